@@ -1,0 +1,119 @@
+# tna - training-needs analysis and reporting engine.
+#
+#   make run      install missing build dependencies, build, run on the shipped inputs
+#   make test     the same setup, then the whole test suite
+#   make check    the tests built with AddressSanitizer and UndefinedBehaviorSanitizer
+#   make install  PREFIX=/usr/local DESTDIR=
+#   V=1           show the full commands
+#
+# Sources: every src/**/*.c goes into the library (build/libtna.a) except src/main.c;
+# every tests/unit/test_*.c is a test program linked against it.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+SANITIZE ?=
+
+PKGS := glib-2.0 yaml-0.1 xlsxwriter pangocairo cairo cairo-pdf
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+OPT ?= -O2
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+CPPFLAGS += -Iinclude -DTNA_VERSION='"$(VERSION)"' -DTNA_DATADIR='"$(PREFIX)/share/tna"' -D_GNU_SOURCE
+CFLAGS ?= $(OPT) -g
+CFLAGS += -std=c11 $(WARN) -pthread
+ifneq ($(SANITIZE),)
+CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS += $(PKG_LIBS) -lcsv -lm -pthread
+
+LIB_SRC := $(filter-out src/main.c,$(shell find src -name '*.c' | sort))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/reference.o
+REFERENCE := inputs/roles.yaml inputs/authorities.yaml $(wildcard inputs/frameworks/*.yaml)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HEADERS := $(shell find include src -name '*.h')
+
+.PHONY: all deps run test check unit install uninstall clean format verify bench
+all: $(BUILD)/tna
+
+$(BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/reference.c: $(REFERENCE) tools/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/embed.sh inputs > $@
+
+$(BUILD)/gen/reference.o: $(BUILD)/gen/reference.c
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libtna.a: $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/tna: $(BUILD)/src/main.o $(BUILD)/libtna.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libtna.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  TEST-CC $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libtna.a $(LDFLAGS) $(LDLIBS)
+
+# Build dependencies from Debian's packages; only what is missing is installed.
+deps:
+	$(Q)sh tools/deps.sh
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(BUILD)/tna run inputs/tna.yaml
+
+unit: $(BUILD)/tna $(TEST_BIN)
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory unit
+	$(Q)BUILD=$(BUILD) sh tests/run.sh
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build-san SANITIZE=address,undefined OPT=-O1 unit
+	$(Q)BUILD=build-san ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
+
+verify: deps all
+	$(Q)sh tools/verify.sh
+
+bench: deps all
+	$(Q)sh tools/bench.sh
+
+install: $(BUILD)/tna
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/tna/frameworks
+	install -m 755 $(BUILD)/tna $(DESTDIR)$(PREFIX)/bin/tna
+	install -m 644 man/tna.1 $(DESTDIR)$(PREFIX)/share/man/man1/tna.1
+	install -m 644 inputs/roles.yaml inputs/authorities.yaml $(DESTDIR)$(PREFIX)/share/tna/
+	install -m 644 inputs/frameworks/*.yaml $(DESTDIR)$(PREFIX)/share/tna/frameworks/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/tna $(DESTDIR)$(PREFIX)/share/man/man1/tna.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/tna
+
+format:
+	clang-format -i $$(find src include tests/unit -name '*.[ch]')
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,55 @@
+/*
+ * config.h - load and check one analysis configuration (YAML, libyaml).
+ *
+ * tna_config_load() reads the analysis file, the framework, roles and authorities files it
+ * names, and checks everything DESIGN.md fixes: known keys only (with a "did you mean"),
+ * types, required keys, duplicate keys and ids, references between files, levels within the
+ * scale, referenced files readable, `{period}` present in paths used with several periods.
+ * It bounds what a hostile file can cost (size, nesting depth; anchors and aliases are
+ * rejected). The first problem found is reported as file:line:col with TNA_ERR_CONFIG.
+ *
+ * Memory: on success *out is a new model the caller frees with tna_model_free(); on failure
+ * *out is NULL and err says why. The model never changes after loading.
+ */
+#ifndef TNA_CONFIG_H
+#define TNA_CONFIG_H
+
+#include "tna/error.h"
+#include "tna/model.h"
+
+#define TNA_CONFIG_MAX_BYTES (4L * 1024 * 1024) /* per YAML file */
+#define TNA_CONFIG_MAX_DEPTH 32                /* nesting of mappings and sequences */
+
+tna_status tna_config_load(const char *path, tna_model **out, tna_error *err) TNA_MUST_CHECK;
+
+/* Frees the model and everything it owns; NULL is fine. */
+void tna_model_free(tna_model *model);
+
+/* Look-ups by matching key (tna_text_key of what a respondent typed): a name, Welsh name,
+ * id or alias. TNA_NONE when nothing matches. */
+uint32_t tna_model_find_authority(const tna_model *model, const char *key);
+uint32_t tna_model_find_role(const tna_model *model, const char *key);
+/* A region by the matching key of its name or Welsh name. */
+uint32_t tna_model_find_region(const tna_model *model, const char *key);
+
+/* Look-ups by exact id. TNA_NONE when unknown. */
+uint32_t tna_model_find_skill(const tna_model *model, const char *id);
+uint32_t tna_model_find_topic(const tna_model *model, const char *id);
+uint32_t tna_model_find_framework(const tna_model *model, const char *id);
+
+/* An answer's level on the scale of a framework, by matching key: a label, Welsh label,
+ * alias or the number itself. */
+#define TNA_ANSWER_MISSING (-1) /* blank or a configured missing answer */
+#define TNA_ANSWER_UNKNOWN (-2) /* matches nothing: logged by ingest, counts as missing */
+int tna_model_find_level(const tna_model *model, uint32_t framework, const char *key);
+
+/* The file a source reads in a period: its path with {period} replaced, resolved against
+ * the config directory. Caller frees with g_free(). */
+char *tna_model_source_path(const tna_model *model, const tna_source *source,
+                            const char *period);
+
+/* output.dir for a period, resolved the same way. Caller frees with g_free().
+ * For both: a NULL period means the current (last) one. */
+char *tna_model_output_dir(const tna_model *model, const char *period);
+
+#endif

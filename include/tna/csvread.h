@@ -1,0 +1,83 @@
+/*
+ * csvread.h - streaming CSV reading on top of libcsv.
+ *
+ * Reads a file in fixed-size blocks (never the whole file), skips a UTF-8 BOM, converts
+ * Windows-1252 to UTF-8 when asked, and calls back once per record with the fields as
+ * NUL-terminated UTF-8 strings and the physical line on which the record starts (a quoted
+ * newline advances the line count, as an editor shows it). libcsv runs in strict mode, so an
+ * unterminated or misplaced quote is an error with its line; fields and records are capped,
+ * so a hostile file gives an error rather than gigabytes of memory.
+ *
+ * Lines that are completely empty (or hold only spaces and tabs that are not the delimiter)
+ * are not records (libcsv skips them) but still count as lines. A line of delimiters only
+ * (",,,") is a record of empty fields: the caller decides what a blank row means. A trailing
+ * delimiter gives a last empty field. LF, CRLF and a lone CR each end a line; CRLF inside a
+ * quoted field is kept as it is. Unquoted fields are trimmed of spaces and tabs (libcsv);
+ * quoted fields keep them. A final record without a newline is read normally.
+ *
+ * A field that is not valid UTF-8 (a NUL byte counts as invalid, as in g_utf8_validate()) is
+ * passed with each bad byte replaced by U+FFFD and its `invalid` flag set: the caller must
+ * log it and must not use its text as data. In Windows-1252 input the five undefined bytes
+ * (0x81 0x8D 0x8F 0x90 0x9D) become U+FFFD and flag their field the same way.
+ *
+ * Errors (the first one stops the reading; records already passed stay passed):
+ *   TNA_ERR_INPUT  "cannot open: ...", "cannot read: ...";
+ *                  "malformed quoted field: text after the closing quote ..." and
+ *                  "malformed field: quote inside an unquoted field ..." at the line and
+ *                  column (characters, 1-based) of the offending character;
+ *                  "unterminated quoted field (opened on line N and never closed)" at the
+ *                  line and column of the opening quote.
+ *   TNA_ERR_NOMEM  "field longer than N bytes", "record has more than N fields", "record
+ *                  longer than N bytes" at the line where the record starts; memory stays
+ *                  within about max_field + the record cap + 2 MiB whatever the input.
+ *   TNA_ERR_CONFIG an unusable delimiter (a quote, CR, LF or a byte >= 0x80).
+ *
+ * Memory: the record and its fields belong to the reader and are valid only during the
+ * callback. Nothing to free afterwards.
+ */
+#ifndef TNA_CSVREAD_H
+#define TNA_CSVREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tna/error.h"
+#include "tna/model.h"
+
+typedef struct tna_csv_options {
+    char delimiter;        /* ',' ';' '\t'; 0 means ',' */
+    tna_encoding encoding; /* input encoding; output is always UTF-8 */
+    size_t max_field;      /* bytes per field; 0 means TNA_CSV_MAX_FIELD */
+    size_t max_fields;     /* fields per record; 0 means TNA_CSV_MAX_FIELDS */
+} tna_csv_options;
+
+#define TNA_CSV_MAX_FIELD (1u << 20) /* 1 MiB */
+#define TNA_CSV_MAX_FIELDS 20000
+/* All fields of one record together: this or 4 * max_field, whichever is larger. */
+#define TNA_CSV_MAX_RECORD (64u << 20) /* 64 MiB */
+
+typedef struct tna_csv_record {
+    size_t n;             /* number of fields */
+    const char **fields;  /* n NUL-terminated UTF-8 strings */
+    const size_t *lens;   /* their lengths in bytes */
+    const bool *invalid;  /* n flags: the field was not valid UTF-8 in the input */
+    long line;            /* physical line (1-based) where the record starts */
+    long index;           /* 1-based record number in the file */
+} tna_csv_record;
+
+/* Return 0 to go on, anything else to stop reading (tna_csv_read then returns TNA_OK).
+ * Records are numbered from 1 in file order (`index`); `line` counts every LF, CRLF and lone
+ * CR before the record's first character, including those inside earlier quoted fields. */
+typedef int (*tna_csv_record_fn)(const tna_csv_record *record, void *ctx);
+
+/* Reads path with read(2) in 1 MiB blocks. Errors (TNA_ERR_INPUT, or TNA_ERR_NOMEM over a
+ * cap) name path, line and col. options may be NULL (comma, UTF-8, default caps). */
+tna_status tna_csv_read_file(const char *path, const tna_csv_options *options,
+                             tna_csv_record_fn fn, void *ctx, tna_error *err) TNA_MUST_CHECK;
+
+/* The same over a buffer in memory; `name` stands for the file name in errors (tests). */
+tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,
+                               const tna_csv_options *options, tna_csv_record_fn fn,
+                               void *ctx, tna_error *err) TNA_MUST_CHECK;
+
+#endif

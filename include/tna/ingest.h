@@ -1,0 +1,124 @@
+/*
+ * ingest.h - survey exports in, normalised records out.
+ *
+ * tna_ingest() reads every source of every period of the model (a period without a
+ * source's file simply has no data from it), maps headings to fields and skills, matches
+ * authorities, roles and answers on their matching keys, and turns each row into a
+ * tna_record: small integer keys and one level byte per skill. Every row read is accepted
+ * or rejected; rejections, unrecognised answers, unreadable dates and invalid UTF-8 go to
+ * the data-quality log with file, line, column, value and reason, and
+ * rows_read == accepted + rejected holds for every source (checked, not assumed).
+ *
+ * Identity: respondents are numbered across the whole run, so the same staff number in two
+ * periods is the same respondent index; a row without one is a respondent of its own. The
+ * staff numbers themselves are dropped when ingest returns: no name, email, staff number
+ * or free text outlives this stage. Only mapped columns are ever looked at.
+ *
+ * Memory: *out is a new dataset the caller frees with tna_dataset_free(). It refers to the
+ * model (ids, names), which must outlive it. A broken file (unterminated quote, a required
+ * column missing, an ambiguous date column) stops ingest with TNA_ERR_INPUT and *out NULL.
+ */
+#ifndef TNA_INGEST_H
+#define TNA_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tna/error.h"
+#include "tna/model.h"
+
+#define TNA_LEVEL_NONE 0xFF /* no usable answer for this skill in this record */
+#define TNA_TIME_MISSING INT64_MIN
+
+typedef enum tna_rater { TNA_RATER_SELF = 0, TNA_RATER_MANAGER = 1 } tna_rater;
+typedef enum tna_yesno { TNA_YESNO_UNKNOWN = 0, TNA_YES = 1, TNA_NO = 2 } tna_yesno;
+typedef enum tna_medium {
+    TNA_MEDIUM_UNKNOWN = 0,
+    TNA_MEDIUM_WELSH = 1,
+    TNA_MEDIUM_ENGLISH = 2,
+    TNA_MEDIUM_EITHER = 3
+} tna_medium;
+
+#define TNA_MAX_BARRIERS 64
+
+/* One row of a wide or long source. Levels live in dataset->periods[p].levels at
+ * levels_at .. levels_at + model->n_skills. */
+typedef struct tna_record {
+    uint32_t respondent;
+    uint32_t authority, role;
+    int64_t submitted; /* seconds since 1970 UTC; TNA_TIME_MISSING counts as earliest */
+    uint32_t seq;      /* reading order in the period: config source order, then file order */
+    uint8_t rater;     /* tna_rater */
+    uint8_t trained;   /* tna_yesno */
+    uint8_t medium;    /* tna_medium: language preference */
+    uint64_t barriers; /* bit i: dataset->barriers[i] cited */
+    size_t levels_at;
+} tna_record;
+
+/* One row of an evaluation source (post-training feedback). */
+typedef struct tna_evaluation {
+    uint32_t respondent;
+    uint32_t authority, role; /* TNA_NONE when the source has no such column or no match */
+    uint32_t course;          /* index into dataset->courses */
+    uint32_t skill, topic;    /* TNA_NONE when not given; topic is set when skill is */
+    int satisfaction;         /* 1-5, 0 when missing */
+    int before, after;        /* levels, -1 when missing */
+    uint8_t applied;          /* tna_yesno */
+    int64_t submitted;
+} tna_evaluation;
+
+typedef struct tna_source_stats {
+    uint32_t source;   /* index into model->sources */
+    const char *path;  /* resolved file path */
+    bool present;      /* false: the file does not exist for this period */
+    long rows_read, accepted, rejected;
+    long unrecognised_answers, bad_dates, invalid_text;
+    tna_date_format date_format; /* the format used (auto resolved) */
+} tna_source_stats;
+
+typedef struct tna_dq_entry {
+    const char *file;
+    long line, column; /* column: 1-based field number, 0 for the whole row/file */
+    const char *value; /* what was found (never a personal field), may be "" */
+    const char *reason;
+} tna_dq_entry;
+
+typedef struct tna_period_data {
+    const char *period; /* model->periods[i] */
+    tna_record *records;
+    size_t n_records;
+    uint8_t *levels; /* n_records * model->n_skills */
+    tna_evaluation *evaluations;
+    size_t n_evaluations;
+    tna_source_stats *stats; /* one per model source */
+    tna_dq_entry *dq;        /* data-quality log of this period, in reading order */
+    size_t n_dq;
+} tna_period_data;
+
+typedef struct tna_dataset {
+    const tna_model *model;
+    tna_period_data *periods; /* model->n_periods entries */
+    size_t n_periods;
+    uint32_t n_respondents; /* respondent indices are 0 .. n_respondents-1 across periods */
+    const char **barriers;  /* distinct barrier options, in order of first appearance */
+    size_t n_barriers;
+    const char **courses;
+    size_t n_courses;
+    void *strings; /* GStringChunk owning the dataset's strings */
+} tna_dataset;
+
+typedef void (*tna_progress_fn)(const char *path, long rows, void *ctx);
+
+typedef struct tna_ingest_options {
+    const char *through_period; /* NULL: every period; else stop after this one */
+    tna_progress_fn progress; /* called every so many rows; may be NULL */
+    void *progress_ctx;
+} tna_ingest_options;
+
+tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
+                      tna_dataset **out, tna_error *err) TNA_MUST_CHECK;
+
+void tna_dataset_free(tna_dataset *dataset);
+
+#endif

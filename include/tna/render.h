@@ -1,0 +1,30 @@
+/*
+ * render.h - the report writers.
+ *
+ * Each renderer reads the privacy-safe results (analysis.h) and the data-quality log, and
+ * writes its files through a tna_outputs set (outputs.h), so a run's reports appear
+ * together or not at all. Renderers never see raw tallies or personal data.
+ *
+ * tna_render_csv writes, for the current (last) period of the results:
+ *   summary-PERIOD.csv       every group of the six summary sets, for every period of the
+ *                            run, sorted by (period, authority, role, framework, topic) in
+ *                            byte order with '*' for a dimension summed over; a suppressed
+ *                            group has blank figures and suppressed = 1
+ *   data-quality-PERIOD.csv  file,line,column,value,reason for every period read
+ * Text that a spreadsheet would take for a formula (= + - @ tab CR LF first) is prefixed
+ * with an apostrophe.
+ */
+#ifndef TNA_RENDER_H
+#define TNA_RENDER_H
+
+#include "tna/analysis.h"
+#include "tna/error.h"
+#include "tna/outputs.h"
+
+tna_status tna_render_csv(const tna_results *results, tna_outputs *outputs,
+                          tna_error *err) TNA_MUST_CHECK;
+
+/* Writes one CSV field (quoted when needed, formula-neutralised) to fp. */
+void tna_csv_write_text(FILE *fp, const char *text);
+
+#endif

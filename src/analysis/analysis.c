@@ -1,0 +1,63 @@
+/* analysis.c - the analysis stage's entry points; see include/tna/analysis.h. */
+#include <glib.h>
+
+#include "analysis_internal.h"
+
+tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_results **out,
+                       tna_error *err)
+{
+    tna_results *r = g_new0(tna_results, 1);
+    r->model = model;
+    r->dataset = dataset;
+    r->min_group_size = model->min_group_size;
+    r->n_periods = dataset->n_periods;
+    r->periods = g_new0(tna_period_figures, r->n_periods ? r->n_periods : 1);
+    tna_status st = TNA_OK;
+    for (size_t p = 0; p < dataset->n_periods && st == TNA_OK; p++) {
+        cube c;
+        r->periods[p].period = dataset->periods[p].period;
+        r->periods[p].period_index = p;
+        st = cube_build(model, &dataset->periods[p], &c, err);
+        if (st == TNA_OK)
+            st = groups_build(model, &c, model->min_group_size, &r->periods[p], err);
+        cube_free(&c); /* raw tallies never leave this function */
+    }
+    if (st != TNA_OK) {
+        tna_results_free(r);
+        r = NULL;
+    }
+    *out = r;
+    return st;
+}
+
+void tna_results_free(tna_results *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t p = 0; p < r->n_periods; p++)
+        g_free(r->periods[p].groups);
+    g_free(r->periods);
+    g_free(r);
+}
+
+/* A dimension the caller leaves as TNA_NONE matches anything: within a set, the set's own
+ * dimensions identify a group, and the derived ones (region, framework) agree with them. */
+static bool dim_matches(uint32_t want, uint32_t have)
+{
+    return want == TNA_NONE || want == have;
+}
+
+const tna_group *tna_results_find(const tna_period_figures *f, tna_set set, uint32_t authority,
+                                  uint32_t region, uint32_t role, uint32_t framework,
+                                  uint32_t topic, uint32_t skill)
+{
+    for (size_t i = 0; i < f->n_groups; i++) {
+        const tna_group *g = &f->groups[i];
+        if (g->set == set && dim_matches(authority, g->authority) &&
+            dim_matches(region, g->region) && dim_matches(role, g->role) &&
+            dim_matches(framework, g->framework) && dim_matches(topic, g->topic) &&
+            dim_matches(skill, g->skill))
+            return g;
+    }
+    return NULL;
+}

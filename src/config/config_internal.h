@@ -1,0 +1,193 @@
+/*
+ * config_internal.h - what the files of src/config/ share (private).
+ *
+ * Loading goes through one `cfg` context: the model being built, its look-up tables, growing
+ * arrays of frameworks, topics, skills, roles, regions, authorities, sources and
+ * expectations, and the caller's tna_error. The arrays become the model's only when the
+ * whole load succeeded (cfg_finish); on any error cfg_discard() frees them and the model.
+ *
+ * The schema helpers (schema.c) check one mapping at a time: known keys (with a "did you
+ * mean"), then typed values. Each returns false after recording the first error, so loaders
+ * read as `if (!cfg_get_int(...)) return false;`. Messages name the offending key and point
+ * at the node that is wrong: the key for unknown keys, the value for wrong types and values,
+ * the mapping for missing required keys.
+ *
+ * Files:
+ *   yaml_tree.c   libyaml events -> node tree with marks, limits, duplicate keys
+ *   schema.c      typed access to nodes, error helpers, string interning, paths
+ *   config_load.c tna_config_load(): the analysis file (periods, commissioning, privacy,
+ *                 output, expectations)
+ *   sources.c     `sources:` entries and their presets
+ *   reference.c   framework, roles and authorities files
+ *   lookup.c      hash tables behind tna_model_find_*, tna_model_free, path helpers
+ *   names.c       the name tables of model.h's enums
+ */
+#ifndef TNA_CONFIG_INTERNAL_H
+#define TNA_CONFIG_INTERNAL_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+#include "tna/config.h"
+#include "tna/error.h"
+#include "tna/model.h"
+#include "yaml_tree.h"
+
+/* Values stored in the look-up tables are offset so that NULL (0) means "absent". */
+#define LK_INDEX(i) GUINT_TO_POINTER((guint)(i) + 1u)
+#define LK_LEVEL(l) GINT_TO_POINTER((l) + 3)
+
+typedef struct tna_lookup {
+    GHashTable *authority; /* matching key -> index + 1 */
+    GHashTable *role;      /* matching key -> index + 1 */
+    GHashTable *region;    /* matching key -> index + 1 */
+    GHashTable *framework; /* id -> index + 1 */
+    GHashTable *topic;     /* id -> index + 1 */
+    GHashTable *skill;     /* id -> index + 1 */
+    GPtrArray *levels;     /* per framework: matching key -> level + 3 (MISSING = -1) */
+} tna_lookup;
+
+tna_lookup *lookup_new(void);
+void lookup_free(tna_lookup *lk);
+/* Value of key in table as an index, or TNA_NONE. */
+uint32_t lookup_index(GHashTable *table, const char *key);
+
+typedef struct cfg {
+    tna_model *m;
+    tna_lookup *lk;
+    tna_error *err;
+    tna_status status; /* the first error's code, TNA_OK while all is well */
+    GArray *frameworks, *topics, *skills, *roles, *regions, *authorities, *sources,
+        *expectations;
+    GPtrArray *periods;
+} cfg;
+
+/* Element destructors, shared with tna_model_free(). */
+void cfg_framework_clear(tna_framework *f);
+void cfg_role_clear(tna_role *r);
+void cfg_authority_clear(tna_authority *a);
+void cfg_source_clear(tna_source *s);
+
+void cfg_init(cfg *c, tna_error *err);
+tna_model *cfg_finish(cfg *c); /* hands the arrays to the model and returns it */
+void cfg_discard(cfg *c);
+
+/* --- errors ------------------------------------------------------------------------------ */
+
+/* Records a TNA_ERR_CONFIG at node (its file, line, col) and returns false. */
+bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...) TNA_PRINTF(3, 4);
+/* The same at an explicit place (file may be NULL, line/col 0). */
+bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col,
+                 const char *fmt, ...) TNA_PRINTF(6, 7);
+
+/* The nearest of cands[0..n) to word (edit distance at most 3), or NULL. */
+const char *cfg_suggest(const char *word, const char *const *cands, size_t n);
+/* " (did you mean 'x'?)" for the nearest candidate, or "", into buf. */
+const char *cfg_did_you_mean(const char *word, const char *const *cands, size_t n, char *buf,
+                             size_t size);
+
+/* --- strings and paths ------------------------------------------------------------------- */
+
+const char *cfg_intern(cfg *c, const char *s);
+/* The interned matching key of s (tna_text_key); "" when s is not valid UTF-8. */
+const char *cfg_key(cfg *c, const char *s);
+/* path resolved against dir (as tna_model_source_path does); caller g_free()s. */
+char *cfg_resolve(const char *dir, const char *path);
+
+/* Reads and parses a YAML file named at `ref` (a scalar in another file; NULL for the
+ * analysis file itself). Returns NULL after recording an error. `path` must be interned. */
+yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written);
+
+/* --- schema ------------------------------------------------------------------------------ */
+
+/* Fails unless node is a mapping (or a list). subject names it: "'scale'", "each source". */
+bool cfg_expect_map(cfg *c, const yt_node *node, const char *subject);
+bool cfg_expect_seq(cfg *c, const yt_node *node, const char *subject);
+
+/* Fails at the first key of map not in known (NULL-terminated), suggesting the nearest. */
+bool cfg_check_keys(cfg *c, const yt_node *map, const char *const *known);
+
+/* The value of key, or NULL when absent or null. With `in` non-NULL the key is required:
+ * absent -> "missing required key 'k' in <in>" at the mapping ("" for the top level). */
+bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in,
+               const yt_node **out);
+
+/* Typed getters: when the key is absent or null, *out is left as it is (the default) and
+ * *present (if not NULL) is false. `in` non-NULL makes the key required. */
+bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in,
+                 const char **out);
+bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min,
+                 long max, int *out, bool *present);
+bool cfg_get_num(cfg *c, const yt_node *map, const char *key, const char *in, double min,
+                 double *out, bool *present);
+/* A list of text: *out (NULL on entry) becomes a g_new'd array of *n interned strings;
+ * list (optional) receives the list node, whose items parallel the strings. */
+bool cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *in,
+                      const char ***out, size_t *n, const yt_node **list);
+
+/* A scalar as text: fails for mappings, lists, null and (with nonblank) blank text. */
+bool cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank,
+                    const char **out);
+/* A scalar as a whole number within min..max. */
+bool cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long max, long *out);
+
+/* One value of an enumeration. `shown` lists the value in messages ("wide"), NULL hides an
+ * alternative spelling. Names compare case-insensitively. */
+typedef struct cfg_enum {
+    const char *name;
+    int value;
+    const char *shown;
+} cfg_enum;
+bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names,
+                  size_t n, int *out, bool *present);
+
+/* --- stages ------------------------------------------------------------------------------ */
+
+bool cfg_load_framework(cfg *c, const yt_node *path_node);
+bool cfg_load_roles(cfg *c, const yt_node *path_node);
+bool cfg_load_authorities(cfg *c, const yt_node *path_node);
+bool cfg_load_source(cfg *c, const yt_node *node);
+
+/* Fails at v when the analysis covers several periods and path lacks "{period}". */
+bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path);
+
+/* " (did you mean 'x'?)" for an unknown id among the ids of one kind loaded so far (in
+ * configuration order), or "". */
+typedef enum cfg_kind {
+    CFG_FRAMEWORK,
+    CFG_TOPIC,
+    CFG_SKILL,
+    CFG_ROLE,
+    CFG_AUTHORITY,
+    CFG_REGION
+} cfg_kind;
+const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, size_t size);
+
+/* Enum tables shared between files (names.c). */
+extern const cfg_enum cfg_format_enum[];
+extern const size_t cfg_format_enum_n;
+extern const cfg_enum cfg_preset_enum[];
+extern const size_t cfg_preset_enum_n;
+extern const cfg_enum cfg_encoding_enum[];
+extern const size_t cfg_encoding_enum_n;
+extern const cfg_enum cfg_date_enum[];
+extern const size_t cfg_date_enum_n;
+extern const cfg_enum cfg_delimiter_enum[];
+extern const size_t cfg_delimiter_enum_n;
+extern const cfg_enum cfg_language_enum[];
+extern const size_t cfg_language_enum_n;
+extern const cfg_enum cfg_rater_enum[];
+extern const size_t cfg_rater_enum_n;
+extern const cfg_enum cfg_metric_enum[];
+extern const size_t cfg_metric_enum_n;
+
+/* Defaults a preset lays down before the source's own keys (TNA_PRESET_NONE included). */
+typedef struct cfg_preset_defaults {
+    int header_row, skip_after_header;
+    char delimiter;
+    tna_encoding encoding;
+    tna_date_format date_format;
+} cfg_preset_defaults;
+const cfg_preset_defaults *cfg_preset(tna_preset p);
+
+#endif

@@ -1,0 +1,419 @@
+/*
+ * config_load.c - tna_config_load(): the analysis file, in dependency order.
+ *
+ * The top-level keys are checked first (so a misspelt key is reported as such, not as the
+ * required key it should have been), then read in the order later ones depend on: periods;
+ * frameworks, roles and authorities (reference.c); sources (sources.c); expectations, whose
+ * scopes name all of those; commissioning, privacy and output. The first problem stops the
+ * load; everything built so far is freed by cfg_discard().
+ */
+#include <string.h>
+
+#include "config_internal.h"
+#include "tna/text.h"
+
+/* ---------------------------------------------------------------------------------------- */
+/* The context */
+
+static void framework_clear(gpointer p) { cfg_framework_clear(p); }
+static void role_clear(gpointer p) { cfg_role_clear(p); }
+static void authority_clear(gpointer p) { cfg_authority_clear(p); }
+static void source_clear(gpointer p) { cfg_source_clear(p); }
+
+static GArray *array_of(size_t size, GDestroyNotify clear)
+{
+    GArray *a = g_array_new(FALSE, TRUE, (guint)size);
+    if (clear != NULL)
+        g_array_set_clear_func(a, clear);
+    return a;
+}
+
+void cfg_init(cfg *c, tna_error *err)
+{
+    memset(c, 0, sizeof *c);
+    c->err = err;
+    c->m = g_new0(tna_model, 1);
+    c->m->strings = g_string_chunk_new(4096);
+    c->lk = lookup_new();
+    c->m->lookup = c->lk;
+    c->frameworks = array_of(sizeof(tna_framework), framework_clear);
+    c->topics = array_of(sizeof(tna_topic), NULL);
+    c->skills = array_of(sizeof(tna_skill), NULL);
+    c->roles = array_of(sizeof(tna_role), role_clear);
+    c->regions = array_of(sizeof(tna_region), NULL);
+    c->authorities = array_of(sizeof(tna_authority), authority_clear);
+    c->sources = array_of(sizeof(tna_source), source_clear);
+    c->expectations = array_of(sizeof(tna_expectation), NULL);
+    c->periods = g_ptr_array_new();
+}
+
+#define STEAL(arr, type, field, count)                                                     \
+    do {                                                                                   \
+        gsize n_ = 0;                                                                      \
+        g_array_set_clear_func((arr), NULL);                                               \
+        m->field = (type *)g_array_steal((arr), &n_);                                      \
+        m->count = n_;                                                                     \
+        g_array_unref(arr);                                                                \
+        (arr) = NULL;                                                                      \
+    } while (0)
+
+tna_model *cfg_finish(cfg *c)
+{
+    tna_model *m = c->m;
+    STEAL(c->frameworks, tna_framework, frameworks, n_frameworks);
+    STEAL(c->topics, tna_topic, topics, n_topics);
+    STEAL(c->skills, tna_skill, skills, n_skills);
+    STEAL(c->roles, tna_role, roles, n_roles);
+    STEAL(c->regions, tna_region, regions, n_regions);
+    STEAL(c->authorities, tna_authority, authorities, n_authorities);
+    STEAL(c->sources, tna_source, sources, n_sources);
+    STEAL(c->expectations, tna_expectation, expectations, n_expectations);
+    gsize np = 0;
+    m->periods = (const char **)g_ptr_array_steal(c->periods, &np);
+    m->n_periods = np;
+    g_ptr_array_free(c->periods, TRUE);
+    c->periods = NULL;
+    c->m = NULL;
+    c->lk = NULL;
+    return m;
+}
+
+void cfg_discard(cfg *c)
+{
+    GArray **arrays[] = {&c->frameworks, &c->topics, &c->skills, &c->roles, &c->regions,
+                         &c->authorities, &c->sources, &c->expectations};
+    for (size_t i = 0; i < G_N_ELEMENTS(arrays); i++) {
+        if (*arrays[i] != NULL)
+            g_array_free(*arrays[i], TRUE);
+        *arrays[i] = NULL;
+    }
+    if (c->periods != NULL)
+        g_ptr_array_free(c->periods, TRUE);
+    c->periods = NULL;
+    tna_model_free(c->m); /* its arrays are still empty; frees strings and look-ups */
+    c->m = NULL;
+    c->lk = NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Pieces of the analysis file */
+
+bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path)
+{
+    if (c->periods->len > 1 && strstr(path, "{period}") == NULL)
+        return cfg_fail(c, v, "path must contain {period} when the analysis covers several "
+                              "periods");
+    return true;
+}
+
+static bool load_periods(cfg *c, const yt_node *root)
+{
+    const char **periods = NULL;
+    size_t n = 0;
+    const yt_node *list = NULL;
+    if (!cfg_get_str_list(c, root, "periods", "", &periods, &n, &list))
+        return false;
+    bool ok = true;
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < n && ok; i++) {
+        const yt_node *it = list->items[i];
+        const char *p = periods[i];
+        const yt_node *first = g_hash_table_lookup(seen, p);
+        if (first != NULL)
+            ok = cfg_fail(c, it, "duplicate period '%s' (first at line %ld)", p, first->line);
+        else if (strpbrk(p, "/\\") != NULL || strcmp(p, "..") == 0 || strcmp(p, ".") == 0)
+            ok = cfg_fail(c, it, "period '%s' must not contain '/' or '\\' or be '.' or '..'",
+                          p);
+        else if (strstr(p, "{period}") != NULL)
+            ok = cfg_fail(c, it, "period '%s' must not contain {period}", p);
+        g_hash_table_insert(seen, (gpointer)p, (gpointer)it);
+        g_ptr_array_add(c->periods, (gpointer)p);
+    }
+    g_hash_table_destroy(seen);
+    g_free(periods);
+    return ok;
+}
+
+static bool load_reference_lists(cfg *c, const yt_node *root)
+{
+    const yt_node *v;
+    if (!cfg_value(c, root, "frameworks", "", &v) || !cfg_expect_seq(c, v, "'frameworks'"))
+        return false;
+    if (v->n_items == 0)
+        return cfg_fail(c, v, "'frameworks' must list at least one framework file");
+    for (size_t i = 0; i < v->n_items; i++) {
+        const char *path;
+        if (!cfg_scalar_str(c, v->items[i], "frameworks", true, &path) ||
+            !cfg_load_framework(c, v->items[i]))
+            return false;
+    }
+    const char *ignored;
+    if (!cfg_value(c, root, "roles", "", &v) || !cfg_scalar_str(c, v, "roles", true, &ignored) ||
+        !cfg_load_roles(c, v))
+        return false;
+    if (!cfg_value(c, root, "authorities", "", &v) ||
+        !cfg_scalar_str(c, v, "authorities", true, &ignored) || !cfg_load_authorities(c, v))
+        return false;
+    return true;
+}
+
+static bool load_sources(cfg *c, const yt_node *root)
+{
+    const yt_node *v;
+    if (!cfg_value(c, root, "sources", "", &v) || !cfg_expect_seq(c, v, "'sources'"))
+        return false;
+    if (v->n_items == 0)
+        return cfg_fail(c, v, "'sources' must list at least one source");
+    for (size_t i = 0; i < v->n_items; i++)
+        if (!cfg_load_source(c, v->items[i]))
+            return false;
+    return true;
+}
+
+/* One entry of an expectation's scope: resolves `key: value` into *out. */
+static bool scope_entry(cfg *c, const yt_node *scope, const char *key, const char *exp_id,
+                        uint32_t *out)
+{
+    const char *val = NULL;
+    const yt_node *v;
+    if (!cfg_value(c, scope, key, NULL, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    if (!cfg_scalar_str(c, v, key, true, &val))
+        return false;
+    uint32_t idx = TNA_NONE;
+    cfg_kind kind = CFG_FRAMEWORK;
+    const char *k = cfg_key(c, val);
+    if (strcmp(key, "authority") == 0)
+        idx = lookup_index(c->lk->authority, k), kind = CFG_AUTHORITY;
+    else if (strcmp(key, "region") == 0)
+        idx = lookup_index(c->lk->region, k), kind = CFG_REGION;
+    else if (strcmp(key, "role") == 0)
+        idx = lookup_index(c->lk->role, k), kind = CFG_ROLE;
+    else if (strcmp(key, "framework") == 0)
+        idx = lookup_index(c->lk->framework, val), kind = CFG_FRAMEWORK;
+    else if (strcmp(key, "topic") == 0)
+        idx = lookup_index(c->lk->topic, val), kind = CFG_TOPIC;
+    else if (strcmp(key, "skill") == 0)
+        idx = lookup_index(c->lk->skill, val), kind = CFG_SKILL;
+    if (idx == TNA_NONE) {
+        char hint[128];
+        return cfg_fail(c, v, "expectation '%s' names unknown %s '%s'%s", exp_id, key, val,
+                        cfg_unknown_hint(c, kind, val, hint, sizeof hint));
+    }
+    *out = idx;
+    return true;
+}
+
+static bool load_scope(cfg *c, const yt_node *e, tna_expectation *x)
+{
+    static const char *const keys[] = {"authority", "region", "role", "framework",
+                                       "topic",     "skill",  NULL};
+    x->scope = (tna_scope){TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE};
+    const yt_node *scope;
+    if (!cfg_value(c, e, "scope", NULL, &scope))
+        return false;
+    if (scope == NULL)
+        return true;
+    if (!cfg_expect_map(c, scope, "'scope'") || !cfg_check_keys(c, scope, keys))
+        return false;
+    tna_scope *s = &x->scope;
+    if (!scope_entry(c, scope, "authority", x->id, &s->authority) ||
+        !scope_entry(c, scope, "region", x->id, &s->region) ||
+        !scope_entry(c, scope, "role", x->id, &s->role) ||
+        !scope_entry(c, scope, "framework", x->id, &s->framework) ||
+        !scope_entry(c, scope, "topic", x->id, &s->topic) ||
+        !scope_entry(c, scope, "skill", x->id, &s->skill))
+        return false;
+
+    /* The narrower entries must lie inside the wider ones, or the scope is always empty. */
+    const tna_skill *skills = (const tna_skill *)(void *)c->skills->data;
+    const tna_topic *topics = (const tna_topic *)(void *)c->topics->data;
+    const tna_framework *fws = (const tna_framework *)(void *)c->frameworks->data;
+    const tna_authority *auths = (const tna_authority *)(void *)c->authorities->data;
+    const tna_region *regions = (const tna_region *)(void *)c->regions->data;
+    if (s->skill != TNA_NONE && s->topic != TNA_NONE && skills[s->skill].topic != s->topic)
+        return cfg_fail(c, yt_map_get(scope, "skill", NULL), "skill '%s' is not in topic '%s'",
+                        skills[s->skill].id, topics[s->topic].id);
+    if (s->skill != TNA_NONE && s->framework != TNA_NONE &&
+        topics[skills[s->skill].topic].framework != s->framework)
+        return cfg_fail(c, yt_map_get(scope, "skill", NULL),
+                        "skill '%s' is not in framework '%s'", skills[s->skill].id,
+                        fws[s->framework].id);
+    if (s->topic != TNA_NONE && s->framework != TNA_NONE &&
+        topics[s->topic].framework != s->framework)
+        return cfg_fail(c, yt_map_get(scope, "topic", NULL),
+                        "topic '%s' is not in framework '%s'", topics[s->topic].id,
+                        fws[s->framework].id);
+    if (s->authority != TNA_NONE && s->region != TNA_NONE &&
+        auths[s->authority].region != s->region)
+        return cfg_fail(c, yt_map_get(scope, "authority", NULL),
+                        "authority '%s' is not in region '%s'", auths[s->authority].id,
+                        regions[s->region].name);
+    return true;
+}
+
+static bool load_expectations(cfg *c, const yt_node *root)
+{
+    static const char *const keys[] = {"id",       "title",  "metric", "scope",
+                                       "baseline", "target", "due",    NULL};
+    const yt_node *v;
+    if (!cfg_value(c, root, "expectations", NULL, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    if (!cfg_expect_seq(c, v, "'expectations'"))
+        return false;
+    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+    bool ok = true;
+    for (size_t i = 0; i < v->n_items && ok; i++) {
+        const yt_node *e = v->items[i];
+        tna_expectation x = {0};
+        x.mark = (tna_mark){e->file, e->line, e->col};
+        int metric = 0;
+        bool has_metric = false;
+        ok = cfg_expect_map(c, e, "each expectation") && cfg_check_keys(c, e, keys) &&
+             cfg_get_str(c, e, "id", "expectation", &x.id);
+        if (ok) {
+            gpointer first = g_hash_table_lookup(ids, x.id);
+            if (first != NULL) {
+                const tna_expectation *f =
+                    &g_array_index(c->expectations, tna_expectation, GPOINTER_TO_UINT(first) - 1);
+                ok = cfg_fail(c, yt_map_get(e, "id", NULL),
+                              "duplicate expectation id '%s' (first defined at %s:%ld:%ld)", x.id,
+                              f->mark.file, f->mark.line, f->mark.col);
+            }
+        }
+        x.title = x.id;
+        ok = ok && cfg_get_str(c, e, "title", NULL, &x.title) &&
+             cfg_value(c, e, "metric", "expectation", &(const yt_node *){NULL}) &&
+             cfg_get_enum(c, e, "metric", cfg_metric_enum, cfg_metric_enum_n, &metric,
+                          &has_metric) &&
+             load_scope(c, e, &x) &&
+             cfg_get_num(c, e, "baseline", NULL, -1e300, &x.baseline, &x.has_baseline) &&
+             cfg_get_num(c, e, "target", "expectation", -1e300, &x.target, NULL) &&
+             cfg_get_str(c, e, "due", NULL, &x.due);
+        if (!ok)
+            break;
+        x.metric = (tna_metric)metric;
+        g_array_append_val(c->expectations, x);
+        g_hash_table_insert(ids, (gpointer)x.id, GUINT_TO_POINTER(c->expectations->len));
+    }
+    g_hash_table_destroy(ids);
+    return ok;
+}
+
+static bool load_commissioning(cfg *c, const yt_node *root)
+{
+    static const char *const keys[] = {"cohort_min",      "cohort_max",
+                                       "cost_per_cohort", "cost_per_elearning_learner",
+                                       "elearning_max_gap", NULL};
+    tna_commissioning *k = &c->m->commissioning;
+    *k = (tna_commissioning){8, 16, 3500, 40, 1};
+    const yt_node *v;
+    if (!cfg_value(c, root, "commissioning", NULL, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    bool has_min = false, has_max = false;
+    if (!cfg_expect_map(c, v, "'commissioning'") || !cfg_check_keys(c, v, keys) ||
+        !cfg_get_int(c, v, "cohort_min", NULL, 1, 100000, &k->cohort_min, &has_min) ||
+        !cfg_get_int(c, v, "cohort_max", NULL, 1, 100000, &k->cohort_max, &has_max) ||
+        !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort, NULL) ||
+        !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0,
+                     &k->cost_per_elearning_learner, NULL) ||
+        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL))
+        return false;
+    if (k->cohort_min > k->cohort_max)
+        return cfg_fail(c, yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
+                        "'cohort_min' (%d) must not be more than 'cohort_max' (%d)",
+                        k->cohort_min, k->cohort_max);
+    return true;
+}
+
+static bool load_privacy(cfg *c, const yt_node *root)
+{
+    static const char *const keys[] = {"min_group_size", NULL};
+    c->m->min_group_size = 5;
+    const yt_node *v;
+    if (!cfg_value(c, root, "privacy", NULL, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    return cfg_expect_map(c, v, "'privacy'") && cfg_check_keys(c, v, keys) &&
+           cfg_get_int(c, v, "min_group_size", NULL, 1, 1000000, &c->m->min_group_size, NULL);
+}
+
+static bool load_output(cfg *c, const yt_node *root)
+{
+    static const char *const keys[] = {"dir", NULL};
+    c->m->output_dir = cfg_intern(c, "reports/{period}");
+    const yt_node *v;
+    if (!cfg_value(c, root, "output", NULL, &v))
+        return false;
+    if (v == NULL)
+        return true;
+    if (!cfg_expect_map(c, v, "'output'") || !cfg_check_keys(c, v, keys) ||
+        !cfg_get_str(c, v, "dir", NULL, &c->m->output_dir))
+        return false;
+    const yt_node *dir = yt_map_get(v, "dir", NULL);
+    if (dir != NULL && !yt_is_null(dir)) {
+        if (tna_text_blank(dir->text, dir->len))
+            return cfg_fail(c, dir, "'dir' must not be blank");
+        return cfg_check_period_path(c, dir, c->m->output_dir);
+    }
+    return true;
+}
+
+static bool load_analysis(cfg *c, const yt_node *root)
+{
+    static const char *const keys[] = {
+        "title",   "language",     "periods",       "frameworks", "roles",   "authorities",
+        "sources", "expectations", "commissioning", "privacy",    "output",  "rater_policy",
+        NULL};
+    tna_model *m = c->m;
+    int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST;
+    m->title = cfg_intern(c, "Training-needs analysis");
+    if (!cfg_check_keys(c, root, keys) || !cfg_get_str(c, root, "title", NULL, &m->title) ||
+        !cfg_get_enum(c, root, "language", cfg_language_enum, cfg_language_enum_n, &language,
+                      NULL) ||
+        !cfg_get_enum(c, root, "rater_policy", cfg_rater_enum, cfg_rater_enum_n, &rater, NULL))
+        return false;
+    m->language = (tna_language)language;
+    m->rater_policy = (tna_rater_policy)rater;
+    return load_periods(c, root) && load_reference_lists(c, root) && load_sources(c, root) &&
+           load_expectations(c, root) && load_commissioning(c, root) && load_privacy(c, root) &&
+           load_output(c, root);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+tna_status tna_config_load(const char *path, tna_model **out, tna_error *err)
+{
+    tna_error local = TNA_ERROR_INIT;
+    if (out != NULL)
+        *out = NULL;
+    if (err == NULL)
+        err = &local;
+    if (path == NULL || out == NULL)
+        return tna_error_set(err, TNA_ERR_USAGE, NULL, 0, 0, "no configuration file given");
+
+    cfg c;
+    cfg_init(&c, err);
+    c.m->config_path = cfg_intern(&c, path);
+    char *dir = g_path_get_dirname(path);
+    c.m->config_dir = cfg_intern(&c, dir);
+    g_free(dir);
+
+    yt_doc *doc = cfg_load_yaml(&c, c.m->config_path, NULL, path);
+    bool ok = doc != NULL && load_analysis(&c, doc->root);
+    yt_doc_free(doc);
+    if (!ok) {
+        tna_status st = c.status != TNA_OK ? c.status : TNA_ERR_CONFIG;
+        cfg_discard(&c);
+        return st;
+    }
+    *out = cfg_finish(&c);
+    return TNA_OK;
+}

@@ -1,0 +1,112 @@
+/*
+ * names.c - the names of model.h's enumerations as configuration files spell them, the
+ * accepted spellings for the loader, and the defaults of each export-tool preset.
+ */
+#include "config_internal.h"
+
+const char *const tna_field_names[TNA_FIELD_COUNT] = {
+    "respondent", "authority", "role",  "submitted", "trained",      "barriers",
+    "rater",      "language_preference", "skill", "level", "topic", "course",
+    "satisfaction", "before",  "after", "applied",
+};
+
+const char *const tna_metric_names[TNA_METRIC_COUNT] = {
+    "share_at_target", "mean_gap",        "learners_needing", "gap_reduction",
+    "satisfaction",    "learning_uplift", "applied_rate",     "trained_vs_untrained",
+};
+
+const char *const tna_format_names[3] = {"wide", "long", "evaluation"};
+const char *const tna_preset_names[7] = {"none",         "microsoft-forms", "google-forms",
+                                         "surveymonkey", "qualtrics",       "limesurvey",
+                                         "smartsurvey"};
+const char *const tna_encoding_names[2] = {"utf-8", "windows-1252"};
+const char *const tna_date_format_names[4] = {"auto", "iso", "dmy", "mdy"};
+const char *const tna_language_names[3] = {"en", "cy", "both"};
+const char *const tna_rater_policy_names[3] = {"manager_first", "latest", "self_only"};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+const cfg_enum cfg_format_enum[] = {
+    {"wide", TNA_FORMAT_WIDE, "wide"},
+    {"long", TNA_FORMAT_LONG, "long"},
+    {"evaluation", TNA_FORMAT_EVALUATION, "evaluation"},
+};
+const size_t cfg_format_enum_n = N(cfg_format_enum);
+
+const cfg_enum cfg_preset_enum[] = {
+    {"microsoft-forms", TNA_PRESET_MICROSOFT_FORMS, "microsoft-forms"},
+    {"google-forms", TNA_PRESET_GOOGLE_FORMS, "google-forms"},
+    {"surveymonkey", TNA_PRESET_SURVEYMONKEY, "surveymonkey"},
+    {"qualtrics", TNA_PRESET_QUALTRICS, "qualtrics"},
+    {"limesurvey", TNA_PRESET_LIMESURVEY, "limesurvey"},
+    {"smartsurvey", TNA_PRESET_SMARTSURVEY, "smartsurvey"},
+};
+const size_t cfg_preset_enum_n = N(cfg_preset_enum);
+
+const cfg_enum cfg_encoding_enum[] = {
+    {"utf-8", TNA_ENCODING_UTF8, "utf-8"},
+    {"windows-1252", TNA_ENCODING_WINDOWS_1252, "windows-1252"},
+    {"utf8", TNA_ENCODING_UTF8, NULL},
+    {"cp1252", TNA_ENCODING_WINDOWS_1252, NULL},
+};
+const size_t cfg_encoding_enum_n = N(cfg_encoding_enum);
+
+const cfg_enum cfg_date_enum[] = {
+    {"auto", TNA_DATE_AUTO, "auto"},
+    {"iso", TNA_DATE_ISO, "iso"},
+    {"dmy", TNA_DATE_DMY, "dmy"},
+    {"mdy", TNA_DATE_MDY, "mdy"},
+};
+const size_t cfg_date_enum_n = N(cfg_date_enum);
+
+const cfg_enum cfg_delimiter_enum[] = {
+    {",", ',', "\",\""},      {";", ';', "\";\""},        {"\t", '\t', "\"\\t\""},
+    {"\\t", '\t', NULL},      {"comma", ',', "comma"},    {"semicolon", ';', "semicolon"},
+    {"tab", '\t', "tab"},
+};
+const size_t cfg_delimiter_enum_n = N(cfg_delimiter_enum);
+
+const cfg_enum cfg_language_enum[] = {
+    {"en", TNA_LANG_EN, "en"},
+    {"cy", TNA_LANG_CY, "cy"},
+    {"both", TNA_LANG_BOTH, "both"},
+};
+const size_t cfg_language_enum_n = N(cfg_language_enum);
+
+const cfg_enum cfg_rater_enum[] = {
+    {"manager_first", TNA_RATER_MANAGER_FIRST, "manager_first"},
+    {"latest", TNA_RATER_LATEST, "latest"},
+    {"self_only", TNA_RATER_SELF_ONLY, "self_only"},
+};
+const size_t cfg_rater_enum_n = N(cfg_rater_enum);
+
+const cfg_enum cfg_metric_enum[] = {
+    {"share_at_target", TNA_METRIC_SHARE_AT_TARGET, "share_at_target"},
+    {"mean_gap", TNA_METRIC_MEAN_GAP, "mean_gap"},
+    {"learners_needing", TNA_METRIC_LEARNERS_NEEDING, "learners_needing"},
+    {"gap_reduction", TNA_METRIC_GAP_REDUCTION, "gap_reduction"},
+    {"satisfaction", TNA_METRIC_SATISFACTION, "satisfaction"},
+    {"learning_uplift", TNA_METRIC_LEARNING_UPLIFT, "learning_uplift"},
+    {"applied_rate", TNA_METRIC_APPLIED_RATE, "applied_rate"},
+    {"trained_vs_untrained", TNA_METRIC_TRAINED_VS_UNTRAINED, "trained_vs_untrained"},
+};
+const size_t cfg_metric_enum_n = N(cfg_metric_enum);
+
+/* Indexed by tna_preset. Qualtrics: row 1 holds internal ids (Q1, Q2_1), row 2 the question
+ * text we match headings on, row 3 import ids; SurveyMonkey: row 2 holds sub-answers. */
+static const cfg_preset_defaults presets[] = {
+    [TNA_PRESET_NONE] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_AUTO},
+    [TNA_PRESET_MICROSOFT_FORMS] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_MDY},
+    [TNA_PRESET_GOOGLE_FORMS] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_MDY},
+    [TNA_PRESET_SURVEYMONKEY] = {1, 1, ',', TNA_ENCODING_UTF8, TNA_DATE_MDY},
+    [TNA_PRESET_QUALTRICS] = {2, 1, ',', TNA_ENCODING_UTF8, TNA_DATE_ISO},
+    [TNA_PRESET_LIMESURVEY] = {1, 0, ';', TNA_ENCODING_UTF8, TNA_DATE_ISO},
+    [TNA_PRESET_SMARTSURVEY] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_DMY},
+};
+
+const cfg_preset_defaults *cfg_preset(tna_preset p)
+{
+    if ((size_t)p >= N(presets))
+        p = TNA_PRESET_NONE;
+    return &presets[p];
+}

@@ -1,0 +1,269 @@
+/*
+ * main.c - the tna command: parses arguments, calls the stages in order, prints what
+ * happened and maps errors to the documented exit statuses (DESIGN.md "Command line").
+ * Everything else lives in the library; nothing here computes a figure.
+ */
+#include <glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tna/analysis.h"
+#include "tna/config.h"
+#include "tna/ingest.h"
+#include "tna/outputs.h"
+#include "tna/render.h"
+#include "tna/sample.h"
+
+static const char usage_text[] =
+    "Usage:\n"
+    "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [-q]\n"
+    "  tna validate CONFIG\n"
+    "  tna sample DIR [--staff N] [--seed S]\n"
+    "  tna --help | --version\n"
+    "\n"
+    "Commands:\n"
+    "  run        read the surveys, compute the figures, write the reports\n"
+    "  validate   check the configuration and inputs; writes nothing\n"
+    "  sample     write a realistic synthetic dataset and its configuration\n"
+    "\n"
+    "Exit status: 0 done; 1 data problems with --strict; 2 bad usage or configuration;\n"
+    "3 an input or output could not be read or written.\n";
+
+static int fail(const tna_error *err)
+{
+    char buf[TNA_ERROR_FILE_MAX + TNA_ERROR_MSG_MAX + 64];
+    tna_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "tna: %s\n", buf);
+    return tna_status_exit_code(err->code);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "tna: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'tna --help'.\n");
+    return 2;
+}
+
+/* Progress on standard error, only when it is a terminal. */
+static void progress(const char *path, long rows, void *ctx)
+{
+    (void)ctx;
+    fprintf(stderr, "\r  reading %s: %ld rows", path, rows);
+    fflush(stderr);
+}
+
+static long total_dq(const tna_dataset *ds)
+{
+    long n = 0;
+    for (size_t p = 0; p < ds->n_periods; p++)
+        n += (long)ds->periods[p].n_dq;
+    return n;
+}
+
+static void print_sources(const tna_model *m, const tna_dataset *ds, FILE *fp)
+{
+    for (size_t p = 0; p < ds->n_periods; p++) {
+        const tna_period_data *pd = &ds->periods[p];
+        for (size_t s = 0; s < m->n_sources; s++) {
+            const tna_source_stats *st = &pd->stats[s];
+            if (!st->present)
+                fprintf(fp, "  %s  %-16s %s: no file (no data from this source)\n", pd->period,
+                        m->sources[s].name, st->path);
+            else
+                fprintf(fp, "  %s  %-16s %s: %ld rows read, %ld accepted, %ld rejected\n",
+                        pd->period, m->sources[s].name, st->path, st->rows_read, st->accepted,
+                        st->rejected);
+        }
+    }
+}
+
+typedef struct run_options {
+    const char *out_dir, *period, *lang;
+    gboolean strict, quiet;
+} run_options;
+
+static int load(const char *config, tna_model **model)
+{
+    tna_error err = TNA_ERROR_INIT;
+    if (tna_config_load(config, model, &err) != TNA_OK)
+        return fail(&err);
+    return 0;
+}
+
+static int ingest(const tna_model *model, const run_options *o, tna_dataset **ds)
+{
+    tna_error err = TNA_ERROR_INIT;
+    tna_ingest_options io = {o ? o->period : NULL, NULL, NULL};
+    if ((!o || !o->quiet) && isatty(STDERR_FILENO))
+        io.progress = progress;
+    tna_status st = tna_ingest(model, &io, ds, &err);
+    if (io.progress)
+        fprintf(stderr, "\r\033[K");
+    if (st != TNA_OK)
+        return fail(&err);
+    return 0;
+}
+
+static int cmd_validate(const char *config)
+{
+    tna_model *m = NULL;
+    tna_dataset *ds = NULL;
+    int rc = load(config, &m);
+    if (rc == 0) {
+        printf("%s: configuration is valid\n", config);
+        printf("  title: %s\n", m->title ? m->title : "(none)");
+        printf("  periods:");
+        for (size_t p = 0; p < m->n_periods; p++)
+            printf(" %s%s", m->periods[p], p + 1 == m->n_periods ? " (current)" : "");
+        printf("\n  %zu frameworks, %zu topics, %zu skills; %zu roles; %zu authorities in %zu "
+               "regions; %zu sources; %zu expectations; privacy threshold %d\n",
+               m->n_frameworks, m->n_topics, m->n_skills, m->n_roles, m->n_authorities,
+               m->n_regions, m->n_sources, m->n_expectations, m->min_group_size);
+        rc = ingest(m, NULL, &ds);
+    }
+    if (rc == 0) {
+        printf("sources:\n");
+        print_sources(m, ds, stdout);
+        long n = total_dq(ds), shown = 0;
+        printf("data quality: %ld entries%s\n", n, n ? "; the first:" : "");
+        for (size_t p = 0; p < ds->n_periods && shown < 10; p++)
+            for (size_t i = 0; i < ds->periods[p].n_dq && shown < 10; i++, shown++) {
+                const tna_dq_entry *e = &ds->periods[p].dq[i];
+                printf("  %s:%ld:%ld: %s%s%s%s\n", e->file, e->line, e->column, e->reason,
+                       e->value[0] ? " ('" : "", e->value, e->value[0] ? "')" : "");
+            }
+    }
+    tna_dataset_free(ds);
+    tna_model_free(m);
+    return rc;
+}
+
+static int cmd_run(const char *config, const run_options *o)
+{
+    tna_model *m = NULL;
+    tna_dataset *ds = NULL;
+    tna_results *res = NULL;
+    tna_outputs *out = NULL;
+    tna_error err = TNA_ERROR_INIT;
+    int rc = load(config, &m);
+    if (rc == 0 && o->lang && strcmp(o->lang, "en") && strcmp(o->lang, "cy") &&
+        strcmp(o->lang, "both"))
+        rc = usage_error("--lang must be en, cy or both, not '%s'", o->lang);
+    if (rc == 0)
+        rc = ingest(m, o, &ds);
+    if (rc == 0 && ds->n_periods == 0)
+        rc = usage_error("%s", "no period to analyse");
+    if (rc == 0 && tna_analyse(m, ds, &res, &err) != TNA_OK)
+        rc = fail(&err);
+    const char *current = rc == 0 ? ds->periods[ds->n_periods - 1].period : NULL;
+    char *dir = NULL;
+    if (rc == 0) {
+        dir = o->out_dir ? g_strdup(o->out_dir) : tna_model_output_dir(m, current);
+        out = tna_outputs_new(dir);
+        if (tna_render_csv(res, out, &err) != TNA_OK || tna_outputs_commit(out, &err) != TNA_OK)
+            rc = fail(&err);
+    }
+    if (rc == 0 && !o->quiet) {
+        const tna_period_figures *f = &res->periods[res->n_periods - 1];
+        long rejected = 0, read = 0;
+        for (size_t p = 0; p < ds->n_periods; p++)
+            for (size_t s = 0; s < m->n_sources; s++)
+                read += ds->periods[p].stats[s].rows_read,
+                    rejected += ds->periods[p].stats[s].rejected;
+        printf("%s\n", m->title ? m->title : "tna");
+        print_sources(m, ds, stdout);
+        printf("current period %s: %zu respondents, %zu groups (%zu suppressed under %d "
+               "respondents, %zu more to stop subtraction)\n",
+               current, f->n_people, f->n_groups, f->n_suppressed_primary, m->min_group_size,
+               f->n_suppressed_secondary);
+        printf("rows: %ld read, %ld rejected; %ld data-quality entries\n", read, rejected,
+               total_dq(ds));
+        printf("reports written to %s:\n  summary-%s.csv\n  data-quality-%s.csv\n", dir,
+               current, current);
+    }
+    if (rc == 0 && o->strict && total_dq(ds) > 0) {
+        fprintf(stderr, "tna: %ld data-quality entries (--strict)\n", total_dq(ds));
+        rc = 1;
+    }
+    g_free(dir);
+    tna_outputs_free(out);
+    tna_results_free(res);
+    tna_dataset_free(ds);
+    tna_model_free(m);
+    return rc;
+}
+
+static int cmd_sample(const char *dir, int staff, int seed)
+{
+    tna_error err = TNA_ERROR_INIT;
+    if (staff < 1)
+        return usage_error("--staff must be at least 1, not '%s'", "0");
+    if (tna_sample_write(dir, staff, (unsigned)seed, &err) != TNA_OK)
+        return fail(&err);
+    printf("sample dataset for %d staff written to %s; run: tna run %s/tna.yaml\n", staff, dir,
+           dir);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "C");
+    run_options o = {0};
+    gboolean version = FALSE;
+    int staff = 2000, seed = 1;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out_dir, "write reports into DIR", "DIR"},
+        {"period", 0, 0, G_OPTION_ARG_STRING, &o.period, "make P the current period", "P"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "report language: en, cy or both", "L"},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict, "exit 1 when there are data problems", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "print nothing but errors", NULL},
+        {"staff", 0, 0, G_OPTION_ARG_INT, &staff, "sample: number of staff (2000)", "N"},
+        {"seed", 0, 0, G_OPTION_ARG_INT, &seed, "sample: random seed (1)", "S"},
+        {"version", 'V', 0, G_OPTION_ARG_NONE, &version, "print the version", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    GOptionContext *ctx = g_option_context_new("COMMAND ARGUMENT");
+    g_option_context_set_help_enabled(ctx, FALSE);
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    GError *gerr = NULL;
+    bool help = false;
+    for (int i = 1; i < argc; i++)
+        help |= strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
+    int rc = 0;
+    if (help) {
+        fputs(usage_text, stdout);
+        printf("\nOptions:\n  -o, --output DIR   write reports into DIR instead of output.dir\n"
+               "  --period P         analyse up to period P (it becomes the current one)\n"
+               "  --lang L           report language: en, cy or both\n"
+               "  --strict           exit 1 when any row was rejected or answer not understood\n"
+               "  -q, --quiet        print nothing but errors\n"
+               "  --staff N, --seed S  for sample\n"
+               "  -V, --version      print the version\n");
+    } else if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
+        rc = usage_error("%s", gerr->message);
+        g_error_free(gerr);
+    } else if (version) {
+        printf("tna %s\n", TNA_VERSION);
+    } else if (argc < 2) {
+        fputs(usage_text, stderr);
+        rc = 2;
+    } else if (argc != 3) {
+        rc = usage_error("'%s' takes exactly one argument", argv[1]);
+    } else if (strcmp(argv[1], "run") == 0) {
+        rc = cmd_run(argv[2], &o);
+    } else if (strcmp(argv[1], "validate") == 0) {
+        rc = cmd_validate(argv[2]);
+    } else if (strcmp(argv[1], "sample") == 0) {
+        rc = cmd_sample(argv[2], staff, seed);
+    } else {
+        rc = usage_error("unknown command '%s'", argv[1]);
+    }
+    g_option_context_free(ctx);
+    g_free((char *)o.out_dir);
+    g_free((char *)o.period);
+    g_free((char *)o.lang);
+    return rc;
+}

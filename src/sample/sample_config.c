@@ -1,0 +1,349 @@
+/*
+ * sample_config.c - the tna.yaml of the sample dataset.
+ *
+ * Three sources, one per export the sample writes: the Microsoft Forms staff survey (wide,
+ * month-first dates, a column per skill headed by the skill's name), line-manager ratings
+ * (long, ISO dates) and course evaluations (day-first dates). Manager ratings win over
+ * self-assessment (rater_policy: manager_first).
+ *
+ * The expectations are chosen from the loaded model, by the shipped ids where they exist
+ * (user-research, user-researcher, dd-ai, cd-accessibility) and otherwise the first of each
+ * kind, so the file always loads. Their targets are set against what the generator
+ * produces, so a run shows a mix of green, amber and red: see expectation_list().
+ *
+ * output.dir is ../reports/{period}, relative to tna.yaml: with the sample written to
+ * inputs/, reports land in reports/ at the top of the repository.
+ *
+ * Strings are written double-quoted with ", \ and control characters escaped, so names
+ * with colons, quotes or '#' stay intact.
+ */
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "sample_internal.h"
+#include "tna/config.h"
+#include "tna/sample.h"
+
+/* A YAML double-quoted scalar. */
+static void yq(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            fprintf(f, "\\%c", *c);
+        else if (*c == '\n')
+            fputs("\\n", f);
+        else if (*c == '\t')
+            fputs("\\t", f);
+        else if (*c < 0x20 || *c == 0x7f)
+            fprintf(f, "\\x%02x", *c);
+        else
+            fputc(*c, f);
+    }
+    fputc('"', f);
+}
+
+/* `  key: "value"` on its own line, at the given indent. */
+static void ykv(FILE *f, int indent, const char *key, const char *value)
+{
+    fprintf(f, "%*s%s: ", indent, "", key);
+    yq(f, value);
+    fputc('\n', f);
+}
+
+typedef struct column {
+    const char *field, *heading;
+} column;
+
+static void write_columns(FILE *f, const column *cols, size_t n)
+{
+    fputs("    columns:\n", f);
+    for (size_t i = 0; i < n; i++)
+        ykv(f, 6, cols[i].field, cols[i].heading);
+}
+
+/* ---- sources --------------------------------------------------------------------------------- */
+
+static void write_survey_source(FILE *f, const tna_model *m)
+{
+    static const column cols[] = {
+        {"respondent", "Staff number"},
+        {"authority", "Which council do you work for?"},
+        {"role", "What is your job role?"},
+        {"submitted", "Completion time"},
+        {"trained", "Have you attended training in the last 12 months?"},
+        {"barriers", "What stops you learning?"},
+        {"language_preference", "Which language would you prefer to learn in?"},
+    };
+    fputs("  # Microsoft Forms, saved from Excel as CSV UTF-8: M/D/YY dates, multi-select\n"
+          "  # answers each followed by \";\", one column per skill headed by its name.\n"
+          "  - name: staff-survey\n"
+          "    format: wide\n"
+          "    preset: microsoft-forms\n"
+          "    path: \"{period}/staff-survey.csv\"\n"
+          "    date_format: mdy\n",
+          f);
+    write_columns(f, cols, G_N_ELEMENTS(cols));
+    fputs("    barrier_separator: \";\"\n"
+          "    skills:\n",
+          f);
+    for (size_t k = 0; k < m->n_skills; k++) {
+        fputs("      ", f);
+        yq(f, m->skills[k].name);
+        fputs(": ", f);
+        yq(f, m->skills[k].id);
+        fputc('\n', f);
+    }
+}
+
+static void write_other_sources(FILE *f)
+{
+    static const column ratings[] = {
+        {"respondent", "Staff number"},
+        {"authority", "Council"},
+        {"role", "Role"},
+        {"submitted", "Rated on"},
+        {"rater", "Rater"},
+        {"skill", "Skill"},
+        {"level", "Level"},
+    };
+    static const column evaluations[] = {
+        {"respondent", "Staff number"},
+        {"authority", "Council"},
+        {"role", "Role"},
+        {"course", "Course"},
+        {"topic", "Topic"},
+        {"satisfaction", "Satisfaction (1-5)"},
+        {"before", "Level before"},
+        {"after", "Level after"},
+        {"applied", "Have you used what you learned?"},
+        {"submitted", "Date"},
+    };
+    fputs("  # Line managers' ratings from the HR system: a row per person and skill.\n"
+          "  - name: manager-ratings\n"
+          "    format: long\n"
+          "    path: \"{period}/manager-ratings.csv\"\n"
+          "    date_format: iso\n",
+          f);
+    write_columns(f, ratings, G_N_ELEMENTS(ratings));
+    fputs("  # Post-course feedback from the learning platform (current period only).\n"
+          "  - name: course-evaluations\n"
+          "    format: evaluation\n"
+          "    path: \"{period}/course-evaluations.csv\"\n"
+          "    date_format: dmy\n",
+          f);
+    write_columns(f, evaluations, G_N_ELEMENTS(evaluations));
+}
+
+/* ---- expectations ---------------------------------------------------------------------------- */
+
+typedef struct expectation {
+    const char *id;
+    char title[256];
+    const char *metric;
+    const char *scope_key[2]; /* "framework", "role", "topic"; NULL when unused */
+    const char *scope_val[2];
+    bool has_baseline;
+    double baseline, target;
+} expectation;
+
+static const char *framework_id(const tna_model *m, const char *want, const char **name)
+{
+    uint32_t i = tna_model_find_framework(m, want);
+    i = i != TNA_NONE ? i : 0;
+    *name = m->frameworks[i].name;
+    return m->frameworks[i].id;
+}
+
+static const char *topic_id(const tna_model *m, const char *want, const char **name)
+{
+    uint32_t i = tna_model_find_topic(m, want);
+    i = i != TNA_NONE ? i : 0;
+    *name = m->topics[i].name;
+    return m->topics[i].id;
+}
+
+static const char *role_id(const tna_model *m, const char *want, const char **name)
+{
+    for (size_t i = 0; i < m->n_roles; i++)
+        if (strcmp(m->roles[i].id, want) == 0) {
+            *name = m->roles[i].name;
+            return m->roles[i].id;
+        }
+    *name = m->roles[0].name;
+    return m->roles[0].id;
+}
+
+/* A name in the middle of a sentence: "User researcher" -> "user researcher", but an
+ * initialism stays ("AI awareness"). */
+static const char *mid_sentence(const char *name, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", name);
+    if (g_ascii_isupper(buf[0]) && g_ascii_islower(buf[1]))
+        buf[0] = g_ascii_tolower(buf[0]);
+    return buf;
+}
+
+/* The expectations, with targets tuned to the generator (sample_people.c): user
+ * researchers start far below target and move little (red); the AI gap shrinks about as
+ * far as hoped (amber to green); the accessibility learner count falls, but not by the 20%
+ * hoped for (red to amber); course satisfaction and uplift run close to their targets
+ * (green, amber); trained staff close their gaps faster than untrained ones (amber). */
+static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
+{
+    const char *fw_name, *role_name, *ai_name, *a11y_name;
+    const char *fw = framework_id(m, "user-research", &fw_name);
+    const char *role = role_id(m, "user-researcher", &role_name);
+    const char *ai = topic_id(m, "dd-ai", &ai_name);
+    const char *a11y = topic_id(m, "cd-accessibility", &a11y_name);
+    char b1[128], b2[128];
+    size_t n = 0;
+
+    x[n] = (expectation){.id = "ur-practitioners",
+                         .metric = "share_at_target",
+                         .scope_key = {"framework", "role"},
+                         .scope_val = {fw, role},
+                         .has_baseline = true,
+                         .baseline = 0.2,
+                         .target = 0.5};
+    snprintf(x[n++].title, sizeof x->title, "Half of %ss at target in %s",
+             mid_sentence(role_name, b1, sizeof b1), mid_sentence(fw_name, b2, sizeof b2));
+
+    x[n] = (expectation){.id = "ai-gap",
+                         .metric = "mean_gap",
+                         .scope_key = {"topic"},
+                         .scope_val = {ai},
+                         .target = 0.45};
+    snprintf(x[n++].title, sizeof x->title, "Mean gap in %s down to 0.45",
+             mid_sentence(ai_name, b1, sizeof b1));
+
+    x[n] = (expectation){.id = "accessibility-learners",
+                         .metric = "learners_needing",
+                         .scope_key = {"topic"},
+                         .scope_val = {a11y},
+                         .target = round(0.16 * (double)staff)};
+    snprintf(x[n++].title, sizeof x->title, "A fifth fewer staff needing %s",
+             mid_sentence(a11y_name, b1, sizeof b1));
+
+    x[n] = (expectation){.id = "course-satisfaction",
+                         .metric = "satisfaction",
+                         .has_baseline = true,
+                         .baseline = 3.5,
+                         .target = 3.9};
+    snprintf(x[n++].title, sizeof x->title, "Courses rated 3.9 out of 5 or better");
+
+    x[n] = (expectation){.id = "learning-uplift",
+                         .metric = "learning_uplift",
+                         .has_baseline = true,
+                         .baseline = 0.5,
+                         .target = 1.0};
+    snprintf(x[n++].title, sizeof x->title, "Courses lift learners a whole level");
+
+    x[n] = (expectation){.id = "training-closes-gaps",
+                         .metric = "trained_vs_untrained",
+                         .has_baseline = true,
+                         .baseline = 0.0,
+                         .target = -0.2};
+    snprintf(x[n++].title, sizeof x->title,
+             "Trained staff close gaps faster than untrained (0.2 of a level)");
+    return n;
+}
+
+/* The period after the last one ("2026-Q3" -> "2026-Q4"), or "" if not YYYY-Qn. */
+static void next_period(const tna_model *m, char *buf, size_t size)
+{
+    int year, q;
+    char tail;
+    buf[0] = '\0';
+    if (m->n_periods > 0 &&
+        sscanf(m->periods[m->n_periods - 1], "%d-Q%d%c", &year, &q, &tail) == 2 && q >= 1 && q <= 4)
+        snprintf(buf, size, "%d-Q%d", q == 4 ? year + 1 : year, q == 4 ? 1 : q + 1);
+}
+
+static void write_expectations(FILE *f, const tna_model *m, size_t staff)
+{
+    expectation x[8];
+    size_t n = expectation_list(m, staff, x);
+    char due[32];
+    next_period(m, due, sizeof due);
+    fputs("\n# Return on expectations, as agreed with stakeholders. Without a baseline the\n"
+          "# first period's figure is the baseline.\n"
+          "expectations:\n",
+          f);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, "  - id: %s\n", x[i].id);
+        ykv(f, 4, "title", x[i].title);
+        fprintf(f, "    metric: %s\n", x[i].metric);
+        if (x[i].scope_key[0] != NULL) {
+            fputs("    scope: {", f);
+            for (int s = 0; s < 2 && x[i].scope_key[s] != NULL; s++) {
+                fprintf(f, "%s%s: ", s ? ", " : "", x[i].scope_key[s]);
+                yq(f, x[i].scope_val[s]);
+            }
+            fputs("}\n", f);
+        }
+        if (x[i].has_baseline)
+            fprintf(f, "    baseline: %g\n", x[i].baseline);
+        fprintf(f, "    target: %g\n", x[i].target);
+        if (due[0] != '\0')
+            ykv(f, 4, "due", due);
+    }
+}
+
+/* ---- the file -------------------------------------------------------------------------------- */
+
+tna_status sample_config_write(const char *dir, size_t staff, const tna_model *model,
+                               tna_error *err)
+{
+    sample_file out;
+    tna_status st = sample_file_open(&out, dir, "tna.yaml", err);
+    if (st != TNA_OK)
+        return sample_file_close(&out, err) == TNA_OK ? st : err->code;
+    FILE *f = out.f;
+    char title[128];
+    snprintf(title, sizeof title, "Digital skills training-needs analysis (sample, %zu staff)",
+             staff);
+
+    fputs("# Written by `tna sample`: a synthetic dataset for trying tna. Run it with\n"
+          "#   tna run tna.yaml\n"
+          "# (from this directory, or give the path). Paths are relative to this file;\n"
+          "# reports go to ../reports/{period}, i.e. next to this directory.\n",
+          f);
+    ykv(f, 0, "title", title);
+    fputs("language: en\n"
+          "periods: [\"2026-Q2\", \"2026-Q3\"]   # oldest first; the last is current\n"
+          "frameworks:\n",
+          f);
+    for (const tna_embedded_file *e = tna_reference_files; e->path != NULL; e++)
+        if (strncmp(e->path, "frameworks/", 11) == 0) {
+            fputs("  - ", f);
+            yq(f, e->path);
+            fputc('\n', f);
+        }
+    fputs("roles: roles.yaml\n"
+          "authorities: authorities.yaml\n"
+          "\nsources:\n",
+          f);
+    if (model != NULL)
+        write_survey_source(f, model);
+    write_other_sources(f);
+    fputs("\n# Where a manager and the person both rated a skill, the manager's rating counts.\n"
+          "rater_policy: manager_first\n",
+          f);
+    if (model != NULL)
+        write_expectations(f, model, staff);
+    fputs("\ncommissioning:\n"
+          "  cohort_min: 8\n"
+          "  cohort_max: 16\n"
+          "  cost_per_cohort: 3500\n"
+          "  cost_per_elearning_learner: 40\n"
+          "  elearning_max_gap: 1\n"
+          "privacy:\n"
+          "  min_group_size: 5\n"
+          "output:\n"
+          "  dir: \"../reports/{period}\"\n",
+          f);
+    return sample_file_close(&out, err);
+}

@@ -1,0 +1,15 @@
+# A hand-computed case (tests/cases/analysis, worked out in expected-summary.csv):
+# duplicates (the later submission wins; a blank later answer keeps the earlier one; a
+# missing time counts as earliest), manager_first raters from a long source, targets set
+# per framework, topic and skill (0 = not required), aliases, rejected rows left out.
+. tests/cli/lib.sh
+expect_exit 0 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/o" -q
+cmp "$SCRATCH/o/summary-2026-Q3.csv" tests/cases/analysis/expected-summary.csv ||
+  { diff "$SCRATCH/o/summary-2026-Q3.csv" tests/cases/analysis/expected-summary.csv; die "summary differs"; }
+dq="$SCRATCH/o/data-quality-2026-Q3.csv"
+expect_text "$dq" "tests/cases/analysis/2026-Q3-survey.csv,6,2,Nowhere,unknown authority; row left out"
+expect_text "$dq" "tests/cases/analysis/2026-Q3-survey.csv,7,3,Boss,unknown role; row left out"
+expect_text "$dq" "tests/cases/analysis/2026-Q3-survey.csv,8,5,Not sure,unrecognised answer for skill s1; counted as missing"
+[ "$(wc -l < "$dq")" -eq 4 ] || { cat "$dq"; die "expected exactly 3 data-quality entries"; }
+# --strict turns data problems into exit status 1
+expect_exit 1 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/o2" -q --strict

@@ -1,0 +1,21 @@
+#!/bin/sh
+# make verify: tna's summary must equal the independent DuckDB, pandas and data.table
+# peers in ../shared/bench, group for group, on generated datasets (min_group_size 1).
+# Installs what the peers need (Debian packages; DuckDB from the npm registry).
+set -e
+here=$(cd "$(dirname "$0")/.." && pwd)
+bench=${BENCH:-$here/../shared/bench}
+[ -x "$bench/run.sh" ] || { echo "verify: no benchmark harness at $bench" >&2; exit 2; }
+sh "$here/tools/deps.sh" verify
+export TNA="$here/build/tna" TOOLS="duckdb pandas datatable tna"
+status=0
+run() {
+  echo "== verify: $*"
+  env "$@" "$bench/run.sh" "$size" || status=1
+}
+size=5000;   run MESSY=1 SEED=1
+size=5000;   run MESSY=1 SEED=7
+size=20000;  run MESSY=0 SEED=3
+size=100000; run MESSY=0 SEED=1
+if [ $status -eq 0 ]; then echo "verify: every summary agrees with the peers"; else echo "verify: DIFFERENCES (see above)"; fi
+exit $status
