@@ -7,7 +7,7 @@
  * `UTC-05:00` style suffixes (the offset is subtracted, so times compare in UTC). A date with
  * no time is midnight. The result is seconds since 1970-01-01 UTC.
  *
- * Accepted forms (ws = spaces or tabs; sep = '-', '/' or '.', the same twice):
+ * Accepted forms (ws = white space; sep = '-', '/' or '.', the same twice):
  *   YYYY sep M sep D                       year first: ISO, in every format
  *   D sep M sep YY[YY] / M sep D sep YY[YY] day or month first, for dmy / mdy only
  * optionally followed by 'T', ws, or ',' ws, and a time H[H]:MM[:SS[.fff]] with an optional
@@ -35,7 +35,7 @@
 
 /* Parses s[0..len) (surrounding white space allowed). fmt must not be TNA_DATE_AUTO.
  * TNA_DATE_DMY and TNA_DATE_MDY also accept ISO (year-first) dates. Returns false when
- * the text is not a valid date in that format. */
+ * the text is not a valid date in that format; epoch may be NULL (only check). */
 bool tna_date_parse(const char *s, size_t len, tna_date_format fmt, int64_t *epoch);
 
 typedef struct tna_date_sniff {

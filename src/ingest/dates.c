@@ -211,8 +211,9 @@ static bool parse_offset(scan *s, bool short_hours, int *offset)
         return false;
     s->p = start;
     if (n == 4) { /* HHMM */
-        digits(s, 2, 2, &h);
-        digits(s, 2, 2, &m);
+        h = (start[0] - '0') * 10 + (start[1] - '0');
+        m = (start[2] - '0') * 10 + (start[3] - '0');
+        s->p += 4;
     } else if (n == 2 || (n == 1 && short_hours)) {
         digits(s, n, n, &h);
         if (eat(s, ':') && !digits(s, 2, 2, &m))

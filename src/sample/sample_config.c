@@ -186,11 +186,15 @@ static const char *mid_sentence(const char *name, char *buf, size_t size)
     return buf;
 }
 
-/* The expectations, with targets tuned to the generator (sample_people.c): user
- * researchers start far below target and move little (red); the AI gap shrinks about as
- * far as hoped (amber to green); the accessibility learner count falls, but not by the 20%
- * hoped for (red to amber); course satisfaction and uplift run close to their targets
- * (green, amber); trained staff close their gaps faster than untrained ones (amber). */
+/* The expectations. Their targets are set against what the generator produces (measured
+ * at 2,000 to 20,000 staff over several seeds), so a run shows every status:
+ *   red    user researchers at target: about 0.4 against 0.8 from a baseline of 0.2;
+ *   green  mean gap in AI awareness: about 0.60 falls to 0.55-0.56, target 0.57;
+ *   red    staff needing accessibility training: falls about 3%, a fifth hoped for;
+ *   green  course satisfaction: about 4.0 against 3.9 from 3.5;
+ *   amber  learning uplift: about 1.0 against 1.2 from 0.5;
+ *   green  trained minus untrained change in mean gap: about -0.06, target -0.05.
+ * Small samples (a few hundred staff) are noisier and may land elsewhere. */
 static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
 {
     const char *fw_name, *role_name, *ai_name, *a11y_name;
@@ -207,23 +211,24 @@ static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
                          .scope_val = {fw, role},
                          .has_baseline = true,
                          .baseline = 0.2,
-                         .target = 0.5};
-    snprintf(x[n++].title, sizeof x->title, "Half of %ss at target in %s",
+                         .target = 0.8};
+    snprintf(x[n++].title, sizeof x->title, "Four in five %ss at target in %s",
              mid_sentence(role_name, b1, sizeof b1), mid_sentence(fw_name, b2, sizeof b2));
 
     x[n] = (expectation){.id = "ai-gap",
                          .metric = "mean_gap",
                          .scope_key = {"topic"},
                          .scope_val = {ai},
-                         .target = 0.45};
-    snprintf(x[n++].title, sizeof x->title, "Mean gap in %s down to 0.45",
+                         .target = 0.57};
+    snprintf(x[n++].title, sizeof x->title, "Mean gap in %s down to 0.57",
              mid_sentence(ai_name, b1, sizeof b1));
 
+    /* About 29% of staff need this topic in the first period; a fifth fewer is 23%. */
     x[n] = (expectation){.id = "accessibility-learners",
                          .metric = "learners_needing",
                          .scope_key = {"topic"},
                          .scope_val = {a11y},
-                         .target = round(0.16 * (double)staff)};
+                         .target = round(0.23 * (double)staff)};
     snprintf(x[n++].title, sizeof x->title, "A fifth fewer staff needing %s",
              mid_sentence(a11y_name, b1, sizeof b1));
 
@@ -238,16 +243,16 @@ static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
                          .metric = "learning_uplift",
                          .has_baseline = true,
                          .baseline = 0.5,
-                         .target = 1.0};
-    snprintf(x[n++].title, sizeof x->title, "Courses lift learners a whole level");
+                         .target = 1.2};
+    snprintf(x[n++].title, sizeof x->title, "Courses lift learners 1.2 levels on average");
 
     x[n] = (expectation){.id = "training-closes-gaps",
                          .metric = "trained_vs_untrained",
                          .has_baseline = true,
                          .baseline = 0.0,
-                         .target = -0.2};
+                         .target = -0.05};
     snprintf(x[n++].title, sizeof x->title,
-             "Trained staff close gaps faster than untrained (0.2 of a level)");
+             "Trained staff close gaps 0.05 of a level faster than untrained staff");
     return n;
 }
 

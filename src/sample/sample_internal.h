@@ -142,10 +142,11 @@ typedef struct sample_population {
     sample_person *people;
     uint8_t *levels; /* n x n_skills: true level now */
     uint8_t *before; /* n x n_skills: true level in the previous period (= levels at first) */
-    sample_authority_traits *auth; /* per model authority */
-    sample_role_traits *roles;     /* per model role */
-    double *auth_cum, *role_cum;   /* cumulative headcount weights */
-    double *skill_base;            /* per skill: difficulty and framework base, no target */
+    sample_authority_traits *auth;             /* per model authority */
+    sample_role_traits *roles;                 /* per model role */
+    double *auth_cum, *role_cum;               /* cumulative headcount weights */
+    double *skill_difficulty;                  /* per skill: difficulty */
+    double *topic_bias;                        /* per topic: scratch for draw_levels() */
     const char **unknown_auth, **unknown_role; /* the sample_words entries the model rejects */
     size_t n_unknown_auth, n_unknown_role;
 } sample_population;

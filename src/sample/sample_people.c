@@ -5,12 +5,12 @@
  * RCT and Swansea and the general roles dominate) and has a true level per skill:
  *
  *   level = round(base + maturity(authority) + offset(role) + ability(person)
- *                 + difficulty(skill) + welsh(authority, skill) + noise)
+ *                 + bias(person, topic) + difficulty(skill) + welsh(authority, skill) + noise)
  *
  * where base is a little under the role's target for required skills and a framework
  * default otherwise. So gaps are skewed by council and role, are worst in the newer skills
  * (AI, accessibility), and Welsh-language skills are strongest in Gwynedd, Anglesey,
- * Ceredigion and Carmarthenshire. Between periods levels drift up, four times as often for
+ * Ceredigion and Carmarthenshire. Between periods levels drift up, five times as often for
  * those who trained; a few people change role.
  *
  * The PRNG is xoshiro256** (Blackman and Vigna) seeded through splitmix64: small, fast, and
@@ -164,12 +164,14 @@ static void draw_levels(sample_population *p, size_t i)
     const sample_authority_traits *a = &p->auth[who->authority];
     const tna_role *role = &m->roles[who->role];
     double common = a->maturity + p->roles[who->role].offset + who->ability;
+    for (size_t t = 0; t < m->n_topics; t++) /* strong in some topics, weak in others */
+        p->topic_bias[t] = sample_rng_gauss(&p->rng, 0.35);
     uint8_t *lv = sample_levels_of(p, i);
     for (size_t k = 0; k < m->n_skills; k++) {
         int t = role->target[k];
         const tna_framework *fw = &m->frameworks[skill_framework(m, k)];
-        double x = (t > 0 ? t - 0.3 : untargeted_base(fw->id)) + common + p->skill_base[k] +
-                   sample_rng_gauss(&p->rng, 0.7);
+        double x = (t > 0 ? t - 0.1 : untargeted_base(fw->id)) + common + p->skill_difficulty[k] +
+                   p->topic_bias[m->skills[k].topic] + sample_rng_gauss(&p->rng, 0.45);
         if (sample_skill_is_welsh(m->skills[k].id))
             x += (a->welsh - 0.35) * 1.5;
         int v = (int)lround(x);
@@ -212,9 +214,10 @@ sample_population *sample_population_new(const tna_model *m, size_t staff, unsig
         p->roles[r] = sample_role_traits_of(m->roles[r].id);
         p->role_cum[r] = (r ? p->role_cum[r - 1] : 0.0) + p->roles[r].weight;
     }
-    p->skill_base = g_new(double, m->n_skills);
+    p->skill_difficulty = g_new(double, m->n_skills);
     for (size_t k = 0; k < m->n_skills; k++)
-        p->skill_base[k] = sample_skill_difficulty(m->skills[k].id);
+        p->skill_difficulty[k] = sample_skill_difficulty(m->skills[k].id);
+    p->topic_bias = g_new(double, m->n_topics);
     p->unknown_auth = unknown_answers(m, &sample_unknown_authorities, true, &p->n_unknown_auth);
     p->unknown_role = unknown_answers(m, &sample_unknown_roles, false, &p->n_unknown_role);
 
@@ -232,7 +235,7 @@ sample_population *sample_population_new(const tna_model *m, size_t staff, unsig
         who->first_name = (uint16_t)sample_rng_below(&p->rng, (uint32_t)sample_first_names.n);
         who->last_name = (uint16_t)sample_rng_below(&p->rng, (uint32_t)sample_last_names.n);
         who->anonymous = sample_rng_chance(&p->rng, 0.1);
-        who->ability = (float)sample_rng_gauss(&p->rng, 0.45);
+        who->ability = (float)sample_rng_gauss(&p->rng, 0.55);
         who->completed = -1;
         draw_levels(p, i);
     }
@@ -251,7 +254,8 @@ void sample_population_free(sample_population *p)
     g_free(p->roles);
     g_free(p->auth_cum);
     g_free(p->role_cum);
-    g_free(p->skill_base);
+    g_free(p->skill_difficulty);
+    g_free(p->topic_bias);
     g_free(p->unknown_auth);
     g_free(p->unknown_role);
     g_free(p);
@@ -299,7 +303,7 @@ void sample_population_enter_period(sample_population *p, size_t period)
         who->trained = sample_rng_chance(&p->rng, p->roles[who->role].training + 0.3 * a->maturity);
         if (period > 0) {
             uint8_t *lv = sample_levels_of(p, i);
-            double up = who->trained ? 0.12 : 0.03;
+            double up = who->trained ? 0.20 : 0.04;
             for (size_t k = 0; k < ns; k++)
                 if (lv[k] < m->frameworks[skill_framework(m, k)].scale.max &&
                     sample_rng_chance(&p->rng, up))

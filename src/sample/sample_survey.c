@@ -208,11 +208,13 @@ static void write_row(sample_population *p, sample_file *out, const sample_quart
         uint32_t fw = m->topics[m->skills[k].topic].framework;
         int level = fw == skipped ? -1 : lv[k];
         if (ev->second && level >= 0 && sample_rng_chance(&p->rng, 0.15)) {
+            int max = m->frameworks[fw].scale.max;
             if (sample_rng_chance(&p->rng, 0.3))
-                level = -1;
+                level = -1; /* cleared: the earlier answer stands */
+            else if (sample_rng_chance(&p->rng, 0.6))
+                level = level < max ? level + 1 : level;
             else
-                level += sample_rng_chance(&p->rng, 0.6) ? 1 : -1;
-            level = level > m->frameworks[fw].scale.max ? m->frameworks[fw].scale.max : level;
+                level = level > 0 ? level - 1 : level;
         }
         sample_csv_field(out, answer(p, fw, level, welsh, buf, sizeof buf));
     }

@@ -2,7 +2,7 @@
 # duplicates (the later submission wins; a blank later answer keeps the earlier one; a
 # missing time counts as earliest), manager_first raters from a long source, targets set
 # per framework, topic and skill (0 = not required), aliases, rejected rows left out.
-. tests/cli/lib.sh
+. tests/tools/cli_lib.sh
 expect_exit 0 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/o" -q
 cmp "$SCRATCH/o/summary-2026-Q3.csv" tests/cases/analysis/expected-summary.csv ||
   { diff "$SCRATCH/o/summary-2026-Q3.csv" tests/cases/analysis/expected-summary.csv; die "summary differs"; }

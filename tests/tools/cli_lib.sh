@@ -1,4 +1,4 @@
-# Shared by the command-line tests: a scratch directory and a few assertions.
+# Sourced by the command-line tests (tests/cli/*.sh): a scratch directory and a few assertions.
 # Each test script is run by tests/run.sh with TNA set to the binary, from the repo root.
 set -u
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/tna-test.XXXXXX")

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Checks that no suppressed figure in a summary-PERIOD.csv can be recovered.
+
+    check_suppression.py SUMMARY.csv MIN_GROUP_SIZE
+
+1. A suppressed row has every figure blank; a shown row has at least MIN_GROUP_SIZE
+   respondents.
+2. For each relation between the summary's grouping sets (a total and the parts it is the
+   sum of, or for topics within an authority or overall, the parts whose pairs, gaps and
+   below-target counts add up to it), a shown total never has exactly one suppressed part:
+   otherwise that part would be the total minus the shown parts.
+Exit status 0 when both hold, 1 otherwise (the problems are printed).
+"""
+import csv
+import sys
+from collections import defaultdict
+
+FIGS = ["respondents", "assessed", "below_target", "gap_sum", "mean_gap", "share_below",
+        "learners_needing"]
+
+
+def main():
+    path, k = sys.argv[1], int(sys.argv[2])
+    rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
+    problems = []
+    groups = {}
+    for r in rows:
+        key = (r["period"], r["authority"], r["role"], r["topic"])
+        sup = r["suppressed"] == "1"
+        if sup and any(r[f] != "" for f in FIGS):
+            problems.append("suppressed row shows figures: %s" % (key,))
+        if not sup and int(r["respondents"]) < k:
+            problems.append("row under the threshold shown: %s" % (key,))
+        groups[key] = sup
+    # relations: part key -> total key
+    fams = {
+        "apt->at": lambda p, a, r, t: (p, a, "*", t) if a != "*" and r != "*" and t != "*" else None,
+        "apt->pt": lambda p, a, r, t: (p, "*", r, t) if a != "*" and r != "*" and t != "*" else None,
+        "at->t": lambda p, a, r, t: (p, "*", "*", t) if a != "*" and r == "*" and t != "*" else None,
+        "pt->t": lambda p, a, r, t: (p, "*", "*", t) if a == "*" and r != "*" and t != "*" else None,
+        "a->all": lambda p, a, r, t: (p, "*", "*", "*") if a != "*" and r == "*" and t == "*" else None,
+        "at->a": lambda p, a, r, t: (p, a, "*", "*") if a != "*" and r == "*" and t != "*" else None,
+        "t->all": lambda p, a, r, t: (p, "*", "*", "*") if a == "*" and r == "*" and t != "*" else None,
+    }
+    checked = 0
+    for name, fam in fams.items():
+        parts = defaultdict(list)
+        for key, sup in groups.items():
+            total = fam(*key)
+            if total is not None:
+                parts[total].append(sup)
+        for total, sups in parts.items():
+            checked += 1
+            if total in groups and not groups[total] and sum(sups) == 1:
+                problems.append("%s: %s is shown with exactly one suppressed part" % (name, total))
+    for p in problems[:20]:
+        print(p)
+    n_sup = sum(groups.values())
+    print("%s: %d groups, %d suppressed, %d relations checked, %d problems"
+          % (path, len(groups), n_sup, checked, len(problems)))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
