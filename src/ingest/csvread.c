@@ -67,6 +67,7 @@ typedef struct reader {
     tna_error *err;
     tna_status status; /* first error */
     bool stop;         /* an error or the callback asked to stop */
+    bool has_nul;      /* a slice of the current record holds a NUL byte */
 
     /* position */
     long line;        /* physical line of the slice being parsed */
@@ -190,8 +191,8 @@ static long record_line(const reader *r)
 }
 
 /* The field callback when the fast path cannot take it: stopped, over a cap, or the arrays
- * need to grow. */
-static void on_field_slow(reader *r, const char *s, size_t len)
+ * need to grow. Kept out of line so that the fast path stays a leaf with few registers. */
+G_GNUC_NO_INLINE static void on_field_slow(reader *r, const char *s, size_t len)
 {
     if (r->stop)
         return;
@@ -227,42 +228,38 @@ static void on_field_slow(reader *r, const char *s, size_t len)
     r->arena_len = need;
 }
 
-/* Copies the field into the arena; validation waits for the end of the record. */
+/* Copies the field into the arena; validation waits for the end of the record. The
+ * bookkeeping comes first so that the copy is a tail call. */
 static void on_field(void *data, size_t len, void *ctx)
 {
     reader *r = ctx;
-    size_t need = r->arena_len + len + 1;
-    if (G_UNLIKELY(r->stop || r->n == r->cap || need > r->arena_cap || len > r->max_field)) {
+    size_t at = r->arena_len, n = r->n, need = at + len + 1;
+    if (G_UNLIKELY(r->stop || n == r->cap || need > r->arena_cap || len > r->max_field)) {
         on_field_slow(r, data, len);
         return;
     }
-    memcpy(r->arena + r->arena_len, data, len);
-    r->arena[r->arena_len + len] = '\0';
-    r->offs[r->n] = r->arena_len;
-    r->lens[r->n] = len;
-    r->n++;
+    char *dst = r->arena + at;
+    dst[len] = '\0';
+    r->offs[n] = at;
+    r->lens[n] = len;
+    r->n = n + 1;
     r->arena_len = need;
+    memcpy(dst, data, len);
 }
 
-/* True when the arena holds only ASCII and exactly n NULs (the field ends): no field needs
- * a closer look. One pass, a word at a time. */
-static bool arena_plain(const char *s, size_t size, size_t n)
+/* True when s[0..size) is all ASCII, a word at a time. */
+static bool all_ascii(const char *s, size_t size)
 {
-    const uint64_t high = 0x8080808080808080u, low = 0x7F7F7F7F7F7F7F7Fu;
-    uint64_t any_high = 0;
-    size_t zeros = 0, i = 0;
+    uint64_t any = 0;
+    size_t i = 0;
     for (; i + 8 <= size; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        any_high |= w;
-        uint64_t z = ~(((w & low) + low) | w | low); /* 0x80 in each zero byte */
-        zeros += (size_t)(((z >> 7) * 0x0101010101010101u) >> 56); /* bytes set in z */
+        any |= w;
     }
-    for (; i < size; i++) {
-        any_high |= (unsigned char)s[i];
-        zeros += s[i] == 0;
-    }
-    return (any_high & high) == 0 && zeros == n;
+    for (; i < size; i++)
+        any |= (unsigned char)s[i];
+    return (any & 0x8080808080808080u) == 0;
 }
 
 /* Validates every field of a record that has non-ASCII bytes or NULs; repairs the invalid ones
@@ -315,7 +312,8 @@ static void on_record(int c, void *ctx)
     if (r->stop)
         return;
     if (r->n > 0) {
-        if (arena_plain(r->arena, r->arena_len, r->n))
+        /* NULs were spotted in the input slices; the terminators are not looked at */
+        if (!r->has_nul && all_ascii(r->arena, r->arena_len))
             memset(r->invalid, 0, r->n * sizeof *r->invalid);
         else
             check_record(r);
@@ -329,6 +327,7 @@ static void on_record(int c, void *ctx)
     r->n = 0;
     r->arena_len = 0;
     r->rec_line = 0;
+    r->has_nul = false;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -357,6 +356,10 @@ static long open_quote_col(const reader *r, const char *s, size_t n)
 /* Parses one slice (at most one physical line) s[0..n). */
 static void parse_slice(reader *r, const char *s, size_t n)
 {
+    /* A slice ends where a record may end, so a NUL in it belongs to the record being read
+     * (or started) while it is parsed; on_record() clears the flag. */
+    if (memchr(s, '\0', n) != NULL)
+        r->has_nul = true;
     size_t got = csv_parse(&r->parser, s, n, on_field, on_record, r);
     if (r->stop)
         return;

@@ -36,6 +36,7 @@ typedef struct run_ctx {
     GPtrArray *course_list;
     value_cache authority_cache, role_cache;
     value_cache *level_cache; /* per framework */
+    value_cache yesno_cache, medium_cache, barrier_cache; /* whole cell -> meaning */
     const tna_ingest_options *options;
 } run_ctx;
 
@@ -127,12 +128,18 @@ static uint32_t respondent_of(run_ctx *run, const char *text)
         n--;
     if (n == 0)
         return run->ds->n_respondents++;
-    char *key = g_strndup(s, n);
+    char small[64];
+    char *key = n < sizeof small ? small : g_malloc(n + 1);
+    memcpy(key, s, n);
+    key[n] = '\0';
     gpointer v = g_hash_table_lookup(run->respondents, key);
     if (v) {
-        g_free(key);
+        if (key != small)
+            g_free(key);
         return (uint32_t)(GPOINTER_TO_SIZE(v) - 1);
     }
+    if (key == small)
+        key = g_strndup(s, n);
     uint32_t id = run->ds->n_respondents++;
     g_hash_table_insert(run->respondents, key, GSIZE_TO_POINTER((gsize)id + 1));
     return id;
@@ -214,7 +221,11 @@ static uint64_t read_barriers(file_ctx *f, const tna_csv_record *r)
     int col = f->map.field[TNA_FIELD_BARRIERS];
     if (col < 0 || field_invalid(r, col))
         return 0;
+    int64_t cached;
+    if (value_cache_get(&f->run->barrier_cache, field_text(r, col), &cached))
+        return (uint64_t)cached;
     uint64_t bits = 0;
+    bool overflow = false;
     char **parts = g_strsplit(field_text(r, col), f->source->barrier_separator, -1);
     for (char **p = parts; *p; p++) {
         char *t = g_strstrip(*p);
@@ -224,6 +235,7 @@ static uint64_t read_barriers(file_ctx *f, const tna_csv_record *r)
         if (v == NULL) {
             if (f->run->barrier_list->len >= TNA_MAX_BARRIERS) {
                 dq_add(f, r->line, col + 1, t, "more than 64 distinct barriers; not counted");
+                overflow = true;
                 continue;
             }
             char *kept = g_string_chunk_insert_const(f->run->strings, t);
@@ -234,6 +246,8 @@ static uint64_t read_barriers(file_ctx *f, const tna_csv_record *r)
         bits |= (uint64_t)1 << (GPOINTER_TO_SIZE(v) - 1);
     }
     g_strfreev(parts);
+    if (!overflow) /* an overflowing cell is logged every time it occurs */
+        value_cache_put(&f->run->barrier_cache, field_text(r, col), (int64_t)bits);
     return bits;
 }
 
@@ -276,6 +290,27 @@ static uint32_t find_named(GHashTable *names, const char *text)
     return v ? (uint32_t)(GPOINTER_TO_SIZE(v) - 1) : TNA_NONE;
 }
 
+/* A small vocabulary's meaning of a cell, looked up once per distinct text. */
+static int cached_word(value_cache *cache, const char *text, int (*match)(const char *))
+{
+    int64_t v;
+    if (!value_cache_get(cache, text, &v)) {
+        v = match(text);
+        value_cache_put(cache, text, v);
+    }
+    return (int)v;
+}
+
+static int yesno_of(const char *text)
+{
+    return (int)match_yesno(text);
+}
+
+static int medium_of(const char *text)
+{
+    return (int)match_medium(text);
+}
+
 /* ---- rows --------------------------------------------------------------------------------- */
 
 static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t authority,
@@ -300,9 +335,9 @@ static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t aut
         rec.rater = rater == TNA_RATER_MANAGER ? TNA_RATER_MANAGER : TNA_RATER_SELF;
     }
     if ((col = f->map.field[TNA_FIELD_TRAINED]) >= 0)
-        rec.trained = match_yesno(field_text(r, col));
+        rec.trained = (uint8_t)cached_word(&f->run->yesno_cache, field_text(r, col), yesno_of);
     if ((col = f->map.field[TNA_FIELD_LANGUAGE_PREFERENCE]) >= 0)
-        rec.medium = match_medium(field_text(r, col));
+        rec.medium = (uint8_t)cached_word(&f->run->medium_cache, field_text(r, col), medium_of);
     rec.barriers = read_barriers(f, r);
     g_array_append_val(f->per->records, rec);
     tna_record *out = &g_array_index(f->per->records, tna_record, f->per->records->len - 1);
@@ -662,6 +697,9 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     run.course_list = g_ptr_array_new();
     value_cache_init(&run.authority_cache);
     value_cache_init(&run.role_cache);
+    value_cache_init(&run.yesno_cache);
+    value_cache_init(&run.medium_cache);
+    value_cache_init(&run.barrier_cache);
     run.level_cache = g_new0(value_cache, model->n_frameworks ? model->n_frameworks : 1);
     for (size_t i = 0; i < model->n_frameworks; i++)
         value_cache_init(&run.level_cache[i]);
@@ -707,6 +745,9 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     g_hash_table_destroy(run.topic_names);
     value_cache_clear(&run.authority_cache);
     value_cache_clear(&run.role_cache);
+    value_cache_clear(&run.yesno_cache);
+    value_cache_clear(&run.medium_cache);
+    value_cache_clear(&run.barrier_cache);
     for (size_t i = 0; i < model->n_frameworks; i++)
         value_cache_clear(&run.level_cache[i]);
     g_free(run.level_cache);

@@ -38,13 +38,24 @@ tna_status headings_map(const tna_model *model, const tna_source *source,
                         column_map *map, dq_fn dq, void *dq_ctx, tna_error *err);
 void column_map_clear(column_map *map);
 
-/* Value caches: raw cell text -> index or level. */
+/* Value caches: raw cell text -> index or level. A survey repeats a few dozen answers
+ * millions of times, so this is an open-addressing table over the raw bytes, tuned for
+ * the hot path (one hash of a short string and one memcmp per cell). */
+typedef struct cache_slot {
+    char *text; /* NULL: empty slot */
+    uint32_t len, hash;
+    int64_t value;
+} cache_slot;
+
 typedef struct value_cache {
-    GHashTable *table; /* raw text -> GINT_TO_POINTER(value + CACHE_BIAS) */
+    cache_slot *slots;
+    size_t mask, used;
 } value_cache;
 
 void value_cache_init(value_cache *cache);
 void value_cache_clear(value_cache *cache);
+bool value_cache_get(value_cache *cache, const char *text, int64_t *value);
+void value_cache_put(value_cache *cache, const char *text, int64_t value);
 
 /* Results of the matchers: >= 0 a match; these below otherwise. */
 #define MATCH_BLANK (-1)

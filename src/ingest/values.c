@@ -12,43 +12,89 @@
 #include "tna/config.h"
 #include "tna/text.h"
 
-#define CACHE_BIAS 8
 #define CACHE_MAX 20000
 
 void value_cache_init(value_cache *cache)
 {
-    cache->table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    cache->mask = 63;
+    cache->used = 0;
+    cache->slots = g_new0(cache_slot, cache->mask + 1);
 }
 
 void value_cache_clear(value_cache *cache)
 {
-    if (cache->table)
-        g_hash_table_destroy(cache->table);
-    cache->table = NULL;
+    for (size_t i = 0; cache->slots && i <= cache->mask; i++)
+        g_free(cache->slots[i].text);
+    g_free(cache->slots);
+    cache->slots = NULL;
 }
 
-static bool cache_get(value_cache *cache, const char *text, int *value)
+/* FNV-1a over the bytes; answers are short. */
+static uint32_t hash_text(const char *s, size_t *len)
 {
-    gpointer v = g_hash_table_lookup(cache->table, text);
-    if (v == NULL)
+    uint32_t h = 2166136261u;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    *len = (size_t)(p - (const unsigned char *)s);
+    return h;
+}
+
+static cache_slot *cache_find(value_cache *cache, const char *text, uint32_t hash, size_t len)
+{
+    for (size_t i = hash & cache->mask;; i = (i + 1) & cache->mask) {
+        cache_slot *slot = &cache->slots[i];
+        if (slot->text == NULL ||
+            (slot->hash == hash && slot->len == len && memcmp(slot->text, text, len) == 0))
+            return slot;
+    }
+}
+
+bool value_cache_get(value_cache *cache, const char *text, int64_t *value)
+{
+    size_t len;
+    uint32_t h = hash_text(text, &len);
+    cache_slot *slot = cache_find(cache, text, h, len);
+    if (slot->text == NULL)
         return false;
-    *value = GPOINTER_TO_INT(v) - CACHE_BIAS;
+    *value = slot->value;
     return true;
 }
 
-static void cache_put(value_cache *cache, const char *text, int value)
+void value_cache_put(value_cache *cache, const char *text, int64_t value)
 {
-    if (g_hash_table_size(cache->table) < CACHE_MAX)
-        g_hash_table_insert(cache->table, g_strdup(text), GINT_TO_POINTER(value + CACHE_BIAS));
+    if (cache->used >= CACHE_MAX)
+        return;
+    if (2 * (cache->used + 1) > cache->mask + 1) { /* keep the table at most half full */
+        value_cache bigger = {g_new0(cache_slot, 2 * (cache->mask + 1)), 2 * cache->mask + 1,
+                              cache->used};
+        for (size_t i = 0; i <= cache->mask; i++)
+            if (cache->slots[i].text)
+                *cache_find(&bigger, cache->slots[i].text, cache->slots[i].hash,
+                            cache->slots[i].len) = cache->slots[i];
+        g_free(cache->slots);
+        *cache = bigger;
+    }
+    size_t len;
+    uint32_t h = hash_text(text, &len);
+    cache_slot *slot = cache_find(cache, text, h, len);
+    if (slot->text)
+        return;
+    slot->text = g_strndup(text, len);
+    slot->len = (uint32_t)len;
+    slot->hash = h;
+    slot->value = value;
+    cache->used++;
 }
 
 typedef uint32_t (*find_fn)(const tna_model *, const char *);
 
 static int match_named(const tna_model *model, value_cache *cache, const char *text, find_fn find)
 {
+    int64_t cached;
+    if (value_cache_get(cache, text, &cached))
+        return (int)cached;
     int v;
-    if (cache_get(cache, text, &v))
-        return v;
     if (tna_text_blank(text, strlen(text))) {
         v = MATCH_BLANK;
     } else {
@@ -61,7 +107,7 @@ static int match_named(const tna_model *model, value_cache *cache, const char *t
             g_free(key);
         }
     }
-    cache_put(cache, text, v);
+    value_cache_put(cache, text, v);
     return v;
 }
 
@@ -77,13 +123,14 @@ int match_role(const tna_model *model, value_cache *cache, const char *text)
 
 int match_level(const tna_model *model, uint32_t framework, value_cache *cache, const char *text)
 {
+    int64_t cached;
+    if (value_cache_get(cache, text, &cached))
+        return (int)cached;
     int v;
-    if (cache_get(cache, text, &v))
-        return v;
     char *key = tna_text_key(text, -1);
     v = key == NULL ? TNA_ANSWER_UNKNOWN : tna_model_find_level(model, framework, key);
     g_free(key);
-    cache_put(cache, text, v);
+    value_cache_put(cache, text, v);
     return v;
 }
 

@@ -1,0 +1,8 @@
+# valgrind finds no leak and no error in tna validate and tna run on the shipped inputs.
+. tests/tools/cli_lib.sh
+command -v valgrind >/dev/null || die "valgrind is not installed (make deps)"
+case "$BUILD" in *san*) exit 0 ;; esac   # sanitizer builds cannot run under valgrind
+for cmd in "validate inputs/tna.yaml" "run inputs/tna.yaml -o $SCRATCH/o -q"; do
+  valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
+    "$TNA" $cmd >"$SCRATCH/vg.out" 2>&1 || { tail -n 40 "$SCRATCH/vg.out"; die "valgrind: tna $cmd"; }
+done
