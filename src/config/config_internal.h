@@ -57,8 +57,7 @@ typedef struct cfg {
     tna_lookup *lk;
     tna_error *err;
     tna_status status; /* the first error's code, TNA_OK while all is well */
-    GArray *frameworks, *topics, *skills, *roles, *regions, *authorities, *sources,
-        *expectations;
+    GArray *frameworks, *topics, *skills, *roles, *regions, *authorities, *sources, *expectations;
     GPtrArray *periods;
 } cfg;
 
@@ -77,8 +76,8 @@ void cfg_discard(cfg *c);
 /* Records a TNA_ERR_CONFIG at node (its file, line, col) and returns false. */
 bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...) TNA_PRINTF(3, 4);
 /* The same at an explicit place (file may be NULL, line/col 0). */
-bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col,
-                 const char *fmt, ...) TNA_PRINTF(6, 7);
+bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col, const char *fmt,
+                 ...) TNA_PRINTF(6, 7);
 
 /* The nearest of cands[0..n) to word (edit distance at most 3), or NULL. */
 const char *cfg_suggest(const char *word, const char *const *cands, size_t n);
@@ -109,15 +108,13 @@ bool cfg_check_keys(cfg *c, const yt_node *map, const char *const *known);
 
 /* The value of key, or NULL when absent or null. With `in` non-NULL the key is required:
  * absent -> "missing required key 'k' in <in>" at the mapping ("" for the top level). */
-bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in,
-               const yt_node **out);
+bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in, const yt_node **out);
 
 /* Typed getters: when the key is absent or null, *out is left as it is (the default) and
  * *present (if not NULL) is false. `in` non-NULL makes the key required. */
-bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in,
-                 const char **out);
-bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min,
-                 long max, int *out, bool *present);
+bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in, const char **out);
+bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min, long max,
+                 int *out, bool *present);
 bool cfg_get_num(cfg *c, const yt_node *map, const char *key, const char *in, double min,
                  double *out, bool *present);
 /* A list of text: *out (NULL on entry) becomes a g_new'd array of *n interned strings;
@@ -126,8 +123,7 @@ bool cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *i
                       const char ***out, size_t *n, const yt_node **list);
 
 /* A scalar as text: fails for mappings, lists, null and (with nonblank) blank text. */
-bool cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank,
-                    const char **out);
+bool cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank, const char **out);
 /* A scalar as a whole number within min..max. */
 bool cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long max, long *out);
 
@@ -138,8 +134,8 @@ typedef struct cfg_enum {
     int value;
     const char *shown;
 } cfg_enum;
-bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names,
-                  size_t n, int *out, bool *present);
+bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names, size_t n,
+                  int *out, bool *present);
 
 /* --- stages ------------------------------------------------------------------------------ */
 

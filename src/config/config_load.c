@@ -15,10 +15,22 @@
 /* ---------------------------------------------------------------------------------------- */
 /* The context */
 
-static void framework_clear(gpointer p) { cfg_framework_clear(p); }
-static void role_clear(gpointer p) { cfg_role_clear(p); }
-static void authority_clear(gpointer p) { cfg_authority_clear(p); }
-static void source_clear(gpointer p) { cfg_source_clear(p); }
+static void framework_clear(gpointer p)
+{
+    cfg_framework_clear(p);
+}
+static void role_clear(gpointer p)
+{
+    cfg_role_clear(p);
+}
+static void authority_clear(gpointer p)
+{
+    cfg_authority_clear(p);
+}
+static void source_clear(gpointer p)
+{
+    cfg_source_clear(p);
+}
 
 static GArray *array_of(size_t size, GDestroyNotify clear)
 {
@@ -47,14 +59,14 @@ void cfg_init(cfg *c, tna_error *err)
     c->periods = g_ptr_array_new();
 }
 
-#define STEAL(arr, type, field, count)                                                     \
-    do {                                                                                   \
-        gsize n_ = 0;                                                                      \
-        g_array_set_clear_func((arr), NULL);                                               \
-        m->field = (type *)g_array_steal((arr), &n_);                                      \
-        m->count = n_;                                                                     \
-        g_array_unref(arr);                                                                \
-        (arr) = NULL;                                                                      \
+#define STEAL(arr, type, field, count)                                                             \
+    do {                                                                                           \
+        gsize n_ = 0;                                                                              \
+        g_array_set_clear_func((arr), NULL);                                                       \
+        m->field = (type *)g_array_steal((arr), &n_);                                              \
+        m->count = n_;                                                                             \
+        g_array_unref(arr);                                                                        \
+        (arr) = NULL;                                                                              \
     } while (0)
 
 tna_model *cfg_finish(cfg *c)
@@ -80,8 +92,8 @@ tna_model *cfg_finish(cfg *c)
 
 void cfg_discard(cfg *c)
 {
-    GArray **arrays[] = {&c->frameworks, &c->topics, &c->skills, &c->roles, &c->regions,
-                         &c->authorities, &c->sources, &c->expectations};
+    GArray **arrays[] = {&c->frameworks, &c->topics,      &c->skills,  &c->roles,
+                         &c->regions,    &c->authorities, &c->sources, &c->expectations};
     for (size_t i = 0; i < G_N_ELEMENTS(arrays); i++) {
         if (*arrays[i] != NULL)
             g_array_free(*arrays[i], TRUE);
@@ -101,8 +113,9 @@ void cfg_discard(cfg *c)
 bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path)
 {
     if (c->periods->len > 1 && strstr(path, "{period}") == NULL)
-        return cfg_fail(c, v, "path must contain {period} when the analysis covers several "
-                              "periods");
+        return cfg_fail(c, v,
+                        "path must contain {period} when the analysis covers several "
+                        "periods");
     return true;
 }
 
@@ -122,8 +135,7 @@ static bool load_periods(cfg *c, const yt_node *root)
         if (first != NULL)
             ok = cfg_fail(c, it, "duplicate period '%s' (first at line %ld)", p, first->line);
         else if (strpbrk(p, "/\\") != NULL || strcmp(p, "..") == 0 || strcmp(p, ".") == 0)
-            ok = cfg_fail(c, it, "period '%s' must not contain '/' or '\\' or be '.' or '..'",
-                          p);
+            ok = cfg_fail(c, it, "period '%s' must not contain '/' or '\\' or be '.' or '..'", p);
         else if (strstr(p, "{period}") != NULL)
             ok = cfg_fail(c, it, "period '%s' must not contain {period}", p);
         g_hash_table_insert(seen, (gpointer)p, (gpointer)it);
@@ -238,14 +250,12 @@ static bool load_scope(cfg *c, const yt_node *e, tna_expectation *x)
                         skills[s->skill].id, topics[s->topic].id);
     if (s->skill != TNA_NONE && s->framework != TNA_NONE &&
         topics[skills[s->skill].topic].framework != s->framework)
-        return cfg_fail(c, yt_map_get(scope, "skill", NULL),
-                        "skill '%s' is not in framework '%s'", skills[s->skill].id,
-                        fws[s->framework].id);
+        return cfg_fail(c, yt_map_get(scope, "skill", NULL), "skill '%s' is not in framework '%s'",
+                        skills[s->skill].id, fws[s->framework].id);
     if (s->topic != TNA_NONE && s->framework != TNA_NONE &&
         topics[s->topic].framework != s->framework)
-        return cfg_fail(c, yt_map_get(scope, "topic", NULL),
-                        "topic '%s' is not in framework '%s'", topics[s->topic].id,
-                        fws[s->framework].id);
+        return cfg_fail(c, yt_map_get(scope, "topic", NULL), "topic '%s' is not in framework '%s'",
+                        topics[s->topic].id, fws[s->framework].id);
     if (s->authority != TNA_NONE && s->region != TNA_NONE &&
         auths[s->authority].region != s->region)
         return cfg_fail(c, yt_map_get(scope, "authority", NULL),
@@ -306,8 +316,8 @@ static bool load_expectations(cfg *c, const yt_node *root)
 
 static bool load_commissioning(cfg *c, const yt_node *root)
 {
-    static const char *const keys[] = {"cohort_min",      "cohort_max",
-                                       "cost_per_cohort", "cost_per_elearning_learner",
+    static const char *const keys[] = {"cohort_min",        "cohort_max",
+                                       "cost_per_cohort",   "cost_per_elearning_learner",
                                        "elearning_max_gap", NULL};
     tna_commissioning *k = &c->m->commissioning;
     *k = (tna_commissioning){8, 16, 3500, 40, 1};
@@ -321,14 +331,14 @@ static bool load_commissioning(cfg *c, const yt_node *root)
         !cfg_get_int(c, v, "cohort_min", NULL, 1, 100000, &k->cohort_min, &has_min) ||
         !cfg_get_int(c, v, "cohort_max", NULL, 1, 100000, &k->cohort_max, &has_max) ||
         !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort, NULL) ||
-        !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0,
-                     &k->cost_per_elearning_learner, NULL) ||
+        !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
+                     NULL) ||
         !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL))
         return false;
     if (k->cohort_min > k->cohort_max)
         return cfg_fail(c, yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
-                        "'cohort_min' (%d) must not be more than 'cohort_max' (%d)",
-                        k->cohort_min, k->cohort_max);
+                        "'cohort_min' (%d) must not be more than 'cohort_max' (%d)", k->cohort_min,
+                        k->cohort_max);
     return true;
 }
 
@@ -359,9 +369,9 @@ static bool load_output(cfg *c, const yt_node *root)
         return false;
     const yt_node *dir = yt_map_get(v, "dir", NULL);
     if (dir != NULL && !yt_is_null(dir)) {
+        /* No {period} check: report file names carry the period already. */
         if (tna_text_blank(dir->text, dir->len))
             return cfg_fail(c, dir, "'dir' must not be blank");
-        return cfg_check_period_path(c, dir, c->m->output_dir);
     }
     return true;
 }
@@ -369,8 +379,8 @@ static bool load_output(cfg *c, const yt_node *root)
 static bool load_analysis(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {
-        "title",   "language",     "periods",       "frameworks", "roles",   "authorities",
-        "sources", "expectations", "commissioning", "privacy",    "output",  "rater_policy",
+        "title",   "language",     "periods",       "frameworks", "roles",  "authorities",
+        "sources", "expectations", "commissioning", "privacy",    "output", "rater_policy",
         NULL};
     tna_model *m = c->m;
     int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST;

@@ -181,8 +181,7 @@ static char *with_period(const tna_model *m, const char *path, const char *perio
     return resolved;
 }
 
-char *tna_model_source_path(const tna_model *model, const tna_source *source,
-                            const char *period)
+char *tna_model_source_path(const tna_model *model, const tna_source *source, const char *period)
 {
     return with_period(model, source->path, period);
 }

@@ -5,9 +5,10 @@
 #include "config_internal.h"
 
 const char *const tna_field_names[TNA_FIELD_COUNT] = {
-    "respondent", "authority", "role",  "submitted", "trained",      "barriers",
-    "rater",      "language_preference", "skill", "level", "topic", "course",
-    "satisfaction", "before",  "after", "applied",
+    "respondent",   "authority", "role",  "submitted",
+    "trained",      "barriers",  "rater", "language_preference",
+    "skill",        "level",     "topic", "course",
+    "satisfaction", "before",    "after", "applied",
 };
 
 const char *const tna_metric_names[TNA_METRIC_COUNT] = {
@@ -60,8 +61,8 @@ const cfg_enum cfg_date_enum[] = {
 const size_t cfg_date_enum_n = N(cfg_date_enum);
 
 const cfg_enum cfg_delimiter_enum[] = {
-    {",", ',', "\",\""},      {";", ';', "\";\""},        {"\t", '\t', "\"\\t\""},
-    {"\\t", '\t', NULL},      {"comma", ',', "comma"},    {"semicolon", ';', "semicolon"},
+    {",", ',', "\",\""},  {";", ';', "\";\""},     {"\t", '\t', "\"\\t\""},
+    {"\\t", '\t', NULL},  {"comma", ',', "comma"}, {"semicolon", ';', "semicolon"},
     {"tab", '\t', "tab"},
 };
 const size_t cfg_delimiter_enum_n = N(cfg_delimiter_enum);

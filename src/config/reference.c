@@ -30,8 +30,8 @@ static const char *resolve_ref(cfg *c, const yt_node *path_node)
 
 /* Adds a matching key for a level (or TNA_ANSWER_MISSING) to a framework's table; `where`
  * remembers the node that first used each key, for messages. Blank text adds nothing. */
-static bool add_level_key(cfg *c, GHashTable *table, GHashTable *where, const char *text,
-                          int value, const yt_node *at)
+static bool add_level_key(cfg *c, GHashTable *table, GHashTable *where, const char *text, int value,
+                          const yt_node *at)
 {
     const char *k = cfg_key(c, text);
     if (k[0] == '\0')
@@ -65,8 +65,7 @@ static bool load_level(cfg *c, const yt_node *lv, const yt_node **slots, tna_lev
     out->level = level;
     const yt_node *ln = yt_map_get(lv, "level", NULL);
     if (slots[level] != NULL)
-        return cfg_fail(c, ln, "duplicate level %d (first at line %ld)", level,
-                        slots[level]->line);
+        return cfg_fail(c, ln, "duplicate level %d (first at line %ld)", level, slots[level]->line);
     slots[level] = lv;
     return true;
 }
@@ -98,8 +97,9 @@ static bool load_scale(cfg *c, const yt_node *fw, tna_scale *sc, GHashTable *tab
         max = read[i].level > max ? read[i].level : max;
     for (int l = 0; ok && l <= max; l++)
         if (slots[l] == NULL)
-            ok = cfg_fail(c, levels, "the scale has no level %d; levels must run from 0 to %d "
-                                     "without gaps",
+            ok = cfg_fail(c, levels,
+                          "the scale has no level %d; levels must run from 0 to %d "
+                          "without gaps",
                           l, max);
     if (!ok) {
         for (size_t i = 0; i < n_read; i++)
@@ -155,8 +155,8 @@ static bool load_skill(cfg *c, const yt_node *sk, uint32_t topic)
     if (first != TNA_NONE) {
         const tna_skill *f = &g_array_index(c->skills, tna_skill, first);
         return cfg_fail(c, yt_map_get(sk, "id", NULL),
-                        "duplicate skill id '%s' (first defined at %s:%ld:%ld)", s.id,
-                        f->mark.file, f->mark.line, f->mark.col);
+                        "duplicate skill id '%s' (first defined at %s:%ld:%ld)", s.id, f->mark.file,
+                        f->mark.line, f->mark.col);
     }
     if (!cfg_get_str(c, sk, "name", "skill", &s.name) ||
         !cfg_get_str(c, sk, "name_cy", NULL, &s.name_cy))
@@ -180,8 +180,8 @@ static bool load_topic(cfg *c, const yt_node *tn, uint32_t framework)
     if (first != TNA_NONE) {
         const tna_topic *f = &g_array_index(c->topics, tna_topic, first);
         return cfg_fail(c, yt_map_get(tn, "id", NULL),
-                        "duplicate topic id '%s' (first defined at %s:%ld:%ld)", t.id,
-                        f->mark.file, f->mark.line, f->mark.col);
+                        "duplicate topic id '%s' (first defined at %s:%ld:%ld)", t.id, f->mark.file,
+                        f->mark.line, f->mark.col);
     }
     if (!cfg_get_str(c, tn, "name", "topic", &t.name) ||
         !cfg_get_str(c, tn, "name_cy", NULL, &t.name_cy) ||
@@ -202,8 +202,7 @@ static bool load_topic(cfg *c, const yt_node *tn, uint32_t framework)
 
 static bool load_framework(cfg *c, const yt_node *root, tna_framework *f, GHashTable *levels)
 {
-    static const char *const keys[] = {"id", "version", "name", "name_cy", "scale", "topics",
-                                       NULL};
+    static const char *const keys[] = {"id", "version", "name", "name_cy", "scale", "topics", NULL};
     f->mark = (tna_mark){root->file, root->line, root->col};
     if (!cfg_check_keys(c, root, keys) || !cfg_get_str(c, root, "id", "framework", &f->id))
         return false;
@@ -273,17 +272,15 @@ static bool add_name_key(cfg *c, GHashTable *table, const char *text, uint32_t i
         tna_mark om;
         memcpy(&oid, arr->data + (size_t)other * stride + id_off, sizeof oid);
         memcpy(&om, arr->data + (size_t)other * stride + mark_off, sizeof om);
-        return cfg_fail(c, at, "'%s' already names %s '%s' (line %ld)", text, kind, oid,
-                        om.line);
+        return cfg_fail(c, at, "'%s' already names %s '%s' (line %ld)", text, kind, oid, om.line);
     }
     g_hash_table_insert(table, (gpointer)k, LK_INDEX(index));
     return true;
 }
 
 /* id, name, name_cy and aliases of one entry (a mapping `e`) into table. */
-static bool add_names(cfg *c, GHashTable *table, const yt_node *e, uint32_t index,
-                      const char *kind, GArray *arr, size_t stride, size_t id_off,
-                      size_t mark_off)
+static bool add_names(cfg *c, GHashTable *table, const yt_node *e, uint32_t index, const char *kind,
+                      GArray *arr, size_t stride, size_t id_off, size_t mark_off)
 {
     static const char *const fields[] = {"id", "name", "name_cy"};
     for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
@@ -366,8 +363,9 @@ static bool load_target(cfg *c, const tna_role *r, const yt_node *tn, long *seen
             byname = tna_model_find_level(&(tna_model){.lookup = c->lk}, fw, cfg_key(c, lv->text));
         if (byname < 0) {
             char d[80];
-            return cfg_fail(c, lv, "'level' must be a whole number or a level of framework "
-                                   "'%s', not %s",
+            return cfg_fail(c, lv,
+                            "'level' must be a whole number or a level of framework "
+                            "'%s', not %s",
                             f->id, yt_describe(lv, d, sizeof d));
         }
         level = byname;
@@ -438,8 +436,8 @@ static bool load_role(cfg *c, const yt_node *e, GHashTable *ids)
         const tna_role *f = &g_array_index(c->roles, tna_role,
                                            GPOINTER_TO_UINT(g_hash_table_lookup(ids, r.id)) - 1);
         ok = cfg_fail(c, yt_map_get(e, "id", NULL),
-                      "duplicate role id '%s' (first defined at %s:%ld:%ld)", r.id,
-                      f->mark.file, f->mark.line, f->mark.col);
+                      "duplicate role id '%s' (first defined at %s:%ld:%ld)", r.id, f->mark.file,
+                      f->mark.line, f->mark.col);
     }
     ok = ok && cfg_get_str(c, e, "name", "role", &r.name) &&
          cfg_get_str(c, e, "name_cy", NULL, &r.name_cy) &&
@@ -464,8 +462,8 @@ bool cfg_load_roles(cfg *c, const yt_node *path_node)
     if (doc == NULL)
         return false;
     const yt_node *list;
-    bool ok = cfg_check_keys(c, doc->root, keys) &&
-              cfg_value(c, doc->root, "roles", "", &list) && cfg_expect_seq(c, list, "'roles'");
+    bool ok = cfg_check_keys(c, doc->root, keys) && cfg_value(c, doc->root, "roles", "", &list) &&
+              cfg_expect_seq(c, list, "'roles'");
     if (ok && list->n_items == 0)
         ok = cfg_fail(c, list, "'roles' must list at least one role");
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -496,8 +494,7 @@ static bool add_region(cfg *c, const yt_node *e, tna_authority *a)
         tna_region *reg = &g_array_index(c->regions, tna_region, r);
         if (reg->name_cy != NULL && cfg_key(c, reg->name_cy) != cfg_key(c, name_cy))
             return cfg_fail(c, yt_map_get(e, "region_cy", NULL),
-                            "region '%s' already has the Welsh name '%s'", reg->name,
-                            reg->name_cy);
+                            "region '%s' already has the Welsh name '%s'", reg->name, reg->name_cy);
         reg->name_cy = name_cy;
     }
     if (name_cy != NULL) {
@@ -511,7 +508,7 @@ static bool add_region(cfg *c, const yt_node *e, tna_authority *a)
 
 static bool load_authority(cfg *c, const yt_node *e, GHashTable *ids)
 {
-    static const char *const keys[] = {"id",     "name",      "name_cy", "region",
+    static const char *const keys[] = {"id",        "name",    "name_cy", "region",
                                        "region_cy", "aliases", NULL};
     tna_authority a = {0};
     a.mark = (tna_mark){e->file, e->line, e->col};

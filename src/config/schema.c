@@ -16,8 +16,8 @@
 /* ---------------------------------------------------------------------------------------- */
 /* Errors */
 
-bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col,
-                 const char *fmt, ...)
+bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col, const char *fmt,
+                 ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -77,18 +77,24 @@ const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, s
     GArray *a = NULL;
     size_t stride = 0, offset = 0;
     switch (kind) {
-    case CFG_FRAMEWORK: a = c->frameworks, stride = sizeof(tna_framework),
-                        offset = offsetof(tna_framework, id); break;
-    case CFG_TOPIC: a = c->topics, stride = sizeof(tna_topic), offset = offsetof(tna_topic, id);
-                    break;
-    case CFG_SKILL: a = c->skills, stride = sizeof(tna_skill), offset = offsetof(tna_skill, id);
-                    break;
-    case CFG_ROLE: a = c->roles, stride = sizeof(tna_role), offset = offsetof(tna_role, id);
-                   break;
-    case CFG_AUTHORITY: a = c->authorities, stride = sizeof(tna_authority),
-                        offset = offsetof(tna_authority, id); break;
-    case CFG_REGION: a = c->regions, stride = sizeof(tna_region),
-                     offset = offsetof(tna_region, name); break;
+    case CFG_FRAMEWORK:
+        a = c->frameworks, stride = sizeof(tna_framework), offset = offsetof(tna_framework, id);
+        break;
+    case CFG_TOPIC:
+        a = c->topics, stride = sizeof(tna_topic), offset = offsetof(tna_topic, id);
+        break;
+    case CFG_SKILL:
+        a = c->skills, stride = sizeof(tna_skill), offset = offsetof(tna_skill, id);
+        break;
+    case CFG_ROLE:
+        a = c->roles, stride = sizeof(tna_role), offset = offsetof(tna_role, id);
+        break;
+    case CFG_AUTHORITY:
+        a = c->authorities, stride = sizeof(tna_authority), offset = offsetof(tna_authority, id);
+        break;
+    case CFG_REGION:
+        a = c->regions, stride = sizeof(tna_region), offset = offsetof(tna_region, name);
+        break;
     }
     const char **ids = g_new(const char *, a->len + 1);
     for (guint i = 0; i < a->len; i++)
@@ -133,7 +139,7 @@ yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *
         if (ref != NULL)
             cfg_fail(c, ref, "cannot read '%s': %s", as_written, g_strerror(errnum));
         else
-            cfg_fail_at(c, TNA_ERR_INPUT, path, 0, 0, "cannot read: %s", g_strerror(errnum));
+            cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0, "cannot read: %s", g_strerror(errnum));
         return NULL;
     case YT_READ_TOO_BIG:
         cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
@@ -205,8 +211,7 @@ bool cfg_check_keys(cfg *c, const yt_node *map, const char *const *known)
     return true;
 }
 
-bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in,
-               const yt_node **out)
+bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in, const yt_node **out)
 {
     const yt_node *k = NULL;
     const yt_node *v = yt_map_get(map, key, &k);
@@ -224,8 +229,7 @@ bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in,
     return cfg_fail(c, map, "missing required key '%s' in %s", key, in);
 }
 
-bool cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank,
-                    const char **out)
+bool cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank, const char **out)
 {
     char d[80];
     if (v == NULL || v->kind != YT_SCALAR || yt_is_null(v))
@@ -246,8 +250,8 @@ bool cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long ma
     if (v == NULL || !yt_int(v, &x, &overflow)) {
         if (overflow)
             return cfg_fail(c, v, "'%s' is too large: %s", key, v->text);
-        if (v != NULL && v->kind == YT_SCALAR && v->quoted && yt_int(&(yt_node){.kind = YT_SCALAR,
-                                                     .text = v->text, .len = v->len}, &x, NULL))
+        if (v != NULL && v->kind == YT_SCALAR && v->quoted &&
+            yt_int(&(yt_node){.kind = YT_SCALAR, .text = v->text, .len = v->len}, &x, NULL))
             return cfg_fail(c, v, "'%s' must be a whole number, not the quoted text %s", key,
                             yt_describe(v, d, sizeof d));
         return cfg_fail(c, v, "'%s' must be a whole number, not %s", key,
@@ -261,8 +265,7 @@ bool cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long ma
     return true;
 }
 
-bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in,
-                 const char **out)
+bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in, const char **out)
 {
     const yt_node *v;
     if (!cfg_value(c, map, key, in, &v))
@@ -272,8 +275,8 @@ bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in,
     return cfg_scalar_str(c, v, key, in != NULL, out);
 }
 
-bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min,
-                 long max, int *out, bool *present)
+bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min, long max,
+                 int *out, bool *present)
 {
     const yt_node *v;
     if (present != NULL)
@@ -308,8 +311,7 @@ bool cfg_get_num(cfg *c, const yt_node *map, const char *key, const char *in, do
             yt_number(&(yt_node){.kind = YT_SCALAR, .text = v->text, .len = v->len}, &x))
             return cfg_fail(c, v, "'%s' must be a number, not the quoted text %s", key,
                             yt_describe(v, d, sizeof d));
-        return cfg_fail(c, v, "'%s' must be a number, not %s", key,
-                        yt_describe(v, d, sizeof d));
+        return cfg_fail(c, v, "'%s' must be a number, not %s", key, yt_describe(v, d, sizeof d));
     }
     if (x < min)
         return cfg_fail(c, v, "'%s' must be at least %g, not %s", key, min, v->text);
@@ -356,8 +358,8 @@ bool cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *i
     return true;
 }
 
-bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names,
-                  size_t n, int *out, bool *present)
+bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names, size_t n,
+                  int *out, bool *present)
 {
     const yt_node *v;
     if (present != NULL)
@@ -398,8 +400,7 @@ bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *n
         cfg_did_you_mean(lower, cands, n, hint, sizeof hint);
         g_free(lower);
     }
-    cfg_fail(c, v, "'%s' must be %s, not %s%s", key, list->str, yt_describe(v, d, sizeof d),
-             hint);
+    cfg_fail(c, v, "'%s' must be %s, not %s%s", key, list->str, yt_describe(v, d, sizeof d), hint);
     g_string_free(list, TRUE);
     g_free(cands);
     return false;

@@ -15,26 +15,38 @@
 #define F_WIDE (1u << TNA_FORMAT_WIDE)
 #define F_LONG (1u << TNA_FORMAT_LONG)
 #define F_EVAL (1u << TNA_FORMAT_EVALUATION)
-#define F_ALL (F_WIDE | F_LONG | F_EVAL)
+#define F_ALL  (F_WIDE | F_LONG | F_EVAL)
 
 static const unsigned field_formats[TNA_FIELD_COUNT] = {
-    [TNA_FIELD_RESPONDENT] = F_ALL,       [TNA_FIELD_AUTHORITY] = F_ALL,
-    [TNA_FIELD_ROLE] = F_ALL,             [TNA_FIELD_SUBMITTED] = F_ALL,
-    [TNA_FIELD_TRAINED] = F_ALL,          [TNA_FIELD_BARRIERS] = F_ALL,
-    [TNA_FIELD_RATER] = F_ALL,            [TNA_FIELD_LANGUAGE_PREFERENCE] = F_ALL,
-    [TNA_FIELD_SKILL] = F_LONG | F_EVAL,  [TNA_FIELD_LEVEL] = F_LONG,
-    [TNA_FIELD_TOPIC] = F_EVAL,           [TNA_FIELD_COURSE] = F_EVAL,
-    [TNA_FIELD_SATISFACTION] = F_EVAL,    [TNA_FIELD_BEFORE] = F_EVAL,
-    [TNA_FIELD_AFTER] = F_EVAL,           [TNA_FIELD_APPLIED] = F_EVAL,
+    [TNA_FIELD_RESPONDENT] = F_ALL,
+    [TNA_FIELD_AUTHORITY] = F_ALL,
+    [TNA_FIELD_ROLE] = F_ALL,
+    [TNA_FIELD_SUBMITTED] = F_ALL,
+    [TNA_FIELD_TRAINED] = F_ALL,
+    [TNA_FIELD_BARRIERS] = F_ALL,
+    [TNA_FIELD_RATER] = F_ALL,
+    [TNA_FIELD_LANGUAGE_PREFERENCE] = F_ALL,
+    [TNA_FIELD_SKILL] = F_LONG | F_EVAL,
+    [TNA_FIELD_LEVEL] = F_LONG,
+    [TNA_FIELD_TOPIC] = F_EVAL,
+    [TNA_FIELD_COURSE] = F_EVAL,
+    [TNA_FIELD_SATISFACTION] = F_EVAL,
+    [TNA_FIELD_BEFORE] = F_EVAL,
+    [TNA_FIELD_AFTER] = F_EVAL,
+    [TNA_FIELD_APPLIED] = F_EVAL,
 };
 
 static const char *formats_text(unsigned mask)
 {
     switch (mask) {
-    case F_LONG: return "long";
-    case F_EVAL: return "evaluation";
-    case F_LONG | F_EVAL: return "long and evaluation";
-    default: return "wide";
+    case F_LONG:
+        return "long";
+    case F_EVAL:
+        return "evaluation";
+    case F_LONG | F_EVAL:
+        return "long and evaluation";
+    default:
+        return "wide";
     }
 }
 
@@ -117,8 +129,9 @@ static bool load_skills(cfg *c, const yt_node *e, tna_source *s)
     const yt_node *v = yt_map_get(e, "skills", &k);
     if (s->format != TNA_FORMAT_WIDE) {
         if (k != NULL)
-            return cfg_fail(c, k, "'skills' applies only to wide sources; %s sources name a "
-                                  "'skill' column",
+            return cfg_fail(c, k,
+                            "'skills' applies only to wide sources; %s sources name a "
+                            "'skill' column",
                             s->format == TNA_FORMAT_LONG ? "long" : "evaluation");
         return true;
     }
@@ -213,8 +226,7 @@ static bool load_source(cfg *c, const yt_node *e, tna_source *s)
         !cfg_get_int(c, e, "skip_after_header", NULL, 0, 1000, &s->skip_after_header, NULL) ||
         !cfg_get_enum(c, e, "delimiter", cfg_delimiter_enum, cfg_delimiter_enum_n, &delimiter,
                       NULL) ||
-        !cfg_get_enum(c, e, "encoding", cfg_encoding_enum, cfg_encoding_enum_n, &encoding,
-                      NULL) ||
+        !cfg_get_enum(c, e, "encoding", cfg_encoding_enum, cfg_encoding_enum_n, &encoding, NULL) ||
         !cfg_get_enum(c, e, "date_format", cfg_date_enum, cfg_date_enum_n, &date_format, NULL) ||
         !cfg_get_str(c, e, "barrier_separator", NULL, &s->barrier_separator))
         return false;

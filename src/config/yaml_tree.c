@@ -160,8 +160,9 @@ static tna_status attach(builder *b, yt_node *n)
 static tna_status open_collection(builder *b, yt_kind kind, const yaml_mark_t *mark)
 {
     if (b->stack->len >= TNA_CONFIG_MAX_DEPTH)
-        return fail_at(b, mark, "nested too deeply (the limit is "
-                                G_STRINGIFY(TNA_CONFIG_MAX_DEPTH) " levels)");
+        return fail_at(
+            b, mark,
+            "nested too deeply (the limit is " G_STRINGIFY(TNA_CONFIG_MAX_DEPTH) " levels)");
     yt_node *n = node_new(b, kind, mark);
     tna_status st = attach(b, n);
     if (st != TNA_OK)
@@ -207,10 +208,9 @@ static tna_status check_tag(builder *b, const yaml_char_t *tag, const yaml_mark_
         (kind == YT_SEQUENCE && strcmp(t, YAML_SEQ_TAG) == 0))
         return TNA_OK;
     if (strncmp(t, "tag:yaml.org,2002:", 18) == 0)
-        return fail(b, (long)mark->line + 1, (long)mark->column + 1,
-                    "tag '!!%s' is not supported", t + 18);
-    return fail(b, (long)mark->line + 1, (long)mark->column + 1, "tag '%s' is not supported",
-                t);
+        return fail(b, (long)mark->line + 1, (long)mark->column + 1, "tag '!!%s' is not supported",
+                    t + 18);
+    return fail(b, (long)mark->line + 1, (long)mark->column + 1, "tag '%s' is not supported", t);
 }
 
 /* A reader error has no mark: count lines and characters up to the offset ourselves. */
@@ -300,8 +300,7 @@ static tna_status on_event(builder *b, const yaml_event_t *ev, bool *done)
     return TNA_OK;
 }
 
-tna_status yt_parse(const char *buf, size_t len, const char *file, yt_doc **out,
-                    tna_error *err)
+tna_status yt_parse(const char *buf, size_t len, const char *file, yt_doc **out, tna_error *err)
 {
     *out = NULL;
     builder b = {0};
@@ -358,8 +357,7 @@ bool yt_int(const yt_node *n, long *out, bool *overflow)
 {
     if (overflow != NULL)
         *overflow = false;
-    if (n == NULL || n->kind != YT_SCALAR || n->quoted || n->len == 0 ||
-        strlen(n->text) != n->len)
+    if (n == NULL || n->kind != YT_SCALAR || n->quoted || n->len == 0 || strlen(n->text) != n->len)
         return false;
     const char *p = n->text;
     if (*p == '+' || *p == '-')
@@ -383,8 +381,7 @@ bool yt_int(const yt_node *n, long *out, bool *overflow)
 
 bool yt_number(const yt_node *n, double *out)
 {
-    if (n == NULL || n->kind != YT_SCALAR || n->quoted || n->len == 0 ||
-        strlen(n->text) != n->len)
+    if (n == NULL || n->kind != YT_SCALAR || n->quoted || n->len == 0 || strlen(n->text) != n->len)
         return false;
     /* Our own grammar first: g_ascii_strtod also takes hex, "inf" and "nan". */
     const char *p = n->text;
@@ -447,8 +444,7 @@ const char *yt_describe(const yt_node *n, char *buf, size_t size)
         while (cut > 0 && ((unsigned char)n->text[cut] & 0xC0) == 0x80)
             cut--;
         snprintf(buf, size, "'%.*s...'", cut, n->text);
-    }
-    else
+    } else
         snprintf(buf, size, "'%s'", n->text);
     return buf;
 }

@@ -51,8 +51,7 @@ yt_read_status yt_read_file(const char *path, char **buf, size_t *len, int *errn
 
 /* Parses buf[0..len) into *out (caller frees with yt_doc_free()). On failure *out is NULL
  * and err holds a TNA_ERR_CONFIG at file:line:col. */
-tna_status yt_parse(const char *buf, size_t len, const char *file, yt_doc **out,
-                    tna_error *err);
+tna_status yt_parse(const char *buf, size_t len, const char *file, yt_doc **out, tna_error *err);
 
 void yt_doc_free(yt_doc *doc);
 

@@ -14,8 +14,10 @@
  * next chunk to see whether an LF follows). While csv_parse() runs on a slice, every callback
  * happens on `line`. A record starts on the line of the first slice after which the parser is
  * inside a record, or, when it starts and ends in the same slice, on that slice's line. This
- * counts newlines inside quoted fields and the empty lines libcsv skips. Slicing costs one
- * memchr per line (two when the chunk has a CR) and one csv_parse call per line.
+ * counts newlines inside quoted fields and the empty lines libcsv skips (those are counted
+ * without calling libcsv at all). Slicing costs one memchr per line (two when the chunk has
+ * a CR) and one csv_parse call per line. The parser's state is read from the public fields
+ * of struct csv_parser (pstate, quoted, entry_pos) between slices, never changed.
  *
  * Errors. csv_parse() returns short on a strict-mode error, which gives the byte (and so the
  * column, counted in characters) inside the current slice. csv_fini() is called only when
@@ -29,13 +31,14 @@
  * is capped by max_record, the field count by max_fields. Callbacks cannot stop libcsv: once
  * `stop` is set they return at once and the caller returns after the current slice.
  *
- * Fields. Each field is copied (memcpy) into a per-record arena with its NUL; offsets are
- * turned into pointers when the record ends, as the arena may move while it grows. A field is
- * scanned a word at a time for bytes >= 0x80 and NUL; only then is it validated with GLib,
- * and repaired with g_utf8_make_valid() if it is not valid UTF-8 (NUL counts as invalid, as
- * in g_utf8_validate(), so a field is always a proper C string). In Windows-1252 mode the
- * converter writes U+FFFD for the five undefined bytes, and a field containing U+FFFD is
- * flagged invalid.
+ * Fields. Each field is copied (one memcpy, a tail call) into a per-record arena with its
+ * NUL; offsets become pointers when the record ends, as the arena may move while it grows.
+ * There is no allocation per field. Validation is per record: NUL bytes are spotted with a
+ * memchr over each slice, and the arena is OR-ed a word at a time for bytes >= 0x80. Only a
+ * record with either has its fields validated with GLib, and an invalid field is repaired
+ * with g_utf8_make_valid() (NUL counts as invalid, as in g_utf8_validate(), so a field is
+ * always a proper C string). In Windows-1252 mode the converter writes U+FFFD for the five
+ * undefined bytes, and a field containing U+FFFD is flagged invalid.
  *
  * State lives in one struct on the caller's stack; there is no global mutable state.
  */

@@ -334,10 +334,10 @@ static void test_missing_file(void)
               CASES "missing_file/tna.yaml:2:14: cannot read 'frameworks/x.yaml': No such file "
                     "or directory");
     CHECK_INT(code, TNA_ERR_CONFIG);
-    /* The analysis file itself: an input that cannot be read. */
+    /* The analysis file itself: a configuration that cannot be read (exit 2, bad usage). */
     CHECK_STR(load_error(CASES "missing_file/nothing.yaml", &code),
               CASES "missing_file/nothing.yaml: cannot read: No such file or directory");
-    CHECK_INT(code, TNA_ERR_INPUT);
+    CHECK_INT(code, TNA_ERR_CONFIG);
 }
 
 static void test_period_missing_from_path(void)
@@ -442,7 +442,6 @@ static const char *load_with(tmpdir *t, const char *rest, tna_model **out)
     snprintf(msg, sizeof msg, "%ld:%ld: %s", err.line, err.col, err.message);
     return msg;
 }
-
 
 static void test_file_too_large(void)
 {
@@ -588,7 +587,8 @@ static void test_reference_mistakes(void)
         const char *framework, *msg;
     } cases[] = {
         {"id: f\nname: F\nscale:\n  levels:\n    - {level: 0, label: None}\n"
-         "    - {level: 2, label: Two}\ntopics:\n  - {id: t, name: T, skills: [{id: s, name: S}]}\n",
+         "    - {level: 2, label: Two}\ntopics:\n  - {id: t, name: T, skills: [{id: s, name: "
+         "S}]}\n",
          "5:5: the scale has no level 1; levels must run from 0 to 2 without gaps"},
         {"id: f\nname: F\nscale:\n  levels:\n    - {level: 0, label: None}\n"
          "    - {level: 0, label: Nothing}\ntopics:\n  - {id: t, name: T, skills: [{id: s, name: "
