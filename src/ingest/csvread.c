@@ -55,9 +55,9 @@
 /* libcsv's parser states (libcsv.c, not exported by csv.h). */
 enum { CSV_STATE_ROW_NOT_BEGUN = 0, CSV_STATE_FIELD_BEGUN = 2, CSV_STATE_FIELD_MIGHT_END = 3 };
 
-#define READ_BLOCK (1u << 20)      /* read(2) size */
-#define CONVERT_CHUNK (64u << 10)  /* Windows-1252 bytes converted at a time */
-#define LIBCSV_GROWTH (64u << 10)  /* libcsv grows its field buffer by this much */
+#define READ_BLOCK    (1u << 20)  /* read(2) size */
+#define CONVERT_CHUNK (64u << 10) /* Windows-1252 bytes converted at a time */
+#define LIBCSV_GROWTH (64u << 10) /* libcsv grows its field buffer by this much */
 
 typedef struct reader {
     struct csv_parser parser;
@@ -73,14 +73,14 @@ typedef struct reader {
     bool has_nul;      /* a slice of the current record holds a NUL byte */
 
     /* position */
-    long line;        /* physical line of the slice being parsed */
-    long col_base;    /* characters already fed on this line (a line cut by a block end) */
-    bool pending_cr;  /* the last chunk ended with CR: a break, merged with an LF that follows */
-    long rec_line;    /* line where the current record starts; 0 = not known yet */
-    long quote_line;  /* where the open quoted field started; 0 = none noted */
+    long line;       /* physical line of the slice being parsed */
+    long col_base;   /* characters already fed on this line (a line cut by a block end) */
+    bool pending_cr; /* the last chunk ended with CR: a break, merged with an LF that follows */
+    long rec_line;   /* line where the current record starts; 0 = not known yet */
+    long quote_line; /* where the open quoted field started; 0 = none noted */
     long quote_col;
-    size_t quote_n;   /* ... which is field quote_n of record quote_rec (0-based, as counted */
-    long quote_rec;   /*     when it was noted) */
+    size_t quote_n; /* ... which is field quote_n of record quote_rec (0-based, as counted */
+    long quote_rec; /*     when it was noted) */
     long records;
 
     /* the record being built */
@@ -154,7 +154,7 @@ static bool grow_arena(reader *r, size_t need)
 {
     size_t cap = r->arena_cap ? r->arena_cap : 4096;
     while (cap < need)
-        cap *= 2;
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     if (cap > r->max_record)
         cap = r->max_record; /* the fast path relies on arena_cap <= max_record */
     char *p = g_try_realloc(r->arena, cap);
@@ -322,8 +322,7 @@ static void on_record(int c, void *ctx)
             check_record(r);
         for (size_t i = 0; i < r->n; i++)
             r->fields[i] = r->arena + r->offs[i];
-        tna_csv_record rec = {r->n, r->fields, r->lens, r->invalid, record_line(r),
-                              ++r->records};
+        tna_csv_record rec = {r->n, r->fields, r->lens, r->invalid, record_line(r), ++r->records};
         if (r->fn(&rec, r->ctx) != 0)
             r->stop = true;
     }
@@ -457,10 +456,9 @@ static void feed_text(reader *r, const char *s, size_t n)
 
 /* The Windows-1252 characters 0x80..0x9F; 0 marks the five undefined bytes. */
 static const uint16_t cp1252_high[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
 /* Converts s[0..n) (n <= CONVERT_CHUNK) into out, which holds 3 * n bytes; returns the length. */
@@ -581,8 +579,8 @@ static void reader_free(reader *r)
 }
 
 tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,
-                               const tna_csv_options *options, tna_csv_record_fn fn,
-                               void *ctx, tna_error *err)
+                               const tna_csv_options *options, tna_csv_record_fn fn, void *ctx,
+                               tna_error *err)
 {
     reader r;
     tna_status st = reader_init(&r, name, options, fn, ctx, err);
@@ -595,8 +593,8 @@ tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,
     return r.status;
 }
 
-tna_status tna_csv_read_file(const char *path, const tna_csv_options *options,
-                             tna_csv_record_fn fn, void *ctx, tna_error *err)
+tna_status tna_csv_read_file(const char *path, const tna_csv_options *options, tna_csv_record_fn fn,
+                             void *ctx, tna_error *err)
 {
     reader r;
     tna_status st = reader_init(&r, path, options, fn, ctx, err);

@@ -108,9 +108,9 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;                                    /* [0, 399] */
+    int64_t yoe = y - era * 400;                                   /* [0, 399] */
     int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            /* [0, 146096] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
@@ -122,8 +122,8 @@ static bool parse_date(scan *s, tna_date_format fmt, int *y, int *m, int *d)
     int a = 0, b = 0, c = 0;
     if (digits(s, 4, 4, &a)) {
         char sep = at_end(s) ? 0 : *s->p;
-        if ((sep != '-' && sep != '/' && sep != '.') || !eat(s, sep) ||
-            !digits(s, 1, 2, &b) || !eat(s, sep) || !digits(s, 1, 2, &c))
+        if ((sep != '-' && sep != '/' && sep != '.') || !eat(s, sep) || !digits(s, 1, 2, &b) ||
+            !eat(s, sep) || !digits(s, 1, 2, &c))
             return false;
         *y = a, *m = b, *d = c;
         return a >= 1;

@@ -135,8 +135,7 @@ static tna_status read_buf(const char *text, size_t len, const tna_csv_options *
     return tna_csv_read_buffer("buf.csv", text, len, o, on_collect, c, err);
 }
 
-static tna_status read_str(const char *text, const tna_csv_options *o, collect *c,
-                           tna_error *err)
+static tna_status read_str(const char *text, const tna_csv_options *o, collect *c, tna_error *err)
 {
     return read_buf(text, strlen(text), o, c, err);
 }
@@ -212,11 +211,21 @@ static char *json_string(json_in *j)
             break;
         c = *j->p++;
         switch (c) {
-        case 'n': g_string_append_c(s, '\n'); break;
-        case 'r': g_string_append_c(s, '\r'); break;
-        case 't': g_string_append_c(s, '\t'); break;
-        case 'b': g_string_append_c(s, '\b'); break;
-        case 'f': g_string_append_c(s, '\f'); break;
+        case 'n':
+            g_string_append_c(s, '\n');
+            break;
+        case 'r':
+            g_string_append_c(s, '\r');
+            break;
+        case 't':
+            g_string_append_c(s, '\t');
+            break;
+        case 'b':
+            g_string_append_c(s, '\b');
+            break;
+        case 'f':
+            g_string_append_c(s, '\f');
+            break;
         case 'u': {
             if (j->end - j->p < 4) {
                 j->ok = false;
@@ -227,7 +236,9 @@ static char *json_string(json_in *j)
             g_string_append_unichar(s, (gunichar)strtoul(hex, NULL, 16));
             break;
         }
-        default: g_string_append_c(s, c); break; /* \" \\ \/ */
+        default:
+            g_string_append_c(s, c);
+            break; /* \" \\ \/ */
         }
     }
     if (j->p >= j->end)
@@ -434,8 +445,7 @@ static void test_export_google_forms(void)
     tna_error err = TNA_ERROR_INIT;
     /* CRLF, no newline after the last record: 80 records of 4 fields, record i on line i */
     collect_init(&c);
-    CHECK_INT(read_export("google_forms/gforms_uvads_hotdog_spring26.csv", ',', &c, &err),
-              TNA_OK);
+    CHECK_INT(read_export("google_forms/gforms_uvads_hotdog_spring26.csv", ',', &c, &err), TNA_OK);
     CHECK_INT(c.bad, 0);
     CHECK_INT(c.rows->len, 80);
     CHECK(all_width(&c, 4));
@@ -448,8 +458,7 @@ static void test_export_google_forms(void)
     collect_clear(&c);
 
     collect_init(&c);
-    CHECK_INT(read_export("google_forms/gforms_uvads_project0_fall26.csv", ',', &c, &err),
-              TNA_OK);
+    CHECK_INT(read_export("google_forms/gforms_uvads_project0_fall26.csv", ',', &c, &err), TNA_OK);
     CHECK_INT(c.rows->len, 20);
     CHECK(all_width(&c, 4));
     CHECK_STR(cell(&c, 0, 2), "What school are you in? (Primary Major)");
@@ -501,8 +510,7 @@ static void test_export_limesurvey(void)
 
     /* ',', every field quoted, a large JSON field, 66 records, empty line at the end */
     collect_init(&c);
-    CHECK_INT(read_export("limesurvey/limesurvey_uu_nameface_codes.csv", ',', &c, &err),
-              TNA_OK);
+    CHECK_INT(read_export("limesurvey/limesurvey_uu_nameface_codes.csv", ',', &c, &err), TNA_OK);
     CHECK_INT(c.rows->len, 66);
     CHECK(all_width(&c, 27));
     CHECK_STR(cell(&c, 0, 1), "submitdate");
@@ -553,9 +561,9 @@ static void test_export_surveymonkey(void)
     collect c;
     tna_error err = TNA_ERROR_INIT;
     collect_init(&c);
-    CHECK_INT(read_export("surveymonkey/surveymonkey_churcharmy_lead_module_feedback.csv", ',',
-                          &c, &err),
-              TNA_OK);
+    CHECK_INT(
+        read_export("surveymonkey/surveymonkey_churcharmy_lead_module_feedback.csv", ',', &c, &err),
+        TNA_OK);
     CHECK_INT(c.bad, 0);
     CHECK_INT(c.rows->len, 18);
     CHECK(all_width(&c, 20));
@@ -593,8 +601,12 @@ static void test_bom(void)
     CHECK_INT(c.rows->len, 0);
     collect_clear(&c);
     collect_init(&c);
-    CHECK_INT(read_str("a,\xEF\xBB\xBF" "b\n", NULL, &c, &err), TNA_OK);
-    CHECK_STR(cell(&c, 0, 1), "\xEF\xBB\xBF" "b");
+    CHECK_INT(read_str("a,\xEF\xBB\xBF"
+                       "b\n",
+                       NULL, &c, &err),
+              TNA_OK);
+    CHECK_STR(cell(&c, 0, 1), "\xEF\xBB\xBF"
+                              "b");
     collect_clear(&c);
     collect_init(&c);
     CHECK_INT(read_str("\xEF\xBB", NULL, &c, &err), TNA_OK);
@@ -639,16 +651,16 @@ static void test_line_ends(void)
         const char *text, *lines;
         long records;
     } cases[] = {
-        {"a,\"x\ry\"\nb,c\n", "1 3", 2},      /* a CR inside quotes is a line break too */
-        {"a\nb", "1 2", 2},                   /* no final newline */
-        {"a\r\nb", "1 2", 2},                 /* CRLF, no final newline */
-        {"\n\n\na\n", "4", 1},                /* blank lines first */
-        {"a\r\n\rb\n", "1 3", 2},             /* CRLF then a lone CR */
-        {"a\r\r\nb", "1 3", 2},               /* a lone CR then CRLF */
-        {"a\n  \n\t\nb\n", "1 4", 2},         /* lines of spaces and tabs are blank */
-        {"\"a\n\n\nb\",c\nd\n", "1 5", 2},    /* blank lines inside quotes */
-        {"x,\"\"\"\n\"\"\"\ny\n", "1 3", 2},  /* escaped quotes around a quoted newline */
-        {"a,b\n,\n", "1 2", 2},               /* a row of one delimiter is a record */
+        {"a,\"x\ry\"\nb,c\n", "1 3", 2},     /* a CR inside quotes is a line break too */
+        {"a\nb", "1 2", 2},                  /* no final newline */
+        {"a\r\nb", "1 2", 2},                /* CRLF, no final newline */
+        {"\n\n\na\n", "4", 1},               /* blank lines first */
+        {"a\r\n\rb\n", "1 3", 2},            /* CRLF then a lone CR */
+        {"a\r\r\nb", "1 3", 2},              /* a lone CR then CRLF */
+        {"a\n  \n\t\nb\n", "1 4", 2},        /* lines of spaces and tabs are blank */
+        {"\"a\n\n\nb\",c\nd\n", "1 5", 2},   /* blank lines inside quotes */
+        {"x,\"\"\"\n\"\"\"\ny\n", "1 3", 2}, /* escaped quotes around a quoted newline */
+        {"a,b\n,\n", "1 2", 2},              /* a row of one delimiter is a record */
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         collect c;
@@ -773,25 +785,29 @@ static void test_encodings(void)
     CHECK_INT(tna_csv_read_file(CASES "/cp1252.csv", &cp, on_collect, &c, &err), TNA_OK);
     CHECK_INT(c.bad, 0);
     CHECK_INT(c.rows->len, 3);
-    CHECK_STR(cell(&c, 1, 0), "Price \xC2\xA3" "5");                    /* £ */
-    CHECK_STR(cell(&c, 1, 1), "It\xE2\x80\x99s \xE2\x80\x9C" "fine\xE2\x80\x9D"); /* ’ “ ” */
-    CHECK_STR(cell(&c, 1, 2), "Caf\xC3\xA9");                           /* é */
+    CHECK_STR(cell(&c, 1, 0), "Price \xC2\xA3"
+                              "5"); /* £ */
+    CHECK_STR(cell(&c, 1, 1), "It\xE2\x80\x99s \xE2\x80\x9C"
+                              "fine\xE2\x80\x9D"); /* ’ “ ” */
+    CHECK_STR(cell(&c, 1, 2), "Caf\xC3\xA9");      /* é */
     CHECK_STR(invalid_of(&c, 1), "000");
-    CHECK_STR(cell(&c, 2, 0), "Euro \xE2\x82\xAC");                     /* € */
-    CHECK_STR(cell(&c, 2, 1), "bad \xEF\xBF\xBD byte");                 /* 0x81: undefined */
-    CHECK_STR(cell(&c, 2, 2), "Ren\xC3\xA9" "e");
+    CHECK_STR(cell(&c, 2, 0), "Euro \xE2\x82\xAC");     /* € */
+    CHECK_STR(cell(&c, 2, 1), "bad \xEF\xBF\xBD byte"); /* 0x81: undefined */
+    CHECK_STR(cell(&c, 2, 2), "Ren\xC3\xA9"
+                              "e");
     CHECK_STR(invalid_of(&c, 2), "010");
     CHECK_INT(line_of(&c, 2), 3);
     collect_clear(&c);
 
     /* every byte 0x80..0xFF against the Windows-1252 table */
     static const char *const high[32] = {
-        "\xE2\x82\xAC", "\xEF\xBF\xBD", "\xE2\x80\x9A", "\xC6\x92", "\xE2\x80\x9E",
-        "\xE2\x80\xA6", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xCB\x86", "\xE2\x80\xB0",
-        "\xC5\xA0", "\xE2\x80\xB9", "\xC5\x92", "\xEF\xBF\xBD", "\xC5\xBD", "\xEF\xBF\xBD",
-        "\xEF\xBF\xBD", "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D",
-        "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xCB\x9C", "\xE2\x84\xA2",
-        "\xC5\xA1", "\xE2\x80\xBA", "\xC5\x93", "\xEF\xBF\xBD", "\xC5\xBE", "\xC5\xB8"};
+        "\xE2\x82\xAC", "\xEF\xBF\xBD", "\xE2\x80\x9A", "\xC6\x92",     "\xE2\x80\x9E",
+        "\xE2\x80\xA6", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xCB\x86",     "\xE2\x80\xB0",
+        "\xC5\xA0",     "\xE2\x80\xB9", "\xC5\x92",     "\xEF\xBF\xBD", "\xC5\xBD",
+        "\xEF\xBF\xBD", "\xEF\xBF\xBD", "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C",
+        "\xE2\x80\x9D", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xCB\x9C",
+        "\xE2\x84\xA2", "\xC5\xA1",     "\xE2\x80\xBA", "\xC5\x93",     "\xEF\xBF\xBD",
+        "\xC5\xBE",     "\xC5\xB8"};
     char in[2 * 128];
     for (int b = 0x80; b <= 0xFF; b++) {
         in[2 * (b - 0x80)] = (char)b;
@@ -817,25 +833,39 @@ static void test_encodings(void)
     collect_init(&c);
     CHECK_INT(tna_csv_read_file(CASES "/welsh.csv", NULL, on_collect, &c, &err), TNA_OK);
     CHECK_INT(c.rows->len, 3);
-    CHECK_STR(cell(&c, 1, 0), "Gw\xC5\xB5yn");        /* ŵ */
-    CHECK_STR(cell(&c, 1, 1), "Ynys M\xC3\xB4n");      /* ô */
+    CHECK_STR(cell(&c, 1, 0), "Gw\xC5\xB5yn");             /* ŵ */
+    CHECK_STR(cell(&c, 1, 1), "Ynys M\xC3\xB4n");          /* ô */
     CHECK_STR(cell(&c, 1, 2), "T\xC5\xB7 \xC3\xA2 dweud"); /* ŷ â */
     CHECK_STR(cell(&c, 2, 2), "\xE2\x80\x99n iawn");
     CHECK(none_invalid(&c));
     collect_clear(&c);
 
     /* invalid UTF-8 is repaired and flagged, field by field; NUL counts as invalid */
-    const char bad[] = "ok,\xFF\xFE" "bad,caf\xC3\n\xC5\xB5,a\0b,\xED\xA0\x80\n";
+    const char bad[] = "ok,\xFF\xFE"
+                       "bad,caf\xC3\n\xC5\xB5,a\0b,\xED\xA0\x80\n";
     collect_init(&c);
     CHECK_INT(read_buf(bad, sizeof bad - 1, NULL, &c, &err), TNA_OK);
     CHECK_INT(c.bad, 0);
     CHECK_STR(cell(&c, 0, 0), "ok");
-    CHECK_STR(cell(&c, 0, 1), "\xEF\xBF\xBD\xEF\xBF\xBD" "bad");
+    CHECK_STR(cell(&c, 0, 1), "\xEF\xBF\xBD\xEF\xBF\xBD"
+                              "bad");
     CHECK_STR(cell(&c, 0, 2), "caf\xEF\xBF\xBD");
     CHECK_STR(invalid_of(&c, 0), "011");
     CHECK_STR(cell(&c, 1, 0), "\xC5\xB5");
-    CHECK_STR(cell(&c, 1, 1), "a\xEF\xBF\xBD" "b");
+    CHECK_STR(cell(&c, 1, 1), "a\xEF\xBF\xBD"
+                              "b");
     CHECK_STR(invalid_of(&c, 1), "011"); /* a surrogate (ED A0 80) is not UTF-8 */
+    collect_clear(&c);
+    /* a NUL inside a multi-line quoted field; the records around it stay clean */
+    const char nul[] = "p,q\n\"x\0\ny\",z\nr,s\n";
+    collect_init(&c);
+    CHECK_INT(read_buf(nul, sizeof nul - 1, NULL, &c, &err), TNA_OK);
+    CHECK_INT(c.rows->len, 3);
+    CHECK_STR(invalid_of(&c, 0), "00");
+    CHECK_STR(cell(&c, 1, 0), "x\xEF\xBF\xBD\ny");
+    CHECK_STR(invalid_of(&c, 1), "10");
+    CHECK_STR(invalid_of(&c, 2), "00");
+    CHECK_INT(line_of(&c, 2), 4);
     collect_clear(&c);
     CHECK_INT(err.code, TNA_OK);
 }
@@ -1095,8 +1125,7 @@ static void test_block_boundaries(void)
         GString *p = padded((64u << 10) - back, cptail, cl);
         g_string_overwrite(p, 10, "\xE2\xA3\x80"); /* some Windows-1252 in the padding too */
         gsize out = 0;
-        char *utf8 = g_convert(p->str, (gssize)p->len, "UTF-8", "WINDOWS-1252", NULL, &out,
-                               NULL);
+        char *utf8 = g_convert(p->str, (gssize)p->len, "UTF-8", "WINDOWS-1252", NULL, &out, NULL);
         CHECK(utf8 != NULL);
         char *a = read_whole_via_buffer(p->str, p->len, &cp);
         char *b = utf8 ? read_whole_via_buffer(utf8, out, &u8) : g_strdup("");
@@ -1183,8 +1212,7 @@ static void test_truncated_fixtures(void)
         char *data = NULL;
         gsize len = 0;
         CHECK(g_file_get_contents(path, &data, &len, NULL));
-        tna_csv_options o = {strstr(files[f], "semicolon") ? ';' : ',', TNA_ENCODING_UTF8, 0,
-                             0};
+        tna_csv_options o = {strstr(files[f], "semicolon") ? ';' : ',', TNA_ENCODING_UTF8, 0, 0};
         /* every prefix of small files; about 150 spread over the big ones */
         size_t step = len > 4000 ? len / 150 + 1 : 1;
         for (size_t cut = 0;; cut = cut + step < len ? cut + step : len) {
