@@ -97,7 +97,11 @@ static int load(const char *config, tna_model **model)
 static int ingest(const tna_model *model, const run_options *o, tna_dataset **ds)
 {
     tna_error err = TNA_ERROR_INIT;
-    tna_ingest_options io = {o ? o->period : NULL, NULL, NULL};
+    tna_ingest_options io = {0};
+    io.through_period = o ? o->period : NULL;
+    /* TNA_THREADS=1 reads every file on one thread (for comparisons and debugging) */
+    const char *threads = getenv("TNA_THREADS");
+    io.threads = threads ? atoi(threads) : 0;
     if ((!o || !o->quiet) && isatty(STDERR_FILENO))
         io.progress = progress;
     tna_status st = tna_ingest(model, &io, ds, &err);

@@ -40,6 +40,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "tna/error.h"
 #include "tna/model.h"
@@ -74,6 +75,16 @@ typedef int (*tna_csv_record_fn)(const tna_csv_record *record, void *ctx);
  * cap) name path, line and col. options may be NULL (comma, UTF-8, default caps). */
 tna_status tna_csv_read_file(const char *path, const tna_csv_options *options,
                              tna_csv_record_fn fn, void *ctx, tna_error *err) TNA_MUST_CHECK;
+
+/* Reads only the bytes [start, end) of path (end 0: to the end of the file), as if they were
+ * a file of their own: lines and records are numbered from 1 at start, and a BOM is skipped
+ * only when start is 0. start must be the first byte of a line; when [start, end) does not
+ * end at a record boundary, csv_fini reports an unterminated quoted field. *lines (may be
+ * NULL) receives the number of line breaks read. Used to read a large file in two halves on
+ * two cores. */
+tna_status tna_csv_read_range(const char *path, const tna_csv_options *options, off_t start,
+                              off_t end, tna_csv_record_fn fn, void *ctx, long *lines,
+                              tna_error *err) TNA_MUST_CHECK;
 
 /* The same over a buffer in memory; `name` stands for the file name in errors (tests). */
 tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,

@@ -114,6 +114,8 @@ typedef struct tna_ingest_options {
     const char *through_period; /* NULL: every period; else stop after this one */
     tna_progress_fn progress; /* called every so many rows; may be NULL */
     void *progress_ctx;
+    int threads;          /* 1: one thread; 0: both cores for large files */
+    long split_min_bytes; /* a file this large is read in two halves; 0: 8 MiB */
 } tna_ingest_options;
 
 tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,

@@ -593,40 +593,63 @@ tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,
     return r.status;
 }
 
+/* Reads [start, end) of path (end 0: to the end of the file) through r. */
+static void read_range(reader *r, const char *path, off_t start, off_t end)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        fail(r, TNA_ERR_INPUT, 0, 0, "cannot open: %s", g_strerror(errno));
+        return;
+    }
+    if (start > 0 && lseek(fd, start, SEEK_SET) != start) {
+        fail(r, TNA_ERR_INPUT, 0, 0, "cannot seek: %s", g_strerror(errno));
+        close(fd);
+        return;
+    }
+    off_t left = end > start ? end - start : -1;
+    char *buf = g_try_malloc(READ_BLOCK);
+    if (buf == NULL)
+        fail(r, TNA_ERR_NOMEM, 0, 0, "out of memory");
+    while (buf != NULL && !r->stop) {
+        size_t want = left >= 0 && left < (off_t)READ_BLOCK ? (size_t)left : READ_BLOCK;
+        ssize_t got = want ? read(fd, buf, want) : 0;
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            fail(r, TNA_ERR_INPUT, 0, 0, "cannot read: %s", g_strerror(errno));
+            break;
+        }
+        if (got == 0) {
+            reader_finish(r);
+            break;
+        }
+        if (left >= 0)
+            left -= got;
+        feed_raw(r, buf, (size_t)got);
+    }
+    g_free(buf);
+    close(fd);
+}
+
 tna_status tna_csv_read_file(const char *path, const tna_csv_options *options, tna_csv_record_fn fn,
                              void *ctx, tna_error *err)
+{
+    return tna_csv_read_range(path, options, 0, 0, fn, ctx, NULL, err);
+}
+
+tna_status tna_csv_read_range(const char *path, const tna_csv_options *options, off_t start,
+                              off_t end, tna_csv_record_fn fn, void *ctx, long *lines,
+                              tna_error *err)
 {
     reader r;
     tna_status st = reader_init(&r, path, options, fn, ctx, err);
     if (st != TNA_OK)
         return st;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        st = tna_error_set(err, TNA_ERR_INPUT, path, 0, 0, "cannot open: %s", g_strerror(errno));
-        reader_free(&r);
-        return st;
-    }
-    char *buf = g_try_malloc(READ_BLOCK);
-    if (buf == NULL) {
-        fail(&r, TNA_ERR_NOMEM, 0, 0, "out of memory");
-    } else {
-        while (!r.stop) {
-            ssize_t got = read(fd, buf, READ_BLOCK);
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got < 0) {
-                fail(&r, TNA_ERR_INPUT, 0, 0, "cannot read: %s", g_strerror(errno));
-                break;
-            }
-            if (got == 0) {
-                reader_finish(&r);
-                break;
-            }
-            feed_raw(&r, buf, (size_t)got);
-        }
-    }
-    g_free(buf);
-    close(fd);
+    if (start > 0) /* a BOM can only open the file */
+        r.head_done = true;
+    read_range(&r, path, start, end);
+    if (lines)
+        *lines = r.line - 1;
     reader_free(&r);
     return r.status;
 }

@@ -1,13 +1,9 @@
 /*
- * ingest.c - read every source of every period into records; see include/tna/ingest.h.
+ * ingest.c - read every source of every period; see include/tna/ingest.h.
  *
- * One file at a time: csvread calls on_record for each CSV record; records above the
- * header and the header rows are kept until the header is complete, then headings.c maps
- * the columns, and every later record is a data row for the source's format. Rows are
- * accepted or rejected, never dropped: each rejection is a data-quality entry.
- *
- * With date_format auto the submission times are kept as text until the whole column has
- * been seen, then read in the one format that fits it (dates.h).
+ * The driver: for each period and source it resolves the file, reads it whole (rows.c does
+ * the rows) or, when it is large, in two halves on two cores (split.c), and hands the
+ * dataset over once every table that could identify a person has been dropped.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,568 +15,95 @@
 #include "tna/dates.h"
 #include "tna/text.h"
 
-#define PROGRESS_EVERY 65536
-#define DQ_VALUE_MAX 200
+/* ---- workers and periods ----------------------------------------------------------------- */
 
-/* State of the whole ingest. */
-typedef struct run_ctx {
-    const tna_model *model;
-    tna_dataset *ds;
-    GStringChunk *strings;
-    GHashTable *respondents; /* trimmed respondent text -> index + 1; dropped at the end */
-    GHashTable *barriers;    /* barrier text -> index + 1 */
-    GHashTable *courses;     /* course key -> index + 1 */
-    GHashTable *skill_names; /* key of skill id/name/name_cy -> skill + 1 (long, evaluation) */
-    GHashTable *topic_names; /* key of topic id/name/name_cy -> topic + 1 (evaluation) */
-    GPtrArray *barrier_list;
-    GPtrArray *course_list;
-    value_cache authority_cache, role_cache;
-    value_cache *level_cache; /* per framework */
-    value_cache yesno_cache, medium_cache, barrier_cache; /* whole cell -> meaning */
-    const tna_ingest_options *options;
-} run_ctx;
-
-/* State of one period. */
-typedef struct period_ctx {
-    GArray *records;     /* tna_record */
-    GArray *levels;      /* guint8 */
-    GArray *evaluations; /* tna_evaluation */
-    GArray *dq;          /* tna_dq_entry */
-    uint32_t seq;
-} period_ctx;
-
-typedef struct pending_date {
-    size_t record;  /* index into records or evaluations */
-    bool evaluation;
-    long line, column;
-    const char *text; /* in the run's string chunk */
-} pending_date;
-
-/* State of one file. */
-typedef struct file_ctx {
-    run_ctx *run;
-    period_ctx *per;
-    const tna_source *source;
-    const char *path;
-    tna_source_stats *stats;
-    long header_record, last_header_record;
-    long header_line;
-    header_rows rows;
-    bool mapped;
-    column_map map;
-    GArray *pending; /* pending_date, date_format auto only */
-    tna_date_sniff sniff;
-    tna_status status;
-    tna_error *err;
-} file_ctx;
-
-/* ---- data-quality log -------------------------------------------------------------------- */
-
-static void dq_add(file_ctx *f, long line, long column, const char *value, const char *reason)
+void worker_init(worker *w, run_ctx *run, bool local)
 {
-    GStringChunk *sc = f->run->strings;
-    char shortened[DQ_VALUE_MAX + 8];
-    if (value && strlen(value) > DQ_VALUE_MAX) {
-        /* cut on a character boundary */
-        const char *end = g_utf8_find_prev_char(value, value + DQ_VALUE_MAX);
-        size_t n = end ? (size_t)(end - value) : 0;
-        memcpy(shortened, value, n);
-        memcpy(shortened + n, "...", 4);
-        value = shortened;
-    }
-    tna_dq_entry e = {f->path, line, column, g_string_chunk_insert_const(sc, value ? value : ""),
-                      g_string_chunk_insert_const(sc, reason)};
-    g_array_append_val(f->per->dq, e);
-}
-
-static void dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
-{
-    dq_add(ctx, line, column, value, reason);
-}
-
-/* ---- helpers ------------------------------------------------------------------------------ */
-
-static const char *field_text(const tna_csv_record *r, int col)
-{
-    return col >= 0 && (size_t)col < r->n ? r->fields[col] : "";
-}
-
-static bool field_invalid(const tna_csv_record *r, int col)
-{
-    return col >= 0 && (size_t)col < r->n && r->invalid[col];
-}
-
-static bool row_blank(const tna_csv_record *r)
-{
-    for (size_t i = 0; i < r->n; i++)
-        if (!tna_text_blank(r->fields[i], r->lens[i]))
-            return false;
-    return true;
-}
-
-static uint32_t respondent_of(run_ctx *run, const char *text)
-{
-    const char *s = text;
-    size_t n = strlen(s);
-    while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-        n--;
-    if (n == 0)
-        return run->ds->n_respondents++;
-    char small[64];
-    char *key = n < sizeof small ? small : g_malloc(n + 1);
-    memcpy(key, s, n);
-    key[n] = '\0';
-    gpointer v = g_hash_table_lookup(run->respondents, key);
-    if (v) {
-        if (key != small)
-            g_free(key);
-        return (uint32_t)(GPOINTER_TO_SIZE(v) - 1);
-    }
-    if (key == small)
-        key = g_strndup(s, n);
-    uint32_t id = run->ds->n_respondents++;
-    g_hash_table_insert(run->respondents, key, GSIZE_TO_POINTER((gsize)id + 1));
-    return id;
-}
-
-/* Reads the submission time of a row; with auto, queues it until the column is known. */
-static int64_t read_submitted(file_ctx *f, const tna_csv_record *r, size_t index, bool evaluation)
-{
-    int col = f->map.field[TNA_FIELD_SUBMITTED];
-    const char *text = field_text(r, col);
-    if (col < 0 || tna_text_blank(text, strlen(text)))
-        return TNA_TIME_MISSING;
-    if (field_invalid(r, col)) {
-        dq_add(f, r->line, col + 1, text, "date is not valid UTF-8");
-        f->stats->invalid_text++;
-        return TNA_TIME_MISSING;
-    }
-    if (f->source->date_format == TNA_DATE_AUTO) {
-        tna_date_sniff_add(&f->sniff, text, strlen(text), r->line);
-        pending_date p = {index, evaluation, r->line, col + 1,
-                          g_string_chunk_insert(f->run->strings, text)};
-        g_array_append_val(f->pending, p);
-        return TNA_TIME_MISSING;
-    }
-    int64_t t;
-    if (tna_date_parse(text, strlen(text), f->source->date_format, &t))
-        return t;
-    dq_add(f, r->line, col + 1, text, "unreadable date; counted as the earliest");
-    f->stats->bad_dates++;
-    return TNA_TIME_MISSING;
-}
-
-/* Authority and role of a row; false (and a data-quality entry) when either is unusable. */
-static bool read_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *authority,
-                     uint32_t *role)
-{
-    static const struct {
-        tna_field field;
-        const char *what;
-    } who[2] = {{TNA_FIELD_AUTHORITY, "authority"}, {TNA_FIELD_ROLE, "role"}};
-    uint32_t *out[2] = {authority, role};
-    for (int i = 0; i < 2; i++) {
-        int col = f->map.field[who[i].field];
-        *out[i] = TNA_NONE;
-        if (col < 0)
-            continue;
-        const char *text = field_text(r, col);
-        int m = field_invalid(r, col) ? MATCH_INVALID
-                : i == 0 ? match_authority(f->run->model, &f->run->authority_cache, text)
-                         : match_role(f->run->model, &f->run->role_cache, text);
-        if (m >= 0) {
-            *out[i] = (uint32_t)m;
-            continue;
-        }
-        if (!required && m == MATCH_BLANK)
-            continue;
-        char reason[96];
-        snprintf(reason, sizeof reason, "%s %s; row left out",
-                 m == MATCH_BLANK     ? "no"
-                 : m == MATCH_INVALID ? "invalid UTF-8 in"
-                                      : "unknown",
-                 who[i].what);
-        dq_add(f, r->line, col + 1, text, reason);
-        return false;
-    }
-    return true;
-}
-
-static void reject(file_ctx *f, const tna_csv_record *r, long column, const char *value,
-                   const char *reason)
-{
-    if (reason)
-        dq_add(f, r->line, column, value, reason);
-    f->stats->rejected++;
-}
-
-static uint64_t read_barriers(file_ctx *f, const tna_csv_record *r)
-{
-    int col = f->map.field[TNA_FIELD_BARRIERS];
-    if (col < 0 || field_invalid(r, col))
-        return 0;
-    int64_t cached;
-    if (value_cache_get(&f->run->barrier_cache, field_text(r, col), &cached))
-        return (uint64_t)cached;
-    uint64_t bits = 0;
-    bool overflow = false;
-    char **parts = g_strsplit(field_text(r, col), f->source->barrier_separator, -1);
-    for (char **p = parts; *p; p++) {
-        char *t = g_strstrip(*p);
-        if (*t == '\0')
-            continue;
-        gpointer v = g_hash_table_lookup(f->run->barriers, t);
-        if (v == NULL) {
-            if (f->run->barrier_list->len >= TNA_MAX_BARRIERS) {
-                dq_add(f, r->line, col + 1, t, "more than 64 distinct barriers; not counted");
-                overflow = true;
-                continue;
-            }
-            char *kept = g_string_chunk_insert_const(f->run->strings, t);
-            g_ptr_array_add(f->run->barrier_list, kept);
-            v = GSIZE_TO_POINTER((gsize)f->run->barrier_list->len);
-            g_hash_table_insert(f->run->barriers, kept, v);
-        }
-        bits |= (uint64_t)1 << (GPOINTER_TO_SIZE(v) - 1);
-    }
-    g_strfreev(parts);
-    if (!overflow) /* an overflowing cell is logged every time it occurs */
-        value_cache_put(&f->run->barrier_cache, field_text(r, col), (int64_t)bits);
-    return bits;
-}
-
-static void unrecognised(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill,
-                         bool invalid)
-{
-    char reason[160];
-    snprintf(reason, sizeof reason, "%s for skill %s; counted as missing",
-             invalid ? "answer is not valid UTF-8" : "unrecognised answer",
-             f->run->model->skills[skill].id);
-    dq_add(f, r->line, col + 1, field_text(r, col), reason);
-    if (invalid)
-        f->stats->invalid_text++;
-    else
-        f->stats->unrecognised_answers++;
-}
-
-/* The level of a cell for a skill: >= 0, or TNA_LEVEL_NONE (logged when unrecognised). */
-static uint8_t read_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill)
-{
-    if (field_invalid(r, col)) {
-        unrecognised(f, r, col, skill, true);
-        return TNA_LEVEL_NONE;
-    }
-    const tna_model *m = f->run->model;
-    uint32_t fw = m->topics[m->skills[skill].topic].framework;
-    int lv = match_level(m, fw, &f->run->level_cache[fw], field_text(r, col));
-    if (lv >= 0)
-        return (uint8_t)lv;
-    if (lv == TNA_ANSWER_UNKNOWN)
-        unrecognised(f, r, col, skill, false);
-    return TNA_LEVEL_NONE;
-}
-
-static uint32_t find_named(GHashTable *names, const char *text)
-{
-    char *key = tna_text_key(text, -1);
-    gpointer v = key ? g_hash_table_lookup(names, key) : NULL;
-    g_free(key);
-    return v ? (uint32_t)(GPOINTER_TO_SIZE(v) - 1) : TNA_NONE;
-}
-
-/* A small vocabulary's meaning of a cell, looked up once per distinct text. */
-static int cached_word(value_cache *cache, const char *text, int (*match)(const char *))
-{
-    int64_t v;
-    if (!value_cache_get(cache, text, &v)) {
-        v = match(text);
-        value_cache_put(cache, text, v);
-    }
-    return (int)v;
-}
-
-static int yesno_of(const char *text)
-{
-    return (int)match_yesno(text);
-}
-
-static int medium_of(const char *text)
-{
-    return (int)match_medium(text);
-}
-
-/* ---- rows --------------------------------------------------------------------------------- */
-
-static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t authority,
-                              uint32_t role)
-{
-    run_ctx *run = f->run;
-    size_t ns = run->model->n_skills;
-    tna_record rec = {0};
-    rec.respondent = respondent_of(run, field_text(r, f->map.field[TNA_FIELD_RESPONDENT]));
-    rec.authority = authority;
-    rec.role = role;
-    rec.seq = f->per->seq++;
-    rec.levels_at = f->per->levels->len;
-    g_array_set_size(f->per->levels, f->per->levels->len + ns);
-    memset(&g_array_index(f->per->levels, guint8, rec.levels_at), TNA_LEVEL_NONE, ns);
-    int col = f->map.field[TNA_FIELD_RATER];
-    if (col >= 0) {
-        int rater = match_rater(field_text(r, col));
-        if (rater == MATCH_UNKNOWN)
-            dq_add(f, r->line, col + 1, field_text(r, col),
-                   "unrecognised rater (self or manager); taken as self");
-        rec.rater = rater == TNA_RATER_MANAGER ? TNA_RATER_MANAGER : TNA_RATER_SELF;
-    }
-    if ((col = f->map.field[TNA_FIELD_TRAINED]) >= 0)
-        rec.trained = (uint8_t)cached_word(&f->run->yesno_cache, field_text(r, col), yesno_of);
-    if ((col = f->map.field[TNA_FIELD_LANGUAGE_PREFERENCE]) >= 0)
-        rec.medium = (uint8_t)cached_word(&f->run->medium_cache, field_text(r, col), medium_of);
-    rec.barriers = read_barriers(f, r);
-    g_array_append_val(f->per->records, rec);
-    tna_record *out = &g_array_index(f->per->records, tna_record, f->per->records->len - 1);
-    out->submitted = read_submitted(f, r, f->per->records->len - 1, false);
-    return out;
-}
-
-static void wide_row(file_ctx *f, const tna_csv_record *r)
-{
-    uint32_t authority, role;
-    if (!read_who(f, r, true, &authority, &role)) {
-        reject(f, r, 0, NULL, NULL);
-        return;
-    }
-    tna_record *rec = new_record(f, r, authority, role);
-    guint8 *levels = &g_array_index(f->per->levels, guint8, rec->levels_at);
-    for (size_t s = 0; s < f->source->n_skills; s++) {
-        int col = f->map.skill_col[s];
-        if (col < 0 || (size_t)col >= r->n)
-            continue;
-        uint32_t skill = f->source->skills[s].skill;
-        uint8_t lv = read_level(f, r, col, skill);
-        if (lv != TNA_LEVEL_NONE)
-            levels[skill] = lv;
-    }
-    f->stats->accepted++;
-}
-
-static void long_row(file_ctx *f, const tna_csv_record *r)
-{
-    int scol = f->map.field[TNA_FIELD_SKILL];
-    uint32_t skill = find_named(f->run->skill_names, field_text(r, scol));
-    if (skill == TNA_NONE) {
-        reject(f, r, scol + 1, field_text(r, scol), "unknown skill; row left out");
-        return;
-    }
-    uint32_t authority, role;
-    if (!read_who(f, r, true, &authority, &role)) {
-        reject(f, r, 0, NULL, NULL);
-        return;
-    }
-    tna_record *rec = new_record(f, r, authority, role);
-    uint8_t lv = read_level(f, r, f->map.field[TNA_FIELD_LEVEL], skill);
-    g_array_index(f->per->levels, guint8, rec->levels_at + skill) = lv;
-    f->stats->accepted++;
-}
-
-static int read_satisfaction(const char *text)
-{
-    static const char *const words[5][4] = {
-        {"very dissatisfied", "very poor", "anfodlon iawn", NULL},
-        {"dissatisfied", "poor", "anfodlon", NULL},
-        {"neutral", "neither satisfied nor dissatisfied", "niwtral", NULL},
-        {"satisfied", "good", "bodlon", NULL},
-        {"very satisfied", "excellent", "bodlon iawn", NULL}};
-    char *key = tna_text_key(text, -1);
-    int v = 0;
-    if (key && key[0] >= '1' && key[0] <= '5' && key[1] == '\0')
-        v = key[0] - '0';
-    for (int i = 0; key && v == 0 && i < 5; i++)
-        for (int j = 0; words[i][j]; j++)
-            if (strcmp(key, words[i][j]) == 0)
-                v = i + 1;
-    g_free(key);
-    return v;
-}
-
-static void evaluation_row(file_ctx *f, const tna_csv_record *r)
-{
-    run_ctx *run = f->run;
-    const tna_model *m = run->model;
-    int ccol = f->map.field[TNA_FIELD_COURSE];
-    const char *course = field_text(r, ccol);
-    char *ckey = field_invalid(r, ccol) ? NULL : tna_text_key(course, -1);
-    if (ckey == NULL || *ckey == '\0') {
-        g_free(ckey);
-        reject(f, r, ccol + 1, course, "no course; row left out");
-        return;
-    }
-    uint32_t authority, role;
-    if (!read_who(f, r, false, &authority, &role)) {
-        g_free(ckey);
-        reject(f, r, 0, NULL, NULL);
-        return;
-    }
-    tna_evaluation e = {0};
-    gpointer cv = g_hash_table_lookup(run->courses, ckey);
-    if (cv == NULL) {
-        char *trimmed = g_strstrip(g_strdup(course));
-        g_ptr_array_add(run->course_list, g_string_chunk_insert_const(run->strings, trimmed));
-        g_free(trimmed);
-        cv = GSIZE_TO_POINTER((gsize)run->course_list->len);
-        g_hash_table_insert(run->courses, ckey, cv);
+    memset(w, 0, sizeof *w);
+    w->run = run;
+    if (local) {
+        w->strings = g_string_chunk_new(16 * 1024);
+        w->respondents = g_hash_table_new(g_str_hash, g_str_equal); /* keys in local_keys */
+        w->local_keys = g_ptr_array_new();
+        w->next_id = &w->local_next;
+        w->barriers = g_hash_table_new(g_str_hash, g_str_equal); /* keys in strings */
+        w->barrier_list = g_ptr_array_new();
     } else {
-        g_free(ckey);
+        w->strings = run->strings;
+        w->respondents = run->respondents;
+        w->next_id = &run->ds->n_respondents;
+        w->barriers = run->barriers;
+        w->barrier_list = run->barrier_list;
     }
-    e.course = (uint32_t)(GPOINTER_TO_SIZE(cv) - 1);
-    e.respondent = respondent_of(run, field_text(r, f->map.field[TNA_FIELD_RESPONDENT]));
-    e.authority = authority;
-    e.role = role;
-    e.skill = e.topic = TNA_NONE;
-    int col = f->map.field[TNA_FIELD_SKILL];
-    if (col >= 0 && !tna_text_blank(field_text(r, col), strlen(field_text(r, col)))) {
-        e.skill = find_named(run->skill_names, field_text(r, col));
-        if (e.skill == TNA_NONE) {
-            reject(f, r, col + 1, field_text(r, col), "unknown skill; row left out");
-            return;
-        }
-        e.topic = m->skills[e.skill].topic;
+    value_cache_init(&w->authority_cache);
+    value_cache_init(&w->role_cache);
+    value_cache_init(&w->yesno_cache);
+    value_cache_init(&w->medium_cache);
+    value_cache_init(&w->barrier_cache);
+    size_t nf = run->model->n_frameworks;
+    w->level_cache = g_new0(value_cache, nf ? nf : 1);
+    for (size_t i = 0; i < nf; i++)
+        value_cache_init(&w->level_cache[i]);
+}
+
+void worker_clear(worker *w)
+{
+    if (w->local_keys) {
+        for (guint i = 0; i < w->local_keys->len; i++)
+            g_free(g_ptr_array_index(w->local_keys, i));
+        g_ptr_array_free(w->local_keys, TRUE);
+        g_hash_table_destroy(w->respondents);
+        g_hash_table_destroy(w->barriers);
+        g_ptr_array_free(w->barrier_list, TRUE);
+        g_string_chunk_free(w->strings);
     }
-    col = f->map.field[TNA_FIELD_TOPIC];
-    if (e.topic == TNA_NONE && col >= 0 &&
-        !tna_text_blank(field_text(r, col), strlen(field_text(r, col)))) {
-        e.topic = find_named(run->topic_names, field_text(r, col));
-        if (e.topic == TNA_NONE) {
-            reject(f, r, col + 1, field_text(r, col), "unknown topic; row left out");
-            return;
-        }
-    }
-    if ((col = f->map.field[TNA_FIELD_SATISFACTION]) >= 0) {
-        const char *t = field_text(r, col);
-        e.satisfaction = read_satisfaction(t);
-        if (e.satisfaction == 0 && !tna_text_blank(t, strlen(t)))
-            dq_add(f, r->line, col + 1, t, "unrecognised satisfaction (1-5); counted as missing");
-    }
-    e.before = e.after = -1;
-    for (int k = 0; k < 2; k++) {
-        col = f->map.field[k == 0 ? TNA_FIELD_BEFORE : TNA_FIELD_AFTER];
-        if (col < 0 || e.topic == TNA_NONE)
-            continue;
-        uint32_t fw = m->topics[e.topic].framework;
-        int lv = field_invalid(r, col)
-                     ? TNA_ANSWER_UNKNOWN
-                     : match_level(m, fw, &run->level_cache[fw], field_text(r, col));
-        if (lv == TNA_ANSWER_UNKNOWN)
-            dq_add(f, r->line, col + 1, field_text(r, col),
-                   "unrecognised level; counted as missing");
-        (k == 0 ? &e.before : &e.after)[0] = lv >= 0 ? lv : -1;
-    }
-    if ((col = f->map.field[TNA_FIELD_APPLIED]) >= 0)
-        e.applied = match_yesno(field_text(r, col));
-    g_array_append_val(f->per->evaluations, e);
-    tna_evaluation *out =
-        &g_array_index(f->per->evaluations, tna_evaluation, f->per->evaluations->len - 1);
-    out->submitted = read_submitted(f, r, f->per->evaluations->len - 1, true);
-    f->stats->accepted++;
+    value_cache_clear(&w->authority_cache);
+    value_cache_clear(&w->role_cache);
+    value_cache_clear(&w->yesno_cache);
+    value_cache_clear(&w->medium_cache);
+    value_cache_clear(&w->barrier_cache);
+    for (size_t i = 0; i < w->run->model->n_frameworks; i++)
+        value_cache_clear(&w->level_cache[i]);
+    g_free(w->level_cache);
+    memset(w, 0, sizeof *w);
+}
+
+period_ctx period_ctx_new(void)
+{
+    period_ctx per = {g_array_new(FALSE, FALSE, sizeof(tna_record)), g_array_new(FALSE, FALSE, 1),
+                      g_array_new(FALSE, FALSE, sizeof(tna_evaluation)),
+                      g_array_new(FALSE, FALSE, sizeof(tna_dq_entry)), 0};
+    return per;
+}
+
+void period_ctx_free(period_ctx *per)
+{
+    g_array_free(per->records, TRUE);
+    g_array_free(per->levels, TRUE);
+    g_array_free(per->evaluations, TRUE);
+    g_array_free(per->dq, TRUE);
 }
 
 /* ---- one file ----------------------------------------------------------------------------- */
 
-static GPtrArray *copy_row(const tna_csv_record *r)
+/* Reads the whole file on this thread. */
+static tna_status read_whole(file_ctx *f)
 {
-    GPtrArray *a = g_ptr_array_new_with_free_func(g_free);
-    for (size_t i = 0; i < r->n; i++)
-        g_ptr_array_add(a, g_strdup(r->fields[i]));
-    return a;
+    tna_csv_options opt = rows_csv_options(f->source);
+    tna_status st = tna_csv_read_file(f->path, &opt, rows_on_record, f, f->err);
+    if (st == TNA_OK)
+        st = f->status;
+    if (st == TNA_OK && !f->mapped && f->rows.header == NULL)
+        st = tna_error_set(f->err, TNA_ERR_INPUT, f->path, 0, 0,
+                           "no header row: the file has fewer than %d records",
+                           f->source->header_row);
+    if (st == TNA_OK)
+        st = rows_settle_dates(f);
+    return st;
 }
 
-static int on_record(const tna_csv_record *r, void *ctx)
-{
-    file_ctx *f = ctx;
-    if (r->index < f->header_record) {
-        if (r->index == f->header_record - 1) {
-            g_ptr_array_unref(f->rows.above);
-            f->rows.above = copy_row(r);
-        }
-        return 0;
-    }
-    if (r->index == f->header_record) {
-        f->rows.header = copy_row(r);
-        f->header_line = r->line;
-    } else if (r->index == f->header_record + 1 && r->index <= f->last_header_record) {
-        f->rows.below = copy_row(r);
-    }
-    if (r->index <= f->last_header_record)
-        return 0;
-    if (!f->mapped) {
-        f->status = headings_map(f->run->model, f->source, &f->rows, f->path, f->header_line,
-                                 &f->map, dq_callback, f, f->err);
-        if (f->status != TNA_OK)
-            return 1;
-        f->mapped = true;
-    }
-    f->stats->rows_read++;
-    if (f->run->options && f->run->options->progress && f->stats->rows_read % PROGRESS_EVERY == 0)
-        f->run->options->progress(f->path, f->stats->rows_read, f->run->options->progress_ctx);
-    if (row_blank(r)) {
-        reject(f, r, 0, "", "empty row");
-        return 0;
-    }
-    if ((int)r->n <= f->map.max_needed) {
-        char reason[96];
-        snprintf(reason, sizeof reason, "row has %zu fields, the header has %d; row left out",
-                 r->n, f->map.n_header);
-        reject(f, r, 0, "", reason);
-        return 0;
-    }
-    switch (f->source->format) {
-    case TNA_FORMAT_WIDE: wide_row(f, r); break;
-    case TNA_FORMAT_LONG: long_row(f, r); break;
-    case TNA_FORMAT_EVALUATION: evaluation_row(f, r); break;
-    }
-    return 0;
-}
-
-/* Settles the queued submission times of an auto-dated file. */
-static tna_status settle_dates(file_ctx *f)
-{
-    if (f->pending->len == 0)
-        return TNA_OK;
-    tna_date_format fmt;
-    switch (tna_date_sniff_verdict(&f->sniff)) {
-    case TNA_DATE_VERDICT_ISO: fmt = TNA_DATE_ISO; break;
-    case TNA_DATE_VERDICT_DMY: fmt = TNA_DATE_DMY; break;
-    case TNA_DATE_VERDICT_MDY: fmt = TNA_DATE_MDY; break;
-    case TNA_DATE_VERDICT_AMBIGUOUS: {
-        pending_date *p = &g_array_index(f->pending, pending_date, 0);
-        return tna_error_set(f->err, TNA_ERR_INPUT, f->path, p->line, p->column,
-                             "every date in column '%s' reads both day-first and month-first "
-                             "(e.g. '%s'); set date_format: dmy or mdy for source '%s'",
-                             f->source->columns[TNA_FIELD_SUBMITTED], p->text, f->source->name);
-    }
-    default: fmt = TNA_DATE_ISO; break;
-    }
-    f->stats->date_format = fmt;
-    for (guint i = 0; i < f->pending->len; i++) {
-        pending_date *p = &g_array_index(f->pending, pending_date, i);
-        int64_t t;
-        if (!tna_date_parse(p->text, strlen(p->text), fmt, &t)) {
-            dq_add(f, p->line, p->column, p->text, "unreadable date; counted as the earliest");
-            f->stats->bad_dates++;
-            t = TNA_TIME_MISSING;
-        }
-        if (p->evaluation)
-            g_array_index(f->per->evaluations, tna_evaluation, p->record).submitted = t;
-        else
-            g_array_index(f->per->records, tna_record, p->record).submitted = t;
-    }
-    return TNA_OK;
-}
-
-static tna_status read_file(run_ctx *run, period_ctx *per, uint32_t si, const char *period,
-                            tna_source_stats *stats, tna_error *err)
+static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t si,
+                            const char *period, tna_source_stats *stats, tna_error *err)
 {
     const tna_source *source = &run->model->sources[si];
     char *resolved = tna_model_source_path(run->model, source, period);
@@ -596,38 +119,17 @@ static tna_status read_file(run_ctx *run, period_ctx *per, uint32_t si, const ch
     }
     stats->present = true;
 
-    file_ctx f = {0};
-    f.run = run;
-    f.per = per;
-    f.source = source;
-    f.path = path;
-    f.stats = stats;
-    f.header_record = source->header_row;
-    f.last_header_record = source->header_row + source->skip_after_header;
-    f.rows.above = g_ptr_array_new_with_free_func(g_free);
-    f.pending = g_array_new(FALSE, FALSE, sizeof(pending_date));
-    f.err = err;
-    tna_csv_options opt = {source->delimiter, source->encoding, 0, 0};
-    tna_status st = tna_csv_read_file(path, &opt, on_record, &f, err);
-    if (st == TNA_OK)
-        st = f.status;
-    if (st == TNA_OK && !f.mapped && f.rows.header == NULL)
-        st = tna_error_set(err, TNA_ERR_INPUT, path, 0, 0,
-                           "no header row: the file has fewer than %d records", source->header_row);
-    if (st == TNA_OK)
-        st = settle_dates(&f);
+    file_ctx f;
+    file_ctx_init(&f, run, w, per, si, path, stats, err);
+    bool done = false;
+    tna_status st = split_read(&f, sb.st_size, &done);
+    if (st == TNA_OK && !done)
+        st = read_whole(&f);
     if (st == TNA_OK && stats->rows_read != stats->accepted + stats->rejected)
         st = tna_error_set(err, TNA_ERR_INPUT, path, 0, 0,
                            "internal error: %ld rows read but %ld accepted and %ld rejected",
                            stats->rows_read, stats->accepted, stats->rejected);
-    if (f.mapped)
-        column_map_clear(&f.map);
-    g_ptr_array_unref(f.rows.above);
-    if (f.rows.header)
-        g_ptr_array_unref(f.rows.header);
-    if (f.rows.below)
-        g_ptr_array_unref(f.rows.below);
-    g_array_free(f.pending, TRUE);
+    file_ctx_clear(&f);
     return st;
 }
 
@@ -695,15 +197,9 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     run.courses = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     run.barrier_list = g_ptr_array_new();
     run.course_list = g_ptr_array_new();
-    value_cache_init(&run.authority_cache);
-    value_cache_init(&run.role_cache);
-    value_cache_init(&run.yesno_cache);
-    value_cache_init(&run.medium_cache);
-    value_cache_init(&run.barrier_cache);
-    run.level_cache = g_new0(value_cache, model->n_frameworks ? model->n_frameworks : 1);
-    for (size_t i = 0; i < model->n_frameworks; i++)
-        value_cache_init(&run.level_cache[i]);
     build_name_tables(&run);
+    worker main_worker;
+    worker_init(&main_worker, &run, false);
 
     size_t n_periods = model->n_periods;
     if (options && options->through_period) {
@@ -725,15 +221,13 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
         tna_period_data *pd = &ds->periods[p];
         pd->period = model->periods[p];
         pd->stats = g_new0(tna_source_stats, model->n_sources ? model->n_sources : 1);
-        period_ctx per = {g_array_new(FALSE, FALSE, sizeof(tna_record)),
-                          g_array_new(FALSE, FALSE, 1),
-                          g_array_new(FALSE, FALSE, sizeof(tna_evaluation)),
-                          g_array_new(FALSE, FALSE, sizeof(tna_dq_entry)), 0};
+        period_ctx per = period_ctx_new();
         for (uint32_t s = 0; s < model->n_sources && st == TNA_OK; s++)
-            st = read_file(&run, &per, s, pd->period, &pd->stats[s], err);
+            st = read_file(&run, &main_worker, &per, s, pd->period, &pd->stats[s], err);
         finish_period(pd, &per);
     }
 
+    worker_clear(&main_worker);
     ds->n_barriers = run.barrier_list->len;
     ds->barriers = (const char **)g_ptr_array_free(run.barrier_list, FALSE);
     ds->n_courses = run.course_list->len;
@@ -743,14 +237,6 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     g_hash_table_destroy(run.courses);
     g_hash_table_destroy(run.skill_names);
     g_hash_table_destroy(run.topic_names);
-    value_cache_clear(&run.authority_cache);
-    value_cache_clear(&run.role_cache);
-    value_cache_clear(&run.yesno_cache);
-    value_cache_clear(&run.medium_cache);
-    value_cache_clear(&run.barrier_cache);
-    for (size_t i = 0; i < model->n_frameworks; i++)
-        value_cache_clear(&run.level_cache[i]);
-    g_free(run.level_cache);
     if (st != TNA_OK) {
         tna_dataset_free(ds);
         return st;

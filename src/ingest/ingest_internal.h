@@ -10,8 +10,10 @@
 #define TNA_INGEST_INTERNAL_H
 
 #include <glib.h>
+#include <sys/types.h>
 
 #include "tna/csvread.h"
+#include "tna/dates.h"
 #include "tna/ingest.h"
 
 /* Column numbers (0-based) of a source's fields and skills; -1 when absent. */
@@ -69,5 +71,98 @@ int match_level(const tna_model *model, uint32_t framework, value_cache *cache, 
 tna_yesno match_yesno(const char *text);
 int match_rater(const char *text);   /* tna_rater, or MATCH_UNKNOWN / MATCH_BLANK */
 tna_medium match_medium(const char *text);
+
+/* ---- reading files (ingest.c drives, rows.c turns rows into records, split.c halves) ---- */
+
+/* State of the whole ingest. */
+typedef struct run_ctx {
+    const tna_model *model;
+    tna_dataset *ds;
+    GStringChunk *strings;
+    GHashTable *respondents; /* trimmed respondent text -> index + 1; dropped at the end */
+    GHashTable *barriers;    /* barrier text -> index + 1 */
+    GHashTable *courses;     /* course key -> index + 1 */
+    GHashTable *skill_names; /* key of skill id/name/name_cy -> skill + 1 (long, evaluation) */
+    GHashTable *topic_names; /* key of topic id/name/name_cy -> topic + 1 (evaluation) */
+    GPtrArray *barrier_list;
+    GPtrArray *course_list;
+    const tna_ingest_options *options;
+} run_ctx;
+
+/* What one thread reading (part of) a file owns. The main worker writes straight into the
+ * run's tables; a split worker (split.c) numbers respondents and barriers locally, and its
+ * results are renumbered when the halves are joined. */
+typedef struct worker {
+    run_ctx *run;
+    GStringChunk *strings;
+    GHashTable *respondents;  /* key -> id + 1 */
+    GPtrArray *local_keys;    /* split worker: key per local id (NULL for a blank one) */
+    GPtrArray *new_keys;      /* main worker during a split read: keys it added (for undo) */
+    uint32_t *next_id;        /* the counter ids come from */
+    uint32_t local_next;
+    GHashTable *barriers;     /* text -> index + 1 */
+    GPtrArray *barrier_list;
+    value_cache authority_cache, role_cache;
+    value_cache *level_cache; /* per framework */
+    value_cache yesno_cache, medium_cache, barrier_cache; /* whole cell -> meaning */
+} worker;
+
+/* State of one period. */
+typedef struct period_ctx {
+    GArray *records;     /* tna_record */
+    GArray *levels;      /* guint8 */
+    GArray *evaluations; /* tna_evaluation */
+    GArray *dq;          /* tna_dq_entry */
+    uint32_t seq;
+} period_ctx;
+
+typedef struct pending_date {
+    size_t record;  /* index into records or evaluations */
+    bool evaluation;
+    long line, column;
+    const char *text; /* in the worker's string chunk */
+} pending_date;
+
+/* State of one file. */
+typedef struct file_ctx {
+    run_ctx *run;
+    worker *w;
+    period_ctx *per;
+    const tna_source *source;
+    const char *path;
+    tna_source_stats *stats;
+    long header_record, last_header_record;
+    long header_line;
+    header_rows rows;
+    bool mapped;
+    bool all_data;      /* every record is a data row (the second half of a split file) */
+    bool stop_at_data;  /* stop at the first data row, once the columns are mapped */
+    long first_data_line;
+    column_map map;
+    GArray *pending; /* pending_date, date_format auto only */
+    tna_date_sniff sniff;
+    tna_status status;
+    tna_error *err;
+} file_ctx;
+
+/* rows.c */
+void file_ctx_init(file_ctx *f, run_ctx *run, worker *w, period_ctx *per, uint32_t source,
+                   const char *path, tna_source_stats *stats, tna_error *err);
+void file_ctx_clear(file_ctx *f);
+int rows_on_record(const tna_csv_record *record, void *ctx); /* tna_csv_record_fn */
+tna_status rows_settle_dates(file_ctx *f);
+void rows_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason);
+tna_csv_options rows_csv_options(const tna_source *source);
+
+/* ingest.c */
+void worker_init(worker *w, run_ctx *run, bool local);
+void worker_clear(worker *w);
+period_ctx period_ctx_new(void);
+void period_ctx_free(period_ctx *per);
+
+/* split.c: reads a large file in two halves on two threads; *done false when the file was
+ * not split (too small, no data rows, or a half could not be read on its own), in which
+ * case nothing was changed and the caller reads it whole. */
+tna_status split_read(file_ctx *f, off_t size, bool *done);
 
 #endif
