@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tna/analysis.h"
@@ -31,6 +32,20 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 done; 1 data problems with --strict; 2 bad usage or configuration;\n"
     "3 an input or output could not be read or written.\n";
+
+/* The time reports are stamped with: SOURCE_DATE_EPOCH when set (reproducible builds), so
+ * the same inputs give byte-identical files; else the clock. */
+static int64_t now(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        long long v = strtoll(epoch, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return (int64_t)v;
+    }
+    return (int64_t)time(NULL);
+}
 
 static int fail(const tna_error *err)
 {
@@ -168,7 +183,14 @@ static int cmd_run(const char *config, const run_options *o)
     if (rc == 0) {
         dir = o->out_dir ? g_strdup(o->out_dir) : tna_model_output_dir(m, current);
         out = tna_outputs_new(dir);
-        if (tna_render_csv(res, out, &err) != TNA_OK || tna_outputs_commit(out, &err) != TNA_OK)
+        tna_render_options ro = {m->language, now()};
+        if (o->lang)
+            ro.language = strcmp(o->lang, "cy") == 0     ? TNA_LANG_CY
+                          : strcmp(o->lang, "both") == 0 ? TNA_LANG_BOTH
+                                                         : TNA_LANG_EN;
+        if (tna_render_csv(res, out, &err) != TNA_OK ||
+            tna_render_xlsx(res, &ro, out, &err) != TNA_OK ||
+            tna_render_pdf(res, &ro, out, &err) != TNA_OK || tna_outputs_commit(out, &err) != TNA_OK)
             rc = fail(&err);
     }
     if (rc == 0 && !o->quiet) {
@@ -186,8 +208,9 @@ static int cmd_run(const char *config, const run_options *o)
                f->n_suppressed_secondary);
         printf("rows: %ld read, %ld rejected; %ld data-quality entries\n", read, rejected,
                total_dq(ds));
-        printf("reports written to %s:\n  summary-%s.csv\n  data-quality-%s.csv\n", dir,
-               current, current);
+        printf("reports written to %s:\n", dir);
+        for (size_t i = 0; i < tna_outputs_count(out); i++)
+            printf("  %s\n", tna_outputs_name(out, i));
     }
     if (rc == 0 && o->strict && total_dq(ds) > 0) {
         fprintf(stderr, "tna: %ld data-quality entries (--strict)\n", total_dq(ds));

@@ -27,6 +27,7 @@
 #include "tna/error.h"
 #include "tna/ingest.h"
 #include "tna/model.h"
+#include "tna/planning.h"
 
 /* Grouping sets. The first six are the summary CSV's, in DESIGN.md's order. */
 typedef enum tna_set {
@@ -76,6 +77,7 @@ typedef struct tna_results {
     int min_group_size;
     tna_period_figures *periods; /* one per dataset period, oldest first */
     size_t n_periods;
+    tna_planning planning; /* demand, commissioning, expectations, trends, ... (planning.h) */
 } tna_results;
 
 tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_results **out,

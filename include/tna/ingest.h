@@ -52,6 +52,7 @@ typedef struct tna_record {
     uint8_t rater;     /* tna_rater */
     uint8_t trained;   /* tna_yesno */
     uint8_t medium;    /* tna_medium: language preference */
+    uint8_t barriers_answered; /* the row had a (non-blank) barriers answer */
     uint64_t barriers; /* bit i: dataset->barriers[i] cited */
     size_t levels_at;
 } tna_record;

@@ -38,6 +38,10 @@ tna_status tna_outputs_commit(tna_outputs *out, tna_error *err) TNA_MUST_CHECK;
 /* The final path of a committed file name (for messages). Caller frees with g_free(). */
 char *tna_outputs_final_path(const tna_outputs *out, const char *name);
 
+/* The files of the set, in the order they were opened (names, not paths). */
+size_t tna_outputs_count(const tna_outputs *out);
+const char *tna_outputs_name(const tna_outputs *out, size_t i);
+
 void tna_outputs_free(tna_outputs *out);
 
 #endif

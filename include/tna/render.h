@@ -17,12 +17,28 @@
 #ifndef TNA_RENDER_H
 #define TNA_RENDER_H
 
+#include <stdint.h>
+
 #include "tna/analysis.h"
 #include "tna/error.h"
 #include "tna/outputs.h"
 
+/* What every renderer needs besides the results. */
+typedef struct tna_render_options {
+    tna_language language; /* --lang, else the configuration's */
+    int64_t now;           /* seconds since 1970: SOURCE_DATE_EPOCH when set, else the clock */
+} tna_render_options;
+
 tna_status tna_render_csv(const tna_results *results, tna_outputs *outputs,
                           tna_error *err) TNA_MUST_CHECK;
+
+/* tna-PERIOD.xlsx: the workbook for L&D leads and commissioners (render/xlsx*.c). */
+tna_status tna_render_xlsx(const tna_results *results, const tna_render_options *options,
+                           tna_outputs *outputs, tna_error *err) TNA_MUST_CHECK;
+
+/* tna-PERIOD.pdf: the report for senior management (render/pdf*.c, render/chart.c). */
+tna_status tna_render_pdf(const tna_results *results, const tna_render_options *options,
+                          tna_outputs *outputs, tna_error *err) TNA_MUST_CHECK;
 
 /* Writes one CSV field (quoted when needed, formula-neutralised) to fp. */
 void tna_csv_write_text(FILE *fp, const char *text);

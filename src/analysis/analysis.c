@@ -12,16 +12,28 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
     r->min_group_size = model->min_group_size;
     r->n_periods = dataset->n_periods;
     r->periods = g_new0(tna_period_figures, r->n_periods ? r->n_periods : 1);
+    people *pp = g_new0(people, r->n_periods ? r->n_periods : 1);
     tna_status st = TNA_OK;
     for (size_t p = 0; p < dataset->n_periods && st == TNA_OK; p++) {
         cube c;
         r->periods[p].period = dataset->periods[p].period;
         r->periods[p].period_index = p;
-        st = cube_build(model, &dataset->periods[p], &c, err);
-        if (st == TNA_OK)
-            st = groups_build(model, &c, model->min_group_size, &r->periods[p], err);
+        people_build(model, &dataset->periods[p], &pp[p]);
+        cube_build(model, &pp[p], &c);
+        st = groups_build(model, &c, model->min_group_size, &r->periods[p], err);
         cube_free(&c); /* raw tallies never leave this function */
     }
+    if (st == TNA_OK && r->n_periods > 0) {
+        analysis_ctx a = {model, dataset, pp, r->n_periods, r};
+        planning_demand(&a);
+        planning_expectations(&a);
+        planning_trends(&a);
+        planning_barriers(&a);
+        planning_raters(&a);
+    }
+    for (size_t p = 0; p < r->n_periods; p++)
+        people_free(&pp[p]); /* nor do the people */
+    g_free(pp);
     if (st != TNA_OK) {
         tna_results_free(r);
         r = NULL;
@@ -37,6 +49,7 @@ void tna_results_free(tna_results *r)
     for (size_t p = 0; p < r->n_periods; p++)
         g_free(r->periods[p].groups);
     g_free(r->periods);
+    planning_free(&r->planning);
     g_free(r);
 }
 

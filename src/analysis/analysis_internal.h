@@ -15,6 +15,28 @@ typedef struct tally {
     int64_t respondents, assessed, below, gap_sum, learners;
 } tally;
 
+/* One respondent of a period, resolved. Private to the analysis: it is per person. */
+typedef struct person {
+    uint32_t respondent; /* run-wide index: the same person in another period */
+    uint32_t authority, role;
+    uint8_t trained;     /* tna_yesno, from their latest record that says */
+    uint8_t medium;      /* tna_medium, likewise */
+    uint8_t barriers_answered;
+    uint64_t barriers;   /* from their latest record with a barriers answer */
+} person;
+
+/* Every respondent of a period, in respondent order, with their resolved answers. */
+typedef struct people {
+    person *p;
+    size_t n;
+    size_t n_skills;
+    uint8_t *level;      /* [n][n_skills]: the answer used, TNA_LEVEL_NONE when none */
+    uint8_t *self_level; /* [n][n_skills] latest self-assessment, NULL when the period */
+    uint8_t *mgr_level;  /* has no manager ratings; latest manager rating likewise */
+} people;
+
+void people_free(people *pp);
+
 typedef struct cube {
     size_t n_auth, n_role, n_skill, n_topic, n_framework;
     tally *by_skill;     /* [a][p][s] */
@@ -24,13 +46,38 @@ typedef struct cube {
     size_t n_people;
 } cube;
 
-/* Resolves the respondents of one period and fills a new cube. */
-tna_status cube_build(const tna_model *model, const tna_period_data *period, cube *out,
-                      tna_error *err);
+/* Resolves the respondents of one period into *pp, and tallies them into a new cube. */
+void people_build(const tna_model *model, const tna_period_data *period, people *pp);
+void cube_build(const tna_model *model, const people *pp, cube *out);
 void cube_free(cube *c);
 
 /* Builds the groups of every set from the cube and applies both kinds of suppression. */
 tna_status groups_build(const tna_model *model, const cube *c, int min_group_size,
                         tna_period_figures *out, tna_error *err);
+
+/* Secondary suppression for one total and its parts (respondents per part, 0 = no such
+ * part): when the total is shown and exactly one existing part is hidden, hides the
+ * smallest shown part too (or, with none left, the total). Returns true when it changed
+ * anything; callers repeat over all their relations until nothing changes. */
+bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
+
+/* Everything the planning files (demand.c, expectations.c, trends.c, barriers.c,
+ * raters.c) read: the model, the dataset, the resolved people of every period, and the
+ * results so far (the privacy-safe groups of every period). Each fills its part of
+ * results->planning; planning_free() releases it all. */
+typedef struct analysis_ctx {
+    const tna_model *model;
+    const tna_dataset *dataset;
+    const people *people; /* one per period, oldest first; the last is current */
+    size_t n_periods;
+    tna_results *results;
+} analysis_ctx;
+
+void planning_demand(const analysis_ctx *a);       /* demand, cohorts, totals, mentors */
+void planning_expectations(const analysis_ctx *a); /* return on expectations */
+void planning_trends(const analysis_ctx *a);
+void planning_barriers(const analysis_ctx *a);
+void planning_raters(const analysis_ctx *a);
+void planning_free(tna_planning *planning);
 
 #endif

@@ -210,6 +210,28 @@ static size_t protect_family(tables *T, tna_set part, tna_set total)
     return changed;
 }
 
+bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden)
+{
+    if (*total_hidden)
+        return false;
+    size_t n_hidden = 0, smallest = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (respondents[i] == 0)
+            continue;
+        if (hidden[i])
+            n_hidden++;
+        else if (smallest == SIZE_MAX || respondents[i] < respondents[smallest])
+            smallest = i;
+    }
+    if (n_hidden != 1)
+        return false;
+    if (smallest != SIZE_MAX)
+        hidden[smallest] = true;
+    else
+        *total_hidden = true;
+    return true;
+}
+
 static int compare_ids(const char *x, const char *y)
 {
     if (x == y)

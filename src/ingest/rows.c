@@ -295,6 +295,8 @@ static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t aut
     if ((col = f->map.field[TNA_FIELD_LANGUAGE_PREFERENCE]) >= 0)
         rec.medium = (uint8_t)cached_word(&f->w->medium_cache, field_text(r, col), medium_of);
     rec.barriers = read_barriers(f, r);
+    if ((col = f->map.field[TNA_FIELD_BARRIERS]) >= 0)
+        rec.barriers_answered = !tna_text_blank(field_text(r, col), strlen(field_text(r, col)));
     g_array_append_val(f->per->records, rec);
     tna_record *out = &g_array_index(f->per->records, tna_record, f->per->records->len - 1);
     out->submitted = read_submitted(f, r, f->per->records->len - 1, false);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tna/render.h"
+#include "render_internal.h"
 
 void tna_csv_write_text(FILE *fp, const char *text)
 {
@@ -97,23 +97,30 @@ static void write_data_quality(const tna_dataset *ds, FILE *fp)
         }
 }
 
+tna_status csv_open(const tna_results *r, tna_outputs *out, const char *stem, FILE **fp,
+                    tna_error *err)
+{
+    char *name = g_strdup_printf("%s-%s.csv", stem, r->periods[r->n_periods - 1].period);
+    tna_status st = tna_outputs_open(out, name, fp, err);
+    g_free(name);
+    return st;
+}
+
 tna_status tna_render_csv(const tna_results *r, tna_outputs *out, tna_error *err)
 {
     if (r->n_periods == 0)
         return TNA_OK;
-    const char *current = r->periods[r->n_periods - 1].period;
-    char *name = g_strdup_printf("summary-%s.csv", current);
     FILE *fp;
-    tna_status st = tna_outputs_open(out, name, &fp, err);
-    g_free(name);
+    tna_status st = csv_open(r, out, "summary", &fp, err);
     if (st == TNA_OK)
         st = write_summary(r, fp);
-    if (st != TNA_OK)
-        return st;
-    name = g_strdup_printf("data-quality-%s.csv", current);
-    st = tna_outputs_open(out, name, &fp, err);
-    g_free(name);
+    if (st == TNA_OK)
+        st = csv_open(r, out, "data-quality", &fp, err);
     if (st == TNA_OK)
         write_data_quality(r->dataset, fp);
+    if (st == TNA_OK)
+        st = csv_write_planning(r, out, err);
+    if (st == TNA_OK)
+        st = csv_write_expectations(r, out, err);
     return st;
 }

@@ -134,6 +134,16 @@ char *tna_outputs_final_path(const tna_outputs *o, const char *name)
     return g_build_filename(o->dir, name, NULL);
 }
 
+size_t tna_outputs_count(const tna_outputs *o)
+{
+    return o->files->len;
+}
+
+const char *tna_outputs_name(const tna_outputs *o, size_t i)
+{
+    return ((out_file *)g_ptr_array_index(o->files, i))->name;
+}
+
 void tna_outputs_free(tna_outputs *o)
 {
     if (o == NULL)

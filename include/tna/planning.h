@@ -1,0 +1,146 @@
+/*
+ * planning.h - what the figures mean for training: demand, commissioning, mentors,
+ * return on expectations, trends, barriers and raters (DESIGN.md "Training demand and
+ * commissioning", "Return on expectations", "Trends", "Barriers", "Raters", "Welsh
+ * language").
+ *
+ * All of it is computed by the analysis stage (tna_analyse) from the resolved respondents,
+ * and like the group figures it is privacy-safe when it leaves the stage: a row whose group
+ * has fewer than min_group_size respondents (or that could be worked out from the rows
+ * shown) has `suppressed` set and every count in it zero. Renderers show such a row as
+ * suppressed and never as a number.
+ *
+ * Definitions chosen where DESIGN.md is silent:
+ *   - A learner needs a topic when they have a below-target pair in it (current period).
+ *     Their largest gap in the topic decides self-directed (<= elearning_max_gap) or
+ *     cohort; their level band is the highest target among their below-target skills of
+ *     the topic (band[2] "to Working", band[3] "to Practitioner", band[4] "to Expert",
+ *     band[1] "to Awareness").
+ *   - Cohort learners who prefer Welsh are planned in Welsh-medium cohorts; those who
+ *     prefer English, either, or did not say, in English-medium cohorts ("either" learners
+ *     could join a Welsh-medium cohort, which is shown, not assumed).
+ *   - Cohorts per region and medium: ceil(learners / cohort_max); a region with fewer than
+ *     cohort_min learners of a medium in a topic is pooled into one all-Wales cohort set.
+ *     "Alone": each authority plans its own ceil(learners / cohort_max) cohorts per medium.
+ *   - An expert (potential mentor) in a topic answered at least one of its skills and
+ *     rated every skill of it they answered at the top level of the scale.
+ *   - share_at_target: the share of respondents in scope with no below-target pair;
+ *     gap_reduction: baseline mean gap minus the actual mean gap; trained_vs_untrained: among
+ *     respondents present in the previous and the current period, the mean change in their
+ *     mean gap (current minus previous) of the trained minus that of the untrained.
+ */
+#ifndef TNA_PLANNING_H
+#define TNA_PLANNING_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tna/model.h"
+
+#define TNA_BANDS 5 /* band[level] for target levels 1..4; band[0] unused */
+
+/* Demand for one topic in one place (current period). */
+typedef struct tna_demand {
+    uint32_t topic;
+    uint32_t authority; /* TNA_NONE for a region or all-Wales row */
+    uint32_t region;    /* TNA_NONE for all-Wales; set (derived) for an authority row */
+    bool suppressed;
+    int64_t learners;      /* learners needing the topic */
+    int64_t self_directed; /* largest gap <= elearning_max_gap */
+    int64_t cohort;
+    int64_t band[TNA_BANDS];
+    int64_t welsh, english, either, unstated; /* language preference of the learners */
+} tna_demand;
+
+/* One line of the commissioning plan: cohorts for a topic in a region (or pooled). */
+typedef struct tna_cohort_plan {
+    uint32_t topic;
+    uint32_t region;   /* TNA_NONE: the all-Wales pool */
+    bool welsh_medium;
+    bool suppressed;   /* the region's learner count cannot be shown (cohorts still count) */
+    int64_t learners;
+    int64_t cohorts;
+    double cost;       /* cohorts * cost_per_cohort */
+} tna_cohort_plan;
+
+/* The plan's totals for one topic (and, with topic TNA_NONE, for everything). */
+typedef struct tna_commissioning_total {
+    uint32_t topic;
+    int64_t cohort_learners, self_directed;
+    int64_t cohorts, welsh_medium_cohorts;
+    int64_t cohorts_alone;      /* if each authority commissioned alone */
+    double cost;                /* cohorts * cost_per_cohort + self_directed * elearning */
+    double cost_alone;
+    double saving;              /* cost_alone - cost */
+} tna_commissioning_total;
+
+/* Internal supply beside demand, per topic and region (TNA_NONE: all Wales). */
+typedef struct tna_mentors {
+    uint32_t topic, region;
+    bool suppressed;
+    int64_t experts;  /* potential mentors and subject-matter leads */
+    int64_t learners; /* demand */
+} tna_mentors;
+
+typedef enum tna_rag { TNA_RAG_NONE, TNA_RAG_RED, TNA_RAG_AMBER, TNA_RAG_GREEN } tna_rag;
+
+/* One expectation, evaluated in the current period. */
+typedef struct tna_expectation_result {
+    uint32_t expectation; /* index into model->expectations */
+    bool suppressed;      /* too few respondents behind the actual value */
+    bool has_baseline, has_actual, has_progress;
+    double baseline, target, actual, progress; /* progress 1.0 = 100 % */
+    tna_rag rag;
+    int64_t respondents;  /* behind the actual value (0 when suppressed) */
+    const char *note;     /* static text: why a value is missing, or NULL */
+    double *by_period;    /* the metric in each period of the run (NAN: none/suppressed) */
+} tna_expectation_result;
+
+/* Headline figures of a place or topic across periods; pointers into period figures. */
+typedef struct tna_trend {
+    uint32_t authority, topic; /* both TNA_NONE: Wales */
+    const struct tna_group **by_period; /* results->n_periods entries; NULL when no group */
+} tna_trend;
+
+/* Share of respondents citing a barrier (current period). */
+typedef struct tna_barrier_share {
+    uint32_t barrier;   /* index into dataset->barriers */
+    uint32_t authority; /* TNA_NONE: all authorities */
+    bool suppressed;
+    int64_t respondents; /* who answered the barriers question */
+    int64_t citing;
+    double share;
+} tna_barrier_share;
+
+/* Self minus manager, where both rated the same skill (current period). */
+typedef struct tna_rater_gap {
+    uint32_t topic;     /* TNA_NONE: every topic */
+    uint32_t authority; /* TNA_NONE: all authorities */
+    bool suppressed;
+    int64_t respondents, pairs;
+    double mean_difference; /* mean of self level minus manager level */
+} tna_rater_gap;
+
+typedef struct tna_planning {
+    tna_demand *demand; /* topic-major: per topic, all-Wales, regions, authorities */
+    size_t n_demand;
+    tna_cohort_plan *cohorts;
+    size_t n_cohorts;
+    tna_commissioning_total *totals; /* one per topic with demand, then the overall total */
+    size_t n_totals;
+    tna_mentors *mentors;
+    size_t n_mentors;
+    tna_expectation_result *expectations; /* one per model expectation, in order */
+    size_t n_expectations;
+    tna_trend *trends; /* Wales, then each authority, then each topic */
+    size_t n_trends;
+    tna_barrier_share *barriers;
+    size_t n_barriers;
+    tna_rater_gap *raters;
+    size_t n_raters;
+} tna_planning;
+
+/* Names of a RAG status: "green", "amber", "red", "" (none). */
+const char *tna_rag_name(tna_rag rag);
+
+#endif
