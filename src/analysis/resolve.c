@@ -31,45 +31,29 @@ void people_free(people *pp)
     memset(pp, 0, sizeof *pp);
 }
 
-void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
+/* What the two resolving threads share; each resolves a range of respondent buckets. */
+typedef struct resolve_job {
+    const tna_model *m;
+    const tna_period_data *pd;
+    const uint32_t *start, *order;
+    people *pp;
+    bool managers;
+    uint32_t r_lo, r_hi; /* respondent buckets */
+    size_t first;        /* index of the range's first person */
+} resolve_job;
+
+static gpointer resolve_range(gpointer data)
 {
-    size_t ns = m->n_skills;
-    memset(pp, 0, sizeof *pp);
-    pp->n_skills = ns;
-
-    /* Bucket records by respondent. */
-    uint32_t max_resp = 0;
-    bool managers = false;
-    for (size_t i = 0; i < pd->n_records; i++) {
-        if (pd->records[i].respondent + 1 > max_resp)
-            max_resp = pd->records[i].respondent + 1;
-        managers |= pd->records[i].rater == TNA_RATER_MANAGER;
-    }
-    uint32_t *start = g_new0(uint32_t, (size_t)max_resp + 1);
-    for (size_t i = 0; i < pd->n_records; i++)
-        start[pd->records[i].respondent + 1]++;
-    size_t n_people = 0;
-    for (uint32_t r = 0; r < max_resp; r++) {
-        n_people += start[r + 1] > 0;
-        start[r + 1] += start[r];
-    }
-    uint32_t *order = g_new(uint32_t, pd->n_records + 1);
-    uint32_t *fill = g_memdup2(start, sizeof(uint32_t) * ((size_t)max_resp + 1));
-    for (size_t i = 0; i < pd->n_records; i++)
-        order[fill[pd->records[i].respondent]++] = (uint32_t)i;
-    g_free(fill);
-
-    pp->p = g_new0(person, n_people + 1);
-    pp->level = g_new(uint8_t, n_people * ns + 1);
-    if (managers) {
-        pp->self_level = g_new(uint8_t, n_people * ns + 1);
-        pp->mgr_level = g_new(uint8_t, n_people * ns + 1);
-    }
+    const resolve_job *job = data;
+    const tna_model *m = job->m;
+    const tna_period_data *pd = job->pd;
+    people *pp = job->pp;
+    size_t ns = m->n_skills, n = job->first;
+    uint32_t *order = (uint32_t *)job->order; /* each job sorts only its own buckets */
     uint8_t *latest = g_new(uint8_t, 3 * ns + 1);
     uint8_t *self = latest + ns, *mgr = self + ns;
-
-    for (uint32_t r = 0; r < max_resp; r++) {
-        uint32_t lo = start[r], hi = start[r + 1];
+    for (uint32_t r = job->r_lo; r < job->r_hi; r++) {
+        uint32_t lo = job->start[r], hi = job->start[r + 1];
         if (lo == hi)
             continue;
         /* insertion sort: buckets hold one or two records */
@@ -81,7 +65,7 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
             }
             order[j] = v;
         }
-        person *who = &pp->p[pp->n];
+        person *who = &pp->p[n];
         const tna_record *last = &pd->records[order[hi - 1]];
         who->respondent = r;
         who->authority = last->authority;
@@ -103,7 +87,7 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
                 who->barriers = rec->barriers;
             }
         }
-        uint8_t *answer = pp->level + pp->n * ns;
+        uint8_t *answer = pp->level + n * ns;
         for (size_t s = 0; s < ns; s++) {
             switch (m->rater_policy) {
             case TNA_RATER_MANAGER_FIRST:
@@ -113,13 +97,67 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
             case TNA_RATER_SELF_ONLY: answer[s] = self[s]; break;
             }
         }
-        if (managers) {
-            memcpy(pp->self_level + pp->n * ns, self, ns);
-            memcpy(pp->mgr_level + pp->n * ns, mgr, ns);
+        if (job->managers) {
+            memcpy(pp->self_level + n * ns, self, ns);
+            memcpy(pp->mgr_level + n * ns, mgr, ns);
         }
-        pp->n++;
+        n++;
     }
     g_free(latest);
+    return NULL;
+}
+
+/* Below this many records one thread does it all: a thread costs more than it saves. */
+#define PARALLEL_MIN_RECORDS 50000
+
+void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
+{
+    size_t ns = m->n_skills;
+    memset(pp, 0, sizeof *pp);
+    pp->n_skills = ns;
+
+    /* Bucket records by respondent (a counting sort). */
+    uint32_t max_resp = 0;
+    bool managers = false;
+    for (size_t i = 0; i < pd->n_records; i++) {
+        if (pd->records[i].respondent + 1 > max_resp)
+            max_resp = pd->records[i].respondent + 1;
+        managers |= pd->records[i].rater == TNA_RATER_MANAGER;
+    }
+    uint32_t *start = g_new0(uint32_t, (size_t)max_resp + 1);
+    for (size_t i = 0; i < pd->n_records; i++)
+        start[pd->records[i].respondent + 1]++;
+    uint32_t mid = max_resp / 2;
+    size_t n_people = 0, first_of_second = 0;
+    for (uint32_t r = 0; r < max_resp; r++) {
+        if (r == mid)
+            first_of_second = n_people;
+        n_people += start[r + 1] > 0;
+        start[r + 1] += start[r];
+    }
+    uint32_t *order = g_new(uint32_t, pd->n_records + 1);
+    uint32_t *fill = g_memdup2(start, sizeof(uint32_t) * ((size_t)max_resp + 1));
+    for (size_t i = 0; i < pd->n_records; i++)
+        order[fill[pd->records[i].respondent]++] = (uint32_t)i;
+    g_free(fill);
+
+    pp->p = g_new0(person, n_people + 1);
+    pp->level = g_new(uint8_t, n_people * ns + 1);
+    if (managers) {
+        pp->self_level = g_new(uint8_t, n_people * ns + 1);
+        pp->mgr_level = g_new(uint8_t, n_people * ns + 1);
+    }
+    pp->n = n_people;
+    resolve_job jobs[2] = {{m, pd, start, order, pp, managers, 0, mid, 0},
+                           {m, pd, start, order, pp, managers, mid, max_resp, first_of_second}};
+    if (pd->n_records >= PARALLEL_MIN_RECORDS && g_get_num_processors() > 1) {
+        GThread *t = g_thread_new("tna-resolve", resolve_range, &jobs[1]);
+        resolve_range(&jobs[0]);
+        g_thread_join(t);
+    } else {
+        resolve_range(&jobs[0]);
+        resolve_range(&jobs[1]);
+    }
     g_free(start);
     g_free(order);
 }
@@ -144,20 +182,35 @@ static void add_pairs(tally *t, int64_t n, int64_t below, int64_t gap)
     t->learners += below > 0;
 }
 
-void cube_build(const tna_model *m, const people *pp, cube *c)
+static void cube_alloc(const tna_model *m, cube *c)
 {
-    size_t na = m->n_authorities, np = m->n_roles, ns = m->n_skills, nt = m->n_topics,
-           nf = m->n_frameworks;
+    size_t na = m->n_authorities, np = m->n_roles;
     memset(c, 0, sizeof *c);
-    c->n_auth = na, c->n_role = np, c->n_skill = ns, c->n_topic = nt, c->n_framework = nf;
-    c->by_skill = g_new0(tally, na * np * ns + 1);
-    c->by_topic = g_new0(tally, na * np * nt + 1);
-    c->by_framework = g_new0(tally, na * np * nf + 1);
+    c->n_auth = na, c->n_role = np, c->n_skill = m->n_skills, c->n_topic = m->n_topics,
+    c->n_framework = m->n_frameworks;
+    c->by_skill = g_new0(tally, na * np * c->n_skill + 1);
+    c->by_topic = g_new0(tally, na * np * c->n_topic + 1);
+    c->by_framework = g_new0(tally, na * np * c->n_framework + 1);
     c->overall = g_new0(tally, na * np + 1);
-    c->n_people = pp->n;
+}
+
+typedef struct cube_job {
+    const tna_model *m;
+    const people *pp;
+    size_t lo, hi;
+    cube *c;
+} cube_job;
+
+static gpointer tally_range(gpointer data)
+{
+    const cube_job *job = data;
+    const tna_model *m = job->m;
+    const people *pp = job->pp;
+    cube *c = job->c;
+    size_t np = m->n_roles, ns = m->n_skills, nt = m->n_topics, nf = m->n_frameworks;
     int64_t *t_n = g_new(int64_t, 3 * (nt + nf) + 1);
     int64_t *t_b = t_n + (nt + nf), *t_g = t_b + (nt + nf);
-    for (size_t i = 0; i < pp->n; i++) {
+    for (size_t i = job->lo; i < job->hi; i++) {
         const person *who = &pp->p[i];
         const uint8_t *answer = pp->level + i * ns;
         const uint8_t *target = m->roles[who->role].target;
@@ -182,4 +235,39 @@ void cube_build(const tna_model *m, const people *pp, cube *c)
         add_pairs(&c->overall[cell], n, b, g);
     }
     g_free(t_n);
+    return NULL;
+}
+
+static void sum_into(tally *to, const tally *from, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        to[i].respondents += from[i].respondents;
+        to[i].assessed += from[i].assessed;
+        to[i].below += from[i].below;
+        to[i].gap_sum += from[i].gap_sum;
+        to[i].learners += from[i].learners;
+    }
+}
+
+void cube_build(const tna_model *m, const people *pp, cube *c)
+{
+    cube_alloc(m, c);
+    c->n_people = pp->n;
+    if (pp->n < PARALLEL_MIN_RECORDS || g_get_num_processors() < 2) {
+        cube_job all = {m, pp, 0, pp->n, c};
+        tally_range(&all);
+        return;
+    }
+    cube other;
+    cube_alloc(m, &other);
+    cube_job jobs[2] = {{m, pp, 0, pp->n / 2, c}, {m, pp, pp->n / 2, pp->n, &other}};
+    GThread *t = g_thread_new("tna-tally", tally_range, &jobs[1]);
+    tally_range(&jobs[0]);
+    g_thread_join(t);
+    size_t cells = c->n_auth * c->n_role;
+    sum_into(c->by_skill, other.by_skill, cells * c->n_skill);
+    sum_into(c->by_topic, other.by_topic, cells * c->n_topic);
+    sum_into(c->by_framework, other.by_framework, cells * c->n_framework);
+    sum_into(c->overall, other.overall, cells);
+    cube_free(&other);
 }

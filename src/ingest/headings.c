@@ -8,13 +8,15 @@
  *   qualtrics                   "Question - Row"        -> "Row"; the field-id row above
  *                                                         the labels ("Q5_1") too
  *   limesurvey                  "Q5[SQ001]"             -> "SQ001"; "Q5. text" -> "Q5",
- *                                                         "text"
+ *                                                         "text"; "Q5[SQ001]. text [Row]"
+ *                                                         (code and text) -> all of these
  *   surveymonkey                question in the header row (blank cells continue the
  *                               question to their left), row label in the row under it
  *                                                       -> "Row", "Question - Row"
  *   microsoft-forms             the heading as is
  * Exact matches on the header row are always taken first, so a derived name never steals
- * a column that some heading names exactly.
+ * a column that some heading names exactly; and a column holds one field or skill, so once
+ * a derived name has taken it, no other derived name does.
  */
 #include <string.h>
 
@@ -90,7 +92,10 @@ static GPtrArray *derived_keys(const tna_source *source, const header_rows *rows
         add_bracketed(keys, h);
         const char *dot = strstr(h, ". ");
         if (dot) {
-            add_key(keys, h, (long)(dot - h));
+            char *code = g_strndup(h, (gsize)(dot - h));
+            add_key(keys, code, -1);
+            add_bracketed(keys, code); /* "Q5[SQ001]. text" -> "SQ001" too */
+            g_free(code);
             add_key(keys, dot + 2, -1);
         }
         break;
@@ -120,27 +125,33 @@ static void assign(const tna_source *source, const header_rows *rows, const char
                    int *out, size_t n_wanted)
 {
     guint ncol = rows->header->len;
-    char **exact = g_new0(char *, ncol);
+    char **exact = g_new0(char *, ncol ? ncol : 1);
+    bool *taken = g_new0(bool, ncol ? ncol : 1); /* a column holds one field or skill */
     for (guint c = 0; c < ncol; c++)
         exact[c] = tna_text_key(cell(rows->header, c), -1);
     for (size_t w = 0; w < n_wanted; w++) {
         out[w] = -1;
         for (guint c = 0; wanted[w] && c < ncol && out[w] < 0; c++)
-            if (exact[c] && strcmp(exact[c], wanted[w]) == 0)
+            if (exact[c] && strcmp(exact[c], wanted[w]) == 0) {
                 out[w] = (int)c;
+                taken[c] = true;
+            }
     }
     bool need_derived = false;
     for (size_t w = 0; w < n_wanted; w++)
         need_derived |= wanted[w] && out[w] < 0;
     if (need_derived && source->preset != TNA_PRESET_NONE) {
         for (guint c = 0; c < ncol; c++) {
+            if (taken[c])
+                continue;
             GPtrArray *keys = derived_keys(source, rows, c);
-            for (size_t w = 0; w < n_wanted; w++) {
+            for (size_t w = 0; w < n_wanted && !taken[c]; w++) {
                 if (!wanted[w] || out[w] >= 0)
                     continue;
                 for (guint k = 0; k < keys->len; k++)
                     if (strcmp(g_ptr_array_index(keys, k), wanted[w]) == 0) {
                         out[w] = (int)c;
+                        taken[c] = true;
                         break;
                     }
             }
@@ -150,6 +161,7 @@ static void assign(const tna_source *source, const header_rows *rows, const char
     for (guint c = 0; c < ncol; c++)
         g_free(exact[c]);
     g_free(exact);
+    g_free(taken);
 }
 
 /* The heading of the header row nearest to `want` by edit distance, for a hint. */

@@ -23,7 +23,8 @@ void worker_init(worker *w, run_ctx *run, bool local)
     w->run = run;
     if (local) {
         w->strings = g_string_chunk_new(16 * 1024);
-        w->respondents = g_hash_table_new(g_str_hash, g_str_equal); /* keys in local_keys */
+        w->respondents = g_hash_table_new(g_str_hash, g_str_equal);
+        w->keys = w->strings;
         w->local_keys = g_ptr_array_new();
         w->next_id = &w->local_next;
         w->barriers = g_hash_table_new(g_str_hash, g_str_equal); /* keys in strings */
@@ -31,6 +32,7 @@ void worker_init(worker *w, run_ctx *run, bool local)
     } else {
         w->strings = run->strings;
         w->respondents = run->respondents;
+        w->keys = run->respondent_keys;
         w->next_id = &run->ds->n_respondents;
         w->barriers = run->barriers;
         w->barrier_list = run->barrier_list;
@@ -49,8 +51,6 @@ void worker_init(worker *w, run_ctx *run, bool local)
 void worker_clear(worker *w)
 {
     if (w->local_keys) {
-        for (guint i = 0; i < w->local_keys->len; i++)
-            g_free(g_ptr_array_index(w->local_keys, i));
         g_ptr_array_free(w->local_keys, TRUE);
         g_hash_table_destroy(w->respondents);
         g_hash_table_destroy(w->barriers);
@@ -192,7 +192,8 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     run.strings = g_string_chunk_new(64 * 1024);
     ds->model = model;
     ds->strings = run.strings;
-    run.respondents = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    run.respondents = g_hash_table_new(g_str_hash, g_str_equal);
+    run.respondent_keys = g_string_chunk_new(256 * 1024);
     run.barriers = g_hash_table_new(g_str_hash, g_str_equal);
     run.courses = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     run.barrier_list = g_ptr_array_new();
@@ -233,6 +234,7 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     ds->n_courses = run.course_list->len;
     ds->courses = (const char **)g_ptr_array_free(run.course_list, FALSE);
     g_hash_table_destroy(run.respondents); /* staff numbers go no further than this */
+    g_string_chunk_free(run.respondent_keys);
     g_hash_table_destroy(run.barriers);
     g_hash_table_destroy(run.courses);
     g_hash_table_destroy(run.skill_names);

@@ -80,6 +80,7 @@ typedef struct run_ctx {
     tna_dataset *ds;
     GStringChunk *strings;
     GHashTable *respondents; /* trimmed respondent text -> index + 1; dropped at the end */
+    GStringChunk *respondent_keys; /* the texts: no allocation per respondent */
     GHashTable *barriers;    /* barrier text -> index + 1 */
     GHashTable *courses;     /* course key -> index + 1 */
     GHashTable *skill_names; /* key of skill id/name/name_cy -> skill + 1 (long, evaluation) */
@@ -96,6 +97,7 @@ typedef struct worker {
     run_ctx *run;
     GStringChunk *strings;
     GHashTable *respondents;  /* key -> id + 1 */
+    GStringChunk *keys;       /* where new keys are kept */
     GPtrArray *local_keys;    /* split worker: key per local id (NULL for a blank one) */
     GPtrArray *new_keys;      /* main worker during a split read: keys it added (for undo) */
     uint32_t *next_id;        /* the counter ids come from */

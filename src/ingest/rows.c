@@ -90,16 +90,15 @@ static uint32_t respondent_of(worker *w, const char *text)
     memcpy(key, s, n);
     key[n] = '\0';
     gpointer v = g_hash_table_lookup(w->respondents, key);
-    if (v) {
-        if (key != small)
-            g_free(key);
-        return (uint32_t)(GPOINTER_TO_SIZE(v) - 1);
+    if (v == NULL) {
+        char *kept = g_string_chunk_insert_len(w->keys, key, (gssize)n);
+        uint32_t id = new_id(w, kept);
+        g_hash_table_insert(w->respondents, kept, GSIZE_TO_POINTER((gsize)id + 1));
+        v = GSIZE_TO_POINTER((gsize)id + 1);
     }
-    if (key == small)
-        key = g_strndup(s, n);
-    uint32_t id = new_id(w, key);
-    g_hash_table_insert(w->respondents, key, GSIZE_TO_POINTER((gsize)id + 1));
-    return id;
+    if (key != small)
+        g_free(key);
+    return (uint32_t)(GPOINTER_TO_SIZE(v) - 1);
 }
 
 /* Reads the submission time of a row; with auto, queues it until the column is known. */

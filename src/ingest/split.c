@@ -118,10 +118,9 @@ static uint32_t *renumber_respondents(file_ctx *f, worker *local)
             continue;
         }
         map[i] = (*f->w->next_id)++;
-        if (key) { /* the run's table takes the key over */
-            g_hash_table_insert(f->w->respondents, key, GSIZE_TO_POINTER((gsize)map[i] + 1));
-            g_ptr_array_index(local->local_keys, i) = NULL;
-        }
+        if (key) /* the local chunk goes with the local worker: copy the key over */
+            g_hash_table_insert(f->w->respondents, g_string_chunk_insert(f->w->keys, key),
+                                GSIZE_TO_POINTER((gsize)map[i] + 1));
     }
     return map;
 }

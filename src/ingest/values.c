@@ -5,6 +5,9 @@
  * model look-up) runs once per distinct raw text: the result is cached under the raw
  * bytes. A cache stops growing at CACHE_MAX entries so a hostile file full of distinct
  * answers costs time, not memory.
+ *
+ * Blank means an empty matching key, so a cell of white space the key folds away (a
+ * no-break space, as spreadsheets write) is blank everywhere, as it already is for levels.
  */
 #include <string.h>
 
@@ -29,15 +32,18 @@ void value_cache_clear(value_cache *cache)
     cache->slots = NULL;
 }
 
-/* FNV-1a over the bytes; answers are short. */
+/* A cheap hash of the length and the first and last eight bytes: answers are short and the
+ * table is verified with memcmp, so a collision costs a probe, not a wrong answer. */
 static uint32_t hash_text(const char *s, size_t *len)
 {
-    uint32_t h = 2166136261u;
-    const unsigned char *p = (const unsigned char *)s;
-    for (; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    *len = (size_t)(p - (const unsigned char *)s);
-    return h;
+    size_t n = strlen(s);
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, s, n < 8 ? n : 8);
+    if (n > 8)
+        memcpy(&tail, s + n - 8, 8);
+    uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ n;
+    *len = n;
+    return (uint32_t)(h >> 29) ^ (uint32_t)h;
 }
 
 static cache_slot *cache_find(value_cache *cache, const char *text, uint32_t hash, size_t len)
@@ -101,6 +107,9 @@ static int match_named(const tna_model *model, value_cache *cache, const char *t
         char *key = tna_text_key(text, -1);
         if (key == NULL) {
             v = MATCH_INVALID;
+        } else if (key[0] == '\0') {
+            v = MATCH_BLANK;
+            g_free(key);
         } else {
             uint32_t i = find(model, key);
             v = i == TNA_NONE ? MATCH_UNKNOWN : (int)i;
@@ -167,7 +176,9 @@ int match_rater(const char *text)
         return MATCH_BLANK;
     char *key = tna_text_key(text, -1);
     int r = MATCH_UNKNOWN;
-    if (key && key_in(key, self))
+    if (key && key[0] == '\0')
+        r = MATCH_BLANK;
+    else if (key && key_in(key, self))
         r = TNA_RATER_SELF;
     else if (key && key_in(key, manager))
         r = TNA_RATER_MANAGER;

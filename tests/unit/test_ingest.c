@@ -29,7 +29,7 @@
 #include "tna/config.h"
 #include "tna/ingest.h"
 
-#define CASES "tests/cases/ingest/"
+#define CASES  "tests/cases/ingest/"
 #define U_FFFD "\xEF\xBF\xBD" /* what an invalid byte reads as */
 
 /* ------------------------------------------------------------------------------------------ */
@@ -157,24 +157,24 @@ static int64_t utc(int y, int mo, int d, int h, int mi, int s)
 }
 
 /* One data-quality entry of a period, all four parts. */
-#define CHECK_DQ(pd, i, l, c, v, why)                                           \
-    do {                                                                        \
-        const tna_period_data *pd_ = (pd);                                      \
-        size_t i_ = (i);                                                        \
-        CHECK(i_ < pd_->n_dq);                                                  \
-        if (i_ < pd_->n_dq) {                                                   \
-            CHECK_INT(pd_->dq[i_].line, l);                                     \
-            CHECK_INT(pd_->dq[i_].column, c);                                   \
-            CHECK_STR(pd_->dq[i_].value, v);                                    \
-            CHECK_STR(pd_->dq[i_].reason, why);                                 \
-        }                                                                       \
+#define CHECK_DQ(pd, i, l, c, v, why)                                                              \
+    do {                                                                                           \
+        const tna_period_data *pd_ = (pd);                                                         \
+        size_t i_ = (i);                                                                           \
+        CHECK(i_ < pd_->n_dq);                                                                     \
+        if (i_ < pd_->n_dq) {                                                                      \
+            CHECK_INT(pd_->dq[i_].line, l);                                                        \
+            CHECK_INT(pd_->dq[i_].column, c);                                                      \
+            CHECK_STR(pd_->dq[i_].value, v);                                                       \
+            CHECK_STR(pd_->dq[i_].reason, why);                                                    \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_STATS(st, read, acc, rej)                                         \
-    do {                                                                        \
-        CHECK_INT((st)->rows_read, read);                                       \
-        CHECK_INT((st)->accepted, acc);                                         \
-        CHECK_INT((st)->rejected, rej);                                         \
+#define CHECK_STATS(st, read, acc, rej)                                                            \
+    do {                                                                                           \
+        CHECK_INT((st)->rows_read, read);                                                          \
+        CHECK_INT((st)->accepted, acc);                                                            \
+        CHECK_INT((st)->rejected, rej);                                                            \
     } while (0)
 
 /* ---- a generated case in a temporary directory -------------------------------------------- */
@@ -224,7 +224,7 @@ static void tmp_close(tmpcase *t)
 }
 
 #define ANALYSIS_AUTHORITIES "analysis/authorities.yaml"
-#define WELSH_AUTHORITIES "ingest/authorities-cy.yaml"
+#define WELSH_AUTHORITIES    "ingest/authorities-cy.yaml"
 
 /* ------------------------------------------------------------------------------------------ */
 /* 1. Presets: each tool's way of naming grid rows                                            */
@@ -354,6 +354,52 @@ static void test_limesurvey(void)
     run_free(&r);
 }
 
+/* LimeSurvey's "question code & question text" headings, "Q5[SQ001]. Question [Row]" (the
+ * shape of the real exports in shared/fixtures): a skill is found by its subquestion code,
+ * its row text or its whole code, and a field by its code or its text. */
+static void test_limesurvey_code_and_text(void)
+{
+    run r;
+    if (!ingest_ok(CASES "limesurvey-code-text/tna.yaml", &r))
+        return;
+    const tna_period_data *pd = &r.ds->periods[0];
+    CHECK_STATS(&pd->stats[0], 1, 1, 0);
+    CHECK_INT(pd->n_dq, 0);
+    CHECK_INT(pd->n_records, 1);
+    if (pd->n_records == 1) {
+        CHECK_INT(pd->records[0].authority, authority(&r, "a1"));
+        CHECK_INT(pd->records[0].role, role(&r, "r1"));
+        CHECK_INT(pd->records[0].submitted, utc(2023, 7, 31, 16, 21, 36));
+        CHECK_STR(levels(&r, 0, 0), "2104");
+    }
+    run_free(&r);
+}
+
+/* "Exact matches on the header row are always taken first, so a derived name never steals a
+ * column that some heading names exactly" (headings.c): a second skill whose name is only
+ * the bracketed row of a column another skill names in full does not read that column. */
+static void test_derived_name_does_not_steal(void)
+{
+    static const char csv[] = "Staff,Council,Role,How confident are you? [Skill one]\n"
+                              "E1,a1,r1,Expert\n";
+    tmpcase t = tmp_case(ANALYSIS_AUTHORITIES,
+                         "    preset: google-forms\n"
+                         "    columns: {respondent: Staff, authority: Council, role: Role}\n"
+                         "    skills:\n"
+                         "      \"How confident are you? [Skill one]\": s1\n"
+                         "      Skill one: s2\n",
+                         csv, sizeof csv - 1);
+    run r;
+    if (ingest_ok(t.config, &r)) {
+        const tna_period_data *pd = &r.ds->periods[0];
+        CHECK_STR(levels(&r, 0, 0), "4---");
+        CHECK_INT(pd->n_dq, 1);
+        CHECK_DQ(pd, 0, 1, 0, "Skill one", "no column for skill s2");
+        run_free(&r);
+    }
+    tmp_close(&t);
+}
+
 /* SmartSurvey: "Question [Row]" like Google Forms, UK day-first dates without seconds. */
 static void test_smartsurvey(void)
 {
@@ -437,9 +483,10 @@ static void test_header_row(void)
     CHECK_STATS(&pd->stats[0], 2, 2, 0);
     CHECK_INT(pd->stats[0].unrecognised_answers, 1);
     CHECK_INT(r.ds->n_respondents, 2);
-    CHECK_INT(pd->n_dq, 2);
-    CHECK_DQ(pd, 0, 3, 0, "S4", "no column for skill s4");
-    CHECK_DQ(pd, 1, 6, 7, "Bad answer", "unrecognised answer for skill s3; counted as missing");
+    CHECK_INT(pd->n_dq, 3);
+    CHECK_DQ(pd, 0, 3, 0, "Trained in the last year?", "no column for trained"); /* optional */
+    CHECK_DQ(pd, 1, 3, 0, "S4", "no column for skill s4");
+    CHECK_DQ(pd, 2, 6, 7, "Bad answer", "unrecognised answer for skill s3; counted as missing");
     CHECK_STR(pd->dq[0].file, CASES "header-row/export.csv");
     CHECK_INT(pd->n_records, 2);
     if (pd->n_records == 2) {
@@ -447,6 +494,7 @@ static void test_header_row(void)
         CHECK_INT(pd->records[0].submitted, utc(2026, 7, 1, 10, 0, 0));
         CHECK_STR(levels(&r, 0, 1), "41--");
         CHECK_INT(pd->records[1].authority, authority(&r, "a2"));
+        CHECK_INT(pd->records[1].trained, TNA_YESNO_UNKNOWN);
     }
     run_free(&r);
 }
@@ -519,10 +567,12 @@ static void test_multiline_header(void)
  * is invalid text, shown as U+FFFD and never used. */
 static void test_windows_1252(void)
 {
-    static const char csv[] = "Staff,Council,Role,S1,S2,What stops you learning?\r\n"
-                              "W1,Ynys M\xF4n,Role one,Working,Gweithio,Cost (\xA3);Can\x92t get time\r\n"
-                              "W2,Cyngor Sir G\xE2r,Role two,Expert,\x81,Caf\xE9 too far\r\n"
-                              "W3,Ynys M\x81n,Role one,Working,,\r\n";
+    static const char csv[] =
+        "Staff,Council,Role,S1,S2,What stops you learning?\r\n"
+        "W1,Ynys M\xF4n,Role one,Working,Gweithio,Cost (\xA3);Can\x92t get time\r\n"
+        "W2,Cyngor Sir G\xE2r,Role two,Expert,\x81,Caf\xE9 too far\r\n"
+        "W3,Ynys M\x81n,Role one,Working,,\r\n"
+        "W4,Ynys Mon,Role one,Awareness,,Cost (\xA3);\x81\r\n";
     tmpcase t = tmp_case(WELSH_AUTHORITIES,
                          "    encoding: windows-1252\n"
                          "    columns: {respondent: Staff, authority: Council, role: Role,\n"
@@ -533,14 +583,27 @@ static void test_windows_1252(void)
     if (ingest_ok(t.config, &r)) {
         const tna_period_data *pd = &r.ds->periods[0];
         CHECK_INT(r.m->sources[0].encoding, TNA_ENCODING_WINDOWS_1252);
-        CHECK_STATS(&pd->stats[0], 3, 2, 1);
-        /* rejected rows count as rejected, not as invalid text */
-        CHECK_INT(pd->stats[0].invalid_text, 1);
-        CHECK_INT(pd->n_dq, 2);
+        CHECK_STATS(&pd->stats[0], 4, 3, 1);
         CHECK_DQ(pd, 0, 3, 5, U_FFFD, "answer is not valid UTF-8 for skill s2; counted as missing");
         CHECK_DQ(pd, 1, 4, 2, "Ynys M" U_FFFD "n", "invalid UTF-8 in authority; row left out");
-        CHECK_INT(pd->n_records, 2);
-        if (pd->n_records == 2) {
+        /* BUG: src/ingest/rows.c read_barriers() returns 0 for an invalid barriers cell
+         * (`if (col < 0 || field_invalid(r, col)) return 0;`) without a data-quality entry
+         * or invalid_text count, though ingest.h says invalid UTF-8 goes to the log and
+         * csvread.h says the caller must log it. Expected: an entry at line 5, column 6
+         * showing the cell with U+FFFD, and invalid_text 2 (the S2 answer and this cell);
+         * actual: no entry, invalid_text 1. (Rejected rows count as rejected, not as
+         * invalid text, so W3's authority is not in invalid_text.) */
+        CHECK_INT(pd->stats[0].invalid_text, 2);
+        CHECK_INT(pd->n_dq, 3);
+        if (pd->n_dq == 3) {
+            CHECK_INT(pd->dq[2].line, 5);
+            CHECK_INT(pd->dq[2].column, 6);
+            CHECK_STR(pd->dq[2].value, "Cost (\xC2\xA3);" U_FFFD);
+        }
+        CHECK_INT(pd->n_records, 3);
+        if (pd->n_records == 3) {
+            CHECK_INT(pd->records[2].barriers, 0); /* never used */
+            CHECK_STR(levels(&r, 0, 2), "1---");
             CHECK_INT(pd->records[0].authority, authority(&r, "anglesey"));
             CHECK_STR(levels(&r, 0, 0), "22--");
             CHECK_INT(pd->records[0].barriers, 0x3);
@@ -789,11 +852,11 @@ static void test_rejections(void)
         return;
     const tna_period_data *pd = &r.ds->periods[0];
     const tna_source_stats *st = &pd->stats[0];
-    CHECK_STATS(st, 17, 8, 9);
+    CHECK_STATS(st, 18, 8, 10);
     CHECK_INT(st->unrecognised_answers, 1);
     CHECK_INT(st->bad_dates, 2);
     CHECK_INT(st->invalid_text, 2); /* the answer and the date; rejected rows are "rejected" */
-    CHECK_INT(pd->n_dq, 14);
+    CHECK_INT(pd->n_dq, 15);
     CHECK_DQ(pd, 0, 3, 2, "Nowhere Council", "unknown authority; row left out");
     CHECK_DQ(pd, 1, 4, 3, "Chief Wizard", "unknown role; row left out");
     CHECK_DQ(pd, 2, 5, 2, "", "no authority; row left out");
@@ -811,6 +874,8 @@ static void test_rejections(void)
     CHECK_DQ(pd, 12, 16, 3, "Ro" U_FFFD "le one", "invalid UTF-8 in role; row left out");
     /* line 17: invalid bytes in the unmapped Notes column are never looked at */
     CHECK_DQ(pd, 13, 18, 2, "", "no authority; row left out"); /* one entry per row */
+    /* a no-break space alone is as blank as the matching key says (text.h) */
+    CHECK_DQ(pd, 14, 19, 2, "\xC2\xA0", "no authority; row left out");
     for (size_t i = 0; i < pd->n_dq; i++)
         CHECK_STR(pd->dq[i].file, CASES "rejects/survey.csv");
 
@@ -832,6 +897,45 @@ static void test_rejections(void)
             CHECK_INT(pd->records[i].seq, i);
     }
     run_free(&r);
+}
+
+/* A long value is cut for the log on a character boundary and marked with "...". */
+static void test_long_values_cut(void)
+{
+    GString *answer = g_string_new("x"), *council = g_string_new("");
+    for (int i = 0; i < 150; i++)
+        g_string_append(answer, "\xC3\xB4"); /* 301 bytes: byte 200 is inside an ô */
+    for (int i = 0; i < 300; i++)
+        g_string_append_c(council, 'A');
+    char *csv = g_strdup_printf("Staff,Council,Role,S1\nE1,a1,r1,%s\nE2,%s,r1,Working\n",
+                                answer->str, council->str);
+    tmpcase t = tmp_case(ANALYSIS_AUTHORITIES,
+                         "    columns: {respondent: Staff, authority: Council, role: Role}\n"
+                         "    skills: {S1: s1}\n",
+                         csv, strlen(csv));
+    run r;
+    if (ingest_ok(t.config, &r)) {
+        const tna_period_data *pd = &r.ds->periods[0];
+        CHECK_INT(pd->n_dq, 2);
+        const char *full[2] = {answer->str, council->str};
+        for (size_t i = 0; i < pd->n_dq && i < 2; i++) {
+            const char *v = pd->dq[i].value;
+            size_t n = strlen(v);
+            CHECK(g_utf8_validate(v, -1, NULL));
+            CHECK(n >= 3 && n <= 200 + 3 && n >= 190);
+            CHECK(n >= 3 && strcmp(v + n - 3, "...") == 0);
+            CHECK(n >= 3 && strncmp(v, full[i], n - 3) == 0);
+        }
+        if (pd->n_dq == 2) {
+            CHECK_STR(pd->dq[0].reason, "unrecognised answer for skill s1; counted as missing");
+            CHECK_STR(pd->dq[1].reason, "unknown authority; row left out");
+        }
+        run_free(&r);
+    }
+    tmp_close(&t);
+    g_free(csv);
+    g_string_free(answer, TRUE);
+    g_string_free(council, TRUE);
 }
 
 /* A required column missing stops ingest, naming the nearest heading when there is one. */
@@ -948,7 +1052,7 @@ static void test_identity(void)
              e2 = q2->records[2].respondent; /* "  E2  " */
     CHECK_INT(e1, 0);
     CHECK_INT(blank_q2, 1);
-    CHECK_INT(e2, 2); /* E3's rejected row is nobody */
+    CHECK_INT(e2, 2);                         /* E3's rejected row is nobody */
     CHECK_INT(q3->records[0].respondent, e2); /* next period */
     CHECK_INT(q3->records[1].respondent, e1);
     CHECK_INT(q3->records[2].respondent, 3);  /* a blank again: someone new */
@@ -1011,7 +1115,7 @@ static void test_long_format(void)
     if (!ingest_ok(CASES "long/tna.yaml", &r))
         return;
     const tna_period_data *pd = &r.ds->periods[0];
-    CHECK_STATS(&pd->stats[0], 9, 5, 4);
+    CHECK_STATS(&pd->stats[0], 10, 6, 4);
     CHECK_INT(pd->stats[0].unrecognised_answers, 1);
     CHECK_INT(pd->n_dq, 6);
     CHECK_DQ(pd, 0, 5, 5, "boss", "unrecognised rater (self or manager); taken as self");
@@ -1028,9 +1132,9 @@ static void test_long_format(void)
         CHECK_STR(r.ds->barriers[1], "Cost");
         CHECK_STR(r.ds->barriers[2], "No manager support");
     }
-    CHECK_INT(pd->n_records, 5);
+    CHECK_INT(pd->n_records, 6);
     CHECK_INT(r.ds->n_respondents, 3); /* E1, E2, E5; the rejected E3 and E4 are nobody */
-    if (pd->n_records != 5) {
+    if (pd->n_records != 6) {
         run_free(&r);
         return;
     }
@@ -1055,6 +1159,9 @@ static void test_long_format(void)
     CHECK_INT(rec[2].rater, TNA_RATER_MANAGER); /* "Line manager" */
     CHECK_INT(rec[3].rater, TNA_RATER_SELF);    /* "boss", logged */
     CHECK_INT(rec[4].rater, TNA_RATER_SELF);    /* blank */
+    CHECK_INT(rec[5].rater, TNA_RATER_SELF);    /* a no-break space: blank, not logged */
+    CHECK_INT(rec[5].respondent, rec[4].respondent);
+    CHECK_STR(levels(&r, 0, 5), "--2-");
 
     CHECK_INT(rec[0].trained, TNA_YES);
     CHECK_INT(rec[1].trained, TNA_NO);
@@ -1083,7 +1190,7 @@ static void test_evaluation_format(void)
         return;
     const tna_period_data *pd = &r.ds->periods[0];
     CHECK_INT(pd->n_records, 0);
-    CHECK_STATS(&pd->stats[0], 8, 4, 4);
+    CHECK_STATS(&pd->stats[0], 9, 5, 4);
     CHECK_INT(pd->n_dq, 6);
     CHECK_DQ(pd, 0, 4, 3, "", "no course; row left out");
     CHECK_DQ(pd, 1, 5, 5, "Topic nine", "unknown topic; row left out");
@@ -1095,16 +1202,16 @@ static void test_evaluation_format(void)
     /* BUG: src/ingest/ingest.c evaluation_row() registers the course (and calls
      * respondent_of()) before the skill and topic checks, so the rejected line 5 adds
      * "Leadership course" to dataset->courses and lines 5 and 6 take respondent indices.
-     * Expected: courses {"Plain English workshop", "Data course"}, 4 respondents. */
+     * Expected: courses {"Plain English workshop", "Data course"}, 5 respondents. */
     CHECK_INT(r.ds->n_courses, 2);
     if (r.ds->n_courses >= 2) {
         CHECK_STR(r.ds->courses[0], "Plain English workshop");
         CHECK_STR(r.ds->courses[1], "Data course"); /* BUG: as above ("Leadership course") */
     }
-    CHECK_INT(r.ds->n_respondents, 4); /* BUG: as above (6) */
+    CHECK_INT(r.ds->n_respondents, 5); /* BUG: as above (7) */
 
-    CHECK_INT(pd->n_evaluations, 4);
-    if (pd->n_evaluations != 4) {
+    CHECK_INT(pd->n_evaluations, 5);
+    if (pd->n_evaluations != 5) {
         run_free(&r);
         return;
     }
@@ -1127,7 +1234,7 @@ static void test_evaluation_format(void)
     CHECK_INT(e[1].authority, TNA_NONE);
     CHECK_INT(e[1].skill, TNA_NONE);
     CHECK_INT(e[1].topic, tna_model_find_topic(r.m, "t2")); /* by name */
-    CHECK_INT(e[1].satisfaction, 5);                          /* "Very satisfied" */
+    CHECK_INT(e[1].satisfaction, 5);                        /* "Very satisfied" */
     CHECK_INT(e[1].before, 1);
     CHECK_INT(e[1].after, 3);
     CHECK_INT(e[1].applied, TNA_NO);
@@ -1148,7 +1255,97 @@ static void test_evaluation_format(void)
     CHECK_INT(e[3].before, -1);
     CHECK_INT(e[3].applied, TNA_NO); /* "Naddo" */
     CHECK(e[0].respondent != e[1].respondent && e[2].respondent != e[3].respondent);
+    /* line 10: a no-break space for the council is no council, as a blank is */
+    CHECK_INT(e[4].authority, TNA_NONE);
+    CHECK_INT(e[4].course, data_course);
+    CHECK_INT(e[4].satisfaction, 4);
     run_free(&r);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reading in two halves                                                                       */
+
+static void check_same_dataset(const char *config, const tna_dataset *a, const tna_dataset *b)
+{
+    int before = check_failed_total;
+    CHECK_INT(a->n_periods, b->n_periods);
+    CHECK_INT(a->n_respondents, b->n_respondents);
+    CHECK_INT(a->n_barriers, b->n_barriers);
+    for (size_t i = 0; i < a->n_barriers && i < b->n_barriers; i++)
+        CHECK_STR(a->barriers[i], b->barriers[i]);
+    CHECK_INT(a->n_courses, b->n_courses);
+    size_t ns = a->model->n_skills;
+    for (size_t p = 0; p < a->n_periods && p < b->n_periods; p++) {
+        const tna_period_data *x = &a->periods[p], *y = &b->periods[p];
+        CHECK_INT(x->n_records, y->n_records);
+        for (size_t i = 0; i < x->n_records && i < y->n_records; i++) {
+            const tna_record *u = &x->records[i], *v = &y->records[i];
+            CHECK_INT(u->respondent, v->respondent);
+            CHECK_INT(u->authority, v->authority);
+            CHECK_INT(u->role, v->role);
+            CHECK_INT(u->submitted, v->submitted);
+            CHECK_INT(u->seq, v->seq);
+            CHECK_INT(u->rater, v->rater);
+            CHECK_INT(u->trained, v->trained);
+            CHECK_INT(u->medium, v->medium);
+            CHECK_INT(u->barriers, v->barriers);
+            CHECK(memcmp(x->levels + u->levels_at, y->levels + v->levels_at, ns) == 0);
+        }
+        CHECK_INT(x->n_dq, y->n_dq);
+        for (size_t i = 0; i < x->n_dq && i < y->n_dq; i++) {
+            CHECK_STR(x->dq[i].file, y->dq[i].file);
+            CHECK_INT(x->dq[i].line, y->dq[i].line);
+            CHECK_INT(x->dq[i].column, y->dq[i].column);
+            CHECK_STR(x->dq[i].value, y->dq[i].value);
+            CHECK_STR(x->dq[i].reason, y->dq[i].reason);
+        }
+        for (size_t s = 0; s < a->model->n_sources; s++) {
+            const tna_source_stats *m = &x->stats[s], *n = &y->stats[s];
+            CHECK_INT(m->rows_read, n->rows_read);
+            CHECK_INT(m->accepted, n->accepted);
+            CHECK_INT(m->rejected, n->rejected);
+            CHECK_INT(m->unrecognised_answers, n->unrecognised_answers);
+            CHECK_INT(m->bad_dates, n->bad_dates);
+            CHECK_INT(m->invalid_text, n->invalid_text);
+            CHECK_INT(m->date_format, n->date_format);
+        }
+    }
+    if (check_failed_total != before)
+        fprintf(stderr, "  (%s read in two halves differs from one pass)\n", config);
+}
+
+/* Every fixture read in two halves (split.c, forced by split_min_bytes 1) gives the dataset
+ * one pass gives: the cut falls mid-file, inside quoted CRLFs, under a three-row header. */
+static void test_two_halves_same_as_one_pass(void)
+{
+    static const char *const configs[] = {
+        "google-forms", "surveymonkey",     "qualtrics", "limesurvey", "limesurvey-code-text",
+        "smartsurvey",  "microsoft-forms",  "override",  "header-row", "tab",
+        "crlf",         "multiline-header", "dates-dmy", "dates-mdy",  "matching",
+        "rejects",      "identity",         "long",
+    };
+    if (g_get_num_processors() < 2)
+        return; /* split.c reads whole on one core: nothing to compare */
+    for (size_t i = 0; i < G_N_ELEMENTS(configs); i++) {
+        char *path = g_strdup_printf(CASES "%s/tna.yaml", configs[i]);
+        tna_model *m = NULL;
+        tna_error err = TNA_ERROR_INIT;
+        CHECK_INT(tna_config_load(path, &m, &err), TNA_OK);
+        tna_ingest_options one = {.threads = 1}, two = {.threads = 0, .split_min_bytes = 1};
+        tna_dataset *a = NULL, *b = NULL;
+        if (m != NULL) {
+            CHECK_INT(tna_ingest(m, &one, &a, &err), TNA_OK);
+            CHECK_INT(tna_ingest(m, &two, &b, &err), TNA_OK);
+        }
+        if (a != NULL && b != NULL) {
+            check_balance(b);
+            check_same_dataset(path, a, b);
+        }
+        tna_dataset_free(a);
+        tna_dataset_free(b);
+        tna_model_free(m);
+        g_free(path);
+    }
 }
 
 int main(void)
@@ -1157,6 +1354,8 @@ int main(void)
     RUN(test_surveymonkey);
     RUN(test_qualtrics);
     RUN(test_limesurvey);
+    RUN(test_limesurvey_code_and_text);
+    RUN(test_derived_name_does_not_steal);
     RUN(test_smartsurvey);
     RUN(test_microsoft_forms);
     RUN(test_preset_override);
@@ -1172,11 +1371,13 @@ int main(void)
     RUN(test_date_formats);
     RUN(test_matching);
     RUN(test_rejections);
+    RUN(test_long_values_cut);
     RUN(test_required_column_missing);
     RUN(test_header_only_file);
     RUN(test_identity);
     RUN(test_through_period);
     RUN(test_long_format);
     RUN(test_evaluation_format);
+    RUN(test_two_halves_same_as_one_pass);
     return check_summary("test_ingest");
 }
