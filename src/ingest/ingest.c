@@ -97,6 +97,13 @@ static tna_status read_whole(file_ctx *f)
         st = tna_error_set(f->err, TNA_ERR_INPUT, f->path, 0, 0,
                            "no header row: the file has fewer than %d records",
                            f->source->header_row);
+    /* A header and no data rows: the columns are still checked, so a wrong heading is
+     * reported now rather than the quarter the first response arrives. */
+    if (st == TNA_OK && !f->mapped)
+        st = headings_map(f->run->model, f->source, &f->rows, f->path, f->header_line, &f->map,
+                          rows_dq_callback, f, f->err);
+    if (st == TNA_OK && !f->mapped)
+        f->mapped = true;
     if (st == TNA_OK)
         st = rows_settle_dates(f);
     return st;

@@ -154,6 +154,7 @@ void file_ctx_clear(file_ctx *f);
 int rows_on_record(const tna_csv_record *record, void *ctx); /* tna_csv_record_fn */
 tna_status rows_settle_dates(file_ctx *f);
 void rows_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason);
+void rows_dq_callback(void *ctx, long line, long column, const char *value, const char *reason);
 tna_csv_options rows_csv_options(const tna_source *source);
 
 /* ingest.c */

@@ -39,7 +39,7 @@ void rows_dq_add(file_ctx *f, long line, long column, const char *value, const c
     g_array_append_val(f->per->dq, e);
 }
 
-static void dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
+void rows_dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
 {
     rows_dq_add(ctx, line, column, value, reason);
 }
@@ -380,7 +380,31 @@ static void evaluation_row(file_ctx *f, const tna_csv_record *r)
         reject(f, r, 0, NULL, NULL);
         return;
     }
+    /* Skill and topic first: a rejected row must leave no course or respondent behind. */
     tna_evaluation e = {0};
+    e.authority = authority;
+    e.role = role;
+    e.skill = e.topic = TNA_NONE;
+    int col = f->map.field[TNA_FIELD_SKILL];
+    if (col >= 0 && !tna_text_blank(field_text(r, col), strlen(field_text(r, col)))) {
+        e.skill = find_named(run->skill_names, field_text(r, col));
+        if (e.skill == TNA_NONE) {
+            g_free(ckey);
+            reject(f, r, col + 1, field_text(r, col), "unknown skill; row left out");
+            return;
+        }
+        e.topic = m->skills[e.skill].topic;
+    }
+    col = f->map.field[TNA_FIELD_TOPIC];
+    if (e.topic == TNA_NONE && col >= 0 &&
+        !tna_text_blank(field_text(r, col), strlen(field_text(r, col)))) {
+        e.topic = find_named(run->topic_names, field_text(r, col));
+        if (e.topic == TNA_NONE) {
+            g_free(ckey);
+            reject(f, r, col + 1, field_text(r, col), "unknown topic; row left out");
+            return;
+        }
+    }
     gpointer cv = g_hash_table_lookup(run->courses, ckey);
     if (cv == NULL) {
         char *trimmed = g_strstrip(g_strdup(course));
@@ -393,27 +417,6 @@ static void evaluation_row(file_ctx *f, const tna_csv_record *r)
     }
     e.course = (uint32_t)(GPOINTER_TO_SIZE(cv) - 1);
     e.respondent = respondent_of(f->w, field_text(r, f->map.field[TNA_FIELD_RESPONDENT]));
-    e.authority = authority;
-    e.role = role;
-    e.skill = e.topic = TNA_NONE;
-    int col = f->map.field[TNA_FIELD_SKILL];
-    if (col >= 0 && !tna_text_blank(field_text(r, col), strlen(field_text(r, col)))) {
-        e.skill = find_named(run->skill_names, field_text(r, col));
-        if (e.skill == TNA_NONE) {
-            reject(f, r, col + 1, field_text(r, col), "unknown skill; row left out");
-            return;
-        }
-        e.topic = m->skills[e.skill].topic;
-    }
-    col = f->map.field[TNA_FIELD_TOPIC];
-    if (e.topic == TNA_NONE && col >= 0 &&
-        !tna_text_blank(field_text(r, col), strlen(field_text(r, col)))) {
-        e.topic = find_named(run->topic_names, field_text(r, col));
-        if (e.topic == TNA_NONE) {
-            reject(f, r, col + 1, field_text(r, col), "unknown topic; row left out");
-            return;
-        }
-    }
     if ((col = f->map.field[TNA_FIELD_SATISFACTION]) >= 0) {
         const char *t = field_text(r, col);
         e.satisfaction = read_satisfaction(t);
@@ -472,7 +475,7 @@ int rows_on_record(const tna_csv_record *r, void *ctx)
     }
     if (!f->mapped) {
         f->status = headings_map(f->run->model, f->source, &f->rows, f->path, f->header_line,
-                                 &f->map, dq_callback, f, f->err);
+                                 &f->map, rows_dq_callback, f, f->err);
         if (f->status != TNA_OK)
             return 1;
         f->mapped = true;

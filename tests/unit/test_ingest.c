@@ -994,10 +994,10 @@ static void test_header_only_file(void)
     char *want = g_strdup_printf("%s:1: no column headed 'Which council do you work for?' for "
                                  "authority (did you mean 'Which council do you work in?'?)",
                                  t.csv);
-    /* BUG: src/ingest/ingest.c maps the headings only in on_record() when the first data row
-     * arrives (f->mapped), and read_file() only errors when there is no header at all
-     * (!f.mapped && f.rows.header == NULL); a header-only file is accepted as TNA_OK with
-     * its headings never checked. */
+    /* BUG: src/ingest/rows.c rows_on_record() calls headings_map() only when the first data
+     * row arrives, and src/ingest/ingest.c read_whole() errors only when there is no header
+     * at all (!f->mapped && f->rows.header == NULL); a header-only file gives TNA_OK with
+     * its headings never checked. Expected this error; actual TNA_OK and a dataset. */
     CHECK_STR(ingest_error(t.config), want);
     g_free(want);
     tmp_close(&t);
@@ -1199,10 +1199,11 @@ static void test_evaluation_format(void)
     CHECK_DQ(pd, 4, 8, 6, "great", "unrecognised satisfaction (1-5); counted as missing");
     CHECK_DQ(pd, 5, 8, 7, "Expert?", "unrecognised level; counted as missing");
 
-    /* BUG: src/ingest/ingest.c evaluation_row() registers the course (and calls
-     * respondent_of()) before the skill and topic checks, so the rejected line 5 adds
-     * "Leadership course" to dataset->courses and lines 5 and 6 take respondent indices.
-     * Expected: courses {"Plain English workshop", "Data course"}, 5 respondents. */
+    /* BUG: src/ingest/rows.c evaluation_row() registers the course and calls respondent_of()
+     * before its skill and topic checks, so the rejected line 5 (unknown topic) adds
+     * "Leadership course" to dataset->courses, and lines 5 and 6 (unknown skill) take
+     * respondent indices. Expected: courses {"Plain English workshop", "Data course"},
+     * 5 respondents (E1, E2, E7, E8, E9); actual: 3 courses, 7 respondents. */
     CHECK_INT(r.ds->n_courses, 2);
     if (r.ds->n_courses >= 2) {
         CHECK_STR(r.ds->courses[0], "Plain English workshop");
