@@ -175,8 +175,14 @@ static void reject(file_ctx *f, const tna_csv_record *r, long column, const char
 static uint64_t read_barriers(file_ctx *f, const tna_csv_record *r)
 {
     int col = f->map.field[TNA_FIELD_BARRIERS];
-    if (col < 0 || field_invalid(r, col))
+    if (col < 0)
         return 0;
+    if (field_invalid(r, col)) {
+        rows_dq_add(f, r->line, col + 1, field_text(r, col),
+                    "barriers answer is not valid UTF-8; not counted");
+        f->stats->invalid_text++;
+        return 0;
+    }
     int64_t cached;
     if (value_cache_get(&f->w->barrier_cache, field_text(r, col), &cached))
         return (uint64_t)cached;
@@ -187,18 +193,22 @@ static uint64_t read_barriers(file_ctx *f, const tna_csv_record *r)
         char *t = g_strstrip(*p);
         if (*t == '\0')
             continue;
-        gpointer v = g_hash_table_lookup(f->w->barriers, t);
+        /* "Time" and "time " are one barrier: the table is keyed by the matching key, and
+         * the first spelling seen is the one reports show. */
+        char *key = tna_text_key(t, -1);
+        gpointer v = key ? g_hash_table_lookup(f->w->barriers, key) : NULL;
         if (v == NULL) {
             if (f->w->barrier_list->len >= TNA_MAX_BARRIERS) {
                 rows_dq_add(f, r->line, col + 1, t, "more than 64 distinct barriers; not counted");
                 overflow = true;
+                g_free(key);
                 continue;
             }
-            char *kept = g_string_chunk_insert_const(f->w->strings, t);
-            g_ptr_array_add(f->w->barrier_list, kept);
+            g_ptr_array_add(f->w->barrier_list, g_string_chunk_insert_const(f->w->strings, t));
             v = GSIZE_TO_POINTER((gsize)f->w->barrier_list->len);
-            g_hash_table_insert(f->w->barriers, kept, v);
+            g_hash_table_insert(f->w->barriers, g_string_chunk_insert_const(f->w->strings, key), v);
         }
+        g_free(key);
         bits |= (uint64_t)1 << (GPOINTER_TO_SIZE(v) - 1);
     }
     g_strfreev(parts);
@@ -247,6 +257,10 @@ static uint32_t find_named(GHashTable *names, const char *text)
 }
 
 /* A small vocabulary's meaning of a cell, looked up once per distinct text. */
+/* A yes/no or language answer; an answer that means nothing is logged and unknown. */
+static int read_word(file_ctx *f, const tna_csv_record *r, int col, value_cache *cache,
+                     int (*match)(const char *), const char *what);
+
 static int cached_word(value_cache *cache, const char *text, int (*match)(const char *))
 {
     int64_t v;
@@ -265,6 +279,23 @@ static int yesno_of(const char *text)
 static int medium_of(const char *text)
 {
     return (int)match_medium(text);
+}
+
+static int read_word(file_ctx *f, const tna_csv_record *r, int col, value_cache *cache,
+                     int (*match)(const char *), const char *what)
+{
+    const char *text = field_text(r, col);
+    if (tna_text_blank(text, strlen(text)))
+        return 0;
+    if (field_invalid(r, col)) {
+        rows_dq_add(f, r->line, col + 1, text, "answer is not valid UTF-8; taken as unknown");
+        f->stats->invalid_text++;
+        return 0;
+    }
+    int v = cached_word(cache, text, match);
+    if (v == 0)
+        rows_dq_add(f, r->line, col + 1, text, what);
+    return v;
 }
 
 /* ---- rows --------------------------------------------------------------------------------- */
@@ -290,9 +321,12 @@ static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t aut
         rec.rater = rater == TNA_RATER_MANAGER ? TNA_RATER_MANAGER : TNA_RATER_SELF;
     }
     if ((col = f->map.field[TNA_FIELD_TRAINED]) >= 0)
-        rec.trained = (uint8_t)cached_word(&f->w->yesno_cache, field_text(r, col), yesno_of);
+        rec.trained = (uint8_t)read_word(f, r, col, &f->w->yesno_cache, yesno_of,
+                                         "unrecognised answer (yes or no); taken as unknown");
     if ((col = f->map.field[TNA_FIELD_LANGUAGE_PREFERENCE]) >= 0)
-        rec.medium = (uint8_t)cached_word(&f->w->medium_cache, field_text(r, col), medium_of);
+        rec.medium = (uint8_t)read_word(f, r, col, &f->w->medium_cache, medium_of,
+                                        "unrecognised language preference (Welsh, English or "
+                                        "either); taken as not stated");
     rec.barriers = read_barriers(f, r);
     if ((col = f->map.field[TNA_FIELD_BARRIERS]) >= 0)
         rec.barriers_answered = !tna_text_blank(field_text(r, col), strlen(field_text(r, col)));
@@ -438,7 +472,8 @@ static void evaluation_row(file_ctx *f, const tna_csv_record *r)
         (k == 0 ? &e.before : &e.after)[0] = lv >= 0 ? lv : -1;
     }
     if ((col = f->map.field[TNA_FIELD_APPLIED]) >= 0)
-        e.applied = match_yesno(field_text(r, col));
+        e.applied = (uint8_t)read_word(f, r, col, &f->w->yesno_cache, yesno_of,
+                                       "unrecognised answer (yes or no); taken as unknown");
     g_array_append_val(f->per->evaluations, e);
     tna_evaluation *out =
         &g_array_index(f->per->evaluations, tna_evaluation, f->per->evaluations->len - 1);

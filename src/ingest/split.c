@@ -21,6 +21,7 @@
 
 #include "ingest_internal.h"
 #include "tna/dates.h"
+#include "tna/text.h"
 
 #define SPLIT_MIN_BYTES (8L << 20)
 
@@ -88,8 +89,10 @@ static void undo_back(file_ctx *f, const undo *u, GPtrArray *new_keys)
         g_hash_table_remove(f->w->respondents, g_ptr_array_index(new_keys, i));
     *f->w->next_id = u->respondents;
     while (f->w->barrier_list->len > u->barriers) {
-        g_hash_table_remove(f->w->barriers, g_ptr_array_index(f->w->barrier_list,
-                                                              f->w->barrier_list->len - 1));
+        char *key = tna_text_key(
+            g_ptr_array_index(f->w->barrier_list, f->w->barrier_list->len - 1), -1);
+        g_hash_table_remove(f->w->barriers, key);
+        g_free(key);
         g_ptr_array_set_size(f->w->barrier_list, f->w->barrier_list->len - 1);
     }
     value_cache_clear(&f->w->barrier_cache); /* it may hold bits of barriers just removed */
@@ -130,13 +133,14 @@ static void renumber_barriers(file_ctx *f, worker *local, int *map)
 {
     for (guint i = 0; i < local->barrier_list->len; i++) {
         const char *text = g_ptr_array_index(local->barrier_list, i);
-        gpointer v = g_hash_table_lookup(f->w->barriers, text);
+        char *key = tna_text_key(text, -1); /* valid: it was keyed the same way when read */
+        gpointer v = g_hash_table_lookup(f->w->barriers, key);
         if (v == NULL && f->w->barrier_list->len < TNA_MAX_BARRIERS) {
-            char *kept = g_string_chunk_insert_const(f->w->strings, text);
-            g_ptr_array_add(f->w->barrier_list, kept);
+            g_ptr_array_add(f->w->barrier_list, g_string_chunk_insert_const(f->w->strings, text));
             v = GSIZE_TO_POINTER((gsize)f->w->barrier_list->len);
-            g_hash_table_insert(f->w->barriers, kept, v);
+            g_hash_table_insert(f->w->barriers, g_string_chunk_insert_const(f->w->strings, key), v);
         }
+        g_free(key);
         if (v == NULL)
             rows_dq_add(f, 0, 0, text, "more than 64 distinct barriers; not counted");
         map[i] = v ? (int)(GPOINTER_TO_SIZE(v) - 1) : -1;

@@ -586,13 +586,9 @@ static void test_windows_1252(void)
         CHECK_STATS(&pd->stats[0], 4, 3, 1);
         CHECK_DQ(pd, 0, 3, 5, U_FFFD, "answer is not valid UTF-8 for skill s2; counted as missing");
         CHECK_DQ(pd, 1, 4, 2, "Ynys M" U_FFFD "n", "invalid UTF-8 in authority; row left out");
-        /* BUG: src/ingest/rows.c read_barriers() returns 0 for an invalid barriers cell
-         * (`if (col < 0 || field_invalid(r, col)) return 0;`) without a data-quality entry
-         * or invalid_text count, though ingest.h says invalid UTF-8 goes to the log and
-         * csvread.h says the caller must log it. Expected: an entry at line 5, column 6
-         * showing the cell with U+FFFD, and invalid_text 2 (the S2 answer and this cell);
-         * actual: no entry, invalid_text 1. (Rejected rows count as rejected, not as
-         * invalid text, so W3's authority is not in invalid_text.) */
+        /* An invalid barriers cell is logged (line 5, column 6, shown with U+FFFD) and
+         * counted as invalid text, beside the S2 answer. (Rejected rows count as rejected,
+         * not as invalid text, so W3's authority is not in invalid_text.) */
         CHECK_INT(pd->stats[0].invalid_text, 2);
         CHECK_INT(pd->n_dq, 3);
         if (pd->n_dq == 3) {
@@ -994,10 +990,8 @@ static void test_header_only_file(void)
     char *want = g_strdup_printf("%s:1: no column headed 'Which council do you work for?' for "
                                  "authority (did you mean 'Which council do you work in?'?)",
                                  t.csv);
-    /* BUG: src/ingest/rows.c rows_on_record() calls headings_map() only when the first data
-     * row arrives, and src/ingest/ingest.c read_whole() errors only when there is no header
-     * at all (!f->mapped && f->rows.header == NULL); a header-only file gives TNA_OK with
-     * its headings never checked. Expected this error; actual TNA_OK and a dataset. */
+    /* (Found by this test: the headings used to be mapped only when a first data row
+     * arrived, so a header-only file was TNA_OK unchecked; read_whole() now maps them.) */
     CHECK_STR(ingest_error(t.config), want);
     g_free(want);
     tmp_close(&t);
@@ -1012,7 +1006,6 @@ static void test_header_only_file(void)
         const tna_period_data *pd = &r.ds->periods[0];
         CHECK_STATS(&pd->stats[0], 0, 0, 0);
         CHECK_INT(pd->n_records, 0);
-        /* BUG: same cause; the missing S2 heading is never logged for a header-only file. */
         CHECK_INT(pd->n_dq, 1);
         CHECK_DQ(pd, 0, 1, 0, "S2", "no column for skill s2");
         run_free(&r);
@@ -1117,13 +1110,15 @@ static void test_long_format(void)
     const tna_period_data *pd = &r.ds->periods[0];
     CHECK_STATS(&pd->stats[0], 10, 6, 4);
     CHECK_INT(pd->stats[0].unrecognised_answers, 1);
-    CHECK_INT(pd->n_dq, 6);
+    CHECK_INT(pd->n_dq, 7);
     CHECK_DQ(pd, 0, 5, 5, "boss", "unrecognised rater (self or manager); taken as self");
     CHECK_DQ(pd, 1, 6, 6, "s9", "unknown skill; row left out");
     CHECK_DQ(pd, 2, 7, 6, "", "unknown skill; row left out");
     CHECK_DQ(pd, 3, 8, 6, "t1", "unknown skill; row left out"); /* a topic is not a skill */
     CHECK_DQ(pd, 4, 9, 2, "Nowhere", "unknown authority; row left out");
-    CHECK_DQ(pd, 5, 10, 7, "Legend", "unrecognised answer for skill s2; counted as missing");
+    /* an answer that means neither yes nor no is logged, and the row still counts */
+    CHECK_DQ(pd, 5, 10, 8, "dunno", "unrecognised answer (yes or no); taken as unknown");
+    CHECK_DQ(pd, 6, 10, 7, "Legend", "unrecognised answer for skill s2; counted as missing");
 
     /* barriers in order of first appearance; a trailing ';' and spaces add nothing */
     CHECK_INT(r.ds->n_barriers, 3);
@@ -1191,25 +1186,24 @@ static void test_evaluation_format(void)
     const tna_period_data *pd = &r.ds->periods[0];
     CHECK_INT(pd->n_records, 0);
     CHECK_STATS(&pd->stats[0], 9, 5, 4);
-    CHECK_INT(pd->n_dq, 6);
+    CHECK_INT(pd->n_dq, 7);
     CHECK_DQ(pd, 0, 4, 3, "", "no course; row left out");
     CHECK_DQ(pd, 1, 5, 5, "Topic nine", "unknown topic; row left out");
     CHECK_DQ(pd, 2, 6, 4, "Skill nine", "unknown skill; row left out");
     CHECK_DQ(pd, 3, 7, 2, "Nowhere", "unknown authority; row left out");
     CHECK_DQ(pd, 4, 8, 6, "great", "unrecognised satisfaction (1-5); counted as missing");
     CHECK_DQ(pd, 5, 8, 7, "Expert?", "unrecognised level; counted as missing");
+    CHECK_DQ(pd, 6, 8, 9, "dunno", "unrecognised answer (yes or no); taken as unknown");
 
-    /* BUG: src/ingest/rows.c evaluation_row() registers the course and calls respondent_of()
-     * before its skill and topic checks, so the rejected line 5 (unknown topic) adds
-     * "Leadership course" to dataset->courses, and lines 5 and 6 (unknown skill) take
-     * respondent indices. Expected: courses {"Plain English workshop", "Data course"},
-     * 5 respondents (E1, E2, E7, E8, E9); actual: 3 courses, 7 respondents. */
+    /* A rejected row leaves no course and no respondent behind: not line 5's "Leadership
+     * course" (unknown topic), nor E4 and E5 (found by this test; evaluation_row() now
+     * checks skill and topic before it registers either). */
     CHECK_INT(r.ds->n_courses, 2);
     if (r.ds->n_courses >= 2) {
         CHECK_STR(r.ds->courses[0], "Plain English workshop");
-        CHECK_STR(r.ds->courses[1], "Data course"); /* BUG: as above ("Leadership course") */
+        CHECK_STR(r.ds->courses[1], "Data course");
     }
-    CHECK_INT(r.ds->n_respondents, 5); /* BUG: as above (7) */
+    CHECK_INT(r.ds->n_respondents, 5); /* E1, E2, E7, E8, E9 */
 
     CHECK_INT(pd->n_evaluations, 5);
     if (pd->n_evaluations != 5) {
