@@ -63,9 +63,14 @@ typedef struct tna_cohort_plan {
     double cost;       /* cohorts * cost_per_cohort */
 } tna_cohort_plan;
 
-/* The plan's totals for one topic (and, with topic TNA_NONE, for everything). */
+/* The plan's totals for one topic (and, with topic TNA_NONE, for everything). When
+ * `suppressed` is set (the topic's TOPIC group is suppressed; for the overall total, any
+ * topic's total is), the learner counts and the costs that would reveal them (cohort_learners,
+ * self_directed, cost, cost_alone) are 0; the cohort counts and the saving, which depend on
+ * cohorts only, are kept. */
 typedef struct tna_commissioning_total {
     uint32_t topic;
+    bool suppressed;
     int64_t cohort_learners, self_directed;
     int64_t cohorts, welsh_medium_cohorts;
     int64_t cohorts_alone;      /* if each authority commissioned alone */
@@ -78,6 +83,7 @@ typedef struct tna_commissioning_total {
 typedef struct tna_mentors {
     uint32_t topic, region;
     bool suppressed;
+    int64_t respondents; /* who answered at least one skill of the topic (privacy base) */
     int64_t experts;  /* potential mentors and subject-matter leads */
     int64_t learners; /* demand */
 } tna_mentors;
@@ -124,19 +130,20 @@ typedef struct tna_rater_gap {
 typedef struct tna_planning {
     tna_demand *demand; /* topic-major: per topic, all-Wales, regions, authorities */
     size_t n_demand;
-    tna_cohort_plan *cohorts;
+    tna_cohort_plan *cohorts; /* per topic: Welsh-medium lines (regions, then the pool),
+                                 then English-medium lines likewise */
     size_t n_cohorts;
     tna_commissioning_total *totals; /* one per topic with demand, then the overall total */
     size_t n_totals;
-    tna_mentors *mentors;
+    tna_mentors *mentors; /* per topic: all Wales, then each region with respondents */
     size_t n_mentors;
     tna_expectation_result *expectations; /* one per model expectation, in order */
     size_t n_expectations;
     tna_trend *trends; /* Wales, then each authority, then each topic */
     size_t n_trends;
-    tna_barrier_share *barriers;
+    tna_barrier_share *barriers; /* per barrier: all authorities, then each authority */
     size_t n_barriers;
-    tna_rater_gap *raters;
+    tna_rater_gap *raters; /* per topic, then every topic: all authorities, then each */
     size_t n_raters;
 } tna_planning;
 

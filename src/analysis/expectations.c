@@ -1,7 +1,452 @@
-/* expectations.c - being written (issue 5); until then this part of the planning is empty. */
+/*
+ * expectations.c - return on expectations (DESIGN.md "Return on expectations").
+ *
+ * Every expectation of the model is evaluated in every period of the run (by_period[]) and
+ * its current-period value is the actual. The figures come from the resolved people of
+ * each period and from the evaluation rows of the dataset, never from the groups, so any
+ * scope works; the groups are consulted only for privacy.
+ *
+ * Scope. A person is in scope when their authority, its region and their role match (each
+ * TNA_NONE matches anything); their pairs count when the skill lies within the framework,
+ * topic and skill of the scope. An evaluation row is in scope when it has the authority,
+ * region and role asked for (a row without an authority is outside an authority- or
+ * region-scoped expectation) and its skill, topic and the topic's framework match.
+ *
+ * Metrics, per period:
+ *   share_at_target  persons in scope with pairs and no below-target pair / persons with pairs
+ *   mean_gap         gap_sum / assessed pairs
+ *   learners_needing persons with a below-target pair
+ *   gap_reduction    mean_gap(first period of the run) - mean_gap(this period)
+ *   satisfaction     mean of satisfaction (1-5) over rows that have one
+ *   learning_uplift  mean of after - before over rows that have both
+ *   applied_rate     rows answered yes / rows answered yes or no
+ *   trained_vs_untrained  among persons of this period in scope who were also in the previous
+ *                    period, with pairs in scope in both: mean (mean_gap now - mean_gap then)
+ *                    of the trained (trained == yes now) minus that of the untrained (no now)
+ * gap_reduction and trained_vs_untrained have no value in a run of one period ("needs two
+ * periods"), and trained_vs_untrained none in the first period of any run.
+ * Respondents behind a value: persons with pairs in scope (gap metrics; for gap_reduction
+ * those of the period itself, the first period's too being checked), distinct respondents
+ * of the rows used (evaluations), trained plus untrained persons (trained_vs_untrained).
+ *
+ * Privacy. A value with fewer than min_group_size respondents behind it is not given: the
+ * result is suppressed (actual 0, respondents 0, note "too few respondents"), and so is
+ * every by_period value of that kind (NAN). trained_vs_untrained needs min_group_size in
+ * each group; an empty group counts as too few, so the note cannot tell that nobody in a
+ * small scope was trained ("needs trained and untrained respondents" only without
+ * suppression). A gap metric whose scope is exactly a group of the figures (for example
+ * authority and topic) is also suppressed where that group is suppressed, so the
+ * expectation cannot reveal what the summary's secondary suppression hides (note "hidden
+ * to protect a suppressed group"). For gap_reduction both periods must pass.
+ *
+ * Baseline: the configured one, else the metric in the first period of the run when it has
+ * a value there (not when it was suppressed). Progress: (actual - baseline) /
+ * (target - baseline), rounded to 1e-9 so that a value exactly halfway or exactly at
+ * target is not pushed under 0.5 or 1 by floating error; RAG green at >= 1, amber at
+ * >= 0.5, red below, none without progress. When target == baseline (within 1e-9) the
+ * expectation is to hold the line: progress is 1 (green) when the actual is at the target
+ * or better (lower for mean_gap, learners_needing and trained_vs_untrained, higher for
+ * every other metric), else 0 (red).
+ *
+ * Notes are static strings (the renderers may word them, e.g. add the threshold to "too
+ * few respondents"); a missing actual explains itself first, then a missing baseline.
+ */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
 #include "analysis_internal.h"
+
+/* Why a metric has no value in a period. */
+typedef enum why {
+    WHY_OK,
+    WHY_NO_DATA,       /* nothing in scope */
+    WHY_NO_FIRST,      /* gap_reduction: nothing in scope in the first period */
+    WHY_TOO_FEW,       /* under the privacy threshold */
+    WHY_PROTECTED,     /* the matching group is suppressed */
+    WHY_NEEDS_TWO,     /* a period-on-period metric without an earlier period */
+    WHY_NEEDS_BOTH     /* trained_vs_untrained with nobody trained or nobody untrained */
+} why;
+
+typedef struct value {
+    why why;
+    double v;
+    int64_t respondents;
+} value;
+
+static const char NOTE_TOO_FEW[] = "too few respondents";
+static const char NOTE_PROTECTED[] = "hidden to protect a suppressed group";
+static const char NOTE_NO_PAIRS[] = "no respondents in scope";
+static const char NOTE_NO_FIRST[] = "no respondents in scope in the first period";
+static const char NOTE_NO_EVALUATIONS[] = "no evaluation responses in scope";
+static const char NOTE_NO_BOTH[] = "no respondents in scope in both periods";
+static const char NOTE_NEEDS_TWO[] = "needs two periods";
+static const char NOTE_NEEDS_BOTH[] = "needs trained and untrained respondents";
+static const char NOTE_BASELINE_HIDDEN[] = "no baseline: the first period's value is suppressed";
+static const char NOTE_BASELINE_NONE[] = "no baseline: no value in the first period";
+
+/* A skill a role is measured against. */
+typedef struct role_skill {
+    uint32_t skill;
+    uint8_t target;
+} role_skill;
+
+typedef struct eval_ctx {
+    const analysis_ctx *a;
+    const tna_expectation *x;
+    /* Per role, the skills within the scope's framework/topic/skill that the role has a
+     * target for: skills[role_start[p] .. role_start[p + 1]). */
+    role_skill *skills;
+    uint32_t *role_start;
+    int min_size;
+    value first_gap; /* gap_reduction: the mean gap of the first period */
+} eval_ctx;
+
+static bool is_evaluation_metric(tna_metric m)
+{
+    return m == TNA_METRIC_SATISFACTION || m == TNA_METRIC_LEARNING_UPLIFT ||
+           m == TNA_METRIC_APPLIED_RATE;
+}
+
+static bool lower_is_better(tna_metric m)
+{
+    return m == TNA_METRIC_MEAN_GAP || m == TNA_METRIC_LEARNERS_NEEDING ||
+           m == TNA_METRIC_TRAINED_VS_UNTRAINED;
+}
+
+static bool person_in_scope(const tna_model *m, const tna_scope *sc, const person *who)
+{
+    return (sc->authority == TNA_NONE || who->authority == sc->authority) &&
+           (sc->region == TNA_NONE || m->authorities[who->authority].region == sc->region) &&
+           (sc->role == TNA_NONE || who->role == sc->role);
+}
+
+/* Pairs of person i in scope: returns their number, adds gaps and below-target pairs. */
+static int64_t person_pairs(const eval_ctx *e, const people *pp, size_t i, int64_t *gap_sum,
+                            int64_t *below)
+{
+    const uint8_t *answer = pp->level + i * pp->n_skills;
+    uint32_t role = pp->p[i].role;
+    int64_t n = 0;
+    for (uint32_t k = e->role_start[role]; k < e->role_start[role + 1]; k++) {
+        uint8_t level = answer[e->skills[k].skill], target = e->skills[k].target;
+        if (level == TNA_LEVEL_NONE)
+            continue;
+        int gap = target > level ? target - level : 0;
+        n++;
+        *gap_sum += gap;
+        *below += gap > 0;
+    }
+    return n;
+}
+
+/* The group of the figures whose dimensions are exactly the scope, or NULL when no grouping
+ * set has those dimensions (or the group has no respondents). */
+static const tna_group *scope_group(const tna_period_figures *f, const tna_scope *sc)
+{
+    uint32_t a = sc->authority, r = a == TNA_NONE ? sc->region : TNA_NONE, p = sc->role;
+    uint32_t s = sc->skill, t = s == TNA_NONE ? sc->topic : TNA_NONE;
+    uint32_t fw = s == TNA_NONE && t == TNA_NONE ? sc->framework : TNA_NONE;
+    bool A = a != TNA_NONE, R = r != TNA_NONE, P = p != TNA_NONE;
+    bool S = s != TNA_NONE, T = t != TNA_NONE, F = fw != TNA_NONE;
+    tna_set set;
+    if (S)
+        set = !A && !R && !P ? TNA_SET_SKILL : TNA_SET_COUNT;
+    else if (T)
+        set = A && P   ? TNA_SET_AUTHORITY_ROLE_TOPIC
+              : A      ? TNA_SET_AUTHORITY_TOPIC
+              : R && P ? TNA_SET_COUNT
+              : R      ? TNA_SET_REGION_TOPIC
+              : P      ? TNA_SET_ROLE_TOPIC
+                       : TNA_SET_TOPIC;
+    else if (F)
+        set = P || R ? TNA_SET_COUNT : A ? TNA_SET_AUTHORITY_FRAMEWORK : TNA_SET_FRAMEWORK;
+    else
+        set = (A || R) && P ? TNA_SET_COUNT
+              : A           ? TNA_SET_AUTHORITY
+              : R           ? TNA_SET_REGION
+              : P           ? TNA_SET_ROLE
+                            : TNA_SET_ALL;
+    if (set == TNA_SET_COUNT)
+        return NULL;
+    return tna_results_find(f, set, a, r, p, fw, t, s);
+}
+
+/* share_at_target, mean_gap or learners_needing in period p. */
+static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
+{
+    const tna_model *m = e->a->model;
+    const people *pp = &e->a->people[p];
+    int64_t respondents = 0, assessed = 0, gap_sum = 0, learners = 0;
+    for (size_t i = 0; i < pp->n; i++) {
+        if (!person_in_scope(m, &e->x->scope, &pp->p[i]))
+            continue;
+        int64_t below = 0;
+        int64_t n = person_pairs(e, pp, i, &gap_sum, &below);
+        if (n == 0)
+            continue;
+        respondents++;
+        assessed += n;
+        learners += below > 0;
+    }
+    value v = {WHY_OK, 0, respondents};
+    if (respondents == 0)
+        return (value){WHY_NO_DATA, 0, 0};
+    if (respondents < e->min_size)
+        return (value){WHY_TOO_FEW, 0, 0};
+    const tna_group *g = scope_group(&e->a->results->periods[p], &e->x->scope);
+    if (g != NULL && g->suppressed)
+        return (value){WHY_PROTECTED, 0, 0};
+    switch (metric) {
+    case TNA_METRIC_SHARE_AT_TARGET:
+        v.v = (double)(respondents - learners) / (double)respondents;
+        break;
+    case TNA_METRIC_LEARNERS_NEEDING: v.v = (double)learners; break;
+    default: v.v = (double)gap_sum / (double)assessed; break;
+    }
+    return v;
+}
+
+/* gap_reduction in period p: the first period's mean gap minus this period's. */
+static value reduction_value(const eval_ctx *e, size_t p)
+{
+    if (e->a->n_periods < 2)
+        return (value){WHY_NEEDS_TWO, 0, 0};
+    value now = p == 0 ? e->first_gap : gap_value(e, p, TNA_METRIC_MEAN_GAP);
+    value first = e->first_gap;
+    if (now.why == WHY_NO_DATA)
+        return now;
+    if (first.why == WHY_NO_DATA)
+        return (value){WHY_NO_FIRST, 0, 0};
+    if (now.why == WHY_TOO_FEW || first.why == WHY_TOO_FEW)
+        return (value){WHY_TOO_FEW, 0, 0};
+    if (now.why != WHY_OK || first.why != WHY_OK)
+        return (value){WHY_PROTECTED, 0, 0};
+    return (value){WHY_OK, p == 0 ? 0.0 : first.v - now.v, now.respondents};
+}
+
+static bool evaluation_in_scope(const tna_model *m, const tna_scope *sc,
+                                const tna_evaluation *ev)
+{
+    if (sc->authority != TNA_NONE && ev->authority != sc->authority)
+        return false;
+    if (sc->region != TNA_NONE &&
+        (ev->authority == TNA_NONE || m->authorities[ev->authority].region != sc->region))
+        return false;
+    if (sc->role != TNA_NONE && ev->role != sc->role)
+        return false;
+    if (sc->skill != TNA_NONE && ev->skill != sc->skill)
+        return false;
+    if (sc->topic != TNA_NONE && ev->topic != sc->topic)
+        return false;
+    if (sc->framework != TNA_NONE &&
+        (ev->topic == TNA_NONE || m->topics[ev->topic].framework != sc->framework))
+        return false;
+    return true;
+}
+
+static int compare_u32(gconstpointer x, gconstpointer y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* satisfaction, learning_uplift or applied_rate in period p. */
+static value evaluation_value(const eval_ctx *e, size_t p, tna_metric metric)
+{
+    const tna_model *m = e->a->model;
+    const tna_period_data *pd = &e->a->dataset->periods[p];
+    GArray *who = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    double sum = 0;
+    int64_t rows = 0;
+    for (size_t i = 0; i < pd->n_evaluations; i++) {
+        const tna_evaluation *ev = &pd->evaluations[i];
+        if (!evaluation_in_scope(m, &e->x->scope, ev))
+            continue;
+        if (metric == TNA_METRIC_SATISFACTION && ev->satisfaction >= 1 && ev->satisfaction <= 5)
+            sum += ev->satisfaction;
+        else if (metric == TNA_METRIC_LEARNING_UPLIFT && ev->before >= 0 && ev->after >= 0)
+            sum += ev->after - ev->before;
+        else if (metric == TNA_METRIC_APPLIED_RATE &&
+                 (ev->applied == TNA_YES || ev->applied == TNA_NO))
+            sum += ev->applied == TNA_YES;
+        else
+            continue;
+        rows++;
+        g_array_append_val(who, ev->respondent);
+    }
+    g_array_sort(who, compare_u32);
+    int64_t respondents = 0;
+    for (guint i = 0; i < who->len; i++)
+        respondents += i == 0 || g_array_index(who, uint32_t, i) != g_array_index(who, uint32_t, i - 1);
+    g_array_free(who, TRUE);
+    if (rows == 0)
+        return (value){WHY_NO_DATA, 0, 0};
+    if (respondents < e->min_size)
+        return (value){WHY_TOO_FEW, 0, 0};
+    return (value){WHY_OK, sum / (double)rows, respondents};
+}
+
+/* A person's mean gap over their pairs in scope; false when they have none. */
+static bool person_mean_gap(const eval_ctx *e, const people *pp, size_t i, double *mean)
+{
+    int64_t gap_sum = 0, below = 0;
+    int64_t n = person_pairs(e, pp, i, &gap_sum, &below);
+    if (n == 0)
+        return false;
+    *mean = (double)gap_sum / (double)n;
+    return true;
+}
+
+/* trained_vs_untrained between period p - 1 and period p. Both people arrays are in
+ * respondent order, so the persons of both periods are matched by a merge. */
+static value tvu_value(const eval_ctx *e, size_t p)
+{
+    if (p == 0)
+        return (value){WHY_NEEDS_TWO, 0, 0};
+    const people *then = &e->a->people[p - 1], *now = &e->a->people[p];
+    double sum[2] = {0, 0}; /* [0] trained, [1] untrained */
+    int64_t n[2] = {0, 0};
+    size_t j = 0;
+    for (size_t i = 0; i < now->n; i++) {
+        const person *who = &now->p[i];
+        while (j < then->n && then->p[j].respondent < who->respondent)
+            j++;
+        if (j == then->n || then->p[j].respondent != who->respondent)
+            continue; /* not in the previous period */
+        if (who->trained != TNA_YES && who->trained != TNA_NO)
+            continue;
+        if (!person_in_scope(e->a->model, &e->x->scope, who))
+            continue;
+        double gap_now, gap_then;
+        if (!person_mean_gap(e, now, i, &gap_now) || !person_mean_gap(e, then, j, &gap_then))
+            continue;
+        int k = who->trained == TNA_YES ? 0 : 1;
+        sum[k] += gap_now - gap_then;
+        n[k]++;
+    }
+    if (n[0] == 0 && n[1] == 0)
+        return (value){WHY_NO_DATA, 0, 0};
+    /* An empty group is "too few" like a small one, so that the note cannot tell a reader
+     * that nobody in a small scope was trained; only without suppression is it said. */
+    if (n[0] < e->min_size || n[1] < e->min_size || n[0] == 0 || n[1] == 0)
+        return (value){e->min_size > 1 ? WHY_TOO_FEW : WHY_NEEDS_BOTH, 0, 0};
+    return (value){WHY_OK, sum[0] / (double)n[0] - sum[1] / (double)n[1], n[0] + n[1]};
+}
+
+static value metric_value(const eval_ctx *e, size_t p)
+{
+    tna_metric metric = e->x->metric;
+    if (metric == TNA_METRIC_GAP_REDUCTION)
+        return reduction_value(e, p);
+    if (metric == TNA_METRIC_TRAINED_VS_UNTRAINED)
+        return tvu_value(e, p);
+    if (is_evaluation_metric(metric))
+        return evaluation_value(e, p, metric);
+    return gap_value(e, p, metric);
+}
+
+static const char *why_note(why w, tna_metric metric)
+{
+    switch (w) {
+    case WHY_OK: return NULL;
+    case WHY_NO_DATA:
+        return is_evaluation_metric(metric)                  ? NOTE_NO_EVALUATIONS
+               : metric == TNA_METRIC_TRAINED_VS_UNTRAINED ? NOTE_NO_BOTH
+                                                            : NOTE_NO_PAIRS;
+    case WHY_NO_FIRST: return NOTE_NO_FIRST;
+    case WHY_TOO_FEW: return NOTE_TOO_FEW;
+    case WHY_PROTECTED: return NOTE_PROTECTED;
+    case WHY_NEEDS_TWO: return NOTE_NEEDS_TWO;
+    case WHY_NEEDS_BOTH: return NOTE_NEEDS_BOTH;
+    }
+    return NULL;
+}
+
+/* Progress and RAG from baseline, target and actual (see the top of the file). */
+static void set_progress(tna_expectation_result *r, tna_metric metric)
+{
+    if (!r->has_baseline || !r->has_actual)
+        return;
+    double span = r->target - r->baseline;
+    double eps = 1e-9 * fmax(1.0, fabs(r->target));
+    if (fabs(span) <= eps) {
+        bool reached = lower_is_better(metric) ? r->actual <= r->target + eps
+                                               : r->actual >= r->target - eps;
+        r->progress = reached ? 1.0 : 0.0;
+    } else {
+        r->progress = round((r->actual - r->baseline) / span * 1e9) / 1e9;
+    }
+    r->has_progress = true;
+    r->rag = r->progress >= 1.0   ? TNA_RAG_GREEN
+             : r->progress >= 0.5 ? TNA_RAG_AMBER
+                                  : TNA_RAG_RED;
+}
+
+static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_result *r)
+{
+    const tna_model *m = a->model;
+    const tna_expectation *x = &m->expectations[index];
+    eval_ctx e = {a, x, g_new(role_skill, m->n_roles * m->n_skills + 1),
+                  g_new(uint32_t, m->n_roles + 1), a->results->min_group_size,
+                  (value){WHY_NO_DATA, 0, 0}};
+    uint32_t n = 0;
+    for (size_t p = 0; p < m->n_roles; p++) {
+        e.role_start[p] = n;
+        for (uint32_t s = 0; s < m->n_skills; s++) {
+            uint32_t t = m->skills[s].topic;
+            if (m->roles[p].target[s] > 0 &&
+                (x->scope.skill == TNA_NONE || x->scope.skill == s) &&
+                (x->scope.topic == TNA_NONE || x->scope.topic == t) &&
+                (x->scope.framework == TNA_NONE || x->scope.framework == m->topics[t].framework))
+                e.skills[n++] = (role_skill){s, m->roles[p].target[s]};
+        }
+    }
+    e.role_start[m->n_roles] = n;
+    if (x->metric == TNA_METRIC_GAP_REDUCTION)
+        e.first_gap = gap_value(&e, 0, TNA_METRIC_MEAN_GAP);
+    memset(r, 0, sizeof *r);
+    r->expectation = index;
+    r->target = x->target;
+    r->by_period = g_new(double, a->n_periods);
+    value first = {WHY_NO_DATA, 0, 0}, current = first;
+    for (size_t p = 0; p < a->n_periods; p++) {
+        value v = metric_value(&e, p);
+        r->by_period[p] = v.why == WHY_OK ? v.v : NAN;
+        if (p == 0)
+            first = v;
+        current = v;
+    }
+    g_free(e.skills);
+    g_free(e.role_start);
+
+    if (current.why == WHY_OK) {
+        r->has_actual = true;
+        r->actual = current.v;
+        r->respondents = current.respondents;
+    } else {
+        r->suppressed = current.why == WHY_TOO_FEW || current.why == WHY_PROTECTED;
+        r->note = why_note(current.why, x->metric);
+    }
+    if (x->has_baseline) {
+        r->has_baseline = true;
+        r->baseline = x->baseline;
+    } else if (first.why == WHY_OK) {
+        r->has_baseline = true;
+        r->baseline = first.v;
+    } else if (r->note == NULL) {
+        r->note = first.why == WHY_TOO_FEW || first.why == WHY_PROTECTED ? NOTE_BASELINE_HIDDEN
+                                                                         : NOTE_BASELINE_NONE;
+    }
+    set_progress(r, x->metric);
+}
 
 void planning_expectations(const analysis_ctx *a)
 {
-    (void)a;
+    const tna_model *m = a->model;
+    tna_planning *pl = &a->results->planning;
+    pl->n_expectations = m->n_expectations;
+    pl->expectations = g_new0(tna_expectation_result, m->n_expectations + 1);
+    for (size_t i = 0; i < m->n_expectations; i++)
+        evaluate(a, (uint32_t)i, &pl->expectations[i]);
 }

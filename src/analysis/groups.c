@@ -7,8 +7,10 @@
  * "total >= sum of parts": respondents are not additive there, but pairs, gaps and
  * below-target counts are). Whenever a shown total has exactly one hidden part, that part
  * could be worked out by subtraction, so the smallest shown part is hidden too (or, when
- * there is none, the total). This repeats until no relation has exactly one hidden part
- * under a shown total: the usual row-and-column rule of UK statistical disclosure control.
+ * there is none, the total); and a hidden total whose parts are all shown could be worked
+ * out by addition, so its smallest part is hidden. This repeats until every relation has
+ * either no hidden figure or at least two: the usual row-and-column rule of UK statistical
+ * disclosure control.
  */
 #include <glib.h>
 #include <string.h>
@@ -197,7 +199,17 @@ static size_t protect_family(tables *T, tna_set part, tna_set total)
     }
     size_t changed = 0;
     for (size_t j = 0; j < nt; j++) {
-        if (hidden_parts[j] != 1 || Tt->hidden[j] || Tt->cell[j].respondents == 0)
+        if (Tt->cell[j].respondents == 0)
+            continue;
+        if (Tt->hidden[j]) {
+            /* A hidden total whose parts are all shown is their sum: hide a part too. */
+            if (hidden_parts[j] == 0 && smallest_shown[j] != SIZE_MAX) {
+                P->hidden[smallest_shown[j]] = true;
+                changed++;
+            }
+            continue;
+        }
+        if (hidden_parts[j] != 1)
             continue;
         if (smallest_shown[j] != SIZE_MAX)
             P->hidden[smallest_shown[j]] = true;

@@ -45,8 +45,8 @@ typedef enum chart_align { CHART_LEFT, CHART_CENTER, CHART_RIGHT } chart_align;
 enum {
     CHART_BOLD = 1,      /* bold weight */
     CHART_WRAP = 2,      /* wrap at word boundaries within the width */
-    CHART_ELLIPSIZE = 4, /* one line, shortened with "..." to the width */
-    CHART_ITALIC = 8,
+    CHART_ELLIPSIZE = 4, /* one line, shortened with "..." to the width (the default
+                          * without CHART_WRAP whenever a width is given) */
 };
 
 /* Draws text (UTF-8) with its top-left corner at (x, y), in the current source colour,
@@ -97,6 +97,8 @@ typedef struct chart_bars {
 } chart_bars;
 
 double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *spec);
+/* The height chart_hbars would use, nothing drawn. */
+double chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec);
 
 /* ---- line charts ---------------------------------------------------------------------- */
 
@@ -143,6 +145,8 @@ typedef struct chart_heatmap {
 } chart_heatmap;
 
 double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec);
+/* The height chart_heat would use (at most 13 points more), nothing drawn. */
+double chart_heat_height(cairo_t *cr, double w, const chart_heatmap *spec);
 
 /* The heatmap ramp's colour for t in 0..1 (light to dark). */
 chart_rgb chart_ramp(double t);

@@ -1,8 +1,92 @@
-/* csv_expectations.c - being written (issue 5); until then it writes nothing. */
+/*
+ * csv_expectations.c - expectations-PERIOD.csv: return on expectations, one row per
+ * expectation of the configuration, in its order (docs/outputs.md).
+ *
+ *   id,title,metric,scope,baseline,target,actual,progress,rag,respondents,due,suppressed,note
+ *
+ * scope lists the restrictions as key=value joined by ';' (authority, region, role,
+ * framework, topic, skill; ids, the region by name), empty for all of Wales. Numbers are
+ * %.6f; baseline, actual, progress and respondents are empty when there is none (always so
+ * on a suppressed row, whose respondents are not shown either). progress 1.000000 = 100 %.
+ * The analysis's "too few respondents" note is written with the threshold.
+ */
+#include <glib.h>
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
 #include "render_internal.h"
 
-tna_status csv_write_expectations(const tna_results *results, tna_outputs *outputs, tna_error *err)
+/* A number, or nothing when missing; values that print as zero print without a sign. */
+static void write_number(FILE *fp, bool has, double v)
 {
-    (void)results, (void)outputs, (void)err;
+    if (has)
+        fprintf(fp, "%.6f", fabs(v) < 5e-7 ? 0.0 : v);
+    fputc(',', fp);
+}
+
+static void write_scope(FILE *fp, const tna_model *m, const tna_scope *s)
+{
+    GString *text = g_string_new(NULL);
+#define ADD(key, value)                                                        \
+    do {                                                                       \
+        g_string_append_printf(text, "%s%s=%s", text->len ? ";" : "", key, value); \
+    } while (0)
+    if (s->authority != TNA_NONE)
+        ADD("authority", m->authorities[s->authority].id);
+    if (s->region != TNA_NONE)
+        ADD("region", m->regions[s->region].name);
+    if (s->role != TNA_NONE)
+        ADD("role", m->roles[s->role].id);
+    if (s->framework != TNA_NONE)
+        ADD("framework", m->frameworks[s->framework].id);
+    if (s->topic != TNA_NONE)
+        ADD("topic", m->topics[s->topic].id);
+    if (s->skill != TNA_NONE)
+        ADD("skill", m->skills[s->skill].id);
+#undef ADD
+    tna_csv_write_text(fp, text->str);
+    g_string_free(text, TRUE);
+}
+
+tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_error *err)
+{
+    const tna_model *m = r->model;
+    const tna_planning *pl = &r->planning;
+    FILE *fp;
+    tna_status st = csv_open(r, out, "expectations", &fp, err);
+    if (st != TNA_OK)
+        return st;
+    fputs("id,title,metric,scope,baseline,target,actual,progress,rag,respondents,due,"
+          "suppressed,note\n",
+          fp);
+    for (size_t i = 0; i < pl->n_expectations; i++) {
+        const tna_expectation_result *e = &pl->expectations[i];
+        const tna_expectation *x = &m->expectations[e->expectation];
+        tna_csv_write_text(fp, x->id);
+        fputc(',', fp);
+        tna_csv_write_text(fp, x->title);
+        fprintf(fp, ",%s,", tna_metric_names[x->metric]);
+        write_scope(fp, m, &x->scope);
+        fputc(',', fp);
+        write_number(fp, e->has_baseline, e->baseline);
+        write_number(fp, true, e->target);
+        write_number(fp, e->has_actual && !e->suppressed, e->actual);
+        write_number(fp, e->has_progress && !e->suppressed, e->progress);
+        fprintf(fp, "%s,", tna_rag_name(e->rag));
+        if (e->has_actual && !e->suppressed)
+            fprintf(fp, "%" PRId64, e->respondents);
+        fputc(',', fp);
+        tna_csv_write_text(fp, x->due ? x->due : "");
+        fprintf(fp, ",%d,", e->suppressed ? 1 : 0);
+        if (e->note != NULL && strcmp(e->note, "too few respondents") == 0) {
+            char note[64];
+            snprintf(note, sizeof note, "fewer than %d respondents", r->min_group_size);
+            tna_csv_write_text(fp, note);
+        } else {
+            tna_csv_write_text(fp, e->note ? e->note : "");
+        }
+        fputc('\n', fp);
+    }
     return TNA_OK;
 }

@@ -1,9 +1,297 @@
-/* pdf.c - being written (issue 7); until then it writes nothing. */
-#include "tna/render.h"
+/*
+ * pdf.c - tna-PERIOD.pdf, the report for senior management; see include/tna/render.h and
+ * pdf_internal.h.
+ *
+ * The surface writes through a stream: every fwrite is checked, and a failure is
+ * remembered and turned into TNA_ERR_OUTPUT with the file marked failed in the outputs set,
+ * so the last good report stays in place (outputs.h). The metadata carry the creation date
+ * from options->now (SOURCE_DATE_EPOCH when set), which makes the file byte-identical from
+ * run to run; cairo reads no clock of its own once it is set.
+ *
+ * Two passes: the layout pass renders everything into a stream that discards its bytes and
+ * learns the page of every section and authority and the page count; the final pass uses
+ * them for the contents, "page N of M" and links. Both passes run the same code, so they
+ * paginate identically.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdf_internal.h"
+
+/* ---- the stream ------------------------------------------------------------------------- */
+
+typedef struct pdf_stream {
+    FILE *fp;    /* NULL: the layout pass, bytes are discarded */
+    bool failed;
+    int error;   /* errno of the first failed write */
+} pdf_stream;
+
+static cairo_status_t stream_write(void *closure, const unsigned char *data, unsigned int n)
+{
+    pdf_stream *s = closure;
+    if (s->fp == NULL)
+        return CAIRO_STATUS_SUCCESS;
+    if (s->failed)
+        return CAIRO_STATUS_WRITE_ERROR;
+    if (n > 0 && fwrite(data, 1, n, s->fp) != n) {
+        s->failed = true;
+        s->error = errno ? errno : EIO;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* ---- small shared helpers ------------------------------------------------------------------ */
+
+const char *pdf_str(pdf_doc *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    const char *kept = g_string_chunk_insert(d->strings, s);
+    g_free(s);
+    return kept;
+}
+
+const char *pdf_t(pdf_doc *d, const char *en, const char *cy)
+{
+    return tna_label_text(d->l, en, cy);
+}
+
+const char *pdf_section_title(pdf_doc *d, pdf_section s)
+{
+    switch (s) {
+    case PDF_SEC_COVER: return pdf_t(d, "Cover", "Clawr");
+    case PDF_SEC_CONTENTS: return pdf_t(d, "Contents", "Cynnwys");
+    case PDF_SEC_SUMMARY: return pdf_t(d, "Executive summary", "Crynodeb gweithredol");
+    case PDF_SEC_GAPS: return pdf_t(d, "Where the skills gaps are", "Ble mae'r bylchau sgiliau");
+    case PDF_SEC_TRENDS: return pdf_t(d, "Trends", "Tueddiadau");
+    case PDF_SEC_COMMISSIONING: return pdf_t(d, "Commissioning training", "Comisiynu hyfforddiant");
+    case PDF_SEC_EVALUATION:
+        return pdf_t(d, "Evaluation: did training work?", "Gwerthuso: a weithiodd yr hyfforddiant?");
+    case PDF_SEC_BARRIERS: return pdf_t(d, "Barriers to learning", "Rhwystrau rhag dysgu");
+    case PDF_SEC_AUTHORITIES: return pdf_t(d, "Authorities", "Awdurdodau");
+    case PDF_SEC_APPENDIX:
+        return pdf_t(d, "Method and data quality", "Dull ac ansawdd data");
+    case PDF_SEC_COUNT: break;
+    }
+    return "";
+}
+
+/* ---- structure tags ------------------------------------------------------------------------ */
+
+void pdf_tag_begin(pdf_doc *d, const char *tag, const char *attributes)
+{
+    if (d->n_tags >= PDF_TAG_DEPTH) {
+        d->tag_error = true;
+        return;
+    }
+    d->tags[d->n_tags++] = tag;
+    cairo_tag_begin(d->cr, tag, attributes ? attributes : "");
+}
+
+void pdf_tag_end(pdf_doc *d, const char *tag)
+{
+    if (d->n_tags == 0 || strcmp(d->tags[d->n_tags - 1], tag) != 0) {
+        d->tag_error = true; /* a bug: never hand cairo a mismatched end */
+        return;
+    }
+    d->n_tags--;
+    cairo_tag_end(d->cr, tag);
+}
+
+/* ---- pages ----------------------------------------------------------------------------------- */
+
+static void furniture(pdf_doc *d)
+{
+    cairo_t *cr = d->cr;
+    if (d->page == 1)
+        return; /* the cover has none */
+    chart_set_rgb(cr, chart_accent);
+    cairo_rectangle(cr, PDF_LEFT, 34, PDF_WIDTH, 1.2);
+    cairo_fill(cr);
+    chart_set_rgb(cr, chart_muted);
+    pdf_tag_begin(d, "P", NULL);
+    chart_text(cr, d->running_title, PDF_LEFT, 22, PDF_WIDTH * 0.75, 7.5, 0, CHART_LEFT, 0);
+    pdf_tag_end(d, "P");
+    const char *page = d->n_pages > 0
+                           ? pdf_str(d, pdf_t(d, "Page %d of %d", "Tudalen %d o %d"), d->page,
+                                     d->n_pages)
+                           : pdf_str(d, pdf_t(d, "Page %d", "Tudalen %d"), d->page);
+    cairo_rectangle(cr, PDF_LEFT, PDF_H - 40, PDF_WIDTH, 0.5);
+    chart_set_rgb(cr, chart_grid);
+    cairo_fill(cr);
+    chart_set_rgb(cr, chart_muted);
+    pdf_tag_begin(d, "P", NULL);
+    chart_text(cr, page, PDF_RIGHT - 150, PDF_H - 34, 150, 7.5, 0, CHART_RIGHT, 0);
+    pdf_tag_end(d, "P");
+}
+
+void pdf_page_begin(pdf_doc *d)
+{
+    if (d->n_tags > 1) /* only Document may stay open across a page break */
+        d->tag_error = true;
+    if (d->page > 0)
+        cairo_show_page(d->cr);
+    d->page++;
+    char label[16];
+    snprintf(label, sizeof label, "%d", d->page);
+    cairo_pdf_surface_set_page_label(d->surface, label);
+    furniture(d);
+    d->y = PDF_TOP;
+}
+
+bool pdf_need(pdf_doc *d, double h)
+{
+    if (d->y + h <= PDF_BOTTOM)
+        return false;
+    pdf_page_begin(d);
+    return true;
+}
+
+void pdf_keep(pdf_doc *d, double h)
+{
+    pdf_need(d, fmin(h, PDF_BOTTOM - PDF_TOP));
+}
+
+int pdf_outline_here(pdf_doc *d, int parent, const char *title)
+{
+    char attrs[64];
+    snprintf(attrs, sizeof attrs, "page=%d pos=[%.0f %.0f]", d->page, 0.0,
+             d->y > 40 ? d->y - 30 : 0.0);
+    return cairo_pdf_surface_add_outline(d->surface, parent, title, attrs, 0);
+}
+
+int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title)
+{
+    pdf_page_begin(d);
+    d->section_page[s] = d->page;
+    int id = pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, title);
+    pdf_tag_begin(d, "H1", NULL);
+    chart_set_rgb(d->cr, chart_accent);
+    d->y += chart_text(d->cr, title, PDF_LEFT, d->y, PDF_WIDTH, 18, CHART_BOLD | CHART_WRAP,
+                       CHART_LEFT, 2);
+    pdf_tag_end(d, "H1");
+    d->y += 10;
+    return id;
+}
+
+/* ---- one pass ------------------------------------------------------------------------------- */
+
+static void set_metadata(pdf_doc *d)
+{
+    cairo_surface_t *s = d->surface;
+    char date[32];
+    time_t t = (time_t)d->opt->now;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    const char *period = d->cur ? d->cur->period : "";
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->running_title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, "tna");
+    cairo_pdf_surface_set_metadata(
+        s, CAIRO_PDF_METADATA_SUBJECT,
+        pdf_str(d, pdf_t(d, "Training-needs analysis for %s: skills gaps, return on "
+                            "expectations and what to commission",
+                         "Dadansoddiad o anghenion hyfforddi ar gyfer %s: bylchau sgiliau, "
+                         "enillion ar ddisgwyliadau a beth i'w gomisiynu"),
+                period));
+    cairo_pdf_surface_set_metadata(
+        s, CAIRO_PDF_METADATA_KEYWORDS,
+        pdf_str(d, "%s; %s", pdf_t(d, "training needs analysis; skills; Wales",
+                                   "dadansoddiad anghenion hyfforddi; sgiliau; Cymru"),
+                period));
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "tna " TNA_VERSION);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static cairo_status_t render_pass(pdf_doc *d, pdf_stream *stream)
+{
+    d->surface = cairo_pdf_surface_create_for_stream(stream_write, stream, PDF_W, PDF_H);
+    set_metadata(d);
+    d->cr = cairo_create(d->surface);
+    d->page = 0;
+    d->n_tags = 0;
+    pdf_tag_begin(d, "Document", NULL);
+    pdf_pages_front(d);
+    pdf_pages_gaps(d);
+    pdf_pages_plan(d);
+    pdf_pages_authorities(d);
+    pdf_pages_appendix(d);
+    pdf_tag_end(d, "Document");
+    if (d->n_tags != 0)
+        d->tag_error = true;
+    cairo_status_t st = cairo_status(d->cr);
+    cairo_destroy(d->cr);
+    d->cr = NULL;
+    cairo_surface_finish(d->surface);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(d->surface);
+    cairo_surface_destroy(d->surface);
+    d->surface = NULL;
+    return st;
+}
 
 tna_status tna_render_pdf(const tna_results *results, const tna_render_options *options,
                           tna_outputs *outputs, tna_error *err)
 {
-    (void)results, (void)options, (void)outputs, (void)err;
-    return TNA_OK;
+    if (results->n_periods == 0)
+        return TNA_OK;
+    const tna_model *m = results->model;
+    const char *period = results->periods[results->n_periods - 1].period;
+    char *name = g_strdup_printf("tna-%s.pdf", period);
+    FILE *fp = NULL;
+    tna_status rc = tna_outputs_open(outputs, name, &fp, err);
+    if (rc != TNA_OK) {
+        g_free(name);
+        return rc;
+    }
+    pdf_doc d = {0};
+    d.res = results;
+    d.m = m;
+    d.opt = options;
+    d.l = tna_labels_new(m, options->language);
+    d.cur = &results->periods[results->n_periods - 1];
+    d.strings = g_string_chunk_new(16384);
+    d.authority_page = g_new0(int, m->n_authorities ? m->n_authorities : 1);
+    d.marker = tna_label_suppressed(d.l, results->min_group_size);
+    d.marker_short = pdf_str(&d, "<%d", results->min_group_size);
+    d.running_title = m->title && m->title[0]
+                          ? m->title
+                          : pdf_t(&d, "Training-needs analysis", "Dadansoddiad o anghenion hyfforddi");
+
+    pdf_stream layout = {NULL, false, 0};
+    cairo_status_t st = render_pass(&d, &layout);
+    if (st == CAIRO_STATUS_SUCCESS && !d.tag_error) {
+        d.n_pages = d.page;
+        d.final = true;
+        pdf_stream out = {fp, false, 0};
+        st = render_pass(&d, &out);
+        if (out.failed) {
+            tna_outputs_fail(outputs, name);
+            char *path = tna_outputs_final_path(outputs, name);
+            rc = tna_error_set(err, TNA_ERR_OUTPUT, path, 0, 0, "write failed: %s",
+                               g_strerror(out.error));
+            g_free(path);
+        }
+    }
+    if (rc == TNA_OK && (st != CAIRO_STATUS_SUCCESS || d.tag_error)) {
+        tna_outputs_fail(outputs, name);
+        char *path = tna_outputs_final_path(outputs, name);
+        rc = tna_error_set(err, TNA_ERR_OUTPUT, path, 0, 0, "cannot write the PDF: %s",
+                           d.tag_error ? "unmatched structure tags (a bug in tna)"
+                                       : cairo_status_to_string(st));
+        g_free(path);
+    }
+    g_free(d.authority_page);
+    g_string_chunk_free(d.strings);
+    tna_labels_free(d.l);
+    g_free(name);
+    return rc;
 }

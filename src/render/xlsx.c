@@ -1,9 +1,120 @@
-/* xlsx.c - being written (issue 6); until then it writes nothing. */
-#include "tna/render.h"
+/*
+ * xlsx.c - tna-PERIOD.xlsx, the workbook for L&D leads and commissioners (DESIGN.md "What it
+ * writes"); see include/tna/render.h.
+ *
+ * The workbook is written with libxlsxwriter to a temporary path of the outputs set, so it
+ * appears together with the other reports or not at all. libxlsxwriter only opens the file
+ * in workbook_close (workbook_new succeeds for any path), so its status is the one that
+ * says whether the file was written: on failure the file is marked failed in the set (the
+ * commit then refuses, and the previous workbook stays) and TNA_ERR_OUTPUT is returned.
+ *
+ * Determinism: the document's created time is options->now (SOURCE_DATE_EPOCH when set),
+ * the only time libxlsxwriter writes, so the same inputs give byte-identical workbooks.
+ *
+ * Sheets, in order: Summary, Heatmap, By authority, By role, By topic, Skills, Demand,
+ * Commissioning, Cohorts, Mentors, Trends, Evaluation, Barriers, Self vs manager, Data
+ * quality, About, and a hidden Chart data sheet the charts plot from (xlsx_internal.h).
+ */
+#include <errno.h>
+#include <string.h>
 
-tna_status tna_render_xlsx(const tna_results *results, const tna_render_options *options,
-                          tna_outputs *outputs, tna_error *err)
+#include "xlsx_internal.h"
+
+static void write_sheets(xw *x)
 {
-    (void)results, (void)options, (void)outputs, (void)err;
-    return TNA_OK;
+    xw_formats(x);
+    xw_index(x);
+    xlsx_chart_prepare(x);
+    xlsx_summary(x);
+    xlsx_heatmap(x);
+    xlsx_by_authority(x);
+    xlsx_by_role(x);
+    xlsx_by_topic(x);
+    xlsx_skills(x);
+    xlsx_demand(x);
+    xlsx_commissioning(x);
+    xlsx_cohorts(x);
+    xlsx_mentors(x);
+    xlsx_trends(x);
+    xlsx_evaluation(x);
+    xlsx_barriers(x);
+    xlsx_raters(x);
+    xlsx_data_quality(x);
+    xlsx_about(x);
+    xlsx_chart_data(x);
+    xw_index_free(x);
+}
+
+tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *options,
+                           tna_outputs *outputs, tna_error *err)
+{
+    if (r->n_periods == 0)
+        return TNA_OK;
+    const char *period = r->periods[r->n_periods - 1].period;
+    char *name = g_strdup_printf("tna-%s.xlsx", period);
+    const char *tmp;
+    tna_status st = tna_outputs_path(outputs, name, &tmp, err);
+    if (st != TNA_OK) {
+        g_free(name);
+        return st;
+    }
+
+    xw x = {0};
+    x.r = r;
+    x.m = r->model;
+    x.cur = &r->periods[r->n_periods - 1];
+    x.prev = r->n_periods > 1 ? &r->periods[r->n_periods - 2] : NULL;
+    x.opt = options;
+    x.l = tna_labels_new(r->model, options->language);
+    x.marker = tna_label_suppressed(x.l, r->min_group_size);
+    x.error = LXW_NO_ERROR;
+
+    lxw_workbook_options wo = {0};
+    x.wb = workbook_new_opt(tmp, &wo);
+    lxw_error e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    int sys_errno = 0;
+    if (x.wb) {
+        char *title = g_strdup(r->model->title ? r->model->title : "Training-needs analysis");
+        char *subject = g_strdup_printf("%s %s", xw_t(&x, "Training-needs analysis",
+                                                       "Dadansoddiad o anghenion hyfforddi"),
+                                        period);
+        lxw_doc_properties props = {0};
+        props.title = g_utf8_make_valid(title, -1);
+        props.subject = subject;
+        props.author = "tna";
+        props.comments = "Written by tna " TNA_VERSION;
+        props.created = (time_t)options->now;
+        xw_check(&x, workbook_set_properties(x.wb, &props));
+        g_free(props.title);
+        g_free(title);
+        g_free(subject);
+        write_sheets(&x);
+        errno = 0;
+        e = workbook_close(x.wb);
+        sys_errno = errno;
+    }
+    tna_labels_free(x.l);
+    g_free(x.chart_sheet);
+
+    if (e == LXW_NO_ERROR)
+        e = x.error;
+    if (e != LXW_NO_ERROR) {
+        tna_outputs_fail(outputs, name);
+        char *final = tna_outputs_final_path(outputs, name);
+        /* the file and zip errors come from a failed system call: say which */
+        bool io = e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ||
+                  e == LXW_ERROR_READING_TMPFILE || e == LXW_ERROR_ZIP_FILE_OPERATION ||
+                  e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE;
+        char *why = g_strdup(lxw_strerror(e));
+        g_strchomp(why);
+        if (*why && why[strlen(why) - 1] == '.')
+            why[strlen(why) - 1] = '\0';
+        st = tna_error_set(err, TNA_ERR_OUTPUT, final, 0, 0, "cannot write the workbook: %s%s%s%s",
+                           why, io && sys_errno ? " (" : "",
+                           io && sys_errno ? g_strerror(sys_errno) : "", io && sys_errno ? ")" : "");
+        g_free(why);
+        g_free(final);
+    }
+    g_free(name);
+    return st;
 }

@@ -17,3 +17,11 @@ P,a1,*,*,*,9,30,8,9,0.300000,0.266667,6,0
 P,a2,*,*,*,,,,,,,,1
 CSV
 if python3 tests/tools/check_suppression.py "$SCRATCH/bad.csv" 5 >/dev/null; then die "checker missed a recoverable figure"; fi
+# ... and a hidden total beside all of its parts shown.
+cat > "$SCRATCH/bad2.csv" <<'CSV'
+period,authority,role,framework,topic,respondents,assessed,below_target,gap_sum,mean_gap,share_below,learners_needing,suppressed
+P,*,*,*,*,,,,,,,,1
+P,a1,*,*,*,9,30,8,9,0.300000,0.266667,6,0
+P,a2,*,*,*,7,20,4,5,0.250000,0.200000,3,0
+CSV
+if python3 tests/tools/check_suppression.py "$SCRATCH/bad2.csv" 5 >/dev/null; then die "checker missed a total recoverable by addition"; fi

@@ -7,8 +7,9 @@
    respondents.
 2. For each relation between the summary's grouping sets (a total and the parts it is the
    sum of, or for topics within an authority or overall, the parts whose pairs, gaps and
-   below-target counts add up to it), a shown total never has exactly one suppressed part:
-   otherwise that part would be the total minus the shown parts.
+   below-target counts add up to it), a shown total never has exactly one suppressed part
+   (that part would be the total minus the shown parts), and a suppressed total never has
+   all its parts shown (it would be their sum).
 Exit status 0 when both hold, 1 otherwise (the problems are printed).
 """
 import csv
@@ -53,6 +54,8 @@ def main():
             checked += 1
             if total in groups and not groups[total] and sum(sups) == 1:
                 problems.append("%s: %s is shown with exactly one suppressed part" % (name, total))
+            if total in groups and groups[total] and sum(sups) == 0:
+                problems.append("%s: %s is suppressed but all its parts are shown" % (name, total))
     for p in problems[:20]:
         print(p)
     n_sup = sum(groups.values())

@@ -1,0 +1,164 @@
+/*
+ * pdf_authority.c - one page per authority: its headline figures beside the Wales figure,
+ * its mean gap per topic beside Wales's (grouped bars), and per topic its respondents,
+ * share below target (with Wales's) and learners needing training.
+ *
+ * Every authority of the model gets its page, in the model's order, with a bookmark under
+ * "Authorities". An authority with no responses, or too few to show, says so and shows no
+ * figure of its own; a suppressed topic shows the marker in place of its bar and numbers.
+ * The page is sized to fit: bars get the height the table leaves them.
+ */
+#include <math.h>
+
+#include "pdf_internal.h"
+
+static void tiles(pdf_doc *d, const tna_group *g, const tna_group *w)
+{
+    bool ws = w && !w->suppressed;
+    const char *wales = tna_label_wales(d->l);
+    chart_tile t[4] = {
+        {pdf_count(d, g->respondents), pdf_t(d, "Respondents", "Ymatebwyr"),
+         ws ? pdf_str(d, "%s: %s", wales, pdf_count(d, w->respondents)) : NULL},
+        {pdf_gap(d, g->mean_gap), pdf_t(d, "Mean gap (levels below target)",
+                                        "Bwlch cymedrig (lefelau islaw'r targed)"),
+         ws ? pdf_str(d, "%s: %s", wales, pdf_gap(d, w->mean_gap)) : NULL},
+        {pdf_share(d, g->share_below),
+         pdf_t(d, "Share of skills below target", "Cyfran y sgiliau islaw'r targed"),
+         ws ? pdf_str(d, "%s: %s", wales, pdf_share(d, w->share_below)) : NULL},
+        {pdf_count(d, g->learners_needing),
+         pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
+         ws ? pdf_str(d, "%s: %s", wales, pdf_count(d, w->learners_needing)) : NULL},
+    };
+    pdf_figure_begin(d);
+    d->y += chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, t, 4) + 12;
+    pdf_figure_end(d);
+}
+
+/* The topic table: respondents, share below (and Wales), learners; drawn, or only
+ * measured when draw is false. */
+static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t n, bool draw)
+{
+    enum { NC = 5 };
+    const char *head[NC] = {pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Respondents", "Ymatebwyr"),
+                            pdf_t(d, "Below target", "Islaw'r targed"),
+                            pdf_str(d, "%s: %s", tna_label_wales(d->l),
+                                    pdf_t(d, "below target", "islaw'r targed")),
+                            pdf_t(d, "Learners needing", "Dysgwyr mewn angen")};
+    const char **cells = g_new0(const char *, n * NC);
+    unsigned char *kind = g_new0(unsigned char, n * NC);
+    for (size_t i = 0; i < n; i++) {
+        const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
+        const tna_group *w = pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, topics[i]);
+        const char **c = cells + i * NC;
+        c[0] = tna_label_topic(d->l, topics[i]);
+        c[1] = pdf_group_count(d, g, g ? g->respondents : 0);
+        c[2] = pdf_group_share(d, g);
+        c[3] = pdf_group_share(d, w);
+        c[4] = pdf_group_count(d, g, g ? g->learners_needing : 0);
+        for (int j = 1; j < NC; j++)
+            if (j != 3 ? (g == NULL || g->suppressed) : (w == NULL || w->suppressed))
+                kind[i * NC + j] = PDF_CELL_MUTED;
+    }
+    double width[NC] = {0, 62, 68, 92, 70};
+    pdf_table t = {NC, n, head, width, NULL, cells, kind, 7};
+    double h = pdf_table_height(d, &t);
+    if (draw)
+        pdf_table_draw(d, &t);
+    g_free(cells);
+    g_free(kind);
+    return h;
+}
+
+static void authority_page(pdf_doc *d, uint32_t a)
+{
+    cairo_t *cr = d->cr;
+    const tna_model *m = d->m;
+    pdf_page_begin(d);
+    d->authority_page[a] = d->page;
+    bool first = d->section_page[PDF_SEC_AUTHORITIES] == 0;
+    const char *section = pdf_section_title(d, PDF_SEC_AUTHORITIES);
+    if (first) {
+        d->section_page[PDF_SEC_AUTHORITIES] = d->page;
+        d->outline_authorities = pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, section);
+    }
+    const char *name = tna_label_authority(d->l, a);
+    pdf_outline_here(d, d->outline_authorities, name);
+    /* "Authorities · Region" kicker: the section's heading on its first page */
+    const char *kicker = pdf_str(d, "%s · %s", section, tna_label_region(d->l, m->authorities[a].region));
+    pdf_tag_begin(d, first ? "H1" : "P", NULL);
+    chart_set_rgb(cr, chart_muted);
+    d->y += chart_text(cr, kicker, PDF_LEFT, d->y, PDF_WIDTH, 9, CHART_BOLD, CHART_LEFT, 0) + 2;
+    pdf_tag_end(d, first ? "H1" : "P");
+    pdf_tag_begin(d, "H2", NULL);
+    chart_set_rgb(cr, chart_accent);
+    d->y += chart_text(cr, name, PDF_LEFT, d->y, PDF_WIDTH, 17, CHART_BOLD | CHART_WRAP,
+                       CHART_LEFT, 2) + 10;
+    pdf_tag_end(d, "H2");
+
+    const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE);
+    const tna_group *w = pdf_find(d, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE);
+    if (g == NULL) {
+        pdf_para(d, pdf_str(d, pdf_t(d, "No responses from this authority in %s.",
+                                     "Dim ymatebion gan yr awdurdod hwn yn %s."),
+                            d->cur->period));
+        return;
+    }
+    if (g->suppressed) {
+        pdf_para(d, pdf_str(d, pdf_t(d, "Figures for this authority are not shown: %s staff "
+                                        "responded, or its figures could be worked out from "
+                                        "others shown.",
+                                     "Ni ddangosir ffigurau ar gyfer yr awdurdod hwn: "
+                                     "ymatebodd %s aelod o staff, neu gellid cyfrifo ei "
+                                     "ffigurau o'r rhai eraill a ddangosir."),
+                            d->marker));
+        return;
+    }
+    tiles(d, g, w);
+
+    uint32_t *topics = g_new0(uint32_t, m->n_topics ? m->n_topics : 1);
+    size_t n = 0;
+    for (uint32_t t = 0; t < m->n_topics; t++)
+        if (pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, t) ||
+            pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, t))
+            topics[n++] = t;
+    if (n == 0) {
+        g_free(topics);
+        return;
+    }
+    pdf_h2(d, pdf_str(d, pdf_t(d, "Mean gap by topic, beside %s", "Bwlch cymedrig yn ôl pwnc, wrth ymyl %s"),
+                      tna_label_wales(d->l)));
+    chart_bar *bars = g_new0(chart_bar, n);
+    for (size_t i = 0; i < n; i++) {
+        const tna_group *ga = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
+        const tna_group *gw = pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, topics[i]);
+        chart_bar *b = &bars[i];
+        b->label = tna_label_topic(d->l, topics[i]);
+        b->missing[0] = ga == NULL || ga->suppressed;
+        b->value[0] = b->missing[0] ? 0 : ga->mean_gap;
+        b->text[0] = pdf_group_gap(d, ga);
+        b->missing[1] = gw == NULL || gw->suppressed;
+        b->value[1] = b->missing[1] ? 0 : gw->mean_gap;
+        b->text[1] = pdf_group_gap(d, gw);
+    }
+    /* the table below takes what it needs; the bars get the rest, as thick as fits */
+    double room = PDF_BOTTOM - d->y - topic_table(d, a, topics, n, false) - 8;
+    chart_bars spec = {bars, n, 2, {pdf_short_authority(d, a), tna_label_wales(d->l)},
+                       CHART_FMT_DECIMAL, 0, pdf_t(d, "Mean gap (levels below target)",
+                                                   "Bwlch cymedrig (lefelau islaw'r targed)"),
+                       9, 0.40};
+    while (spec.bar_height > 4.5 && chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
+        spec.bar_height -= 0.25;
+    pdf_figure_begin(d);
+    d->y += chart_hbars(cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
+    pdf_figure_end(d);
+    g_free(bars);
+    topic_table(d, a, topics, n, true);
+    g_free(topics);
+}
+
+void pdf_pages_authorities(pdf_doc *d)
+{
+    d->section_page[PDF_SEC_AUTHORITIES] = 0;
+    for (uint32_t a = 0; a < d->m->n_authorities; a++)
+        authority_page(d, a);
+}

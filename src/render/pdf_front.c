@@ -1,0 +1,388 @@
+/*
+ * pdf_front.c - the report's front: cover, contents and executive summary.
+ *
+ * The cover names the analysis, its period and date (options->now, in UTC) and the
+ * authorities with responses. The contents list every section and authority with its page
+ * (known from the layout pass) as links. The executive summary is the page senior
+ * management reads if they read one: headline tiles for Wales, the three largest gaps by
+ * topic, every expectation with its RAG status (coloured and in words), and the
+ * commissioning headline with what pooling saves.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_internal.h"
+
+/* ---- cover --------------------------------------------------------------------------------- */
+
+static void cover(pdf_doc *d)
+{
+    cairo_t *cr = d->cr;
+    const tna_model *m = d->m;
+    pdf_page_begin(d);
+    d->section_page[PDF_SEC_COVER] = d->page;
+    d->y = 0;
+    pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, pdf_section_title(d, PDF_SEC_COVER));
+
+    chart_set_rgb(cr, chart_accent);
+    cairo_rectangle(cr, 0, 0, PDF_W, 300);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    pdf_text_at(d, pdf_t(d, "Training-needs analysis", "Dadansoddiad o anghenion hyfforddi"),
+                PDF_LEFT, 92, PDF_WIDTH, 11, CHART_BOLD);
+    pdf_tag_begin(d, "H1", NULL);
+    double th = chart_text(cr, d->running_title, PDF_LEFT, 112, PDF_WIDTH, 26,
+                           CHART_BOLD | CHART_WRAP, CHART_LEFT, 4);
+    pdf_tag_end(d, "H1");
+    cairo_set_source_rgb(cr, 0.85, 0.91, 0.97);
+    pdf_text_at(d, d->cur->period, PDF_LEFT, 112 + th + 14, PDF_WIDTH, 20, CHART_BOLD);
+
+    double y = 340;
+    const char *periods = d->res->n_periods > 1
+                              ? pdf_str(d, "%s – %s", d->res->periods[0].period, d->cur->period)
+                              : d->cur->period;
+    size_t covered = 0;
+    for (uint32_t a = 0; a < m->n_authorities; a++)
+        if (pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE))
+            covered++;
+    const char *rows[4][2] = {
+        {pdf_t(d, "Current period", "Cyfnod presennol"), d->cur->period},
+        {pdf_t(d, "Periods covered", "Cyfnodau a gynhwysir"), periods},
+        {pdf_t(d, "Published", "Cyhoeddwyd"), pdf_date(d, d->opt->now)},
+        {pdf_t(d, "Authorities covered", "Awdurdodau a gynhwysir"),
+         pdf_str(d, pdf_t(d, "%zu of %zu", "%zu o %zu"), covered, m->n_authorities)},
+    };
+    for (int i = 0; i < 4; i++) {
+        chart_set_rgb(cr, chart_muted);
+        pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
+        chart_set_rgb(cr, chart_ink);
+        y += pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10, CHART_BOLD | CHART_WRAP) + 6;
+    }
+    y += 12;
+    if (covered > 0) {
+        chart_set_rgb(cr, chart_muted);
+        y += pdf_text_at(d, pdf_t(d, "Authorities with responses in this period",
+                                  "Awdurdodau ag ymatebion yn y cyfnod hwn"),
+                         PDF_LEFT, y, PDF_WIDTH, 9, CHART_BOLD) + 6;
+        size_t per_col = (covered + 1) / 2, i = 0;
+        double col_w = PDF_WIDTH / 2, y0 = y, line = 8.5 * 1.45;
+        if (per_col * line > PDF_H - 110 - y0) /* many authorities: three columns */
+            per_col = (covered + 2) / 3, col_w = PDF_WIDTH / 3;
+        pdf_tag_begin(d, "L", NULL);
+        chart_set_rgb(cr, chart_ink);
+        for (uint32_t a = 0; a < m->n_authorities; a++) {
+            if (!pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE))
+                continue;
+            double cx = PDF_LEFT + (i / per_col) * col_w, cy = y0 + (i % per_col) * line;
+            if (cy + line > PDF_H - 100)
+                break;
+            pdf_tag_begin(d, "LI", NULL);
+            chart_text(cr, tna_label_authority(d->l, a), cx, cy, col_w - 8, 8.5, 0, CHART_LEFT, 0);
+            pdf_tag_end(d, "LI");
+            i++;
+        }
+        pdf_tag_end(d, "L");
+    }
+    chart_set_rgb(cr, chart_muted);
+    if (d->res->min_group_size <= 1)
+        pdf_text_at(d, pdf_t(d, "Suppression of small groups is turned off for this run: every "
+                                "group's figures are shown.",
+                             "Mae atal grwpiau bach wedi'i ddiffodd ar gyfer y rhediad hwn: "
+                             "dangosir ffigurau pob grŵp."),
+                    PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
+    else
+        pdf_text_at(d,
+                pdf_str(d,
+                        pdf_t(d, "Figures for any group of fewer than %d respondents are not "
+                                 "shown anywhere in this report, to protect individuals.",
+                              "Ni ddangosir ffigurau ar gyfer unrhyw grŵp o lai na %d o "
+                              "ymatebwyr yn unman yn yr adroddiad hwn, er mwyn diogelu "
+                              "unigolion."),
+                        d->res->min_group_size),
+                PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
+}
+
+/* ---- contents ------------------------------------------------------------------------------- */
+
+static void contents_line(pdf_doc *d, const char *title, int page, double indent, double size,
+                          bool bold)
+{
+    cairo_t *cr = d->cr;
+    double x = PDF_LEFT + indent, w = PDF_WIDTH - indent;
+    pdf_tag_begin(d, "TOCI", NULL);
+    bool link = d->final && page > 0;
+    if (link)
+        pdf_tag_begin(d, CAIRO_TAG_LINK, pdf_str(d, "page=%d", page));
+    char num[16];
+    snprintf(num, sizeof num, "%d", page);
+    double nw, tw;
+    chart_text_size(cr, num, 0, size, bold ? CHART_BOLD : 0, 0, &nw, NULL);
+    chart_text_size(cr, title, 0, size, bold ? CHART_BOLD : 0, 0, &tw, NULL);
+    double room = w - nw - 24;
+    if (tw > room)
+        tw = room;
+    chart_set_rgb(cr, chart_ink);
+    chart_text(cr, title, x, d->y, room, size, bold ? CHART_BOLD : 0, CHART_LEFT, 0);
+    /* dotted leader */
+    chart_set_rgb(cr, chart_grid);
+    for (double lx = x + tw + 6; lx < PDF_RIGHT - nw - 6; lx += 4) {
+        cairo_arc(cr, lx, d->y + size * 0.95, 0.55, 0, 2 * M_PI);
+        cairo_fill(cr);
+    }
+    chart_set_rgb(cr, chart_ink);
+    if (page > 0)
+        chart_text(cr, num, PDF_RIGHT, d->y, 0, size, bold ? CHART_BOLD : 0, CHART_RIGHT, 0);
+    if (link)
+        pdf_tag_end(d, CAIRO_TAG_LINK);
+    pdf_tag_end(d, "TOCI");
+    d->y += size * 1.75;
+}
+
+static void contents(pdf_doc *d)
+{
+    pdf_section_begin(d, PDF_SEC_CONTENTS, pdf_section_title(d, PDF_SEC_CONTENTS));
+    pdf_tag_begin(d, "TOC", NULL);
+    for (int s = PDF_SEC_SUMMARY; s < PDF_SEC_COUNT; s++) {
+        contents_line(d, pdf_section_title(d, s), d->section_page[s], 0, 10.5, true);
+        if (s != PDF_SEC_AUTHORITIES)
+            continue;
+        double size = d->m->n_authorities > 30 ? 7.5 : 8.5;
+        for (uint32_t a = 0; a < d->m->n_authorities; a++) {
+            if (d->y + size * 1.75 > PDF_BOTTOM) {
+                pdf_tag_end(d, "TOC");
+                pdf_page_begin(d);
+                pdf_tag_begin(d, "TOC", NULL);
+            }
+            contents_line(d, tna_label_authority(d->l, a), d->authority_page[a], 16, size,
+                          false);
+        }
+        d->y += 4;
+    }
+    pdf_tag_end(d, "TOC");
+}
+
+/* ---- executive summary ------------------------------------------------------------------------ */
+
+static int by_gap_desc(const void *a, const void *b)
+{
+    const tna_group *x = *(const tna_group *const *)a, *y = *(const tna_group *const *)b;
+    if (x->mean_gap != y->mean_gap)
+        return x->mean_gap > y->mean_gap ? -1 : 1;
+    return x->topic < y->topic ? -1 : x->topic > y->topic;
+}
+
+/* The previous period's group of the same set and dimensions (NULL: none). */
+static const tna_group *previous(pdf_doc *d, const tna_group *g)
+{
+    if (d->res->n_periods < 2 || g == NULL)
+        return NULL;
+    return tna_results_find(&d->res->periods[d->res->n_periods - 2], g->set, g->authority,
+                            TNA_NONE, g->role, TNA_NONE, g->topic, TNA_NONE);
+}
+
+static const char *was(pdf_doc *d, const tna_group *now, const char *value)
+{
+    const tna_group *p = previous(d, now);
+    if (p == NULL || p->suppressed)
+        return NULL;
+    return pdf_str(d, pdf_t(d, "%s: %s", "%s: %s"), d->res->periods[d->res->n_periods - 2].period,
+                   value);
+}
+
+static void headline(pdf_doc *d)
+{
+    const tna_group *w = pdf_find(d, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE);
+    const tna_group *p = previous(d, w);
+    bool shown = w && !w->suppressed;
+    if (shown)
+        pdf_para(d, pdf_str(d,
+                            pdf_t(d, "In %s, %s staff answered. On average an assessed skill is "
+                                     "%s of a level below the target for the person's role, and "
+                                     "%s of assessed skills are below target; %s people have at "
+                                     "least one skill to develop.",
+                                  "Yn %s, atebodd %s aelod o staff. Ar gyfartaledd mae sgil a "
+                                  "aseswyd %s o lefel islaw'r targed ar gyfer rôl yr unigolyn, ac "
+                                  "mae %s o'r sgiliau a aseswyd islaw'r targed; mae gan %s o "
+                                  "bobl o leiaf un sgil i'w datblygu."),
+                            d->cur->period, pdf_count(d, w->respondents), pdf_gap(d, w->mean_gap),
+                            pdf_share(d, w->share_below), pdf_count(d, w->learners_needing)));
+    else
+        pdf_para(d, pdf_t(d, "There are too few responses in this period to show figures for "
+                             "Wales as a whole.",
+                          "Mae rhy ychydig o ymatebion yn y cyfnod hwn i ddangos ffigurau ar "
+                          "gyfer Cymru gyfan."));
+    chart_tile tiles[4] = {
+        {pdf_group_count(d, w, w ? w->respondents : 0), pdf_t(d, "Respondents", "Ymatebwyr"),
+         shown && p ? was(d, w, pdf_count(d, p->respondents)) : NULL},
+        {pdf_group_gap(d, w), pdf_t(d, "Mean gap (levels below target)",
+                                    "Bwlch cymedrig (lefelau islaw'r targed)"),
+         shown && p ? was(d, w, pdf_gap(d, p->mean_gap)) : NULL},
+        {pdf_group_share(d, w), pdf_t(d, "Share of skills below target",
+                                      "Cyfran y sgiliau islaw'r targed"),
+         shown && p ? was(d, w, pdf_share(d, p->share_below)) : NULL},
+        {pdf_group_count(d, w, w ? w->learners_needing : 0),
+         pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
+         shown && p ? was(d, w, pdf_count(d, p->learners_needing)) : NULL},
+    };
+    pdf_figure_begin(d);
+    d->y += chart_tiles(d->cr, PDF_LEFT, d->y + 2, PDF_WIDTH, tiles, 4) + 12;
+    pdf_figure_end(d);
+}
+
+static void largest_gaps(pdf_doc *d)
+{
+    pdf_h2(d, pdf_t(d, "The three largest gaps", "Y tri bwlch mwyaf"));
+    const tna_group *top[3];
+    GPtrArray *shown = g_ptr_array_new();
+    for (size_t i = 0; i < d->cur->n_groups; i++) {
+        const tna_group *g = &d->cur->groups[i];
+        if (g->set == TNA_SET_TOPIC && !g->suppressed && g->assessed > 0)
+            g_ptr_array_add(shown, (void *)g);
+    }
+    qsort(shown->pdata, shown->len, sizeof(void *), by_gap_desc);
+    size_t n = shown->len < 3 ? shown->len : 3;
+    for (size_t i = 0; i < n; i++)
+        top[i] = g_ptr_array_index(shown, i);
+    g_ptr_array_free(shown, TRUE);
+    if (n == 0) {
+        pdf_para(d, pdf_t(d, "No topic has enough responses to show.",
+                          "Nid oes gan unrhyw bwnc ddigon o ymatebion i'w dangos."));
+        return;
+    }
+    const char *head[] = {pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Framework", "Fframwaith"),
+                          pdf_t(d, "Mean gap", "Bwlch cymedrig"),
+                          pdf_t(d, "Below target", "Islaw'r targed"),
+                          pdf_t(d, "Learners needing", "Dysgwyr mewn angen")};
+    const char *cells[3 * 5];
+    for (size_t i = 0; i < n; i++) {
+        const tna_group *g = top[i];
+        cells[i * 5 + 0] = tna_label_topic(d->l, g->topic);
+        cells[i * 5 + 1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
+        cells[i * 5 + 2] = pdf_gap(d, g->mean_gap);
+        cells[i * 5 + 3] = pdf_share(d, g->share_below);
+        cells[i * 5 + 4] = pdf_count(d, g->learners_needing);
+    }
+    double width[] = {0, 120, 55, 58, 62};
+    chart_align align[] = {CHART_LEFT, CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
+    pdf_table t = {5, n, head, width, align, cells, NULL, 8};
+    pdf_table_draw(d, &t);
+}
+
+static void expectations(pdf_doc *d)
+{
+    pdf_h2(d, pdf_t(d, "Return on expectations", "Enillion ar ddisgwyliadau"));
+    const tna_planning *pl = &d->res->planning;
+    if (pl->n_expectations == 0) {
+        pdf_para(d, pdf_t(d, "No expectations were set in the configuration.",
+                          "Ni osodwyd unrhyw ddisgwyliadau yn y ffurfweddiad."));
+        return;
+    }
+    enum { NC = 6 };
+    const char *head[NC] = {pdf_t(d, "Expectation", "Disgwyliad"),
+                            pdf_t(d, "Baseline", "Llinell sylfaen"), pdf_t(d, "Target", "Targed"),
+                            pdf_t(d, "Actual", "Gwirioneddol"), pdf_t(d, "Progress", "Cynnydd"),
+                            pdf_t(d, "Status", "Statws")};
+    const char **cells = g_new0(const char *, pl->n_expectations * NC);
+    unsigned char *kind = g_new0(unsigned char, pl->n_expectations * NC);
+    for (size_t i = 0; i < pl->n_expectations; i++) {
+        const tna_expectation_result *e = &pl->expectations[i];
+        const tna_expectation *x = &d->m->expectations[e->expectation];
+        const char **c = cells + i * NC;
+        unsigned char *k = kind + i * NC;
+        c[0] = x->title && x->title[0] ? x->title : x->id;
+        c[1] = e->has_baseline ? pdf_metric_value(d, x->metric, e->baseline) : "–";
+        c[2] = pdf_metric_value(d, x->metric, e->target);
+        if (e->suppressed)
+            c[3] = d->marker, k[3] = PDF_CELL_MUTED;
+        else
+            c[3] = e->has_actual ? pdf_metric_value(d, x->metric, e->actual) : "–";
+        c[4] = e->has_progress && !e->suppressed ? pdf_share(d, e->progress) : "–";
+        c[5] = pdf_rag_word(d, e->suppressed ? TNA_RAG_NONE : e->rag);
+        k[5] = pdf_rag_cell(e->suppressed ? TNA_RAG_NONE : e->rag);
+    }
+    double width[NC] = {0, 56, 54, 70, 52, 60};
+    chart_align align[NC] = {CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT,
+                             CHART_LEFT};
+    pdf_table t = {NC, pl->n_expectations, head, width, align, cells, kind, 8};
+    pdf_table_draw(d, &t);
+    for (size_t i = 0; i < pl->n_expectations; i++) {
+        const tna_expectation_result *e = &pl->expectations[i];
+        if (e->note)
+            pdf_note(d, pdf_str(d, "%s: %s", cells[i * NC], e->note));
+    }
+    pdf_note(d, pdf_t(d, "Progress is (actual - baseline) / (target - baseline): green at 100% "
+                         "or more, amber at 50% or more, red below 50%.",
+                      "Cynnydd yw (gwirioneddol - llinell sylfaen) / (targed - llinell "
+                      "sylfaen): gwyrdd ar 100% neu fwy, ambr ar 50% neu fwy, coch o dan 50%."));
+    g_free(cells);
+    g_free(kind);
+}
+
+static const tna_commissioning_total *overall(pdf_doc *d)
+{
+    const tna_planning *pl = &d->res->planning;
+    for (size_t i = 0; i < pl->n_totals; i++)
+        if (pl->totals[i].topic == TNA_NONE)
+            return &pl->totals[i];
+    return NULL;
+}
+
+static void commissioning(pdf_doc *d)
+{
+    pdf_h2(d, pdf_t(d, "What to commission", "Beth i'w gomisiynu"));
+    const tna_commissioning_total *t = overall(d);
+    if (t == NULL || (t->cohorts == 0 && t->self_directed == 0)) {
+        pdf_para(d, pdf_t(d, "No learner needs training in this period, so there is nothing to "
+                             "commission.",
+                          "Nid oes angen hyfforddiant ar unrhyw ddysgwr yn y cyfnod hwn, felly "
+                          "nid oes dim i'w gomisiynu."));
+        return;
+    }
+    const char *en = pdf_str(
+        d, "The plan needs %s (%s of them Welsh-medium) for %s, and %s: %s in all. If each "
+           "authority commissioned alone, the same demand would cost %s, so pooling across "
+           "Wales saves %s.",
+        pdf_cohorts(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
+        pdf_plural(d, t->cohort_learners, "learner", "learners"),
+        pdf_plural(d, t->self_directed, "self-directed e-learning place",
+                   "self-directed e-learning places"),
+        pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+    const char *cy = pdf_str(
+        d, "Mae'r cynllun angen %s carfan (%s ohonynt drwy gyfrwng y Gymraeg) ar gyfer %s o "
+           "ddysgwyr, a %s lle e-ddysgu hunangyfeiriedig: %s i gyd. Pe bai pob awdurdod yn "
+           "comisiynu ar ei ben ei hun, byddai'r un galw yn costio %s, felly mae cyfuno ar "
+           "draws Cymru yn arbed %s.",
+        pdf_count(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
+        pdf_count(d, t->cohort_learners), pdf_count(d, t->self_directed),
+        pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+    pdf_para(d, pdf_t(d, en, cy));
+    chart_tile tiles[3] = {
+        {pdf_money(d, t->cost), pdf_t(d, "Cost of the pooled plan", "Cost y cynllun cyfun"),
+         pdf_cohorts(d, t->cohorts)},
+        {pdf_money(d, t->cost_alone),
+         pdf_t(d, "If each authority commissioned alone", "Pe bai pob awdurdod yn comisiynu ar ei ben ei hun"),
+         pdf_cohorts(d, t->cohorts_alone)},
+        {pdf_money(d, t->saving), pdf_t(d, "Saving from pooling", "Arbediad o gyfuno"), NULL},
+    };
+    pdf_need(d, 70);
+    pdf_figure_begin(d);
+    d->y += chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, tiles, 3) + 10;
+    pdf_figure_end(d);
+}
+
+static void summary(pdf_doc *d)
+{
+    pdf_section_begin(d, PDF_SEC_SUMMARY, pdf_section_title(d, PDF_SEC_SUMMARY));
+    headline(d);
+    largest_gaps(d);
+    expectations(d);
+    commissioning(d);
+}
+
+void pdf_pages_front(pdf_doc *d)
+{
+    cover(d);
+    contents(d);
+    summary(d);
+}

@@ -1,0 +1,283 @@
+/*
+ * pdf_gaps.c - where the gaps are, and how they moved: the gaps section (mean gap by topic
+ * and by role, the authority x topic heatmap, self against manager ratings) and the trends
+ * section (Wales across periods, then each topic as a small line chart).
+ *
+ * Every figure comes from the privacy-safe groups of the current (or an earlier) period. A
+ * suppressed group gets no bar, no coloured cell and no point: its place shows the marker.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "pdf_internal.h"
+
+typedef struct ranked {
+    const tna_group *g; /* NULL: no respondents */
+    uint32_t index;     /* topic or role */
+} ranked;
+
+static int by_value_desc(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    bool xs = x->g && !x->g->suppressed, ys = y->g && !y->g->suppressed;
+    if (xs != ys)
+        return xs ? -1 : 1; /* shown values first, then markers, in model order */
+    if (xs && x->g->mean_gap != y->g->mean_gap)
+        return x->g->mean_gap > y->g->mean_gap ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Bars of the mean gap of each topic (roles: false) or role (true), largest first. */
+static void gap_bars(pdf_doc *d, bool roles)
+{
+    const tna_model *m = d->m;
+    size_t n = roles ? m->n_roles : m->n_topics, k = 0;
+    ranked *r = g_new0(ranked, n ? n : 1);
+    for (uint32_t i = 0; i < n; i++) {
+        const tna_group *g = roles ? pdf_find(d, TNA_SET_ROLE, TNA_NONE, i, TNA_NONE)
+                                   : pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, i);
+        if (g)
+            r[k++] = (ranked){g, i};
+    }
+    qsort(r, k, sizeof *r, by_value_desc);
+    if (k == 0) {
+        pdf_para(d, pdf_t(d, "No responses in this period.", "Dim ymatebion yn y cyfnod hwn."));
+        g_free(r);
+        return;
+    }
+    chart_bar *bars = g_new0(chart_bar, k);
+    for (size_t i = 0; i < k; i++) {
+        const tna_group *g = r[i].g;
+        bars[i].label = roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
+        bars[i].value[0] = g->mean_gap;
+        bars[i].missing[0] = g->suppressed;
+        bars[i].text[0] = g->suppressed ? d->marker
+                                        : pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
+                                                  pdf_share(d, g->share_below),
+                                                  pdf_t(d, "below", "islaw"));
+    }
+    chart_bars spec = {bars, k, 1, {NULL}, CHART_FMT_DECIMAL, 0,
+                       pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
+                       k > 14 ? 8 : 10, 0.40};
+    pdf_need(d, chart_hbars_height(d->cr, PDF_WIDTH, &spec));
+    pdf_figure_begin(d);
+    d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
+    pdf_figure_end(d);
+    g_free(bars);
+    g_free(r);
+}
+
+static void heatmap(pdf_doc *d)
+{
+    const tna_model *m = d->m;
+    size_t nr = m->n_authorities, nc = m->n_topics;
+    if (nr == 0 || nc == 0)
+        return;
+    const char **rows = g_new0(const char *, nr), **cols = g_new0(const char *, nc);
+    double *values = g_new0(double, nr * nc);
+    unsigned char *state = g_new0(unsigned char, nr * nc);
+    const char **text = g_new0(const char *, nr * nc);
+    double hi = 0;
+    for (uint32_t a = 0; a < nr; a++) {
+        rows[a] = pdf_short_authority(d, a);
+        for (uint32_t t = 0; t < nc; t++) {
+            size_t i = (size_t)a * nc + t;
+            const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, t);
+            if (g == NULL) {
+                state[i] = CHART_CELL_EMPTY, text[i] = "–";
+            } else if (g->suppressed) {
+                state[i] = CHART_CELL_SUPPRESSED, text[i] = d->marker_short;
+            } else {
+                state[i] = CHART_CELL_VALUE, values[i] = g->mean_gap;
+                text[i] = pdf_gap(d, g->mean_gap);
+                hi = fmax(hi, g->mean_gap);
+            }
+        }
+    }
+    for (uint32_t t = 0; t < nc; t++)
+        cols[t] = tna_label_topic(d->l, t);
+    chart_heatmap spec = {
+        rows, nr, cols, nc, values, state, text, 0, hi > 0 ? ceil(hi * 4) / 4 : 1,
+        CHART_FMT_DECIMAL, pdf_t(d, "Mean gap", "Bwlch cymedrig"),
+        pdf_str(d, "%s: %s", d->marker_short,
+                pdf_str(d, pdf_t(d, "suppressed (%s respondents)", "wedi'i atal (%s o ymatebwyr)"),
+                        d->marker)),
+        pdf_t(d, "– no responses", "– dim ymatebion"), nr > 26 ? 11 : 15, 150};
+    pdf_keep(d, chart_heat_height(d->cr, PDF_WIDTH, &spec) + 60);
+    pdf_h2(d, pdf_t(d, "Mean gap by authority and topic", "Bwlch cymedrig yn ôl awdurdod a phwnc"));
+    pdf_figure_begin(d);
+    d->y += chart_heat(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
+    pdf_figure_end(d);
+    pdf_note(d, pdf_t(d, "Darker cells are larger gaps. Each cell is the mean gap of the "
+                         "authority's staff in the topic; cells of too few respondents are "
+                         "hatched and show no value.",
+                      "Mae celloedd tywyllach yn fylchau mwy. Pob cell yw bwlch cymedrig staff yr "
+                      "awdurdod yn y pwnc; mae celloedd â rhy ychydig o ymatebwyr wedi'u "
+                      "croeslinellu ac nid ydynt yn dangos gwerth."));
+    g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
+}
+
+static void raters(pdf_doc *d)
+{
+    const tna_planning *pl = &d->res->planning;
+    size_t n = 0;
+    for (size_t i = 0; i < pl->n_raters; i++)
+        if (pl->raters[i].authority == TNA_NONE)
+            n++;
+    if (n == 0)
+        return;
+    pdf_h2(d, pdf_t(d, "Self-assessment compared with managers' ratings",
+                    "Hunanasesu o'i gymharu â sgoriau rheolwyr"));
+    pdf_para(d, pdf_t(d, "Where a person and their manager both rated the same skill: the mean "
+                         "of self minus manager, in levels. A positive figure means people rate "
+                         "themselves higher than their managers do.",
+                      "Lle mae unigolyn a'i reolwr ill dau wedi sgorio'r un sgil: cymedr yr "
+                      "hunan llai'r rheolwr, mewn lefelau. Mae ffigur positif yn golygu bod pobl "
+                      "yn sgorio eu hunain yn uwch na'u rheolwyr."));
+    const char *head[] = {pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Respondents", "Ymatebwyr"),
+                          pdf_t(d, "Skills rated by both", "Sgiliau a sgoriwyd gan y ddau"),
+                          pdf_t(d, "Self minus manager", "Hunan llai rheolwr")};
+    const char **cells = g_new0(const char *, n * 4);
+    unsigned char *kind = g_new0(unsigned char, n * 4);
+    size_t r = 0;
+    for (size_t i = 0; i < pl->n_raters; i++) {
+        const tna_rater_gap *g = &pl->raters[i];
+        if (g->authority != TNA_NONE)
+            continue;
+        const char **c = cells + r * 4;
+        c[0] = g->topic == TNA_NONE ? pdf_t(d, "All topics", "Pob pwnc") : tna_label_topic(d->l, g->topic);
+        if (g->topic == TNA_NONE)
+            kind[r * 4] = kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_BOLD;
+        if (g->suppressed) {
+            c[1] = c[2] = c[3] = d->marker;
+            kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_MUTED;
+        } else {
+            c[1] = pdf_count(d, g->respondents);
+            c[2] = pdf_count(d, g->pairs);
+            c[3] = pdf_signed(d, g->mean_difference);
+        }
+        r++;
+    }
+    double width[] = {0, 75, 110, 95};
+    pdf_table t = {4, n, head, width, NULL, cells, kind, 8};
+    pdf_table_draw(d, &t);
+    g_free(cells);
+    g_free(kind);
+}
+
+static void gaps(pdf_doc *d)
+{
+    pdf_section_begin(d, PDF_SEC_GAPS, pdf_section_title(d, PDF_SEC_GAPS));
+    pdf_para(d, pdf_t(d, "The gap of a skill is how many levels a person is below the target "
+                         "their role sets for it (0 at or above target). Skills their role does "
+                         "not require are left out. Bars show the mean gap; the share of "
+                         "assessed skills below target is in brackets.",
+                      "Bwlch sgil yw faint o lefelau y mae unigolyn islaw'r targed a osodir "
+                      "gan ei rôl (0 ar y targed neu uwch). Ni chynhwysir sgiliau nad yw'r rôl "
+                      "yn eu gofyn. Mae'r barrau'n dangos y bwlch cymedrig; mae cyfran y "
+                      "sgiliau a aseswyd sydd islaw'r targed rhwng cromfachau."));
+    pdf_h2(d, pdf_t(d, "Mean gap by topic, largest first", "Bwlch cymedrig yn ôl pwnc, y mwyaf yn gyntaf"));
+    gap_bars(d, false);
+    pdf_h2(d, pdf_t(d, "Mean gap by role", "Bwlch cymedrig yn ôl rôl"));
+    gap_bars(d, true);
+    heatmap(d);
+    raters(d);
+}
+
+/* ---- trends ------------------------------------------------------------------------------------ */
+
+typedef enum trend_figure { TREND_GAP, TREND_SHARE, TREND_LEARNERS } trend_figure;
+
+/* One line chart of a figure of a group across the run's periods. */
+static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
+                        const char *title, double x, double y, double w, double h, double max,
+                        bool compact)
+{
+    size_t np = d->res->n_periods;
+    const char **xl = g_new0(const char *, np), **text = g_new0(const char *, np);
+    double *v = g_new0(double, np);
+    bool *miss = g_new0(bool, np);
+    for (size_t p = 0; p < np; p++) {
+        const tna_group *g = tna_results_find(&d->res->periods[p], set, TNA_NONE, TNA_NONE,
+                                              TNA_NONE, TNA_NONE, topic, TNA_NONE);
+        xl[p] = d->res->periods[p].period;
+        miss[p] = g == NULL || g->suppressed;
+        if (miss[p])
+            continue;
+        v[p] = f == TREND_GAP ? g->mean_gap : f == TREND_SHARE ? g->share_below
+                                                                : (double)g->learners_needing;
+        text[p] = f == TREND_GAP     ? pdf_gap(d, v[p])
+                  : f == TREND_SHARE ? pdf_share(d, v[p])
+                                     : pdf_count(d, g->learners_needing);
+    }
+    chart_series_line s = {title, v, miss, text};
+    chart_lines spec = {xl, np, &s, 1,
+                        f == TREND_GAP ? CHART_FMT_DECIMAL : f == TREND_SHARE ? CHART_FMT_PERCENT
+                                                                              : CHART_FMT_COUNT,
+                        0, max, title, d->marker_short, compact};
+    chart_line(d->cr, x, y, w, h, &spec);
+    g_free(xl), g_free(text), g_free(v), g_free(miss);
+}
+
+static void trends(pdf_doc *d)
+{
+    pdf_section_begin(d, PDF_SEC_TRENDS, pdf_section_title(d, PDF_SEC_TRENDS));
+    if (d->res->n_periods < 2)
+        pdf_para(d, pdf_t(d, "This run covers one period, so each chart has a single point; "
+                             "trends appear when the configuration lists more than one period.",
+                          "Mae'r rhediad hwn yn cwmpasu un cyfnod, felly un pwynt sydd gan bob "
+                          "siart; mae tueddiadau'n ymddangos pan fydd y ffurfweddiad yn rhestru "
+                          "mwy nag un cyfnod."));
+    else
+        pdf_para(d, pdf_str(d, pdf_t(d, "Figures for each period from %s to %s. A falling mean "
+                                        "gap is progress. Points of too few respondents are "
+                                        "left out and marked %s.",
+                                     "Ffigurau ar gyfer pob cyfnod o %s i %s. Mae bwlch cymedrig "
+                                     "sy'n gostwng yn gynnydd. Ni ddangosir pwyntiau â rhy "
+                                     "ychydig o ymatebwyr, ac maent wedi'u marcio %s."),
+                            d->res->periods[0].period, d->cur->period, d->marker_short));
+    pdf_h2(d, tna_label_wales(d->l));
+    double w3 = (PDF_WIDTH - 24) / 3, h = 108;
+    pdf_need(d, h);
+    pdf_figure_begin(d);
+    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_GAP, pdf_t(d, "Mean gap", "Bwlch cymedrig"),
+                PDF_LEFT, d->y, w3, h, 0, false);
+    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_SHARE,
+                pdf_t(d, "Share of skills below target", "Cyfran y sgiliau islaw'r targed"),
+                PDF_LEFT + w3 + 12, d->y, w3, h, 0, false);
+    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_LEARNERS,
+                pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
+                PDF_LEFT + 2 * (w3 + 12), d->y, w3, h, 0, false);
+    pdf_figure_end(d);
+    d->y += h + 14;
+    if (d->m->n_topics == 0)
+        return;
+    pdf_h2(d, pdf_t(d, "Mean gap by topic", "Bwlch cymedrig yn ôl pwnc"));
+    /* one scale for every topic, so the small charts compare at a glance */
+    double hi = 0;
+    for (size_t p = 0; p < d->res->n_periods; p++)
+        for (uint32_t t = 0; t < d->m->n_topics; t++) {
+            const tna_group *g = tna_results_find(&d->res->periods[p], TNA_SET_TOPIC, TNA_NONE,
+                                                  TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE);
+            if (g && !g->suppressed)
+                hi = fmax(hi, g->mean_gap);
+        }
+    hi = hi > 0 ? ceil(hi * 1.2 * 4) / 4 : 1;
+    const int cols = 4;
+    double cw = (PDF_WIDTH - (cols - 1) * 12) / cols, ch = 84;
+    for (uint32_t t = 0; t < d->m->n_topics; t += cols) {
+        pdf_need(d, ch);
+        pdf_figure_begin(d);
+        for (int c = 0; c < cols && t + c < d->m->n_topics; c++)
+            trend_chart(d, TNA_SET_TOPIC, t + c, TREND_GAP, tna_label_topic(d->l, t + c),
+                        PDF_LEFT + c * (cw + 12), d->y, cw, ch, hi, true);
+        pdf_figure_end(d);
+        d->y += ch + 8;
+    }
+}
+
+void pdf_pages_gaps(pdf_doc *d)
+{
+    gaps(d);
+    trends(d);
+}

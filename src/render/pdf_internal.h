@@ -1,0 +1,182 @@
+/*
+ * pdf_internal.h - what the PDF report's files share; not part of the API.
+ *
+ * pdf.c owns the document: the stream surface, metadata, pages and their furniture
+ * (running header, footer with "page N of M"), the outline, and the stack of structure
+ * tags, whose begin and end must match exactly (cairo silently drops the whole structure
+ * tree otherwise; a mismatch here fails the render instead). The report is laid out twice:
+ * a first pass to a discarding stream learns on which page each section and authority
+ * starts and how many pages there are; the second pass writes the file with those numbers
+ * in the contents, the footers and the links.
+ *
+ * pdf_text.c flows text and tables down the page (headings, paragraphs, notes, tables with
+ * TR/TH/TD tags that break across pages with their header repeated) and formats numbers.
+ * The pages themselves: pdf_front.c (cover, contents, executive summary), pdf_gaps.c (gaps,
+ * heatmap, raters, trends), pdf_plan.c (commissioning, Welsh-medium and mentors,
+ * evaluation, barriers), pdf_authority.c (a page per authority) and pdf_appendix.c
+ * (method and data quality). Charts come from chart.c.
+ *
+ * Privacy: pages read only the privacy-safe results. A suppressed group or row is drawn as
+ * the marker (d->marker, or d->marker_short in a cell too small for it), never as a number,
+ * bar or colour; helpers below (pdf_group_*) return the marker themselves.
+ *
+ * Memory: strings made with pdf_str() live in d->strings until the render ends.
+ */
+#ifndef TNA_PDF_INTERNAL_H
+#define TNA_PDF_INTERNAL_H
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib.h>
+#include <stdbool.h>
+
+#include "chart.h"
+#include "tna/labels.h"
+#include "tna/render.h"
+
+/* A4 portrait in points, and the text block. */
+#define PDF_W 595.276
+#define PDF_H 841.89
+#define PDF_LEFT 50.0
+#define PDF_RIGHT (PDF_W - 50.0)
+#define PDF_TOP 62.0
+#define PDF_BOTTOM (PDF_H - 58.0)
+#define PDF_WIDTH (PDF_RIGHT - PDF_LEFT)
+#define PDF_TAG_DEPTH 16
+
+typedef enum pdf_section {
+    PDF_SEC_COVER,
+    PDF_SEC_CONTENTS,
+    PDF_SEC_SUMMARY,
+    PDF_SEC_GAPS,
+    PDF_SEC_TRENDS,
+    PDF_SEC_COMMISSIONING,
+    PDF_SEC_EVALUATION,
+    PDF_SEC_BARRIERS,
+    PDF_SEC_AUTHORITIES,
+    PDF_SEC_APPENDIX,
+    PDF_SEC_COUNT
+} pdf_section;
+
+typedef struct pdf_doc {
+    const tna_results *res;
+    const tna_model *m;
+    const tna_render_options *opt;
+    tna_labels *l;
+    const tna_period_figures *cur; /* the current (last) period */
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    bool final;                    /* false: the layout pass, its bytes are discarded */
+    int page;                      /* the page being drawn, 1-based; 0 before the first */
+    int n_pages;                   /* from the layout pass (0 during it) */
+    int section_page[PDF_SEC_COUNT];
+    int *authority_page;           /* per model authority */
+    int outline_authorities;       /* outline id of the "Authorities" entry */
+    double y;                      /* where the next block goes */
+    const char *tags[PDF_TAG_DEPTH];
+    int n_tags;
+    bool tag_error;
+    const char *marker;            /* "fewer than 5" */
+    const char *marker_short;      /* "<5" */
+    const char *running_title;     /* for the page header */
+    GStringChunk *strings;
+} pdf_doc;
+
+/* ---- pdf.c: pages, structure, outline ---------------------------------------------------- */
+
+/* Ends the current page (if any) and starts the next, with header and footer; y = top. */
+void pdf_page_begin(pdf_doc *d);
+/* Starts a section on a new page: records its page, adds its bookmark under `parent`
+ * (0: top level), draws its H1 heading. Returns the outline id. */
+int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title);
+/* A bookmark to the current page at the cursor; returns its id. */
+int pdf_outline_here(pdf_doc *d, int parent, const char *title);
+/* Structure tags (Document, H1, H2, P, Table, TR, TH, TD, Figure, L, LI, Link ...). */
+void pdf_tag_begin(pdf_doc *d, const char *tag, const char *attributes);
+void pdf_tag_end(pdf_doc *d, const char *tag);
+/* True (after starting a new page) when h points do not fit below the cursor. */
+bool pdf_need(pdf_doc *d, double h);
+/* pdf_need for a block that may be taller than a page: keeps what fits together. */
+void pdf_keep(pdf_doc *d, double h);
+/* A string that lives as long as the render. */
+const char *pdf_str(pdf_doc *d, const char *fmt, ...) TNA_PRINTF(2, 3);
+/* tna_label_text for the report's language. */
+const char *pdf_t(pdf_doc *d, const char *en, const char *cy);
+
+/* ---- pdf_text.c: flowing text and tables --------------------------------------------------- */
+
+void pdf_h2(pdf_doc *d, const char *text);
+/* A paragraph across the text block (or width w from x when w > 0). */
+void pdf_para(pdf_doc *d, const char *text);
+void pdf_note(pdf_doc *d, const char *text);         /* small, muted */
+/* Tagged paragraph at a fixed place; returns its height. */
+double pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
+                   int flags);
+
+typedef enum pdf_cell {
+    PDF_CELL_TEXT,
+    PDF_CELL_MUTED,  /* markers and notes */
+    PDF_CELL_BOLD,
+    PDF_CELL_RAG_NONE, /* a status pill: the cell's text is its word */
+    PDF_CELL_RAG_RED,
+    PDF_CELL_RAG_AMBER,
+    PDF_CELL_RAG_GREEN,
+} pdf_cell;
+
+typedef struct pdf_table {
+    size_t n_cols, n_rows;
+    const char *const *head;  /* n_cols */
+    const double *width;      /* n_cols, in points (the last takes what is left when 0) */
+    const chart_align *align; /* n_cols; NULL: numbers right, first column left */
+    const char *const *cells; /* n_rows * n_cols */
+    const unsigned char *kind;/* pdf_cell per cell; may be NULL */
+    double size;              /* text size; 0: 8 */
+} pdf_table;
+
+/* Draws a table at the cursor, breaking pages between rows (header repeated). */
+void pdf_table_draw(pdf_doc *d, const pdf_table *t);
+/* The height pdf_table_draw would use on one page (its trailing space included). */
+double pdf_table_height(pdf_doc *d, const pdf_table *t);
+
+/* A figure: Figure tag around a chart drawn by the caller between begin and end. */
+void pdf_figure_begin(pdf_doc *d);
+void pdf_figure_end(pdf_doc *d);
+
+/* ---- formats ----------------------------------------------------------------------------- */
+
+const char *pdf_gap(pdf_doc *d, double v);      /* 0.73 */
+const char *pdf_share(pdf_doc *d, double v);    /* 45% */
+const char *pdf_count(pdf_doc *d, int64_t v);   /* 1,713 */
+const char *pdf_money(pdf_doc *d, double v);    /* £12,500 */
+/* "1 learner", "3 learners" (English: use inside English text only). */
+const char *pdf_plural(pdf_doc *d, int64_t n, const char *one, const char *many);
+const char *pdf_cohorts(pdf_doc *d, int64_t n); /* "1 cohort" / "3 carfan" */
+const char *pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
+/* A group's figure, or the marker when it is suppressed, or "–" when absent. */
+const char *pdf_group_gap(pdf_doc *d, const tna_group *g);
+const char *pdf_group_share(pdf_doc *d, const tna_group *g);
+const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
+/* The current period's group of a set (NULL: none). */
+const tna_group *pdf_find(pdf_doc *d, tna_set set, uint32_t authority, uint32_t role,
+                          uint32_t topic);
+/* Short names for tight places: "Isle of Anglesey" for "Isle of Anglesey County Council". */
+const char *pdf_short_authority(pdf_doc *d, uint32_t authority);
+const char *pdf_date(pdf_doc *d, int64_t t); /* "23 November 2026" in the language */
+/* An expectation's metric value as its metric reads (45%, 0.73, 1,200, 3.80 / 5, +0.05). */
+const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v);
+/* "green" / "gwyrdd" ... and the table cell kind of a RAG status. */
+const char *pdf_rag_word(pdf_doc *d, tna_rag rag);
+pdf_cell pdf_rag_cell(tna_rag rag);
+
+/* ---- the pages ----------------------------------------------------------------------------- */
+
+void pdf_pages_front(pdf_doc *d);      /* cover, contents, executive summary */
+void pdf_pages_gaps(pdf_doc *d);       /* gaps and trends */
+void pdf_pages_plan(pdf_doc *d);       /* commissioning, evaluation, barriers */
+void pdf_pages_authorities(pdf_doc *d);
+void pdf_pages_appendix(pdf_doc *d);
+
+/* Section titles (also used by the contents). */
+const char *pdf_section_title(pdf_doc *d, pdf_section s);
+
+#endif

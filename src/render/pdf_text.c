@@ -1,0 +1,400 @@
+/*
+ * pdf_text.c - text that flows down the report's pages: headings, paragraphs, notes and
+ * tables (tagged H2, P, Table/TR/TH/TD), plus number formats and short names; see
+ * pdf_internal.h.
+ *
+ * Blocks are measured with pango before they are drawn; a block that does not fit below
+ * the cursor starts a new page. Tables break between rows: the Table element is closed
+ * before the page ends and a new one, with the header row repeated, opens on the next, so
+ * no structure tag ever spans a page break (only Document does).
+ */
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdf_internal.h"
+
+#define BODY_SIZE 9.0
+#define NOTE_SIZE 7.5
+
+void pdf_h2(pdf_doc *d, const char *text)
+{
+    double h;
+    chart_text_size(d->cr, text, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, 0, NULL, &h);
+    if (d->y > PDF_TOP + 1)
+        d->y += 6;
+    pdf_need(d, h + 60); /* keep the heading with what follows */
+    pdf_tag_begin(d, "H2", NULL);
+    chart_set_rgb(d->cr, chart_accent);
+    chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, CHART_LEFT,
+               0);
+    pdf_tag_end(d, "H2");
+    d->y += h + 5;
+}
+
+static void flow(pdf_doc *d, const char *text, double size, chart_rgb colour)
+{
+    double h;
+    chart_text_size(d->cr, text, PDF_WIDTH, size, CHART_WRAP, 0, NULL, &h);
+    pdf_need(d, h);
+    pdf_tag_begin(d, "P", NULL);
+    chart_set_rgb(d->cr, colour);
+    chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, size, CHART_WRAP, CHART_LEFT, 0);
+    pdf_tag_end(d, "P");
+    d->y += h + size * 0.6;
+}
+
+void pdf_para(pdf_doc *d, const char *text)
+{
+    flow(d, text, BODY_SIZE, chart_ink);
+}
+
+void pdf_note(pdf_doc *d, const char *text)
+{
+    flow(d, text, NOTE_SIZE, chart_muted);
+}
+
+double pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
+                   int flags)
+{
+    pdf_tag_begin(d, "P", NULL);
+    double h = chart_text(d->cr, text, x, y, w, size, flags, CHART_LEFT, 0);
+    pdf_tag_end(d, "P");
+    return h;
+}
+
+void pdf_figure_begin(pdf_doc *d)
+{
+    pdf_tag_begin(d, "Figure", NULL);
+}
+
+void pdf_figure_end(pdf_doc *d)
+{
+    pdf_tag_end(d, "Figure");
+}
+
+/* ---- tables ---------------------------------------------------------------------------------- */
+
+typedef struct table_geom {
+    double x[32], w[32], size, pad;
+} table_geom;
+
+static chart_align col_align(const pdf_table *t, size_t c)
+{
+    if (t->align)
+        return t->align[c];
+    return c == 0 ? CHART_LEFT : CHART_RIGHT;
+}
+
+static double cell_height(pdf_doc *d, const char *text, double w, double size, bool bold)
+{
+    double h;
+    chart_text_size(d->cr, text, w, size, CHART_WRAP | (bold ? CHART_BOLD : 0), 0, NULL, &h);
+    return h;
+}
+
+static double row_height(pdf_doc *d, const pdf_table *t, const table_geom *g,
+                         const char *const *cells, const unsigned char *kinds, bool head)
+{
+    double h = g->size * 1.2;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        unsigned char k = kinds ? kinds[c] : PDF_CELL_TEXT;
+        if (k >= PDF_CELL_RAG_NONE)
+            h = fmax(h, g->size * 1.55);
+        else
+            h = fmax(h, cell_height(d, cells[c] ? cells[c] : "", g->w[c] - 2 * g->pad, g->size,
+                                    head || k == PDF_CELL_BOLD));
+    }
+    return h + 5;
+}
+
+static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g,
+                     const char *const *cells, const unsigned char *kinds, bool head,
+                     double h, bool shade)
+{
+    cairo_t *cr = d->cr;
+    double total = g->x[t->n_cols - 1] + g->w[t->n_cols - 1] - g->x[0];
+    if (head) {
+        chart_set_rgb(cr, chart_panel);
+        cairo_rectangle(cr, g->x[0], d->y, total, h);
+        cairo_fill(cr);
+    } else if (shade) {
+        cairo_set_source_rgb(cr, 0.975, 0.978, 0.985);
+        cairo_rectangle(cr, g->x[0], d->y, total, h);
+        cairo_fill(cr);
+    }
+    pdf_tag_begin(d, "TR", NULL);
+    for (size_t c = 0; c < t->n_cols; c++) {
+        const char *text = cells[c] ? cells[c] : "";
+        unsigned char k = kinds ? kinds[c] : PDF_CELL_TEXT;
+        pdf_tag_begin(d, head ? "TH" : "TD", NULL);
+        double cx = g->x[c] + g->pad, cw = g->w[c] - 2 * g->pad;
+        if (k >= PDF_CELL_RAG_NONE) {
+            chart_status(cr, cx, d->y + 2.5, (chart_status_kind)(k - PDF_CELL_RAG_NONE), text,
+                         g->size - 0.5);
+        } else {
+            chart_set_rgb(cr, k == PDF_CELL_MUTED ? chart_muted : chart_ink);
+            int flags = CHART_WRAP | (head || k == PDF_CELL_BOLD ? CHART_BOLD : 0);
+            chart_text(cr, text, cx, d->y + 2.5, cw, g->size, flags, col_align(t, c), 0);
+        }
+        pdf_tag_end(d, head ? "TH" : "TD");
+    }
+    pdf_tag_end(d, "TR");
+    chart_set_rgb(cr, head ? chart_accent : chart_grid);
+    cairo_rectangle(cr, g->x[0], d->y + h - (head ? 0.8 : 0.4), total, head ? 0.8 : 0.4);
+    cairo_fill(cr);
+    d->y += h;
+}
+
+static void geometry(const pdf_table *t, table_geom *g)
+{
+    *g = (table_geom){.size = t->size > 0 ? t->size : 8, .pad = 3};
+    double used = 0;
+    size_t open = t->n_cols;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        g->w[c] = t->width ? t->width[c] : 0;
+        if (g->w[c] <= 0)
+            open = c;
+        used += g->w[c];
+    }
+    if (open < t->n_cols)
+        g->w[open] = fmax(30, PDF_WIDTH - used);
+    double x = PDF_LEFT;
+    for (size_t c = 0; c < t->n_cols; c++)
+        g->x[c] = x, x += g->w[c];
+}
+
+double pdf_table_height(pdf_doc *d, const pdf_table *t)
+{
+    if (t->n_cols == 0 || t->n_cols > 32)
+        return 0;
+    table_geom g;
+    geometry(t, &g);
+    double h = row_height(d, t, &g, t->head, NULL, true) + 8;
+    for (size_t r = 0; r < t->n_rows; r++)
+        h += row_height(d, t, &g, t->cells + r * t->n_cols, t->kind ? t->kind + r * t->n_cols : NULL,
+                        false);
+    return h;
+}
+
+void pdf_table_draw(pdf_doc *d, const pdf_table *t)
+{
+    if (t->n_cols == 0 || t->n_cols > 32)
+        return;
+    table_geom g;
+    geometry(t, &g);
+    double hh = row_height(d, t, &g, t->head, NULL, true);
+    double first = t->n_rows ? row_height(d, t, &g, t->cells, t->kind, false) : 0;
+    pdf_need(d, hh + first);
+    pdf_tag_begin(d, "Table", NULL);
+    draw_row(d, t, &g, t->head, NULL, true, hh, false);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const char *const *cells = t->cells + r * t->n_cols;
+        const unsigned char *kinds = t->kind ? t->kind + r * t->n_cols : NULL;
+        double h = row_height(d, t, &g, cells, kinds, false);
+        if (d->y + h > PDF_BOTTOM) {
+            pdf_tag_end(d, "Table");
+            pdf_page_begin(d);
+            pdf_tag_begin(d, "Table", NULL);
+            draw_row(d, t, &g, t->head, NULL, true, hh, false);
+        }
+        draw_row(d, t, &g, cells, kinds, false, h, r % 2 == 1);
+    }
+    pdf_tag_end(d, "Table");
+    d->y += 8;
+}
+
+/* ---- formats ---------------------------------------------------------------------------------- */
+
+static void thousands(long long v, char *buf, size_t size)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
+    size_t n = strlen(digits), o = 0;
+    if (v < 0)
+        buf[o++] = '-';
+    for (size_t i = 0; i < n && o + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+const char *pdf_gap(pdf_doc *d, double v)
+{
+    return pdf_str(d, "%.2f", fabs(v) < 0.005 ? 0.0 : v);
+}
+
+const char *pdf_share(pdf_doc *d, double v)
+{
+    return pdf_str(d, "%.0f%%", v * 100 + 0.0);
+}
+
+const char *pdf_count(pdf_doc *d, int64_t v)
+{
+    char buf[40];
+    thousands((long long)v, buf, sizeof buf);
+    return pdf_str(d, "%s", buf);
+}
+
+const char *pdf_plural(pdf_doc *d, int64_t n, const char *one, const char *many)
+{
+    return pdf_str(d, "%s %s", pdf_count(d, n), n == 1 ? one : many);
+}
+
+const char *pdf_cohorts(pdf_doc *d, int64_t n)
+{
+    return pdf_t(d, pdf_plural(d, n, "cohort", "cohorts"), pdf_str(d, "%s carfan", pdf_count(d, n)));
+}
+
+const char *pdf_money(pdf_doc *d, double v)
+{
+    char buf[40];
+    thousands(llround(v), buf, sizeof buf);
+    if (buf[0] == '-')
+        return pdf_str(d, "−£%s", buf + 1);
+    return pdf_str(d, "£%s", buf);
+}
+
+const char *pdf_signed(pdf_doc *d, double v)
+{
+    if (fabs(v) < 0.005)
+        return "0.00";
+    return pdf_str(d, "%s%.2f", v > 0 ? "+" : "−", fabs(v));
+}
+
+const char *pdf_group_gap(pdf_doc *d, const tna_group *g)
+{
+    if (g == NULL)
+        return "–";
+    return g->suppressed ? d->marker : pdf_gap(d, g->mean_gap);
+}
+
+const char *pdf_group_share(pdf_doc *d, const tna_group *g)
+{
+    if (g == NULL)
+        return "–";
+    return g->suppressed ? d->marker : pdf_share(d, g->share_below);
+}
+
+const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
+{
+    if (g == NULL)
+        return "–";
+    return g->suppressed ? d->marker : pdf_count(d, v);
+}
+
+const tna_group *pdf_find(pdf_doc *d, tna_set set, uint32_t authority, uint32_t role,
+                          uint32_t topic)
+{
+    return tna_results_find(d->cur, set, authority, TNA_NONE, role, TNA_NONE, topic, TNA_NONE);
+}
+
+/* ---- names and dates -------------------------------------------------------------------------- */
+
+static const char *strip(const char *name, const char *const *prefixes,
+                         const char *const *suffixes, char *buf, size_t size)
+{
+    g_strlcpy(buf, name ? name : "", size);
+    for (size_t i = 0; prefixes[i]; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(buf, prefixes[i], n) == 0 && buf[n]) {
+            memmove(buf, buf + n, strlen(buf + n) + 1);
+            break;
+        }
+    }
+    for (size_t i = 0; suffixes[i]; i++) {
+        size_t n = strlen(suffixes[i]), len = strlen(buf);
+        if (len > n && strcmp(buf + len - n, suffixes[i]) == 0) {
+            buf[len - n] = '\0';
+            break;
+        }
+    }
+    return buf;
+}
+
+const char *pdf_short_authority(pdf_doc *d, uint32_t a)
+{
+    static const char *const en_pre[] = {"City and County of ", NULL};
+    static const char *const en_suf[] = {" County Borough Council", " County Council",
+                                         " City Council", " Council", NULL};
+    static const char *const cy_pre[] = {"Cyngor Bwrdeistref Sirol ", "Cyngor Dinas ",
+                                         "Dinas a Sir ", "Cyngor Sir ", "Cyngor ", NULL};
+    static const char *const none[] = {NULL};
+    const tna_authority *au = &d->m->authorities[a];
+    char en[256], cy[256];
+    strip(au->name, en_pre, en_suf, en, sizeof en);
+    bool has_cy = au->name_cy && au->name_cy[0];
+    if (has_cy) {
+        strip(au->name_cy, cy_pre, none, cy, sizeof cy);
+        /* "Cyngor Sir Ddinbych" -> "Sir Ddinbych": the county keeps its "Sir" */
+        if (strncmp(au->name_cy, "Cyngor Sir ", 11) == 0)
+            g_strlcpy(cy, au->name_cy + 7, sizeof cy);
+    }
+    switch (d->opt->language) {
+    case TNA_LANG_CY: return pdf_str(d, "%s", has_cy ? cy : en);
+    case TNA_LANG_BOTH:
+        if (has_cy && strcmp(en, cy) != 0)
+            return pdf_str(d, "%s / %s", en, cy);
+        return pdf_str(d, "%s", en);
+    case TNA_LANG_EN: break;
+    }
+    return pdf_str(d, "%s", en);
+}
+
+const char *pdf_date(pdf_doc *d, int64_t t)
+{
+    static const char *const en[] = {"January", "February", "March",     "April",
+                                     "May",     "June",     "July",      "August",
+                                     "September", "October", "November", "December"};
+    static const char *const cy[] = {"Ionawr", "Chwefror", "Mawrth", "Ebrill",
+                                     "Mai",    "Mehefin",  "Gorffennaf", "Awst",
+                                     "Medi",   "Hydref",   "Tachwedd",   "Rhagfyr"};
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    const char *e = pdf_str(d, "%d %s %d", tm.tm_mday, en[tm.tm_mon], tm.tm_year + 1900);
+    const char *c = pdf_str(d, "%d %s %d", tm.tm_mday, cy[tm.tm_mon], tm.tm_year + 1900);
+    return pdf_t(d, e, c);
+}
+
+/* ---- expectations ------------------------------------------------------------------------------ */
+
+const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
+{
+    switch (metric) {
+    case TNA_METRIC_SHARE_AT_TARGET:
+    case TNA_METRIC_APPLIED_RATE: return pdf_share(d, v);
+    case TNA_METRIC_LEARNERS_NEEDING: return pdf_count(d, llround(v));
+    case TNA_METRIC_SATISFACTION: return pdf_str(d, "%.2f / 5", v);
+    case TNA_METRIC_TRAINED_VS_UNTRAINED: return pdf_signed(d, v);
+    case TNA_METRIC_MEAN_GAP:
+    case TNA_METRIC_GAP_REDUCTION:
+    case TNA_METRIC_LEARNING_UPLIFT:
+    case TNA_METRIC_COUNT: break;
+    }
+    return pdf_gap(d, v);
+}
+
+const char *pdf_rag_word(pdf_doc *d, tna_rag rag)
+{
+    switch (rag) {
+    case TNA_RAG_GREEN: return pdf_t(d, "green", "gwyrdd");
+    case TNA_RAG_AMBER: return pdf_t(d, "amber", "ambr");
+    case TNA_RAG_RED: return pdf_t(d, "red", "coch");
+    case TNA_RAG_NONE: break;
+    }
+    return pdf_t(d, "no status", "dim statws");
+}
+
+pdf_cell pdf_rag_cell(tna_rag rag)
+{
+    switch (rag) {
+    case TNA_RAG_GREEN: return PDF_CELL_RAG_GREEN;
+    case TNA_RAG_AMBER: return PDF_CELL_RAG_AMBER;
+    case TNA_RAG_RED: return PDF_CELL_RAG_RED;
+    case TNA_RAG_NONE: break;
+    }
+    return PDF_CELL_RAG_NONE;
+}

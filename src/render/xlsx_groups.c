@@ -1,0 +1,278 @@
+/*
+ * xlsx_groups.c - the sheets of group figures: Heatmap, By authority, By role, By topic,
+ * Skills (current period).
+ *
+ * Each table sheet is one flat table with dimension columns and the seven figures, one row
+ * per group that has respondents, so an autofilter can cut it any way; a dimension summed
+ * over reads "All roles", "All topics", ... and such total rows are bold. Authorities,
+ * roles, frameworks, topics and skills come in model (configuration) order, which is stable.
+ * Together the tables hold every group of the summary CSV's sets for the current period:
+ * authority sets on By authority, role-by-topic on By role, the rest on By topic.
+ *
+ * The Heatmap is two authority x topic grids, mean gap with a green-yellow-red colour scale
+ * and learners needing training with a white-blue one; a suppressed cell shows the marker
+ * (the colour scales skip text), a group without respondents is blank.
+ */
+#include "xlsx_internal.h"
+
+#define DIMS_MAX 5
+
+typedef struct grow {
+    const char *dim[DIMS_MAX];
+    const tna_group *g;
+    bool bold;
+} grow;
+
+static void add(GArray *rows, const tna_group *g, bool bold, const char *d0, const char *d1,
+                const char *d2, const char *d3, const char *d4)
+{
+    if (g == NULL)
+        return;
+    grow r = {{d0, d1, d2, d3, d4}, g, bold};
+    g_array_append_val(rows, r);
+}
+
+/* The table: dimension headers, then the figures; header on row 3. Frees rows. */
+static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const double *dim_widths,
+                        int ndim, GArray *rows)
+{
+    const char *head[DIMS_MAX + XW_FIGURES];
+    double widths[DIMS_MAX + XW_FIGURES];
+    for (int i = 0; i < ndim; i++)
+        head[i] = dims[i], widths[i] = dim_widths[i];
+    xw_figure_headers(x, head + ndim);
+    for (int i = 0; i < XW_FIGURES; i++)
+        widths[ndim + i] = 12;
+    char kinds[DIMS_MAX + XW_FIGURES + 1] = "tttttnnnnnnn";
+    for (int i = 0; i < ndim + XW_FIGURES; i++)
+        kinds[i] = i < ndim ? 't' : 'n';
+    kinds[ndim + XW_FIGURES] = '\0';
+    xw_header(x, ws, 3, head, ndim + XW_FIGURES, widths, kinds);
+    lxw_row_t row = 4;
+    for (guint i = 0; i < rows->len; i++, row++) {
+        if (row >= XW_ROW_LIMIT - 1) {
+            xw_text(x, ws, row++, 0,
+                    xw_t(x, "More rows than a sheet holds: see summary-PERIOD.csv.",
+                         "Mwy o resi nag y gall dalen eu dal: gweler summary-PERIOD.csv."),
+                    x->note);
+            break;
+        }
+        const grow *r = &g_array_index(rows, grow, i);
+        for (int d = 0; d < ndim; d++)
+            xw_text(x, ws, row, (lxw_col_t)d, r->dim[d], r->bold ? x->bold : x->text);
+        xw_figures(x, ws, row, (lxw_col_t)ndim, r->g, r->bold);
+    }
+    xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)(ndim + XW_FIGURES - 1));
+    g_array_free(rows, TRUE);
+}
+
+/* One cell of a heatmap grid: figure k (4 mean gap, 6 learners) of g. */
+static void grid_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
+                      int k, bool bold)
+{
+    if (g == NULL)
+        return;
+    if (g->suppressed)
+        xw_marker(x, ws, row, col);
+    else if (k == 4)
+        xw_number(x, ws, row, col, g->mean_gap, bold ? x->bold_gap : x->gap);
+    else
+        xw_int(x, ws, row, col, g->learners_needing, bold ? x->bold_integer : x->integer);
+}
+
+/* A grid with its header at `row`; returns the last row written. */
+static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
+{
+    const tna_model *m = x->m;
+    size_t nt = m->n_topics;
+    const char **head = g_new(const char *, nt + 3);
+    double *widths = g_new(double, nt + 3);
+    head[0] = xw_t(x, "Authority", "Awdurdod"), widths[0] = 34;
+    head[1] = xw_t(x, "Region", "Rhanbarth"), widths[1] = 16;
+    for (size_t t = 0; t < nt; t++)
+        head[2 + t] = tna_label_topic(x->l, (uint32_t)t), widths[2 + t] = 13;
+    head[2 + nt] = tna_label_topic(x->l, TNA_NONE), widths[2 + nt] = 11;
+    char *kinds = g_strnfill(nt + 3, 'n');
+    kinds[0] = kinds[1] = 't';
+    xw_header(x, ws, row, head, (int)nt + 3, widths, kinds);
+    g_free(kinds);
+    g_free(head);
+    g_free(widths);
+
+    lxw_row_t r = row + 1;
+    xw_text(x, ws, r, 0, tna_label_wales(x->l), x->bold);
+    for (size_t t = 0; t < nt; t++)
+        grid_cell(x, ws, r, (lxw_col_t)(2 + t),
+                  xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, (uint32_t)t, TNA_NONE),
+                  k, true);
+    grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
+              xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), k,
+              true);
+    for (uint32_t a = 0; a < m->n_authorities; a++) {
+        r++;
+        xw_text(x, ws, r, 0, tna_label_authority(x->l, a), x->text);
+        xw_text(x, ws, r, 1, tna_label_region(x->l, m->authorities[a].region), x->text);
+        for (size_t t = 0; t < nt; t++)
+            grid_cell(x, ws, r, (lxw_col_t)(2 + t),
+                      xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, (uint32_t)t,
+                           TNA_NONE),
+                      k, false);
+        grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
+                  xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), k,
+                  true);
+    }
+    if (m->n_authorities > 0 && nt > 0) {
+        lxw_conditional_format cf = {0};
+        if (k == 4) {
+            cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+            cf.min_color = 0x63BE7B;
+            cf.mid_color = 0xFFEB84;
+            cf.max_color = 0xF8696B;
+        } else {
+            cf.type = LXW_CONDITIONAL_2_COLOR_SCALE;
+            cf.min_color = 0xFFFFFF;
+            cf.max_color = 0x5B9BD5;
+        }
+        xw_check(x, worksheet_conditional_format_range(ws, row + 2, 2, r, (lxw_col_t)(1 + nt), &cf));
+    }
+    return r;
+}
+
+void xlsx_heatmap(xw *x)
+{
+    lxw_worksheet *ws = xw_sheet(x, "Heatmap", "Map gwres");
+    xw_title(x, ws, xw_t(x, "Mean gap by authority and topic", "Bwlch cymedrig fesul awdurdod a phwnc"),
+             xw_t(x, "Mean gap: levels below target per skill assessed (0 = everyone at target). "
+                     "Green is small, red is large. Below: learners needing training.",
+                  "Bwlch cymedrig: lefelau islaw'r targed fesul sgil a aseswyd (0 = pawb ar y "
+                  "targed). Gwyrdd yn fach, coch yn fawr. Isod: dysgwyr sydd angen hyfforddiant."));
+    lxw_row_t last = grid(x, ws, 3, 4);
+    xw_table(x, ws, 4, 2, last, (lxw_col_t)(x->m->n_topics + 2));
+    lxw_row_t second = last + 3;
+    xw_text(x, ws, second, 0,
+            xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"), x->heading);
+    grid(x, ws, second + 1, 6);
+}
+
+void xlsx_by_authority(xw *x)
+{
+    const tna_model *m = x->m;
+    tna_labels *l = x->l;
+    lxw_worksheet *ws = xw_sheet(x, "By authority", "Fesul awdurdod");
+    xw_title(x, ws, xw_t(x, "Figures by authority", "Ffigurau fesul awdurdod"),
+             xw_t(x, "Each authority overall, by framework and topic, and by role and topic. "
+                     "Filter the Authority column to see one council.",
+                  "Pob awdurdod yn gyffredinol, fesul fframwaith a phwnc, a fesul rôl a phwnc. "
+                  "Hidlwch y golofn Awdurdod i weld un cyngor."));
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
+    const char *all_roles = tna_label_role(l, TNA_NONE), *all_fw = tna_label_framework(l, TNA_NONE),
+               *all_topics = tna_label_topic(l, TNA_NONE);
+    for (uint32_t a = 0; a < m->n_authorities; a++) {
+        const char *an = tna_label_authority(l, a), *rn = tna_label_region(l, m->authorities[a].region);
+        add(rows, xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
+            true, an, rn, all_roles, all_fw, all_topics);
+        for (uint32_t f = 0; f < m->n_frameworks; f++) {
+            const char *fn = tna_label_framework(l, f);
+            add(rows, xw_find(x, TNA_SET_AUTHORITY_FRAMEWORK, a, TNA_NONE, TNA_NONE, f, TNA_NONE, TNA_NONE),
+                true, an, rn, all_roles, fn, all_topics);
+            const tna_framework *fw = &m->frameworks[f];
+            for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++)
+                add(rows, xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE),
+                    false, an, rn, all_roles, fn, tna_label_topic(l, t));
+        }
+        for (uint32_t p = 0; p < m->n_roles; p++)
+            for (uint32_t t = 0; t < m->n_topics; t++)
+                add(rows,
+                    xw_find(x, TNA_SET_AUTHORITY_ROLE_TOPIC, a, TNA_NONE, p, TNA_NONE, t, TNA_NONE),
+                    false, an, rn, tna_label_role(l, p),
+                    tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t));
+    }
+    const char *dims[] = {xw_t(x, "Authority", "Awdurdod"), xw_t(x, "Region", "Rhanbarth"),
+                          xw_t(x, "Role", "Rôl"), xw_t(x, "Framework", "Fframwaith"),
+                          xw_t(x, "Topic", "Pwnc")};
+    static const double widths[] = {34, 16, 28, 22, 34};
+    group_table(x, ws, dims, widths, 5, rows);
+}
+
+void xlsx_by_role(xw *x)
+{
+    const tna_model *m = x->m;
+    tna_labels *l = x->l;
+    lxw_worksheet *ws = xw_sheet(x, "By role", "Fesul rôl");
+    xw_title(x, ws, xw_t(x, "Figures by role, all Wales", "Ffigurau fesul rôl, Cymru gyfan"),
+             xw_t(x, "Each role overall and by topic, across every authority.",
+                  "Pob rôl yn gyffredinol a fesul pwnc, ar draws pob awdurdod."));
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
+    for (uint32_t p = 0; p < m->n_roles; p++) {
+        const char *pn = tna_label_role(l, p);
+        add(rows, xw_find(x, TNA_SET_ROLE, TNA_NONE, TNA_NONE, p, TNA_NONE, TNA_NONE, TNA_NONE), true,
+            pn, tna_label_framework(l, TNA_NONE), tna_label_topic(l, TNA_NONE), NULL, NULL);
+        for (uint32_t t = 0; t < m->n_topics; t++)
+            add(rows, xw_find(x, TNA_SET_ROLE_TOPIC, TNA_NONE, TNA_NONE, p, TNA_NONE, t, TNA_NONE),
+                false, pn, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
+                NULL, NULL);
+    }
+    const char *dims[] = {xw_t(x, "Role", "Rôl"), xw_t(x, "Framework", "Fframwaith"),
+                          xw_t(x, "Topic", "Pwnc")};
+    static const double widths[] = {30, 22, 34};
+    group_table(x, ws, dims, widths, 3, rows);
+}
+
+void xlsx_by_topic(xw *x)
+{
+    const tna_model *m = x->m;
+    tna_labels *l = x->l;
+    lxw_worksheet *ws = xw_sheet(x, "By topic", "Fesul pwnc");
+    xw_title(x, ws, xw_t(x, "Figures by framework, topic and region", "Ffigurau fesul fframwaith, pwnc a rhanbarth"),
+             xw_t(x, "All Wales first, then each region; each framework and topic for all Wales "
+                     "and by region.",
+                  "Cymru gyfan yn gyntaf, yna pob rhanbarth; pob fframwaith a phwnc ar gyfer "
+                  "Cymru gyfan a fesul rhanbarth."));
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
+    const char *all_fw = tna_label_framework(l, TNA_NONE), *all_topics = tna_label_topic(l, TNA_NONE),
+               *wales = tna_label_wales(l);
+    add(rows, xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), true,
+        all_fw, all_topics, wales, NULL, NULL);
+    for (uint32_t g = 0; g < m->n_regions; g++)
+        add(rows, xw_find(x, TNA_SET_REGION, TNA_NONE, g, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), true,
+            all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
+    for (uint32_t f = 0; f < m->n_frameworks; f++) {
+        const char *fn = tna_label_framework(l, f);
+        add(rows, xw_find(x, TNA_SET_FRAMEWORK, TNA_NONE, TNA_NONE, TNA_NONE, f, TNA_NONE, TNA_NONE),
+            true, fn, all_topics, wales, NULL, NULL);
+        const tna_framework *fw = &m->frameworks[f];
+        for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++) {
+            const char *tn = tna_label_topic(l, t);
+            add(rows, xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE),
+                false, fn, tn, wales, NULL, NULL);
+            for (uint32_t g = 0; g < m->n_regions; g++)
+                add(rows, xw_find(x, TNA_SET_REGION_TOPIC, TNA_NONE, g, TNA_NONE, TNA_NONE, t, TNA_NONE),
+                    false, fn, tn, tna_label_region(l, g), NULL, NULL);
+        }
+    }
+    const char *dims[] = {xw_t(x, "Framework", "Fframwaith"), xw_t(x, "Topic", "Pwnc"),
+                          xw_t(x, "Region", "Rhanbarth")};
+    static const double widths[] = {22, 34, 18};
+    group_table(x, ws, dims, widths, 3, rows);
+}
+
+void xlsx_skills(xw *x)
+{
+    const tna_model *m = x->m;
+    tna_labels *l = x->l;
+    lxw_worksheet *ws = xw_sheet(x, "Skills", "Sgiliau");
+    xw_title(x, ws, xw_t(x, "Figures by skill, all Wales", "Ffigurau fesul sgil, Cymru gyfan"),
+             xw_t(x, "Every skill of every framework, for the roles that need it.",
+                  "Pob sgil ym mhob fframwaith, ar gyfer y rolau sydd ei hangen."));
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
+    for (uint32_t s = 0; s < m->n_skills; s++) {
+        uint32_t t = m->skills[s].topic;
+        add(rows, xw_find(x, TNA_SET_SKILL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, s), false,
+            tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
+            tna_label_skill(l, s), NULL, NULL);
+    }
+    const char *dims[] = {xw_t(x, "Framework", "Fframwaith"), xw_t(x, "Topic", "Pwnc"),
+                          xw_t(x, "Skill", "Sgil")};
+    static const double widths[] = {22, 30, 50};
+    group_table(x, ws, dims, widths, 3, rows);
+}

@@ -1,0 +1,151 @@
+/*
+ * xlsx_internal.h - what the workbook writers share; not part of the API.
+ *
+ * tna_render_xlsx (xlsx.c) opens the workbook on a temporary path of the outputs set, builds
+ * one xw context and calls the sheet writers in sheet order:
+ *   xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
+ *   xlsx_groups.c    Heatmap, By authority, By role, By topic, Skills
+ *   xlsx_planning.c  Demand, Commissioning, Cohorts, Mentors, Trends, Barriers, Self vs manager
+ *   xlsx_about.c     Data quality, About
+ *   xlsx_charts.c    the hidden Chart data sheet and the four native charts
+ * xlsx_write.c holds the formats and the guards every cell goes through: text is made valid
+ * UTF-8, text that Excel would read as an _xHHHH_ escape is escaped itself, strings are cut
+ * at 32,767 characters, and a number that is not finite is written as a blank cell. A
+ * suppressed figure is written as the labels.h marker in grey italics, never as a number.
+ *
+ * The first libxlsxwriter error of any write is kept in xw.error; tna_render_xlsx turns it
+ * into a TNA_ERR_OUTPUT after closing the workbook.
+ */
+#ifndef TNA_XLSX_INTERNAL_H
+#define TNA_XLSX_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <glib.h>
+#include <xlsxwriter.h>
+
+#include "tna/labels.h"
+#include "tna/render.h"
+
+#define XW_ROW_LIMIT 1048576 /* Excel's rows per sheet */
+#define XW_TEXT_LIMIT 32767  /* Excel's characters per cell */
+#define XW_LOG_LIMIT 100000  /* data-quality entries shown; the CSV has them all */
+
+/* One point a chart plots, kept on the Chart data sheet: a label and up to two values
+ * (NAN: a blank cell, never plotted). */
+typedef struct xw_point {
+    const char *label;
+    double v1, v2;
+} xw_point;
+
+typedef struct xw {
+    lxw_workbook *wb;
+    const tna_results *r;
+    const tna_model *m;
+    const tna_period_figures *cur;  /* the current (last) period */
+    const tna_period_figures *prev; /* the one before it, or NULL */
+    tna_labels *l;
+    const tna_render_options *opt;
+    const char *marker; /* "fewer than 5" in the report's language */
+    lxw_error error;    /* the first write error, LXW_NO_ERROR when none */
+    GHashTable *groups; /* the current period's groups by key (xw_find) */
+
+    /* formats */
+    lxw_format *title, *subtitle, *note, *heading, *header, *header_num, *text, *wrap, *bold, *indent;
+    lxw_format *integer, *left_integer, *bold_integer, *gap, *bold_gap, *percent, *bold_percent, *money,
+        *bold_money, *change_gap, *change_percent, *change_integer, *number2;
+    lxw_format *suppressed, *rag[4]; /* indexed by tna_rag */
+
+    /* what the charts plot (xlsx_charts.c), written last on the hidden Chart data sheet */
+    char *chart_sheet;                            /* its name */
+    GArray *top_gaps, *trend, *costs, *barriers; /* of xw_point */
+} xw;
+
+/* ---- xlsx_write.c: formats and guarded cell writes ---- */
+void xw_formats(xw *x);
+/* A sheet name in the report's language, made valid for Excel (31 characters, none of
+ * []:*?/\, no apostrophe at either end, not blank). Caller frees with g_free(). */
+char *xw_sheet_name(xw *x, const char *en, const char *cy);
+/* Adds a worksheet named by xw_sheet_name. */
+lxw_worksheet *xw_sheet(xw *x, const char *en, const char *cy);
+/* The sheet's title (row 0) and a one-line explanation (row 1). */
+void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note);
+/* A fixed phrase in the report's language. */
+const char *xw_t(xw *x, const char *en, const char *cy);
+void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+             lxw_format *f);
+void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
+               lxw_format *f);
+void xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f);
+void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
+void xw_marker(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+/* A header row: texts[0..n) from column 0, with widths (characters) when widths != NULL;
+ * kinds[i] == 'n' marks a numeric column, whose header is right-aligned (kinds may be NULL
+ * or shorter than n: text). The row is made tall enough for the wrapped headers. */
+void xw_header(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *const *texts, int n,
+               const double *widths, const char *kinds);
+/* The lines `text` wraps to in a column `width` characters wide (a rough count). */
+int xw_lines(const char *text, double width);
+/* Makes a row tall enough for `lines` lines of wrapped text (at most 8). */
+void xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines);
+/* Freezes rows above `row` (and columns left of `col`), and filters the table under the
+ * header at row - 1 down to last_row over columns 0..last_col. */
+void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
+              lxw_col_t last_col);
+void xw_check(xw *x, lxw_error e);
+
+/* The current period's group of a set with the given dimensions (TNA_NONE for those the set
+ * sums over), or NULL when it has none: tna_results_find through a hash index, since the
+ * sheets look up every combination. */
+const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region,
+                         uint32_t role, uint32_t framework, uint32_t topic, uint32_t skill);
+void xw_index(xw *x);
+void xw_index_free(xw *x);
+
+/* The seven figures of a group from column col: respondents, skills assessed, below target,
+ * total gap, mean gap, share below target, learners needing; a suppressed group (or none)
+ * shows the marker in the first and leaves the rest blank. bold: a total row. */
+#define XW_FIGURES 7
+void xw_figure_headers(xw *x, const char **texts);
+void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
+                bool bold);
+
+/* "Respondents" etc. in the report's language, and the level-band header "To Working". */
+const char *xw_metric_name(xw *x, tna_metric metric);
+lxw_format *xw_metric_format(xw *x, tna_metric metric);
+/* An amount as "£3,500" (rounded to pounds). Caller frees with g_free(). */
+char *xw_money(double v);
+/* The run time as "YYYY-MM-DD HH:MM:SS UTC". Caller frees with g_free(). */
+char *xw_utc(int64_t t);
+
+/* ---- the sheet writers ---- */
+void xlsx_summary(xw *x);
+void xlsx_evaluation(xw *x);
+void xlsx_heatmap(xw *x);
+void xlsx_by_authority(xw *x);
+void xlsx_by_role(xw *x);
+void xlsx_by_topic(xw *x);
+void xlsx_skills(xw *x);
+void xlsx_demand(xw *x);
+void xlsx_commissioning(xw *x);
+void xlsx_cohorts(xw *x);
+void xlsx_mentors(xw *x);
+void xlsx_trends(xw *x);
+void xlsx_barriers(xw *x);
+void xlsx_raters(xw *x);
+void xlsx_data_quality(xw *x);
+void xlsx_about(xw *x);
+
+/* ---- xlsx_charts.c ---- */
+/* Collects what the charts plot (only shown figures) and names the Chart data sheet. */
+void xlsx_chart_prepare(xw *x);
+/* Writes the Chart data sheet (added last, hidden) and frees the collected points. */
+void xlsx_chart_data(xw *x);
+/* Inserts a chart at (row, col) of ws and returns the rows it covers; each does nothing and
+ * returns 0 when it has nothing to plot. */
+lxw_row_t xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+lxw_row_t xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+lxw_row_t xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+lxw_row_t xlsx_chart_barriers(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+
+#endif

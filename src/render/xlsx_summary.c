@@ -1,0 +1,272 @@
+/*
+ * xlsx_summary.c - the Summary and Evaluation sheets.
+ *
+ * Summary: the title, the headline figures for all Wales in the current period beside the
+ * previous one (respondents, skills assessed, mean gap, share below target, learners
+ * needing training), the top-gaps chart, and every expectation of the configuration with
+ * baseline, target, actual, progress and its RAG status as a coloured cell, then the
+ * metric in each period of the run.
+ *
+ * Evaluation: the expectations measured from course evaluations and trends, by Kirkpatrick
+ * level (L1 satisfaction, L2 learning uplift, L3 applied at work, L4 trained versus
+ * untrained), with the respondents behind each; a level no expectation measures says so.
+ *
+ * Both read results->planning.expectations, which may be empty.
+ */
+#include <math.h>
+
+#include "xlsx_internal.h"
+
+static const char *rag_text(xw *x, tna_rag rag)
+{
+    switch (rag) {
+    case TNA_RAG_GREEN: return xw_t(x, "Green", "Gwyrdd");
+    case TNA_RAG_AMBER: return xw_t(x, "Amber", "Ambr");
+    case TNA_RAG_RED: return xw_t(x, "Red", "Coch");
+    case TNA_RAG_NONE: break;
+    }
+    return "";
+}
+
+/* "Framework: User research; Role: User researcher", or "All Wales". Caller frees. */
+static char *scope_text(xw *x, const tna_scope *s)
+{
+    GString *g = g_string_new(NULL);
+    struct {
+        uint32_t index;
+        const char *en, *cy;
+        const char *(*label)(tna_labels *, uint32_t);
+    } parts[] = {
+        {s->authority, "Authority", "Awdurdod", tna_label_authority},
+        {s->region, "Region", "Rhanbarth", tna_label_region},
+        {s->role, "Role", "Rôl", tna_label_role},
+        {s->framework, "Framework", "Fframwaith", tna_label_framework},
+        {s->topic, "Topic", "Pwnc", tna_label_topic},
+        {s->skill, "Skill", "Sgil", tna_label_skill},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
+        if (parts[i].index == TNA_NONE)
+            continue;
+        g_string_append_printf(g, "%s%s: %s", g->len ? "; " : "", xw_t(x, parts[i].en, parts[i].cy),
+                               parts[i].label(x->l, parts[i].index));
+    }
+    if (g->len == 0)
+        g_string_append(g, tna_label_wales(x->l));
+    return g_string_free(g, FALSE);
+}
+
+/* Baseline, target, actual, progress, status, respondents from column col; the note (if
+ * any) in note_col, `width` wide. Returns the lines the note wraps to. */
+static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                             const tna_expectation_result *er, lxw_col_t note_col, double width)
+{
+    const tna_expectation *ex = &x->m->expectations[er->expectation];
+    lxw_format *f = xw_metric_format(x, ex->metric);
+    if (er->has_baseline)
+        xw_number(x, ws, row, col, er->baseline, f);
+    xw_number(x, ws, row, col + 1, er->target, f);
+    if (er->suppressed)
+        xw_marker(x, ws, row, col + 2);
+    else if (er->has_actual)
+        xw_number(x, ws, row, col + 2, er->actual, f);
+    if (!er->suppressed && er->has_progress)
+        xw_number(x, ws, row, col + 3, er->progress, x->percent);
+    if (!er->suppressed && er->rag != TNA_RAG_NONE)
+        xw_text(x, ws, row, col + 4, rag_text(x, er->rag), x->rag[er->rag]);
+    if (!er->suppressed)
+        xw_int(x, ws, row, col + 5, er->respondents, x->integer);
+    if (er->note == NULL)
+        return 1;
+    xw_text(x, ws, row, note_col, er->note, x->wrap);
+    return xw_lines(er->note, width);
+}
+
+static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
+{
+    const char *head[4] = {xw_t(x, "All Wales", "Cymru gyfan"), x->cur->period,
+                           x->prev ? x->prev->period : "", xw_t(x, "Change", "Newid")};
+    int n = x->prev ? 4 : 2;
+    xw_header(x, ws, row, head, n, NULL, "tnnn");
+    const tna_group *g[2] = {
+        tna_results_find(x->cur, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE,
+                         TNA_NONE),
+        x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE,
+                                   TNA_NONE, TNA_NONE)
+                : NULL};
+    const char *names[XW_FIGURES];
+    xw_figure_headers(x, names);
+    static const int shown[] = {0, 1, 4, 5, 6}; /* which of the seven figures */
+    for (size_t i = 0; i < G_N_ELEMENTS(shown); i++) {
+        lxw_row_t r = row + 1 + (lxw_row_t)i;
+        int k = shown[i];
+        xw_text(x, ws, r, 0, names[k], x->bold);
+        double v[2] = {NAN, NAN};
+        for (int p = 0; p < (x->prev ? 2 : 1); p++) {
+            if (g[p] == NULL)
+                continue;
+            if (g[p]->suppressed) {
+                xw_marker(x, ws, r, (lxw_col_t)(1 + p));
+                continue;
+            }
+            v[p] = k == 0   ? (double)g[p]->respondents
+                   : k == 1 ? (double)g[p]->assessed
+                   : k == 4 ? g[p]->mean_gap
+                   : k == 5 ? g[p]->share_below
+                            : (double)g[p]->learners_needing;
+            lxw_format *f = k == 4 ? x->gap : k == 5 ? x->percent : x->integer;
+            xw_number(x, ws, r, (lxw_col_t)(1 + p), v[p], f);
+        }
+        if (x->prev && isfinite(v[0]) && isfinite(v[1]))
+            xw_number(x, ws, r, 3, v[0] - v[1],
+                      k == 4 ? x->change_gap : k == 5 ? x->change_percent : x->change_integer);
+    }
+}
+
+void xlsx_summary(xw *x)
+{
+    const tna_model *m = x->m;
+    const tna_planning *pl = &x->r->planning;
+    lxw_worksheet *ws = xw_sheet(x, "Summary", "Crynodeb");
+    char *note = g_strdup_printf(
+        xw_t(x, "Period %s (current). Figures for all Wales; \"%s\" marks a figure withheld "
+                "to protect privacy.",
+             "Cyfnod %s (cyfredol). Ffigurau ar gyfer Cymru gyfan; mae \"%s\" yn dangos ffigur "
+             "a ataliwyd i ddiogelu preifatrwydd."),
+        x->cur->period, x->marker);
+    xw_title(x, ws, m->title ? m->title : "Training-needs analysis", note);
+    g_free(note);
+    worksheet_freeze_panes(ws, 2, 0);
+
+    headline(x, ws, 3);
+    lxw_row_t chart = xlsx_chart_top_gaps(x, ws, 3, 5);
+    lxw_row_t row = 3 + (chart > 7 ? chart : 7) + 1;
+    xw_text(x, ws, row++, 0, xw_t(x, "Return on expectations", "Elw ar ddisgwyliadau"),
+            x->heading);
+    const char *head[64];
+    int n = 0;
+    head[n++] = xw_t(x, "Expectation", "Disgwyliad");
+    head[n++] = xw_t(x, "Metric", "Mesur");
+    head[n++] = xw_t(x, "Scope", "Cwmpas");
+    head[n++] = xw_t(x, "Due", "Erbyn");
+    head[n++] = xw_t(x, "Baseline", "Llinell sylfaen");
+    head[n++] = xw_t(x, "Target", "Targed");
+    head[n++] = xw_t(x, "Actual", "Gwirioneddol");
+    head[n++] = xw_t(x, "Progress", "Cynnydd");
+    head[n++] = xw_t(x, "Status", "Statws");
+    head[n++] = xw_t(x, "Respondents", "Ymatebwyr");
+    int fixed = n; /* then the metric in each period, then the note */
+    for (size_t p = 0; p < x->r->n_periods && n < 63; p++)
+        head[n++] = x->r->periods[p].period;
+    head[n++] = xw_t(x, "Note", "Nodyn");
+    double widths[64] = {46, 24, 30, 10, 11, 11, 11, 11, 10, 12};
+    char kinds[65] = "ttttnnnntn";
+    for (int i = fixed; i < n; i++)
+        widths[i] = 11, kinds[i] = 'n';
+    widths[n - 1] = 40, kinds[n - 1] = 't', kinds[n] = '\0';
+    xw_header(x, ws, row, head, n, widths, kinds);
+    lxw_row_t first = ++row;
+    for (size_t i = 0; i < pl->n_expectations; i++, row++) {
+        const tna_expectation_result *er = &pl->expectations[i];
+        const tna_expectation *ex = &m->expectations[er->expectation];
+        const char *title = ex->title ? ex->title : ex->id, *metric = xw_metric_name(x, ex->metric);
+        char *scope = scope_text(x, &ex->scope);
+        xw_text(x, ws, row, 0, title, x->wrap);
+        xw_text(x, ws, row, 1, metric, x->wrap);
+        xw_text(x, ws, row, 2, scope, x->wrap);
+        xw_text(x, ws, row, 3, ex->due ? ex->due : "", x->text);
+        int lines = expectation_cells(x, ws, row, 4, er, (lxw_col_t)(n - 1), widths[n - 1]);
+        for (size_t p = 0; er->by_period && p < x->r->n_periods && fixed + (int)p < n - 1; p++)
+            xw_number(x, ws, row, (lxw_col_t)(fixed + p), er->by_period[p],
+                      xw_metric_format(x, ex->metric));
+        int need[] = {xw_lines(title, widths[0]), xw_lines(metric, widths[1]),
+                      xw_lines(scope, widths[2])};
+        for (size_t k = 0; k < G_N_ELEMENTS(need); k++)
+            lines = need[k] > lines ? need[k] : lines;
+        xw_fit(x, ws, row, lines);
+        g_free(scope);
+    }
+    if (pl->n_expectations == 0)
+        xw_text(x, ws, row++, 0,
+                xw_t(x, "The configuration sets no expectations.",
+                     "Nid yw'r ffurfweddiad yn gosod disgwyliadau."),
+                x->note);
+    xw_check(x, worksheet_autofilter(ws, first - 1, 0, row - 1, (lxw_col_t)(n - 1)));
+    worksheet_activate(ws);
+}
+
+void xlsx_evaluation(xw *x)
+{
+    const tna_planning *pl = &x->r->planning;
+    lxw_worksheet *ws = xw_sheet(x, "Evaluation", "Gwerthuso");
+    xw_title(x, ws, xw_t(x, "Evaluation: did training work?", "Gwerthuso: a weithiodd yr hyfforddiant?"),
+             xw_t(x, "Return on expectations by Kirkpatrick level, from course evaluations "
+                     "(L1-L3) and from staff present in two periods (L4).",
+                  "Elw ar ddisgwyliadau fesul lefel Kirkpatrick, o werthusiadau cyrsiau (L1-L3) "
+                  "ac o staff a oedd yn bresennol mewn dau gyfnod (L4)."));
+    const char *head[] = {xw_t(x, "Level", "Lefel"),
+                          xw_t(x, "What it shows", "Beth mae'n ei ddangos"),
+                          xw_t(x, "Expectation", "Disgwyliad"),
+                          xw_t(x, "Baseline", "Llinell sylfaen"),
+                          xw_t(x, "Target", "Targed"),
+                          xw_t(x, "Actual", "Gwirioneddol"),
+                          xw_t(x, "Progress", "Cynnydd"),
+                          xw_t(x, "Status", "Statws"),
+                          xw_t(x, "Respondents", "Ymatebwyr"),
+                          xw_t(x, "Note", "Nodyn")};
+    static const double widths[] = {24, 44, 46, 11, 11, 11, 11, 10, 12, 36};
+    xw_header(x, ws, 3, head, 10, widths, "tttnnnntnt");
+    struct {
+        tna_metric metric;
+        const char *level_en, *level_cy, *what_en, *what_cy;
+    } levels[] = {
+        {TNA_METRIC_SATISFACTION, "L1 Reaction", "L1 Ymateb",
+         "Mean satisfaction with the course, 1 to 5",
+         "Boddhad cymedrig gyda'r cwrs, 1 i 5"},
+        {TNA_METRIC_LEARNING_UPLIFT, "L2 Learning", "L2 Dysgu",
+         "Mean levels gained: level after the course minus level before",
+         "Lefelau cymedrig a enillwyd: lefel ar ôl y cwrs llai'r lefel cyn"},
+        {TNA_METRIC_APPLIED_RATE, "L3 Behaviour", "L3 Ymddygiad",
+         "Share of learners who have used what they learned at work",
+         "Cyfran y dysgwyr sydd wedi defnyddio'r hyn a ddysgwyd yn y gwaith"},
+        {TNA_METRIC_TRAINED_VS_UNTRAINED, "L4 Results", "L4 Canlyniadau",
+         "Change in mean gap of trained staff minus that of untrained staff, between the "
+         "last two periods (below 0: training closed gaps faster)",
+         "Newid yn y bwlch cymedrig i staff a hyfforddwyd llai'r newid i staff heb eu "
+         "hyfforddi, rhwng y ddau gyfnod diwethaf (o dan 0: caeodd hyfforddiant fylchau'n "
+         "gyflymach)"},
+    };
+    lxw_row_t row = 4;
+    for (size_t k = 0; k < G_N_ELEMENTS(levels); k++) {
+        bool any = false;
+        for (size_t i = 0; i <= pl->n_expectations; i++) {
+            const tna_expectation_result *er = i < pl->n_expectations ? &pl->expectations[i] : NULL;
+            if (er && x->m->expectations[er->expectation].metric != levels[k].metric)
+                continue;
+            if (!er && any)
+                break;
+            const char *what = xw_t(x, levels[k].what_en, levels[k].what_cy);
+            xw_text(x, ws, row, 0, xw_t(x, levels[k].level_en, levels[k].level_cy), x->bold);
+            xw_text(x, ws, row, 1, what, x->wrap);
+            int lines = xw_lines(what, widths[1]);
+            if (er) {
+                const tna_expectation *ex = &x->m->expectations[er->expectation];
+                const char *title = ex->title ? ex->title : ex->id;
+                xw_text(x, ws, row, 2, title, x->wrap);
+                int more = expectation_cells(x, ws, row, 3, er, 9, widths[9]);
+                lines = more > lines ? more : lines;
+                more = xw_lines(title, widths[2]);
+                lines = more > lines ? more : lines;
+                any = true;
+            } else {
+                const char *none = xw_t(x, "No expectation in the configuration measures this level.",
+                                        "Nid oes disgwyliad yn y ffurfweddiad yn mesur y lefel hon.");
+                xw_text(x, ws, row, 9, none, x->wrap);
+                int more = xw_lines(none, widths[9]);
+                lines = more > lines ? more : lines;
+            }
+            xw_fit(x, ws, row, lines);
+            row++;
+        }
+    }
+    xw_table(x, ws, 4, 0, row - 1, 9);
+}

@@ -1,0 +1,410 @@
+/*
+ * xlsx_write.c - the workbook's formats and the guards every cell goes through.
+ *
+ * libxlsxwriter passes some things straight into the file that Excel then rejects or
+ * misreads (../shared/LIBRARIES.md): NaN is written as "-NAN" (a damaged file), invalid
+ * UTF-8 makes invalid XML, text such as "_x0041_" is read back as "A", and a string over
+ * 32,767 characters or a sheet name over 31 is an error. Every write here is guarded: text
+ * is made valid UTF-8, escaped (_x005F_ before an _xHHHH_ pattern) and cut at Excel's limit
+ * (counted in UTF-16 units, as Excel counts); a number that is not finite becomes a blank
+ * cell. The first libxlsxwriter error is kept in x->error.
+ */
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "xlsx_internal.h"
+
+void xw_check(xw *x, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
+        x->error = e;
+}
+
+const char *xw_t(xw *x, const char *en, const char *cy)
+{
+    return tna_label_text(x->l, en, cy);
+}
+
+static lxw_format *fmt(xw *x, const char *num_format, bool bold)
+{
+    lxw_format *f = workbook_add_format(x->wb);
+    if (num_format)
+        format_set_num_format(f, num_format);
+    if (bold)
+        format_set_bold(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+static lxw_format *rag_format(xw *x, lxw_color_t fill, lxw_color_t font)
+{
+    lxw_format *f = fmt(x, NULL, true);
+    format_set_bg_color(f, fill);
+    format_set_font_color(f, font);
+    format_set_align(f, LXW_ALIGN_CENTER);
+    return f;
+}
+
+void xw_formats(xw *x)
+{
+    x->title = workbook_add_format(x->wb);
+    format_set_bold(x->title);
+    format_set_font_size(x->title, 14);
+    format_set_font_color(x->title, 0x1F3864);
+    x->heading = workbook_add_format(x->wb);
+    format_set_bold(x->heading);
+    format_set_font_size(x->heading, 12);
+    format_set_font_color(x->heading, 0x1F3864);
+    x->subtitle = fmt(x, NULL, true);
+    x->note = workbook_add_format(x->wb);
+    format_set_italic(x->note);
+    format_set_font_color(x->note, 0x595959);
+    x->header = fmt(x, NULL, true);
+    format_set_text_wrap(x->header);
+    format_set_bg_color(x->header, 0xDDEBF7);
+    format_set_bottom(x->header, LXW_BORDER_THIN);
+    format_set_font_color(x->header, 0x1F3864);
+    x->header_num = fmt(x, NULL, true);
+    format_set_text_wrap(x->header_num);
+    format_set_bg_color(x->header_num, 0xDDEBF7);
+    format_set_bottom(x->header_num, LXW_BORDER_THIN);
+    format_set_font_color(x->header_num, 0x1F3864);
+    format_set_align(x->header_num, LXW_ALIGN_RIGHT);
+    x->text = fmt(x, NULL, false);
+    x->wrap = fmt(x, NULL, false);
+    format_set_text_wrap(x->wrap);
+    x->bold = fmt(x, NULL, true);
+    x->indent = fmt(x, NULL, false);
+    format_set_indent(x->indent, 1);
+    x->left_integer = fmt(x, "#,##0", false);
+    format_set_align(x->left_integer, LXW_ALIGN_LEFT);
+    x->integer = fmt(x, "#,##0", false);
+    x->bold_integer = fmt(x, "#,##0", true);
+    x->gap = fmt(x, "0.00", false);
+    x->bold_gap = fmt(x, "0.00", true);
+    x->percent = fmt(x, "0.0%", false);
+    x->bold_percent = fmt(x, "0.0%", true);
+    x->money = fmt(x, "\xC2\xA3#,##0", false); /* £ */
+    x->bold_money = fmt(x, "\xC2\xA3#,##0", true);
+    x->change_gap = fmt(x, "+0.00;-0.00;0.00", false);
+    x->change_percent = fmt(x, "+0.0%;-0.0%;0.0%", false);
+    x->change_integer = fmt(x, "+#,##0;-#,##0;0", false);
+    x->suppressed = fmt(x, NULL, false);
+    format_set_italic(x->suppressed);
+    format_set_font_color(x->suppressed, 0x808080);
+    format_set_align(x->suppressed, LXW_ALIGN_RIGHT);
+    x->rag[TNA_RAG_NONE] = x->text;
+    x->rag[TNA_RAG_GREEN] = rag_format(x, 0xC6EFCE, 0x006100);
+    x->rag[TNA_RAG_AMBER] = rag_format(x, 0xFFEB9C, 0x9C5700);
+    x->rag[TNA_RAG_RED] = rag_format(x, 0xFFC7CE, 0x9C0006);
+}
+
+static bool is_hex4(const char *p)
+{
+    for (int i = 0; i < 4; i++)
+        if (!g_ascii_isxdigit(p[i]))
+            return false;
+    return true;
+}
+
+/* Text as Excel will show it: valid UTF-8, _xHHHH_ escaped, within the cell limit (UTF-16
+ * units). Caller frees. */
+static char *clean(const char *text)
+{
+    char *valid = g_utf8_make_valid(text ? text : "", -1);
+    GString *s = g_string_sized_new(strlen(valid) + 8);
+    for (const char *p = valid; *p; p++) {
+        if (p[0] == '_' && (p[1] == 'x' || p[1] == 'X') && is_hex4(p + 2) && p[6] == '_')
+            g_string_append(s, "_x005F");
+        g_string_append_c(s, *p);
+    }
+    g_free(valid);
+    long units = 0;
+    for (const char *p = s->str; *p; p = g_utf8_next_char(p)) {
+        units += g_utf8_get_char(p) > 0xFFFF ? 2 : 1;
+        if (units > XW_TEXT_LIMIT) {
+            g_string_truncate(s, (gsize)(p - s->str));
+            break;
+        }
+    }
+    return g_string_free(s, FALSE);
+}
+
+char *xw_sheet_name(xw *x, const char *en, const char *cy)
+{
+    char *valid = g_utf8_make_valid(xw_t(x, en, cy), -1);
+    GString *s = g_string_new(NULL);
+    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (s->len && g_utf8_strlen(s->str, -1) >= 31)
+            break;
+        if (strchr("[]:*?/\\", (int)c) != NULL && c < 0x80)
+            g_string_append_c(s, '-');
+        else if (c < 0x20)
+            g_string_append_c(s, ' ');
+        else
+            g_string_append_unichar(s, c);
+    }
+    g_free(valid);
+    /* no apostrophe or space at either end */
+    while (s->len && (s->str[s->len - 1] == '\'' || s->str[s->len - 1] == ' '))
+        g_string_truncate(s, s->len - 1);
+    while (s->len && (s->str[0] == '\'' || s->str[0] == ' '))
+        g_string_erase(s, 0, 1);
+    if (s->len == 0 || g_ascii_strcasecmp(s->str, "History") == 0)
+        g_string_append(s, " sheet");
+    return g_string_free(s, FALSE);
+}
+
+lxw_worksheet *xw_sheet(xw *x, const char *en, const char *cy)
+{
+    char *name = xw_sheet_name(x, en, cy);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    g_free(name);
+    if (ws == NULL) /* a name clash between two translations: let the library name it */
+        ws = workbook_add_worksheet(x->wb, NULL);
+    if (ws == NULL)
+        g_error("libxlsxwriter could not add a worksheet");
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    return ws;
+}
+
+void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+             lxw_format *f)
+{
+    char *c = clean(text);
+    if (c[0] == '\0')
+        xw_check(x, worksheet_write_blank(ws, row, col, f));
+    else
+        xw_check(x, worksheet_write_string(ws, row, col, c, f));
+    g_free(c);
+}
+
+void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
+               lxw_format *f)
+{
+    if (isfinite(v))
+        xw_check(x, worksheet_write_number(ws, row, col, v, f));
+    else
+        xw_check(x, worksheet_write_blank(ws, row, col, f));
+}
+
+void xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f)
+{
+    xw_check(x, worksheet_write_number(ws, row, col, (double)v, f));
+}
+
+void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)
+{
+    xw_check(x, worksheet_write_blank(ws, row, col, f));
+}
+
+void xw_marker(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+{
+    xw_text(x, ws, row, col, x->marker, x->suppressed);
+}
+
+void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note)
+{
+    xw_text(x, ws, 0, 0, title, x->title);
+    worksheet_set_row(ws, 0, 21, NULL);
+    if (note)
+        xw_text(x, ws, 1, 0, note, x->note);
+}
+
+int xw_lines(const char *text, double width)
+{
+    /* about one character per unit of column width; bold or wide letters need a little more */
+    double len = (double)g_utf8_strlen(text ? text : "", -1) * 1.0;
+    int lines = (int)ceil(len / (width > 1 ? width : 1));
+    return lines < 1 ? 1 : lines;
+}
+
+void xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines)
+{
+    if (lines > 1)
+        xw_check(x, worksheet_set_row(ws, row, 15.0 * (lines > 8 ? 8 : lines) + 2, NULL));
+}
+
+void xw_header(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *const *texts, int n,
+               const double *widths, const char *kinds)
+{
+    int lines = 1;
+    for (int i = 0; i < n; i++) {
+        bool num = kinds && i < (int)strlen(kinds) && kinds[i] == 'n';
+        xw_text(x, ws, row, (lxw_col_t)i, texts[i], num ? x->header_num : x->header);
+        if (widths) {
+            xw_check(x, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL));
+            int need = xw_lines(texts[i], widths[i]);
+            if (need > lines)
+                lines = need;
+        }
+    }
+    xw_fit(x, ws, row, lines);
+}
+
+void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
+              lxw_col_t last_col)
+{
+    worksheet_freeze_panes(ws, row, col);
+    if (row > 0)
+        xw_check(x, worksheet_autofilter(ws, row - 1, 0, last_row < row - 1 ? row - 1 : last_row,
+                                         last_col));
+}
+
+void xw_figure_headers(xw *x, const char **texts)
+{
+    texts[0] = xw_t(x, "Respondents", "Ymatebwyr");
+    texts[1] = xw_t(x, "Skills assessed", "Sgiliau a aseswyd");
+    texts[2] = xw_t(x, "Below target", "Islaw'r targed");
+    texts[3] = xw_t(x, "Total gap (levels)", "Cyfanswm y bwlch (lefelau)");
+    texts[4] = xw_t(x, "Mean gap", "Bwlch cymedrig");
+    texts[5] = xw_t(x, "Share below target", "Cyfran islaw'r targed");
+    texts[6] = xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant");
+}
+
+void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
+                bool bold)
+{
+    if (g == NULL)
+        return;
+    if (g->suppressed) {
+        xw_marker(x, ws, row, col);
+        return;
+    }
+    lxw_format *in = bold ? x->bold_integer : x->integer;
+    xw_int(x, ws, row, col, g->respondents, in);
+    xw_int(x, ws, row, col + 1, g->assessed, in);
+    xw_int(x, ws, row, col + 2, g->below_target, in);
+    xw_int(x, ws, row, col + 3, g->gap_sum, in);
+    xw_number(x, ws, row, col + 4, g->mean_gap, bold ? x->bold_gap : x->gap);
+    xw_number(x, ws, row, col + 5, g->share_below, bold ? x->bold_percent : x->percent);
+    xw_int(x, ws, row, col + 6, g->learners_needing, in);
+}
+
+const char *xw_metric_name(xw *x, tna_metric metric)
+{
+    switch (metric) {
+    case TNA_METRIC_SHARE_AT_TARGET: return xw_t(x, "Share at target", "Cyfran ar y targed");
+    case TNA_METRIC_MEAN_GAP: return xw_t(x, "Mean gap", "Bwlch cymedrig");
+    case TNA_METRIC_LEARNERS_NEEDING:
+        return xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant");
+    case TNA_METRIC_GAP_REDUCTION: return xw_t(x, "Gap reduction", "Lleihad yn y bwlch");
+    case TNA_METRIC_SATISFACTION:
+        return xw_t(x, "Satisfaction (L1, out of 5)", "Boddhad (L1, allan o 5)");
+    case TNA_METRIC_LEARNING_UPLIFT:
+        return xw_t(x, "Learning uplift (L2, levels)", "Cynnydd dysgu (L2, lefelau)");
+    case TNA_METRIC_APPLIED_RATE:
+        return xw_t(x, "Applied at work (L3)", "Wedi'i ddefnyddio yn y gwaith (L3)");
+    case TNA_METRIC_TRAINED_VS_UNTRAINED:
+        return xw_t(x, "Trained vs untrained change in gap (L4)",
+                    "Newid yn y bwlch, wedi'u hyfforddi o'i gymharu â heb (L4)");
+    case TNA_METRIC_COUNT: break;
+    }
+    return "";
+}
+
+lxw_format *xw_metric_format(xw *x, tna_metric metric)
+{
+    switch (metric) {
+    case TNA_METRIC_SHARE_AT_TARGET:
+    case TNA_METRIC_APPLIED_RATE: return x->percent;
+    case TNA_METRIC_LEARNERS_NEEDING: return x->integer;
+    default: return x->gap;
+    }
+}
+
+char *xw_money(double v)
+{
+    if (!isfinite(v))
+        return g_strdup("");
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    GString *s = g_string_new(v < 0 ? "-\xC2\xA3" : "\xC2\xA3");
+    size_t n = strlen(digits);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            g_string_append_c(s, ',');
+        g_string_append_c(s, digits[i]);
+    }
+    return g_string_free(s, FALSE);
+}
+
+char *xw_utc(int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    char buf[64];
+    if (gmtime_r(&tt, &tm) == NULL || strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+        return g_strdup("");
+    return g_strdup(buf);
+}
+
+/* The index key of a group: its set and the dimensions the set groups by (the derived
+ * ones, a topic's framework or an authority's region, left out). */
+typedef struct group_key {
+    uint32_t v[7];
+} group_key;
+
+static group_key key_of(tna_set set, uint32_t a, uint32_t g, uint32_t p, uint32_t f, uint32_t t,
+                        uint32_t s)
+{
+    bool own_a = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_AUTHORITY_TOPIC ||
+                 set == TNA_SET_AUTHORITY || set == TNA_SET_AUTHORITY_FRAMEWORK;
+    bool own_g = set == TNA_SET_REGION || set == TNA_SET_REGION_TOPIC;
+    bool own_p = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_ROLE_TOPIC ||
+                 set == TNA_SET_ROLE;
+    bool own_f = set == TNA_SET_FRAMEWORK || set == TNA_SET_AUTHORITY_FRAMEWORK;
+    bool own_t = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_AUTHORITY_TOPIC ||
+                 set == TNA_SET_ROLE_TOPIC || set == TNA_SET_TOPIC || set == TNA_SET_REGION_TOPIC;
+    bool own_s = set == TNA_SET_SKILL;
+    group_key k = {{(uint32_t)set, own_a ? a : TNA_NONE, own_g ? g : TNA_NONE,
+                    own_p ? p : TNA_NONE, own_f ? f : TNA_NONE, own_t ? t : TNA_NONE,
+                    own_s ? s : TNA_NONE}};
+    return k;
+}
+
+static guint key_hash(gconstpointer p)
+{
+    const group_key *k = p;
+    guint h = 2166136261u;
+    for (int i = 0; i < 7; i++)
+        h = (h ^ k->v[i]) * 16777619u;
+    return h;
+}
+
+static gboolean key_equal(gconstpointer a, gconstpointer b)
+{
+    return memcmp(a, b, sizeof(group_key)) == 0;
+}
+
+void xw_index(xw *x)
+{
+    x->groups = g_hash_table_new_full(key_hash, key_equal, g_free, NULL);
+    for (size_t i = 0; i < x->cur->n_groups; i++) {
+        const tna_group *g = &x->cur->groups[i];
+        group_key *k = g_new(group_key, 1);
+        *k = key_of(g->set, g->authority, g->region, g->role, g->framework, g->topic, g->skill);
+        if (!g_hash_table_contains(x->groups, k))
+            g_hash_table_insert(x->groups, k, (gpointer)g);
+        else
+            g_free(k);
+    }
+}
+
+void xw_index_free(xw *x)
+{
+    if (x->groups)
+        g_hash_table_destroy(x->groups);
+    x->groups = NULL;
+}
+
+const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region,
+                         uint32_t role, uint32_t framework, uint32_t topic, uint32_t skill)
+{
+    group_key k = key_of(set, authority, region, role, framework, topic, skill);
+    return g_hash_table_lookup(x->groups, &k);
+}

@@ -1,0 +1,389 @@
+#!/usr/bin/env python3
+"""check_xlsx.py XLSX OUTDIR CONFIG [en|cy]: checks tna's workbook with an independent reader.
+
+Opens tna-PERIOD.xlsx with openpyxl and checks, against the CSVs tna wrote beside it and the
+names in the configuration's reference files:
+  - the sheet list (in the report's language) and the header of every table;
+  - every current-period row of summary-PERIOD.csv equals its row on By authority, By role
+    or By topic, cell for cell, and the heatmap cells and the Summary headline agree;
+  - every row of the planning CSVs that exist (demand, commissioning, expectations,
+    trends, barriers, mentors, raters) equals its row on its sheet;
+  - a suppressed row shows the marker ("fewer than K", grey italic) and no number;
+  - the data-quality log equals data-quality-PERIOD.csv;
+  - no cell holds NaN or infinity, every data sheet has frozen rows and a filter;
+  - number formats: percentages 0.0%, gaps 0.00, money with a pound sign;
+  - the four charts exist in the zip, are drawn on a sheet, and plot only numbers (never a
+    marker) from the Chart data sheet, and the plotted gaps are shown figures.
+Prints "ok" or each failure, and exits 1 on failure.
+"""
+import csv
+import math
+import os
+import re
+import sys
+import zipfile
+
+import openpyxl
+import yaml
+
+FAILS = []
+
+
+def check(cond, msg):
+    if not cond:
+        FAILS.append(msg)
+    return cond
+
+
+xlsx, outdir, config = sys.argv[1], sys.argv[2], sys.argv[3]
+lang = sys.argv[4] if len(sys.argv) > 4 else "en"
+period = re.search(r"tna-(.+)\.xlsx$", xlsx).group(1)
+
+# ---- names from the configuration ----
+cfg = yaml.safe_load(open(config, encoding="utf-8"))
+base = os.path.dirname(config)
+K = (cfg.get("privacy") or {}).get("min_group_size", 5)
+
+
+def pick(en, cy):
+    return cy if lang == "cy" and cy else en
+
+
+def load(rel):
+    return yaml.safe_load(open(os.path.join(base, rel), encoding="utf-8"))
+
+
+auth, region_cy = {}, {}
+for a in load(cfg["authorities"])["authorities"]:
+    auth[a["id"]] = pick(a["name"], a.get("name_cy"))
+    if a.get("region_cy"):
+        region_cy[a["region"]] = a["region_cy"]
+roles = {r["id"]: pick(r["name"], r.get("name_cy")) for r in load(cfg["roles"])["roles"]}
+fws, topics = {}, {}
+for f in cfg["frameworks"]:
+    fw = load(f)
+    fws[fw["id"]] = pick(fw["name"], fw.get("name_cy"))
+    for t in fw["topics"]:
+        topics[t["id"]] = pick(t["name"], t.get("name_cy"))
+
+W = {
+    "en": dict(roles="All roles", fws="All frameworks", topics="All topics", wales="All Wales",
+               auths="All authorities", pool="All-Wales pool", welsh="Welsh-medium",
+               english="English-medium", marker="fewer than %d" % K,
+               rag={"green": "Green", "amber": "Amber", "red": "Red"},
+               sheets=["Summary", "Heatmap", "By authority", "By role", "By topic", "Skills",
+                       "Demand", "Commissioning", "Cohorts", "Mentors", "Trends", "Evaluation",
+                       "Barriers", "Self vs manager", "Data quality", "About", "Chart data"]),
+    "cy": dict(roles="Pob rôl", fws="Pob fframwaith", topics="Pob pwnc", wales="Cymru gyfan",
+               auths="Pob awdurdod", pool="Cronfa Cymru gyfan", welsh="Cyfrwng Cymraeg",
+               english="Cyfrwng Saesneg", marker="llai na %d" % K,
+               rag={"green": "Gwyrdd", "amber": "Ambr", "red": "Coch"},
+               sheets=["Crynodeb", "Map gwres", "Fesul awdurdod", "Fesul rôl", "Fesul pwnc",
+                       "Sgiliau", "Galw", "Comisiynu", "Carfannau", "Mentoriaid", "Tueddiadau",
+                       "Gwerthuso", "Rhwystrau", "Hunan a rheolwr", "Ansawdd data", "Ynghylch",
+                       "Data siartiau"]),
+}[lang]
+MARK = W["marker"]
+
+
+def name(table, key, all_word):
+    return all_word if key == "*" else table[key]
+
+
+def region(r):
+    return W["wales"] if r == "*" else (region_cy.get(r, r) if lang == "cy" else r)
+
+
+# ---- the workbook ----
+wb = openpyxl.load_workbook(xlsx)
+check(wb.sheetnames == W["sheets"], "sheets: %r" % wb.sheetnames)
+S = dict(zip(["summary", "heatmap", "authority", "role", "topic", "skills", "demand", "comm",
+              "cohorts", "mentors", "trends", "evaluation", "barriers", "raters", "dq",
+              "about", "chart"], wb.worksheets))
+
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            v = c.value
+            if isinstance(v, float):
+                check(math.isfinite(v), "%s!%s: %r" % (ws.title, c.coordinate, v))
+            if isinstance(v, str):
+                check(v.upper() not in ("NAN", "-NAN", "INF", "-INF"),
+                      "%s!%s: %r" % (ws.title, c.coordinate, v))
+            if v == MARK:
+                check(c.font.i and c.font.color is not None and c.font.color.rgb.endswith("808080"),
+                      "%s!%s: marker not grey italic" % (ws.title, c.coordinate))
+    if ws.sheet_state == "visible":
+        check(ws.freeze_panes is not None, "%s: no frozen rows" % ws.title)
+        if ws is not S["about"]:
+            check(ws.auto_filter.ref is not None, "%s: no filter" % ws.title)
+
+
+def table(ws, ndims, header_row=4):
+    """{dims: [cells]} of the table whose header is on header_row; and the header."""
+    head = [c.value for c in ws[header_row]]
+    rows = {}
+    for r in ws.iter_rows(min_row=header_row + 1, values_only=True):
+        if r[0] is None:
+            break
+        key = tuple(r[:ndims])
+        check(key not in rows, "%s: row %r twice" % (ws.title, key))
+        rows[key] = list(r)
+    return head, rows
+
+
+def same(cell, want, where):
+    """A cell against a CSV field: '' (suppressed or none), an integer or a decimal."""
+    if want == "":
+        return check(cell is None or cell == MARK, "%s: %r, want blank" % (where, cell))
+    if re.fullmatch(r"-?\d+", want):
+        return check(isinstance(cell, (int, float)) and cell == int(want),
+                     "%s: %r, want %s" % (where, cell, want))
+    return check(isinstance(cell, (int, float)) and abs(cell - float(want)) <= 1.5e-6,
+                 "%s: %r, want %s" % (where, cell, want))
+
+
+def compare(ws, rows, key, fields, cells, suppressed, where):
+    """fields: CSV values; cells: their columns (0-based) in the sheet row."""
+    r = rows.get(key)
+    if not check(r is not None, "%s: no row %r (%s)" % (ws.title, key, where)):
+        return
+    if suppressed:
+        check(r[cells[0]] == MARK, "%s %r: suppressed but shows %r" % (ws.title, key, r[cells[0]]))
+        for c in cells[1:]:
+            check(not isinstance(r[c], (int, float)), "%s %r: suppressed but shows a number" % (ws.title, key))
+        return
+    for f, c in zip(fields, cells):
+        same(r[c], f, "%s %r col %d" % (ws.title, key, c + 1))
+
+
+def read_csv(stem):
+    path = os.path.join(outdir, "%s-%s.csv" % (stem, period))
+    if not os.path.exists(path):
+        return None
+    return list(csv.DictReader(open(path, encoding="utf-8", newline="")))
+
+
+FIG = ["respondents", "assessed", "below_target", "gap_sum", "mean_gap", "share_below",
+       "learners_needing"]
+
+# ---- summary: By authority, By role, By topic, Heatmap, Summary headline ----
+ha, by_auth = table(S["authority"], 5)
+hr, by_role = table(S["role"], 3)
+ht, by_topic = table(S["topic"], 3)
+hs, skills = table(S["skills"], 3)
+if lang == "en":
+    check(ha[:12] == ["Authority", "Region", "Role", "Framework", "Topic", "Respondents",
+                      "Skills assessed", "Below target", "Total gap (levels)", "Mean gap",
+                      "Share below target", "Learners needing training"], "By authority header %r" % ha)
+    check(hr[:3] == ["Role", "Framework", "Topic"] and ht[:3] == ["Framework", "Topic", "Region"]
+          and hs[:3] == ["Framework", "Topic", "Skill"], "group headers")
+summary = [r for r in read_csv("summary") if r["period"] == period]
+check(len(summary) > 0, "summary CSV has no current rows")
+heat_rows = {}
+hm = S["heatmap"]
+topic_cols = {c.value: c.column - 1 for c in hm[4][2:]}
+second = None
+for r in hm.iter_rows(min_row=5):
+    if r[0].value is None:
+        continue
+    if r[0].value == hm["A4"].value and r[0].row > 5:
+        second = r[0].row
+        continue
+    heat_rows.setdefault(r[0].value, []).append([c.value for c in r])
+for row in summary:
+    sup = row["suppressed"] == "1"
+    fields = [row[f] for f in FIG]
+    a, p, f, t = row["authority"], row["role"], row["framework"], row["topic"]
+    fwn, tn = name(fws, f, W["fws"]), name(topics, t, W["topics"])
+    if a != "*":
+        key = (auth[a], None, name(roles, p, W["roles"]), fwn, tn)
+        key = next((k for k in by_auth if k[0] == key[0] and k[2:] == key[2:]), key)
+        compare(S["authority"], by_auth, key, fields, list(range(5, 12)), sup, "summary")
+        if p == "*" and t != "*" and check(auth[a] in heat_rows, "heatmap: no %s" % auth[a]):
+            grids = heat_rows[auth[a]]
+            for g, field in zip(grids, ["mean_gap", "learners_needing"]):
+                cell = g[topic_cols[tn]]
+                if sup:
+                    check(cell == MARK, "heatmap %s/%s: %r" % (a, t, cell))
+                else:
+                    same(cell, row[field], "heatmap %s/%s" % (a, t))
+    elif p != "*":
+        compare(S["role"], by_role, (roles[p], fwn, tn), fields, list(range(3, 10)), sup, "summary")
+    else:
+        compare(S["topic"], by_topic, (fwn, tn, W["wales"]), fields, list(range(3, 10)), sup, "summary")
+        if t == "*":
+            head = {S["summary"].cell(r, 1).value: S["summary"].cell(r, 2).value for r in range(5, 10)}
+            if not sup and lang == "en":
+                same(head["Respondents"], row["respondents"], "Summary respondents")
+                same(head["Mean gap"], row["mean_gap"], "Summary mean gap")
+                same(head["Share below target"], row["share_below"], "Summary share")
+                same(head["Learners needing training"], row["learners_needing"], "Summary learners")
+check(second is not None, "heatmap: no second grid")
+
+# number formats
+for ws, rows, c in ((S["topic"], by_topic, 3), (S["authority"], by_auth, 5)):
+    for r in ws.iter_rows(min_row=5, max_row=6):
+        if isinstance(r[c + 4].value, float):
+            check(r[c + 4].number_format == "0.00", "%s gap format %s" % (ws.title, r[c + 4].number_format))
+            check(r[c + 5].number_format == "0.0%", "%s share format %s" % (ws.title, r[c + 5].number_format))
+
+# ---- planning ----
+demand = read_csv("demand")
+if demand:
+    _, rows = table(S["demand"], 3)
+    cols = ["respondents", "learners", "self_directed", "cohort", "to_awareness", "to_working",
+            "to_practitioner", "to_expert", "welsh", "english", "either", "unstated"]
+    for d in demand:
+        key = (topics[d["topic"]], region(d["region"]), name(auth, d["authority"], W["auths"]))
+        compare(S["demand"], rows, key, [d[c] for c in cols], list(range(3, 15)),
+                d["suppressed"] == "1", "demand")
+    check(len(rows) == len(demand), "demand: %d rows, CSV %d" % (len(rows), len(demand)))
+
+comm = read_csv("commissioning")
+if comm:
+    _, totals = table(S["comm"], 1)
+    _, lines = table(S["cohorts"], 3)
+    ntot = nlines = 0
+    for c in comm:
+        sup = c["suppressed"] == "1"
+        if c["line"] == "total":
+            ntot += 1
+            key = (name(topics, c["topic"], W["topics"]),)
+            r = totals.get(key)
+            if check(r is not None, "commissioning: no total %r" % (key,)):
+                kept = ["cohorts", "welsh_medium_cohorts", "cohorts_alone", "saving"]
+                for f, col in zip(kept, [3, 4, 5, 8]):
+                    same(r[col], c[f], "commissioning %r %s" % (key, f))
+                if sup:
+                    check(r[1] == MARK and all(not isinstance(r[i], (int, float)) for i in (2, 6, 7)),
+                          "commissioning %r: suppressed total shows learners or costs" % (key,))
+                else:
+                    for f, col in zip(["cohort_learners", "self_directed", "cost", "cost_alone"], [1, 2, 6, 7]):
+                        same(r[col], c[f], "commissioning %r %s" % (key, f))
+        else:
+            nlines += 1
+            key = (topics[c["topic"]], W["pool"] if c["line"] == "pool" else region(c["region"]),
+                   W[c["medium"]])
+            r = lines.get(key)
+            if check(r is not None, "cohorts: no line %r" % (key,)):
+                if sup:
+                    check(r[3] == MARK, "cohorts %r: suppressed learners shown" % (key,))
+                else:
+                    same(r[3], c["cohort_learners"], "cohorts %r learners" % (key,))
+                same(r[4], c["cohorts"], "cohorts %r cohorts" % (key,))
+                same(r[5], c["cost"], "cohorts %r cost" % (key,))
+    check(len(totals) == ntot and len(lines) == nlines, "commissioning row counts")
+    for r in S["comm"].iter_rows(min_row=5, max_row=5):
+        check("\u00a3" in r[6].number_format, "cost format %s" % r[6].number_format)
+
+expect = read_csv("expectations")
+if expect:
+    ws = S["summary"]
+    start = next(r for r in range(1, ws.max_row + 1)
+                 if ws.cell(r, 1).value in ("Return on expectations", "Elw ar ddisgwyliadau"))
+    for i, e in enumerate(expect):
+        r = [c.value for c in ws[start + 2 + i]]
+        check(r[0] == e["title"], "expectation %d title %r" % (i, r[0]))
+        same(r[4], e["baseline"], "expectation %s baseline" % e["id"])
+        same(r[5], e["target"], "expectation %s target" % e["id"])
+        if e["suppressed"] == "1":
+            check(r[6] == MARK and r[7] is None and r[8] is None, "expectation %s suppressed" % e["id"])
+        else:
+            same(r[6], e["actual"], "expectation %s actual" % e["id"])
+            same(r[7], e["progress"], "expectation %s progress" % e["id"])
+            check((r[8] or "") == W["rag"].get(e["rag"], ""), "expectation %s rag %r" % (e["id"], r[8]))
+            same(r[9], e["respondents"], "expectation %s respondents" % e["id"])
+        fill = ws.cell(start + 2 + i, 9).fill.fgColor.rgb
+        want = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}.get(e["rag"])
+        if want and e["suppressed"] != "1":
+            check(fill.endswith(want), "expectation %s fill %s" % (e["id"], fill))
+    # the Kirkpatrick levels on Evaluation
+    _, ev = table(S["evaluation"], 3)
+    for e in expect:
+        if e["metric"] in ("satisfaction", "learning_uplift", "applied_rate", "trained_vs_untrained"):
+            r = next((v for k, v in ev.items() if k[2] == e["title"]), None)
+            if check(r is not None, "evaluation: no %s" % e["id"]) and e["suppressed"] != "1":
+                same(r[5], e["actual"], "evaluation %s actual" % e["id"])
+                same(r[8], e["respondents"], "evaluation %s respondents" % e["id"])
+
+trends = read_csv("trends")
+if trends:
+    _, rows = table(S["trends"], 3)
+    for t in trends:
+        key = (name(auth, t["authority"], W["wales"]), name(topics, t["topic"], W["topics"]), t["period"])
+        fields = [t[f] for f in ["respondents", "assessed", "mean_gap", "share_below", "learners_needing",
+                                 "change_mean_gap", "change_share_below", "change_learners"]]
+        if t["suppressed"] != "1" and t["respondents"] == "":
+            fields[0] = "0"  # no group in that period
+        compare(S["trends"], rows, key, fields, list(range(3, 11)), t["suppressed"] == "1", "trends")
+    check(len(rows) == len(trends), "trends: %d rows, CSV %d" % (len(rows), len(trends)))
+
+for stem, sheet, keyf, cols in (
+        ("barriers", "barriers", lambda b: (b["barrier"], name(auth, b["authority"], W["auths"])),
+         ["respondents", "citing", "share"]),
+        ("mentors", "mentors", lambda m: (topics[m["topic"]], region(m["region"])),
+         ["respondents", "experts", "learners"]),
+        ("raters", "raters", lambda g: (name(topics, g["topic"], W["topics"]),
+                                        name(auth, g["authority"], W["auths"])),
+         ["respondents", "pairs", "mean_difference"])):
+    data = read_csv(stem)
+    if not data:
+        continue
+    _, rows = table(S[sheet], 2)
+    for d in data:
+        compare(S[sheet], rows, keyf(d), [d[c] for c in cols], [2, 3, 4], d["suppressed"] == "1", stem)
+    check(len(rows) == len(data), "%s: %d rows, CSV %d" % (stem, len(rows), len(data)))
+
+# ---- data quality ----
+dq = read_csv("data-quality")
+ws = S["dq"]
+start = next(r for r in range(1, ws.max_row + 1)
+             if ws.cell(r, 1).value in ("Data-quality log", "Log ansawdd data"))
+log = [[c.value for c in r][:6] for r in ws.iter_rows(min_row=start + 2)]
+log = [r for r in log if r[1] is not None]
+if dq is not None and len(dq) <= 100000:
+    check(len(log) == len(dq), "data quality: %d entries, CSV %d" % (len(log), len(dq)))
+    for e, r in zip(dq, log):
+        value = e["value"]
+        if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n"):
+            value = value[1:]  # the CSV's formula guard
+        check(r[1] == e["file"] and (r[2] or 0) == int(e["line"]) and (r[3] or 0) == int(e["column"])
+              and (r[4] or "") == value and r[5] == e["reason"], "data quality %r != %r" % (r, e))
+
+# ---- charts ----
+z = zipfile.ZipFile(xlsx)
+charts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+rels = "".join(z.read(n).decode() for n in z.namelist() if re.fullmatch(r"xl/drawings/_rels/.*\.rels", n))
+for c in charts:
+    check("../charts/" + os.path.basename(c) in rels, "%s is not drawn on any sheet" % c)
+kinds = []
+chart_ws = S["chart"]
+check(chart_ws.sheet_state == "hidden", "Chart data is not hidden")
+for c in charts:
+    xml = z.read(c).decode()
+    kinds.append("line" if "<c:lineChart>" in xml else
+                 re.search(r'<c:barDir val="(\w+)"', xml).group(1) if "<c:barChart>" in xml else "?")
+    for ref in re.findall(r"<c:val><c:numRef><c:f>([^<]+)</c:f>", xml):
+        sheet, rng = ref.rsplit("!", 1)
+        check(sheet.strip("'") == chart_ws.title, "%s plots from %s" % (c, sheet))
+        for row in chart_ws[rng.replace("$", "")]:
+            for cell in row:
+                check(cell.value is None or isinstance(cell.value, (int, float)),
+                      "%s plots %r from %s" % (c, cell.value, cell.coordinate))
+want = ["bar"] + (["line"] if trends is None or trends else []) + (["col"] if comm else []) + \
+       (["bar"] if read_csv("barriers") else [])
+check(sorted(kinds) == sorted(want), "charts: %r, want %r" % (kinds, want))
+# the plotted gaps are shown topics' mean gaps
+for r in chart_ws.iter_rows(min_row=4, max_col=2, values_only=True):
+    if r[0] is None:
+        break
+    shown = [v for k, v in by_topic.items() if k[1] == r[0] and k[2] == W["wales"]]
+    check(len(shown) == 1 and shown[0][6] == r[1], "chart gap %r not a shown figure" % (r,))
+
+if FAILS:
+    for f in FAILS[:40]:
+        print("FAIL:", f)
+    print("%d failures" % len(FAILS))
+    sys.exit(1)
+print("ok")

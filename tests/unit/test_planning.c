@@ -1,0 +1,1057 @@
+/*
+ * test_planning.c - demand, commissioning, mentors, barriers, raters and trends, from
+ * configuration through tna_analyse() and the CSV writers.
+ *
+ * The cases live in tests/cases/planning/ and reuse the tiny framework and roles of
+ * tests/cases/analysis (topics t1 = {s1, s2} and t2 = {s3, s4}; role r1 targets s1 = s2 = 2,
+ * s3 = 3, s4 none; role r2 targets s1 = 4), with five authorities in three regions (North:
+ * a1, a2; South: a3, a4; West: a5):
+ *
+ *   plan     64 staff, no suppression: the demand split at exactly elearning_max_gap, bands,
+ *            language, pooling under cohort_min, Welsh-medium lines, 16 and 17 learners
+ *            against cohort_max 16, cost against going alone, experts, raters
+ *   privacy  16 staff with groups of at least 3: suppressed authorities and regions in every
+ *            planning output, secondary suppression of barriers; whole files compared
+ *   tiny     3 staff under a threshold of 4: only cohort counts and the saving show
+ *   trends   two periods, a3 missing from the first; the whole trends file compared
+ *
+ * The expected figures are worked out by hand in the comments beside them. Last, the whole
+ * pipeline runs on the shipped inputs/tna.yaml and every planning CSV is checked for the
+ * privacy rule: no shown row under the threshold, nothing in a suppressed row, no total
+ * shown beside exactly one hidden part (or hidden beside parts that are all shown), and
+ * the same figures and flags as the summary where they overlap.
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "tna/analysis.h"
+#include "tna/config.h"
+#include "tna/ingest.h"
+#include "tna/outputs.h"
+#include "tna/render.h"
+
+#define CASES "tests/cases/planning/"
+
+static char *tmp_root;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                     */
+
+typedef struct run {
+    tna_model *m;
+    tna_dataset *ds;
+    tna_results *res;
+} run;
+
+static void run_free(run *r)
+{
+    tna_results_free(r->res);
+    tna_dataset_free(r->ds);
+    tna_model_free(r->m);
+    memset(r, 0, sizeof *r);
+}
+
+/* Loads, ingests and analyses a configuration that must work; a threshold k > 0 replaces
+ * the configuration's privacy.min_group_size. */
+static bool run_case_k(const char *config, int k, run *r)
+{
+    tna_error err = TNA_ERROR_INIT;
+    memset(r, 0, sizeof *r);
+    tna_status st = tna_config_load(config, &r->m, &err);
+    if (st == TNA_OK && k > 0)
+        r->m->min_group_size = k;
+    if (st == TNA_OK)
+        st = tna_ingest(r->m, NULL, &r->ds, &err);
+    if (st == TNA_OK)
+        st = tna_analyse(r->m, r->ds, &r->res, &err);
+    CHECK_INT(st, TNA_OK);
+    if (st != TNA_OK) {
+        char buf[2048];
+        tna_error_format(&err, buf, sizeof buf);
+        fprintf(stderr, "  %s: %s\n", config, buf);
+        run_free(r);
+        return false;
+    }
+    return true;
+}
+
+static bool run_case(const char *config, run *r)
+{
+    return run_case_k(config, 0, r);
+}
+
+/* Writes the CSV outputs of a run into a new directory under tmp_root; caller frees. */
+static char *render(const run *r, const char *name)
+{
+    char *dir = g_build_filename(tmp_root, name, NULL);
+    tna_outputs *out = tna_outputs_new(dir);
+    tna_error err = TNA_ERROR_INIT;
+    tna_status st = tna_render_csv(r->res, out, &err);
+    if (st == TNA_OK)
+        st = tna_outputs_commit(out, &err);
+    CHECK_INT(st, TNA_OK);
+    if (st != TNA_OK) {
+        char buf[2048];
+        tna_error_format(&err, buf, sizeof buf);
+        fprintf(stderr, "  render %s: %s\n", name, buf);
+    }
+    tna_outputs_free(out);
+    return dir;
+}
+
+static char *slurp(const char *dir, const char *name)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        text = NULL;
+    g_free(path);
+    return text;
+}
+
+/* A file of the output directory must equal an expected file byte for byte. */
+static void check_same_file(const char *dir, const char *name, const char *expected_path)
+{
+    char *got = slurp(dir, name), *want = NULL;
+    CHECK(got != NULL);
+    CHECK(g_file_get_contents(expected_path, &want, NULL, NULL));
+    if (got != NULL && want != NULL && strcmp(got, want) != 0) {
+        CHECK_STR(got, want);
+        fprintf(stderr, "  %s differs from %s\n", name, expected_path);
+    }
+    g_free(got);
+    g_free(want);
+}
+
+static uint32_t topic(const run *r, const char *id)
+{
+    return tna_model_find_topic(r->m, id);
+}
+
+static uint32_t authority(const run *r, const char *id)
+{
+    for (uint32_t i = 0; i < r->m->n_authorities; i++)
+        if (strcmp(r->m->authorities[i].id, id) == 0)
+            return i;
+    return TNA_NONE;
+}
+
+static uint32_t region(const run *r, const char *name)
+{
+    for (uint32_t i = 0; i < r->m->n_regions; i++)
+        if (strcmp(r->m->regions[i].name, name) == 0)
+            return i;
+    return TNA_NONE;
+}
+
+/* The demand row of a topic for all Wales (region and authority NULL), a region or an
+ * authority; NULL when there is none. */
+static const tna_demand *demand(const run *r, const char *t, const char *reg, const char *a)
+{
+    uint32_t ti = topic(r, t), ri = reg ? region(r, reg) : TNA_NONE;
+    uint32_t ai = a ? authority(r, a) : TNA_NONE;
+    const tna_planning *pl = &r->res->planning;
+    for (size_t i = 0; i < pl->n_demand; i++) {
+        const tna_demand *d = &pl->demand[i];
+        if (d->topic == ti && d->authority == ai && (a != NULL || d->region == ri))
+            return d;
+    }
+    return NULL;
+}
+
+static const tna_cohort_plan *line(const run *r, const char *t, const char *reg, bool welsh)
+{
+    uint32_t ti = topic(r, t), ri = reg ? region(r, reg) : TNA_NONE;
+    const tna_planning *pl = &r->res->planning;
+    for (size_t i = 0; i < pl->n_cohorts; i++)
+        if (pl->cohorts[i].topic == ti && pl->cohorts[i].region == ri &&
+            pl->cohorts[i].welsh_medium == welsh)
+            return &pl->cohorts[i];
+    return NULL;
+}
+
+static const tna_commissioning_total *total(const run *r, const char *t)
+{
+    uint32_t ti = t ? topic(r, t) : TNA_NONE;
+    const tna_planning *pl = &r->res->planning;
+    for (size_t i = 0; i < pl->n_totals; i++)
+        if (pl->totals[i].topic == ti)
+            return &pl->totals[i];
+    return NULL;
+}
+
+static const tna_mentors *mentors(const run *r, const char *t, const char *reg)
+{
+    uint32_t ti = topic(r, t), ri = reg ? region(r, reg) : TNA_NONE;
+    const tna_planning *pl = &r->res->planning;
+    for (size_t i = 0; i < pl->n_mentors; i++)
+        if (pl->mentors[i].topic == ti && pl->mentors[i].region == ri)
+            return &pl->mentors[i];
+    return NULL;
+}
+
+static const tna_rater_gap *rater(const run *r, const char *t, const char *a)
+{
+    uint32_t ti = t ? topic(r, t) : TNA_NONE, ai = a ? authority(r, a) : TNA_NONE;
+    const tna_planning *pl = &r->res->planning;
+    for (size_t i = 0; i < pl->n_raters; i++)
+        if (pl->raters[i].topic == ti && pl->raters[i].authority == ai)
+            return &pl->raters[i];
+    return NULL;
+}
+
+static const tna_barrier_share *barrier(const run *r, const char *text, const char *a)
+{
+    uint32_t ai = a ? authority(r, a) : TNA_NONE;
+    const tna_planning *pl = &r->res->planning;
+    for (size_t i = 0; i < pl->n_barriers; i++)
+        if (strcmp(r->ds->barriers[pl->barriers[i].barrier], text) == 0 &&
+            pl->barriers[i].authority == ai)
+            return &pl->barriers[i];
+    return NULL;
+}
+
+/* Checks a demand row's counts: learners, self-directed, cohort, bands 1..4, welsh,
+ * english, either, unstated. */
+static void check_demand(const tna_demand *d, const int64_t want[11], int line_no)
+{
+    CHECK(d != NULL);
+    if (d == NULL)
+        return;
+    const int64_t got[11] = {d->learners, d->self_directed, d->cohort,  d->band[1],
+                             d->band[2],  d->band[3],       d->band[4], d->welsh,
+                             d->english,  d->either,        d->unstated};
+    for (int i = 0; i < 11; i++)
+        if (got[i] != want[i]) {
+            CHECK_INT(got[i], want[i]);
+            fprintf(stderr, "  (demand row checked at line %d, figure %d)\n", line_no, i);
+        }
+    CHECK(d->learners == d->self_directed + d->cohort);
+    CHECK(d->learners == d->welsh + d->english + d->either + d->unstated);
+}
+
+#define CHECK_DEMAND(d, ...) check_demand((d), (const int64_t[11]){__VA_ARGS__}, __LINE__)
+
+static void check_line(const tna_cohort_plan *c, bool suppressed, int64_t learners,
+                       int64_t cohorts, double cost)
+{
+    CHECK(c != NULL);
+    if (c == NULL)
+        return;
+    CHECK_INT(c->suppressed, suppressed);
+    CHECK_INT(c->learners, learners);
+    CHECK_INT(c->cohorts, cohorts);
+    CHECK_NEAR(c->cost, cost, 1e-9);
+}
+
+static void check_total(const tna_commissioning_total *t, bool suppressed, int64_t learners,
+                        int64_t self, int64_t cohorts, int64_t welsh, int64_t alone,
+                        double cost, double cost_alone, double saving)
+{
+    CHECK(t != NULL);
+    if (t == NULL)
+        return;
+    CHECK_INT(t->suppressed, suppressed);
+    CHECK_INT(t->cohort_learners, learners);
+    CHECK_INT(t->self_directed, self);
+    CHECK_INT(t->cohorts, cohorts);
+    CHECK_INT(t->welsh_medium_cohorts, welsh);
+    CHECK_INT(t->cohorts_alone, alone);
+    CHECK_NEAR(t->cost, cost, 1e-9);
+    CHECK_NEAR(t->cost_alone, cost_alone, 1e-9);
+    CHECK_NEAR(t->saving, saving, 1e-9);
+}
+
+static void check_mentors(const tna_mentors *x, bool suppressed, int64_t respondents,
+                          int64_t experts, int64_t learners)
+{
+    CHECK(x != NULL);
+    if (x == NULL)
+        return;
+    CHECK_INT(x->suppressed, suppressed);
+    CHECK_INT(x->respondents, respondents);
+    CHECK_INT(x->experts, experts);
+    CHECK_INT(x->learners, learners);
+}
+
+static void check_rater(const tna_rater_gap *g, int64_t respondents, int64_t pairs, double mean)
+{
+    CHECK(g != NULL);
+    if (g == NULL)
+        return;
+    CHECK(!g->suppressed);
+    CHECK_INT(g->respondents, respondents);
+    CHECK_INT(g->pairs, pairs);
+    CHECK_NEAR(g->mean_difference, mean, 1e-12);
+}
+
+/* Every demand row agrees with its group: same suppression, learners = learners_needing. */
+static void check_demand_follows_groups(const run *r)
+{
+    const tna_period_figures *f = &r->res->periods[r->res->n_periods - 1];
+    const tna_planning *pl = &r->res->planning;
+    for (size_t i = 0; i < pl->n_demand; i++) {
+        const tna_demand *d = &pl->demand[i];
+        tna_set set = d->authority != TNA_NONE ? TNA_SET_AUTHORITY_TOPIC
+                      : d->region != TNA_NONE  ? TNA_SET_REGION_TOPIC
+                                               : TNA_SET_TOPIC;
+        const tna_group *g =
+            tna_results_find(f, set, d->authority, d->region, TNA_NONE, TNA_NONE, d->topic,
+                             TNA_NONE);
+        CHECK(g != NULL);
+        if (g == NULL)
+            continue;
+        CHECK_INT(d->suppressed, g->suppressed);
+        CHECK_INT(d->learners, g->learners_needing);
+        if (d->suppressed)
+            CHECK(d->learners == 0 && d->self_directed == 0 && d->cohort == 0 &&
+                  d->welsh == 0 && d->english == 0 && d->either == 0 && d->unstated == 0 &&
+                  d->band[1] + d->band[2] + d->band[3] + d->band[4] == 0);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* plan: demand                                                                                */
+
+static void test_demand(void)
+{
+    run r;
+    if (!run_case(CASES "plan/tna.yaml", &r))
+        return;
+    CHECK_INT(r.ds->periods[0].n_dq, 0);
+    /* t1 (target 2 in s1 and s2 for r1): "None,None" is a gap of 2 in both, a cohort learner;
+     * "Awareness,Working" a largest gap of exactly 1 = elearning_max_gap, self-directed.
+     * a1: 9 English-medium cohort (5 English, 2 either, 2 unstated), 2 Welsh cohort (one as
+     *     "Cymraeg"), 3 self-directed (1 Welsh, 2 English), all band 2 (to Working). */
+    CHECK_DEMAND(demand(&r, "t1", NULL, "a1"), 14, 3, 11, 0, 14, 0, 0, 3, 7, 2, 2);
+    /* a2: 8 English and 1 Welsh cohort; its experts need nothing. */
+    CHECK_DEMAND(demand(&r, "t1", NULL, "a2"), 9, 0, 9, 0, 9, 0, 0, 1, 8, 0, 0);
+    CHECK_DEMAND(demand(&r, "t1", NULL, "a3"), 18, 0, 18, 0, 18, 0, 0, 8, 10, 0, 0);
+    CHECK_DEMAND(demand(&r, "t1", NULL, "a4"), 6, 0, 6, 0, 6, 0, 0, 0, 3, 3, 0);
+    /* a5: 4 English + 2 Welsh r1 cohort (band 2); two r2 (target 4 in s1): "None" a gap of
+     * 4, cohort, and "Practitioner" a gap of 1, self-directed, both band 4 (to Expert). */
+    CHECK_DEMAND(demand(&r, "t1", NULL, "a5"), 8, 1, 7, 0, 6, 0, 2, 2, 6, 0, 0);
+    /* North = a1 + a2; all Wales = everyone. */
+    CHECK_DEMAND(demand(&r, "t1", "North", NULL), 23, 3, 20, 0, 23, 0, 0, 4, 15, 2, 2);
+    CHECK_DEMAND(demand(&r, "t1", "South", NULL), 24, 0, 24, 0, 24, 0, 0, 8, 13, 3, 0);
+    CHECK_DEMAND(demand(&r, "t1", NULL, NULL), 55, 4, 51, 0, 53, 0, 2, 14, 34, 5, 2);
+    /* t2 (target 3 in s3): one a1 "None" (gap 3, cohort) and one a1 "Working" (gap 1,
+     * self-directed, Welsh), both band 3 (to Practitioner); everyone else is at target. */
+    CHECK_DEMAND(demand(&r, "t2", NULL, "a1"), 2, 1, 1, 0, 0, 2, 0, 1, 1, 0, 0);
+    CHECK_DEMAND(demand(&r, "t2", NULL, "a2"), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    CHECK_DEMAND(demand(&r, "t2", NULL, NULL), 2, 1, 1, 0, 0, 2, 0, 1, 1, 0, 0);
+    /* An authority row names its region. */
+    const tna_demand *d = demand(&r, "t1", NULL, "a3");
+    CHECK(d != NULL && d->region == region(&r, "South"));
+    /* Order: per topic, all Wales, the regions, the authorities. */
+    const tna_planning *pl = &r.res->planning;
+    CHECK_INT(pl->n_demand, 2 * (1 + 3 + 5));
+    if (pl->n_demand == 18) {
+        CHECK(pl->demand[0].topic == 0 && pl->demand[0].region == TNA_NONE &&
+              pl->demand[0].authority == TNA_NONE);
+        CHECK(pl->demand[1].region == 0 && pl->demand[1].authority == TNA_NONE);
+        CHECK(pl->demand[4].authority == 0 && pl->demand[8].authority == 4);
+        CHECK(pl->demand[9].topic == 1);
+    }
+    check_demand_follows_groups(&r);
+    run_free(&r);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* plan: commissioning and mentors                                                             */
+
+static void test_commissioning(void)
+{
+    run r;
+    if (!run_case(CASES "plan/tna.yaml", &r))
+        return;
+    /* cohort_min 8, cohort_max 16, 1000 a cohort, 10 an e-learner.
+     * t1 English-medium cohort learners: North 9 + 8 = 17 -> 2 cohorts; South 10 + 6 = 16 ->
+     * 1 cohort; West 5 < 8 -> pooled: the all-Wales English pool of 5 still gets 1 cohort. */
+    check_line(line(&r, "t1", "North", false), false, 17, 2, 2000);
+    check_line(line(&r, "t1", "South", false), false, 16, 1, 1000);
+    check_line(line(&r, "t1", NULL, false), false, 5, 1, 1000);
+    CHECK(line(&r, "t1", "West", false) == NULL);
+    /* Welsh-medium, planned separately: South 8 = cohort_min -> its own cohort; North 2 + 1
+     * = 3 and West 2 pool into 5 -> 1 cohort. */
+    check_line(line(&r, "t1", "South", true), false, 8, 1, 1000);
+    check_line(line(&r, "t1", NULL, true), false, 5, 1, 1000);
+    CHECK(line(&r, "t1", "North", true) == NULL);
+    CHECK(line(&r, "t1", "West", true) == NULL);
+    /* t2: one English cohort learner in North, pooled: 1 cohort. */
+    check_line(line(&r, "t2", NULL, false), false, 1, 1, 1000);
+    CHECK(line(&r, "t2", "North", false) == NULL);
+    CHECK(line(&r, "t2", NULL, true) == NULL);
+    /* Order: per topic, Welsh-medium lines (regions, pool), then English-medium. */
+    const tna_planning *pl = &r.res->planning;
+    CHECK_INT(pl->n_cohorts, 6);
+    if (pl->n_cohorts == 6) {
+        CHECK(pl->cohorts[0].welsh_medium && pl->cohorts[0].region == region(&r, "South"));
+        CHECK(pl->cohorts[1].welsh_medium && pl->cohorts[1].region == TNA_NONE);
+        CHECK(!pl->cohorts[2].welsh_medium && pl->cohorts[2].region == region(&r, "North"));
+        CHECK(!pl->cohorts[4].welsh_medium && pl->cohorts[4].region == TNA_NONE);
+        CHECK(pl->cohorts[5].topic == topic(&r, "t2"));
+    }
+    /* Totals. t1: 51 cohort learners in 2 + 1 + 1 + 1 + 1 = 6 cohorts (2 Welsh-medium); 4
+     * self-directed. Alone, every authority runs ceil(learners / 16) per medium: English
+     * a1..a5 one each (9, 8, 10, 6, 5), Welsh a1, a2, a3, a5 one each (2, 1, 8, 2) = 9.
+     * Cost 6 x 1000 + 4 x 10 = 6040; alone 9 x 1000 + 40 = 9040; saving 3000. */
+    check_total(total(&r, "t1"), false, 51, 4, 6, 2, 9, 6040, 9040, 3000);
+    /* t2: 1 cohort, 1 self-directed; alone the same: 1010 either way. */
+    check_total(total(&r, "t2"), false, 1, 1, 1, 0, 1, 1010, 1010, 0);
+    check_total(total(&r, NULL), false, 52, 5, 7, 2, 10, 7050, 10050, 3000);
+    CHECK_INT(pl->n_totals, 3);
+    if (pl->n_totals == 3)
+        CHECK(pl->totals[2].topic == TNA_NONE);
+
+    /* Experts in t1 (top level 4): in a2, two rated s1 and s2 Expert, one rated s1 Expert and
+     * left s2 blank (every skill answered is at the top); one with s2 Practitioner is not.
+     * Respondents: everyone who answered a t1 skill (a1 18, a2 13, a3 19, a4 6, a5 8). */
+    check_mentors(mentors(&r, "t1", NULL), false, 64, 3, 55);
+    check_mentors(mentors(&r, "t1", "North"), false, 31, 3, 23);
+    check_mentors(mentors(&r, "t1", "South"), false, 25, 0, 24);
+    check_mentors(mentors(&r, "t1", "West"), false, 8, 0, 8);
+    check_mentors(mentors(&r, "t2", NULL), false, 64, 0, 2);
+    check_mentors(mentors(&r, "t2", "North"), false, 31, 0, 2);
+    CHECK_INT(pl->n_mentors, 8);
+    run_free(&r);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* plan: raters                                                                                */
+
+static void test_raters(void)
+{
+    run r;
+    if (!run_case(CASES "plan/tna.yaml", &r))
+        return;
+    /* Managers rated s4 for three a1 staff who rated themselves Working (2): Awareness (+1),
+     * None (+2), Expert (-2); and s1 for one a3 person, Working as they said (0). */
+    check_rater(rater(&r, "t2", "a1"), 3, 3, 1.0 / 3.0);
+    check_rater(rater(&r, "t2", NULL), 3, 3, 1.0 / 3.0);
+    check_rater(rater(&r, "t1", "a3"), 1, 1, 0.0);
+    check_rater(rater(&r, "t1", NULL), 1, 1, 0.0);
+    check_rater(rater(&r, NULL, "a1"), 3, 3, 1.0 / 3.0);
+    check_rater(rater(&r, NULL, "a3"), 1, 1, 0.0);
+    check_rater(rater(&r, NULL, NULL), 4, 4, 0.25);
+    CHECK(rater(&r, "t1", "a1") == NULL);
+    CHECK_INT(r.res->planning.n_raters, 7);
+    /* The manager's None for s4 (no target) does not touch the gaps; their Working for s1
+     * equals the self-assessment: demand is as without managers. */
+    CHECK_DEMAND(demand(&r, "t1", NULL, "a3"), 18, 0, 18, 0, 18, 0, 0, 8, 10, 0, 0);
+    /* Barriers: the case has no barriers column. */
+    CHECK_INT(r.res->planning.n_barriers, 0);
+
+    char *dir = render(&r, "plan");
+    char *text = slurp(dir, "raters-2026-Q3.csv");
+    CHECK(text != NULL);
+    if (text != NULL) {
+        CHECK_STR(text, "period,framework,topic,authority,respondents,pairs,mean_difference,"
+                        "suppressed\n"
+                        "2026-Q3,*,*,*,4,4,0.250000,0\n"
+                        "2026-Q3,*,*,a1,3,3,0.333333,0\n"
+                        "2026-Q3,*,*,a3,1,1,0.000000,0\n"
+                        "2026-Q3,fw,t1,*,1,1,0.000000,0\n"
+                        "2026-Q3,fw,t1,a3,1,1,0.000000,0\n"
+                        "2026-Q3,fw,t2,*,3,3,0.333333,0\n"
+                        "2026-Q3,fw,t2,a1,3,3,0.333333,0\n");
+    }
+    g_free(text);
+    text = slurp(dir, "commissioning-2026-Q3.csv");
+    CHECK(text != NULL);
+    if (text != NULL) {
+        CHECK_STR(text,
+                  "period,framework,topic,line,region,medium,cohort_learners,self_directed,"
+                  "cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,"
+                  "suppressed\n"
+                  "2026-Q3,*,*,total,*,*,52,5,7,2,10,7050.00,10050.00,3000.00,0\n"
+                  "2026-Q3,fw,t1,total,*,*,51,4,6,2,9,6040.00,9040.00,3000.00,0\n"
+                  "2026-Q3,fw,t1,region,North,english,17,,2,,,2000.00,,,0\n"
+                  "2026-Q3,fw,t1,region,South,english,16,,1,,,1000.00,,,0\n"
+                  "2026-Q3,fw,t1,region,South,welsh,8,,1,,,1000.00,,,0\n"
+                  "2026-Q3,fw,t1,pool,*,english,5,,1,,,1000.00,,,0\n"
+                  "2026-Q3,fw,t1,pool,*,welsh,5,,1,,,1000.00,,,0\n"
+                  "2026-Q3,fw,t2,total,*,*,1,1,1,0,1,1010.00,1010.00,0.00,0\n"
+                  "2026-Q3,fw,t2,pool,*,english,1,,1,,,1000.00,,,0\n");
+    }
+    g_free(text);
+    text = slurp(dir, "demand-2026-Q3.csv");
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,North,a1,18,14,3,11,0,14,0,0,3,7,2,2,0\n"));
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,*,*,64,55,4,51,0,53,0,2,14,34,5,2,0\n"));
+    g_free(text);
+    text = slurp(dir, "mentors-2026-Q3.csv");
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,North,31,3,23,0\n"));
+    g_free(text);
+    g_free(dir);
+    run_free(&r);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* privacy: suppression everywhere                                                             */
+
+static void test_privacy(void)
+{
+    run r;
+    if (!run_case(CASES "privacy/tna.yaml", &r))
+        return;
+    /* Groups of t1 (threshold 3): a3 (2) and a5 (2) are under it, and so is West (2);
+     * a4 (3) is hidden so that South's total does not give a3 away, and South (5) so that
+     * the t1 total does not give West away. */
+    const tna_period_figures *f = &r.res->periods[0];
+    uint32_t t1 = topic(&r, "t1");
+    const char *hidden_auth[] = {"a3", "a4", "a5"}, *shown_auth[] = {"a1", "a2"};
+    for (int i = 0; i < 3; i++) {
+        const tna_group *g = tna_results_find(f, TNA_SET_AUTHORITY_TOPIC,
+                                              authority(&r, hidden_auth[i]), TNA_NONE,
+                                              TNA_NONE, TNA_NONE, t1, TNA_NONE);
+        CHECK(g != NULL && g->suppressed);
+        const tna_demand *d = demand(&r, "t1", NULL, hidden_auth[i]);
+        CHECK(d != NULL && d->suppressed && d->learners == 0 && d->cohort == 0);
+    }
+    for (int i = 0; i < 2; i++) {
+        const tna_demand *d = demand(&r, "t1", NULL, shown_auth[i]);
+        CHECK(d != NULL && !d->suppressed);
+    }
+    const tna_demand *south = demand(&r, "t1", "South", NULL);
+    CHECK(south != NULL && south->suppressed && south->learners == 0);
+    check_demand_follows_groups(&r);
+
+    /* Plan (cohort_min 3, cohort_max 4). English: North 3 + 2 = 5 -> 2 cohorts, shown;
+     * South 2 + 1 = 3 -> 1 cohort, its count hidden (South is); West 1 -> pooled, and the
+     * pool's count is hidden because West is. Welsh: North 1 -> pooled, shown. */
+    check_line(line(&r, "t1", "North", false), false, 5, 2, 2000);
+    check_line(line(&r, "t1", "South", false), true, 0, 1, 1000);
+    check_line(line(&r, "t1", NULL, false), true, 0, 1, 1000);
+    check_line(line(&r, "t1", NULL, true), false, 1, 1, 1000);
+    /* The t1 total is shown (16 respondents): 10 cohort learners, 5 cohorts; alone: English
+     * a1..a5 one each, Welsh a1 one = 6. */
+    check_total(total(&r, "t1"), false, 10, 0, 5, 1, 6, 5000, 6000, 1000);
+    /* Mentors: South and West hidden with their groups; Wales and North shown. */
+    check_mentors(mentors(&r, "t1", NULL), false, 16, 0, 10);
+    check_mentors(mentors(&r, "t1", "North"), false, 9, 0, 6);
+    check_mentors(mentors(&r, "t1", "South"), true, 0, 0, 0);
+    check_mentors(mentors(&r, "t1", "West"), true, 0, 0, 0);
+
+    /* Barriers: answered by a1 5, a2 4, a3 2, a4 3 (a5 left it blank). a3 is under 3; a4,
+     * the smallest shown, is hidden so the total does not give a3 away. */
+    CHECK_INT(r.ds->n_barriers, 3);
+    const tna_barrier_share *b = barrier(&r, "Time", NULL);
+    CHECK(b != NULL && !b->suppressed && b->respondents == 14 && b->citing == 8);
+    CHECK(b != NULL && fabs(b->share - 8.0 / 14.0) < 1e-12);
+    b = barrier(&r, "Time", "a2");
+    CHECK(b != NULL && !b->suppressed && b->respondents == 4 && b->citing == 3);
+    CHECK(b != NULL && fabs(b->share - 0.75) < 1e-12);
+    b = barrier(&r, "Cost", "a3");
+    CHECK(b != NULL && b->suppressed && b->respondents == 0 && b->citing == 0 && b->share == 0);
+    b = barrier(&r, "Cost", "a4");
+    CHECK(b != NULL && b->suppressed && b->respondents == 0 && b->citing == 0);
+    CHECK(barrier(&r, "Cost", "a5") == NULL);
+    /* "No manager support" is cited by fewer than 3 people in all: a rare answer may be
+     * free text that identifies someone, so it has no rows at all. */
+    CHECK(barrier(&r, "No manager support", NULL) == NULL);
+    CHECK_INT(r.res->planning.n_barriers, 10);
+    CHECK_INT(r.res->planning.n_raters, 0);
+
+    /* The whole files, worked out by hand. */
+    char *dir = render(&r, "privacy");
+    const char *files[] = {"demand", "commissioning", "mentors", "barriers", "raters"};
+    for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+        char *name = g_strdup_printf("%s-2026-Q3.csv", files[i]);
+        char *want = g_strdup_printf(CASES "privacy/expected-%s.csv", files[i]);
+        check_same_file(dir, name, want);
+        g_free(name);
+        g_free(want);
+    }
+    g_free(dir);
+    run_free(&r);
+}
+
+static void test_tiny(void)
+{
+    run r;
+    if (!run_case(CASES "tiny/tna.yaml", &r))
+        return;
+    /* 3 staff under a threshold of 4: every group is hidden. a1 has one cohort learner and
+     * one self-directed, a2 one cohort learner; the two cohort learners (North, 2 < 3) are
+     * pooled into one cohort. Only cohort counts and the saving (which depends on them
+     * alone: 2 cohorts alone - 1 pooled = 1000) may show. */
+    const tna_planning *pl = &r.res->planning;
+    for (size_t i = 0; i < pl->n_demand; i++)
+        CHECK(pl->demand[i].suppressed && pl->demand[i].learners == 0);
+    CHECK_INT(pl->n_demand, 4); /* Wales, North, a1, a2 */
+    check_line(line(&r, "t1", NULL, false), true, 0, 1, 1000);
+    check_total(total(&r, "t1"), true, 0, 0, 1, 0, 2, 0, 0, 1000);
+    check_total(total(&r, NULL), true, 0, 0, 1, 0, 2, 0, 0, 1000);
+    check_mentors(mentors(&r, "t1", NULL), true, 0, 0, 0);
+    check_mentors(mentors(&r, "t1", "North"), true, 0, 0, 0);
+    char *dir = render(&r, "tiny");
+    char *text = slurp(dir, "commissioning-2026-Q3.csv");
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,total,*,*,,,1,0,2,,,1000.00,1\n"));
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,pool,*,english,,,1,,,1000.00,,,1\n"));
+    g_free(text);
+    g_free(dir);
+    run_free(&r);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* trends                                                                                      */
+
+static void test_trends(void)
+{
+    run r;
+    if (!run_case(CASES "trends/tna.yaml", &r))
+        return;
+    /* 2026-Q2: u1 (a1) s1 None, s2 Working, s3 Practitioner; u2 (a1) s1, s2, s3 Working.
+     * 2026-Q3: u1 s1 Awareness; u2 s3 Practitioner; u3 (a3, new) None everywhere.
+     * Wales Q2: 6 pairs, 2 below, gap 3 (mean 0.5); Q3: 9 pairs, 4 below, gap 1 + 4 + 3 = 8.
+     * a1 Q3: 6 pairs, 1 below, gap 1: mean 0.5 -> 0.166667, one learner fewer.
+     * a3 has no group in Q2: a row of zeros with no change; a2, a4, a5 none in either. */
+    const tna_planning *pl = &r.res->planning;
+    CHECK_INT(pl->n_trends, 1 + 5 + 2);
+    char *dir = render(&r, "trends");
+    check_same_file(dir, "trends-2026-Q3.csv", CASES "trends/expected-trends.csv");
+    g_free(dir);
+    run_free(&r);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The whole pipeline on the shipped inputs: every planning CSV is privacy-safe                */
+
+typedef struct table {
+    GPtrArray *head; /* char* */
+    GPtrArray *rows; /* GPtrArray* of char* */
+} table;
+
+/* Splits one CSV line (no line breaks inside fields) into its fields. */
+static GPtrArray *split_csv(const char *s)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    GString *f = g_string_new(NULL);
+    bool quoted = false;
+    for (const char *p = s;; p++) {
+        if (quoted) {
+            if (*p == '"' && p[1] == '"')
+                g_string_append_c(f, '"'), p++;
+            else if (*p == '"')
+                quoted = false;
+            else if (*p == '\0')
+                break;
+            else
+                g_string_append_c(f, *p);
+        } else if (*p == '"') {
+            quoted = true;
+        } else if (*p == ',' || *p == '\0') {
+            g_ptr_array_add(out, g_strdup(f->str));
+            g_string_truncate(f, 0);
+            if (*p == '\0')
+                break;
+        } else {
+            g_string_append_c(f, *p);
+        }
+    }
+    g_string_free(f, TRUE);
+    return out;
+}
+
+static table *table_read(const char *dir, const char *name)
+{
+    char *text = slurp(dir, name);
+    CHECK(text != NULL);
+    if (text == NULL)
+        return NULL;
+    table *t = g_new0(table, 1);
+    t->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    char **lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        if (**l == '\0')
+            continue;
+        GPtrArray *fields = split_csv(*l);
+        if (t->head == NULL)
+            t->head = fields;
+        else {
+            CHECK_INT(fields->len, t->head->len);
+            g_ptr_array_add(t->rows, fields);
+        }
+    }
+    g_strfreev(lines);
+    g_free(text);
+    return t;
+}
+
+static void table_free(table *t)
+{
+    if (t == NULL)
+        return;
+    if (t->head)
+        g_ptr_array_unref(t->head);
+    g_ptr_array_unref(t->rows);
+    g_free(t);
+}
+
+static int col(const table *t, const char *name)
+{
+    for (guint i = 0; i < t->head->len; i++)
+        if (strcmp(g_ptr_array_index(t->head, i), name) == 0)
+            return (int)i;
+    fprintf(stderr, "  no column %s\n", name);
+    CHECK(!"column missing");
+    return 0;
+}
+
+static const char *cell(const table *t, guint row, const char *name)
+{
+    GPtrArray *r = g_ptr_array_index(t->rows, row);
+    return g_ptr_array_index(r, col(t, name));
+}
+
+static bool is_suppressed(const table *t, guint row)
+{
+    return strcmp(cell(t, row, "suppressed"), "1") == 0;
+}
+
+/* Row-level rule: a suppressed row has every figure empty; a shown row has its base (a
+ * respondents column) at least min_group_size, or 0 where `zero_ok` (trends: nobody). */
+static void check_rows(const table *t, const char *name, const char *const *figures,
+                       const char *base, int k, bool zero_ok)
+{
+    size_t n_sup = 0;
+    for (guint i = 0; i < t->rows->len; i++) {
+        const char *s = cell(t, i, "suppressed");
+        CHECK(strcmp(s, "0") == 0 || strcmp(s, "1") == 0);
+        if (is_suppressed(t, i)) {
+            n_sup++;
+            for (const char *const *f = figures; *f; f++)
+                if (*cell(t, i, *f) != '\0') {
+                    fprintf(stderr, "  %s row %u: suppressed but %s = %s\n", name, i + 2, *f,
+                            cell(t, i, *f));
+                    CHECK(!"suppressed row shows a figure");
+                }
+        } else if (base != NULL) {
+            long n = atol(cell(t, i, base));
+            if (!(n >= k || (zero_ok && n == 0 && *cell(t, i, base) == '0'))) {
+                fprintf(stderr, "  %s row %u: shown with %s = %s\n", name, i + 2, base,
+                        cell(t, i, base));
+                CHECK(!"row under the threshold shown");
+            }
+        }
+    }
+}
+
+/* Relation rule: rows are grouped into totals and parts by `key` (returns false for rows
+ * outside the relation; *total says whether the row is the total). A shown total must not
+ * have exactly one hidden part, and a hidden total must not have every part shown. */
+typedef bool (*relation_fn)(const table *t, guint row, GString *key, bool *is_total);
+
+static void check_relation(const table *t, const char *name, relation_fn rel)
+{
+    GHashTable *tot = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *hid = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *cnt = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GString *key = g_string_new(NULL);
+    for (guint i = 0; i < t->rows->len; i++) {
+        bool is_total = false;
+        g_string_truncate(key, 0);
+        if (!rel(t, i, key, &is_total))
+            continue;
+        bool sup = is_suppressed(t, i);
+        if (is_total) {
+            g_hash_table_insert(tot, g_strdup(key->str), GINT_TO_POINTER(sup ? 2 : 1));
+        } else {
+            gpointer h = g_hash_table_lookup(hid, key->str);
+            gpointer c = g_hash_table_lookup(cnt, key->str);
+            g_hash_table_insert(hid, g_strdup(key->str), GINT_TO_POINTER(GPOINTER_TO_INT(h) + sup));
+            g_hash_table_insert(cnt, g_strdup(key->str), GINT_TO_POINTER(GPOINTER_TO_INT(c) + 1));
+        }
+    }
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, cnt);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        int state = GPOINTER_TO_INT(g_hash_table_lookup(tot, k));
+        int hidden = GPOINTER_TO_INT(g_hash_table_lookup(hid, k));
+        if (state == 1 && hidden == 1) {
+            fprintf(stderr, "  %s: total %s shown with exactly one hidden part\n", name,
+                    (char *)k);
+            CHECK(!"recoverable part");
+        }
+        if (state == 2 && hidden == 0) {
+            fprintf(stderr, "  %s: total %s hidden with every part shown\n", name, (char *)k);
+            CHECK(!"recoverable total");
+        }
+    }
+    g_string_free(key, TRUE);
+    g_hash_table_destroy(tot);
+    g_hash_table_destroy(hid);
+    g_hash_table_destroy(cnt);
+}
+
+static bool star(const char *s)
+{
+    return strcmp(s, "*") == 0;
+}
+
+/* demand: the authorities of a topic under its all-Wales row */
+static bool rel_demand_auth_wales(const table *t, guint i, GString *key, bool *is_total)
+{
+    const char *reg = cell(t, i, "region"), *a = cell(t, i, "authority");
+    if (!star(reg) && star(a))
+        return false;
+    g_string_append(key, cell(t, i, "topic"));
+    *is_total = star(a);
+    return true;
+}
+
+/* demand: the regions of a topic under its all-Wales row */
+static bool rel_demand_region_wales(const table *t, guint i, GString *key, bool *is_total)
+{
+    if (!star(cell(t, i, "authority")))
+        return false;
+    g_string_append(key, cell(t, i, "topic"));
+    *is_total = star(cell(t, i, "region"));
+    return true;
+}
+
+/* demand: the authorities of a region under the region's row */
+static bool rel_demand_auth_region(const table *t, guint i, GString *key, bool *is_total)
+{
+    if (star(cell(t, i, "region")))
+        return false;
+    g_string_printf(key, "%s/%s", cell(t, i, "topic"), cell(t, i, "region"));
+    *is_total = star(cell(t, i, "authority"));
+    return true;
+}
+
+static bool rel_mentors(const table *t, guint i, GString *key, bool *is_total)
+{
+    g_string_append(key, cell(t, i, "topic"));
+    *is_total = star(cell(t, i, "region"));
+    return true;
+}
+
+static bool rel_barriers(const table *t, guint i, GString *key, bool *is_total)
+{
+    g_string_append(key, cell(t, i, "barrier"));
+    *is_total = star(cell(t, i, "authority"));
+    return true;
+}
+
+/* raters: the authorities of a topic (or of every topic) under its all-authorities row */
+static bool rel_raters_auth(const table *t, guint i, GString *key, bool *is_total)
+{
+    g_string_append(key, cell(t, i, "topic"));
+    *is_total = star(cell(t, i, "authority"));
+    return true;
+}
+
+/* raters: the topics of an authority (or of all) under its every-topic row */
+static bool rel_raters_topic(const table *t, guint i, GString *key, bool *is_total)
+{
+    g_string_append(key, cell(t, i, "authority"));
+    *is_total = star(cell(t, i, "topic"));
+    return true;
+}
+
+/* Demand and trends rows agree with the summary rows they share. */
+static void check_against_summary(const table *summary, const table *dem, const table *tr)
+{
+    GHashTable *rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < summary->rows->len; i++) {
+        if (!star(cell(summary, i, "role")))
+            continue;
+        char *key = g_strdup_printf("%s/%s/%s", cell(summary, i, "period"),
+                                    cell(summary, i, "authority"), cell(summary, i, "topic"));
+        g_hash_table_insert(rows, key, GUINT_TO_POINTER(i + 1));
+    }
+    size_t matched = 0;
+    for (guint i = 0; i < dem->rows->len; i++) {
+        if (!star(cell(dem, i, "region")) && star(cell(dem, i, "authority")))
+            continue; /* region rows are not in the summary */
+        char *key = g_strdup_printf("%s/%s/%s", cell(dem, i, "period"),
+                                    cell(dem, i, "authority"), cell(dem, i, "topic"));
+        guint s = GPOINTER_TO_UINT(g_hash_table_lookup(rows, key));
+        CHECK(s != 0);
+        if (s != 0) {
+            matched++;
+            CHECK_STR(cell(dem, i, "suppressed"), cell(summary, s - 1, "suppressed"));
+            CHECK_STR(cell(dem, i, "respondents"), cell(summary, s - 1, "respondents"));
+            CHECK_STR(cell(dem, i, "learners"), cell(summary, s - 1, "learners_needing"));
+        }
+        g_free(key);
+    }
+    CHECK(matched > 0);
+    static const char *const same[] = {"respondents", "assessed", "below_target", "gap_sum",
+                                       "mean_gap", "share_below", "learners_needing",
+                                       "suppressed"};
+    for (guint i = 0; i < tr->rows->len; i++) {
+        char *key = g_strdup_printf("%s/%s/%s", cell(tr, i, "period"),
+                                    cell(tr, i, "authority"), cell(tr, i, "topic"));
+        guint s = GPOINTER_TO_UINT(g_hash_table_lookup(rows, key));
+        if (s == 0) {
+            CHECK_STR(cell(tr, i, "respondents"), "0"); /* nobody that period */
+        } else {
+            for (size_t k = 0; k < G_N_ELEMENTS(same); k++)
+                CHECK_STR(cell(tr, i, same[k]), cell(summary, s - 1, same[k]));
+        }
+        g_free(key);
+    }
+    g_hash_table_destroy(rows);
+}
+
+static size_t count_suppressed(const table *t)
+{
+    size_t n = 0;
+    for (guint i = 0; i < t->rows->len; i++)
+        n += is_suppressed(t, i);
+    return n;
+}
+
+/* Runs every check on the planning CSVs of a run. */
+static void check_outputs(const run *r, const char *dir, bool expect_suppression)
+{
+    int k = r->res->min_group_size;
+    const char *period = r->res->periods[r->res->n_periods - 1].period;
+    char name[256];
+#define OPEN(var, stem)                                                       \
+    snprintf(name, sizeof name, "%s-%s.csv", stem, period);                   \
+    table *var = table_read(dir, name)
+    OPEN(sum, "summary");
+    OPEN(dem, "demand");
+    OPEN(com, "commissioning");
+    OPEN(men, "mentors");
+    OPEN(tre, "trends");
+    OPEN(bar, "barriers");
+    OPEN(rat, "raters");
+#undef OPEN
+    if (!sum || !dem || !com || !men || !tre || !bar || !rat)
+        goto done;
+
+    static const char *const dem_f[] = {"respondents", "learners", "self_directed", "cohort",
+                                        "to_awareness", "to_working", "to_practitioner",
+                                        "to_expert", "welsh", "english", "either", "unstated",
+                                        NULL};
+    static const char *const men_f[] = {"respondents", "experts", "learners", NULL};
+    static const char *const tre_f[] = {"respondents", "assessed", "below_target", "gap_sum",
+                                        "mean_gap", "share_below", "learners_needing",
+                                        "change_mean_gap", "change_share_below",
+                                        "change_learners", NULL};
+    static const char *const bar_f[] = {"respondents", "citing", "share", NULL};
+    static const char *const rat_f[] = {"respondents", "pairs", "mean_difference", NULL};
+    static const char *const com_f[] = {"cohort_learners", "self_directed", NULL};
+    check_rows(dem, "demand", dem_f, "respondents", k, false);
+    check_rows(men, "mentors", men_f, "respondents", k, false);
+    check_rows(tre, "trends", tre_f, "respondents", k, true);
+    check_rows(bar, "barriers", bar_f, "respondents", k, false);
+    check_rows(rat, "raters", rat_f, "respondents", k, false);
+    check_rows(com, "commissioning", com_f, NULL, k, false);
+    /* Commissioning: a suppressed total hides the costs too; a shown region line belongs
+     * to a shown region group. */
+    const tna_period_figures *f = &r->res->periods[r->res->n_periods - 1];
+    for (guint i = 0; i < com->rows->len; i++) {
+        if (is_suppressed(com, i) && strcmp(cell(com, i, "line"), "total") == 0)
+            CHECK(*cell(com, i, "cost") == '\0' && *cell(com, i, "cost_alone") == '\0');
+        if (!is_suppressed(com, i) && strcmp(cell(com, i, "line"), "region") == 0) {
+            uint32_t t = tna_model_find_topic(r->m, cell(com, i, "topic"));
+            uint32_t reg = TNA_NONE;
+            for (uint32_t j = 0; j < r->m->n_regions; j++)
+                if (strcmp(r->m->regions[j].name, cell(com, i, "region")) == 0)
+                    reg = j;
+            const tna_group *g = tna_results_find(f, TNA_SET_REGION_TOPIC, TNA_NONE, reg,
+                                                  TNA_NONE, TNA_NONE, t, TNA_NONE);
+            CHECK(g != NULL && !g->suppressed && g->respondents >= k);
+        }
+    }
+    check_relation(dem, "demand authorities/Wales", rel_demand_auth_wales);
+    check_relation(dem, "demand regions/Wales", rel_demand_region_wales);
+    check_relation(dem, "demand authorities/region", rel_demand_auth_region);
+    check_relation(men, "mentors", rel_mentors);
+    check_relation(bar, "barriers", rel_barriers);
+    check_relation(rat, "raters by authority", rel_raters_auth);
+    check_relation(rat, "raters by topic", rel_raters_topic);
+    check_against_summary(sum, dem, tre);
+
+    CHECK(dem->rows->len > 0 && com->rows->len > 0 && men->rows->len > 0);
+    CHECK(tre->rows->len == r->res->planning.n_trends * r->res->n_periods);
+    if (expect_suppression) {
+        CHECK(count_suppressed(dem) > 0);
+        CHECK(count_suppressed(com) > 0);
+        CHECK(count_suppressed(men) > 0);
+        CHECK(count_suppressed(tre) > 0);
+        CHECK(count_suppressed(bar) > 0);
+        CHECK(count_suppressed(rat) > 0);
+    }
+done:
+    table_free(sum);
+    table_free(dem);
+    table_free(com);
+    table_free(men);
+    table_free(tre);
+    table_free(bar);
+    table_free(rat);
+}
+
+static void test_pipeline_privacy(void)
+{
+    /* The shipped inputs as configured (5), and with thresholds of 20 and 60, which hide
+     * parts of every output (the sample's authorities have 27 to 208 respondents, fewer in
+     * a topic, and only about 150 people were rated by a manager). */
+    const int thresholds[] = {0, 20, 60};
+    run r;
+    char *dir;
+    for (size_t i = 0; i < G_N_ELEMENTS(thresholds); i++) {
+        if (!run_case_k("inputs/tna.yaml", thresholds[i], &r))
+            return;
+        const tna_planning *pl = &r.res->planning;
+        CHECK(pl->n_demand > 0 && pl->n_cohorts > 0 && pl->n_totals > 1 && pl->n_mentors > 0);
+        CHECK(pl->n_barriers > 0 && pl->n_raters > 0 && pl->n_trends > 0);
+        check_demand_follows_groups(&r);
+        char *name = g_strdup_printf("inputs-%d", thresholds[i]);
+        dir = render(&r, name);
+        check_outputs(&r, dir, thresholds[i] == 60);
+        g_free(name);
+        g_free(dir);
+        run_free(&r);
+    }
+
+    /* The small cases pass the same checks. */
+    const char *cases[] = {CASES "plan/tna.yaml", CASES "privacy/tna.yaml",
+                           CASES "tiny/tna.yaml", CASES "trends/tna.yaml"};
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        if (!run_case(cases[i], &r))
+            continue;
+        char *name = g_strdup_printf("case-%zu", i);
+        dir = render(&r, name);
+        check_outputs(&r, dir, false);
+        g_free(name);
+        g_free(dir);
+        run_free(&r);
+    }
+}
+
+int main(void)
+{
+    char *tmpl = g_build_filename(g_get_tmp_dir(), "test_planning-XXXXXX", NULL);
+    tmp_root = g_mkdtemp(tmpl);
+    if (tmp_root == NULL) {
+        fprintf(stderr, "cannot make a temporary directory\n");
+        return 1;
+    }
+    RUN(test_demand);
+    RUN(test_commissioning);
+    RUN(test_raters);
+    RUN(test_privacy);
+    RUN(test_tiny);
+    RUN(test_trends);
+    RUN(test_pipeline_privacy);
+    char *cmd = g_strdup_printf("rm -rf '%s'", tmp_root);
+    if (g_getenv("TEST_KEEP_TMP") != NULL) /* to look at the files written */
+        fprintf(stderr, "kept %s\n", tmp_root);
+    else if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", tmp_root);
+    g_free(cmd);
+    g_free(tmp_root);
+    return check_summary("test_planning");
+}
