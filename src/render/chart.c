@@ -8,12 +8,12 @@
  * never overprinted. Series are told apart by lightness and pattern as well as hue (dark
  * solid blue, light hatched orange, mid cross-hatched sky blue): they stay apart on a
  * greyscale printer and for the common colour-vision deficiencies. The heatmap ramp is
- * ColorBrewer's YlOrBr, whose lightness falls steadily with the value.
+ * ColorBrewer's YlOrBr, whose lightness falls steadily with the value. Text and number
+ * formats are in chart_text.c.
  */
 #include "chart.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,142 +34,6 @@ static const chart_rgb suppressed_lines = {0.58, 0.58, 0.58};
 void chart_set_rgb(cairo_t *cr, chart_rgb c)
 {
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
-}
-
-/* ---- text ------------------------------------------------------------------------------ */
-
-static PangoLayout *layout_new(cairo_t *cr, const char *text, double w, double size, int flags,
-                               chart_align align, int max_lines)
-{
-    PangoLayout *lay = pango_cairo_create_layout(cr);
-    PangoFontDescription *fd = pango_font_description_new();
-    pango_font_description_set_family_static(fd, CHART_FONT);
-    pango_font_description_set_weight(fd, (flags & CHART_BOLD) ? PANGO_WEIGHT_BOLD
-                                                              : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-    pango_layout_set_font_description(lay, fd);
-    pango_font_description_free(fd);
-    if (w > 0) {
-        pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
-        if (flags & CHART_WRAP) {
-            pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-            if (max_lines > 0) {
-                pango_layout_set_height(lay, -max_lines);
-                pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-            }
-        } else {
-            pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-        }
-        pango_layout_set_alignment(lay, align == CHART_CENTER  ? PANGO_ALIGN_CENTER
-                                        : align == CHART_RIGHT ? PANGO_ALIGN_RIGHT
-                                                               : PANGO_ALIGN_LEFT);
-    }
-    pango_layout_set_text(lay, text ? text : "", -1);
-    return lay;
-}
-
-static void layout_size(PangoLayout *lay, double *w, double *h)
-{
-    int pw, ph;
-    pango_layout_get_size(lay, &pw, &ph);
-    if (w)
-        *w = (double)pw / PANGO_SCALE;
-    if (h)
-        *h = (double)ph / PANGO_SCALE;
-}
-
-double chart_text(cairo_t *cr, const char *text, double x, double y, double w, double size,
-                  int flags, chart_align align, int max_lines)
-{
-    if (text == NULL || text[0] == '\0')
-        return 0;
-    PangoLayout *lay = layout_new(cr, text, w, size, flags, align, max_lines);
-    double tw, th;
-    layout_size(lay, &tw, &th);
-    if (w <= 0 && align == CHART_CENTER)
-        x -= tw / 2;
-    else if (w <= 0 && align == CHART_RIGHT)
-        x -= tw;
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, lay);
-    cairo_new_path(cr); /* leave no current point for the next path to join */
-    g_object_unref(lay);
-    return th;
-}
-
-void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags,
-                     int max_lines, double *width, double *height)
-{
-    PangoLayout *lay = layout_new(cr, text, w, size, flags, CHART_LEFT, max_lines);
-    if (w > 0 && !(flags & CHART_WRAP)) {
-        /* the natural width, not the ellipsized box */
-        pango_layout_set_width(lay, -1);
-        pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
-    }
-    layout_size(lay, width, height);
-    g_object_unref(lay);
-}
-
-void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len,
-                   double size, int flags)
-{
-    cairo_save(cr);
-    cairo_translate(cr, x, y);
-    cairo_rotate(cr, -M_PI / 2);
-    PangoLayout *lay = layout_new(cr, text, max_len, size, flags & ~CHART_WRAP, CHART_LEFT, 0);
-    double th;
-    layout_size(lay, NULL, &th);
-    cairo_move_to(cr, 0, -th);
-    pango_cairo_show_layout(cr, lay);
-    cairo_new_path(cr);
-    g_object_unref(lay);
-    cairo_restore(cr);
-}
-
-/* ---- numbers ---------------------------------------------------------------------------- */
-
-static void thousands(long long v, char *buf, size_t size)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
-    size_t n = strlen(digits), o = 0;
-    if (v < 0 && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < n && o + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
-void chart_format_value(double v, chart_format f, double step, char *buf, size_t size)
-{
-    switch (f) {
-    case CHART_FMT_PERCENT:
-        snprintf(buf, size, "%.0f%%", v * 100);
-        return;
-    case CHART_FMT_COUNT:
-        thousands(llround(v), buf, size);
-        return;
-    case CHART_FMT_MONEY:
-        if (fabs(v) >= 1e6)
-            snprintf(buf, size, "£%.1fm", v / 1e6);
-        else if (fabs(v) >= 1e3)
-            snprintf(buf, size, step >= 1000 && fmod(v, 1000) == 0 ? "£%.0fk" : "£%.1fk",
-                     v / 1e3);
-        else
-            snprintf(buf, size, "£%.0f", v);
-        return;
-    case CHART_FMT_DECIMAL:
-        break;
-    }
-    int decimals = 0; /* as many as the step needs: 0.25 -> 2, 0.2 -> 1, 1 -> 0 */
-    while (decimals < 3 && fabs(step * pow(10, decimals) - llround(step * pow(10, decimals))) > 1e-6)
-        decimals++;
-    if (step < 1 && decimals == 0)
-        decimals = 1;
-    snprintf(buf, size, "%.*f", decimals, fabs(v) < 1e-12 ? 0.0 : v);
 }
 
 /* A round tick step that gives about `target` intervals over range. */
@@ -272,8 +136,9 @@ double chart_legend(cairo_t *cr, double x, double y, double w, const char *const
 double chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec)
 {
     const double tick_size = 7;
-    int ns = spec->n_series < 1 ? 1 : spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES
-                                                                       : spec->n_series;
+    int ns = spec->n_series < 1                  ? 1
+             : spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES
+                                                 : spec->n_series;
     double bh = spec->bar_height > 0 ? spec->bar_height : 9, h = 0;
     if (ns > 1)
         h += legend(cr, 0, 0, w, spec->series_names, ns, false) + 6;
@@ -287,8 +152,9 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
 {
     const double label_size = 7.5, tick_size = 7;
     double value_size = 7;
-    int ns = spec->n_series < 1 ? 1 : spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES
-                                                                       : spec->n_series;
+    int ns = spec->n_series < 1                  ? 1
+             : spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES
+                                                 : spec->n_series;
     double bh = spec->bar_height > 0 ? spec->bar_height : 9;
     if (bh < 8) /* value texts of neighbouring bars must not touch */
         value_size = fmax(5.5, bh + 0.5);
@@ -344,8 +210,7 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
         double ry = y + i * row + gap / 2, rh = ns * bh;
         double th;
         int lines = rh + gap >= two_lines ? 2 : 1;
-        chart_text_size(cr, b->label, lw, label_size, lines > 1 ? CHART_WRAP : 0, lines, NULL,
-                        &th);
+        chart_text_size(cr, b->label, lw, label_size, lines > 1 ? CHART_WRAP : 0, lines, NULL, &th);
         if (lines == 1)
             th = label_size * 1.2;
         chart_set_rgb(cr, chart_ink);
@@ -555,9 +420,8 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
 chart_rgb chart_ramp(double t)
 {
     static const chart_rgb stops[] = {
-        {1.000, 0.969, 0.737}, {0.996, 0.890, 0.569}, {0.996, 0.769, 0.310},
-        {0.996, 0.600, 0.161}, {0.925, 0.439, 0.078}, {0.800, 0.298, 0.008},
-        {0.600, 0.204, 0.016}, {0.400, 0.145, 0.024},
+        {1.000, 0.969, 0.737}, {0.996, 0.890, 0.569}, {0.996, 0.769, 0.310}, {0.996, 0.600, 0.161},
+        {0.925, 0.439, 0.078}, {0.800, 0.298, 0.008}, {0.600, 0.204, 0.016}, {0.400, 0.145, 0.024},
     };
     const int n = sizeof stops / sizeof stops[0];
     if (!(t > 0))
@@ -580,8 +444,7 @@ static double luminance(chart_rgb c)
 }
 
 /* Width of the row labels and height of the column labels, measured. */
-static void heat_margins(cairo_t *cr, double w, const chart_heatmap *spec, double *lw,
-                         double *hh)
+static void heat_margins(cairo_t *cr, double w, const chart_heatmap *spec, double *lw, double *hh)
 {
     const double label_size = 7;
     double header_max = spec->header_max > 0 ? spec->header_max : 130;
@@ -629,8 +492,8 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
     for (size_t r = 0; r < spec->n_rows; r++) {
         double ry = gy + r * rh;
         chart_set_rgb(cr, chart_ink);
-        chart_text(cr, spec->row_labels[r], x, ry + rh / 2 - label_size * 0.62, lw, label_size,
-                   0, CHART_RIGHT, 0);
+        chart_text(cr, spec->row_labels[r], x, ry + rh / 2 - label_size * 0.62, lw, label_size, 0,
+                   CHART_RIGHT, 0);
         for (size_t c = 0; c < spec->n_cols; c++) {
             size_t i = r * spec->n_cols + c;
             double cx = gx + c * cw;
@@ -662,13 +525,13 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
                 if (tw <= cw - 1.5) {
                     if (spec->state[i] == CHART_CELL_SUPPRESSED) { /* a white plate under it */
                         cairo_set_source_rgb(cr, 1, 1, 1);
-                        cairo_rectangle(cr, cx + cw / 2 - tw / 2 - 1, ry + rh / 2 - 4.2,
-                                        tw + 2, 8.4);
+                        cairo_rectangle(cr, cx + cw / 2 - tw / 2 - 1, ry + rh / 2 - 4.2, tw + 2,
+                                        8.4);
                         cairo_fill(cr);
                     }
                     chart_set_rgb(cr, ink);
-                    chart_text(cr, t, cx + cw / 2, ry + rh / 2 - cell_size * 0.62, 0, cell_size,
-                               0, CHART_CENTER, 0);
+                    chart_text(cr, t, cx + cw / 2, ry + rh / 2 - cell_size * 0.62, 0, cell_size, 0,
+                               CHART_CENTER, 0);
                 }
             }
         }
@@ -745,12 +608,13 @@ static void rounded(cairo_t *cr, double x, double y, double w, double h, double 
     cairo_close_path(cr);
 }
 
-double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *tiles, size_t n)
+#define TILE_GAP 8.0
+#define TILE_PAD 8.0
+
+double chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t n)
 {
-    if (n == 0)
-        return 0;
-    const double gap = 8, pad = 8, vsize = 19, lsize = 8, nsize = 7;
-    double tw = (w - gap * (n - 1)) / n, inner = tw - 2 * pad - 3;
+    const double pad = TILE_PAD, vsize = 19, lsize = 8, nsize = 7;
+    double tw = n ? (w - TILE_GAP * (n - 1)) / n : w, inner = tw - 2 * pad - 3;
     double h = 0;
     for (size_t i = 0; i < n; i++) {
         double vh, lh, nh = 0;
@@ -760,6 +624,16 @@ double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *
             chart_text_size(cr, tiles[i].note, inner, nsize, CHART_WRAP, 3, NULL, &nh);
         h = fmax(h, pad + vh + 2 + lh + (nh > 0 ? nh + 3 : 0) + pad);
     }
+    return h;
+}
+
+double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *tiles, size_t n)
+{
+    if (n == 0)
+        return 0;
+    const double gap = TILE_GAP, pad = TILE_PAD, vsize = 19, lsize = 8, nsize = 7;
+    double tw = (w - gap * (n - 1)) / n, inner = tw - 2 * pad - 3;
+    double h = chart_tiles_height(cr, w, tiles, n);
     for (size_t i = 0; i < n; i++) {
         double tx = x + i * (tw + gap);
         chart_set_rgb(cr, chart_panel);
@@ -771,14 +645,16 @@ double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *
         double ty = y + pad;
         chart_set_rgb(cr, chart_accent);
         ty += chart_text(cr, tiles[i].value, tx + pad + 3, ty, inner, vsize,
-                         CHART_BOLD | CHART_WRAP, CHART_LEFT, 2) + 2;
+                         CHART_BOLD | CHART_WRAP, CHART_LEFT, 2) +
+              2;
         chart_set_rgb(cr, chart_ink);
-        ty += chart_text(cr, tiles[i].label, tx + pad + 3, ty, inner, lsize, CHART_WRAP,
-                         CHART_LEFT, 3) + 3;
+        ty += chart_text(cr, tiles[i].label, tx + pad + 3, ty, inner, lsize, CHART_WRAP, CHART_LEFT,
+                         3) +
+              3;
         if (tiles[i].note) {
             chart_set_rgb(cr, chart_muted);
-            chart_text(cr, tiles[i].note, tx + pad + 3, ty, inner, nsize, CHART_WRAP,
-                       CHART_LEFT, 3);
+            chart_text(cr, tiles[i].note, tx + pad + 3, ty, inner, nsize, CHART_WRAP, CHART_LEFT,
+                       3);
         }
     }
     return h;
@@ -792,10 +668,17 @@ double chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, con
     double w = tw + 10, h = size * 1.55;
     chart_rgb fill = {1, 1, 1}, ink = chart_muted;
     switch (kind) {
-    case CHART_STATUS_RED: fill = (chart_rgb){0.70, 0.13, 0.13}, ink = (chart_rgb){1, 1, 1}; break;
-    case CHART_STATUS_AMBER: fill = (chart_rgb){0.96, 0.73, 0.18}, ink = chart_ink; break;
-    case CHART_STATUS_GREEN: fill = (chart_rgb){0.13, 0.45, 0.22}, ink = (chart_rgb){1, 1, 1}; break;
-    case CHART_STATUS_NONE: break;
+    case CHART_STATUS_RED:
+        fill = (chart_rgb){0.70, 0.13, 0.13}, ink = (chart_rgb){1, 1, 1};
+        break;
+    case CHART_STATUS_AMBER:
+        fill = (chart_rgb){0.96, 0.73, 0.18}, ink = chart_ink;
+        break;
+    case CHART_STATUS_GREEN:
+        fill = (chart_rgb){0.13, 0.45, 0.22}, ink = (chart_rgb){1, 1, 1};
+        break;
+    case CHART_STATUS_NONE:
+        break;
     }
     rounded(cr, x, y, w, h, h / 2);
     chart_set_rgb(cr, fill);

@@ -15,17 +15,20 @@
  * wrapped or shortened with an ellipsis, never drawn over each other.
  *
  * Fonts: CHART_FONT (DejaVu Sans, from fonts-dejavu-core) is named explicitly, so the
- * output does not depend on fontconfig's default; sizes are absolute, in points.
+ * output does not depend on fontconfig's default; sizes are absolute, in points. Text is
+ * laid out in the pango context attached with chart_set_context (the PDF renderer makes a
+ * font map of its own per report and frees it afterwards).
  * Nothing here allocates memory that outlives a call.
  */
 #ifndef TNA_CHART_H
 #define TNA_CHART_H
 
 #include <cairo.h>
+#include <pango/pango.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-#define CHART_FONT "DejaVu Sans"
+#define CHART_FONT       "DejaVu Sans"
 #define CHART_MAX_SERIES 3
 
 typedef struct chart_rgb {
@@ -39,6 +42,10 @@ extern const chart_rgb chart_series[CHART_MAX_SERIES];
 void chart_set_rgb(cairo_t *cr, chart_rgb c);
 
 /* ---- text ---------------------------------------------------------------------------- */
+
+/* The pango context text on cr is laid out with (the caller keeps it alive while cr draws);
+ * without one, pango's shared default font map is used. */
+void chart_set_context(cairo_t *cr, PangoContext *context);
 
 typedef enum chart_align { CHART_LEFT, CHART_CENTER, CHART_RIGHT } chart_align;
 
@@ -57,14 +64,14 @@ double chart_text(cairo_t *cr, const char *text, double x, double y, double w, d
                   int flags, chart_align align, int max_lines);
 
 /* The size text would take (same arguments as chart_text, nothing drawn). */
-void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags,
-                     int max_lines, double *width, double *height);
+void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
+                     double *width, double *height);
 
 /* Text rotated 90 degrees anticlockwise (reading upwards), its baseline end at (x, y):
  * the text occupies x - height .. x horizontally and y - length .. y vertically.
  * Shortened with an ellipsis to max_len. */
-void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len,
-                   double size, int flags);
+void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
+                   int flags);
 
 /* ---- number formats for axes ----------------------------------------------------------- */
 
@@ -78,22 +85,22 @@ typedef enum chart_format {
 /* ---- horizontal bar charts (one series: bar chart; more: grouped bars) ----------------- */
 
 typedef struct chart_bar {
-    const char *label;                    /* the category, left of the bars */
+    const char *label; /* the category, left of the bars */
     double value[CHART_MAX_SERIES];
-    const char *text[CHART_MAX_SERIES];   /* printed at the bar's end (or in its place) */
-    bool missing[CHART_MAX_SERIES];       /* no bar: only the text is shown */
+    const char *text[CHART_MAX_SERIES]; /* printed at the bar's end (or in its place) */
+    bool missing[CHART_MAX_SERIES];     /* no bar: only the text is shown */
 } chart_bar;
 
 typedef struct chart_bars {
     const chart_bar *bars;
     size_t n_bars;
-    int n_series;                                /* 1..CHART_MAX_SERIES */
-    const char *series_names[CHART_MAX_SERIES];  /* legend (shown when n_series > 1) */
-    chart_format format;                         /* of the axis ticks */
-    double max;                                  /* axis maximum; 0: from the data */
-    const char *axis_label;                      /* under the axis, may be NULL */
-    double bar_height;                           /* of one bar; 0: 9 points */
-    double label_width;                          /* max share of the width for labels; 0: 0.42 */
+    int n_series;                               /* 1..CHART_MAX_SERIES */
+    const char *series_names[CHART_MAX_SERIES]; /* legend (shown when n_series > 1) */
+    chart_format format;                        /* of the axis ticks */
+    double max;                                 /* axis maximum; 0: from the data */
+    const char *axis_label;                     /* under the axis, may be NULL */
+    double bar_height;                          /* of one bar; 0: 9 points */
+    double label_width;                         /* max share of the width for labels; 0: 0.42 */
 } chart_bars;
 
 double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *spec);
@@ -104,44 +111,48 @@ double chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec);
 
 typedef struct chart_series_line {
     const char *name;
-    const double *y;          /* n_x values */
-    const bool *missing;      /* n_x flags; may be NULL */
-    const char *const *text;  /* n_x labels printed at the points; may be NULL */
+    const double *y;         /* n_x values */
+    const bool *missing;     /* n_x flags; may be NULL */
+    const char *const *text; /* n_x labels printed at the points; may be NULL */
 } chart_series_line;
 
 typedef struct chart_lines {
     const char *const *x_labels; /* n_x period labels */
     size_t n_x;
     const chart_series_line *series;
-    size_t n_series;              /* 1..CHART_MAX_SERIES */
+    size_t n_series; /* 1..CHART_MAX_SERIES */
     chart_format format;
-    double min, max;              /* y axis; max <= min: from the data (min 0) */
-    const char *title;            /* above the plot, may be NULL */
-    const char *missing_text;     /* printed at the foot of a missing point, may be NULL */
-    bool compact;                 /* small multiple: fewer ticks, smaller text */
+    double min, max;          /* y axis; max <= min: from the data (min 0) */
+    const char *title;        /* above the plot, may be NULL */
+    const char *missing_text; /* printed at the foot of a missing point, may be NULL */
+    bool compact;             /* small multiple: fewer ticks, smaller text */
 } chart_lines;
 
 void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart_lines *spec);
 
 /* ---- heatmaps ------------------------------------------------------------------------- */
 
-typedef enum chart_cell_state { CHART_CELL_VALUE, CHART_CELL_SUPPRESSED, CHART_CELL_EMPTY } chart_cell_state;
+typedef enum chart_cell_state {
+    CHART_CELL_VALUE,
+    CHART_CELL_SUPPRESSED,
+    CHART_CELL_EMPTY
+} chart_cell_state;
 
 typedef struct chart_heatmap {
     const char *const *row_labels;
     size_t n_rows;
     const char *const *col_labels; /* printed upwards above the columns */
     size_t n_cols;
-    const double *values;          /* n_rows * n_cols, row-major */
-    const unsigned char *state;    /* chart_cell_state per cell */
-    const char *const *text;       /* per cell: the value or marker to print */
-    double min, max;               /* of the colour ramp */
-    chart_format format;           /* of the legend's ends */
+    const double *values;       /* n_rows * n_cols, row-major */
+    const unsigned char *state; /* chart_cell_state per cell */
+    const char *const *text;    /* per cell: the value or marker to print */
+    double min, max;            /* of the colour ramp */
+    chart_format format;        /* of the legend's ends */
     const char *legend_title;
-    const char *suppressed_label;  /* legend entry for hatched cells */
-    const char *empty_label;       /* legend entry for blank cells */
-    double row_height;             /* 0: 15 points */
-    double header_max;             /* longest column label, points; 0: 130 */
+    const char *suppressed_label; /* legend entry for hatched cells */
+    const char *empty_label;      /* legend entry for blank cells */
+    double row_height;            /* 0: 15 points */
+    double header_max;            /* longest column label, points; 0: 130 */
 } chart_heatmap;
 
 double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec);
@@ -161,6 +172,7 @@ typedef struct chart_tile {
 
 /* A row of n tiles across width w; returns the height used. */
 double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *tiles, size_t n);
+double chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t n);
 
 typedef enum chart_status_kind {
     CHART_STATUS_NONE,

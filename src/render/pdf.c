@@ -20,14 +20,16 @@
 #include <string.h>
 #include <time.h>
 
+#include <pango/pangocairo.h>
+
 #include "pdf_internal.h"
 
 /* ---- the stream ------------------------------------------------------------------------- */
 
 typedef struct pdf_stream {
-    FILE *fp;    /* NULL: the layout pass, bytes are discarded */
+    FILE *fp; /* NULL: the layout pass, bytes are discarded */
     bool failed;
-    int error;   /* errno of the first failed write */
+    int error; /* errno of the first failed write */
 } pdf_stream;
 
 static cairo_status_t stream_write(void *closure, const unsigned char *data, unsigned int n)
@@ -58,6 +60,22 @@ const char *pdf_str(pdf_doc *d, const char *fmt, ...)
     return kept;
 }
 
+const char *pdf_tf(pdf_doc *d, const char *en, const char *cy, ...)
+{
+    va_list ap, again;
+    va_start(ap, cy);
+    va_copy(again, ap);
+    char *e = g_strdup_vprintf(en, ap);
+    char *c = g_strdup_vprintf(cy, again);
+    va_end(again);
+    va_end(ap);
+    const char *kept = tna_label_text(d->l, g_string_chunk_insert(d->strings, e),
+                                      g_string_chunk_insert(d->strings, c));
+    g_free(e);
+    g_free(c);
+    return kept;
+}
+
 const char *pdf_t(pdf_doc *d, const char *en, const char *cy)
 {
     return tna_label_text(d->l, en, cy);
@@ -66,19 +84,29 @@ const char *pdf_t(pdf_doc *d, const char *en, const char *cy)
 const char *pdf_section_title(pdf_doc *d, pdf_section s)
 {
     switch (s) {
-    case PDF_SEC_COVER: return pdf_t(d, "Cover", "Clawr");
-    case PDF_SEC_CONTENTS: return pdf_t(d, "Contents", "Cynnwys");
-    case PDF_SEC_SUMMARY: return pdf_t(d, "Executive summary", "Crynodeb gweithredol");
-    case PDF_SEC_GAPS: return pdf_t(d, "Where the skills gaps are", "Ble mae'r bylchau sgiliau");
-    case PDF_SEC_TRENDS: return pdf_t(d, "Trends", "Tueddiadau");
-    case PDF_SEC_COMMISSIONING: return pdf_t(d, "Commissioning training", "Comisiynu hyfforddiant");
+    case PDF_SEC_COVER:
+        return pdf_t(d, "Cover", "Clawr");
+    case PDF_SEC_CONTENTS:
+        return pdf_t(d, "Contents", "Cynnwys");
+    case PDF_SEC_SUMMARY:
+        return pdf_t(d, "Executive summary", "Crynodeb gweithredol");
+    case PDF_SEC_GAPS:
+        return pdf_t(d, "Where the skills gaps are", "Ble mae'r bylchau sgiliau");
+    case PDF_SEC_TRENDS:
+        return pdf_t(d, "Trends", "Tueddiadau");
+    case PDF_SEC_COMMISSIONING:
+        return pdf_t(d, "Commissioning training", "Comisiynu hyfforddiant");
     case PDF_SEC_EVALUATION:
-        return pdf_t(d, "Evaluation: did training work?", "Gwerthuso: a weithiodd yr hyfforddiant?");
-    case PDF_SEC_BARRIERS: return pdf_t(d, "Barriers to learning", "Rhwystrau rhag dysgu");
-    case PDF_SEC_AUTHORITIES: return pdf_t(d, "Authorities", "Awdurdodau");
+        return pdf_t(d, "Evaluation: did training work?",
+                     "Gwerthuso: a weithiodd yr hyfforddiant?");
+    case PDF_SEC_BARRIERS:
+        return pdf_t(d, "Barriers to learning", "Rhwystrau rhag dysgu");
+    case PDF_SEC_AUTHORITIES:
+        return pdf_t(d, "Authorities", "Awdurdodau");
     case PDF_SEC_APPENDIX:
         return pdf_t(d, "Method and data quality", "Dull ac ansawdd data");
-    case PDF_SEC_COUNT: break;
+    case PDF_SEC_COUNT:
+        break;
     }
     return "";
 }
@@ -120,9 +148,8 @@ static void furniture(pdf_doc *d)
     chart_text(cr, d->running_title, PDF_LEFT, 22, PDF_WIDTH * 0.75, 7.5, 0, CHART_LEFT, 0);
     pdf_tag_end(d, "P");
     const char *page = d->n_pages > 0
-                           ? pdf_str(d, pdf_t(d, "Page %d of %d", "Tudalen %d o %d"), d->page,
-                                     d->n_pages)
-                           : pdf_str(d, pdf_t(d, "Page %d", "Tudalen %d"), d->page);
+                           ? pdf_tf(d, "Page %d of %d", "Tudalen %d o %d", d->page, d->n_pages)
+                           : pdf_tf(d, "Page %d", "Tudalen %d", d->page);
     cairo_rectangle(cr, PDF_LEFT, PDF_H - 40, PDF_WIDTH, 0.5);
     chart_set_rgb(cr, chart_grid);
     cairo_fill(cr);
@@ -196,15 +223,17 @@ static void set_metadata(pdf_doc *d)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, "tna");
     cairo_pdf_surface_set_metadata(
         s, CAIRO_PDF_METADATA_SUBJECT,
-        pdf_str(d, pdf_t(d, "Training-needs analysis for %s: skills gaps, return on "
-                            "expectations and what to commission",
-                         "Dadansoddiad o anghenion hyfforddi ar gyfer %s: bylchau sgiliau, "
-                         "enillion ar ddisgwyliadau a beth i'w gomisiynu"),
-                period));
+        pdf_tf(d,
+               "Training-needs analysis for %s: skills gaps, return on "
+               "expectations and what to commission",
+               "Dadansoddiad o anghenion hyfforddi ar gyfer %s: bylchau sgiliau, "
+               "enillion ar ddisgwyliadau a beth i'w gomisiynu",
+               period));
     cairo_pdf_surface_set_metadata(
         s, CAIRO_PDF_METADATA_KEYWORDS,
-        pdf_str(d, "%s; %s", pdf_t(d, "training needs analysis; skills; Wales",
-                                   "dadansoddiad anghenion hyfforddi; sgiliau; Cymru"),
+        pdf_str(d, "%s; %s",
+                pdf_t(d, "training needs analysis; skills; Wales",
+                      "dadansoddiad anghenion hyfforddi; sgiliau; Cymru"),
                 period));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "tna " TNA_VERSION);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
@@ -216,6 +245,7 @@ static cairo_status_t render_pass(pdf_doc *d, pdf_stream *stream)
     d->surface = cairo_pdf_surface_create_for_stream(stream_write, stream, PDF_W, PDF_H);
     set_metadata(d);
     d->cr = cairo_create(d->surface);
+    chart_set_context(d->cr, d->pango);
     d->page = 0;
     d->n_tags = 0;
     pdf_tag_begin(d, "Document", NULL);
@@ -262,10 +292,13 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.authority_page = g_new0(int, m->n_authorities ? m->n_authorities : 1);
     d.marker = tna_label_suppressed(d.l, results->min_group_size);
     d.marker_short = pdf_str(&d, "<%d", results->min_group_size);
-    d.running_title = m->title && m->title[0]
-                          ? m->title
-                          : pdf_t(&d, "Training-needs analysis", "Dadansoddiad o anghenion hyfforddi");
+    d.running_title = m->title && m->title[0] ? m->title
+                                              : pdf_t(&d, "Training-needs analysis",
+                                                      "Dadansoddiad o anghenion hyfforddi");
 
+    /* a font map of our own, freed with the report, rather than pango's process-wide one */
+    PangoFontMap *fonts = pango_cairo_font_map_new();
+    d.pango = pango_font_map_create_context(fonts);
     pdf_stream layout = {NULL, false, 0};
     cairo_status_t st = render_pass(&d, &layout);
     if (st == CAIRO_STATUS_SUCCESS && !d.tag_error) {
@@ -289,6 +322,8 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
                                        : cairo_status_to_string(st));
         g_free(path);
     }
+    g_object_unref(d.pango);
+    g_object_unref(fonts);
     g_free(d.authority_page);
     g_string_chunk_free(d.strings);
     tna_labels_free(d.l);

@@ -19,8 +19,8 @@ static void tiles(pdf_doc *d, const tna_group *g, const tna_group *w)
     chart_tile t[4] = {
         {pdf_count(d, g->respondents), pdf_t(d, "Respondents", "Ymatebwyr"),
          ws ? pdf_str(d, "%s: %s", wales, pdf_count(d, w->respondents)) : NULL},
-        {pdf_gap(d, g->mean_gap), pdf_t(d, "Mean gap (levels below target)",
-                                        "Bwlch cymedrig (lefelau islaw'r targed)"),
+        {pdf_gap(d, g->mean_gap),
+         pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
          ws ? pdf_str(d, "%s: %s", wales, pdf_gap(d, w->mean_gap)) : NULL},
         {pdf_share(d, g->share_below),
          pdf_t(d, "Share of skills below target", "Cyfran y sgiliau islaw'r targed"),
@@ -39,13 +39,13 @@ static void tiles(pdf_doc *d, const tna_group *g, const tna_group *w)
 static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t n, bool draw)
 {
     enum { NC = 5 };
-    const char *head[NC] = {pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Respondents", "Ymatebwyr"),
-                            pdf_t(d, "Below target", "Islaw'r targed"),
-                            pdf_str(d, "%s: %s", tna_label_wales(d->l),
-                                    pdf_t(d, "below target", "islaw'r targed")),
-                            pdf_t(d, "Learners needing", "Dysgwyr mewn angen")};
-    const char **cells = g_new0(const char *, n * NC);
-    unsigned char *kind = g_new0(unsigned char, n * NC);
+    const char *head[NC] = {
+        pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Respondents", "Ymatebwyr"),
+        pdf_t(d, "Below target", "Islaw'r targed"),
+        pdf_str(d, "%s: %s", tna_label_wales(d->l), pdf_t(d, "below target", "islaw'r targed")),
+        pdf_t(d, "Learners needing", "Dysgwyr mewn angen")};
+    const char **cells = g_new0(const char *, n *NC);
+    unsigned char *kind = g_new0(unsigned char, n *NC);
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
         const tna_group *w = pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, topics[i]);
@@ -60,7 +60,9 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
                 kind[i * NC + j] = PDF_CELL_MUTED;
     }
     double width[NC] = {0, 62, 68, 92, 70};
-    pdf_table t = {NC, n, head, width, NULL, cells, kind, 7};
+    /* both languages make every label longer: smaller type keeps the page to one page */
+    double size = d->opt->language == TNA_LANG_BOTH ? 6.5 : 7;
+    pdf_table t = {NC, n, head, width, NULL, cells, kind, size, true};
     double h = pdf_table_height(d, &t);
     if (draw)
         pdf_table_draw(d, &t);
@@ -84,33 +86,35 @@ static void authority_page(pdf_doc *d, uint32_t a)
     const char *name = tna_label_authority(d->l, a);
     pdf_outline_here(d, d->outline_authorities, name);
     /* "Authorities · Region" kicker: the section's heading on its first page */
-    const char *kicker = pdf_str(d, "%s · %s", section, tna_label_region(d->l, m->authorities[a].region));
+    const char *kicker =
+        pdf_str(d, "%s · %s", section, tna_label_region(d->l, m->authorities[a].region));
     pdf_tag_begin(d, first ? "H1" : "P", NULL);
     chart_set_rgb(cr, chart_muted);
     d->y += chart_text(cr, kicker, PDF_LEFT, d->y, PDF_WIDTH, 9, CHART_BOLD, CHART_LEFT, 0) + 2;
     pdf_tag_end(d, first ? "H1" : "P");
     pdf_tag_begin(d, "H2", NULL);
     chart_set_rgb(cr, chart_accent);
-    d->y += chart_text(cr, name, PDF_LEFT, d->y, PDF_WIDTH, 17, CHART_BOLD | CHART_WRAP,
-                       CHART_LEFT, 2) + 10;
+    d->y += chart_text(cr, name, PDF_LEFT, d->y, PDF_WIDTH, 17, CHART_BOLD | CHART_WRAP, CHART_LEFT,
+                       2) +
+            10;
     pdf_tag_end(d, "H2");
 
     const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE);
     const tna_group *w = pdf_find(d, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE);
     if (g == NULL) {
-        pdf_para(d, pdf_str(d, pdf_t(d, "No responses from this authority in %s.",
-                                     "Dim ymatebion gan yr awdurdod hwn yn %s."),
-                            d->cur->period));
+        pdf_para(d, pdf_tf(d, "No responses from this authority in %s.",
+                           "Dim ymatebion gan yr awdurdod hwn yn %s.", d->cur->period));
         return;
     }
     if (g->suppressed) {
-        pdf_para(d, pdf_str(d, pdf_t(d, "Figures for this authority are not shown: %s staff "
-                                        "responded, or its figures could be worked out from "
-                                        "others shown.",
-                                     "Ni ddangosir ffigurau ar gyfer yr awdurdod hwn: "
-                                     "ymatebodd %s aelod o staff, neu gellid cyfrifo ei "
-                                     "ffigurau o'r rhai eraill a ddangosir."),
-                            d->marker));
+        pdf_para(d, pdf_tf(d,
+                           "Figures for this authority are not shown: fewer than %d staff "
+                           "responded, or its figures could be worked out from others "
+                           "shown.",
+                           "Ni ddangosir ffigurau ar gyfer yr awdurdod hwn: ymatebodd llai na "
+                           "%d aelod o staff, neu gellid cyfrifo ei ffigurau o'r rhai eraill a "
+                           "ddangosir.",
+                           d->res->min_group_size));
         return;
     }
     tiles(d, g, w);
@@ -125,8 +129,8 @@ static void authority_page(pdf_doc *d, uint32_t a)
         g_free(topics);
         return;
     }
-    pdf_h2(d, pdf_str(d, pdf_t(d, "Mean gap by topic, beside %s", "Bwlch cymedrig yn ôl pwnc, wrth ymyl %s"),
-                      tna_label_wales(d->l)));
+    pdf_h2(d, pdf_t(d, "Mean gap by topic, beside All Wales",
+                    "Bwlch cymedrig yn ôl pwnc, wrth ymyl Cymru gyfan"));
     chart_bar *bars = g_new0(chart_bar, n);
     for (size_t i = 0; i < n; i++) {
         const tna_group *ga = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
@@ -142,11 +146,17 @@ static void authority_page(pdf_doc *d, uint32_t a)
     }
     /* the table below takes what it needs; the bars get the rest, as thick as fits */
     double room = PDF_BOTTOM - d->y - topic_table(d, a, topics, n, false) - 8;
-    chart_bars spec = {bars, n, 2, {pdf_short_authority(d, a), tna_label_wales(d->l)},
-                       CHART_FMT_DECIMAL, 0, pdf_t(d, "Mean gap (levels below target)",
-                                                   "Bwlch cymedrig (lefelau islaw'r targed)"),
-                       9, 0.40};
-    while (spec.bar_height > 4.5 && chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
+    chart_bars spec = {
+        bars,
+        n,
+        2,
+        {pdf_short_authority(d, a), tna_label_wales(d->l)},
+        CHART_FMT_DECIMAL,
+        0,
+        pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
+        9,
+        0.40};
+    while (spec.bar_height > 3.5 && chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
         spec.bar_height -= 0.25;
     pdf_figure_begin(d);
     d->y += chart_hbars(cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;

@@ -51,20 +51,24 @@ static void cover(pdf_doc *d)
         {pdf_t(d, "Periods covered", "Cyfnodau a gynhwysir"), periods},
         {pdf_t(d, "Published", "Cyhoeddwyd"), pdf_date(d, d->opt->now)},
         {pdf_t(d, "Authorities covered", "Awdurdodau a gynhwysir"),
-         pdf_str(d, pdf_t(d, "%zu of %zu", "%zu o %zu"), covered, m->n_authorities)},
+         pdf_tf(d, "%zu of %zu", "%zu o %zu", covered, m->n_authorities)},
     };
     for (int i = 0; i < 4; i++) {
         chart_set_rgb(cr, chart_muted);
         pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
         chart_set_rgb(cr, chart_ink);
-        y += pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10, CHART_BOLD | CHART_WRAP) + 6;
+        y += pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
+                         CHART_BOLD | CHART_WRAP) +
+             6;
     }
     y += 12;
     if (covered > 0) {
         chart_set_rgb(cr, chart_muted);
-        y += pdf_text_at(d, pdf_t(d, "Authorities with responses in this period",
-                                  "Awdurdodau ag ymatebion yn y cyfnod hwn"),
-                         PDF_LEFT, y, PDF_WIDTH, 9, CHART_BOLD) + 6;
+        y += pdf_text_at(d,
+                         pdf_t(d, "Authorities with responses in this period",
+                               "Awdurdodau ag ymatebion yn y cyfnod hwn"),
+                         PDF_LEFT, y, PDF_WIDTH, 9, CHART_BOLD) +
+             6;
         size_t per_col = (covered + 1) / 2, i = 0;
         double col_w = PDF_WIDTH / 2, y0 = y, line = 8.5 * 1.45;
         if (per_col * line > PDF_H - 110 - y0) /* many authorities: three columns */
@@ -86,21 +90,23 @@ static void cover(pdf_doc *d)
     }
     chart_set_rgb(cr, chart_muted);
     if (d->res->min_group_size <= 1)
-        pdf_text_at(d, pdf_t(d, "Suppression of small groups is turned off for this run: every "
-                                "group's figures are shown.",
-                             "Mae atal grwpiau bach wedi'i ddiffodd ar gyfer y rhediad hwn: "
-                             "dangosir ffigurau pob grŵp."),
+        pdf_text_at(d,
+                    pdf_t(d,
+                          "Suppression of small groups is turned off for this run: every "
+                          "group's figures are shown.",
+                          "Mae atal grwpiau bach wedi'i ddiffodd ar gyfer y rhediad hwn: "
+                          "dangosir ffigurau pob grŵp."),
                     PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
     else
         pdf_text_at(d,
-                pdf_str(d,
-                        pdf_t(d, "Figures for any group of fewer than %d respondents are not "
-                                 "shown anywhere in this report, to protect individuals.",
-                              "Ni ddangosir ffigurau ar gyfer unrhyw grŵp o lai na %d o "
-                              "ymatebwyr yn unman yn yr adroddiad hwn, er mwyn diogelu "
-                              "unigolion."),
-                        d->res->min_group_size),
-                PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
+                    pdf_tf(d,
+                           "Figures for any group of fewer than %d respondents are not "
+                           "shown anywhere in this report, to protect individuals.",
+                           "Ni ddangosir ffigurau ar gyfer unrhyw grŵp o lai na %d o "
+                           "ymatebwyr yn unman yn yr adroddiad hwn, er mwyn diogelu "
+                           "unigolion.",
+                           d->res->min_group_size),
+                    PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
 }
 
 /* ---- contents ------------------------------------------------------------------------------- */
@@ -154,15 +160,15 @@ static void contents(pdf_doc *d)
                 pdf_page_begin(d);
                 pdf_tag_begin(d, "TOC", NULL);
             }
-            contents_line(d, tna_label_authority(d->l, a), d->authority_page[a], 16, size,
-                          false);
+            contents_line(d, tna_label_authority(d->l, a), d->authority_page[a], 16, size, false);
         }
         d->y += 4;
     }
     pdf_tag_end(d, "TOC");
 }
 
-/* ---- executive summary ------------------------------------------------------------------------ */
+/* ---- executive summary ------------------------------------------------------------------------
+ */
 
 static int by_gap_desc(const void *a, const void *b)
 {
@@ -177,8 +183,8 @@ static const tna_group *previous(pdf_doc *d, const tna_group *g)
 {
     if (d->res->n_periods < 2 || g == NULL)
         return NULL;
-    return tna_results_find(&d->res->periods[d->res->n_periods - 2], g->set, g->authority,
-                            TNA_NONE, g->role, TNA_NONE, g->topic, TNA_NONE);
+    return tna_results_find(&d->res->periods[d->res->n_periods - 2], g->set, g->authority, TNA_NONE,
+                            g->role, TNA_NONE, g->topic, TNA_NONE);
 }
 
 static const char *was(pdf_doc *d, const tna_group *now, const char *value)
@@ -186,8 +192,7 @@ static const char *was(pdf_doc *d, const tna_group *now, const char *value)
     const tna_group *p = previous(d, now);
     if (p == NULL || p->suppressed)
         return NULL;
-    return pdf_str(d, pdf_t(d, "%s: %s", "%s: %s"), d->res->periods[d->res->n_periods - 2].period,
-                   value);
+    return pdf_tf(d, "%s: %s", "%s: %s", d->res->periods[d->res->n_periods - 2].period, value);
 }
 
 static void headline(pdf_doc *d)
@@ -196,30 +201,31 @@ static void headline(pdf_doc *d)
     const tna_group *p = previous(d, w);
     bool shown = w && !w->suppressed;
     if (shown)
-        pdf_para(d, pdf_str(d,
-                            pdf_t(d, "In %s, %s staff answered. On average an assessed skill is "
-                                     "%s of a level below the target for the person's role, and "
-                                     "%s of assessed skills are below target; %s people have at "
-                                     "least one skill to develop.",
-                                  "Yn %s, atebodd %s aelod o staff. Ar gyfartaledd mae sgil a "
-                                  "aseswyd %s o lefel islaw'r targed ar gyfer rôl yr unigolyn, ac "
-                                  "mae %s o'r sgiliau a aseswyd islaw'r targed; mae gan %s o "
-                                  "bobl o leiaf un sgil i'w datblygu."),
-                            d->cur->period, pdf_count(d, w->respondents), pdf_gap(d, w->mean_gap),
-                            pdf_share(d, w->share_below), pdf_count(d, w->learners_needing)));
+        pdf_para(d, pdf_tf(d,
+                           "In %s, %s staff answered. On average an assessed skill is "
+                           "%s of a level below the target for the person's role, and "
+                           "%s of assessed skills are below target; %s people have at "
+                           "least one skill to develop.",
+                           "Yn %s, atebodd %s aelod o staff. Ar gyfartaledd mae sgil a "
+                           "aseswyd %s o lefel islaw'r targed ar gyfer rôl yr unigolyn, ac "
+                           "mae %s o'r sgiliau a aseswyd islaw'r targed; mae gan %s o "
+                           "bobl o leiaf un sgil i'w datblygu.",
+                           d->cur->period, pdf_count(d, w->respondents), pdf_gap(d, w->mean_gap),
+                           pdf_share(d, w->share_below), pdf_count(d, w->learners_needing)));
     else
-        pdf_para(d, pdf_t(d, "There are too few responses in this period to show figures for "
-                             "Wales as a whole.",
+        pdf_para(d, pdf_t(d,
+                          "There are too few responses in this period to show figures for "
+                          "Wales as a whole.",
                           "Mae rhy ychydig o ymatebion yn y cyfnod hwn i ddangos ffigurau ar "
                           "gyfer Cymru gyfan."));
     chart_tile tiles[4] = {
         {pdf_group_count(d, w, w ? w->respondents : 0), pdf_t(d, "Respondents", "Ymatebwyr"),
          shown && p ? was(d, w, pdf_count(d, p->respondents)) : NULL},
-        {pdf_group_gap(d, w), pdf_t(d, "Mean gap (levels below target)",
-                                    "Bwlch cymedrig (lefelau islaw'r targed)"),
+        {pdf_group_gap(d, w),
+         pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
          shown && p ? was(d, w, pdf_gap(d, p->mean_gap)) : NULL},
-        {pdf_group_share(d, w), pdf_t(d, "Share of skills below target",
-                                      "Cyfran y sgiliau islaw'r targed"),
+        {pdf_group_share(d, w),
+         pdf_t(d, "Share of skills below target", "Cyfran y sgiliau islaw'r targed"),
          shown && p ? was(d, w, pdf_share(d, p->share_below)) : NULL},
         {pdf_group_count(d, w, w ? w->learners_needing : 0),
          pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
@@ -265,7 +271,7 @@ static void largest_gaps(pdf_doc *d)
     }
     double width[] = {0, 120, 55, 58, 62};
     chart_align align[] = {CHART_LEFT, CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
-    pdf_table t = {5, n, head, width, align, cells, NULL, 8};
+    pdf_table t = {5, n, head, width, align, cells, NULL, 8, false};
     pdf_table_draw(d, &t);
 }
 
@@ -279,12 +285,12 @@ static void expectations(pdf_doc *d)
         return;
     }
     enum { NC = 6 };
-    const char *head[NC] = {pdf_t(d, "Expectation", "Disgwyliad"),
-                            pdf_t(d, "Baseline", "Llinell sylfaen"), pdf_t(d, "Target", "Targed"),
-                            pdf_t(d, "Actual", "Gwirioneddol"), pdf_t(d, "Progress", "Cynnydd"),
-                            pdf_t(d, "Status", "Statws")};
-    const char **cells = g_new0(const char *, pl->n_expectations * NC);
-    unsigned char *kind = g_new0(unsigned char, pl->n_expectations * NC);
+    const char *head[NC] = {
+        pdf_t(d, "Expectation", "Disgwyliad"), pdf_t(d, "Baseline", "Llinell sylfaen"),
+        pdf_t(d, "Target", "Targed"),          pdf_t(d, "Actual", "Gwirioneddol"),
+        pdf_t(d, "Progress", "Cynnydd"),       pdf_t(d, "Status", "Statws")};
+    const char **cells = g_new0(const char *, pl->n_expectations *NC);
+    unsigned char *kind = g_new0(unsigned char, pl->n_expectations *NC);
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
         const tna_expectation *x = &d->m->expectations[e->expectation];
@@ -302,17 +308,18 @@ static void expectations(pdf_doc *d)
         k[5] = pdf_rag_cell(e->suppressed ? TNA_RAG_NONE : e->rag);
     }
     double width[NC] = {0, 56, 54, 70, 52, 60};
-    chart_align align[NC] = {CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT,
-                             CHART_LEFT};
-    pdf_table t = {NC, pl->n_expectations, head, width, align, cells, kind, 8};
+    chart_align align[NC] = {CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
+                             CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
+    pdf_table t = {NC, pl->n_expectations, head, width, align, cells, kind, 8, false};
     pdf_table_draw(d, &t);
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
         if (e->note)
             pdf_note(d, pdf_str(d, "%s: %s", cells[i * NC], e->note));
     }
-    pdf_note(d, pdf_t(d, "Progress is (actual - baseline) / (target - baseline): green at 100% "
-                         "or more, amber at 50% or more, red below 50%.",
+    pdf_note(d, pdf_t(d,
+                      "Progress is (actual - baseline) / (target - baseline): green at 100% "
+                      "or more, amber at 50% or more, red below 50%.",
                       "Cynnydd yw (gwirioneddol - llinell sylfaen) / (targed - llinell "
                       "sylfaen): gwyrdd ar 100% neu fwy, ambr ar 50% neu fwy, coch o dan 50%."));
     g_free(cells);
@@ -333,39 +340,45 @@ static void commissioning(pdf_doc *d)
     pdf_h2(d, pdf_t(d, "What to commission", "Beth i'w gomisiynu"));
     const tna_commissioning_total *t = overall(d);
     if (t == NULL || (t->cohorts == 0 && t->self_directed == 0)) {
-        pdf_para(d, pdf_t(d, "No learner needs training in this period, so there is nothing to "
-                             "commission.",
+        pdf_para(d, pdf_t(d,
+                          "No learner needs training in this period, so there is nothing to "
+                          "commission.",
                           "Nid oes angen hyfforddiant ar unrhyw ddysgwr yn y cyfnod hwn, felly "
                           "nid oes dim i'w gomisiynu."));
         return;
     }
-    const char *en = pdf_str(
-        d, "The plan needs %s (%s of them Welsh-medium) for %s, and %s: %s in all. If each "
-           "authority commissioned alone, the same demand would cost %s, so pooling across "
-           "Wales saves %s.",
-        pdf_cohorts(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
-        pdf_plural(d, t->cohort_learners, "learner", "learners"),
-        pdf_plural(d, t->self_directed, "self-directed e-learning place",
-                   "self-directed e-learning places"),
-        pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
-    const char *cy = pdf_str(
-        d, "Mae'r cynllun angen %s carfan (%s ohonynt drwy gyfrwng y Gymraeg) ar gyfer %s o "
-           "ddysgwyr, a %s lle e-ddysgu hunangyfeiriedig: %s i gyd. Pe bai pob awdurdod yn "
-           "comisiynu ar ei ben ei hun, byddai'r un galw yn costio %s, felly mae cyfuno ar "
-           "draws Cymru yn arbed %s.",
-        pdf_count(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
-        pdf_count(d, t->cohort_learners), pdf_count(d, t->self_directed),
-        pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+    const char *en =
+        pdf_str(d,
+                "The plan needs %s (%s of them Welsh-medium) for %s, and %s: %s in all. If each "
+                "authority commissioned alone, the same demand would cost %s, so pooling across "
+                "Wales saves %s.",
+                pdf_cohorts(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
+                pdf_plural(d, t->cohort_learners, "learner", "learners"),
+                pdf_plural(d, t->self_directed, "self-directed e-learning place",
+                           "self-directed e-learning places"),
+                pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+    const char *cy =
+        pdf_str(d,
+                "Mae'r cynllun angen %s carfan (%s ohonynt drwy gyfrwng y Gymraeg) ar gyfer %s o "
+                "ddysgwyr, a %s lle e-ddysgu hunangyfeiriedig: %s i gyd. Pe bai pob awdurdod yn "
+                "comisiynu ar ei ben ei hun, byddai'r un galw yn costio %s, felly mae cyfuno ar "
+                "draws Cymru yn arbed %s.",
+                pdf_count(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
+                pdf_count(d, t->cohort_learners), pdf_count(d, t->self_directed),
+                pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
     pdf_para(d, pdf_t(d, en, cy));
     chart_tile tiles[3] = {
         {pdf_money(d, t->cost), pdf_t(d, "Cost of the pooled plan", "Cost y cynllun cyfun"),
          pdf_cohorts(d, t->cohorts)},
         {pdf_money(d, t->cost_alone),
-         pdf_t(d, "If each authority commissioned alone", "Pe bai pob awdurdod yn comisiynu ar ei ben ei hun"),
+         pdf_t(d, "If each authority commissioned alone",
+               "Pe bai pob awdurdod yn comisiynu ar ei ben ei hun"),
          pdf_cohorts(d, t->cohorts_alone)},
         {pdf_money(d, t->saving), pdf_t(d, "Saving from pooling", "Arbediad o gyfuno"), NULL},
     };
-    pdf_need(d, 70);
+    /* the tiles repeat the paragraph's figures: left out rather than start a page alone */
+    if (d->y + chart_tiles_height(d->cr, PDF_WIDTH, tiles, 3) > PDF_BOTTOM)
+        return;
     pdf_figure_begin(d);
     d->y += chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, tiles, 3) + 10;
     pdf_figure_end(d);

@@ -48,17 +48,25 @@ static void gap_bars(pdf_doc *d, bool roles)
     chart_bar *bars = g_new0(chart_bar, k);
     for (size_t i = 0; i < k; i++) {
         const tna_group *g = r[i].g;
-        bars[i].label = roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
+        bars[i].label =
+            roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
         bars[i].value[0] = g->mean_gap;
         bars[i].missing[0] = g->suppressed;
-        bars[i].text[0] = g->suppressed ? d->marker
-                                        : pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
-                                                  pdf_share(d, g->share_below),
-                                                  pdf_t(d, "below", "islaw"));
+        bars[i].text[0] = g->suppressed
+                              ? d->marker
+                              : pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
+                                        pdf_share(d, g->share_below), pdf_t(d, "below", "islaw"));
     }
-    chart_bars spec = {bars, k, 1, {NULL}, CHART_FMT_DECIMAL, 0,
-                       pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
-                       k > 14 ? 8 : 10, 0.40};
+    chart_bars spec = {
+        bars,
+        k,
+        1,
+        {NULL},
+        CHART_FMT_DECIMAL,
+        0,
+        pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
+        k > 14 ? 8 : 10,
+        0.40};
     pdf_need(d, chart_hbars_height(d->cr, PDF_WIDTH, &spec));
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
@@ -74,9 +82,9 @@ static void heatmap(pdf_doc *d)
     if (nr == 0 || nc == 0)
         return;
     const char **rows = g_new0(const char *, nr), **cols = g_new0(const char *, nc);
-    double *values = g_new0(double, nr * nc);
-    unsigned char *state = g_new0(unsigned char, nr * nc);
-    const char **text = g_new0(const char *, nr * nc);
+    double *values = g_new0(double, nr *nc);
+    unsigned char *state = g_new0(unsigned char, nr *nc);
+    const char **text = g_new0(const char *, nr *nc);
     double hi = 0;
     for (uint32_t a = 0; a < nr; a++) {
         rows[a] = pdf_short_authority(d, a);
@@ -96,21 +104,30 @@ static void heatmap(pdf_doc *d)
     }
     for (uint32_t t = 0; t < nc; t++)
         cols[t] = tna_label_topic(d->l, t);
-    chart_heatmap spec = {
-        rows, nr, cols, nc, values, state, text, 0, hi > 0 ? ceil(hi * 4) / 4 : 1,
-        CHART_FMT_DECIMAL, pdf_t(d, "Mean gap", "Bwlch cymedrig"),
-        pdf_str(d, "%s: %s", d->marker_short,
-                pdf_str(d, pdf_t(d, "suppressed (%s respondents)", "wedi'i atal (%s o ymatebwyr)"),
-                        d->marker)),
-        pdf_t(d, "– no responses", "– dim ymatebion"), nr > 26 ? 11 : 15, 150};
+    chart_heatmap spec = {rows,
+                          nr,
+                          cols,
+                          nc,
+                          values,
+                          state,
+                          text,
+                          0,
+                          hi > 0 ? ceil(hi * 4) / 4 : 1,
+                          CHART_FMT_DECIMAL,
+                          pdf_t(d, "Mean gap", "Bwlch cymedrig"),
+                          pdf_suppressed_key(d),
+                          pdf_t(d, "– no responses", "– dim ymatebion"),
+                          nr > 26 ? 11 : 15,
+                          150};
     pdf_keep(d, chart_heat_height(d->cr, PDF_WIDTH, &spec) + 60);
     pdf_h2(d, pdf_t(d, "Mean gap by authority and topic", "Bwlch cymedrig yn ôl awdurdod a phwnc"));
     pdf_figure_begin(d);
     d->y += chart_heat(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
     pdf_figure_end(d);
-    pdf_note(d, pdf_t(d, "Darker cells are larger gaps. Each cell is the mean gap of the "
-                         "authority's staff in the topic; cells of too few respondents are "
-                         "hatched and show no value.",
+    pdf_note(d, pdf_t(d,
+                      "Darker cells are larger gaps. Each cell is the mean gap of the "
+                      "authority's staff in the topic; cells of too few respondents are "
+                      "hatched and show no value.",
                       "Mae celloedd tywyllach yn fylchau mwy. Pob cell yw bwlch cymedrig staff yr "
                       "awdurdod yn y pwnc; mae celloedd â rhy ychydig o ymatebwyr wedi'u "
                       "croeslinellu ac nid ydynt yn dangos gwerth."));
@@ -126,14 +143,6 @@ static void raters(pdf_doc *d)
             n++;
     if (n == 0)
         return;
-    pdf_h2(d, pdf_t(d, "Self-assessment compared with managers' ratings",
-                    "Hunanasesu o'i gymharu â sgoriau rheolwyr"));
-    pdf_para(d, pdf_t(d, "Where a person and their manager both rated the same skill: the mean "
-                         "of self minus manager, in levels. A positive figure means people rate "
-                         "themselves higher than their managers do.",
-                      "Lle mae unigolyn a'i reolwr ill dau wedi sgorio'r un sgil: cymedr yr "
-                      "hunan llai'r rheolwr, mewn lefelau. Mae ffigur positif yn golygu bod pobl "
-                      "yn sgorio eu hunain yn uwch na'u rheolwyr."));
     const char *head[] = {pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Respondents", "Ymatebwyr"),
                           pdf_t(d, "Skills rated by both", "Sgiliau a sgoriwyd gan y ddau"),
                           pdf_t(d, "Self minus manager", "Hunan llai rheolwr")};
@@ -145,7 +154,8 @@ static void raters(pdf_doc *d)
         if (g->authority != TNA_NONE)
             continue;
         const char **c = cells + r * 4;
-        c[0] = g->topic == TNA_NONE ? pdf_t(d, "All topics", "Pob pwnc") : tna_label_topic(d->l, g->topic);
+        c[0] = g->topic == TNA_NONE ? pdf_t(d, "All topics", "Pob pwnc")
+                                    : tna_label_topic(d->l, g->topic);
         if (g->topic == TNA_NONE)
             kind[r * 4] = kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_BOLD;
         if (g->suppressed) {
@@ -159,7 +169,17 @@ static void raters(pdf_doc *d)
         r++;
     }
     double width[] = {0, 75, 110, 95};
-    pdf_table t = {4, n, head, width, NULL, cells, kind, 8};
+    pdf_table t = {4, n, head, width, NULL, cells, kind, 8, false};
+    pdf_keep(d, pdf_table_height(d, &t) + 70); /* heading, words and table together */
+    pdf_h2(d, pdf_t(d, "Self-assessment compared with managers' ratings",
+                    "Hunanasesu o'i gymharu â sgoriau rheolwyr"));
+    pdf_para(d, pdf_t(d,
+                      "Where a person and their manager both rated the same skill: the mean "
+                      "of self minus manager, in levels. A positive figure means people rate "
+                      "themselves higher than their managers do.",
+                      "Lle mae unigolyn a'i reolwr ill dau wedi sgorio'r un sgil: cymedr yr "
+                      "hunan llai'r rheolwr, mewn lefelau. Mae ffigur positif yn golygu bod pobl "
+                      "yn sgorio eu hunain yn uwch na'u rheolwyr."));
     pdf_table_draw(d, &t);
     g_free(cells);
     g_free(kind);
@@ -168,15 +188,17 @@ static void raters(pdf_doc *d)
 static void gaps(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_GAPS, pdf_section_title(d, PDF_SEC_GAPS));
-    pdf_para(d, pdf_t(d, "The gap of a skill is how many levels a person is below the target "
-                         "their role sets for it (0 at or above target). Skills their role does "
-                         "not require are left out. Bars show the mean gap; the share of "
-                         "assessed skills below target is in brackets.",
+    pdf_para(d, pdf_t(d,
+                      "The gap of a skill is how many levels a person is below the target "
+                      "their role sets for it (0 at or above target). Skills their role does "
+                      "not require are left out. Bars show the mean gap; the share of "
+                      "assessed skills below target is in brackets.",
                       "Bwlch sgil yw faint o lefelau y mae unigolyn islaw'r targed a osodir "
                       "gan ei rôl (0 ar y targed neu uwch). Ni chynhwysir sgiliau nad yw'r rôl "
                       "yn eu gofyn. Mae'r barrau'n dangos y bwlch cymedrig; mae cyfran y "
                       "sgiliau a aseswyd sydd islaw'r targed rhwng cromfachau."));
-    pdf_h2(d, pdf_t(d, "Mean gap by topic, largest first", "Bwlch cymedrig yn ôl pwnc, y mwyaf yn gyntaf"));
+    pdf_h2(d, pdf_t(d, "Mean gap by topic, largest first",
+                    "Bwlch cymedrig yn ôl pwnc, y mwyaf yn gyntaf"));
     gap_bars(d, false);
     pdf_h2(d, pdf_t(d, "Mean gap by role", "Bwlch cymedrig yn ôl rôl"));
     gap_bars(d, true);
@@ -184,14 +206,14 @@ static void gaps(pdf_doc *d)
     raters(d);
 }
 
-/* ---- trends ------------------------------------------------------------------------------------ */
+/* ---- trends ------------------------------------------------------------------------------------
+ */
 
 typedef enum trend_figure { TREND_GAP, TREND_SHARE, TREND_LEARNERS } trend_figure;
 
 /* One line chart of a figure of a group across the run's periods. */
-static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
-                        const char *title, double x, double y, double w, double h, double max,
-                        bool compact)
+static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f, const char *title,
+                        double x, double y, double w, double h, double max, bool compact)
 {
     size_t np = d->res->n_periods;
     const char **xl = g_new0(const char *, np), **text = g_new0(const char *, np);
@@ -204,17 +226,26 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
         miss[p] = g == NULL || g->suppressed;
         if (miss[p])
             continue;
-        v[p] = f == TREND_GAP ? g->mean_gap : f == TREND_SHARE ? g->share_below
-                                                                : (double)g->learners_needing;
+        v[p] = f == TREND_GAP     ? g->mean_gap
+               : f == TREND_SHARE ? g->share_below
+                                  : (double)g->learners_needing;
         text[p] = f == TREND_GAP     ? pdf_gap(d, v[p])
                   : f == TREND_SHARE ? pdf_share(d, v[p])
                                      : pdf_count(d, g->learners_needing);
     }
     chart_series_line s = {title, v, miss, text};
-    chart_lines spec = {xl, np, &s, 1,
-                        f == TREND_GAP ? CHART_FMT_DECIMAL : f == TREND_SHARE ? CHART_FMT_PERCENT
-                                                                              : CHART_FMT_COUNT,
-                        0, max, title, d->marker_short, compact};
+    chart_lines spec = {xl,
+                        np,
+                        &s,
+                        1,
+                        f == TREND_GAP     ? CHART_FMT_DECIMAL
+                        : f == TREND_SHARE ? CHART_FMT_PERCENT
+                                           : CHART_FMT_COUNT,
+                        0,
+                        max,
+                        title,
+                        d->marker_short,
+                        compact};
     chart_line(d->cr, x, y, w, h, &spec);
     g_free(xl), g_free(text), g_free(v), g_free(miss);
 }
@@ -223,19 +254,21 @@ static void trends(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_TRENDS, pdf_section_title(d, PDF_SEC_TRENDS));
     if (d->res->n_periods < 2)
-        pdf_para(d, pdf_t(d, "This run covers one period, so each chart has a single point; "
-                             "trends appear when the configuration lists more than one period.",
+        pdf_para(d, pdf_t(d,
+                          "This run covers one period, so each chart has a single point; "
+                          "trends appear when the configuration lists more than one period.",
                           "Mae'r rhediad hwn yn cwmpasu un cyfnod, felly un pwynt sydd gan bob "
                           "siart; mae tueddiadau'n ymddangos pan fydd y ffurfweddiad yn rhestru "
                           "mwy nag un cyfnod."));
     else
-        pdf_para(d, pdf_str(d, pdf_t(d, "Figures for each period from %s to %s. A falling mean "
-                                        "gap is progress. Points of too few respondents are "
-                                        "left out and marked %s.",
-                                     "Ffigurau ar gyfer pob cyfnod o %s i %s. Mae bwlch cymedrig "
-                                     "sy'n gostwng yn gynnydd. Ni ddangosir pwyntiau â rhy "
-                                     "ychydig o ymatebwyr, ac maent wedi'u marcio %s."),
-                            d->res->periods[0].period, d->cur->period, d->marker_short));
+        pdf_para(d, pdf_tf(d,
+                           "Figures for each period from %s to %s. A falling mean "
+                           "gap is progress. Points of too few respondents are "
+                           "left out and marked %s.",
+                           "Ffigurau ar gyfer pob cyfnod o %s i %s. Mae bwlch cymedrig "
+                           "sy'n gostwng yn gynnydd. Ni ddangosir pwyntiau â rhy "
+                           "ychydig o ymatebwyr, ac maent wedi'u marcio %s.",
+                           d->res->periods[0].period, d->cur->period, d->marker_short));
     pdf_h2(d, tna_label_wales(d->l));
     double w3 = (PDF_WIDTH - 24) / 3, h = 108;
     pdf_need(d, h);

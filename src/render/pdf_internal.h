@@ -35,13 +35,13 @@
 #include "tna/render.h"
 
 /* A4 portrait in points, and the text block. */
-#define PDF_W 595.276
-#define PDF_H 841.89
-#define PDF_LEFT 50.0
-#define PDF_RIGHT (PDF_W - 50.0)
-#define PDF_TOP 62.0
-#define PDF_BOTTOM (PDF_H - 58.0)
-#define PDF_WIDTH (PDF_RIGHT - PDF_LEFT)
+#define PDF_W         595.276
+#define PDF_H         841.89
+#define PDF_LEFT      50.0
+#define PDF_RIGHT     (PDF_W - 50.0)
+#define PDF_TOP       62.0
+#define PDF_BOTTOM    (PDF_H - 58.0)
+#define PDF_WIDTH     (PDF_RIGHT - PDF_LEFT)
 #define PDF_TAG_DEPTH 16
 
 typedef enum pdf_section {
@@ -66,20 +66,22 @@ typedef struct pdf_doc {
     const tna_period_figures *cur; /* the current (last) period */
     cairo_surface_t *surface;
     cairo_t *cr;
-    bool final;                    /* false: the layout pass, its bytes are discarded */
-    int page;                      /* the page being drawn, 1-based; 0 before the first */
-    int n_pages;                   /* from the layout pass (0 during it) */
+    bool final;  /* false: the layout pass, its bytes are discarded */
+    int page;    /* the page being drawn, 1-based; 0 before the first */
+    int n_pages; /* from the layout pass (0 during it) */
     int section_page[PDF_SEC_COUNT];
-    int *authority_page;           /* per model authority */
-    int outline_authorities;       /* outline id of the "Authorities" entry */
-    double y;                      /* where the next block goes */
+    int *authority_page;     /* per model authority */
+    int outline_authorities; /* outline id of the "Authorities" entry */
+    double y;                /* where the next block goes */
     const char *tags[PDF_TAG_DEPTH];
     int n_tags;
     bool tag_error;
-    const char *marker;            /* "fewer than 5" */
-    const char *marker_short;      /* "<5" */
-    const char *running_title;     /* for the page header */
+    const char *marker;        /* "fewer than 5" */
+    const char *marker_short;  /* "<5" */
+    const char *running_title; /* for the page header */
     GStringChunk *strings;
+    PangoContext *pango; /* text layout, on a font map of the report's own */
+    bool shortened;      /* a table cell showed marker_short */
 } pdf_doc;
 
 /* ---- pdf.c: pages, structure, outline ---------------------------------------------------- */
@@ -102,20 +104,23 @@ void pdf_keep(pdf_doc *d, double h);
 const char *pdf_str(pdf_doc *d, const char *fmt, ...) TNA_PRINTF(2, 3);
 /* tna_label_text for the report's language. */
 const char *pdf_t(pdf_doc *d, const char *en, const char *cy);
+/* The same, with printf formats: both are formatted with the same arguments (in the same
+ * order), then one is picked or both joined. Never pass pdf_t's result to a printf. */
+const char *pdf_tf(pdf_doc *d, const char *en, const char *cy, ...) TNA_PRINTF(2, 4);
 
 /* ---- pdf_text.c: flowing text and tables --------------------------------------------------- */
 
 void pdf_h2(pdf_doc *d, const char *text);
 /* A paragraph across the text block (or width w from x when w > 0). */
 void pdf_para(pdf_doc *d, const char *text);
-void pdf_note(pdf_doc *d, const char *text);         /* small, muted */
+void pdf_note(pdf_doc *d, const char *text); /* small, muted */
 /* Tagged paragraph at a fixed place; returns its height. */
 double pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
                    int flags);
 
 typedef enum pdf_cell {
     PDF_CELL_TEXT,
-    PDF_CELL_MUTED,  /* markers and notes */
+    PDF_CELL_MUTED, /* markers and notes */
     PDF_CELL_BOLD,
     PDF_CELL_RAG_NONE, /* a status pill: the cell's text is its word */
     PDF_CELL_RAG_RED,
@@ -125,12 +130,13 @@ typedef enum pdf_cell {
 
 typedef struct pdf_table {
     size_t n_cols, n_rows;
-    const char *const *head;  /* n_cols */
-    const double *width;      /* n_cols, in points (the last takes what is left when 0) */
-    const chart_align *align; /* n_cols; NULL: numbers right, first column left */
-    const char *const *cells; /* n_rows * n_cols */
-    const unsigned char *kind;/* pdf_cell per cell; may be NULL */
-    double size;              /* text size; 0: 8 */
+    const char *const *head;   /* n_cols */
+    const double *width;       /* n_cols, in points (the last takes what is left when 0) */
+    const chart_align *align;  /* n_cols; NULL: numbers right, first column left */
+    const char *const *cells;  /* n_rows * n_cols */
+    const unsigned char *kind; /* pdf_cell per cell; may be NULL */
+    double size;               /* text size; 0: 8 */
+    bool ellipsize_first;      /* first column on one line, shortened with "..." */
 } pdf_table;
 
 /* Draws a table at the cursor, breaking pages between rows (header repeated). */
@@ -138,16 +144,19 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t);
 /* The height pdf_table_draw would use on one page (its trailing space included). */
 double pdf_table_height(pdf_doc *d, const pdf_table *t);
 
+/* "<5: suppressed (fewer than 5 respondents)": the key to marker_short. */
+const char *pdf_suppressed_key(pdf_doc *d);
+
 /* A figure: Figure tag around a chart drawn by the caller between begin and end. */
 void pdf_figure_begin(pdf_doc *d);
 void pdf_figure_end(pdf_doc *d);
 
 /* ---- formats ----------------------------------------------------------------------------- */
 
-const char *pdf_gap(pdf_doc *d, double v);      /* 0.73 */
-const char *pdf_share(pdf_doc *d, double v);    /* 45% */
-const char *pdf_count(pdf_doc *d, int64_t v);   /* 1,713 */
-const char *pdf_money(pdf_doc *d, double v);    /* £12,500 */
+const char *pdf_gap(pdf_doc *d, double v);    /* 0.73 */
+const char *pdf_share(pdf_doc *d, double v);  /* 45% */
+const char *pdf_count(pdf_doc *d, int64_t v); /* 1,713 */
+const char *pdf_money(pdf_doc *d, double v);  /* £12,500 */
 /* "1 learner", "3 learners" (English: use inside English text only). */
 const char *pdf_plural(pdf_doc *d, int64_t n, const char *one, const char *many);
 const char *pdf_cohorts(pdf_doc *d, int64_t n); /* "1 cohort" / "3 carfan" */
@@ -170,9 +179,9 @@ pdf_cell pdf_rag_cell(tna_rag rag);
 
 /* ---- the pages ----------------------------------------------------------------------------- */
 
-void pdf_pages_front(pdf_doc *d);      /* cover, contents, executive summary */
-void pdf_pages_gaps(pdf_doc *d);       /* gaps and trends */
-void pdf_pages_plan(pdf_doc *d);       /* commissioning, evaluation, barriers */
+void pdf_pages_front(pdf_doc *d); /* cover, contents, executive summary */
+void pdf_pages_gaps(pdf_doc *d);  /* gaps and trends */
+void pdf_pages_plan(pdf_doc *d);  /* commissioning, evaluation, barriers */
 void pdf_pages_authorities(pdf_doc *d);
 void pdf_pages_appendix(pdf_doc *d);
 

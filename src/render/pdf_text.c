@@ -26,8 +26,7 @@ void pdf_h2(pdf_doc *d, const char *text)
     pdf_need(d, h + 60); /* keep the heading with what follows */
     pdf_tag_begin(d, "H2", NULL);
     chart_set_rgb(d->cr, chart_accent);
-    chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, CHART_LEFT,
-               0);
+    chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, CHART_LEFT, 0);
     pdf_tag_end(d, "H2");
     d->y += h + 5;
 }
@@ -93,6 +92,31 @@ static double cell_height(pdf_doc *d, const char *text, double w, double size, b
     return h;
 }
 
+/* The suppressed marker in a column too narrow for it on one line reads "<5" instead (the
+ * table's note explains it). */
+static const char *cell_text(pdf_doc *d, const table_geom *g, size_t c, const char *text, bool head)
+{
+    if (text == NULL)
+        return "";
+    if (!head && text == d->marker) {
+        double tw;
+        chart_text_size(d->cr, text, 0, g->size, 0, 0, &tw, NULL);
+        if (tw > g->w[c] - 2 * g->pad) {
+            d->shortened = true;
+            return d->marker_short;
+        }
+    }
+    return text;
+}
+
+static int cell_flags(const pdf_table *t, size_t c, bool head, unsigned char k)
+{
+    int flags = head || k == PDF_CELL_BOLD ? CHART_BOLD : 0;
+    if (head || c != 0 || !t->ellipsize_first)
+        flags |= CHART_WRAP;
+    return flags;
+}
+
 static double row_height(pdf_doc *d, const pdf_table *t, const table_geom *g,
                          const char *const *cells, const unsigned char *kinds, bool head)
 {
@@ -101,16 +125,15 @@ static double row_height(pdf_doc *d, const pdf_table *t, const table_geom *g,
         unsigned char k = kinds ? kinds[c] : PDF_CELL_TEXT;
         if (k >= PDF_CELL_RAG_NONE)
             h = fmax(h, g->size * 1.55);
-        else
-            h = fmax(h, cell_height(d, cells[c] ? cells[c] : "", g->w[c] - 2 * g->pad, g->size,
-                                    head || k == PDF_CELL_BOLD));
+        else if (cell_flags(t, c, head, k) & CHART_WRAP)
+            h = fmax(h, cell_height(d, cell_text(d, g, c, cells[c], head), g->w[c] - 2 * g->pad,
+                                    g->size, head || k == PDF_CELL_BOLD));
     }
     return h + 5;
 }
 
-static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g,
-                     const char *const *cells, const unsigned char *kinds, bool head,
-                     double h, bool shade)
+static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g, const char *const *cells,
+                     const unsigned char *kinds, bool head, double h, bool shade)
 {
     cairo_t *cr = d->cr;
     double total = g->x[t->n_cols - 1] + g->w[t->n_cols - 1] - g->x[0];
@@ -125,17 +148,24 @@ static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g,
     }
     pdf_tag_begin(d, "TR", NULL);
     for (size_t c = 0; c < t->n_cols; c++) {
-        const char *text = cells[c] ? cells[c] : "";
+        const char *text = cell_text(d, g, c, cells[c], head);
         unsigned char k = kinds ? kinds[c] : PDF_CELL_TEXT;
         pdf_tag_begin(d, head ? "TH" : "TD", NULL);
         double cx = g->x[c] + g->pad, cw = g->w[c] - 2 * g->pad;
-        if (k >= PDF_CELL_RAG_NONE) {
+        if (k >= PDF_CELL_RAG_NONE) { /* the pill's text shrinks to fit the column */
+            double size = g->size - 0.5, tw;
+            for (;;) {
+                chart_text_size(cr, text, 0, size, CHART_BOLD, 0, &tw, NULL);
+                if (tw + 10 <= cw || size <= 5)
+                    break;
+                size -= 0.5;
+            }
             chart_status(cr, cx, d->y + 2.5, (chart_status_kind)(k - PDF_CELL_RAG_NONE), text,
-                         g->size - 0.5);
+                         size);
         } else {
             chart_set_rgb(cr, k == PDF_CELL_MUTED ? chart_muted : chart_ink);
-            int flags = CHART_WRAP | (head || k == PDF_CELL_BOLD ? CHART_BOLD : 0);
-            chart_text(cr, text, cx, d->y + 2.5, cw, g->size, flags, col_align(t, c), 0);
+            chart_text(cr, text, cx, d->y + 2.5, cw, g->size, cell_flags(t, c, head, k),
+                       col_align(t, c), 0);
         }
         pdf_tag_end(d, head ? "TH" : "TD");
     }
@@ -171,9 +201,12 @@ double pdf_table_height(pdf_doc *d, const pdf_table *t)
     table_geom g;
     geometry(t, &g);
     double h = row_height(d, t, &g, t->head, NULL, true) + 8;
+    d->shortened = false;
     for (size_t r = 0; r < t->n_rows; r++)
-        h += row_height(d, t, &g, t->cells + r * t->n_cols, t->kind ? t->kind + r * t->n_cols : NULL,
-                        false);
+        h += row_height(d, t, &g, t->cells + r * t->n_cols,
+                        t->kind ? t->kind + r * t->n_cols : NULL, false);
+    if (d->shortened) /* the note under it */
+        h += NOTE_SIZE * 3;
     return h;
 }
 
@@ -188,6 +221,7 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
     pdf_need(d, hh + first);
     pdf_tag_begin(d, "Table", NULL);
     draw_row(d, t, &g, t->head, NULL, true, hh, false);
+    d->shortened = false;
     for (size_t r = 0; r < t->n_rows; r++) {
         const char *const *cells = t->cells + r * t->n_cols;
         const unsigned char *kinds = t->kind ? t->kind + r * t->n_cols : NULL;
@@ -202,9 +236,19 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
     }
     pdf_tag_end(d, "Table");
     d->y += 8;
+    if (d->shortened)
+        pdf_note(d, pdf_suppressed_key(d));
 }
 
-/* ---- formats ---------------------------------------------------------------------------------- */
+const char *pdf_suppressed_key(pdf_doc *d)
+{
+    return pdf_tf(d, "%s: suppressed (fewer than %d respondents)",
+                  "%s: wedi'i atal (llai na %d o ymatebwyr)", d->marker_short,
+                  d->res->min_group_size);
+}
+
+/* ---- formats ----------------------------------------------------------------------------------
+ */
 
 static void thousands(long long v, char *buf, size_t size)
 {
@@ -245,7 +289,8 @@ const char *pdf_plural(pdf_doc *d, int64_t n, const char *one, const char *many)
 
 const char *pdf_cohorts(pdf_doc *d, int64_t n)
 {
-    return pdf_t(d, pdf_plural(d, n, "cohort", "cohorts"), pdf_str(d, "%s carfan", pdf_count(d, n)));
+    return pdf_t(d, pdf_plural(d, n, "cohort", "cohorts"),
+                 pdf_str(d, "%s carfan", pdf_count(d, n)));
 }
 
 const char *pdf_money(pdf_doc *d, double v)
@@ -291,10 +336,11 @@ const tna_group *pdf_find(pdf_doc *d, tna_set set, uint32_t authority, uint32_t 
     return tna_results_find(d->cur, set, authority, TNA_NONE, role, TNA_NONE, topic, TNA_NONE);
 }
 
-/* ---- names and dates -------------------------------------------------------------------------- */
+/* ---- names and dates --------------------------------------------------------------------------
+ */
 
-static const char *strip(const char *name, const char *const *prefixes,
-                         const char *const *suffixes, char *buf, size_t size)
+static const char *strip(const char *name, const char *const *prefixes, const char *const *suffixes,
+                         char *buf, size_t size)
 {
     g_strlcpy(buf, name ? name : "", size);
     for (size_t i = 0; prefixes[i]; i++) {
@@ -319,8 +365,12 @@ const char *pdf_short_authority(pdf_doc *d, uint32_t a)
     static const char *const en_pre[] = {"City and County of ", NULL};
     static const char *const en_suf[] = {" County Borough Council", " County Council",
                                          " City Council", " Council", NULL};
-    static const char *const cy_pre[] = {"Cyngor Bwrdeistref Sirol ", "Cyngor Dinas ",
-                                         "Dinas a Sir ", "Cyngor Sir ", "Cyngor ", NULL};
+    static const char *const cy_pre[] = {"Cyngor Bwrdeistref Sirol ",
+                                         "Cyngor Dinas ",
+                                         "Dinas a Sir ",
+                                         "Cyngor Sir ",
+                                         "Cyngor ",
+                                         NULL};
     static const char *const none[] = {NULL};
     const tna_authority *au = &d->m->authorities[a];
     char en[256], cy[256];
@@ -333,22 +383,24 @@ const char *pdf_short_authority(pdf_doc *d, uint32_t a)
             g_strlcpy(cy, au->name_cy + 7, sizeof cy);
     }
     switch (d->opt->language) {
-    case TNA_LANG_CY: return pdf_str(d, "%s", has_cy ? cy : en);
+    case TNA_LANG_CY:
+        return pdf_str(d, "%s", has_cy ? cy : en);
     case TNA_LANG_BOTH:
         if (has_cy && strcmp(en, cy) != 0)
             return pdf_str(d, "%s / %s", en, cy);
         return pdf_str(d, "%s", en);
-    case TNA_LANG_EN: break;
+    case TNA_LANG_EN:
+        break;
     }
     return pdf_str(d, "%s", en);
 }
 
 const char *pdf_date(pdf_doc *d, int64_t t)
 {
-    static const char *const en[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
-    static const char *const cy[] = {"Ionawr", "Chwefror", "Mawrth", "Ebrill",
+    static const char *const en[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
+    static const char *const cy[] = {"Ionawr", "Chwefror", "Mawrth",     "Ebrill",
                                      "Mai",    "Mehefin",  "Gorffennaf", "Awst",
                                      "Medi",   "Hydref",   "Tachwedd",   "Rhagfyr"};
     time_t tt = (time_t)t;
@@ -359,20 +411,26 @@ const char *pdf_date(pdf_doc *d, int64_t t)
     return pdf_t(d, e, c);
 }
 
-/* ---- expectations ------------------------------------------------------------------------------ */
+/* ---- expectations ------------------------------------------------------------------------------
+ */
 
 const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
-    case TNA_METRIC_APPLIED_RATE: return pdf_share(d, v);
-    case TNA_METRIC_LEARNERS_NEEDING: return pdf_count(d, llround(v));
-    case TNA_METRIC_SATISFACTION: return pdf_str(d, "%.2f / 5", v);
-    case TNA_METRIC_TRAINED_VS_UNTRAINED: return pdf_signed(d, v);
+    case TNA_METRIC_APPLIED_RATE:
+        return pdf_share(d, v);
+    case TNA_METRIC_LEARNERS_NEEDING:
+        return pdf_count(d, llround(v));
+    case TNA_METRIC_SATISFACTION:
+        return pdf_str(d, "%.2f / 5", v);
+    case TNA_METRIC_TRAINED_VS_UNTRAINED:
+        return pdf_signed(d, v);
     case TNA_METRIC_MEAN_GAP:
     case TNA_METRIC_GAP_REDUCTION:
     case TNA_METRIC_LEARNING_UPLIFT:
-    case TNA_METRIC_COUNT: break;
+    case TNA_METRIC_COUNT:
+        break;
     }
     return pdf_gap(d, v);
 }
@@ -380,10 +438,14 @@ const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
 const char *pdf_rag_word(pdf_doc *d, tna_rag rag)
 {
     switch (rag) {
-    case TNA_RAG_GREEN: return pdf_t(d, "green", "gwyrdd");
-    case TNA_RAG_AMBER: return pdf_t(d, "amber", "ambr");
-    case TNA_RAG_RED: return pdf_t(d, "red", "coch");
-    case TNA_RAG_NONE: break;
+    case TNA_RAG_GREEN:
+        return pdf_t(d, "green", "gwyrdd");
+    case TNA_RAG_AMBER:
+        return pdf_t(d, "amber", "ambr");
+    case TNA_RAG_RED:
+        return pdf_t(d, "red", "coch");
+    case TNA_RAG_NONE:
+        break;
     }
     return pdf_t(d, "no status", "dim statws");
 }
@@ -391,10 +453,14 @@ const char *pdf_rag_word(pdf_doc *d, tna_rag rag)
 pdf_cell pdf_rag_cell(tna_rag rag)
 {
     switch (rag) {
-    case TNA_RAG_GREEN: return PDF_CELL_RAG_GREEN;
-    case TNA_RAG_AMBER: return PDF_CELL_RAG_AMBER;
-    case TNA_RAG_RED: return PDF_CELL_RAG_RED;
-    case TNA_RAG_NONE: break;
+    case TNA_RAG_GREEN:
+        return PDF_CELL_RAG_GREEN;
+    case TNA_RAG_AMBER:
+        return PDF_CELL_RAG_AMBER;
+    case TNA_RAG_RED:
+        return PDF_CELL_RAG_RED;
+    case TNA_RAG_NONE:
+        break;
     }
     return PDF_CELL_RAG_NONE;
 }

@@ -75,9 +75,9 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
     int sys_errno = 0;
     if (x.wb) {
         char *title = g_strdup(r->model->title ? r->model->title : "Training-needs analysis");
-        char *subject = g_strdup_printf("%s %s", xw_t(&x, "Training-needs analysis",
-                                                       "Dadansoddiad o anghenion hyfforddi"),
-                                        period);
+        char *subject = g_strdup_printf(
+            "%s %s", xw_t(&x, "Training-needs analysis", "Dadansoddiad o anghenion hyfforddi"),
+            period);
         lxw_doc_properties props = {0};
         props.title = g_utf8_make_valid(title, -1);
         props.subject = subject;
@@ -109,9 +109,10 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
         g_strchomp(why);
         if (*why && why[strlen(why) - 1] == '.')
             why[strlen(why) - 1] = '\0';
-        st = tna_error_set(err, TNA_ERR_OUTPUT, final, 0, 0, "cannot write the workbook: %s%s%s%s",
-                           why, io && sys_errno ? " (" : "",
-                           io && sys_errno ? g_strerror(sys_errno) : "", io && sys_errno ? ")" : "");
+        st =
+            tna_error_set(err, TNA_ERR_OUTPUT, final, 0, 0, "cannot write the workbook: %s%s%s%s",
+                          why, io && sys_errno ? " (" : "",
+                          io && sys_errno ? g_strerror(sys_errno) : "", io && sys_errno ? ")" : "");
         g_free(why);
         g_free(final);
     }

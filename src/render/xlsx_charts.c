@@ -100,8 +100,9 @@ void xlsx_chart_data(xw *x)
         ws = workbook_add_worksheet(x->wb, NULL);
     if (ws) {
         xw_title(x, ws, xw_t(x, "What the charts plot", "Beth mae'r siartiau'n ei blotio"),
-                 xw_t(x, "Only figures shown elsewhere in the workbook; groups withheld for "
-                         "privacy are left out.",
+                 xw_t(x,
+                      "Only figures shown elsewhere in the workbook; groups withheld for "
+                      "privacy are left out.",
                       "Dim ond ffigurau a ddangosir mewn mannau eraill yn y llyfr gwaith; mae "
                       "grwpiau a ataliwyd er mwyn preifatrwydd wedi'u hepgor."));
         const char *topic = xw_t(x, "Topic", "Pwnc");
@@ -145,8 +146,8 @@ static void titled(lxw_chart *c, const char *title)
     chart_title_set_name_font(c, &font);
 }
 
-static void place(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_chart *c,
-                  double xs, double ys)
+static void place(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_chart *c, double xs,
+                  double ys)
 {
     lxw_chart_options o = {0};
     o.x_scale = xs;
@@ -166,13 +167,15 @@ lxw_row_t xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     chart_series_set_fill(s, &fill);
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0.00");
-    titled(c, xw_t(x, "Largest mean gaps by topic, all Wales", "Y bylchau cymedrig mwyaf fesul pwnc, Cymru gyfan"));
+    titled(c, xw_t(x, "Largest mean gaps by topic, all Wales",
+                   "Y bylchau cymedrig mwyaf fesul pwnc, Cymru gyfan"));
     /* in a bar chart y_axis is the (vertical) category axis, x_axis the value axis */
-    chart_axis_set_reverse(c->y_axis); /* the largest at the top */
+    chart_axis_set_reverse(c->y_axis);      /* the largest at the top */
     chart_axis_set_crossing_max(c->y_axis); /* and the value axis still at the bottom */
     chart_axis_set_num_format(c->x_axis, "0.0");
     chart_axis_set_min(c->x_axis, 0);
-    chart_axis_set_name(c->x_axis, xw_t(x, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"));
+    chart_axis_set_name(c->x_axis, xw_t(x, "Mean gap (levels below target)",
+                                        "Bwlch cymedrig (lefelau islaw'r targed)"));
     chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     place(x, ws, row, col, c, 1.5, 1.3);
     return 19;
@@ -194,7 +197,8 @@ lxw_row_t xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0.00");
     chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_ABOVE);
-    titled(c, xw_t(x, "Mean gap per period, all Wales", "Bwlch cymedrig fesul cyfnod, Cymru gyfan"));
+    titled(c,
+           xw_t(x, "Mean gap per period, all Wales", "Bwlch cymedrig fesul cyfnod, Cymru gyfan"));
     chart_axis_set_min(c->y_axis, 0);
     chart_axis_set_num_format(c->y_axis, "0.00");
     chart_axis_set_name(c->x_axis, xw_t(x, "Period", "Cyfnod"));
@@ -212,8 +216,9 @@ lxw_row_t xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     lxw_chart *c = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
     lxw_chart_series *pooled =
         series(x, c, COL_COSTS, COL_COSTS + 1, n, xw_t(x, "Pooled plan", "Cynllun cyfun"));
-    lxw_chart_series *alone = series(x, c, COL_COSTS, COL_COSTS + 2, n,
-                                     xw_t(x, "Each authority alone", "Pob awdurdod ar ei ben ei hun"));
+    lxw_chart_series *alone =
+        series(x, c, COL_COSTS, COL_COSTS + 2, n,
+               xw_t(x, "Each authority alone", "Pob awdurdod ar ei ben ei hun"));
     lxw_chart_fill f1 = {.color = 0x2E75B6}, f2 = {.color = 0xBFBFBF};
     chart_series_set_fill(pooled, &f1);
     chart_series_set_fill(alone, &f2);

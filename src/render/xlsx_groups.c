@@ -87,8 +87,8 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     size_t nt = m->n_topics;
     const char **head = g_new(const char *, nt + 3);
     double *widths = g_new(double, nt + 3);
-    head[0] = xw_t(x, "Authority", "Awdurdod"), widths[0] = 34;
-    head[1] = xw_t(x, "Region", "Rhanbarth"), widths[1] = 16;
+    head[0] = xw_t(x, "Authority", "Awdurdod"), widths[0] = xw_width(x, 'a');
+    head[1] = xw_t(x, "Region", "Rhanbarth"), widths[1] = xw_width(x, 'g');
     for (size_t t = 0; t < nt; t++)
         head[2 + t] = tna_label_topic(x->l, (uint32_t)t), widths[2 + t] = 13;
     head[2 + nt] = tna_label_topic(x->l, TNA_NONE), widths[2 + nt] = 11;
@@ -103,23 +103,25 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     xw_text(x, ws, r, 0, tna_label_wales(x->l), x->bold);
     for (size_t t = 0; t < nt; t++)
         grid_cell(x, ws, r, (lxw_col_t)(2 + t),
-                  xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, (uint32_t)t, TNA_NONE),
+                  xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, (uint32_t)t,
+                          TNA_NONE),
                   k, true);
     grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
-              xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), k,
-              true);
+              xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
+              k, true);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
         r++;
         xw_text(x, ws, r, 0, tna_label_authority(x->l, a), x->text);
         xw_text(x, ws, r, 1, tna_label_region(x->l, m->authorities[a].region), x->text);
         for (size_t t = 0; t < nt; t++)
             grid_cell(x, ws, r, (lxw_col_t)(2 + t),
-                      xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, (uint32_t)t,
-                           TNA_NONE),
+                      xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE,
+                              (uint32_t)t, TNA_NONE),
                       k, false);
-        grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
-                  xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), k,
-                  true);
+        grid_cell(
+            x, ws, r, (lxw_col_t)(2 + nt),
+            xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), k,
+            true);
     }
     if (m->n_authorities > 0 && nt > 0) {
         lxw_conditional_format cf = {0};
@@ -133,7 +135,8 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
             cf.min_color = 0xFFFFFF;
             cf.max_color = 0x5B9BD5;
         }
-        xw_check(x, worksheet_conditional_format_range(ws, row + 2, 2, r, (lxw_col_t)(1 + nt), &cf));
+        xw_check(x,
+                 worksheet_conditional_format_range(ws, row + 2, 2, r, (lxw_col_t)(1 + nt), &cf));
     }
     return r;
 }
@@ -141,9 +144,11 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
 void xlsx_heatmap(xw *x)
 {
     lxw_worksheet *ws = xw_sheet(x, "Heatmap", "Map gwres");
-    xw_title(x, ws, xw_t(x, "Mean gap by authority and topic", "Bwlch cymedrig fesul awdurdod a phwnc"),
-             xw_t(x, "Mean gap: levels below target per skill assessed (0 = everyone at target). "
-                     "Green is small, red is large. Below: learners needing training.",
+    xw_title(x, ws,
+             xw_t(x, "Mean gap by authority and topic", "Bwlch cymedrig fesul awdurdod a phwnc"),
+             xw_t(x,
+                  "Mean gap: levels below target per skill assessed (0 = everyone at target). "
+                  "Green is small, red is large. Below: learners needing training.",
                   "Bwlch cymedrig: lefelau islaw'r targed fesul sgil a aseswyd (0 = pawb ar y "
                   "targed). Gwyrdd yn fach, coch yn fawr. Isod: dysgwyr sydd angen hyfforddiant."));
     lxw_row_t last = grid(x, ws, 3, 4);
@@ -160,24 +165,31 @@ void xlsx_by_authority(xw *x)
     tna_labels *l = x->l;
     lxw_worksheet *ws = xw_sheet(x, "By authority", "Fesul awdurdod");
     xw_title(x, ws, xw_t(x, "Figures by authority", "Ffigurau fesul awdurdod"),
-             xw_t(x, "Each authority overall, by framework and topic, and by role and topic. "
-                     "Filter the Authority column to see one council.",
+             xw_t(x,
+                  "Each authority overall, by framework and topic, and by role and topic. "
+                  "Filter the Authority column to see one council.",
                   "Pob awdurdod yn gyffredinol, fesul fframwaith a phwnc, a fesul rôl a phwnc. "
                   "Hidlwch y golofn Awdurdod i weld un cyngor."));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_roles = tna_label_role(l, TNA_NONE), *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
-        const char *an = tna_label_authority(l, a), *rn = tna_label_region(l, m->authorities[a].region);
-        add(rows, xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
+        const char *an = tna_label_authority(l, a),
+                   *rn = tna_label_region(l, m->authorities[a].region);
+        add(rows,
+            xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
             true, an, rn, all_roles, all_fw, all_topics);
         for (uint32_t f = 0; f < m->n_frameworks; f++) {
             const char *fn = tna_label_framework(l, f);
-            add(rows, xw_find(x, TNA_SET_AUTHORITY_FRAMEWORK, a, TNA_NONE, TNA_NONE, f, TNA_NONE, TNA_NONE),
+            add(rows,
+                xw_find(x, TNA_SET_AUTHORITY_FRAMEWORK, a, TNA_NONE, TNA_NONE, f, TNA_NONE,
+                        TNA_NONE),
                 true, an, rn, all_roles, fn, all_topics);
             const tna_framework *fw = &m->frameworks[f];
             for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++)
-                add(rows, xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE),
+                add(rows,
+                    xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, t,
+                            TNA_NONE),
                     false, an, rn, all_roles, fn, tna_label_topic(l, t));
         }
         for (uint32_t p = 0; p < m->n_roles; p++)
@@ -190,7 +202,8 @@ void xlsx_by_authority(xw *x)
     const char *dims[] = {xw_t(x, "Authority", "Awdurdod"), xw_t(x, "Region", "Rhanbarth"),
                           xw_t(x, "Role", "Rôl"), xw_t(x, "Framework", "Fframwaith"),
                           xw_t(x, "Topic", "Pwnc")};
-    static const double widths[] = {34, 16, 28, 22, 34};
+    const double widths[] = {xw_width(x, 'a'), xw_width(x, 'g'), xw_width(x, 'p'), xw_width(x, 'f'),
+                             xw_width(x, 't')};
     group_table(x, ws, dims, widths, 5, rows);
 }
 
@@ -205,8 +218,8 @@ void xlsx_by_role(xw *x)
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t p = 0; p < m->n_roles; p++) {
         const char *pn = tna_label_role(l, p);
-        add(rows, xw_find(x, TNA_SET_ROLE, TNA_NONE, TNA_NONE, p, TNA_NONE, TNA_NONE, TNA_NONE), true,
-            pn, tna_label_framework(l, TNA_NONE), tna_label_topic(l, TNA_NONE), NULL, NULL);
+        add(rows, xw_find(x, TNA_SET_ROLE, TNA_NONE, TNA_NONE, p, TNA_NONE, TNA_NONE, TNA_NONE),
+            true, pn, tna_label_framework(l, TNA_NONE), tna_label_topic(l, TNA_NONE), NULL, NULL);
         for (uint32_t t = 0; t < m->n_topics; t++)
             add(rows, xw_find(x, TNA_SET_ROLE_TOPIC, TNA_NONE, TNA_NONE, p, TNA_NONE, t, TNA_NONE),
                 false, pn, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
@@ -214,7 +227,7 @@ void xlsx_by_role(xw *x)
     }
     const char *dims[] = {xw_t(x, "Role", "Rôl"), xw_t(x, "Framework", "Fframwaith"),
                           xw_t(x, "Topic", "Pwnc")};
-    static const double widths[] = {30, 22, 34};
+    const double widths[] = {xw_width(x, 'p'), xw_width(x, 'f'), xw_width(x, 't')};
     group_table(x, ws, dims, widths, 3, rows);
 }
 
@@ -223,36 +236,42 @@ void xlsx_by_topic(xw *x)
     const tna_model *m = x->m;
     tna_labels *l = x->l;
     lxw_worksheet *ws = xw_sheet(x, "By topic", "Fesul pwnc");
-    xw_title(x, ws, xw_t(x, "Figures by framework, topic and region", "Ffigurau fesul fframwaith, pwnc a rhanbarth"),
-             xw_t(x, "All Wales first, then each region; each framework and topic for all Wales "
-                     "and by region.",
+    xw_title(x, ws,
+             xw_t(x, "Figures by framework, topic and region",
+                  "Ffigurau fesul fframwaith, pwnc a rhanbarth"),
+             xw_t(x,
+                  "All Wales first, then each region; each framework and topic for all Wales "
+                  "and by region.",
                   "Cymru gyfan yn gyntaf, yna pob rhanbarth; pob fframwaith a phwnc ar gyfer "
                   "Cymru gyfan a fesul rhanbarth."));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
-    const char *all_fw = tna_label_framework(l, TNA_NONE), *all_topics = tna_label_topic(l, TNA_NONE),
-               *wales = tna_label_wales(l);
-    add(rows, xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), true,
-        all_fw, all_topics, wales, NULL, NULL);
+    const char *all_fw = tna_label_framework(l, TNA_NONE),
+               *all_topics = tna_label_topic(l, TNA_NONE), *wales = tna_label_wales(l);
+    add(rows, xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
+        true, all_fw, all_topics, wales, NULL, NULL);
     for (uint32_t g = 0; g < m->n_regions; g++)
-        add(rows, xw_find(x, TNA_SET_REGION, TNA_NONE, g, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), true,
-            all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
+        add(rows, xw_find(x, TNA_SET_REGION, TNA_NONE, g, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
+            true, all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
     for (uint32_t f = 0; f < m->n_frameworks; f++) {
         const char *fn = tna_label_framework(l, f);
-        add(rows, xw_find(x, TNA_SET_FRAMEWORK, TNA_NONE, TNA_NONE, TNA_NONE, f, TNA_NONE, TNA_NONE),
+        add(rows,
+            xw_find(x, TNA_SET_FRAMEWORK, TNA_NONE, TNA_NONE, TNA_NONE, f, TNA_NONE, TNA_NONE),
             true, fn, all_topics, wales, NULL, NULL);
         const tna_framework *fw = &m->frameworks[f];
         for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++) {
             const char *tn = tna_label_topic(l, t);
-            add(rows, xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE),
+            add(rows,
+                xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE),
                 false, fn, tn, wales, NULL, NULL);
             for (uint32_t g = 0; g < m->n_regions; g++)
-                add(rows, xw_find(x, TNA_SET_REGION_TOPIC, TNA_NONE, g, TNA_NONE, TNA_NONE, t, TNA_NONE),
+                add(rows,
+                    xw_find(x, TNA_SET_REGION_TOPIC, TNA_NONE, g, TNA_NONE, TNA_NONE, t, TNA_NONE),
                     false, fn, tn, tna_label_region(l, g), NULL, NULL);
         }
     }
     const char *dims[] = {xw_t(x, "Framework", "Fframwaith"), xw_t(x, "Topic", "Pwnc"),
                           xw_t(x, "Region", "Rhanbarth")};
-    static const double widths[] = {22, 34, 18};
+    const double widths[] = {xw_width(x, 'f'), xw_width(x, 't'), xw_width(x, 'g')};
     group_table(x, ws, dims, widths, 3, rows);
 }
 
@@ -267,12 +286,12 @@ void xlsx_skills(xw *x)
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t s = 0; s < m->n_skills; s++) {
         uint32_t t = m->skills[s].topic;
-        add(rows, xw_find(x, TNA_SET_SKILL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, s), false,
-            tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
+        add(rows, xw_find(x, TNA_SET_SKILL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, s),
+            false, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
             tna_label_skill(l, s), NULL, NULL);
     }
     const char *dims[] = {xw_t(x, "Framework", "Fframwaith"), xw_t(x, "Topic", "Pwnc"),
                           xw_t(x, "Skill", "Sgil")};
-    static const double widths[] = {22, 30, 50};
+    const double widths[] = {xw_width(x, 'f'), xw_width(x, 't'), xw_width(x, 's')};
     group_table(x, ws, dims, widths, 3, rows);
 }

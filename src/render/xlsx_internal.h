@@ -19,17 +19,17 @@
 #ifndef TNA_XLSX_INTERNAL_H
 #define TNA_XLSX_INTERNAL_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <glib.h>
 #include <xlsxwriter.h>
 
 #include "tna/labels.h"
 #include "tna/render.h"
 
-#define XW_ROW_LIMIT 1048576 /* Excel's rows per sheet */
-#define XW_TEXT_LIMIT 32767  /* Excel's characters per cell */
-#define XW_LOG_LIMIT 100000  /* data-quality entries shown; the CSV has them all */
+#define XW_ROW_LIMIT  1048576 /* Excel's rows per sheet */
+#define XW_TEXT_LIMIT 32767   /* Excel's characters per cell */
+#define XW_LOG_LIMIT  100000  /* data-quality entries shown; the CSV has them all */
 
 /* One point a chart plots, kept on the Chart data sheet: a label and up to two values
  * (NAN: a blank cell, never plotted). */
@@ -51,13 +51,14 @@ typedef struct xw {
     GHashTable *groups; /* the current period's groups by key (xw_find) */
 
     /* formats */
-    lxw_format *title, *subtitle, *note, *heading, *header, *header_num, *text, *wrap, *bold, *indent;
-    lxw_format *integer, *left_integer, *bold_integer, *gap, *bold_gap, *percent, *bold_percent, *money,
-        *bold_money, *change_gap, *change_percent, *change_integer, *number2;
+    lxw_format *title, *subtitle, *note, *heading, *header, *header_num, *text, *wrap, *bold,
+        *indent;
+    lxw_format *integer, *left_integer, *bold_integer, *gap, *bold_gap, *percent, *bold_percent,
+        *money, *bold_money, *change_gap, *change_percent, *change_integer, *number2;
     lxw_format *suppressed, *rag[4]; /* indexed by tna_rag */
 
     /* what the charts plot (xlsx_charts.c), written last on the hidden Chart data sheet */
-    char *chart_sheet;                            /* its name */
+    char *chart_sheet;                           /* its name */
     GArray *top_gaps, *trend, *costs, *barriers; /* of xw_point */
 } xw;
 
@@ -72,10 +73,15 @@ lxw_worksheet *xw_sheet(xw *x, const char *en, const char *cy);
 void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note);
 /* A fixed phrase in the report's language. */
 const char *xw_t(xw *x, const char *en, const char *cy);
+/* A phrase with figures: en and cy are printf formats taking the same arguments (each is
+ * formatted on its own, so "both" joins two finished sentences). Caller frees. */
+char *xw_printf(xw *x, const char *en, const char *cy, ...);
+/* Text as Excel will show it: valid UTF-8, an _xHHHH_ pattern escaped as _x005F_xHHHH_, at
+ * most 32,767 UTF-16 units (Excel's count). Caller frees with g_free(). */
+char *xw_clean(const char *text);
 void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
              lxw_format *f);
-void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
-               lxw_format *f);
+void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
 void xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f);
 void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
 void xw_marker(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
@@ -84,6 +90,10 @@ void xw_marker(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
  * or shorter than n: text). The row is made tall enough for the wrapped headers. */
 void xw_header(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *const *texts, int n,
                const double *widths, const char *kinds);
+/* A column width (characters) that fits every name of a kind: 'a' authorities, 'g' regions,
+ * 'p' roles, 'f' frameworks, 't' topics, 's' skills (at most 60: longer names wrap or are
+ * cut at the cell's edge). */
+double xw_width(xw *x, char kind);
 /* The lines `text` wraps to in a column `width` characters wide (a rough count). */
 int xw_lines(const char *text, double width);
 /* Makes a row tall enough for `lines` lines of wrapped text (at most 8). */
@@ -97,8 +107,8 @@ void xw_check(xw *x, lxw_error e);
 /* The current period's group of a set with the given dimensions (TNA_NONE for those the set
  * sums over), or NULL when it has none: tna_results_find through a hash index, since the
  * sheets look up every combination. */
-const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region,
-                         uint32_t role, uint32_t framework, uint32_t topic, uint32_t skill);
+const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
+                         uint32_t framework, uint32_t topic, uint32_t skill);
 void xw_index(xw *x);
 void xw_index_free(xw *x);
 

@@ -39,9 +39,10 @@ void xlsx_demand(xw *x)
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, "Demand", "Galw");
     xw_title(x, ws, xw_t(x, "Training demand", "Galw am hyfforddiant"),
-             xw_t(x, "Learners needing each topic, for all Wales, each region and each authority: "
-                     "how they would learn, the level they need to reach, and the language "
-                     "they prefer.",
+             xw_t(x,
+                  "Learners needing each topic, for all Wales, each region and each authority: "
+                  "how they would learn, the level they need to reach, and the language "
+                  "they prefer.",
                   "Dysgwyr sydd angen pob pwnc, ar gyfer Cymru gyfan, pob rhanbarth a phob "
                   "awdurdod: sut y bydden nhw'n dysgu, y lefel sydd angen iddyn nhw ei "
                   "chyrraedd, a'r iaith sy'n well ganddyn nhw."));
@@ -55,14 +56,28 @@ void xlsx_demand(xw *x)
     char *bands[TNA_BANDS] = {NULL};
     for (int b = 1; b < TNA_BANDS; b++) {
         const char *level = x->m->n_frameworks ? tna_label_level(x->l, 0, b) : "";
-        bands[b] = g_strdup_printf(xw_t(x, "To %s", "I %s"), level[0] ? level : "?");
+        bands[b] = xw_printf(x, "To %s", "I %s", level[0] ? level : "?");
         head[6 + b] = bands[b];
     }
     head[11] = xw_t(x, "Prefer Welsh", "Gwell ganddynt Gymraeg");
     head[12] = xw_t(x, "Prefer English", "Gwell ganddynt Saesneg");
     head[13] = xw_t(x, "Either language", "Y naill iaith neu'r llall");
     head[14] = xw_t(x, "Not stated", "Heb nodi");
-    static const double widths[] = {34, 16, 34, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12};
+    const double widths[] = {xw_width(x, 't'),
+                             xw_width(x, 'g'),
+                             xw_width(x, 'a'),
+                             12,
+                             12,
+                             12,
+                             12,
+                             12,
+                             12,
+                             12,
+                             12,
+                             12,
+                             12,
+                             12,
+                             12};
     lxw_row_t row = table_head(x, ws, head, widths, 15, "tttnnnnnnnnnnnn");
     for (int b = 1; b < TNA_BANDS; b++)
         g_free(bands[b]);
@@ -72,7 +87,8 @@ void xlsx_demand(xw *x)
         lxw_format *tf = total ? x->bold : x->text, *nf = total ? x->bold_integer : x->integer;
         xw_text(x, ws, row, 0, tna_label_topic(x->l, d->topic), tf);
         xw_text(x, ws, row, 1, tna_label_region(x->l, d->region), tf);
-        xw_text(x, ws, row, 2, total ? all_authorities(x) : tna_label_authority(x->l, d->authority), tf);
+        xw_text(x, ws, row, 2, total ? all_authorities(x) : tna_label_authority(x->l, d->authority),
+                tf);
         if (d->suppressed) {
             xw_marker(x, ws, row, 3);
             continue;
@@ -83,9 +99,18 @@ void xlsx_demand(xw *x)
                                                : TNA_SET_TOPIC;
         const tna_group *g =
             xw_find(x, set, d->authority, d->region, TNA_NONE, TNA_NONE, d->topic, TNA_NONE);
-        int64_t v[] = {g ? g->respondents : 0, d->learners, d->self_directed, d->cohort,
-                       d->band[1], d->band[2], d->band[3], d->band[4], d->welsh, d->english,
-                       d->either, d->unstated};
+        int64_t v[] = {g ? g->respondents : 0,
+                       d->learners,
+                       d->self_directed,
+                       d->cohort,
+                       d->band[1],
+                       d->band[2],
+                       d->band[3],
+                       d->band[4],
+                       d->welsh,
+                       d->english,
+                       d->either,
+                       d->unstated};
         for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
             xw_int(x, ws, row, (lxw_col_t)(3 + k), v[k], nf);
     }
@@ -99,17 +124,19 @@ void xlsx_commissioning(xw *x)
     const tna_commissioning *c = &x->m->commissioning;
     lxw_worksheet *ws = xw_sheet(x, "Commissioning", "Comisiynu");
     char *cohort = xw_money(c->cost_per_cohort), *learner = xw_money(c->cost_per_elearning_learner);
-    char *note = g_strdup_printf(
-        xw_t(x, "Cohorts of %d to %d learners at %s each; self-directed learning at %s a learner "
-                "(largest gap at most %d level); regions with fewer than %d learners are pooled "
-                "across Wales. Lines by region: Cohorts sheet.",
-             "Carfannau o %d i %d o ddysgwyr am %s yr un; dysgu hunangyfeiriedig am %s y dysgwr "
-             "(bwlch mwyaf hyd at %d lefel); cyfunir rhanbarthau â llai na %d o ddysgwyr ar "
-             "draws Cymru. Llinellau fesul rhanbarth: dalen Carfannau."),
+    char *note = xw_printf(
+        x,
+        "Cohorts of %d to %d learners at %s each; self-directed learning at %s a learner "
+        "(largest gap at most %d level); regions with fewer than %d learners are pooled "
+        "across Wales. Lines by region: Cohorts sheet.",
+        "Carfannau o %d i %d o ddysgwyr am %s yr un; dysgu hunangyfeiriedig am %s y dysgwr "
+        "(bwlch mwyaf hyd at %d lefel); cyfunir rhanbarthau â llai na %d o ddysgwyr ar "
+        "draws Cymru. Llinellau fesul rhanbarth: dalen Carfannau.",
         c->cohort_min, c->cohort_max, cohort, learner, c->elearning_max_gap, c->cohort_min);
     g_free(cohort);
     g_free(learner);
-    xw_title(x, ws, xw_t(x, "Commissioning plan: cost and saving", "Cynllun comisiynu: cost ac arbediad"),
+    xw_title(x, ws,
+             xw_t(x, "Commissioning plan: cost and saving", "Cynllun comisiynu: cost ac arbediad"),
              note);
     g_free(note);
     const char *head[] = {
@@ -118,16 +145,18 @@ void xlsx_commissioning(xw *x)
         xw_t(x, "Self-directed learners", "Dysgwyr hunangyfeiriedig"),
         xw_t(x, "Cohorts", "Carfannau"),
         xw_t(x, "Welsh-medium cohorts", "Carfannau cyfrwng Cymraeg"),
-        xw_t(x, "Cohorts if each authority went alone", "Carfannau pe bai pob awdurdod ar ei ben ei hun"),
+        xw_t(x, "Cohorts if each authority went alone",
+             "Carfannau pe bai pob awdurdod ar ei ben ei hun"),
         xw_t(x, "Cost (pooled plan)", "Cost (cynllun cyfun)"),
         xw_t(x, "Cost if each authority went alone", "Cost pe bai pob awdurdod ar ei ben ei hun"),
         xw_t(x, "Saving from pooling", "Arbediad o gyfuno")};
-    static const double widths[] = {36, 12, 13, 10, 12, 15, 13, 15, 13};
+    const double widths[] = {xw_width(x, 't'), 12, 13, 10, 12, 15, 13, 15, 13};
     lxw_row_t row = table_head(x, ws, head, widths, 9, "tnnnnnnnn");
     for (size_t i = 0; i < pl->n_totals && row < XW_ROW_LIMIT; i++, row++) {
         const tna_commissioning_total *t = &pl->totals[i];
         bool total = t->topic == TNA_NONE;
-        lxw_format *nf = total ? x->bold_integer : x->integer, *mf = total ? x->bold_money : x->money;
+        lxw_format *nf = total ? x->bold_integer : x->integer,
+                   *mf = total ? x->bold_money : x->money;
         xw_text(x, ws, row, 0, tna_label_topic(x->l, t->topic), total ? x->bold : x->text);
         if (t->suppressed) {
             xw_marker(x, ws, row, 1);
@@ -151,15 +180,19 @@ void xlsx_cohorts(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, "Cohorts", "Carfannau");
-    xw_title(x, ws, xw_t(x, "Cohorts by topic, region and language", "Carfannau fesul pwnc, rhanbarth ac iaith"),
-             xw_t(x, "Each line of the plan: cohorts per region, or pooled across Wales, in Welsh "
-                     "or English.",
+    xw_title(x, ws,
+             xw_t(x, "Cohorts by topic, region and language",
+                  "Carfannau fesul pwnc, rhanbarth ac iaith"),
+             xw_t(x,
+                  "Each line of the plan: cohorts per region, or pooled across Wales, in Welsh "
+                  "or English.",
                   "Pob llinell o'r cynllun: carfannau fesul rhanbarth, neu wedi'u cyfuno ar draws "
                   "Cymru, yn Gymraeg neu'n Saesneg."));
-    const char *head[] = {xw_t(x, "Topic", "Pwnc"), xw_t(x, "Region", "Rhanbarth"),
-                          xw_t(x, "Medium", "Cyfrwng"), xw_t(x, "Learners", "Dysgwyr"),
+    const char *head[] = {xw_t(x, "Topic", "Pwnc"),        xw_t(x, "Region", "Rhanbarth"),
+                          xw_t(x, "Medium", "Cyfrwng"),    xw_t(x, "Learners", "Dysgwyr"),
                           xw_t(x, "Cohorts", "Carfannau"), xw_t(x, "Cost", "Cost")};
-    static const double widths[] = {36, 22, 16, 11, 10, 12};
+    const double widths[] = {
+        xw_width(x, 't'), xw_width(x, 'g') > 18 ? xw_width(x, 'g') : 18, 16, 11, 10, 12};
     lxw_row_t row = table_head(x, ws, head, widths, 6, "tttnnn");
     for (size_t i = 0; i < pl->n_cohorts && row < XW_ROW_LIMIT; i++, row++) {
         const tna_cohort_plan *c = &pl->cohorts[i];
@@ -187,9 +220,12 @@ void xlsx_mentors(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, "Mentors", "Mentoriaid");
-    xw_title(x, ws, xw_t(x, "Mentors and subject-matter leads beside demand", "Mentoriaid ac arweinwyr pwnc ochr yn ochr â'r galw"),
-             xw_t(x, "Experts: staff at the top level in every skill of the topic they rated, the "
-                     "internal supply of mentors.",
+    xw_title(x, ws,
+             xw_t(x, "Mentors and subject-matter leads beside demand",
+                  "Mentoriaid ac arweinwyr pwnc ochr yn ochr â'r galw"),
+             xw_t(x,
+                  "Experts: staff at the top level in every skill of the topic they rated, the "
+                  "internal supply of mentors.",
                   "Arbenigwyr: staff ar y lefel uchaf ym mhob sgil o'r pwnc a raddiwyd "
                   "ganddynt, y cyflenwad mewnol o fentoriaid."));
     const char *head[] = {xw_t(x, "Topic", "Pwnc"),
@@ -198,7 +234,7 @@ void xlsx_mentors(xw *x)
                           xw_t(x, "Experts (potential mentors)", "Arbenigwyr (mentoriaid posibl)"),
                           xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
                           xw_t(x, "Learners per expert", "Dysgwyr fesul arbenigwr")};
-    static const double widths[] = {36, 18, 12, 13, 13, 11};
+    const double widths[] = {xw_width(x, 't'), xw_width(x, 'g'), 12, 13, 13, 11};
     lxw_row_t row = table_head(x, ws, head, widths, 6, "ttnnnn");
     for (size_t i = 0; i < pl->n_mentors && row < XW_ROW_LIMIT; i++, row++) {
         const tna_mentors *mt = &pl->mentors[i];
@@ -226,8 +262,9 @@ void xlsx_trends(xw *x)
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, "Trends", "Tueddiadau");
     xw_title(x, ws, xw_t(x, "Trends by period", "Tueddiadau fesul cyfnod"),
-             xw_t(x, "All Wales, each authority and each topic in every period of the run; "
-                     "changes are against the period before.",
+             xw_t(x,
+                  "All Wales, each authority and each topic in every period of the run; "
+                  "changes are against the period before.",
                   "Cymru gyfan, pob awdurdod a phob pwnc ym mhob cyfnod; mae'r newidiadau o'u "
                   "cymharu â'r cyfnod blaenorol."));
     const char *head[] = {xw_t(x, "Authority", "Awdurdod"),
@@ -243,7 +280,8 @@ void xlsx_trends(xw *x)
                                "Newid yn y gyfran islaw'r targed (pwyntiau)"),
                           xw_t(x, "Change in learners needing training",
                                "Newid yn nifer y dysgwyr sydd angen hyfforddiant")};
-    static const double widths[] = {34, 34, 10, 12, 12, 10, 11, 12, 11, 14, 14};
+    const double widths[] = {
+        xw_width(x, 'a'), xw_width(x, 't'), 10, 12, 12, 10, 11, 12, 11, 14, 14};
     lxw_row_t row = table_head(x, ws, head, widths, 11, "tttnnnnnnnn");
     for (size_t i = 0; i < pl->n_trends; i++) {
         const tna_trend *t = &pl->trends[i];
@@ -285,14 +323,15 @@ void xlsx_barriers(xw *x)
     const tna_dataset *ds = x->r->dataset;
     lxw_worksheet *ws = xw_sheet(x, "Barriers", "Rhwystrau");
     xw_title(x, ws, xw_t(x, "Barriers to learning", "Rhwystrau rhag dysgu"),
-             xw_t(x, "Share of the staff who answered the barriers question that cited each "
-                     "barrier, for all authorities and for each.",
+             xw_t(x,
+                  "Share of the staff who answered the barriers question that cited each "
+                  "barrier, for all authorities and for each.",
                   "Cyfran y staff a atebodd y cwestiwn am rwystrau a nododd bob rhwystr, ar gyfer "
                   "pob awdurdod gyda'i gilydd ac ar wahân."));
     const char *head[] = {xw_t(x, "Barrier", "Rhwystr"), xw_t(x, "Authority", "Awdurdod"),
                           xw_t(x, "Respondents answering", "Ymatebwyr a atebodd"),
                           xw_t(x, "Citing it", "Yn ei nodi"), xw_t(x, "Share", "Cyfran")};
-    static const double widths[] = {40, 34, 12, 10, 9};
+    const double widths[] = {40, xw_width(x, 'a'), 12, 10, 9};
     lxw_row_t row = table_head(x, ws, head, widths, 5, "ttnnn");
     for (size_t i = 0; i < pl->n_barriers && row < XW_ROW_LIMIT; i++, row++) {
         const tna_barrier_share *b = &pl->barriers[i];
@@ -318,16 +357,19 @@ void xlsx_raters(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, "Self vs manager", "Hunan a rheolwr");
-    xw_title(x, ws, xw_t(x, "Self-assessment against manager ratings", "Hunanasesu o'i gymharu â graddau rheolwyr"),
-             xw_t(x, "Where a person and their manager rated the same skill: the mean of self "
-                     "minus manager, in levels (above 0: people rate themselves higher).",
+    xw_title(x, ws,
+             xw_t(x, "Self-assessment against manager ratings",
+                  "Hunanasesu o'i gymharu â graddau rheolwyr"),
+             xw_t(x,
+                  "Where a person and their manager rated the same skill: the mean of self "
+                  "minus manager, in levels (above 0: people rate themselves higher).",
                   "Lle graddiodd person a'i reolwr yr un sgil: cymedr hunan llai rheolwr, mewn "
                   "lefelau (uwchlaw 0: mae pobl yn graddio eu hunain yn uwch)."));
     const char *head[] = {xw_t(x, "Topic", "Pwnc"), xw_t(x, "Authority", "Awdurdod"),
                           xw_t(x, "Respondents", "Ymatebwyr"),
                           xw_t(x, "Skills rated by both", "Sgiliau a raddiwyd gan y ddau"),
                           xw_t(x, "Self minus manager", "Hunan llai rheolwr")};
-    static const double widths[] = {36, 34, 12, 12, 12};
+    const double widths[] = {xw_width(x, 't'), xw_width(x, 'a'), 12, 12, 12};
     lxw_row_t row = table_head(x, ws, head, widths, 5, "ttnnn");
     for (size_t i = 0; i < pl->n_raters && row < XW_ROW_LIMIT; i++, row++) {
         const tna_rater_gap *g = &pl->raters[i];

@@ -14,16 +14,21 @@
  * Both read results->planning.expectations, which may be empty.
  */
 #include <math.h>
+#include <string.h>
 
 #include "xlsx_internal.h"
 
 static const char *rag_text(xw *x, tna_rag rag)
 {
     switch (rag) {
-    case TNA_RAG_GREEN: return xw_t(x, "Green", "Gwyrdd");
-    case TNA_RAG_AMBER: return xw_t(x, "Amber", "Ambr");
-    case TNA_RAG_RED: return xw_t(x, "Red", "Coch");
-    case TNA_RAG_NONE: break;
+    case TNA_RAG_GREEN:
+        return xw_t(x, "Green", "Gwyrdd");
+    case TNA_RAG_AMBER:
+        return xw_t(x, "Amber", "Ambr");
+    case TNA_RAG_RED:
+        return xw_t(x, "Red", "Coch");
+    case TNA_RAG_NONE:
+        break;
     }
     return "";
 }
@@ -81,18 +86,24 @@ static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
     return xw_lines(er->note, width);
 }
 
+/* Column widths of the Summary: the expectations table's, which the headline shares. */
+static const double summary_widths[] = {46, 24, 30, 10, 12, 11, 13, 11, 10, 12};
+
 static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
 {
     const char *head[4] = {xw_t(x, "All Wales", "Cymru gyfan"), x->cur->period,
                            x->prev ? x->prev->period : "", xw_t(x, "Change", "Newid")};
     int n = x->prev ? 4 : 2;
     xw_header(x, ws, row, head, n, NULL, "tnnn");
-    const tna_group *g[2] = {
-        tna_results_find(x->cur, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE,
-                         TNA_NONE),
-        x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE,
-                                   TNA_NONE, TNA_NONE)
-                : NULL};
+    int lines = 1;
+    for (int i = 0; i < n; i++)
+        lines = MAX(lines, xw_lines(head[i], summary_widths[i]));
+    xw_fit(x, ws, row, lines);
+    const tna_group *g[2] = {tna_results_find(x->cur, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE,
+                                              TNA_NONE, TNA_NONE, TNA_NONE),
+                             x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_NONE, TNA_NONE,
+                                                        TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE)
+                                     : NULL};
     const char *names[XW_FIGURES];
     xw_figure_headers(x, names);
     static const int shown[] = {0, 1, 4, 5, 6}; /* which of the seven figures */
@@ -118,7 +129,9 @@ static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
         }
         if (x->prev && isfinite(v[0]) && isfinite(v[1]))
             xw_number(x, ws, r, 3, v[0] - v[1],
-                      k == 4 ? x->change_gap : k == 5 ? x->change_percent : x->change_integer);
+                      k == 4   ? x->change_gap
+                      : k == 5 ? x->change_percent
+                               : x->change_integer);
     }
 }
 
@@ -127,11 +140,12 @@ void xlsx_summary(xw *x)
     const tna_model *m = x->m;
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, "Summary", "Crynodeb");
-    char *note = g_strdup_printf(
-        xw_t(x, "Period %s (current). Figures for all Wales; \"%s\" marks a figure withheld "
-                "to protect privacy.",
-             "Cyfnod %s (cyfredol). Ffigurau ar gyfer Cymru gyfan; mae \"%s\" yn dangos ffigur "
-             "a ataliwyd i ddiogelu preifatrwydd."),
+    char *note = xw_printf(
+        x,
+        "Period %s (current). Figures for all Wales; \"%s\" marks a figure withheld "
+        "to protect privacy.",
+        "Cyfnod %s (cyfredol). Ffigurau ar gyfer Cymru gyfan; mae \"%s\" yn dangos ffigur "
+        "a ataliwyd i ddiogelu preifatrwydd.",
         x->cur->period, x->marker);
     xw_title(x, ws, m->title ? m->title : "Training-needs analysis", note);
     g_free(note);
@@ -140,8 +154,7 @@ void xlsx_summary(xw *x)
     headline(x, ws, 3);
     lxw_row_t chart = xlsx_chart_top_gaps(x, ws, 3, 5);
     lxw_row_t row = 3 + (chart > 7 ? chart : 7) + 1;
-    xw_text(x, ws, row++, 0, xw_t(x, "Return on expectations", "Elw ar ddisgwyliadau"),
-            x->heading);
+    xw_text(x, ws, row++, 0, xw_t(x, "Return on expectations", "Elw ar ddisgwyliadau"), x->heading);
     const char *head[64];
     int n = 0;
     head[n++] = xw_t(x, "Expectation", "Disgwyliad");
@@ -158,7 +171,10 @@ void xlsx_summary(xw *x)
     for (size_t p = 0; p < x->r->n_periods && n < 63; p++)
         head[n++] = x->r->periods[p].period;
     head[n++] = xw_t(x, "Note", "Nodyn");
-    double widths[64] = {46, 24, 30, 10, 11, 11, 11, 11, 10, 12};
+    double widths[64];
+    memcpy(widths, summary_widths, sizeof summary_widths);
+    for (int r = TNA_RAG_RED; r <= TNA_RAG_GREEN; r++) /* Status fits "Green / Gwyrdd" */
+        widths[8] = MAX(widths[8], g_utf8_strlen(rag_text(x, (tna_rag)r), -1) * 1.15 + 2);
     char kinds[65] = "ttttnnnntn";
     for (int i = fixed; i < n; i++)
         widths[i] = 11, kinds[i] = 'n';
@@ -198,9 +214,11 @@ void xlsx_evaluation(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, "Evaluation", "Gwerthuso");
-    xw_title(x, ws, xw_t(x, "Evaluation: did training work?", "Gwerthuso: a weithiodd yr hyfforddiant?"),
-             xw_t(x, "Return on expectations by Kirkpatrick level, from course evaluations "
-                     "(L1-L3) and from staff present in two periods (L4).",
+    xw_title(x, ws,
+             xw_t(x, "Evaluation: did training work?", "Gwerthuso: a weithiodd yr hyfforddiant?"),
+             xw_t(x,
+                  "Return on expectations by Kirkpatrick level, from course evaluations "
+                  "(L1-L3) and from staff present in two periods (L4).",
                   "Elw ar ddisgwyliadau fesul lefel Kirkpatrick, o werthusiadau cyrsiau (L1-L3) "
                   "ac o staff a oedd yn bresennol mewn dau gyfnod (L4)."));
     const char *head[] = {xw_t(x, "Level", "Lefel"),
@@ -213,15 +231,16 @@ void xlsx_evaluation(xw *x)
                           xw_t(x, "Status", "Statws"),
                           xw_t(x, "Respondents", "Ymatebwyr"),
                           xw_t(x, "Note", "Nodyn")};
-    static const double widths[] = {24, 44, 46, 11, 11, 11, 11, 10, 12, 36};
+    double widths[] = {16, 44, 46, 12, 11, 13, 11, 10, 12, 36};
+    for (int r = TNA_RAG_RED; r <= TNA_RAG_GREEN; r++)
+        widths[7] = MAX(widths[7], g_utf8_strlen(rag_text(x, (tna_rag)r), -1) * 1.15 + 2);
     xw_header(x, ws, 3, head, 10, widths, "tttnnnntnt");
     struct {
         tna_metric metric;
         const char *level_en, *level_cy, *what_en, *what_cy;
     } levels[] = {
         {TNA_METRIC_SATISFACTION, "L1 Reaction", "L1 Ymateb",
-         "Mean satisfaction with the course, 1 to 5",
-         "Boddhad cymedrig gyda'r cwrs, 1 i 5"},
+         "Mean satisfaction with the course, 1 to 5", "Boddhad cymedrig gyda'r cwrs, 1 i 5"},
         {TNA_METRIC_LEARNING_UPLIFT, "L2 Learning", "L2 Dysgu",
          "Mean levels gained: level after the course minus level before",
          "Lefelau cymedrig a enillwyd: lefel ar ôl y cwrs llai'r lefel cyn"},
@@ -258,8 +277,9 @@ void xlsx_evaluation(xw *x)
                 lines = more > lines ? more : lines;
                 any = true;
             } else {
-                const char *none = xw_t(x, "No expectation in the configuration measures this level.",
-                                        "Nid oes disgwyliad yn y ffurfweddiad yn mesur y lefel hon.");
+                const char *none =
+                    xw_t(x, "No expectation in the configuration measures this level.",
+                         "Nid oes disgwyliad yn y ffurfweddiad yn mesur y lefel hon.");
                 xw_text(x, ws, row, 9, none, x->wrap);
                 int more = xw_lines(none, widths[9]);
                 lines = more > lines ? more : lines;

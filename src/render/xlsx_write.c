@@ -26,6 +26,21 @@ const char *xw_t(xw *x, const char *en, const char *cy)
     return tna_label_text(x->l, en, cy);
 }
 
+char *xw_printf(xw *x, const char *en, const char *cy, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, cy);
+    va_copy(ap2, ap);
+    char *e = g_strdup_vprintf(en, ap);
+    char *c = g_strdup_vprintf(cy, ap2);
+    va_end(ap2);
+    va_end(ap);
+    char *both = g_strdup(tna_label_text(x->l, e, c));
+    g_free(e);
+    g_free(c);
+    return both;
+}
+
 static lxw_format *fmt(xw *x, const char *num_format, bool bold)
 {
     lxw_format *f = workbook_add_format(x->wb);
@@ -108,9 +123,7 @@ static bool is_hex4(const char *p)
     return true;
 }
 
-/* Text as Excel will show it: valid UTF-8, _xHHHH_ escaped, within the cell limit (UTF-16
- * units). Caller frees. */
-static char *clean(const char *text)
+char *xw_clean(const char *text)
 {
     char *valid = g_utf8_make_valid(text ? text : "", -1);
     GString *s = g_string_sized_new(strlen(valid) + 8);
@@ -133,7 +146,10 @@ static char *clean(const char *text)
 
 char *xw_sheet_name(xw *x, const char *en, const char *cy)
 {
-    char *valid = g_utf8_make_valid(xw_t(x, en, cy), -1);
+    const char *name = xw_t(x, en, cy);
+    if (g_utf8_strlen(name, -1) > 31 && cy && strcmp(name, cy) != 0)
+        name = en; /* "English / Cymraeg" too long for a tab: the English alone */
+    char *valid = g_utf8_make_valid(name, -1);
     GString *s = g_string_new(NULL);
     for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
@@ -175,7 +191,7 @@ lxw_worksheet *xw_sheet(xw *x, const char *en, const char *cy)
 void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
              lxw_format *f)
 {
-    char *c = clean(text);
+    char *c = xw_clean(text);
     if (c[0] == '\0')
         xw_check(x, worksheet_write_blank(ws, row, col, f));
     else
@@ -183,8 +199,7 @@ void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char 
     g_free(c);
 }
 
-void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
-               lxw_format *f)
+void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
 {
     if (isfinite(v))
         xw_check(x, worksheet_write_number(ws, row, col, v, f));
@@ -288,11 +303,14 @@ void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tn
 const char *xw_metric_name(xw *x, tna_metric metric)
 {
     switch (metric) {
-    case TNA_METRIC_SHARE_AT_TARGET: return xw_t(x, "Share at target", "Cyfran ar y targed");
-    case TNA_METRIC_MEAN_GAP: return xw_t(x, "Mean gap", "Bwlch cymedrig");
+    case TNA_METRIC_SHARE_AT_TARGET:
+        return xw_t(x, "Share at target", "Cyfran ar y targed");
+    case TNA_METRIC_MEAN_GAP:
+        return xw_t(x, "Mean gap", "Bwlch cymedrig");
     case TNA_METRIC_LEARNERS_NEEDING:
         return xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant");
-    case TNA_METRIC_GAP_REDUCTION: return xw_t(x, "Gap reduction", "Lleihad yn y bwlch");
+    case TNA_METRIC_GAP_REDUCTION:
+        return xw_t(x, "Gap reduction", "Lleihad yn y bwlch");
     case TNA_METRIC_SATISFACTION:
         return xw_t(x, "Satisfaction (L1, out of 5)", "Boddhad (L1, allan o 5)");
     case TNA_METRIC_LEARNING_UPLIFT:
@@ -302,7 +320,8 @@ const char *xw_metric_name(xw *x, tna_metric metric)
     case TNA_METRIC_TRAINED_VS_UNTRAINED:
         return xw_t(x, "Trained vs untrained change in gap (L4)",
                     "Newid yn y bwlch, wedi'u hyfforddi o'i gymharu â heb (L4)");
-    case TNA_METRIC_COUNT: break;
+    case TNA_METRIC_COUNT:
+        break;
     }
     return "";
 }
@@ -311,9 +330,12 @@ lxw_format *xw_metric_format(xw *x, tna_metric metric)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
-    case TNA_METRIC_APPLIED_RATE: return x->percent;
-    case TNA_METRIC_LEARNERS_NEEDING: return x->integer;
-    default: return x->gap;
+    case TNA_METRIC_APPLIED_RATE:
+        return x->percent;
+    case TNA_METRIC_LEARNERS_NEEDING:
+        return x->integer;
+    default:
+        return x->gap;
     }
 }
 
@@ -355,15 +377,14 @@ static group_key key_of(tna_set set, uint32_t a, uint32_t g, uint32_t p, uint32_
     bool own_a = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_AUTHORITY_TOPIC ||
                  set == TNA_SET_AUTHORITY || set == TNA_SET_AUTHORITY_FRAMEWORK;
     bool own_g = set == TNA_SET_REGION || set == TNA_SET_REGION_TOPIC;
-    bool own_p = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_ROLE_TOPIC ||
-                 set == TNA_SET_ROLE;
+    bool own_p =
+        set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_ROLE_TOPIC || set == TNA_SET_ROLE;
     bool own_f = set == TNA_SET_FRAMEWORK || set == TNA_SET_AUTHORITY_FRAMEWORK;
     bool own_t = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_AUTHORITY_TOPIC ||
                  set == TNA_SET_ROLE_TOPIC || set == TNA_SET_TOPIC || set == TNA_SET_REGION_TOPIC;
     bool own_s = set == TNA_SET_SKILL;
-    group_key k = {{(uint32_t)set, own_a ? a : TNA_NONE, own_g ? g : TNA_NONE,
-                    own_p ? p : TNA_NONE, own_f ? f : TNA_NONE, own_t ? t : TNA_NONE,
-                    own_s ? s : TNA_NONE}};
+    group_key k = {{(uint32_t)set, own_a ? a : TNA_NONE, own_g ? g : TNA_NONE, own_p ? p : TNA_NONE,
+                    own_f ? f : TNA_NONE, own_t ? t : TNA_NONE, own_s ? s : TNA_NONE}};
     return k;
 }
 
@@ -402,9 +423,41 @@ void xw_index_free(xw *x)
     x->groups = NULL;
 }
 
-const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region,
-                         uint32_t role, uint32_t framework, uint32_t topic, uint32_t skill)
+const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
+                         uint32_t framework, uint32_t topic, uint32_t skill)
 {
     group_key k = key_of(set, authority, region, role, framework, topic, skill);
     return g_hash_table_lookup(x->groups, &k);
+}
+
+/* A column width that fits every label of a kind, its "All ..." word included. */
+static double width_of(xw *x, const char *(*label)(tna_labels *, uint32_t), size_t n)
+{
+    double w = (double)g_utf8_strlen(label(x->l, TNA_NONE), -1);
+    for (size_t i = 0; i < n; i++) {
+        double len = (double)g_utf8_strlen(label(x->l, (uint32_t)i), -1);
+        w = len > w ? len : w;
+    }
+    w = w * 1.1 + 2; /* total rows are bold */
+    return w < 10 ? 10 : w > 60 ? 60 : w;
+}
+
+double xw_width(xw *x, char kind)
+{
+    const tna_model *m = x->m;
+    switch (kind) {
+    case 'a':
+        return width_of(x, tna_label_authority, m->n_authorities);
+    case 'g':
+        return width_of(x, tna_label_region, m->n_regions);
+    case 'p':
+        return width_of(x, tna_label_role, m->n_roles);
+    case 'f':
+        return width_of(x, tna_label_framework, m->n_frameworks);
+    case 't':
+        return width_of(x, tna_label_topic, m->n_topics);
+    case 's':
+        return width_of(x, tna_label_skill, m->n_skills);
+    }
+    return 12;
 }

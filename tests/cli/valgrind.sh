@@ -4,5 +4,6 @@ command -v valgrind >/dev/null || die "valgrind is not installed (make deps)"
 case "$BUILD" in *san*) exit 0 ;; esac   # sanitizer builds cannot run under valgrind
 for cmd in "validate inputs/tna.yaml" "run inputs/tna.yaml -o $SCRATCH/o -q"; do
   valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
+    --suppressions=tests/tools/valgrind.supp \
     "$TNA" $cmd >"$SCRATCH/vg.out" 2>&1 || { tail -n 40 "$SCRATCH/vg.out"; die "valgrind: tna $cmd"; }
 done

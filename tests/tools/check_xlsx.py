@@ -37,7 +37,7 @@ def check(cond, msg):
 
 xlsx, outdir, config = sys.argv[1], sys.argv[2], sys.argv[3]
 lang = sys.argv[4] if len(sys.argv) > 4 else "en"
-period = re.search(r"tna-(.+)\.xlsx$", xlsx).group(1)
+period = re.fullmatch(r"tna-(.+)\.xlsx", os.path.basename(xlsx)).group(1)
 
 # ---- names from the configuration ----
 cfg = yaml.safe_load(open(config, encoding="utf-8"))
@@ -367,7 +367,8 @@ for c in charts:
     for ref in re.findall(r"<c:val><c:numRef><c:f>([^<]+)</c:f>", xml):
         sheet, rng = ref.rsplit("!", 1)
         check(sheet.strip("'") == chart_ws.title, "%s plots from %s" % (c, sheet))
-        for row in chart_ws[rng.replace("$", "")]:
+        cells = chart_ws[rng.replace("$", "")]
+        for row in cells if isinstance(cells, tuple) else ((cells,),):
             for cell in row:
                 check(cell.value is None or isinstance(cell.value, (int, float)),
                       "%s plots %r from %s" % (c, cell.value, cell.coordinate))
@@ -379,7 +380,7 @@ for r in chart_ws.iter_rows(min_row=4, max_col=2, values_only=True):
     if r[0] is None:
         break
     shown = [v for k, v in by_topic.items() if k[1] == r[0] and k[2] == W["wales"]]
-    check(len(shown) == 1 and shown[0][6] == r[1], "chart gap %r not a shown figure" % (r,))
+    check(len(shown) == 1 and shown[0][7] == r[1], "chart gap %r not a shown figure" % (r,))
 
 if FAILS:
     for f in FAILS[:40]:

@@ -1,0 +1,165 @@
+/*
+ * chart_text.c - the chart module's text and numbers; see chart.h.
+ *
+ * All text goes through pango: shaping, composed Welsh letters (ŵ, ŷ, â), wrapping at word
+ * boundaries and ellipses. Fonts are named explicitly (CHART_FONT with an absolute size in
+ * points), so the result does not depend on fontconfig's default font. Layouts come from
+ * the pango context attached to the cairo context (chart_set_context), updated for the
+ * current transformation before each use, so rotated labels measure as they print.
+ */
+#include "chart.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- text ------------------------------------------------------------------------------ */
+
+static const cairo_user_data_key_t context_key;
+
+void chart_set_context(cairo_t *cr, PangoContext *context)
+{
+    cairo_set_user_data(cr, &context_key, context, NULL);
+}
+
+static PangoLayout *layout_new(cairo_t *cr, const char *text, double w, double size, int flags,
+                               chart_align align, int max_lines)
+{
+    PangoContext *context = cairo_get_user_data(cr, &context_key);
+    PangoLayout *lay;
+    if (context) {
+        pango_cairo_update_context(cr, context);
+        lay = pango_layout_new(context);
+    } else {
+        lay = pango_cairo_create_layout(cr);
+    }
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family_static(fd, CHART_FONT);
+    pango_font_description_set_weight(fd, (flags & CHART_BOLD) ? PANGO_WEIGHT_BOLD
+                                                               : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    pango_layout_set_font_description(lay, fd);
+    pango_font_description_free(fd);
+    if (w > 0) {
+        pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+        if (flags & CHART_WRAP) {
+            pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+            if (max_lines > 0) {
+                pango_layout_set_height(lay, -max_lines);
+                pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+            }
+        } else {
+            pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+        }
+        pango_layout_set_alignment(lay, align == CHART_CENTER  ? PANGO_ALIGN_CENTER
+                                        : align == CHART_RIGHT ? PANGO_ALIGN_RIGHT
+                                                               : PANGO_ALIGN_LEFT);
+    }
+    pango_layout_set_text(lay, text ? text : "", -1);
+    return lay;
+}
+
+static void layout_size(PangoLayout *lay, double *w, double *h)
+{
+    int pw, ph;
+    pango_layout_get_size(lay, &pw, &ph);
+    if (w)
+        *w = (double)pw / PANGO_SCALE;
+    if (h)
+        *h = (double)ph / PANGO_SCALE;
+}
+
+double chart_text(cairo_t *cr, const char *text, double x, double y, double w, double size,
+                  int flags, chart_align align, int max_lines)
+{
+    if (text == NULL || text[0] == '\0')
+        return 0;
+    PangoLayout *lay = layout_new(cr, text, w, size, flags, align, max_lines);
+    double tw, th;
+    layout_size(lay, &tw, &th);
+    if (w <= 0 && align == CHART_CENTER)
+        x -= tw / 2;
+    else if (w <= 0 && align == CHART_RIGHT)
+        x -= tw;
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, lay);
+    cairo_new_path(cr); /* leave no current point for the next path to join */
+    g_object_unref(lay);
+    return th;
+}
+
+void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
+                     double *width, double *height)
+{
+    PangoLayout *lay = layout_new(cr, text, w, size, flags, CHART_LEFT, max_lines);
+    if (w > 0 && !(flags & CHART_WRAP)) {
+        /* the natural width, not the ellipsized box */
+        pango_layout_set_width(lay, -1);
+        pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
+    }
+    layout_size(lay, width, height);
+    g_object_unref(lay);
+}
+
+void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
+                   int flags)
+{
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_rotate(cr, -M_PI / 2);
+    PangoLayout *lay = layout_new(cr, text, max_len, size, flags & ~CHART_WRAP, CHART_LEFT, 0);
+    double th;
+    layout_size(lay, NULL, &th);
+    cairo_move_to(cr, 0, -th);
+    pango_cairo_show_layout(cr, lay);
+    cairo_new_path(cr);
+    g_object_unref(lay);
+    cairo_restore(cr);
+}
+
+/* ---- numbers ---------------------------------------------------------------------------- */
+
+static void thousands(long long v, char *buf, size_t size)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
+    size_t n = strlen(digits), o = 0;
+    if (v < 0 && o + 1 < size)
+        buf[o++] = '-';
+    for (size_t i = 0; i < n && o + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+void chart_format_value(double v, chart_format f, double step, char *buf, size_t size)
+{
+    switch (f) {
+    case CHART_FMT_PERCENT:
+        snprintf(buf, size, "%.0f%%", v * 100);
+        return;
+    case CHART_FMT_COUNT:
+        thousands(llround(v), buf, size);
+        return;
+    case CHART_FMT_MONEY:
+        if (fabs(v) >= 1e6)
+            snprintf(buf, size, "£%.1fm", v / 1e6);
+        else if (fabs(v) >= 1e3)
+            snprintf(buf, size, step >= 1000 && fmod(v, 1000) == 0 ? "£%.0fk" : "£%.1fk", v / 1e3);
+        else
+            snprintf(buf, size, "£%.0f", v);
+        return;
+    case CHART_FMT_DECIMAL:
+        break;
+    }
+    int decimals = 0; /* as many as the step needs: 0.25 -> 2, 0.2 -> 1, 1 -> 0 */
+    while (decimals < 3 &&
+           fabs(step * pow(10, decimals) - llround(step * pow(10, decimals))) > 1e-6)
+        decimals++;
+    if (step < 1 && decimals == 0)
+        decimals = 1;
+    snprintf(buf, size, "%.*f", decimals, fabs(v) < 1e-12 ? 0.0 : v);
+}

@@ -1,0 +1,176 @@
+# The PDF report (issue 7): a valid, tagged, bookmarked A4 file with every font embedded;
+# every section heading and a page per authority; the figures of the hand-computed case
+# (tests/cases/analysis, worked out in its expected-summary.csv); nothing of a suppressed
+# group; Welsh headings and names; byte-identical with SOURCE_DATE_EPOCH; and a failed write
+# is exit 3 with the earlier PDF intact.
+. tests/tools/cli_lib.sh
+for t in qpdf pdfinfo pdffonts pdftotext python3; do
+  command -v $t >/dev/null || die "$t is not installed (make deps)"
+done
+export SOURCE_DATE_EPOCH=1790000000 TZ=UTC # 21 September 2026
+# check PDF PYTHON: runs python checks over the text of PDF (pdftotext -layout, white space
+# folded to single spaces): `pages` one string per page, `text` all of them; need(s[, page]),
+# absent(s) and page_of(authority name) help. Fails when the checks exit non-zero.
+check() {
+  pdftotext -layout -enc UTF-8 "$1" "$SCRATCH/text.txt" || die "pdftotext $1"
+  python3 -c "
+import re, sys
+raw = open('$SCRATCH/text.txt', encoding='utf-8').read().split('\f')
+pages = [re.sub(r'\s+', ' ', p) for p in raw]
+text = ' '.join(pages)
+def need(s, where=None):
+    if s not in (text if where is None else where):
+        sys.exit('missing: %r' % s)
+def absent(s):
+    if s in text:
+        sys.exit('must not appear: %r' % s)
+def page_of(title):
+    hits = [i for i, p in enumerate(raw)
+            if re.search(r'^\s*' + re.escape(title) + r'\s*$', p, re.M) and 'Authorities ·' in p]
+    if len(hits) != 1:
+        sys.exit('expected one page for %r, found %d' % (title, len(hits)))
+    return pages[hits[0]]
+$2" || { head -n 60 "$SCRATCH/text.txt" >&2; die "text check failed for $1"; }
+}
+SECTIONS="Contents|Executive summary|Where the skills gaps are|Trends|Commissioning training|Evaluation: did training work?|Barriers to learning|Authorities|Method and data quality"
+
+# 1. The shipped sample: a valid document
+expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/a" -q
+A="$SCRATCH/a/tna-2026-Q3.pdf"
+qpdf --check "$A" >"$SCRATCH/qpdf.out" 2>&1 || { cat "$SCRATCH/qpdf.out"; die "qpdf --check failed"; }
+pdfinfo "$A" >"$SCRATCH/info"
+grep -Eq '^Title: +Digital skills training-needs analysis \(sample, 2000 staff\)$' "$SCRATCH/info" ||
+  { cat "$SCRATCH/info"; die "pdfinfo: title"; }
+grep -Eq '^Tagged: +yes$' "$SCRATCH/info" || { cat "$SCRATCH/info"; die "pdfinfo: not tagged"; }
+grep -Eq '^Page size: +595.276 x 841.89 pts \(A4\)' "$SCRATCH/info" || die "pdfinfo: not A4"
+grep -Eq '^Author: +tna$' "$SCRATCH/info" || die "pdfinfo: author"
+grep -Eq '^Subject: +Training-needs analysis for 2026-Q3' "$SCRATCH/info" || die "pdfinfo: subject"
+grep -Eq '^CreationDate: +Mon Sep 21 .* 2026' "$SCRATCH/info" || { cat "$SCRATCH/info"; die "pdfinfo: creation date is not SOURCE_DATE_EPOCH"; }
+# every font embedded, and only the DejaVu Sans we ask for by name
+pdffonts "$A" >"$SCRATCH/fonts"
+python3 - "$SCRATCH/fonts" <<'PY' || { cat "$SCRATCH/fonts"; die "pdffonts"; }
+import sys
+rows = open(sys.argv[1]).read().splitlines()[2:]
+assert rows, "no fonts"
+for r in rows:
+    f = r.split()
+    assert f[-5] == "yes", "not embedded: " + r          # emb sub uni object gen
+    assert "DejaVuSans" in f[0], "unexpected font: " + r
+PY
+# tagged structure: the element types the report uses are in the structure tree
+qpdf --qdf --object-streams=disable "$A" "$SCRATCH/qdf.pdf"
+for s in Document H1 H2 P Table TR TH TD Figure TOC TOCI Link L LI; do
+  grep -aq "/S /$s\b" "$SCRATCH/qdf.pdf" || die "no $s element in the structure tree"
+done
+# bookmarks: every section, and one per authority under "Authorities", each to its page
+qpdf --json --json-key=outlines "$A" >"$SCRATCH/outlines.json"
+python3 - "$SCRATCH/outlines.json" "$SECTIONS" <<'PY' || die "outline"
+import json, re, sys
+outlines = json.load(open(sys.argv[1]))["outlines"]
+titles = [o["title"] for o in outlines]
+for s in sys.argv[2].split("|"):
+    assert s in titles, "no bookmark for " + s
+auth = [o for o in outlines if o["title"] == "Authorities"][0]
+names = re.findall(r'^    name: "(.*)"$', open("inputs/authorities.yaml", encoding="utf-8").read(), re.M)
+assert len(names) == 22
+assert [k["title"] for k in auth["kids"]] == names, [k["title"] for k in auth["kids"]]
+pages = [k["destpageposfrom1"] for k in auth["kids"]]
+assert pages == list(range(pages[0], pages[0] + 22)), pages
+PY
+# every section heading, every authority's page, page numbers
+names=$(sed -n 's/^    name: "\(.*\)"$/\1/p' inputs/authorities.yaml | tr '\n' '|')
+check "$A" "
+for s in '$SECTIONS'.split('|'):
+    need(s)
+for n in '${names%|}'.split('|'):
+    page_of(n)
+need('Page 3 of ')
+need('Mean gap by authority and topic')
+"
+
+# 2. Determinism: the same inputs and SOURCE_DATE_EPOCH give the same bytes
+expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/b" -q
+cmp "$A" "$SCRATCH/b/tna-2026-Q3.pdf" || die "two runs gave different PDFs"
+
+# 3. The hand-computed case (min_group_size 1): figures from expected-summary.csv.
+#    Wales 5 respondents, 11 pairs, 5 below, gap 8: mean 0.73, 45% below, 4 learners;
+#    t1 0.86 (43%), t2 0.50 (50%); r1 0.50 (40%), r2 3.00 (100%); a1 0.57 43% (t1 0.75,
+#    t2 0.33), a2 3.00 100%, a3 0.33 33% (t1 0.00, t2 1.00); survey 9 rows, 7 accepted.
+expect_exit 0 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/h" -q
+H="$SCRATCH/h/tna-2026-Q3.pdf"
+qpdf --check "$H" >/dev/null 2>&1 || die "qpdf --check (hand-computed case)"
+check "$H" "
+need('In 2026-Q3, 5 staff answered.')
+need('0.73 of a level below')
+need('45% of assessed skills are below target; 4 people')
+need(' 5 0.73 45% 4')
+need('Topic one Test framework 0.86 43% 3')
+need('Topic two Test framework 0.50 50% 2')
+need('Topic one 0.86 (43% below)')
+need('Topic two 0.50 (50% below)')
+need('Role two 3.00 (100% below)')
+need('Role one 0.50 (40% below)')
+need('Authority one 0.75 0.33')
+need('Authority three 0.00 1.00')
+a1 = page_of('Authority one')
+need(' 3 0.57 43% 2', a1)
+need('Topic one 2 50% 43% 2', a1)
+need('Topic two 3 33% 50% 1', a1)
+a2 = page_of('Authority two')
+need(' 1 3.00 100% 1', a2)
+need('Topic one 1 100% 43% 1', a2)
+a3 = page_of('Authority three')
+need(' 1 0.33 33% 1', a3)
+need('Topic one 1 0% 43% 0', a3)
+need('2026-Q3 survey 9 7 2 1 0')
+need('2026-Q3 managers 2 2 0 0 0')
+need('unknown authority; row left out 1')
+need('Suppression is turned off for this run')
+"
+
+# 4. Suppression: with min_group_size 2, authority two and role two (one respondent each,
+#    mean gap 3.00 and 100% below) are suppressed; their figures appear nowhere, the
+#    marker does, and Wales is still shown.
+cp -r tests/cases/analysis "$SCRATCH/k2"
+sed 's/min_group_size: 1/min_group_size: 2/' tests/cases/analysis/tna.yaml >"$SCRATCH/k2/tna.yaml"
+expect_exit 0 "$TNA" run "$SCRATCH/k2/tna.yaml" -o "$SCRATCH/k2o" -q
+grep -q '^2026-Q3,a2,\*,\*,\*,,,,,,,,1$' "$SCRATCH/k2o/summary-2026-Q3.csv" || die "a2 is not suppressed at k=2"
+check "$SCRATCH/k2o/tna-2026-Q3.pdf" "
+absent('3.00')
+absent('(100% below)')
+need('0.73 of a level below')
+need('fewer than 2 staff responded', page_of('Authority two'))
+need('Role two fewer than 2')
+need('<2')
+"
+
+# 5. Welsh: headings and names
+expect_exit 0 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/cy" -q --lang cy
+check "$SCRATCH/cy/tna-2026-Q3.pdf" "
+for s in ['Cynnwys', 'Crynodeb gweithredol', 'Ble mae\'r bylchau sgiliau', 'Tueddiadau',
+          'Comisiynu hyfforddiant', 'Rhwystrau rhag dysgu', 'Dull ac ansawdd data',
+          'Tudalen 3 o ', 'Cymru gyfan', 'Fframwaith prawf']:
+    need(s)
+for p in pages:
+    if 'Awdurdodau ·' in p and 'Awdurdod un' in p:
+        break
+else:
+    sys.exit('no page for Awdurdod un')
+"
+
+# 6. A write that fails half way (files capped below the PDF's size, SIGXFSZ ignored so
+#    write() fails with EFBIG): exit 3, the PDF named, the earlier PDF intact, no temp files.
+cp "$H" "$SCRATCH/good.pdf"
+pdf_size=$(wc -c <"$H")
+other=$(find "$SCRATCH/h" -type f ! -name '*.pdf' -exec wc -c {} + | awk '$2 != "total" && $1 > m {m = $1} END {print m + 0}')
+[ "$other" -lt "$pdf_size" ] || die "the test needs the PDF to be the largest output"
+cap=$(( (other + pdf_size) / 2 ))
+expect_exit 3 python3 -c '
+import os, resource, signal, sys
+n = int(sys.argv[1])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (n, n))
+os.execv(sys.argv[2], sys.argv[2:])' "$cap" "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/h" -q
+expect_text "$SCRATCH/err" "tna-2026-Q3.pdf: write failed"
+cmp "$H" "$SCRATCH/good.pdf" || die "the earlier PDF was damaged"
+[ -z "$(find "$SCRATCH/h" -name '.*')" ] || die "temporary files left behind"

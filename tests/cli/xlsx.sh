@@ -1,0 +1,104 @@
+# The workbook tna-PERIOD.xlsx (issue 6), read back by independent readers:
+#   openpyxl (tests/tools/check_xlsx.py): sheets, headers, every figure against the CSVs,
+#     suppression markers, charts, in English, in Welsh, with heavy suppression, and with
+#     hostile text in the data-quality log;
+#   LibreOffice headless: converts it to PDF and every sheet to CSV without errors;
+# then determinism (SOURCE_DATE_EPOCH, cmp) and write failures (exit 3, last good workbook
+# kept, no temporary file left).
+. tests/tools/cli_lib.sh
+PY=python3
+/usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null && PY=/usr/bin/python3
+$PY -c 'import openpyxl, yaml' 2>/dev/null || die "needs python3 with openpyxl and yaml (tools/deps.sh)"
+command -v libreoffice >/dev/null 2>&1 || die "needs libreoffice (tools/deps.sh installs libreoffice-calc-nogui)"
+X=tna-2026-Q3.xlsx
+check() {  # check DIR CONFIG LANG
+  $PY tests/tools/check_xlsx.py "$1/$X" "$1" "$2" "$3" >"$SCRATCH/check" 2>&1 ||
+    { cat "$SCRATCH/check" >&2; die "check_xlsx.py $1 $3"; }
+}
+
+# 1. the shipped sample, in English and in Welsh
+expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/en" -q
+check "$SCRATCH/en" inputs/tna.yaml en
+expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/cy" --lang cy -q
+check "$SCRATCH/cy" inputs/tna.yaml cy
+
+# 2. a threshold of 40: suppressed rows in the summary and the planning outputs show the
+#    marker and no number, and the charts leave them out
+cp -r inputs "$SCRATCH/in40"
+sed -i 's/min_group_size: 5/min_group_size: 40/' "$SCRATCH/in40/tna.yaml"
+expect_exit 0 "$TNA" run "$SCRATCH/in40/tna.yaml" -o "$SCRATCH/k40" -q
+for f in summary demand barriers raters; do
+  grep -q ',1$' "$SCRATCH/k40/$f-2026-Q3.csv" || die "threshold 40 suppressed nothing in $f"
+done
+check "$SCRATCH/k40" "$SCRATCH/in40/tna.yaml" en
+
+# 3. text the library would pass through: an _xHHHH_ escape, invalid UTF-8, a formula,
+#    a very long value (all land in the data-quality log)
+cp -r tests/cases/analysis "$SCRATCH/hostile"
+$PY - "$SCRATCH/hostile/2026-Q3-survey.csv" <<'PY'
+import sys
+with open(sys.argv[1], "ab") as f:
+    f.write(b"020,_x0041_ Council,r1,2026-07-05 10:00,Working,None,None,None\n")
+    f.write(b"021,Bad \xff\xfe bytes,r1,2026-07-05 10:00,Working,None,None,None\n")
+    f.write(b'022,"=HYPERLINK(""http://example.invalid"")",r1,2026-07-05 10:00,Working,None,None,None\n')
+    f.write(b"023," + b"y" * 40000 + b",r1,2026-07-05 10:00,Working,None,None,None\n")
+    f.write(b"024,a1,r1,2026-07-05 10:00,_X004A_,None,None,None\n")
+PY
+expect_exit 0 "$TNA" run "$SCRATCH/hostile/tna.yaml" -o "$SCRATCH/h" -q
+check "$SCRATCH/h" "$SCRATCH/hostile/tna.yaml" en
+
+# 4. LibreOffice opens it: PDF of every sheet, and every sheet as CSV, where the escaped
+#    text reads back as written and the figures as in summary-PERIOD.csv
+lo() {  # lo OUTDIR FILTER FILE
+  timeout 300 libreoffice --headless -env:UserInstallation="file://$SCRATCH/lo-profile" \
+    --convert-to "$2" --outdir "$1" "$3" >"$SCRATCH/lo.out" 2>&1 ||
+    { cat "$SCRATCH/lo.out" >&2; die "libreoffice --convert-to $2 failed"; }
+  ! grep -qi '^error' "$SCRATCH/lo.out" || { cat "$SCRATCH/lo.out" >&2; die "libreoffice: error"; }
+}
+lo "$SCRATCH/pdf" pdf "$SCRATCH/en/$X"
+[ -s "$SCRATCH/pdf/tna-2026-Q3.pdf" ] || die "libreoffice wrote no PDF"
+pages=$(pdfinfo "$SCRATCH/pdf/tna-2026-Q3.pdf" | awk '/^Pages:/ {print $2}')
+[ "${pages:-0}" -ge 16 ] || die "the PDF has ${pages:-0} pages"
+lo "$SCRATCH/csv" 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' "$SCRATCH/h/$X"
+grep -q '_x0041_ Council,unknown authority' "$SCRATCH/csv/tna-2026-Q3-Data quality.csv" ||
+  die "LibreOffice does not read _x0041_ back as written"
+grep -q '=HYPERLINK(' "$SCRATCH/csv/tna-2026-Q3-Data quality.csv" || die "formula text lost"
+all=$(grep '^2026-Q3,\*,\*,\*,\*,' "$SCRATCH/h/summary-2026-Q3.csv" | cut -d, -f6-8)
+grep -q "^All frameworks,All topics,All Wales,$all," "$SCRATCH/csv/tna-2026-Q3-By topic.csv" ||
+  die "LibreOffice reads other Wales figures than summary-2026-Q3.csv ($all)"
+
+# 5. determinism: the same inputs and SOURCE_DATE_EPOCH give the same bytes, stamped with it
+export SOURCE_DATE_EPOCH=1700000000
+expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/d1" -q
+expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/d2" -q
+unset SOURCE_DATE_EPOCH
+cmp "$SCRATCH/d1/$X" "$SCRATCH/d2/$X" || die "two runs with SOURCE_DATE_EPOCH differ"
+$PY - "$SCRATCH/d1/$X" <<'PY' || die "About does not show the run time of SOURCE_DATE_EPOCH"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["About"]
+assert any(r == ("Run at", "2023-11-14 22:13:20 UTC") for r in ws.iter_rows(max_col=2, values_only=True))
+PY
+
+# 6. write failures: exit 3, a clear message, the last good workbook untouched
+case="$SCRATCH/case"
+cp -r tests/cases/analysis "$case"
+expect_exit 0 "$TNA" run "$case/tna.yaml" -o "$SCRATCH/reports" -q
+cp "$SCRATCH/reports/$X" "$SCRATCH/good.xlsx"
+# a file-size limit stands in for a full disk: the CSVs fit, the workbook does not, so the
+# error comes from workbook_close
+(ulimit -f 20; trap '' XFSZ; exec "$TNA" run "$case/tna.yaml" -o "$SCRATCH/reports" -q) \
+  >"$SCRATCH/o" 2>"$SCRATCH/err" && die "a run over the file-size limit succeeded"
+rc=$?; [ "$rc" -eq 3 ] || { cat "$SCRATCH/err" >&2; die "exit $rc over the file-size limit, expected 3"; }
+expect_text "$SCRATCH/err" "$X: cannot write the workbook"
+cmp "$SCRATCH/reports/$X" "$SCRATCH/good.xlsx" || die "the last good workbook was damaged"
+[ -z "$(find "$SCRATCH/reports" -name '.*')" ] || die "temporary files left behind"
+# a directory that cannot exist (root ignores permissions, so a path under a regular file)
+expect_exit 3 "$TNA" run "$case/tna.yaml" -o "$SCRATCH/good.xlsx/sub" -q
+expect_text "$SCRATCH/err" "cannot create directory"
+if [ "$(id -u)" != 0 ]; then
+  chmod a-w "$SCRATCH/reports"
+  expect_exit 3 "$TNA" run "$case/tna.yaml" -o "$SCRATCH/reports" -q
+  chmod u+w "$SCRATCH/reports"
+  cmp "$SCRATCH/reports/$X" "$SCRATCH/good.xlsx" || die "the last good workbook was damaged"
+fi
+exit 0
