@@ -485,10 +485,11 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
     double gx = x + lw + 4, gy = y + hh + 4;
     /* column labels, reading upwards */
     chart_set_rgb(cr, chart_ink);
-    double lh = label_size * 1.17;
+    double col_size = fmin(label_size, fmax(3.5, cw / 1.25)); /* narrow columns: smaller */
+    double lh = col_size * 1.17;
     for (size_t c = 0; c < spec->n_cols; c++)
-        chart_text_up(cr, spec->col_labels[c], gx + c * cw + cw / 2 + lh / 2, gy - 3, hh,
-                      label_size, 0);
+        chart_text_up(cr, spec->col_labels[c], gx + c * cw + cw / 2 + lh / 2, gy - 3, hh, col_size,
+                      0);
     for (size_t r = 0; r < spec->n_rows; r++) {
         double ry = gy + r * rh;
         chart_set_rgb(cr, chart_ink);

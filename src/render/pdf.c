@@ -39,6 +39,7 @@ static cairo_status_t stream_write(void *closure, const unsigned char *data, uns
         return CAIRO_STATUS_SUCCESS;
     if (s->failed)
         return CAIRO_STATUS_WRITE_ERROR;
+    errno = 0;
     if (n > 0 && fwrite(data, 1, n, s->fp) != n) {
         s->failed = true;
         s->error = errno ? errno : EIO;

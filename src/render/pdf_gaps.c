@@ -82,9 +82,10 @@ static void heatmap(pdf_doc *d)
     if (nr == 0 || nc == 0)
         return;
     const char **rows = g_new0(const char *, nr), **cols = g_new0(const char *, nc);
-    double *values = g_new0(double, nr *nc);
-    unsigned char *state = g_new0(unsigned char, nr *nc);
-    const char **text = g_new0(const char *, nr *nc);
+    size_t n_cells = nr * nc;
+    double *values = g_new0(double, n_cells);
+    unsigned char *state = g_new0(unsigned char, n_cells);
+    const char **text = g_new0(const char *, n_cells);
     double hi = 0;
     for (uint32_t a = 0; a < nr; a++) {
         rows[a] = pdf_short_authority(d, a);
@@ -119,11 +120,9 @@ static void heatmap(pdf_doc *d)
                           pdf_t(d, "– no responses", "– dim ymatebion"),
                           nr > 26 ? 11 : 15,
                           150};
-    pdf_keep(d, chart_heat_height(d->cr, PDF_WIDTH, &spec) + 60);
-    pdf_h2(d, pdf_t(d, "Mean gap by authority and topic", "Bwlch cymedrig yn ôl awdurdod a phwnc"));
-    pdf_figure_begin(d);
-    d->y += chart_heat(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
-    pdf_figure_end(d);
+    pdf_heatmap(
+        d, pdf_t(d, "Mean gap by authority and topic", "Bwlch cymedrig yn ôl awdurdod a phwnc"),
+        &spec, PDF_WIDTH);
     pdf_note(d, pdf_t(d,
                       "Darker cells are larger gaps. Each cell is the mean gap of the "
                       "authority's staff in the topic; cells of too few respondents are "

@@ -147,6 +147,10 @@ double pdf_table_height(pdf_doc *d, const pdf_table *t);
 /* "<5: suppressed (fewer than 5 respondents)": the key to marker_short. */
 const char *pdf_suppressed_key(pdf_doc *d);
 
+/* A heatmap at the cursor under an H2 title (may be NULL), its rows split over pages when
+ * it is taller than a page (each part with its column labels and legend). */
+void pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, double w);
+
 /* A figure: Figure tag around a chart drawn by the caller between begin and end. */
 void pdf_figure_begin(pdf_doc *d);
 void pdf_figure_end(pdf_doc *d);

@@ -491,9 +491,10 @@ static void barriers(pdf_doc *d)
     if (na == 0)
         return;
     const char **rows = g_new0(const char *, na), **cols = g_new0(const char *, nb);
-    double *values = g_new0(double, na *nb);
-    unsigned char *state = g_new0(unsigned char, na *nb);
-    const char **text = g_new0(const char *, na *nb);
+    size_t n_cells = na * nb;
+    double *values = g_new0(double, n_cells);
+    unsigned char *state = g_new0(unsigned char, n_cells);
+    const char **text = g_new0(const char *, n_cells);
     for (size_t i = 0; i < na * nb; i++)
         state[i] = CHART_CELL_EMPTY, text[i] = "–";
     for (uint32_t a = 0; a < na; a++)
@@ -528,12 +529,8 @@ static void barriers(pdf_doc *d)
                            pdf_t(d, "– no answers", "– dim atebion"),
                            na > 26 ? 11 : 14,
                            120};
-    double hw = fmin(PDF_WIDTH, 160 + nb * 40);
-    pdf_keep(d, chart_heat_height(d->cr, hw, &spec2) + 30);
-    pdf_h2(d, pdf_t(d, "By authority", "Yn ôl awdurdod"));
-    pdf_figure_begin(d);
-    d->y += chart_heat(d->cr, PDF_LEFT, d->y, hw, &spec2) + 8;
-    pdf_figure_end(d);
+    pdf_heatmap(d, pdf_t(d, "By authority", "Yn ôl awdurdod"), &spec2,
+                fmin(PDF_WIDTH, 160 + nb * 40));
     g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
 }
 

@@ -62,6 +62,32 @@ double pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, d
     return h;
 }
 
+void pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, double w)
+{
+    double rh = spec->row_height > 0 ? spec->row_height : 15;
+    chart_heatmap part = *spec;
+    part.n_rows = 0;
+    double overhead = chart_heat_height(d->cr, w, &part);
+    size_t per_page = (size_t)fmax(1, floor((PDF_BOTTOM - PDF_TOP - 40 - overhead) / rh));
+    for (size_t done = 0; done < spec->n_rows; done += part.n_rows) {
+        size_t at = done * spec->n_cols;
+        part = *spec;
+        part.n_rows = spec->n_rows - done < per_page ? spec->n_rows - done : per_page;
+        part.row_labels += done;
+        part.values += at;
+        part.state += at;
+        if (part.text)
+            part.text += at;
+        bool head = done == 0 && title;
+        pdf_keep(d, chart_heat_height(d->cr, w, &part) + (head ? 40 : 0));
+        if (head)
+            pdf_h2(d, title);
+        pdf_figure_begin(d);
+        d->y += chart_heat(d->cr, PDF_LEFT, d->y, w, &part) + 8;
+        pdf_figure_end(d);
+    }
+}
+
 void pdf_figure_begin(pdf_doc *d)
 {
     pdf_tag_begin(d, "Figure", NULL);
