@@ -347,6 +347,23 @@ static void commissioning(pdf_doc *d)
                           "nid oes dim i'w gomisiynu."));
         return;
     }
+    if (t->suppressed) { /* learner counts and costs are hidden; cohorts and saving are not */
+        const char *en = pdf_str(
+            d,
+            "The plan needs %s (%s of them Welsh-medium); pooling across Wales saves %s. Learner "
+            "numbers and costs are not shown because some groups behind them are too small.",
+            pdf_cohorts(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
+            pdf_money(d, t->saving));
+        const char *cy = pdf_str(
+            d,
+            "Mae'r cynllun angen %s carfan (%s ohonynt drwy gyfrwng y Gymraeg); mae cyfuno ar "
+            "draws Cymru yn arbed %s. Nid yw nifer y dysgwyr na'r costau'n cael eu dangos am fod "
+            "rhai grwpiau y tu ôl iddynt yn rhy fach.",
+            pdf_count(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
+            pdf_money(d, t->saving));
+        pdf_para(d, pdf_t(d, en, cy));
+        return;
+    }
     const char *en =
         pdf_str(d,
                 "The plan needs %s (%s of them Welsh-medium) for %s, and %s: %s in all. If each "

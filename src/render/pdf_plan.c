@@ -98,6 +98,10 @@ static void pooled_vs_alone(pdf_doc *d)
         bars[n].value[1] = t->cost_alone;
         bars[n].text[0] = pdf_money(d, t->cost);
         bars[n].text[1] = pdf_money(d, t->cost_alone);
+        if (t->suppressed) { /* the costs would give the learner counts away */
+            bars[n].missing[0] = bars[n].missing[1] = true;
+            bars[n].text[0] = bars[n].text[1] = d->marker;
+        }
         n++;
     }
     chart_bars spec = {bars,

@@ -174,3 +174,11 @@ os.execv(sys.argv[2], sys.argv[2:])' "$cap" "$TNA" run tests/cases/analysis/tna.
 expect_text "$SCRATCH/err" "tna-2026-Q3.pdf: write failed"
 cmp "$H" "$SCRATCH/good.pdf" || die "the earlier PDF was damaged"
 [ -z "$(find "$SCRATCH/h" -name '.*')" ] || die "temporary files left behind"
+
+# Every planning figure under the threshold (tests/cases/planning/tiny): the commissioning
+# costs would give the learner counts away, so the report says so instead of printing £0.
+expect_exit 0 "$TNA" run tests/cases/planning/tiny/tna.yaml -o "$SCRATCH/tiny" -q
+pdftotext "$SCRATCH"/tiny/tna-*.pdf "$SCRATCH/tiny.txt"
+expect_text "$SCRATCH/tiny.txt" "Learner"
+expect_text "$SCRATCH/tiny.txt" "numbers and costs are not shown because some groups behind them are too small."
+if grep -q "saves £1,000" "$SCRATCH/tiny.txt"; then :; else die "the saving (cohorts only) should still show"; fi
