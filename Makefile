@@ -7,7 +7,9 @@
 #   V=1           show the full commands
 #
 # Sources: every src/**/*.c goes into the library (build/libtna.a) except src/main.c;
-# every tests/unit/test_*.c is a test program linked against it.
+# every tests/unit/test_*.c is a test program linked against it. make check passes BUILD,
+# SANITIZE and OPT to the tests in the environment, so a test that runs make (install.sh)
+# builds the same way.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -92,7 +94,7 @@ test: deps
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build-san SANITIZE=address,undefined OPT=-O1 unit
-	$(Q)BUILD=build-san ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp:print_suppressions=0 \
+	$(Q)BUILD=build-san SANITIZE=address,undefined OPT=-O1 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
 verify: deps all
