@@ -47,6 +47,16 @@ static int64_t now(void)
     return (int64_t)time(NULL);
 }
 
+/* TNA_TIMING=1 prints how long each stage took on standard error (for benchmarks). */
+static void stage_done(const char *stage, gint64 *since)
+{
+    static const char *env_name = "TNA_TIMING";
+    gint64 t = g_get_monotonic_time();
+    if (getenv(env_name))
+        fprintf(stderr, "tna: %-8s %7.3f s\n", stage, (double)(t - *since) / 1e6);
+    *since = t;
+}
+
 static int fail(const tna_error *err)
 {
     char buf[TNA_ERROR_FILE_MAX + TNA_ERROR_MSG_MAX + 64];
@@ -168,16 +178,20 @@ static int cmd_run(const char *config, const run_options *o)
     tna_results *res = NULL;
     tna_outputs *out = NULL;
     tna_error err = TNA_ERROR_INIT;
+    gint64 clock = g_get_monotonic_time();
     int rc = load(config, &m);
+    stage_done("config", &clock);
     if (rc == 0 && o->lang && strcmp(o->lang, "en") && strcmp(o->lang, "cy") &&
         strcmp(o->lang, "both"))
         rc = usage_error("--lang must be en, cy or both, not '%s'", o->lang);
     if (rc == 0)
         rc = ingest(m, o, &ds);
+    stage_done("ingest", &clock);
     if (rc == 0 && ds->n_periods == 0)
         rc = usage_error("%s", "no period to analyse");
     if (rc == 0 && tna_analyse(m, ds, &res, &err) != TNA_OK)
         rc = fail(&err);
+    stage_done("analyse", &clock);
     const char *current = rc == 0 ? ds->periods[ds->n_periods - 1].period : NULL;
     char *dir = NULL;
     if (rc == 0) {
@@ -188,9 +202,18 @@ static int cmd_run(const char *config, const run_options *o)
             ro.language = strcmp(o->lang, "cy") == 0     ? TNA_LANG_CY
                           : strcmp(o->lang, "both") == 0 ? TNA_LANG_BOTH
                                                          : TNA_LANG_EN;
-        if (tna_render_csv(res, out, &err) != TNA_OK ||
-            tna_render_xlsx(res, &ro, out, &err) != TNA_OK ||
-            tna_render_pdf(res, &ro, out, &err) != TNA_OK || tna_outputs_commit(out, &err) != TNA_OK)
+        tna_status st = tna_render_csv(res, out, &err);
+        stage_done("csv", &clock);
+        if (st == TNA_OK)
+            st = tna_render_xlsx(res, &ro, out, &err);
+        stage_done("xlsx", &clock);
+        if (st == TNA_OK)
+            st = tna_render_pdf(res, &ro, out, &err);
+        stage_done("pdf", &clock);
+        if (st == TNA_OK)
+            st = tna_outputs_commit(out, &err);
+        stage_done("commit", &clock);
+        if (st != TNA_OK)
             rc = fail(&err);
     }
     if (rc == 0 && !o->quiet) {

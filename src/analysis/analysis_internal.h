@@ -30,7 +30,10 @@ typedef struct people {
     person *p;
     size_t n;
     size_t n_skills;
-    uint8_t *level;      /* [n][n_skills]: the answer used, TNA_LEVEL_NONE when none */
+    const uint8_t **answers; /* [n] -> n_skills answers used (TNA_LEVEL_NONE: none); a person
+                              * with one record points at its levels in the dataset, others
+                              * at their merged answers in `merged` */
+    uint8_t *merged;
     uint8_t *self_level; /* [n][n_skills] latest self-assessment, NULL when the period */
     uint8_t *mgr_level;  /* has no manager ratings; latest manager rating likewise */
 } people;

@@ -55,14 +55,15 @@ static void need_add(need *to, const need *from)
     to->experts += from->experts;
 }
 
-/* Tallies every person of the current period into need[a * n_topics + t]. */
-static void tally_needs(const tna_model *m, const people *pp, need *needs)
+/* Tallies persons [lo, hi) of the current period into need[a * n_topics + t]. */
+static void tally_range_needs(const tna_model *m, const people *pp, need *needs, size_t lo,
+                              size_t hi)
 {
-    size_t ns = m->n_skills, nt = m->n_topics;
+    size_t nt = m->n_topics;
     int max_gap = m->commissioning.elearning_max_gap;
-    for (size_t i = 0; i < pp->n; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const person *who = &pp->p[i];
-        const uint8_t *answer = pp->level + i * ns;
+        const uint8_t *answer = pp->answers[i];
         const uint8_t *target = m->roles[who->role].target;
         for (uint32_t t = 0; t < nt; t++) {
             const tna_topic *tp = &m->topics[t];
@@ -99,6 +100,39 @@ static void tally_needs(const tna_model *m, const people *pp, need *needs)
             }
         }
     }
+}
+
+typedef struct needs_job {
+    const tna_model *m;
+    const people *pp;
+    need *needs;
+    size_t lo, hi;
+} needs_job;
+
+static gpointer needs_thread(gpointer data)
+{
+    needs_job *job = data;
+    tally_range_needs(job->m, job->pp, job->needs, job->lo, job->hi);
+    return NULL;
+}
+
+/* Tallies every person of the current period into need[a * n_topics + t]; a large period
+ * on two threads (half the people each, then the halves summed). */
+static void tally_needs(const tna_model *m, const people *pp, need *needs)
+{
+    size_t cells = m->n_authorities * m->n_topics;
+    if (pp->n < 50000 || g_get_num_processors() < 2) {
+        tally_range_needs(m, pp, needs, 0, pp->n);
+        return;
+    }
+    need *other = g_new0(need, cells + 1);
+    needs_job job = {m, pp, other, pp->n / 2, pp->n};
+    GThread *t = g_thread_new("tna-demand", needs_thread, &job);
+    tally_range_needs(m, pp, needs, 0, pp->n / 2);
+    g_thread_join(t);
+    for (size_t i = 0; i < cells; i++)
+        need_add(&needs[i], &other[i]);
+    g_free(other);
 }
 
 /* The current period's groups of the three sets the planning follows, by dimensions. */

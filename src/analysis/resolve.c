@@ -25,7 +25,8 @@ static int record_before(const tna_record *a, const tna_record *b)
 void people_free(people *pp)
 {
     g_free(pp->p);
-    g_free(pp->level);
+    g_free(pp->answers);
+    g_free(pp->merged);
     g_free(pp->self_level);
     g_free(pp->mgr_level);
     memset(pp, 0, sizeof *pp);
@@ -40,6 +41,7 @@ typedef struct resolve_job {
     bool managers;
     uint32_t r_lo, r_hi; /* respondent buckets */
     size_t first;        /* index of the range's first person */
+    size_t first_merged; /* index in pp->merged of the range's first multi-record person */
 } resolve_job;
 
 static gpointer resolve_range(gpointer data)
@@ -48,7 +50,7 @@ static gpointer resolve_range(gpointer data)
     const tna_model *m = job->m;
     const tna_period_data *pd = job->pd;
     people *pp = job->pp;
-    size_t ns = m->n_skills, n = job->first;
+    size_t ns = m->n_skills, n = job->first, merged = job->first_merged;
     uint32_t *order = (uint32_t *)job->order; /* each job sorts only its own buckets */
     uint8_t *latest = g_new(uint8_t, 3 * ns + 1);
     uint8_t *self = latest + ns, *mgr = self + ns;
@@ -70,6 +72,16 @@ static gpointer resolve_range(gpointer data)
         who->respondent = r;
         who->authority = last->authority;
         who->role = last->role;
+        /* One record and no manager ratings in the period (the usual case): the record's
+         * levels are the answers under every rater policy. Nothing to merge or copy. */
+        if (hi - lo == 1 && !job->managers) {
+            who->trained = last->trained;
+            who->medium = last->medium;
+            who->barriers_answered = last->barriers_answered;
+            who->barriers = last->barriers_answered ? last->barriers : 0;
+            pp->answers[n++] = pd->levels + last->levels_at;
+            continue;
+        }
         memset(latest, TNA_LEVEL_NONE, 3 * ns);
         for (uint32_t i = lo; i < hi; i++) {
             const tna_record *rec = &pd->records[order[i]];
@@ -87,7 +99,8 @@ static gpointer resolve_range(gpointer data)
                 who->barriers = rec->barriers;
             }
         }
-        uint8_t *answer = pp->level + n * ns;
+        uint8_t *answer = pp->merged + merged++ * ns;
+        pp->answers[n] = answer;
         for (size_t s = 0; s < ns; s++) {
             switch (m->rater_policy) {
             case TNA_RATER_MANAGER_FIRST:
@@ -128,11 +141,13 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
     for (size_t i = 0; i < pd->n_records; i++)
         start[pd->records[i].respondent + 1]++;
     uint32_t mid = max_resp / 2;
-    size_t n_people = 0, first_of_second = 0;
+    size_t n_people = 0, first_of_second = 0, n_merged = 0, merged_of_second = 0;
     for (uint32_t r = 0; r < max_resp; r++) {
         if (r == mid)
-            first_of_second = n_people;
+            first_of_second = n_people, merged_of_second = n_merged;
         n_people += start[r + 1] > 0;
+        /* with manager ratings every person keeps self and manager answers apart */
+        n_merged += start[r + 1] > 1 || (start[r + 1] == 1 && managers);
         start[r + 1] += start[r];
     }
     uint32_t *order = g_new(uint32_t, pd->n_records + 1);
@@ -142,14 +157,16 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
     g_free(fill);
 
     pp->p = g_new0(person, n_people + 1);
-    pp->level = g_new(uint8_t, n_people * ns + 1);
+    pp->answers = g_new(const uint8_t *, n_people + 1);
+    pp->merged = g_new(uint8_t, n_merged * ns + 1);
     if (managers) {
         pp->self_level = g_new(uint8_t, n_people * ns + 1);
         pp->mgr_level = g_new(uint8_t, n_people * ns + 1);
     }
     pp->n = n_people;
-    resolve_job jobs[2] = {{m, pd, start, order, pp, managers, 0, mid, 0},
-                           {m, pd, start, order, pp, managers, mid, max_resp, first_of_second}};
+    resolve_job jobs[2] = {
+        {m, pd, start, order, pp, managers, 0, mid, 0, 0},
+        {m, pd, start, order, pp, managers, mid, max_resp, first_of_second, merged_of_second}};
     if (pd->n_records >= PARALLEL_MIN_RECORDS && g_get_num_processors() > 1) {
         GThread *t = g_thread_new("tna-resolve", resolve_range, &jobs[1]);
         resolve_range(&jobs[0]);
@@ -212,7 +229,7 @@ static gpointer tally_range(gpointer data)
     int64_t *t_b = t_n + (nt + nf), *t_g = t_b + (nt + nf);
     for (size_t i = job->lo; i < job->hi; i++) {
         const person *who = &pp->p[i];
-        const uint8_t *answer = pp->level + i * ns;
+        const uint8_t *answer = pp->answers[i];
         const uint8_t *target = m->roles[who->role].target;
         size_t cell = (size_t)who->authority * np + who->role;
         memset(t_n, 0, sizeof(int64_t) * 3 * (nt + nf));
