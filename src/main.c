@@ -47,6 +47,41 @@ static int64_t now(void)
     return (int64_t)time(NULL);
 }
 
+/* The workbook and the PDF read the same results and write different files, so they are
+ * rendered at once, the workbook on a second thread. The first error (workbook first) is
+ * reported. */
+typedef struct xlsx_job {
+    const tna_results *res;
+    const tna_render_options *ro;
+    tna_outputs *out;
+    tna_error err;
+    tna_status status;
+} xlsx_job;
+
+static gpointer render_xlsx_thread(gpointer data)
+{
+    xlsx_job *job = data;
+    job->status = tna_render_xlsx(job->res, job->ro, job->out, &job->err);
+    return NULL;
+}
+
+static tna_status render_reports(const tna_results *res, const tna_render_options *ro,
+                                 tna_outputs *out, tna_error *err)
+{
+    xlsx_job job = {res, ro, out, TNA_ERROR_INIT, TNA_OK};
+    GThread *t = g_thread_new("tna-xlsx", render_xlsx_thread, &job);
+    tna_error pdf_err = TNA_ERROR_INIT;
+    tna_status pdf = tna_render_pdf(res, ro, out, &pdf_err);
+    g_thread_join(t);
+    if (job.status != TNA_OK) {
+        *err = job.err;
+        return job.status;
+    }
+    if (pdf != TNA_OK)
+        *err = pdf_err;
+    return pdf;
+}
+
 /* TNA_TIMING=1 prints how long each stage took on standard error (for benchmarks). */
 static void stage_done(const char *stage, gint64 *since)
 {
@@ -205,11 +240,8 @@ static int cmd_run(const char *config, const run_options *o)
         tna_status st = tna_render_csv(res, out, &err);
         stage_done("csv", &clock);
         if (st == TNA_OK)
-            st = tna_render_xlsx(res, &ro, out, &err);
-        stage_done("xlsx", &clock);
-        if (st == TNA_OK)
-            st = tna_render_pdf(res, &ro, out, &err);
-        stage_done("pdf", &clock);
+            st = render_reports(res, &ro, out, &err);
+        stage_done("reports", &clock);
         if (st == TNA_OK)
             st = tna_outputs_commit(out, &err);
         stage_done("commit", &clock);

@@ -7,6 +7,9 @@
  * fsyncs the directory. A failed run removes its temporary files, so the reports of the last
  * good run stay as they were.
  *
+ * Renderers may open their files from different threads at once (the set is locked); commit
+ * and free run on one thread after they have finished.
+ *
  * Memory: the set owns its FILE handles and paths; tna_outputs_free() closes and removes
  * whatever was not committed. Returned paths are valid until then.
  */

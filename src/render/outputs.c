@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@ typedef struct out_file {
 } out_file;
 
 struct tna_outputs {
+    pthread_mutex_t lock; /* renderers open files from two threads (pthread: helgrind sees it) */
     char *dir;
     GPtrArray *files; /* out_file* */
     bool committed;
@@ -24,12 +26,14 @@ struct tna_outputs {
 tna_outputs *tna_outputs_new(const char *dir)
 {
     tna_outputs *o = g_new0(tna_outputs, 1);
+    pthread_mutex_init(&o->lock, NULL);
     o->dir = g_strdup(dir);
     o->files = g_ptr_array_new();
     return o;
 }
 
-static tna_status make_temp(tna_outputs *o, const char *name, out_file **made, tna_error *err)
+static tna_status make_temp_locked(tna_outputs *o, const char *name, out_file **made,
+                                   tna_error *err)
 {
     if (g_mkdir_with_parents(o->dir, 0777) != 0)
         return tna_error_set(err, TNA_ERR_OUTPUT, o->dir, 0, 0, "cannot create directory: %s",
@@ -50,6 +54,14 @@ static tna_status make_temp(tna_outputs *o, const char *name, out_file **made, t
     g_ptr_array_add(o->files, f);
     *made = f;
     return TNA_OK;
+}
+
+static tna_status make_temp(tna_outputs *o, const char *name, out_file **made, tna_error *err)
+{
+    pthread_mutex_lock(&o->lock);
+    tna_status st = make_temp_locked(o, name, made, err);
+    pthread_mutex_unlock(&o->lock);
+    return st;
 }
 
 tna_status tna_outputs_open(tna_outputs *o, const char *name, FILE **fp, tna_error *err)
@@ -80,11 +92,13 @@ tna_status tna_outputs_path(tna_outputs *o, const char *name, const char **tmp_p
 
 void tna_outputs_fail(tna_outputs *o, const char *name)
 {
+    pthread_mutex_lock(&o->lock);
     for (guint i = 0; i < o->files->len; i++) {
         out_file *f = g_ptr_array_index(o->files, i);
         if (strcmp(f->name, name) == 0)
             f->failed = true;
     }
+    pthread_mutex_unlock(&o->lock);
 }
 
 static bool sync_path(const char *path)
@@ -157,6 +171,7 @@ void tna_outputs_free(tna_outputs *o)
         g_free(f->name), g_free(f->tmp), g_free(f->final), g_free(f);
     }
     g_ptr_array_free(o->files, TRUE);
+    pthread_mutex_destroy(&o->lock);
     g_free(o->dir);
     g_free(o);
 }
