@@ -260,27 +260,6 @@ static void plan_topic(const analysis_ctx *a, const index_t *ix, const need *nee
     g_free(region_cohort);
 }
 
-/* protect_parts, and the other way round too: a hidden total whose parts are all shown is
- * their sum, so its smallest part is hidden as well. Returns true when it changed anything. */
-static bool protect_both(const int64_t *n, bool *hide, size_t count, bool *total_hidden)
-{
-    if (!*total_hidden)
-        return protect_parts(n, hide, count, total_hidden);
-    size_t smallest = SIZE_MAX;
-    for (size_t i = 0; i < count; i++) {
-        if (n[i] == 0)
-            continue;
-        if (hide[i])
-            return false;
-        if (smallest == SIZE_MAX || n[i] < n[smallest])
-            smallest = i;
-    }
-    if (smallest == SIZE_MAX)
-        return false;
-    hide[smallest] = true;
-    return true;
-}
-
 /* Mentors of one topic: all Wales, then each region with respondents. */
 static void mentors_topic(const analysis_ctx *a, const index_t *ix, const need *region_need,
                           const need *wales, uint32_t t, GArray *rows)
@@ -295,7 +274,7 @@ static void mentors_topic(const analysis_ctx *a, const index_t *ix, const need *
         hide[r] = hidden(ix->rt[(size_t)r * nt + t]) || (base[r] > 0 && base[r] < k);
     }
     bool wales_hidden = hidden(ix->t[t]) || wales->answered < k;
-    while (protect_both(base, hide, nr, &wales_hidden))
+    while (protect_parts(base, hide, nr, &wales_hidden))
         ;
     if (wales->answered > 0) {
         tna_mentors w = {t, TNA_NONE, wales_hidden, 0, 0, 0};

@@ -224,8 +224,6 @@ static size_t protect_family(tables *T, tna_set part, tna_set total)
 
 bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden)
 {
-    if (*total_hidden)
-        return false;
     size_t n_hidden = 0, smallest = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         if (respondents[i] == 0)
@@ -234,6 +232,12 @@ bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *tot
             n_hidden++;
         else if (smallest == SIZE_MAX || respondents[i] < respondents[smallest])
             smallest = i;
+    }
+    if (*total_hidden) { /* hidden total, all parts shown: it would be their sum */
+        if (n_hidden > 0 || smallest == SIZE_MAX)
+            return false;
+        hidden[smallest] = true;
+        return true;
     }
     if (n_hidden != 1)
         return false;

@@ -24,27 +24,6 @@ typedef struct cell {
     int64_t respondents, pairs, diff_sum;
 } cell;
 
-/* protect_parts, and the other way round too: a hidden total whose parts are all shown is
- * their sum, so its smallest part is hidden as well. Returns true when it changed anything. */
-static bool protect_both(const int64_t *n, bool *hide, size_t count, bool *total_hidden)
-{
-    if (!*total_hidden)
-        return protect_parts(n, hide, count, total_hidden);
-    size_t smallest = SIZE_MAX;
-    for (size_t i = 0; i < count; i++) {
-        if (n[i] == 0)
-            continue;
-        if (hide[i])
-            return false;
-        if (smallest == SIZE_MAX || n[i] < n[smallest])
-            smallest = i;
-    }
-    if (smallest == SIZE_MAX)
-        return false;
-    hide[smallest] = true;
-    return true;
-}
-
 /* One relation whose parts are the cells first, first + stride, ... (count of them) and
  * whose total is cell `total`. */
 static bool protect_strided(const cell *cells, bool *hide, size_t first, size_t stride,
@@ -54,7 +33,7 @@ static bool protect_strided(const cell *cells, bool *hide, size_t first, size_t 
         n[i] = cells[first + i * stride].respondents;
         h[i] = hide[first + i * stride];
     }
-    bool changed = protect_both(n, h, count, &hide[total]);
+    bool changed = protect_parts(n, h, count, &hide[total]);
     for (size_t i = 0; i < count; i++)
         hide[first + i * stride] = h[i];
     return changed;

@@ -246,7 +246,8 @@ static void largest_gaps(pdf_doc *d)
         if (g->set == TNA_SET_TOPIC && !g->suppressed && g->assessed > 0)
             g_ptr_array_add(shown, (void *)g);
     }
-    qsort(shown->pdata, shown->len, sizeof(void *), by_gap_desc);
+    if (shown->len > 1) /* pdata is NULL while the array is empty */
+        qsort(shown->pdata, shown->len, sizeof(void *), by_gap_desc);
     size_t n = shown->len < 3 ? shown->len : 3;
     for (size_t i = 0; i < n; i++)
         top[i] = g_ptr_array_index(shown, i);
