@@ -249,6 +249,15 @@ static int cmd_run(const char *config, const run_options *o)
             rc = fail(&err);
     }
     if (rc == 0 && !o->quiet) {
+        /* "inputs/../reports/2026-Q3" reads better as "reports/2026-Q3" */
+        char *cwd = g_get_current_dir();
+        char *absolute = g_canonicalize_filename(dir, cwd);
+        size_t n = strlen(cwd);
+        char *shown = strncmp(absolute, cwd, n) == 0 && absolute[n] == '/'
+                          ? g_strdup(absolute + n + 1)
+                          : g_strdup(absolute);
+        g_free(cwd);
+        g_free(absolute);
         const tna_period_figures *f = &res->periods[res->n_periods - 1];
         long rejected = 0, read = 0;
         for (size_t p = 0; p < ds->n_periods; p++)
@@ -263,9 +272,10 @@ static int cmd_run(const char *config, const run_options *o)
                f->n_suppressed_secondary);
         printf("rows: %ld read, %ld rejected; %ld data-quality entries\n", read, rejected,
                total_dq(ds));
-        printf("reports written to %s:\n", dir);
+        printf("reports written to %s:\n", shown);
         for (size_t i = 0; i < tna_outputs_count(out); i++)
             printf("  %s\n", tna_outputs_name(out, i));
+        g_free(shown);
     }
     if (rc == 0 && o->strict && total_dq(ds) > 0) {
         fprintf(stderr, "tna: %ld data-quality entries (--strict)\n", total_dq(ds));
