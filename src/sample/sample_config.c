@@ -193,6 +193,7 @@ static const char *mid_sentence(const char *name, char *buf, size_t size)
  *   red    staff needing accessibility training: falls about 3%, a fifth hoped for;
  *   green  course satisfaction: about 4.0 against 3.9 from 3.5;
  *   amber  learning uplift: about 1.0 against 1.2 from 0.5;
+ *   amber  learners applying what they learned: about 0.78 against 0.85 from 0.6;
  *   green  trained minus untrained change in mean gap: about -0.06, target -0.05.
  * Small samples (a few hundred staff) are noisier and may land elsewhere. */
 static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
@@ -245,6 +246,14 @@ static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
                          .baseline = 0.5,
                          .target = 1.2};
     snprintf(x[n++].title, sizeof x->title, "Courses lift learners 1.2 levels on average");
+
+    x[n] = (expectation){.id = "learning-applied",
+                         .metric = "applied_rate",
+                         .has_baseline = true,
+                         .baseline = 0.6,
+                         .target = 0.85};
+    snprintf(x[n++].title, sizeof x->title,
+             "85%% of learners use what they learned at work");
 
     x[n] = (expectation){.id = "training-closes-gaps",
                          .metric = "trained_vs_untrained",

@@ -131,7 +131,16 @@ static void test_loads_and_has_files(void)
         CHECK_INT(m->n_sources, 3);
         CHECK_INT(m->rater_policy, TNA_RATER_MANAGER_FIRST);
         CHECK_INT(m->min_group_size, 5);
-        CHECK(m->n_expectations >= 4 && m->n_expectations <= 6);
+        CHECK_INT(m->n_expectations, 7);
+        /* every Kirkpatrick level (L1-L4) has an expectation, so the reports show them all */
+        const tna_metric levels[] = {TNA_METRIC_SATISFACTION, TNA_METRIC_LEARNING_UPLIFT,
+                                     TNA_METRIC_APPLIED_RATE, TNA_METRIC_TRAINED_VS_UNTRAINED};
+        for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
+            bool found = false;
+            for (size_t e = 0; e < m->n_expectations; e++)
+                found |= m->expectations[e].metric == levels[k];
+            CHECK(found);
+        }
         CHECK_STR(m->output_dir, "../reports/{period}");
         CHECK_INT(m->sources[0].format, TNA_FORMAT_WIDE);
         CHECK_INT(m->sources[0].n_skills, m->n_skills);
