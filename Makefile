@@ -73,7 +73,7 @@ $(BUILD)/tna: $(BUILD)/src/main.o $(BUILD)/libtna.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libtna.a $(HEADERS)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtna.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST-CC $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libtna.a $(LDFLAGS) $(LDLIBS)

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "pipeline.h"
 #include "tna/analysis.h"
 #include "tna/config.h"
 #include "tna/ingest.h"
@@ -37,37 +38,10 @@
 #define CASE "tests/cases/expectations/"
 #define EPS 1e-9
 
-typedef struct run {
-    tna_model *m;
-    tna_dataset *ds;
-    tna_results *res;
-} run;
-
-static void run_free(run *r)
-{
-    tna_results_free(r->res);
-    tna_dataset_free(r->ds);
-    tna_model_free(r->m);
-    memset(r, 0, sizeof *r);
-}
-
 static bool run_ok(const char *config, run *r)
 {
-    tna_error err = TNA_ERROR_INIT;
-    memset(r, 0, sizeof *r);
-    tna_status st = tna_config_load(config, &r->m, &err);
-    if (st == TNA_OK)
-        st = tna_ingest(r->m, NULL, &r->ds, &err);
-    if (st == TNA_OK)
-        st = tna_analyse(r->m, r->ds, &r->res, &err);
-    CHECK_INT(st, TNA_OK);
-    if (st != TNA_OK) {
-        char buf[1024];
-        tna_error_format(&err, buf, sizeof buf);
-        fprintf(stderr, "  %s: %s\n", config, buf);
-        run_free(r);
+    if (!run_pipeline(config, 0, true, r))
         return false;
-    }
     CHECK_INT(r->res->planning.n_expectations, r->m->n_expectations);
     for (size_t i = 0; i < r->res->planning.n_expectations; i++)
         CHECK_INT(r->res->planning.expectations[i].expectation, i);

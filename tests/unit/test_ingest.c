@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "pipeline.h"
 #include "tna/config.h"
 #include "tna/ingest.h"
 
@@ -34,19 +35,6 @@
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
-
-typedef struct run {
-    tna_model *m;
-    tna_dataset *ds;
-} run;
-
-static void run_free(run *r)
-{
-    tna_dataset_free(r->ds);
-    tna_model_free(r->m);
-    r->ds = NULL;
-    r->m = NULL;
-}
 
 /* Every source of every period: each row read was accepted or rejected. */
 static void check_balance(const tna_dataset *ds)
@@ -64,20 +52,8 @@ static void check_balance(const tna_dataset *ds)
 /* Loads and ingests a configuration that must work; false (and a failed check) if not. */
 static bool ingest_ok(const char *config, run *r)
 {
-    tna_error err = TNA_ERROR_INIT;
-    char buf[2048];
-    r->m = NULL;
-    r->ds = NULL;
-    tna_status st = tna_config_load(config, &r->m, &err);
-    if (st == TNA_OK)
-        st = tna_ingest(r->m, NULL, &r->ds, &err);
-    CHECK_INT(st, TNA_OK);
-    if (st != TNA_OK) {
-        tna_error_format(&err, buf, sizeof buf);
-        fprintf(stderr, "  %s: %s\n", config, buf);
-        run_free(r);
+    if (!run_pipeline(config, 0, false, r))
         return false;
-    }
     check_balance(r->ds);
     return true;
 }

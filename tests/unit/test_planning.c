@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "pipeline.h"
 #include "tna/analysis.h"
 #include "tna/config.h"
 #include "tna/ingest.h"
@@ -41,42 +42,11 @@ static char *tmp_root;
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
 
-typedef struct run {
-    tna_model *m;
-    tna_dataset *ds;
-    tna_results *res;
-} run;
-
-static void run_free(run *r)
-{
-    tna_results_free(r->res);
-    tna_dataset_free(r->ds);
-    tna_model_free(r->m);
-    memset(r, 0, sizeof *r);
-}
-
 /* Loads, ingests and analyses a configuration that must work; a threshold k > 0 replaces
  * the configuration's privacy.min_group_size. */
 static bool run_case_k(const char *config, int k, run *r)
 {
-    tna_error err = TNA_ERROR_INIT;
-    memset(r, 0, sizeof *r);
-    tna_status st = tna_config_load(config, &r->m, &err);
-    if (st == TNA_OK && k > 0)
-        r->m->min_group_size = k;
-    if (st == TNA_OK)
-        st = tna_ingest(r->m, NULL, &r->ds, &err);
-    if (st == TNA_OK)
-        st = tna_analyse(r->m, r->ds, &r->res, &err);
-    CHECK_INT(st, TNA_OK);
-    if (st != TNA_OK) {
-        char buf[2048];
-        tna_error_format(&err, buf, sizeof buf);
-        fprintf(stderr, "  %s: %s\n", config, buf);
-        run_free(r);
-        return false;
-    }
-    return true;
+    return run_pipeline(config, k, true, r);
 }
 
 static bool run_case(const char *config, run *r)
