@@ -69,6 +69,7 @@ typedef struct tna_period_figures {
     size_t n_groups;
     size_t n_people;      /* respondents with at least one accepted record */
     size_t n_suppressed_primary, n_suppressed_secondary;
+    void *index; /* private: the look-up table behind tna_results_find */
 } tna_period_figures;
 
 typedef struct tna_results {
@@ -86,7 +87,9 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
 void tna_results_free(tna_results *results);
 
 /* The group of a set with the given dimensions (TNA_NONE for those the set sums over), or
- * NULL when it has no respondents. */
+ * NULL when it has no respondents. Given every dimension the set groups by, it is a table
+ * look-up; a dimension left TNA_NONE matches any group (a scan). Derived dimensions (an
+ * authority's region, a topic's framework) may be given or not. */
 const tna_group *tna_results_find(const tna_period_figures *figures, tna_set set,
                                   uint32_t authority, uint32_t region, uint32_t role,
                                   uint32_t framework, uint32_t topic, uint32_t skill);

@@ -46,31 +46,11 @@ void tna_results_free(tna_results *r)
 {
     if (r == NULL)
         return;
-    for (size_t p = 0; p < r->n_periods; p++)
+    for (size_t p = 0; p < r->n_periods; p++) {
         g_free(r->periods[p].groups);
+        groups_index_free(r->periods[p].index);
+    }
     g_free(r->periods);
     planning_free(&r->planning);
     g_free(r);
-}
-
-/* A dimension the caller leaves as TNA_NONE matches anything: within a set, the set's own
- * dimensions identify a group, and the derived ones (region, framework) agree with them. */
-static bool dim_matches(uint32_t want, uint32_t have)
-{
-    return want == TNA_NONE || want == have;
-}
-
-const tna_group *tna_results_find(const tna_period_figures *f, tna_set set, uint32_t authority,
-                                  uint32_t region, uint32_t role, uint32_t framework,
-                                  uint32_t topic, uint32_t skill)
-{
-    for (size_t i = 0; i < f->n_groups; i++) {
-        const tna_group *g = &f->groups[i];
-        if (g->set == set && dim_matches(authority, g->authority) &&
-            dim_matches(region, g->region) && dim_matches(role, g->role) &&
-            dim_matches(framework, g->framework) && dim_matches(topic, g->topic) &&
-            dim_matches(skill, g->skill))
-            return g;
-    }
-    return NULL;
 }

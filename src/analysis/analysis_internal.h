@@ -63,6 +63,8 @@ tna_status groups_build(const tna_model *model, const cube *c, int min_group_siz
  * smallest shown part too (or, with none left, the total); when the total is hidden and
  * every part shown, hides the smallest part. Returns true when it changed anything;
  * callers repeat over all their relations until nothing changes. */
+void groups_index_free(void *index);
+
 bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
 
 /* Everything the planning files (demand.c, expectations.c, trends.c, barriers.c,

@@ -135,35 +135,21 @@ static void tally_needs(const tna_model *m, const people *pp, need *needs)
     g_free(other);
 }
 
-/* The current period's groups of the three sets the planning follows, by dimensions. */
-typedef struct group_index {
-    const tna_group **at; /* [a * nt + t] AUTHORITY_TOPIC */
-    const tna_group **rt; /* [r * nt + t] REGION_TOPIC */
-    const tna_group **t;  /* [t] TOPIC */
-} index_t;
-
-static void index_build(const tna_model *m, const tna_period_figures *f, index_t *ix)
+/* The current period's groups of the three sets the planning follows. */
+static const tna_group *at_group(const tna_period_figures *f, uint32_t a, uint32_t t)
 {
-    size_t nt = m->n_topics;
-    ix->at = g_new0(const tna_group *, m->n_authorities * nt + 1);
-    ix->rt = g_new0(const tna_group *, m->n_regions * nt + 1);
-    ix->t = g_new0(const tna_group *, nt + 1);
-    for (size_t i = 0; i < f->n_groups; i++) {
-        const tna_group *g = &f->groups[i];
-        if (g->set == TNA_SET_AUTHORITY_TOPIC)
-            ix->at[(size_t)g->authority * nt + g->topic] = g;
-        else if (g->set == TNA_SET_REGION_TOPIC)
-            ix->rt[(size_t)g->region * nt + g->topic] = g;
-        else if (g->set == TNA_SET_TOPIC)
-            ix->t[g->topic] = g;
-    }
+    return tna_results_find(f, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, t,
+                            TNA_NONE);
 }
 
-static void index_free(index_t *ix)
+static const tna_group *rt_group(const tna_period_figures *f, uint32_t r, uint32_t t)
 {
-    g_free(ix->at);
-    g_free(ix->rt);
-    g_free(ix->t);
+    return tna_results_find(f, TNA_SET_REGION_TOPIC, TNA_NONE, r, TNA_NONE, TNA_NONE, t, TNA_NONE);
+}
+
+static const tna_group *t_group(const tna_period_figures *f, uint32_t t)
+{
+    return tna_results_find(f, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE);
 }
 
 static bool hidden(const tna_group *g)
@@ -177,8 +163,8 @@ static void put_demand(GArray *rows, uint32_t topic, uint32_t authority, uint32_
 {
     if (g == NULL)
         return; /* no respondents here: no learners either */
-    tna_demand d = {.topic = topic, .authority = authority, .region = region,
-                    .suppressed = g->suppressed};
+    tna_demand d = {
+        .topic = topic, .authority = authority, .region = region, .suppressed = g->suppressed};
     if (!d.suppressed) {
         d.learners = n->learners;
         d.self_directed = n->self_directed;
@@ -200,8 +186,11 @@ static int64_t cohorts_for(int64_t learners, int cohort_max)
 static void put_line(GArray *lines, const tna_commissioning *k, uint32_t topic, uint32_t region,
                      bool welsh, int64_t learners, bool hide, tna_commissioning_total *total)
 {
-    tna_cohort_plan c = {.topic = topic, .region = region, .welsh_medium = welsh,
-                         .suppressed = hide, .learners = hide ? 0 : learners,
+    tna_cohort_plan c = {.topic = topic,
+                         .region = region,
+                         .welsh_medium = welsh,
+                         .suppressed = hide,
+                         .learners = hide ? 0 : learners,
                          .cohorts = cohorts_for(learners, k->cohort_max)};
     c.cost = (double)c.cohorts * k->cost_per_cohort;
     total->cohort_learners += learners;
@@ -226,8 +215,8 @@ static void finish_total(tna_commissioning_total *tot, const tna_commissioning *
 /* The plan for one topic, Welsh-medium first: per medium, a line per region with at least
  * cohort_min cohort learners, the rest pooled into one all-Wales line. Adds the cohorts, and
  * those of each authority alone, to the topic's total. */
-static void plan_topic(const analysis_ctx *a, const index_t *ix, const need *needs, uint32_t t,
-                       GArray *lines, tna_commissioning_total *tot)
+static void plan_topic(const analysis_ctx *a, const tna_period_figures *ix, const need *needs,
+                       uint32_t t, GArray *lines, tna_commissioning_total *tot)
 {
     const tna_model *m = a->model;
     const tna_commissioning *k = &m->commissioning;
@@ -244,7 +233,7 @@ static void plan_topic(const analysis_ctx *a, const index_t *ix, const need *nee
         bool pool_hidden = false;
         for (uint32_t r = 0; r < m->n_regions; r++) {
             int64_t learners = region_cohort[r];
-            bool hide = hidden(ix->rt[(size_t)r * nt + t]);
+            bool hide = hidden(rt_group(ix, r, t));
             if (learners == 0)
                 continue;
             if (learners < k->cohort_min) {
@@ -261,19 +250,19 @@ static void plan_topic(const analysis_ctx *a, const index_t *ix, const need *nee
 }
 
 /* Mentors of one topic: all Wales, then each region with respondents. */
-static void mentors_topic(const analysis_ctx *a, const index_t *ix, const need *region_need,
-                          const need *wales, uint32_t t, GArray *rows)
+static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
+                          const need *region_need, const need *wales, uint32_t t, GArray *rows)
 {
     const tna_model *m = a->model;
-    size_t nr = m->n_regions, nt = m->n_topics;
+    size_t nr = m->n_regions;
     int64_t k = a->results->min_group_size;
     int64_t *base = g_new0(int64_t, nr + 1);
     bool *hide = g_new0(bool, nr + 1);
     for (uint32_t r = 0; r < nr; r++) {
         base[r] = region_need[r].answered;
-        hide[r] = hidden(ix->rt[(size_t)r * nt + t]) || (base[r] > 0 && base[r] < k);
+        hide[r] = hidden(rt_group(ix, r, t)) || (base[r] > 0 && base[r] < k);
     }
-    bool wales_hidden = hidden(ix->t[t]) || wales->answered < k;
+    bool wales_hidden = hidden(t_group(ix, t)) || wales->answered < k;
     while (protect_parts(base, hide, nr, &wales_hidden))
         ;
     if (wales->answered > 0) {
@@ -308,11 +297,10 @@ void planning_demand(const analysis_ctx *a)
     size_t na = m->n_authorities, nr = m->n_regions, nt = m->n_topics;
     tna_planning *out = &a->results->planning;
 
+    const tna_period_figures *ix = f; /* the groups whose suppression the plan follows */
     need *needs = g_new0(need, na * nt + 1);
     need *region_need = g_new0(need, nr + 1);
     tally_needs(m, pp, needs);
-    index_t ix;
-    index_build(m, f, &ix);
 
     GArray *demand = g_array_new(FALSE, FALSE, sizeof(tna_demand));
     GArray *lines = g_array_new(FALSE, FALSE, sizeof(tna_cohort_plan));
@@ -327,17 +315,18 @@ void planning_demand(const analysis_ctx *a)
             need_add(&region_need[m->authorities[i].region], &needs[(size_t)i * nt + t]);
             need_add(&wales, &needs[(size_t)i * nt + t]);
         }
-        put_demand(demand, t, TNA_NONE, TNA_NONE, ix.t[t], &wales);
+        put_demand(demand, t, TNA_NONE, TNA_NONE, t_group(ix, t), &wales);
         for (uint32_t r = 0; r < nr; r++)
-            put_demand(demand, t, TNA_NONE, r, ix.rt[(size_t)r * nt + t], &region_need[r]);
+            put_demand(demand, t, TNA_NONE, r, rt_group(ix, r, t), &region_need[r]);
         for (uint32_t i = 0; i < na; i++)
-            put_demand(demand, t, i, m->authorities[i].region, ix.at[(size_t)i * nt + t],
+            put_demand(demand, t, i, m->authorities[i].region, at_group(ix, i, t),
                        &needs[(size_t)i * nt + t]);
 
         if (wales.learners > 0) {
-            tna_commissioning_total tot = {.topic = t, .suppressed = hidden(ix.t[t]),
+            tna_commissioning_total tot = {.topic = t,
+                                           .suppressed = hidden(t_group(ix, t)),
                                            .self_directed = wales.self_directed};
-            plan_topic(a, &ix, needs, t, lines, &tot);
+            plan_topic(a, ix, needs, t, lines, &tot);
             all.suppressed |= tot.suppressed;
             all.cohort_learners += tot.cohort_learners;
             all.self_directed += tot.self_directed;
@@ -347,7 +336,7 @@ void planning_demand(const analysis_ctx *a)
             finish_total(&tot, &m->commissioning);
             g_array_append_val(totals, tot);
         }
-        mentors_topic(a, &ix, region_need, &wales, t, mentors);
+        mentors_topic(a, ix, region_need, &wales, t, mentors);
     }
     finish_total(&all, &m->commissioning);
     g_array_append_val(totals, all);
@@ -360,7 +349,6 @@ void planning_demand(const analysis_ctx *a)
     out->totals = (tna_commissioning_total *)g_array_free(totals, FALSE);
     out->n_mentors = mentors->len;
     out->mentors = (tna_mentors *)g_array_free(mentors, FALSE);
-    index_free(&ix);
     g_free(region_need);
     g_free(needs);
 }

@@ -37,19 +37,32 @@ static size_t set_size(const tna_model *m, tna_set set)
 {
     size_t na = m->n_authorities, np = m->n_roles, nt = m->n_topics;
     switch (set) {
-    case TNA_SET_AUTHORITY_ROLE_TOPIC: return na * np * nt;
-    case TNA_SET_AUTHORITY_TOPIC: return na * nt;
-    case TNA_SET_ROLE_TOPIC: return np * nt;
-    case TNA_SET_AUTHORITY: return na;
-    case TNA_SET_TOPIC: return nt;
-    case TNA_SET_ALL: return 1;
-    case TNA_SET_ROLE: return np;
-    case TNA_SET_REGION: return m->n_regions;
-    case TNA_SET_REGION_TOPIC: return m->n_regions * nt;
-    case TNA_SET_FRAMEWORK: return m->n_frameworks;
-    case TNA_SET_AUTHORITY_FRAMEWORK: return na * m->n_frameworks;
-    case TNA_SET_SKILL: return m->n_skills;
-    default: return 0;
+    case TNA_SET_AUTHORITY_ROLE_TOPIC:
+        return na * np * nt;
+    case TNA_SET_AUTHORITY_TOPIC:
+        return na * nt;
+    case TNA_SET_ROLE_TOPIC:
+        return np * nt;
+    case TNA_SET_AUTHORITY:
+        return na;
+    case TNA_SET_TOPIC:
+        return nt;
+    case TNA_SET_ALL:
+        return 1;
+    case TNA_SET_ROLE:
+        return np;
+    case TNA_SET_REGION:
+        return m->n_regions;
+    case TNA_SET_REGION_TOPIC:
+        return m->n_regions * nt;
+    case TNA_SET_FRAMEWORK:
+        return m->n_frameworks;
+    case TNA_SET_AUTHORITY_FRAMEWORK:
+        return na * m->n_frameworks;
+    case TNA_SET_SKILL:
+        return m->n_skills;
+    default:
+        return 0;
     }
 }
 
@@ -58,19 +71,32 @@ static size_t encode(const tna_model *m, tna_set set, dims d)
 {
     size_t np = m->n_roles, nt = m->n_topics, nf = m->n_frameworks;
     switch (set) {
-    case TNA_SET_AUTHORITY_ROLE_TOPIC: return ((size_t)d.a * np + d.p) * nt + d.t;
-    case TNA_SET_AUTHORITY_TOPIC: return (size_t)d.a * nt + d.t;
-    case TNA_SET_ROLE_TOPIC: return (size_t)d.p * nt + d.t;
-    case TNA_SET_AUTHORITY: return d.a;
-    case TNA_SET_TOPIC: return d.t;
-    case TNA_SET_ALL: return 0;
-    case TNA_SET_ROLE: return d.p;
-    case TNA_SET_REGION: return d.r;
-    case TNA_SET_REGION_TOPIC: return (size_t)d.r * nt + d.t;
-    case TNA_SET_FRAMEWORK: return d.f;
-    case TNA_SET_AUTHORITY_FRAMEWORK: return (size_t)d.a * nf + d.f;
-    case TNA_SET_SKILL: return d.s;
-    default: return 0;
+    case TNA_SET_AUTHORITY_ROLE_TOPIC:
+        return ((size_t)d.a * np + d.p) * nt + d.t;
+    case TNA_SET_AUTHORITY_TOPIC:
+        return (size_t)d.a * nt + d.t;
+    case TNA_SET_ROLE_TOPIC:
+        return (size_t)d.p * nt + d.t;
+    case TNA_SET_AUTHORITY:
+        return d.a;
+    case TNA_SET_TOPIC:
+        return d.t;
+    case TNA_SET_ALL:
+        return 0;
+    case TNA_SET_ROLE:
+        return d.p;
+    case TNA_SET_REGION:
+        return d.r;
+    case TNA_SET_REGION_TOPIC:
+        return (size_t)d.r * nt + d.t;
+    case TNA_SET_FRAMEWORK:
+        return d.f;
+    case TNA_SET_AUTHORITY_FRAMEWORK:
+        return (size_t)d.a * nf + d.f;
+    case TNA_SET_SKILL:
+        return d.s;
+    default:
+        return 0;
     }
 }
 
@@ -84,17 +110,38 @@ static dims decode(const tna_model *m, tna_set set, size_t i)
     case TNA_SET_AUTHORITY_ROLE_TOPIC:
         d.t = (uint32_t)(i % nt), d.p = (uint32_t)(i / nt % np), d.a = (uint32_t)(i / nt / np);
         break;
-    case TNA_SET_AUTHORITY_TOPIC: d.t = (uint32_t)(i % nt), d.a = (uint32_t)(i / nt); break;
-    case TNA_SET_ROLE_TOPIC: d.t = (uint32_t)(i % nt), d.p = (uint32_t)(i / nt); break;
-    case TNA_SET_AUTHORITY: d.a = (uint32_t)i; break;
-    case TNA_SET_TOPIC: d.t = (uint32_t)i; break;
-    case TNA_SET_ROLE: d.p = (uint32_t)i; break;
-    case TNA_SET_REGION: d.r = (uint32_t)i; break;
-    case TNA_SET_REGION_TOPIC: d.t = (uint32_t)(i % nt), d.r = (uint32_t)(i / nt); break;
-    case TNA_SET_FRAMEWORK: d.f = (uint32_t)i; break;
-    case TNA_SET_AUTHORITY_FRAMEWORK: d.f = (uint32_t)(i % nf), d.a = (uint32_t)(i / nf); break;
-    case TNA_SET_SKILL: d.s = (uint32_t)i; break;
-    default: break;
+    case TNA_SET_AUTHORITY_TOPIC:
+        d.t = (uint32_t)(i % nt), d.a = (uint32_t)(i / nt);
+        break;
+    case TNA_SET_ROLE_TOPIC:
+        d.t = (uint32_t)(i % nt), d.p = (uint32_t)(i / nt);
+        break;
+    case TNA_SET_AUTHORITY:
+        d.a = (uint32_t)i;
+        break;
+    case TNA_SET_TOPIC:
+        d.t = (uint32_t)i;
+        break;
+    case TNA_SET_ROLE:
+        d.p = (uint32_t)i;
+        break;
+    case TNA_SET_REGION:
+        d.r = (uint32_t)i;
+        break;
+    case TNA_SET_REGION_TOPIC:
+        d.t = (uint32_t)(i % nt), d.r = (uint32_t)(i / nt);
+        break;
+    case TNA_SET_FRAMEWORK:
+        d.f = (uint32_t)i;
+        break;
+    case TNA_SET_AUTHORITY_FRAMEWORK:
+        d.f = (uint32_t)(i % nf), d.a = (uint32_t)(i / nf);
+        break;
+    case TNA_SET_SKILL:
+        d.s = (uint32_t)i;
+        break;
+    default:
+        break;
     }
     if (d.s != TNA_NONE)
         d.t = m->skills[d.s].topic;
@@ -103,6 +150,61 @@ static dims decode(const tna_model *m, tna_set set, size_t i)
     if (d.a != TNA_NONE)
         d.r = m->authorities[d.a].region;
     return d;
+}
+
+/* True when d holds, within range, every dimension the set groups by. */
+static bool own_dims_given(const tna_model *m, tna_set set, dims d)
+{
+    bool a = d.a < m->n_authorities, r = d.r < m->n_regions, p = d.p < m->n_roles,
+         f = d.f < m->n_frameworks, t = d.t < m->n_topics, s = d.s < m->n_skills;
+    switch (set) {
+    case TNA_SET_AUTHORITY_ROLE_TOPIC:
+        return a && p && t;
+    case TNA_SET_AUTHORITY_TOPIC:
+        return a && t;
+    case TNA_SET_ROLE_TOPIC:
+        return p && t;
+    case TNA_SET_AUTHORITY:
+        return a;
+    case TNA_SET_TOPIC:
+        return t;
+    case TNA_SET_ALL:
+        return true;
+    case TNA_SET_ROLE:
+        return p;
+    case TNA_SET_REGION:
+        return r;
+    case TNA_SET_REGION_TOPIC:
+        return r && t;
+    case TNA_SET_FRAMEWORK:
+        return f;
+    case TNA_SET_AUTHORITY_FRAMEWORK:
+        return a && f;
+    case TNA_SET_SKILL:
+        return s;
+    default:
+        return false;
+    }
+}
+
+/* Group number + 1 (0: no group) per dense cell of each set, for tna_results_find. */
+typedef struct group_index {
+    const tna_model *m;
+    uint32_t *slot[TNA_SET_COUNT];
+} group_index;
+
+static group_index *index_build(const tna_model *m, const tna_period_figures *f)
+{
+    group_index *ix = g_new0(group_index, 1);
+    ix->m = m;
+    for (int set = 0; set < TNA_SET_COUNT; set++)
+        ix->slot[set] = g_new0(uint32_t, set_size(m, (tna_set)set) + 1);
+    for (size_t i = 0; i < f->n_groups; i++) {
+        const tna_group *g = &f->groups[i];
+        dims d = {g->authority, g->region, g->role, g->framework, g->topic, g->skill};
+        ix->slot[g->set][encode(m, g->set, d)] = (uint32_t)i + 1;
+    }
+    return ix;
 }
 
 static void add(tally *to, const tally *from)
@@ -136,7 +238,8 @@ static void fill(tables *T, const cube *c)
                 } else if (s == TNA_SET_FRAMEWORK || s == TNA_SET_AUTHORITY_FRAMEWORK) {
                     for (uint32_t f = 0; f < c->n_framework; f++) {
                         d.f = f;
-                        add(&T->set[s].cell[encode(m, s, d)], &c->by_framework[ap * c->n_framework + f]);
+                        add(&T->set[s].cell[encode(m, s, d)],
+                            &c->by_framework[ap * c->n_framework + f]);
                     }
                 } else if (s == TNA_SET_AUTHORITY || s == TNA_SET_ALL || s == TNA_SET_ROLE ||
                            s == TNA_SET_REGION) {
@@ -342,5 +445,49 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
     out->n_people = c->n_people;
     out->n_groups = groups->len;
     out->groups = (tna_group *)g_array_free(groups, FALSE);
+    out->index = index_build(m, out);
     return TNA_OK;
+}
+
+/* ---- look-up ------------------------------------------------------------------------------ */
+
+void groups_index_free(void *index)
+{
+    group_index *ix = index;
+    if (ix == NULL)
+        return;
+    for (int set = 0; set < TNA_SET_COUNT; set++)
+        g_free(ix->slot[set]);
+    g_free(ix);
+}
+
+static bool matches(uint32_t want, uint32_t have)
+{
+    return want == TNA_NONE || want == have;
+}
+
+const tna_group *tna_results_find(const tna_period_figures *f, tna_set set, uint32_t authority,
+                                  uint32_t region, uint32_t role, uint32_t framework,
+                                  uint32_t topic, uint32_t skill)
+{
+    const group_index *ix = f->index;
+    dims d = {authority, region, role, framework, topic, skill};
+    if (ix != NULL && set < TNA_SET_COUNT && own_dims_given(ix->m, set, d)) {
+        uint32_t i = ix->slot[set][encode(ix->m, set, d)];
+        const tna_group *g = i ? &f->groups[i - 1] : NULL;
+        /* every dimension given must agree, the derived ones included */
+        return g && matches(authority, g->authority) && matches(region, g->region) &&
+                       matches(role, g->role) && matches(framework, g->framework) &&
+                       matches(topic, g->topic) && matches(skill, g->skill)
+                   ? g
+                   : NULL;
+    }
+    for (size_t i = 0; i < f->n_groups; i++) {
+        const tna_group *g = &f->groups[i];
+        if (g->set == set && matches(authority, g->authority) && matches(region, g->region) &&
+            matches(role, g->role) && matches(framework, g->framework) &&
+            matches(topic, g->topic) && matches(skill, g->skill))
+            return g;
+    }
+    return NULL;
 }

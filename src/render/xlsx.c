@@ -23,7 +23,6 @@
 static void write_sheets(xw *x)
 {
     xw_formats(x);
-    xw_index(x);
     xlsx_chart_prepare(x);
     xlsx_summary(x);
     xlsx_heatmap(x);
@@ -42,7 +41,6 @@ static void write_sheets(xw *x)
     xlsx_data_quality(x);
     xlsx_about(x);
     xlsx_chart_data(x);
-    xw_index_free(x);
 }
 
 tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *options,

@@ -48,7 +48,6 @@ typedef struct xw {
     const tna_render_options *opt;
     const char *marker; /* "fewer than 5" in the report's language */
     lxw_error error;    /* the first write error, LXW_NO_ERROR when none */
-    GHashTable *groups; /* the current period's groups by key (xw_find) */
 
     /* formats */
     lxw_format *title, *subtitle, *note, *heading, *header, *header_num, *text, *wrap, *bold,
@@ -105,12 +104,9 @@ void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t 
 void xw_check(xw *x, lxw_error e);
 
 /* The current period's group of a set with the given dimensions (TNA_NONE for those the set
- * sums over), or NULL when it has none: tna_results_find through a hash index, since the
- * sheets look up every combination. */
+ * sums over), or NULL when it has none (tna_results_find on the current period). */
 const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
                          uint32_t framework, uint32_t topic, uint32_t skill);
-void xw_index(xw *x);
-void xw_index_free(xw *x);
 
 /* The seven figures of a group from column col: respondents, skills assessed, below target,
  * total gap, mean gap, share below target, learners needing; a suppressed group (or none)

@@ -365,69 +365,10 @@ char *xw_utc(int64_t t)
     return g_strdup(buf);
 }
 
-/* The index key of a group: its set and the dimensions the set groups by (the derived
- * ones, a topic's framework or an authority's region, left out). */
-typedef struct group_key {
-    uint32_t v[7];
-} group_key;
-
-static group_key key_of(tna_set set, uint32_t a, uint32_t g, uint32_t p, uint32_t f, uint32_t t,
-                        uint32_t s)
-{
-    bool own_a = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_AUTHORITY_TOPIC ||
-                 set == TNA_SET_AUTHORITY || set == TNA_SET_AUTHORITY_FRAMEWORK;
-    bool own_g = set == TNA_SET_REGION || set == TNA_SET_REGION_TOPIC;
-    bool own_p =
-        set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_ROLE_TOPIC || set == TNA_SET_ROLE;
-    bool own_f = set == TNA_SET_FRAMEWORK || set == TNA_SET_AUTHORITY_FRAMEWORK;
-    bool own_t = set == TNA_SET_AUTHORITY_ROLE_TOPIC || set == TNA_SET_AUTHORITY_TOPIC ||
-                 set == TNA_SET_ROLE_TOPIC || set == TNA_SET_TOPIC || set == TNA_SET_REGION_TOPIC;
-    bool own_s = set == TNA_SET_SKILL;
-    group_key k = {{(uint32_t)set, own_a ? a : TNA_NONE, own_g ? g : TNA_NONE, own_p ? p : TNA_NONE,
-                    own_f ? f : TNA_NONE, own_t ? t : TNA_NONE, own_s ? s : TNA_NONE}};
-    return k;
-}
-
-static guint key_hash(gconstpointer p)
-{
-    const group_key *k = p;
-    guint h = 2166136261u;
-    for (int i = 0; i < 7; i++)
-        h = (h ^ k->v[i]) * 16777619u;
-    return h;
-}
-
-static gboolean key_equal(gconstpointer a, gconstpointer b)
-{
-    return memcmp(a, b, sizeof(group_key)) == 0;
-}
-
-void xw_index(xw *x)
-{
-    x->groups = g_hash_table_new_full(key_hash, key_equal, g_free, NULL);
-    for (size_t i = 0; i < x->cur->n_groups; i++) {
-        const tna_group *g = &x->cur->groups[i];
-        group_key *k = g_new(group_key, 1);
-        *k = key_of(g->set, g->authority, g->region, g->role, g->framework, g->topic, g->skill);
-        if (!g_hash_table_contains(x->groups, k))
-            g_hash_table_insert(x->groups, k, (gpointer)g);
-        else
-            g_free(k);
-    }
-}
-
-void xw_index_free(xw *x)
-{
-    if (x->groups)
-        g_hash_table_destroy(x->groups);
-    x->groups = NULL;
-}
-
 const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
                          uint32_t framework, uint32_t topic, uint32_t skill)
 {
-    group_key k = key_of(set, authority, region, role, framework, topic, skill);
-    return g_hash_table_lookup(x->groups, &k);
+    return tna_results_find(x->cur, set, authority, region, role, framework, topic, skill);
 }
 
 /* A column width that fits every label of a kind, its "All ..." word included. */
