@@ -490,11 +490,25 @@ static void barriers(pdf_doc *d)
     pdf_figure_end(d);
     g_free(bars);
 
-    /* authority x barrier */
+    /* authority x barrier. The columns are the barriers the analysis reports (its
+     * all-authorities rows), not every text the surveys held: a rare one may be free text. */
     size_t na = d->m->n_authorities;
     if (na == 0)
         return;
-    const char **rows = g_new0(const char *, na), **cols = g_new0(const char *, nb);
+    int *column = g_new(int, nb);
+    const char **cols = g_new0(const char *, nb);
+    size_t n_cols = 0;
+    for (size_t b = 0; b < nb; b++)
+        column[b] = -1;
+    for (size_t i = 0; i < pl->n_barriers; i++) {
+        const tna_barrier_share *b = &pl->barriers[i];
+        if (b->authority == TNA_NONE && b->barrier < nb && column[b->barrier] < 0) {
+            column[b->barrier] = (int)n_cols;
+            cols[n_cols++] = ds->barriers[b->barrier];
+        }
+    }
+    nb = n_cols;
+    const char **rows = g_new0(const char *, na);
     size_t n_cells = na * nb;
     double *values = g_new0(double, n_cells);
     unsigned char *state = g_new0(unsigned char, n_cells);
@@ -503,14 +517,13 @@ static void barriers(pdf_doc *d)
         state[i] = CHART_CELL_EMPTY, text[i] = "–";
     for (uint32_t a = 0; a < na; a++)
         rows[a] = pdf_short_authority(d, a);
-    for (size_t b = 0; b < nb; b++)
-        cols[b] = ds->barriers[b];
     double hi = 0;
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        if (b->authority == TNA_NONE || b->authority >= na || b->barrier >= nb)
+        if (b->authority == TNA_NONE || b->authority >= na || b->barrier >= ds->n_barriers ||
+            column[b->barrier] < 0)
             continue;
-        size_t c = (size_t)b->authority * nb + b->barrier;
+        size_t c = (size_t)b->authority * nb + (size_t)column[b->barrier];
         if (b->suppressed) {
             state[c] = CHART_CELL_SUPPRESSED, text[c] = d->marker_short;
         } else {
@@ -535,7 +548,7 @@ static void barriers(pdf_doc *d)
                            120};
     pdf_heatmap(d, pdf_t(d, "By authority", "Yn ôl awdurdod"), &spec2,
                 fmin(PDF_WIDTH, 160 + nb * 40));
-    g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
+    g_free(rows), g_free(cols), g_free(column), g_free(values), g_free(state), g_free(text);
 }
 
 void pdf_pages_plan(pdf_doc *d)
