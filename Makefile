@@ -1,7 +1,7 @@
 # tna - training-needs analysis and reporting engine.
 #
 #   make run      install missing build dependencies, build, run on the shipped inputs
-#   make test     the same setup, then the whole test suite
+#   make test     also install the test tools, then run the whole test suite
 #   make check    the tests built with AddressSanitizer and UndefinedBehaviorSanitizer
 #   make install  PREFIX=/usr/local DESTDIR=
 #   V=1           show the full commands
@@ -50,7 +50,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS := $(shell find include src -name '*.h')
 
-.PHONY: all deps run test check unit install uninstall clean format verify bench
+.PHONY: all deps test-deps run test check unit install uninstall clean format verify bench
 all: $(BUILD)/tna
 
 $(BUILD)/%.o: %.c $(HEADERS)
@@ -78,9 +78,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtna.a $(
 	@$(if $(Q),echo "  TEST-CC $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libtna.a $(LDFLAGS) $(LDLIBS)
 
-# Build dependencies from Debian's packages; only what is missing is installed.
+# Dependencies from Debian's packages; only what is missing is installed. make run needs
+# what building and running need; the tests also read the reports with LibreOffice, openpyxl,
+# qpdf, poppler and valgrind.
 deps:
 	$(Q)sh tools/deps.sh
+
+test-deps:
+	$(Q)sh tools/deps.sh test
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -88,11 +93,11 @@ run: deps
 
 unit: $(BUILD)/tna $(TEST_BIN)
 
-test: deps
+test: test-deps
 	$(Q)$(MAKE) --no-print-directory unit
 	$(Q)BUILD=$(BUILD) sh tests/run.sh
 
-check: deps
+check: test-deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build-san SANITIZE=address,undefined OPT=-O1 unit
 	$(Q)BUILD=build-san SANITIZE=address,undefined OPT=-O1 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh

@@ -1,13 +1,26 @@
 #!/bin/sh
-# Installs the Debian packages tna needs to build and test, when any is missing.
-# Uses sudo when not root. Does nothing when everything is present.
+# Installs the Debian packages tna needs, when any is missing. Uses sudo when not root and
+# does nothing when everything is present.
+#   tools/deps.sh          what building and running need (make run)
+#   tools/deps.sh test     that, plus the tools the tests read reports with (make test)
+#   tools/deps.sh verify   that, plus the reference peers of ../shared/bench (make verify, bench)
+# With --list first, it prints the packages of that set, one a line, and installs nothing.
 set -e
+list=""
+if [ "${1:-}" = --list ]; then list=1; shift; fi
 pkgs="build-essential pkg-config libcsv-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
-      libglib2.0-dev libyaml-dev fonts-dejavu-core python3 python3-openpyxl qpdf poppler-utils
-      valgrind libreoffice-calc-nogui python3-yaml"
-# make verify and make bench also run the reference peers of ../shared/bench.
+      libglib2.0-dev libyaml-dev fonts-dejavu-core"
+case "${1:-}" in
+  test|verify)
+    pkgs="$pkgs python3 python3-openpyxl python3-yaml qpdf poppler-utils valgrind
+          libreoffice-calc-nogui" ;;
+esac
 if [ "${1:-}" = verify ]; then
   pkgs="$pkgs python3-pandas r-base-core r-cran-data.table time bc bsdextrautils"
+fi
+if [ -n "$list" ]; then
+  for p in $pkgs; do echo "$p"; done
+  exit 0
 fi
 missing=""
 for p in $pkgs; do

@@ -5,7 +5,7 @@
 # is exit 3 with the earlier PDF intact.
 . tests/tools/cli_lib.sh
 for t in qpdf pdfinfo pdffonts pdftotext python3; do
-  command -v $t >/dev/null || die "$t is not installed (make deps)"
+  command -v $t >/dev/null || die "$t is not installed (make test-deps)"
 done
 export SOURCE_DATE_EPOCH=1790000000 TZ=UTC # 21 September 2026
 # check PDF PYTHON: runs python checks over the text of PDF (pdftotext -layout, white space

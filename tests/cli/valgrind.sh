@@ -1,6 +1,6 @@
 # valgrind finds no leak and no error in tna validate and tna run on the shipped inputs.
 . tests/tools/cli_lib.sh
-command -v valgrind >/dev/null || die "valgrind is not installed (make deps)"
+command -v valgrind >/dev/null || die "valgrind is not installed (make test-deps)"
 case "$BUILD" in *san*) exit 0 ;; esac   # sanitizer builds cannot run under valgrind
 for cmd in "validate inputs/tna.yaml" "run inputs/tna.yaml -o $SCRATCH/o -q"; do
   valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \

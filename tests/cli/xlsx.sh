@@ -8,8 +8,8 @@
 . tests/tools/cli_lib.sh
 PY=python3
 /usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null && PY=/usr/bin/python3
-$PY -c 'import openpyxl, yaml' 2>/dev/null || die "needs python3 with openpyxl and yaml (tools/deps.sh)"
-command -v libreoffice >/dev/null 2>&1 || die "needs libreoffice (tools/deps.sh installs libreoffice-calc-nogui)"
+$PY -c 'import openpyxl, yaml' 2>/dev/null || die "needs python3 with openpyxl and yaml (make test-deps)"
+command -v libreoffice >/dev/null 2>&1 || die "needs libreoffice (make test-deps installs libreoffice-calc-nogui)"
 X=tna-2026-Q3.xlsx
 check() {  # check DIR CONFIG LANG
   $PY tests/tools/check_xlsx.py "$1/$X" "$1" "$2" "$3" >"$SCRATCH/check" 2>&1 ||
