@@ -27,7 +27,7 @@ Q := @
 endif
 
 OPT ?= -O2
-WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Werror=missing-braces
 ifeq ($(CI),true)
 WARN += -Werror
 endif

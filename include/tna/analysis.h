@@ -86,12 +86,48 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
 
 void tna_results_free(tna_results *results);
 
-/* The group of a set with the given dimensions (TNA_NONE for those the set sums over), or
- * NULL when it has no respondents. Given every dimension the set groups by, it is a table
- * look-up; a dimension left TNA_NONE matches any group (a scan). Derived dimensions (an
- * authority's region, a topic's framework) may be given or not. */
-const tna_group *tna_results_find(const tna_period_figures *figures, tna_set set,
-                                  uint32_t authority, uint32_t region, uint32_t role,
-                                  uint32_t framework, uint32_t topic, uint32_t skill);
+/* Which group of a set to look up: each field names one value of a dimension, and a field
+ * left out of the initialiser means "all" (TNA_NONE). A field holds index + 1 so that a
+ * left-out field (zero) is "all"; write it with tna_is(), which also takes TNA_NONE:
+ *
+ *     tna_results_find(f, TNA_SET_AUTHORITY_TOPIC,
+ *                      (tna_dims){.authority = tna_is(a), .topic = tna_is(t)});
+ *     tna_results_find(f, TNA_SET_ALL, TNA_DIMS_ALL);
+ *
+ * Each field is a struct, so `.authority = a` (which would be off by one) does not compile
+ * (-Werror=missing-braces). */
+typedef struct tna_dim {
+    uint32_t plus_one; /* 0: all */
+} tna_dim;
+
+typedef struct tna_dims {
+    tna_dim authority, region, role, framework, topic, skill;
+} tna_dims;
+
+#define TNA_DIMS_ALL ((tna_dims){{0}, {0}, {0}, {0}, {0}, {0}})
+
+static inline tna_dim tna_is(uint32_t index)
+{
+    return (tna_dim){index + 1}; /* TNA_NONE + 1 wraps to 0: all */
+}
+
+/* The dimensions of a group, for finding the same group in another period. */
+static inline tna_dims tna_group_dims(const tna_group *g)
+{
+    return (tna_dims){tna_is(g->authority), tna_is(g->region), tna_is(g->role),
+                      tna_is(g->framework), tna_is(g->topic),  tna_is(g->skill)};
+}
+
+/* The group of a set with the given dimensions, or NULL when it has no respondents. Given
+ * every dimension the set groups by, it is a table look-up; a dimension left "all" that
+ * the set groups by matches any group (a scan, first in sort order). Derived dimensions (an
+ * authority's region, a topic's framework, a skill's topic) may be given or not; when given
+ * they must agree. */
+const tna_group *tna_results_find(const tna_period_figures *figures, tna_set set, tna_dims dims);
+
+/* The set that groups by exactly the given dimensions (derived ones ignored: a region beside
+ * an authority, a topic or framework beside a skill, a framework beside a topic), or
+ * TNA_SET_COUNT when no set does. */
+tna_set tna_set_of(tna_dims dims);
 
 #endif

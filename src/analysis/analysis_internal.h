@@ -58,13 +58,13 @@ void cube_free(cube *c);
 tna_status groups_build(const tna_model *model, const cube *c, int min_group_size,
                         tna_period_figures *out, tna_error *err);
 
-/* Secondary suppression for one total and its parts (respondents per part, 0 = no such
- * part): when the total is shown and exactly one existing part is hidden, hides the
- * smallest shown part too (or, with none left, the total); when the total is hidden and
- * every part shown, hides the smallest part. Returns true when it changed anything;
- * callers repeat over all their relations until nothing changes. */
 void groups_index_free(void *index);
 
+/* The privacy rule, for one total and its parts (respondents per part, 0 = no such part):
+ * when the total is shown and exactly one existing part is hidden, hides the smallest shown
+ * part too (or, with none left, the total); when the total is hidden and every part shown,
+ * hides the smallest part. Returns true when it changed anything; callers repeat over all
+ * their relations until nothing changes. */
 bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
 
 /* Everything the planning files (demand.c, expectations.c, trends.c, barriers.c,

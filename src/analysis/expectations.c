@@ -144,32 +144,17 @@ static int64_t person_pairs(const eval_ctx *e, const people *pp, size_t i, int64
  * set has those dimensions (or the group has no respondents). */
 static const tna_group *scope_group(const tna_period_figures *f, const tna_scope *sc)
 {
-    uint32_t a = sc->authority, r = a == TNA_NONE ? sc->region : TNA_NONE, p = sc->role;
+    /* a region beside an authority, and a topic or framework beside a skill, or a framework
+     * beside a topic, follow from the finer one: they are not looked up */
     uint32_t s = sc->skill, t = s == TNA_NONE ? sc->topic : TNA_NONE;
-    uint32_t fw = s == TNA_NONE && t == TNA_NONE ? sc->framework : TNA_NONE;
-    bool A = a != TNA_NONE, R = r != TNA_NONE, P = p != TNA_NONE;
-    bool S = s != TNA_NONE, T = t != TNA_NONE, F = fw != TNA_NONE;
-    tna_set set;
-    if (S)
-        set = !A && !R && !P ? TNA_SET_SKILL : TNA_SET_COUNT;
-    else if (T)
-        set = A && P   ? TNA_SET_AUTHORITY_ROLE_TOPIC
-              : A      ? TNA_SET_AUTHORITY_TOPIC
-              : R && P ? TNA_SET_COUNT
-              : R      ? TNA_SET_REGION_TOPIC
-              : P      ? TNA_SET_ROLE_TOPIC
-                       : TNA_SET_TOPIC;
-    else if (F)
-        set = P || R ? TNA_SET_COUNT : A ? TNA_SET_AUTHORITY_FRAMEWORK : TNA_SET_FRAMEWORK;
-    else
-        set = (A || R) && P ? TNA_SET_COUNT
-              : A           ? TNA_SET_AUTHORITY
-              : R           ? TNA_SET_REGION
-              : P           ? TNA_SET_ROLE
-                            : TNA_SET_ALL;
-    if (set == TNA_SET_COUNT)
-        return NULL;
-    return tna_results_find(f, set, a, r, p, fw, t, s);
+    tna_dims d = {tna_is(sc->authority),
+                  tna_is(sc->authority == TNA_NONE ? sc->region : TNA_NONE),
+                  tna_is(sc->role),
+                  tna_is(s == TNA_NONE && t == TNA_NONE ? sc->framework : TNA_NONE),
+                  tna_is(t),
+                  tna_is(s)};
+    tna_set set = tna_set_of(d);
+    return set == TNA_SET_COUNT ? NULL : tna_results_find(f, set, d);
 }
 
 /* share_at_target, mean_gap or learners_needing in period p. */

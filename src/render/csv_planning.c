@@ -117,8 +117,10 @@ static void write_demand(const tna_results *r, FILE *fp)
         tna_set set = d->authority != TNA_NONE ? TNA_SET_AUTHORITY_TOPIC
                       : d->region != TNA_NONE  ? TNA_SET_REGION_TOPIC
                                                : TNA_SET_TOPIC;
-        const tna_group *g = tna_results_find(current(r), set, d->authority, d->region,
-                                              TNA_NONE, TNA_NONE, d->topic, TNA_NONE);
+        const tna_group *g = tna_results_find(current(r), set,
+                                              (tna_dims){.authority = tna_is(d->authority),
+                                                         .region = tna_is(d->region),
+                                                         .topic = tna_is(d->topic)});
         put_int(fp, g != NULL ? g->respondents : 0);
         put_int(fp, d->learners);
         put_int(fp, d->self_directed);

@@ -47,8 +47,11 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     for (size_t i = 0; i < n; i++) {
-        const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
-        const tna_group *w = pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, topics[i]);
+        const tna_group *g =
+            tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                             (tna_dims){.authority = tna_is(a), .topic = tna_is(topics[i])});
+        const tna_group *w =
+            tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         const char **c = cells + i * NC;
         c[0] = tna_label_topic(d->l, topics[i]);
         c[1] = pdf_group_count(d, g, g ? g->respondents : 0);
@@ -99,8 +102,9 @@ static void authority_page(pdf_doc *d, uint32_t a)
             10;
     pdf_tag_end(d, "H2");
 
-    const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE);
-    const tna_group *w = pdf_find(d, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE);
+    const tna_group *g =
+        tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
+    const tna_group *w = tna_results_find(d->cur, TNA_SET_ALL, TNA_DIMS_ALL);
     if (g == NULL) {
         pdf_para(d, pdf_tf(d, "No responses from this authority in %s.",
                            "Dim ymatebion gan yr awdurdod hwn yn %s.", d->cur->period));
@@ -122,8 +126,9 @@ static void authority_page(pdf_doc *d, uint32_t a)
     uint32_t *topics = g_new0(uint32_t, m->n_topics ? m->n_topics : 1);
     size_t n = 0;
     for (uint32_t t = 0; t < m->n_topics; t++)
-        if (pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, t) ||
-            pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, t))
+        if (tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                             (tna_dims){.authority = tna_is(a), .topic = tna_is(t)}) ||
+            tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)}))
             topics[n++] = t;
     if (n == 0) {
         g_free(topics);
@@ -133,8 +138,11 @@ static void authority_page(pdf_doc *d, uint32_t a)
                     "Bwlch cymedrig yn ôl pwnc, wrth ymyl Cymru gyfan"));
     chart_bar *bars = g_new0(chart_bar, n);
     for (size_t i = 0; i < n; i++) {
-        const tna_group *ga = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
-        const tna_group *gw = pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, topics[i]);
+        const tna_group *ga =
+            tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                             (tna_dims){.authority = tna_is(a), .topic = tna_is(topics[i])});
+        const tna_group *gw =
+            tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         chart_bar *b = &bars[i];
         b->label = tna_label_topic(d->l, topics[i]);
         b->missing[0] = ga == NULL || ga->suppressed;

@@ -44,7 +44,7 @@ static void cover(pdf_doc *d)
                               : d->cur->period;
     size_t covered = 0;
     for (uint32_t a = 0; a < m->n_authorities; a++)
-        if (pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE))
+        if (tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
             covered++;
     const char *rows[4][2] = {
         {pdf_t(d, "Current period", "Cyfnod presennol"), d->cur->period},
@@ -76,7 +76,7 @@ static void cover(pdf_doc *d)
         pdf_tag_begin(d, "L", NULL);
         chart_set_rgb(cr, chart_ink);
         for (uint32_t a = 0; a < m->n_authorities; a++) {
-            if (!pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE))
+            if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
                 continue;
             double cx = PDF_LEFT + (i / per_col) * col_w, cy = y0 + (i % per_col) * line;
             if (cy + line > PDF_H - 100)
@@ -183,8 +183,7 @@ static const tna_group *previous(pdf_doc *d, const tna_group *g)
 {
     if (d->res->n_periods < 2 || g == NULL)
         return NULL;
-    return tna_results_find(&d->res->periods[d->res->n_periods - 2], g->set, g->authority, TNA_NONE,
-                            g->role, TNA_NONE, g->topic, TNA_NONE);
+    return tna_results_find(&d->res->periods[d->res->n_periods - 2], g->set, tna_group_dims(g));
 }
 
 static const char *was(pdf_doc *d, const tna_group *now, const char *value)
@@ -197,7 +196,7 @@ static const char *was(pdf_doc *d, const tna_group *now, const char *value)
 
 static void headline(pdf_doc *d)
 {
-    const tna_group *w = pdf_find(d, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE);
+    const tna_group *w = tna_results_find(d->cur, TNA_SET_ALL, TNA_DIMS_ALL);
     const tna_group *p = previous(d, w);
     bool shown = w && !w->suppressed;
     if (shown)

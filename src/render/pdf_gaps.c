@@ -34,8 +34,9 @@ static void gap_bars(pdf_doc *d, bool roles)
     size_t n = roles ? m->n_roles : m->n_topics, k = 0;
     ranked *r = g_new0(ranked, n ? n : 1);
     for (uint32_t i = 0; i < n; i++) {
-        const tna_group *g = roles ? pdf_find(d, TNA_SET_ROLE, TNA_NONE, i, TNA_NONE)
-                                   : pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, i);
+        const tna_group *g =
+            roles ? tna_results_find(d->cur, TNA_SET_ROLE, (tna_dims){.role = tna_is(i)})
+                  : tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(i)});
         if (g)
             r[k++] = (ranked){g, i};
     }
@@ -91,7 +92,9 @@ static void heatmap(pdf_doc *d)
         rows[a] = pdf_short_authority(d, a);
         for (uint32_t t = 0; t < nc; t++) {
             size_t i = (size_t)a * nc + t;
-            const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, t);
+            const tna_group *g =
+                tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                                 (tna_dims){.authority = tna_is(a), .topic = tna_is(t)});
             if (g == NULL) {
                 state[i] = CHART_CELL_EMPTY, text[i] = "–";
             } else if (g->suppressed) {
@@ -219,8 +222,8 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
     double *v = g_new0(double, np);
     bool *miss = g_new0(bool, np);
     for (size_t p = 0; p < np; p++) {
-        const tna_group *g = tna_results_find(&d->res->periods[p], set, TNA_NONE, TNA_NONE,
-                                              TNA_NONE, TNA_NONE, topic, TNA_NONE);
+        const tna_group *g =
+            tna_results_find(&d->res->periods[p], set, (tna_dims){.topic = tna_is(topic)});
         xl[p] = d->res->periods[p].period;
         miss[p] = g == NULL || g->suppressed;
         if (miss[p])
@@ -289,8 +292,8 @@ static void trends(pdf_doc *d)
     double hi = 0;
     for (size_t p = 0; p < d->res->n_periods; p++)
         for (uint32_t t = 0; t < d->m->n_topics; t++) {
-            const tna_group *g = tna_results_find(&d->res->periods[p], TNA_SET_TOPIC, TNA_NONE,
-                                                  TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE);
+            const tna_group *g = tna_results_find(&d->res->periods[p], TNA_SET_TOPIC,
+                                                  (tna_dims){.topic = tna_is(t)});
             if (g && !g->suppressed)
                 hi = fmax(hi, g->mean_gap);
         }

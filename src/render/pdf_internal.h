@@ -169,9 +169,6 @@ const char *pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
 const char *pdf_group_gap(pdf_doc *d, const tna_group *g);
 const char *pdf_group_share(pdf_doc *d, const tna_group *g);
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
-/* The current period's group of a set (NULL: none). */
-const tna_group *pdf_find(pdf_doc *d, tna_set set, uint32_t authority, uint32_t role,
-                          uint32_t topic);
 /* Short names for tight places: "Isle of Anglesey" for "Isle of Anglesey County Council". */
 const char *pdf_short_authority(pdf_doc *d, uint32_t authority);
 const char *pdf_date(pdf_doc *d, int64_t t); /* "23 November 2026" in the language */

@@ -356,12 +356,6 @@ const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
     return g->suppressed ? d->marker : pdf_count(d, v);
 }
 
-const tna_group *pdf_find(pdf_doc *d, tna_set set, uint32_t authority, uint32_t role,
-                          uint32_t topic)
-{
-    return tna_results_find(d->cur, set, authority, TNA_NONE, role, TNA_NONE, topic, TNA_NONE);
-}
-
 /* ---- names and dates --------------------------------------------------------------------------
  */
 

@@ -46,7 +46,7 @@ void xlsx_chart_prepare(xw *x)
 
     for (uint32_t t = 0; t < x->m->n_topics; t++) {
         const tna_group *g =
-            xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE);
+            tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)});
         if (g && !g->suppressed && isfinite(g->mean_gap))
             point(x->top_gaps, tna_label_topic(x->l, t), g->mean_gap, NAN);
     }
@@ -55,8 +55,7 @@ void xlsx_chart_prepare(xw *x)
         g_array_set_size(x->top_gaps, TOP_GAPS);
 
     for (size_t p = 0; p < x->r->n_periods; p++) {
-        const tna_group *g = tna_results_find(&x->r->periods[p], TNA_SET_ALL, TNA_NONE, TNA_NONE,
-                                              TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE);
+        const tna_group *g = tna_results_find(&x->r->periods[p], TNA_SET_ALL, TNA_DIMS_ALL);
         point(x->trend, x->r->periods[p].period, g && !g->suppressed ? g->mean_gap : NAN, NAN);
     }
 

@@ -103,25 +103,23 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     xw_text(x, ws, r, 0, tna_label_wales(x->l), x->bold);
     for (size_t t = 0; t < nt; t++)
         grid_cell(x, ws, r, (lxw_col_t)(2 + t),
-                  xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, (uint32_t)t,
-                          TNA_NONE),
+                  tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is((uint32_t)t)}),
                   k, true);
-    grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
-              xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
-              k, true);
+    grid_cell(x, ws, r, (lxw_col_t)(2 + nt), tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), k,
+              true);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
         r++;
         xw_text(x, ws, r, 0, tna_label_authority(x->l, a), x->text);
         xw_text(x, ws, r, 1, tna_label_region(x->l, m->authorities[a].region), x->text);
         for (size_t t = 0; t < nt; t++)
-            grid_cell(x, ws, r, (lxw_col_t)(2 + t),
-                      xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE,
-                              (uint32_t)t, TNA_NONE),
-                      k, false);
-        grid_cell(
-            x, ws, r, (lxw_col_t)(2 + nt),
-            xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), k,
-            true);
+            grid_cell(
+                x, ws, r, (lxw_col_t)(2 + t),
+                tna_results_find(x->cur, TNA_SET_AUTHORITY_TOPIC,
+                                 (tna_dims){.authority = tna_is(a), .topic = tna_is((uint32_t)t)}),
+                k, false);
+        grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
+                  tna_results_find(x->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}),
+                  k, true);
     }
     if (m->n_authorities > 0 && nt > 0) {
         lxw_conditional_format cf = {0};
@@ -176,26 +174,27 @@ void xlsx_by_authority(xw *x)
     for (uint32_t a = 0; a < m->n_authorities; a++) {
         const char *an = tna_label_authority(l, a),
                    *rn = tna_label_region(l, m->authorities[a].region);
-        add(rows,
-            xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
+        add(rows, tna_results_find(x->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}),
             true, an, rn, all_roles, all_fw, all_topics);
         for (uint32_t f = 0; f < m->n_frameworks; f++) {
             const char *fn = tna_label_framework(l, f);
             add(rows,
-                xw_find(x, TNA_SET_AUTHORITY_FRAMEWORK, a, TNA_NONE, TNA_NONE, f, TNA_NONE,
-                        TNA_NONE),
+                tna_results_find(x->cur, TNA_SET_AUTHORITY_FRAMEWORK,
+                                 (tna_dims){.authority = tna_is(a), .framework = tna_is(f)}),
                 true, an, rn, all_roles, fn, all_topics);
             const tna_framework *fw = &m->frameworks[f];
             for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++)
                 add(rows,
-                    xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, t,
-                            TNA_NONE),
+                    tna_results_find(x->cur, TNA_SET_AUTHORITY_TOPIC,
+                                     (tna_dims){.authority = tna_is(a), .topic = tna_is(t)}),
                     false, an, rn, all_roles, fn, tna_label_topic(l, t));
         }
         for (uint32_t p = 0; p < m->n_roles; p++)
             for (uint32_t t = 0; t < m->n_topics; t++)
                 add(rows,
-                    xw_find(x, TNA_SET_AUTHORITY_ROLE_TOPIC, a, TNA_NONE, p, TNA_NONE, t, TNA_NONE),
+                    tna_results_find(
+                        x->cur, TNA_SET_AUTHORITY_ROLE_TOPIC,
+                        (tna_dims){.authority = tna_is(a), .role = tna_is(p), .topic = tna_is(t)}),
                     false, an, rn, tna_label_role(l, p),
                     tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t));
     }
@@ -218,10 +217,12 @@ void xlsx_by_role(xw *x)
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t p = 0; p < m->n_roles; p++) {
         const char *pn = tna_label_role(l, p);
-        add(rows, xw_find(x, TNA_SET_ROLE, TNA_NONE, TNA_NONE, p, TNA_NONE, TNA_NONE, TNA_NONE),
-            true, pn, tna_label_framework(l, TNA_NONE), tna_label_topic(l, TNA_NONE), NULL, NULL);
+        add(rows, tna_results_find(x->cur, TNA_SET_ROLE, (tna_dims){.role = tna_is(p)}), true, pn,
+            tna_label_framework(l, TNA_NONE), tna_label_topic(l, TNA_NONE), NULL, NULL);
         for (uint32_t t = 0; t < m->n_topics; t++)
-            add(rows, xw_find(x, TNA_SET_ROLE_TOPIC, TNA_NONE, TNA_NONE, p, TNA_NONE, t, TNA_NONE),
+            add(rows,
+                tna_results_find(x->cur, TNA_SET_ROLE_TOPIC,
+                                 (tna_dims){.role = tna_is(p), .topic = tna_is(t)}),
                 false, pn, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
                 NULL, NULL);
     }
@@ -247,25 +248,24 @@ void xlsx_by_topic(xw *x)
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE), *wales = tna_label_wales(l);
-    add(rows, xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
-        true, all_fw, all_topics, wales, NULL, NULL);
+    add(rows, tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), true, all_fw, all_topics, wales,
+        NULL, NULL);
     for (uint32_t g = 0; g < m->n_regions; g++)
-        add(rows, xw_find(x, TNA_SET_REGION, TNA_NONE, g, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
-            true, all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
+        add(rows, tna_results_find(x->cur, TNA_SET_REGION, (tna_dims){.region = tna_is(g)}), true,
+            all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
     for (uint32_t f = 0; f < m->n_frameworks; f++) {
         const char *fn = tna_label_framework(l, f);
-        add(rows,
-            xw_find(x, TNA_SET_FRAMEWORK, TNA_NONE, TNA_NONE, TNA_NONE, f, TNA_NONE, TNA_NONE),
+        add(rows, tna_results_find(x->cur, TNA_SET_FRAMEWORK, (tna_dims){.framework = tna_is(f)}),
             true, fn, all_topics, wales, NULL, NULL);
         const tna_framework *fw = &m->frameworks[f];
         for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++) {
             const char *tn = tna_label_topic(l, t);
-            add(rows,
-                xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE),
+            add(rows, tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)}),
                 false, fn, tn, wales, NULL, NULL);
             for (uint32_t g = 0; g < m->n_regions; g++)
                 add(rows,
-                    xw_find(x, TNA_SET_REGION_TOPIC, TNA_NONE, g, TNA_NONE, TNA_NONE, t, TNA_NONE),
+                    tna_results_find(x->cur, TNA_SET_REGION_TOPIC,
+                                     (tna_dims){.region = tna_is(g), .topic = tna_is(t)}),
                     false, fn, tn, tna_label_region(l, g), NULL, NULL);
         }
     }
@@ -286,8 +286,8 @@ void xlsx_skills(xw *x)
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t s = 0; s < m->n_skills; s++) {
         uint32_t t = m->skills[s].topic;
-        add(rows, xw_find(x, TNA_SET_SKILL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, s),
-            false, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
+        add(rows, tna_results_find(x->cur, TNA_SET_SKILL, (tna_dims){.skill = tna_is(s)}), false,
+            tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
             tna_label_skill(l, s), NULL, NULL);
     }
     const char *dims[] = {xw_t(x, "Framework", "Fframwaith"), xw_t(x, "Topic", "Pwnc"),

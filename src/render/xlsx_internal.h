@@ -103,11 +103,6 @@ void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t 
               lxw_col_t last_col);
 void xw_check(xw *x, lxw_error e);
 
-/* The current period's group of a set with the given dimensions (TNA_NONE for those the set
- * sums over), or NULL when it has none (tna_results_find on the current period). */
-const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
-                         uint32_t framework, uint32_t topic, uint32_t skill);
-
 /* The seven figures of a group from column col: respondents, skills assessed, below target,
  * total gap, mean gap, share below target, learners needing; a suppressed group (or none)
  * shows the marker in the first and leaves the rest blank. bold: a total row. */

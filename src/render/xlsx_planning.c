@@ -97,8 +97,10 @@ void xlsx_demand(xw *x)
         tna_set set = d->authority != TNA_NONE ? TNA_SET_AUTHORITY_TOPIC
                       : d->region != TNA_NONE  ? TNA_SET_REGION_TOPIC
                                                : TNA_SET_TOPIC;
-        const tna_group *g =
-            xw_find(x, set, d->authority, d->region, TNA_NONE, TNA_NONE, d->topic, TNA_NONE);
+        const tna_group *g = tna_results_find(x->cur, set,
+                                              (tna_dims){.authority = tna_is(d->authority),
+                                                         .region = tna_is(d->region),
+                                                         .topic = tna_is(d->topic)});
         int64_t v[] = {g ? g->respondents : 0,
                        d->learners,
                        d->self_directed,

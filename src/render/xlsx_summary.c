@@ -99,11 +99,8 @@ static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
     for (int i = 0; i < n; i++)
         lines = MAX(lines, xw_lines(head[i], summary_widths[i]));
     xw_fit(x, ws, row, lines);
-    const tna_group *g[2] = {tna_results_find(x->cur, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE,
-                                              TNA_NONE, TNA_NONE, TNA_NONE),
-                             x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_NONE, TNA_NONE,
-                                                        TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE)
-                                     : NULL};
+    const tna_group *g[2] = {tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL),
+                             x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_DIMS_ALL) : NULL};
     const char *names[XW_FIGURES];
     xw_figure_headers(x, names);
     static const int shown[] = {0, 1, 4, 5, 6}; /* which of the seven figures */

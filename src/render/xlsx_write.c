@@ -365,12 +365,6 @@ char *xw_utc(int64_t t)
     return g_strdup(buf);
 }
 
-const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
-                         uint32_t framework, uint32_t topic, uint32_t skill)
-{
-    return tna_results_find(x->cur, set, authority, region, role, framework, topic, skill);
-}
-
 /* A column width that fits every label of a kind, its "All ..." word included. */
 static double width_of(xw *x, const char *(*label)(tna_labels *, uint32_t), size_t n)
 {

@@ -162,8 +162,8 @@ static void test_protected(void)
         return;
     uint32_t a1 = tna_model_find_authority(r.m, "a1");
     const tna_period_figures *q2 = &r.res->periods[0], *q3 = &r.res->periods[1];
-    const tna_group *g = tna_results_find(q3, TNA_SET_AUTHORITY, a1, TNA_NONE, TNA_NONE, TNA_NONE,
-                                          TNA_NONE, TNA_NONE);
+    const tna_group *g =
+        tna_results_find(q3, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a1)});
     CHECK(g != NULL && g->suppressed); /* precondition: a1 has 4 respondents, hidden for a2 */
     const tna_expectation_result *e = result(&r, "gap-a1");
     CHECK_HIDDEN(e, true, "hidden to protect a suppressed group");
@@ -171,11 +171,9 @@ static void test_protected(void)
     CHECK_PERIODS(e, NAN, NAN);
 
     uint32_t north = r.m->authorities[a1].region;
-    g = tna_results_find(q2, TNA_SET_REGION, TNA_NONE, north, TNA_NONE, TNA_NONE, TNA_NONE,
-                         TNA_NONE);
+    g = tna_results_find(q2, TNA_SET_REGION, (tna_dims){.region = tna_is(north)});
     CHECK(g != NULL && g->suppressed); /* precondition: North hidden in Q2 ... */
-    g = tna_results_find(q3, TNA_SET_REGION, TNA_NONE, north, TNA_NONE, TNA_NONE, TNA_NONE,
-                         TNA_NONE);
+    g = tna_results_find(q3, TNA_SET_REGION, (tna_dims){.region = tna_is(north)});
     CHECK(g != NULL && !g->suppressed); /* ... and shown in Q3 */
     e = result(&r, "reduction-north");
     CHECK_HIDDEN(e, true, "hidden to protect a suppressed group");
