@@ -9,7 +9,10 @@
 #ifndef TNA_ANALYSIS_INTERNAL_H
 #define TNA_ANALYSIS_INTERNAL_H
 
+#include <glib.h>
+
 #include "tna/analysis.h"
+#include "tna/ingest.h"
 
 typedef struct tally {
     int64_t respondents, assessed, below, gap_sum, learners;
@@ -85,5 +88,11 @@ void planning_trends(const analysis_ctx *a);
 void planning_barriers(const analysis_ctx *a);
 void planning_raters(const analysis_ctx *a);
 void planning_free(tna_planning *planning);
+
+/* Copies into *out what the reports may know of one period's reading (data_quality.c): each
+ * source's counts, and the data-quality log counted by file, column and reason, its strings
+ * kept in `strings`. No logged value is copied. */
+void tna_dq_summarise(const tna_period_data *period, size_t n_sources, GStringChunk *strings,
+                      tna_period_figures *out);
 
 #endif

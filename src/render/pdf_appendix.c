@@ -117,11 +117,11 @@ static void privacy(pdf_doc *d)
 
 static void sources(pdf_doc *d)
 {
-    const tna_dataset *ds = d->res->dataset;
+    const tna_results *res = d->res;
     const tna_model *m = d->m;
     pdf_h2(d, pdf_t(d, "Rows read, accepted and rejected",
                     "Rhesi a ddarllenwyd, a dderbyniwyd ac a wrthodwyd"));
-    size_t n = ds ? ds->n_periods * m->n_sources : 0;
+    size_t n = res->n_periods * m->n_sources;
     if (n == 0) {
         pdf_para(d, pdf_t(d, "No sources were read.", "Ni ddarllenwyd unrhyw ffynonellau."));
         return;
@@ -137,11 +137,12 @@ static void sources(pdf_doc *d)
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t r = 0;
-    for (size_t p = 0; p < ds->n_periods; p++) {
+    for (size_t p = 0; p < res->n_periods; p++) {
         for (size_t s = 0; s < m->n_sources; s++) {
-            const tna_source_stats *st = ds->periods[p].stats ? &ds->periods[p].stats[s] : NULL;
+            const tna_source_read *st =
+                s < res->periods[p].n_sources ? &res->periods[p].sources[s] : NULL;
             const char **c = cells + r * NC;
-            c[0] = ds->periods[p].period;
+            c[0] = res->periods[p].period;
             c[1] = m->sources[s].name;
             if (st == NULL || !st->present) {
                 c[2] = pdf_t(d, "no file", "dim ffeil");
@@ -201,17 +202,16 @@ static int by_total_desc(const void *a, const void *b)
 
 static void data_quality(pdf_doc *d)
 {
-    const tna_dataset *ds = d->res->dataset;
+    const tna_results *res = d->res;
     pdf_h2(d, pdf_t(d, "Data-quality log by reason", "Log ansawdd data yn ôl rheswm"));
-    if (ds == NULL)
-        return;
     /* the last (up to) four periods, one column each */
-    size_t first = ds->n_periods > 4 ? ds->n_periods - 4 : 0, np = ds->n_periods - first;
+    size_t first = res->n_periods > 4 ? res->n_periods - 4 : 0, np = res->n_periods - first;
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(reason_count));
-    for (size_t p = first; p < ds->n_periods; p++) {
-        for (size_t i = 0; i < ds->periods[p].n_dq; i++) {
-            char *k = reason_kind(ds->periods[p].dq[i].reason ? ds->periods[p].dq[i].reason : "");
+    for (size_t p = first; p < res->n_periods; p++) {
+        for (size_t i = 0; i < res->periods[p].n_dq; i++) {
+            const tna_dq_count *dq = &res->periods[p].dq[i];
+            char *k = reason_kind(dq->reason);
             const char *kept = pdf_str(d, "%s", k);
             g_free(k);
             gpointer at;
@@ -222,8 +222,8 @@ static void data_quality(pdf_doc *d)
                 g_hash_table_insert(index, (gpointer)kept, at);
             }
             reason_count *rc = &g_array_index(rows, reason_count, GPOINTER_TO_SIZE(at) - 1);
-            rc->count[p - first]++;
-            rc->total++;
+            rc->count[p - first] += dq->entries;
+            rc->total += dq->entries;
         }
     }
     g_hash_table_destroy(index);
@@ -241,7 +241,7 @@ static void data_quality(pdf_doc *d)
     double *width = g_new0(double, nc);
     head[0] = pdf_t(d, "Reason (as logged)", "Rheswm (fel y'i cofnodwyd)");
     for (size_t p = 0; p < np; p++)
-        head[1 + p] = ds->periods[first + p].period, width[1 + p] = 58;
+        head[1 + p] = res->periods[first + p].period, width[1 + p] = 58;
     const char **cells = g_new0(const char *, rows->len *nc);
     for (guint i = 0; i < rows->len; i++) {
         const reason_count *rc = &g_array_index(rows, reason_count, i);

@@ -2,10 +2,12 @@
  * xlsx_about.c - the Data quality and About sheets.
  *
  * Data quality: rows read, accepted and rejected for every source in every period, then the
- * data-quality log (file, line, column, value, reason) of every period read, at most
- * XW_LOG_LIMIT entries with a line pointing at data-quality-PERIOD.csv for the rest. The
+ * data-quality log of every period read counted by file, column and reason (with the first
+ * line of each), at most XW_LOG_LIMIT rows with a line pointing at data-quality-PERIOD.csv
+ * for the rest. No logged value is shown: a value is input text, possibly personal, and the
+ * workbook is for sharing; data-quality-PERIOD.csv lists every entry with its value. The
  * frozen rows reach down to the log's header while the sources block is short; the filter
- * is on the log. Values come from the inputs and go through the text guards like all text.
+ * is on the log.
  *
  * About: what the workbook is (title, period, the run time from options->now in UTC, tna's
  * version), the privacy rule with its threshold and how many groups it hid, what each
@@ -20,14 +22,17 @@
 void xlsx_data_quality(xw *x)
 {
     const tna_model *m = x->m;
-    const tna_dataset *ds = x->r->dataset;
+    const tna_results *r = x->r;
     lxw_worksheet *ws = xw_sheet(x, "Data quality", "Ansawdd data");
     xw_title(x, ws, xw_t(x, "Data quality", "Ansawdd data"),
              xw_t(x,
                   "Every row read is accepted or rejected; rejected rows and unrecognised "
-                  "answers are listed below and left out of every figure.",
-                  "Caiff pob rhes a ddarllenir ei derbyn neu ei gwrthod; rhestrir rhesi a "
-                  "wrthodwyd ac atebion nas adnabuwyd isod, ac maent wedi'u hepgor o bob ffigur."));
+                  "answers are left out of every figure and counted below by file, column and "
+                  "reason. Each entry, with the value found, is in data-quality-PERIOD.csv.",
+                  "Caiff pob rhes a ddarllenir ei derbyn neu ei gwrthod; mae rhesi a wrthodwyd "
+                  "ac atebion nas adnabuwyd wedi'u hepgor o bob ffigur ac wedi'u cyfrif isod yn "
+                  "ôl ffeil, colofn a rheswm. Mae pob cofnod, gyda'r gwerth a ganfuwyd, yn "
+                  "data-quality-PERIOD.csv."));
     const char *sh[] = {xw_t(x, "Period", "Cyfnod"),
                         xw_t(x, "File", "Ffeil"),
                         xw_t(x, "Rows read", "Rhesi a ddarllenwyd"),
@@ -38,14 +43,14 @@ void xlsx_data_quality(xw *x)
                         xw_t(x, "Unreadable dates", "Dyddiadau annarllenadwy"),
                         xw_t(x, "Invalid text", "Testun annilys"),
                         xw_t(x, "Date format", "Fformat dyddiad")};
-    /* the log below shares the columns: Period, File, Line, Column, Value (E), Reason (F) */
-    static const double widths[] = {10, 44, 11, 11, 24, 56, 13, 12, 10, 10};
+    /* the log below shares the columns: Period, File, Column, Entries, First line, Reason */
+    static const double widths[] = {10, 44, 11, 11, 11, 56, 13, 12, 10, 10};
     xw_header(x, ws, 3, sh, 10, widths, "ttnnntnnnt");
     lxw_row_t row = 4;
-    for (size_t p = 0; p < ds->n_periods; p++)
-        for (size_t s = 0; s < m->n_sources; s++, row++) {
-            const tna_source_stats *st = &ds->periods[p].stats[s];
-            xw_text(x, ws, row, 0, ds->periods[p].period, x->text);
+    for (size_t p = 0; p < r->n_periods; p++)
+        for (size_t s = 0; s < m->n_sources && s < r->periods[p].n_sources; s++, row++) {
+            const tna_source_read *st = &r->periods[p].sources[s];
+            xw_text(x, ws, row, 0, r->periods[p].period, x->text);
             xw_text(x, ws, row, 1, st->path ? st->path : "", x->text);
             xw_text(x, ws, row, 5, m->sources[s].name, x->indent);
             if (!st->present) {
@@ -62,33 +67,36 @@ void xlsx_data_quality(xw *x)
     lxw_row_t sources_end = row;
     row++;
     xw_text(x, ws, row++, 0, xw_t(x, "Data-quality log", "Log ansawdd data"), x->heading);
-    const char *lh[] = {xw_t(x, "Period", "Cyfnod"), xw_t(x, "File", "Ffeil"),
-                        xw_t(x, "Line", "Llinell"),  xw_t(x, "Column", "Colofn"),
-                        xw_t(x, "Value", "Gwerth"),  xw_t(x, "Reason", "Rheswm")};
-    xw_header(x, ws, row, lh, 6, NULL, "ttnntt");
+    const char *lh[] = {xw_t(x, "Period", "Cyfnod"),
+                        xw_t(x, "File", "Ffeil"),
+                        xw_t(x, "Column", "Colofn"),
+                        xw_t(x, "Entries", "Cofnodion"),
+                        xw_t(x, "First line", "Llinell gyntaf"),
+                        xw_t(x, "Reason", "Rheswm")};
+    xw_header(x, ws, row, lh, 6, NULL, "ttnnnt");
     lxw_row_t header = row++;
     size_t shown = 0, total = 0;
-    for (size_t p = 0; p < ds->n_periods; p++)
-        for (size_t i = 0; i < ds->periods[p].n_dq; i++, total++) {
+    for (size_t p = 0; p < r->n_periods; p++)
+        for (size_t i = 0; i < r->periods[p].n_dq; i++, total++) {
             if (shown >= XW_LOG_LIMIT || row >= XW_ROW_LIMIT - 1)
                 continue;
-            const tna_dq_entry *e = &ds->periods[p].dq[i];
-            xw_text(x, ws, row, 0, ds->periods[p].period, x->text);
-            xw_text(x, ws, row, 1, e->file, x->text);
-            if (e->line > 0)
-                xw_int(x, ws, row, 2, e->line, x->integer);
-            if (e->column > 0)
-                xw_int(x, ws, row, 3, e->column, x->integer);
-            xw_text(x, ws, row, 4, e->value, x->indent);
-            xw_text(x, ws, row, 5, e->reason, x->text);
+            const tna_dq_count *c = &r->periods[p].dq[i];
+            xw_text(x, ws, row, 0, r->periods[p].period, x->text);
+            xw_text(x, ws, row, 1, c->file, x->text);
+            if (c->column > 0)
+                xw_int(x, ws, row, 2, c->column, x->integer);
+            xw_int(x, ws, row, 3, c->entries, x->integer);
+            if (c->first_line > 0)
+                xw_int(x, ws, row, 4, c->first_line, x->integer);
+            xw_text(x, ws, row, 5, c->reason, x->text);
             row++, shown++;
         }
     if (total == 0)
         xw_text(x, ws, row++, 0, xw_t(x, "No problems found.", "Ni chanfuwyd problemau."), x->note);
     if (shown < total) {
-        char *more = xw_printf(x, "%zu more entries: see data-quality-%s.csv.",
-                               "%zu cofnod arall: gweler data-quality-%s.csv.", total - shown,
-                               x->cur->period);
+        char *more =
+            xw_printf(x, "%zu more rows: see data-quality-%s.csv.",
+                      "%zu rhes arall: gweler data-quality-%s.csv.", total - shown, x->cur->period);
         xw_text(x, ws, row++, 0, more, x->note);
         g_free(more);
     }
@@ -217,7 +225,7 @@ static void definitions(xw *x, lxw_worksheet *ws, lxw_row_t *row)
 static void configuration(xw *x, lxw_worksheet *ws, lxw_row_t *row)
 {
     const tna_model *m = x->m;
-    const tna_dataset *ds = x->r->dataset;
+    const tna_results *r = x->r;
     heading(x, ws, row, xw_t(x, "Configuration and inputs", "Ffurfweddiad a mewnbynnau"));
     item(x, ws, row, xw_t(x, "Configuration file", "Ffeil ffurfweddu"),
          m->config_path ? m->config_path : "");
@@ -235,12 +243,12 @@ static void configuration(xw *x, lxw_worksheet *ws, lxw_row_t *row)
     item(x, ws, row, xw_t(x, "Rater policy", "Polisi graddio"),
          tna_rater_policy_names[m->rater_policy]);
     itemf(x, ws, row, xw_t(x, "Expectations", "Disgwyliadau"), "%zu", "%zu", m->n_expectations);
-    for (size_t p = 0; p < ds->n_periods; p++)
-        for (size_t s = 0; s < m->n_sources; s++) {
-            const tna_source_stats *st = &ds->periods[p].stats[s];
+    for (size_t p = 0; p < r->n_periods; p++)
+        for (size_t s = 0; s < m->n_sources && s < r->periods[p].n_sources; s++) {
+            const tna_source_read *st = &r->periods[p].sources[s];
             const tna_source *src = &m->sources[s];
             itemf(x, ws, row, xw_t(x, "Input", "Mewnbwn"), "%s %s: %s (%s, %s%s%s)%s",
-                  "%s %s: %s (%s, %s%s%s)%s", ds->periods[p].period, src->name,
+                  "%s %s: %s (%s, %s%s%s)%s", r->periods[p].period, src->name,
                   st->path ? st->path : "", tna_format_names[src->format],
                   tna_encoding_names[src->encoding], src->preset != TNA_PRESET_NONE ? ", " : "",
                   src->preset != TNA_PRESET_NONE ? tna_preset_names[src->preset] : "",

@@ -31,6 +31,7 @@
 #include "pipeline.h"
 #include "tna/analysis.h"
 #include "tna/config.h"
+#include "tna/dq_log.h"
 #include "tna/ingest.h"
 #include "tna/outputs.h"
 #include "tna/render.h"
@@ -60,7 +61,7 @@ static char *render(const run *r, const char *name)
     char *dir = g_build_filename(tmp_root, name, NULL);
     tna_outputs *out = tna_outputs_new(dir);
     tna_error err = TNA_ERROR_INIT;
-    tna_status st = tna_render_csv(r->res, out, &err);
+    tna_status st = tna_render_csv(r->res, tna_dq_log_of(r->ds), out, &err);
     if (st == TNA_OK)
         st = tna_outputs_commit(out, &err);
     CHECK_INT(st, TNA_OK);

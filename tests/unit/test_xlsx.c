@@ -19,6 +19,7 @@
 #include "../../src/render/xlsx_internal.h"
 #include "check.h"
 #include "tna/config.h"
+#include "tna/ingest.h"
 
 static void test_clean(void)
 {
