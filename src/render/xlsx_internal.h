@@ -24,7 +24,7 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 
-#include "tna/labels.h"
+#include "labels.h"
 #include "tna/render.h"
 
 #define XW_ROW_LIMIT  1048576 /* Excel's rows per sheet */
@@ -63,18 +63,23 @@ typedef struct xw {
 
 /* ---- xlsx_write.c: formats and guarded cell writes ---- */
 void xw_formats(xw *x);
-/* A sheet name in the report's language, made valid for Excel (31 characters, none of
- * []:*?/\, no apostrophe at either end, not blank). Caller frees with g_free(). */
-char *xw_sheet_name(xw *x, const char *en, const char *cy);
+/* A sheet name made valid for Excel (31 characters, none of []:*?/\, no apostrophe at
+ * either end, not blank). Caller frees with g_free(). */
+char *xw_valid_sheet_name(const char *name);
+/* A term as a sheet name: in the report's language (with both, the English alone when the
+ * two together are too long for a tab), made valid. Caller frees with g_free(). */
+char *xw_sheet_name(xw *x, tna_term term);
 /* Adds a worksheet named by xw_sheet_name. */
-lxw_worksheet *xw_sheet(xw *x, const char *en, const char *cy);
+lxw_worksheet *xw_sheet(xw *x, tna_term term);
 /* The sheet's title (row 0) and a one-line explanation (row 1). */
 void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note);
-/* A fixed phrase in the report's language. */
-const char *xw_t(xw *x, const char *en, const char *cy);
-/* A phrase with figures: en and cy are printf formats taking the same arguments (each is
- * formatted on its own, so "both" joins two finished sentences). Caller frees. */
-char *xw_printf(xw *x, const char *en, const char *cy, ...);
+/* A term of the glossary in the report's language (labels.h). */
+const char *xw_t(xw *x, tna_term term);
+/* A term with figures: its English and Welsh formats take the same arguments, checked by
+ * the compiler (each is formatted on its own, so "both" joins two finished sentences). The
+ * term must be written as its TERM_ name. The text lives as long as x->l. */
+#define xw_printf(x, term, ...)                                                                    \
+    (TNA_TERM_CHECK(term, __VA_ARGS__), tna_label_termf((x)->l, term, __VA_ARGS__))
 /* Text as Excel will show it: valid UTF-8, an _xHHHH_ pattern escaped as _x005F_xHHHH_, at
  * most 32,767 UTF-16 units (Excel's count). Caller frees with g_free(). */
 char *xw_clean(const char *text);

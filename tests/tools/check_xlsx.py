@@ -79,7 +79,7 @@ W = {
                auths="Pob awdurdod", pool="Cronfa Cymru gyfan", welsh="Cyfrwng Cymraeg",
                english="Cyfrwng Saesneg", marker="llai na %d" % K,
                rag={"green": "Gwyrdd", "amber": "Ambr", "red": "Coch"},
-               sheets=["Crynodeb", "Map gwres", "Fesul awdurdod", "Fesul rôl", "Fesul pwnc",
+               sheets=["Crynodeb", "Map gwres", "Yn ôl awdurdod", "Yn ôl rôl", "Yn ôl pwnc",
                        "Sgiliau", "Galw", "Comisiynu", "Carfannau", "Mentoriaid", "Tueddiadau",
                        "Gwerthuso", "Rhwystrau", "Hunan a rheolwr", "Ansawdd data", "Ynghylch",
                        "Data siartiau"]),
