@@ -101,7 +101,7 @@ tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outpu
     if (st == TNA_OK)
         st = write_summary(r, fp);
     if (st == TNA_OK)
-        st = csv_write_data_quality(r, log, out, err);
+        st = tna_csv_write_data_quality(r, log, out, err);
     if (st == TNA_OK)
         st = csv_write_planning(r, out, err);
     if (st == TNA_OK)

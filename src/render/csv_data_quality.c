@@ -20,8 +20,8 @@ static void write_entry(void *fp, const char *file, long line, long column, cons
     fputc('\n', fp);
 }
 
-tna_status csv_write_data_quality(const tna_results *r, const tna_dq_log *log, tna_outputs *out,
-                                  tna_error *err)
+tna_status tna_csv_write_data_quality(const tna_results *r, const tna_dq_log *log, tna_outputs *out,
+                                      tna_error *err)
 {
     FILE *fp;
     tna_status st = csv_open(r, out, "data-quality", &fp, err);

@@ -66,7 +66,7 @@ const char *pdf_t(pdf_doc *d, tna_term term)
     return tna_label_term(d->l, term);
 }
 
-const char *pdf_pair(pdf_doc *d, const char *en, const char *cy)
+const char *tna_pdf_pair(pdf_doc *d, const char *en, const char *cy)
 {
     return tna_label_pair(d->l, en, cy);
 }

@@ -321,7 +321,7 @@ static void commissioning(pdf_doc *d)
                 pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES),
                 pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
     }
-    pdf_para(d, pdf_pair(d, text[0], text[1]));
+    pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
     if (t->suppressed)
         return;
     chart_tile tiles[3] = {

@@ -110,11 +110,11 @@ const char *pdf_t(pdf_doc *d, tna_term term);
 #define pdf_tf(d, term, ...)                                                                       \
     (TNA_TERM_CHECK(term, __VA_ARGS__), tna_label_termf((d)->l, term, __VA_ARGS__))
 /* A term formatted in one language, for sentences whose arguments are words too (each
- * language's words go into its own sentence; then pdf_pair). Checked like pdf_tf. */
+ * language's words go into its own sentence; then tna_pdf_pair). Checked like pdf_tf. */
 #define pdf_in(d, language, term, ...)                                                             \
     (TNA_TERM_CHECK(term, __VA_ARGS__), pdf_str(d, tna_term_in(term, language), __VA_ARGS__))
 /* Two finished texts, one per language, picked or joined for the report. */
-const char *pdf_pair(pdf_doc *d, const char *en, const char *cy);
+const char *tna_pdf_pair(pdf_doc *d, const char *en, const char *cy);
 
 /* ---- pdf_text.c: flowing text and tables --------------------------------------------------- */
 
@@ -172,9 +172,10 @@ const char *pdf_money(pdf_doc *d, double v);  /* £12,500 */
 /* A count with its noun in one language: "1 cohort", "3 cohorts", "3 carfan". The terms
  * one and many take the count as their one conversion (%s). */
 #define pdf_counted(d, language, n, one, many)                                                     \
-    (TNA_TERM_CHECK(one, ""), TNA_TERM_CHECK(many, ""), pdf_counted_in(d, language, n, one, many))
-const char *pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
-                           tna_term many);
+    (TNA_TERM_CHECK(one, ""), TNA_TERM_CHECK(many, ""),                                            \
+     tna_pdf_counted_in(d, language, n, one, many))
+const char *tna_pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
+                               tna_term many);
 const char *pdf_cohorts(pdf_doc *d, int64_t n); /* "1 cohort" / "3 carfan" */
 const char *pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
 /* A group's figure, or the marker when it is suppressed, or "–" when absent. */

@@ -253,7 +253,7 @@ static void commissioning(pdf_doc *d)
                    pdf_money(d, c->cost_per_elearning_learner), c->cohort_max,
                    pdf_money(d, c->cost_per_cohort), c->cohort_min);
     }
-    pdf_para(d, pdf_pair(d, text[0], text[1]));
+    pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
     pdf_h2(d, pdf_t(d, TERM_COHORTS_AND_COST_BY_REGION));
     by_region(d);
     pooled_vs_alone(d);
@@ -282,9 +282,9 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
     chart_set_rgb(cr, chart_accent);
     double th = chart_text(
         cr,
-        pdf_pair(d,
-                 pdf_in(d, TNA_LANG_EN, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_EN)),
-                 pdf_in(d, TNA_LANG_CY, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_CY))),
+        tna_pdf_pair(
+            d, pdf_in(d, TNA_LANG_EN, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_EN)),
+            pdf_in(d, TNA_LANG_CY, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_CY))),
         PDF_LEFT + 8, y + 7, left - 12, 10.5, CHART_BOLD | CHART_WRAP, CHART_LEFT, 2);
     pdf_tag_end(d, "H2");
     chart_set_rgb(cr, chart_ink);

@@ -306,16 +306,16 @@ const char *pdf_count(pdf_doc *d, int64_t v)
     return pdf_str(d, "%s", buf);
 }
 
-const char *pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
-                           tna_term many)
+const char *tna_pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
+                               tna_term many)
 {
     return pdf_str(d, tna_term_in(n == 1 ? one : many, language), pdf_count(d, n));
 }
 
 const char *pdf_cohorts(pdf_doc *d, int64_t n)
 {
-    return pdf_pair(d, pdf_counted(d, TNA_LANG_EN, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS),
-                    pdf_counted(d, TNA_LANG_CY, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS));
+    return tna_pdf_pair(d, pdf_counted(d, TNA_LANG_EN, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS),
+                        pdf_counted(d, TNA_LANG_CY, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS));
 }
 
 const char *pdf_money(pdf_doc *d, double v)
@@ -426,7 +426,7 @@ const char *pdf_date(pdf_doc *d, int64_t t)
                             tm.tm_year + 1900);
     const char *c = pdf_str(d, "%d %s %d", tm.tm_mday, tna_term_in(month[tm.tm_mon], TNA_LANG_CY),
                             tm.tm_year + 1900);
-    return pdf_pair(d, e, c);
+    return tna_pdf_pair(d, e, c);
 }
 
 /* ---- expectations ------------------------------------------------------------------------------

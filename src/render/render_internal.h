@@ -11,8 +11,8 @@
 
 #include "tna/render.h"
 
-tna_status csv_write_data_quality(const tna_results *results, const tna_dq_log *log,
-                                  tna_outputs *outputs, tna_error *err);
+tna_status tna_csv_write_data_quality(const tna_results *results, const tna_dq_log *log,
+                                      tna_outputs *outputs, tna_error *err);
 tna_status csv_write_planning(const tna_results *results, tna_outputs *outputs, tna_error *err);
 tna_status csv_write_expectations(const tna_results *results, tna_outputs *outputs,
                                   tna_error *err);

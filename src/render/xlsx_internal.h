@@ -65,7 +65,7 @@ typedef struct xw {
 void xw_formats(xw *x);
 /* A sheet name made valid for Excel (31 characters, none of []:*?/\, no apostrophe at
  * either end, not blank). Caller frees with g_free(). */
-char *xw_valid_sheet_name(const char *name);
+char *tna_xw_valid_sheet_name(const char *name);
 /* A term as a sheet name: in the report's language (with both, the English alone when the
  * two together are too long for a tab), made valid. Caller frees with g_free(). */
 char *xw_sheet_name(xw *x, tna_term term);

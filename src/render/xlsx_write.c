@@ -129,7 +129,7 @@ char *xw_clean(const char *text)
     return g_string_free(s, FALSE);
 }
 
-char *xw_valid_sheet_name(const char *name)
+char *tna_xw_valid_sheet_name(const char *name)
 {
     char *valid = g_utf8_make_valid(name, -1);
     GString *s = g_string_new(NULL);
@@ -160,7 +160,7 @@ char *xw_sheet_name(xw *x, tna_term term)
     const char *name = xw_t(x, term), *en = tna_term_in(term, TNA_LANG_EN);
     if (g_utf8_strlen(name, -1) > 31 && strcmp(name, tna_term_in(term, TNA_LANG_CY)) != 0)
         name = en; /* "English / Cymraeg" too long for a tab: the English alone */
-    return xw_valid_sheet_name(name);
+    return tna_xw_valid_sheet_name(name);
 }
 
 lxw_worksheet *xw_sheet(xw *x, tna_term term)

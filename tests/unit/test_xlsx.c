@@ -68,19 +68,20 @@ static tna_model *load(const char *path)
 
 static void test_sheet_names(void)
 {
-    char *s = xw_valid_sheet_name("a[b]:c*?/\\d");
+    char *s = tna_xw_valid_sheet_name("a[b]:c*?/\\d");
     CHECK_STR(s, "a-b--c----d");
     g_free(s);
-    s = xw_valid_sheet_name("A name much longer than Excel allows for a sheet");
+    s = tna_xw_valid_sheet_name("A name much longer than Excel allows for a sheet");
     CHECK_INT(g_utf8_strlen(s, -1), 31);
     g_free(s);
-    s = xw_valid_sheet_name("'quoted'");
+    s = tna_xw_valid_sheet_name("'quoted'");
     CHECK_STR(s, "quoted");
     g_free(s);
-    s = xw_valid_sheet_name("History");
+    s = tna_xw_valid_sheet_name("History");
     CHECK_STR(s, "History sheet");
     g_free(s);
-    s = xw_valid_sheet_name("ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ"); /* 31 characters, not bytes */
+    s = tna_xw_valid_sheet_name(
+        "ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ"); /* 31 characters, not bytes */
     CHECK_INT(g_utf8_strlen(s, -1), 31);
     CHECK(g_utf8_validate(s, -1, NULL));
     g_free(s);
