@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tna/dims.h"
 #include "tna/error.h"
 #include "tna/model.h"
 #include "tna/planning.h"
@@ -118,37 +119,8 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
 
 void tna_results_free(tna_results *results);
 
-/* Which group of a set to look up: each field names one value of a dimension, and a field
- * left out of the initialiser means "all" (TNA_NONE). A field holds index + 1 so that a
- * left-out field (zero) is "all"; write it with tna_is(), which also takes TNA_NONE:
- *
- *     tna_results_find(f, TNA_SET_AUTHORITY_TOPIC,
- *                      (tna_dims){.authority = tna_is(a), .topic = tna_is(t)});
- *     tna_results_find(f, TNA_SET_ALL, TNA_DIMS_ALL);
- *
- * Each field is a struct, so `.authority = a` (which would be off by one) does not compile
- * (-Werror=missing-braces). */
-typedef struct tna_dim {
-    uint32_t plus_one; /* 0: all */
-} tna_dim;
-
-typedef struct tna_dims {
-    tna_dim authority, region, role, framework, topic, skill;
-} tna_dims;
-
-#define TNA_DIMS_ALL ((tna_dims){{0}, {0}, {0}, {0}, {0}, {0}})
-
-static inline tna_dim tna_is(uint32_t index)
-{
-    return (tna_dim){index + 1}; /* TNA_NONE + 1 wraps to 0: all */
-}
-
 /* The dimensions of a group, for finding the same group in another period. */
-static inline tna_dims tna_group_dims(const tna_group *g)
-{
-    return (tna_dims){tna_is(g->authority), tna_is(g->region), tna_is(g->role),
-                      tna_is(g->framework), tna_is(g->topic),  tna_is(g->skill)};
-}
+tna_dims tna_group_dims(const tna_group *g);
 
 /* The group of a set with the given dimensions, or NULL when it has no respondents. Given
  * every dimension the set groups by, it is a table look-up; a dimension left "all" that

@@ -507,6 +507,12 @@ static bool matches(const dims *want, const tna_group *g)
     return true;
 }
 
+tna_dims tna_group_dims(const tna_group *g)
+{
+    return (tna_dims){tna_is(g->authority), tna_is(g->region), tna_is(g->role),
+                      tna_is(g->framework), tna_is(g->topic),  tna_is(g->skill)};
+}
+
 const tna_group *tna_results_find(const tna_period_figures *f, tna_set set, tna_dims in)
 {
     const group_index *ix = f->index;

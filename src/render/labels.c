@@ -59,7 +59,7 @@ const char *tna_label_term(tna_labels *l, tna_term term)
     return tna_label_pair(l, tna_term_in(term, TNA_LANG_EN), tna_term_in(term, TNA_LANG_CY));
 }
 
-const char *tna_label_termf(tna_labels *l, tna_term term, ...)
+const char *tna_label_format(tna_labels *l, tna_term term, ...)
 {
     va_list ap, again;
     va_start(ap, term);
@@ -158,7 +158,6 @@ tna_term tna_note_term(tna_note note)
 
 const char *tna_label_suppressed(tna_labels *l, int min_group_size)
 {
-    TNA_TERM_CHECK(TERM_FEWER_THAN_N, min_group_size);
     return tna_label_termf(l, TERM_FEWER_THAN_N, min_group_size);
 }
 

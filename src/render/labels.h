@@ -10,10 +10,9 @@
  * back to English where the configuration gives no Welsh name). With TNA_LANG_BOTH a text
  * reads "English / Cymraeg" when the two differ.
  *
- * A term with printf conversions is formatted through a renderer's macro (pdf_tf, xw_printf)
- * that passes its arguments through TNA_TERM_CHECK first, so the compiler checks them
- * against the English and the Welsh format alike; a term may only be formatted by its
- * TERM_ name there.
+ * A term with printf conversions is formatted with tna_label_termf (or pdf_tf), which passes
+ * its arguments through TNA_TERM_CHECK first, so the compiler checks them against the
+ * English and the Welsh format alike; a term may only be formatted by its TERM_ name there.
  *
  * Memory: returned strings are owned by the labels object (or are static) and live until
  * tna_labels_free(). NULL is never returned.
@@ -45,8 +44,12 @@ const char *tna_label_level(tna_labels *l, uint32_t framework, int level);
 const char *tna_label_term(tna_labels *l, tna_term term);
 
 /* A term with printf arguments: the English and the Welsh format each get the same
- * arguments, then one is picked or both joined. Call it through a checking macro. */
-const char *tna_label_termf(tna_labels *l, tna_term term, ...);
+ * arguments (checked by the compiler against both), then one is picked or both joined.
+ * The term must be written as its TERM_ name. */
+#define tna_label_termf(l, term, ...)                                                              \
+    (TNA_TERM_CHECK(term, __VA_ARGS__), tna_label_format(l, term, __VA_ARGS__))
+/* The same without the check, for tna_label_termf. */
+const char *tna_label_format(tna_labels *l, tna_term term, ...);
 
 /* A term in one language (TNA_LANG_EN or TNA_LANG_CY), for text built per language. */
 const char *tna_term_in(tna_term term, tna_language language);

@@ -107,8 +107,7 @@ const char *pdf_t(pdf_doc *d, tna_term term);
 /* A term with printf arguments, checked by the compiler against both languages' formats:
  * each is formatted with the same arguments, then one is picked or both joined. The term
  * must be written as its TERM_ name. Never pass pdf_t's result to a printf. */
-#define pdf_tf(d, term, ...)                                                                       \
-    (TNA_TERM_CHECK(term, __VA_ARGS__), tna_label_termf((d)->l, term, __VA_ARGS__))
+#define pdf_tf(d, term, ...) tna_label_termf((d)->l, term, __VA_ARGS__)
 /* A term formatted in one language, for sentences whose arguments are words too (each
  * language's words go into its own sentence; then tna_pdf_pair). Checked like pdf_tf. */
 #define pdf_in(d, language, term, ...)                                                             \

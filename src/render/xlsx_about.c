@@ -82,7 +82,7 @@ void xlsx_data_quality(xw *x)
     if (total == 0)
         xw_text(x, ws, row++, 0, xw_t(x, TERM_NO_PROBLEMS_FOUND), x->note);
     if (shown < total) {
-        const char *more = xw_printf(x, TERM_MORE_LOG_ROWS, total - shown, x->cur->period);
+        const char *more = tna_label_termf(x->l, TERM_MORE_LOG_ROWS, total - shown, x->cur->period);
         xw_text(x, ws, row++, 0, more, x->note);
     }
     xw_check(x, worksheet_autofilter(ws, header, 0, row - 1, 5));
@@ -98,8 +98,9 @@ static void item(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *label, co
     (*row)++;
 }
 
-/* An item whose value is a term formatted with arguments (xw_printf). */
-#define itemf(x, ws, row, label, term, ...) item(x, ws, row, label, xw_printf(x, term, __VA_ARGS__))
+/* An item whose value is a term formatted with arguments (tna_label_termf). */
+#define itemf(x, ws, row, label, term, ...)                                                        \
+    item(x, ws, row, label, tna_label_termf(x->l, term, __VA_ARGS__))
 
 /* An item whose value is the same in every language: names, ids and numbers. */
 static void item_text(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *label, const char *fmt,

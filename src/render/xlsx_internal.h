@@ -75,11 +75,6 @@ lxw_worksheet *xw_sheet(xw *x, tna_term term);
 void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note);
 /* A term of the glossary in the report's language (labels.h). */
 const char *xw_t(xw *x, tna_term term);
-/* A term with figures: its English and Welsh formats take the same arguments, checked by
- * the compiler (each is formatted on its own, so "both" joins two finished sentences). The
- * term must be written as its TERM_ name. The text lives as long as x->l. */
-#define xw_printf(x, term, ...)                                                                    \
-    (TNA_TERM_CHECK(term, __VA_ARGS__), tna_label_termf((x)->l, term, __VA_ARGS__))
 /* Text as Excel will show it: valid UTF-8, an _xHHHH_ pattern escaped as _x005F_xHHHH_, at
  * most 32,767 UTF-16 units (Excel's count). Caller frees with g_free(). */
 char *xw_clean(const char *text);

@@ -47,7 +47,7 @@ void xlsx_demand(xw *x)
                             xw_t(x, TERM_IN_COHORTS)};
     for (int b = 1; b < TNA_BANDS; b++) {
         const char *level = x->m->n_frameworks ? tna_label_level(x->l, 0, b) : "";
-        head[6 + b] = xw_printf(x, TERM_TO_LEVEL, level[0] ? level : "?");
+        head[6 + b] = tna_label_termf(x->l, TERM_TO_LEVEL, level[0] ? level : "?");
     }
     head[11] = xw_t(x, TERM_PREFER_WELSH);
     head[12] = xw_t(x, TERM_PREFER_ENGLISH);
@@ -113,8 +113,8 @@ void xlsx_commissioning(xw *x)
     const tna_commissioning *c = &x->m->commissioning;
     lxw_worksheet *ws = xw_sheet(x, TERM_COMMISSIONING);
     char *cohort = xw_money(c->cost_per_cohort), *learner = xw_money(c->cost_per_elearning_learner);
-    const char *note = xw_printf(x, TERM_COMMISSIONING_NOTE, c->cohort_min, c->cohort_max, cohort,
-                                 learner, c->elearning_max_gap, c->cohort_min);
+    const char *note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE, c->cohort_min, c->cohort_max,
+                                       cohort, learner, c->elearning_max_gap, c->cohort_min);
     g_free(cohort);
     g_free(learner);
     xw_title(x, ws, xw_t(x, TERM_COMMISSIONING_TITLE), note);

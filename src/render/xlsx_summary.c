@@ -138,7 +138,7 @@ void xlsx_summary(xw *x)
     const tna_model *m = x->m;
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, TERM_SUMMARY);
-    const char *note = xw_printf(x, TERM_SUMMARY_NOTE, x->cur->period, x->marker);
+    const char *note = tna_label_termf(x->l, TERM_SUMMARY_NOTE, x->cur->period, x->marker);
     xw_title(x, ws, m->title ? m->title : xw_t(x, TERM_TRAINING_NEEDS_ANALYSIS), note);
     worksheet_freeze_panes(ws, 2, 0);
 
