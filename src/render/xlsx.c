@@ -79,7 +79,7 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
         props.title = g_utf8_make_valid(title, -1);
         props.subject = subject;
         props.author = "tna";
-        char *comments = g_strdup_printf("%s tna %s", xw_t(&x, TERM_WRITTEN_BY), TNA_VERSION);
+        char *comments = g_strdup(tna_label_termf(x.l, TERM_WRITTEN_BY_TNA, TNA_VERSION));
         props.comments = comments;
         props.created = (time_t)options->now;
         xw_check(&x, workbook_set_properties(x.wb, &props));
