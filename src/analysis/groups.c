@@ -58,6 +58,15 @@ typedef struct dims {
     uint32_t v[N_DIMS];
 } dims;
 
+/* Where each set's cells lie: cell = sum of value * stride over the set's dimensions (the
+ * first dimension varies slowest), worked out once from the table and the model. */
+typedef struct layout {
+    const tna_model *m;
+    size_t n[N_DIMS];                     /* values per dimension */
+    size_t size[TNA_SET_COUNT];           /* cells per set */
+    size_t stride[TNA_SET_COUNT][N_DIMS]; /* 0 for a dimension the set sums over */
+} layout;
+
 typedef struct table {
     size_t n;
     tally *cell;
@@ -66,6 +75,7 @@ typedef struct table {
 
 typedef struct tables {
     const tna_model *m;
+    const layout *L;
     table set[TNA_SET_COUNT];
 } tables;
 
@@ -84,13 +94,6 @@ static dims dims_from(tna_dims in)
     return d; /* 0 - 1 wraps to TNA_NONE */
 }
 
-/* How many values each dimension has. */
-static void dim_sizes(const tna_model *m, size_t n[N_DIMS])
-{
-    n[DIM_A] = m->n_authorities, n[DIM_R] = m->n_regions, n[DIM_P] = m->n_roles;
-    n[DIM_F] = m->n_frameworks, n[DIM_T] = m->n_topics, n[DIM_S] = m->n_skills;
-}
-
 static bool has(tna_set set, int dim)
 {
     return set_dims[set] >> dim & 1;
@@ -102,38 +105,39 @@ static int set_level(tna_set set)
     return has(set, DIM_S) ? DIM_S : has(set, DIM_T) ? DIM_T : has(set, DIM_F) ? DIM_F : N_DIMS;
 }
 
-static size_t set_size(const tna_model *m, tna_set set)
+static void layout_build(const tna_model *m, layout *L)
 {
-    size_t n[N_DIMS], size = 1;
-    dim_sizes(m, n);
-    for (int i = 0; i < N_DIMS; i++)
-        if (has(set, i))
-            size *= n[i];
-    return size;
+    L->m = m;
+    L->n[DIM_A] = m->n_authorities, L->n[DIM_R] = m->n_regions, L->n[DIM_P] = m->n_roles;
+    L->n[DIM_F] = m->n_frameworks, L->n[DIM_T] = m->n_topics, L->n[DIM_S] = m->n_skills;
+    for (int set = 0; set < TNA_SET_COUNT; set++) {
+        L->size[set] = 1;
+        for (int k = N_DIMS - 1; k >= 0; k--) {
+            L->stride[set][k] = has((tna_set)set, k) ? L->size[set] : 0;
+            if (has((tna_set)set, k))
+                L->size[set] *= L->n[k];
+        }
+    }
 }
 
 /* The cell of a set that holds d (the dimensions the set does not have are ignored). */
-static size_t encode(const tna_model *m, tna_set set, const dims *d)
+static size_t encode(const layout *L, tna_set set, const dims *d)
 {
-    size_t n[N_DIMS], i = 0;
-    dim_sizes(m, n);
+    size_t i = 0;
     for (int k = 0; k < N_DIMS; k++)
-        if (has(set, k))
-            i = i * n[k] + d->v[k];
+        if (L->stride[set][k])
+            i += L->stride[set][k] * d->v[k];
     return i;
 }
 
 /* The dimensions of cell i of a set, the derived ones filled in. */
-static dims decode(const tna_model *m, tna_set set, size_t i)
+static dims decode(const layout *L, tna_set set, size_t i)
 {
-    size_t n[N_DIMS];
-    dim_sizes(m, n);
+    const tna_model *m = L->m;
     dims d = dims_none();
-    for (int k = N_DIMS - 1; k >= 0; k--)
-        if (has(set, k)) {
-            d.v[k] = (uint32_t)(i % n[k]);
-            i /= n[k];
-        }
+    for (int k = 0; k < N_DIMS; k++)
+        if (L->stride[set][k])
+            d.v[k] = (uint32_t)(i / L->stride[set][k] % L->n[k]);
     if (d.v[DIM_S] != TNA_NONE)
         d.v[DIM_T] = m->skills[d.v[DIM_S]].topic;
     if (d.v[DIM_T] != TNA_NONE)
@@ -144,12 +148,10 @@ static dims decode(const tna_model *m, tna_set set, size_t i)
 }
 
 /* True when d holds, within range, every dimension the set groups by. */
-static bool own_dims_given(const tna_model *m, tna_set set, const dims *d)
+static bool own_dims_given(const layout *L, tna_set set, const dims *d)
 {
-    size_t n[N_DIMS];
-    dim_sizes(m, n);
     for (int k = 0; k < N_DIMS; k++)
-        if (has(set, k) && d->v[k] >= n[k])
+        if (has(set, k) && d->v[k] >= L->n[k])
             return false;
     return true;
 }
@@ -174,7 +176,7 @@ tna_set tna_set_of(tna_dims in)
 
 /* Group number + 1 (0: no group) per dense cell of each set, for tna_results_find. */
 typedef struct group_index {
-    const tna_model *m;
+    layout L;
     uint32_t *slot[TNA_SET_COUNT];
 } group_index;
 
@@ -187,13 +189,13 @@ static dims group_dims(const tna_group *g)
 static group_index *index_build(const tna_model *m, const tna_period_figures *f)
 {
     group_index *ix = g_new0(group_index, 1);
-    ix->m = m;
+    layout_build(m, &ix->L);
     for (int set = 0; set < TNA_SET_COUNT; set++)
-        ix->slot[set] = g_new0(uint32_t, set_size(m, (tna_set)set) + 1);
+        ix->slot[set] = g_new0(uint32_t, ix->L.size[set] + 1);
     for (size_t i = 0; i < f->n_groups; i++) {
         const tna_group *g = &f->groups[i];
         dims d = group_dims(g);
-        ix->slot[g->set][encode(m, g->set, &d)] = (uint32_t)i + 1;
+        ix->slot[g->set][encode(&ix->L, g->set, &d)] = (uint32_t)i + 1;
     }
     return ix;
 }
@@ -213,7 +215,7 @@ static void fill(tables *Tb, const cube *c)
 {
     const tna_model *m = Tb->m;
     for (int set = 0; set < TNA_SET_COUNT; set++) {
-        Tb->set[set].n = set_size(m, (tna_set)set);
+        Tb->set[set].n = Tb->L->size[set];
         Tb->set[set].cell = g_new0(tally, Tb->set[set].n + 1);
         Tb->set[set].hidden = g_new0(bool, Tb->set[set].n + 1);
     }
@@ -226,7 +228,7 @@ static void fill(tables *Tb, const cube *c)
                 tna_set s = (tna_set)set;
                 int level = set_level(s);
                 if (level == N_DIMS) {
-                    add(&Tb->set[s].cell[encode(m, s, &d)], &c->overall[ap]);
+                    add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &c->overall[ap]);
                     continue;
                 }
                 size_t n = level == DIM_S   ? c->n_skill
@@ -237,7 +239,7 @@ static void fill(tables *Tb, const cube *c)
                                                      : c->by_framework;
                 for (uint32_t x = 0; x < n; x++) {
                     d.v[level] = x;
-                    add(&Tb->set[s].cell[encode(m, s, &d)], &from[ap * n + x]);
+                    add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &from[ap * n + x]);
                 }
                 d.v[level] = TNA_NONE;
             }
@@ -313,7 +315,6 @@ static void relations_check(void)
  * in `part`; returns how many relations it changed. */
 static size_t protect_family(tables *Tb, tna_set part, tna_set total)
 {
-    const tna_model *m = Tb->m;
     table *Pt = &Tb->set[part], *Tt = &Tb->set[total];
     /* the parts of each total, in cell order: parts[first[j] .. first[j + 1]) */
     size_t *first = g_new0(size_t, Tt->n + 2), *parts = g_new(size_t, Pt->n + 1);
@@ -321,8 +322,8 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
     for (size_t i = 0; i < Pt->n; i++) {
         if (Pt->cell[i].respondents == 0)
             continue;
-        dims d = decode(m, part, i);
-        owner[i] = encode(m, total, &d);
+        dims d = decode(Tb->L, part, i);
+        owner[i] = encode(Tb->L, total, &d);
         first[owner[i] + 2]++;
     }
     for (size_t j = 0; j < Tt->n; j++)
@@ -423,7 +424,9 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
 {
     (void)err;
     relations_check();
-    tables Tb = {.m = m};
+    layout L;
+    layout_build(m, &L);
+    tables Tb = {.m = m, .L = &L};
     fill(&Tb, c);
     for (int set = 0; set < TNA_SET_COUNT; set++)
         for (size_t i = 0; i < Tb.set[set].n; i++)
@@ -445,7 +448,7 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
             const tally *t = &Tb.set[set].cell[i];
             if (t->respondents == 0)
                 continue;
-            dims d = decode(m, (tna_set)set, i);
+            dims d = decode(&L, (tna_set)set, i);
             tna_group g = {(tna_set)set,
                            d.v[DIM_A],
                            d.v[DIM_R],
@@ -517,8 +520,8 @@ const tna_group *tna_results_find(const tna_period_figures *f, tna_set set, tna_
 {
     const group_index *ix = f->index;
     dims d = dims_from(in);
-    if (ix != NULL && set < TNA_SET_COUNT && own_dims_given(ix->m, set, &d)) {
-        uint32_t i = ix->slot[set][encode(ix->m, set, &d)];
+    if (ix != NULL && set < TNA_SET_COUNT && own_dims_given(&ix->L, set, &d)) {
+        uint32_t i = ix->slot[set][encode(&ix->L, set, &d)];
         const tna_group *g = i ? &f->groups[i - 1] : NULL;
         return g && matches(&d, g) ? g : NULL;
     }
