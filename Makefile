@@ -27,11 +27,11 @@ Q := @
 endif
 
 OPT ?= -O2
-WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Werror=missing-braces
 ifeq ($(CI),true)
 WARN += -Werror
 endif
-CPPFLAGS += -Iinclude -DTNA_VERSION='"$(VERSION)"' -DTNA_DATADIR='"$(PREFIX)/share/tna"' -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -I$(BUILD)/gen -DTNA_VERSION='"$(VERSION)"' -DTNA_DATADIR='"$(PREFIX)/share/tna"' -D_GNU_SOURCE
 CFLAGS ?= $(OPT) -g
 CFLAGS += -std=c11 $(WARN) -pthread
 ifneq ($(SANITIZE),)
@@ -44,11 +44,11 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS += $(PKG_LIBS) -lcsv -lm -pthread
 
 LIB_SRC := $(filter-out src/main.c,$(shell find src -name '*.c' | sort))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/reference.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/reference.o $(BUILD)/gen/glossary.o
 REFERENCE := inputs/roles.yaml inputs/authorities.yaml $(wildcard inputs/frameworks/*.yaml)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-HEADERS := $(shell find include src -name '*.h')
+HEADERS := $(shell find include src -name '*.h') $(BUILD)/gen/glossary.h
 
 .PHONY: all deps test-deps run test check unit install uninstall clean format verify bench
 all: $(BUILD)/tna
@@ -63,6 +63,18 @@ $(BUILD)/gen/reference.c: $(REFERENCE) tools/embed.sh
 	$(Q)sh tools/embed.sh inputs > $@
 
 $(BUILD)/gen/reference.o: $(BUILD)/gen/reference.c
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Every fixed word of the reports: docs/glossary.tsv compiled into an enum and a table.
+$(BUILD)/gen/glossary.h: docs/glossary.tsv tools/glossary.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/glossary.sh h docs/glossary.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/glossary.c: docs/glossary.tsv tools/glossary.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/glossary.sh c docs/glossary.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/glossary.o: $(BUILD)/gen/glossary.c $(BUILD)/gen/glossary.h
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libtna.a: $(LIB_OBJ)

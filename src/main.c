@@ -13,6 +13,7 @@
 
 #include "tna/analysis.h"
 #include "tna/config.h"
+#include "tna/dq_log.h"
 #include "tna/ingest.h"
 #include "tna/outputs.h"
 #include "tna/render.h"
@@ -237,7 +238,7 @@ static int cmd_run(const char *config, const run_options *o)
             ro.language = strcmp(o->lang, "cy") == 0     ? TNA_LANG_CY
                           : strcmp(o->lang, "both") == 0 ? TNA_LANG_BOTH
                                                          : TNA_LANG_EN;
-        tna_status st = tna_render_csv(res, out, &err);
+        tna_status st = tna_render_csv(res, tna_dq_log_of(ds), out, &err);
         stage_done("csv", &clock);
         if (st == TNA_OK)
             st = render_reports(res, &ro, out, &err);

@@ -14,8 +14,14 @@
  * `suppressed` flag is set: the raw tallies are freed inside tna_analyse(), so no renderer
  * can read them by mistake.
  *
+ * The results are all a renderer sees, and they hold nothing a respondent typed: names
+ * come from the model (reference data), barrier names only for the barriers the analysis
+ * reports, and the data-quality log only as counts by file, column and reason. The log's
+ * values (input cells) stay in the dataset, for the data-quality CSV alone (dq_log.h).
+ *
  * Memory: *out is a new result the caller frees with tna_results_free(). It refers to the
- * model and the dataset (for the data-quality log), which must outlive it.
+ * model, which must outlive it; it copies what it needs of the dataset, which may be freed
+ * first.
  */
 #ifndef TNA_ANALYSIS_H
 #define TNA_ANALYSIS_H
@@ -24,8 +30,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tna/dims.h"
 #include "tna/error.h"
-#include "tna/ingest.h"
 #include "tna/model.h"
 #include "tna/planning.h"
 
@@ -62,23 +68,50 @@ typedef struct tna_group {
     double share_below;          /* below_target / assessed */
 } tna_group;
 
+typedef struct tna_dataset tna_dataset; /* ingest.h; the analysis reads it, renderers never */
+
+/* What one source of the model gave in one period: counts only (ingest.h's stats). */
+typedef struct tna_source_read {
+    uint32_t source;  /* index into model->sources */
+    const char *path; /* the file path the configuration resolved to */
+    bool present;     /* false: no file for this period */
+    long rows_read, accepted, rejected;
+    long unrecognised_answers, bad_dates, invalid_text;
+    tna_date_format date_format; /* the format used (auto resolved) */
+} tna_source_read;
+
+/* Data-quality log entries of one period with the same file, column and reason, counted.
+ * The reason names fields and ids of the configuration, never a value read. */
+typedef struct tna_dq_count {
+    const char *file;
+    long column; /* 1-based field number, 0 for the whole row or file */
+    const char *reason;
+    long entries;
+    long first_line; /* the line of the first of them, 0 for the whole file */
+} tna_dq_count;
+
 typedef struct tna_period_figures {
     const char *period;
-    size_t period_index;  /* into dataset->periods */
+    size_t period_index;  /* into model->periods (and the dataset's periods) */
     tna_group *groups;    /* every non-empty group, sorted by set, then dimensions' ids */
     size_t n_groups;
     size_t n_people;      /* respondents with at least one accepted record */
     size_t n_suppressed_primary, n_suppressed_secondary;
+    tna_source_read *sources; /* one per model source */
+    size_t n_sources;
+    tna_dq_count *dq; /* in order of each count's first entry in the log */
+    size_t n_dq;
+    size_t n_dq_entries; /* the sum of dq[].entries */
     void *index; /* private: the look-up table behind tna_results_find */
 } tna_period_figures;
 
 typedef struct tna_results {
     const tna_model *model;
-    const tna_dataset *dataset;
     int min_group_size;
     tna_period_figures *periods; /* one per dataset period, oldest first */
     size_t n_periods;
     tna_planning planning; /* demand, commissioning, expectations, trends, ... (planning.h) */
+    void *strings;         /* private: the GStringChunk holding the copied names */
 } tna_results;
 
 tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_results **out,
@@ -86,12 +119,19 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
 
 void tna_results_free(tna_results *results);
 
-/* The group of a set with the given dimensions (TNA_NONE for those the set sums over), or
- * NULL when it has no respondents. Given every dimension the set groups by, it is a table
- * look-up; a dimension left TNA_NONE matches any group (a scan). Derived dimensions (an
- * authority's region, a topic's framework) may be given or not. */
-const tna_group *tna_results_find(const tna_period_figures *figures, tna_set set,
-                                  uint32_t authority, uint32_t region, uint32_t role,
-                                  uint32_t framework, uint32_t topic, uint32_t skill);
+/* The dimensions of a group, for finding the same group in another period. */
+tna_dims tna_group_dims(const tna_group *g);
+
+/* The group of a set with the given dimensions, or NULL when it has no respondents. Given
+ * every dimension the set groups by, it is a table look-up; a dimension left "all" that
+ * the set groups by matches any group (a scan, first in sort order). Derived dimensions (an
+ * authority's region, a topic's framework, a skill's topic) may be given or not; when given
+ * they must agree. */
+const tna_group *tna_results_find(const tna_period_figures *figures, tna_set set, tna_dims dims);
+
+/* The set that groups by exactly the given dimensions (derived ones ignored: a region beside
+ * an authority, a topic or framework beside a skill, a framework beside a topic), or
+ * TNA_SET_COUNT when no set does. */
+tna_set tna_set_of(tna_dims dims);
 
 #endif

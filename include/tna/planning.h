@@ -90,6 +90,23 @@ typedef struct tna_mentors {
 
 typedef enum tna_rag { TNA_RAG_NONE, TNA_RAG_RED, TNA_RAG_AMBER, TNA_RAG_GREEN } tna_rag;
 
+/* Why an expectation's value is missing: a code, worded by the renderers (the glossary's
+ * note_ terms; docs/outputs.md lists the CSV's English). */
+typedef enum tna_note {
+    TNA_NOTE_NONE,
+    TNA_NOTE_TOO_FEW,         /* under the privacy threshold */
+    TNA_NOTE_PROTECTED,       /* the matching group is suppressed */
+    TNA_NOTE_NO_PAIRS,        /* nobody in scope */
+    TNA_NOTE_NO_FIRST,        /* gap_reduction: nobody in scope in the first period */
+    TNA_NOTE_NO_EVALUATIONS,  /* no evaluation rows in scope */
+    TNA_NOTE_NO_BOTH,         /* trained_vs_untrained: nobody in scope in both periods */
+    TNA_NOTE_NEEDS_TWO,       /* a period-on-period metric in a run of one period */
+    TNA_NOTE_NEEDS_BOTH,      /* trained_vs_untrained without trained and untrained people */
+    TNA_NOTE_BASELINE_HIDDEN, /* no configured baseline; the first period's is suppressed */
+    TNA_NOTE_BASELINE_NONE,   /* no configured baseline; the first period has no value */
+    TNA_NOTE_COUNT
+} tna_note;
+
 /* One expectation, evaluated in the current period. */
 typedef struct tna_expectation_result {
     uint32_t expectation; /* index into model->expectations */
@@ -98,7 +115,7 @@ typedef struct tna_expectation_result {
     double baseline, target, actual, progress; /* progress 1.0 = 100 % */
     tna_rag rag;
     int64_t respondents;  /* behind the actual value (0 when suppressed) */
-    const char *note;     /* static text: why a value is missing, or NULL */
+    tna_note note;        /* why a value is missing, or TNA_NOTE_NONE */
     double *by_period;    /* the metric in each period of the run (NAN: none/suppressed) */
 } tna_expectation_result;
 
@@ -110,7 +127,7 @@ typedef struct tna_trend {
 
 /* Share of respondents citing a barrier (current period). */
 typedef struct tna_barrier_share {
-    uint32_t barrier;   /* index into dataset->barriers */
+    uint32_t barrier;   /* index into planning.barrier_names */
     uint32_t authority; /* TNA_NONE: all authorities */
     bool suppressed;
     int64_t respondents; /* who answered the barriers question */
@@ -143,6 +160,8 @@ typedef struct tna_planning {
     size_t n_trends;
     tna_barrier_share *barriers; /* per barrier: all authorities, then each authority */
     size_t n_barriers;
+    const char **barrier_names; /* the barriers reported, in order of first appearance */
+    size_t n_barrier_names;
     tna_rater_gap *raters; /* per topic, then every topic: all authorities, then each */
     size_t n_raters;
 } tna_planning;

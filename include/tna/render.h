@@ -1,16 +1,19 @@
 /*
  * render.h - the report writers.
  *
- * Each renderer reads the privacy-safe results (analysis.h) and the data-quality log, and
- * writes its files through a tna_outputs set (outputs.h), so a run's reports appear
- * together or not at all. Renderers never see raw tallies or personal data.
+ * Each renderer reads the privacy-safe results (analysis.h) and writes its files through a
+ * tna_outputs set (outputs.h), so a run's reports appear together or not at all. Renderers
+ * never see raw tallies or personal data; the one exception is the data-quality CSV, which
+ * is the analyst's list of what to fix and reads the logged values through the narrow
+ * dq_log.h (tna_render_csv is handed the log for it).
  *
  * tna_render_csv writes, for the current (last) period of the results:
  *   summary-PERIOD.csv       every group of the six summary sets, for every period of the
  *                            run, sorted by (period, authority, role, framework, topic) in
  *                            byte order with '*' for a dimension summed over; a suppressed
  *                            group has blank figures and suppressed = 1
- *   data-quality-PERIOD.csv  file,line,column,value,reason for every period read
+ *   data-quality-PERIOD.csv  file,line,column,value,reason for every period read, from log
+ *                            (tna_dq_log_of(dataset); NULL writes the header only)
  * Text that a spreadsheet would take for a formula (= + - @ tab CR LF first) is prefixed
  * with an apostrophe.
  */
@@ -29,7 +32,9 @@ typedef struct tna_render_options {
     int64_t now;           /* seconds since 1970: SOURCE_DATE_EPOCH when set, else the clock */
 } tna_render_options;
 
-tna_status tna_render_csv(const tna_results *results, tna_outputs *outputs,
+typedef struct tna_dq_log tna_dq_log; /* dq_log.h */
+
+tna_status tna_render_csv(const tna_results *results, const tna_dq_log *log, tna_outputs *outputs,
                           tna_error *err) TNA_MUST_CHECK;
 
 /* tna-PERIOD.xlsx: the workbook for L&D leads and commissioners (render/xlsx*.c). */

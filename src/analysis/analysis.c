@@ -8,7 +8,7 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
 {
     tna_results *r = g_new0(tna_results, 1);
     r->model = model;
-    r->dataset = dataset;
+    r->strings = g_string_chunk_new(4096);
     r->min_group_size = model->min_group_size;
     r->n_periods = dataset->n_periods;
     r->periods = g_new0(tna_period_figures, r->n_periods ? r->n_periods : 1);
@@ -18,6 +18,7 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
         cube c;
         r->periods[p].period = dataset->periods[p].period;
         r->periods[p].period_index = p;
+        tna_dq_summarise(&dataset->periods[p], model->n_sources, r->strings, &r->periods[p]);
         people_build(model, &dataset->periods[p], &pp[p]);
         cube_build(model, &pp[p], &c);
         st = groups_build(model, &c, model->min_group_size, &r->periods[p], err);
@@ -48,9 +49,13 @@ void tna_results_free(tna_results *r)
         return;
     for (size_t p = 0; p < r->n_periods; p++) {
         g_free(r->periods[p].groups);
+        g_free(r->periods[p].sources);
+        g_free(r->periods[p].dq);
         groups_index_free(r->periods[p].index);
     }
     g_free(r->periods);
     planning_free(&r->planning);
+    if (r->strings)
+        g_string_chunk_free(r->strings);
     g_free(r);
 }

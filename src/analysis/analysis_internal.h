@@ -9,7 +9,10 @@
 #ifndef TNA_ANALYSIS_INTERNAL_H
 #define TNA_ANALYSIS_INTERNAL_H
 
+#include <glib.h>
+
 #include "tna/analysis.h"
+#include "tna/ingest.h"
 
 typedef struct tally {
     int64_t respondents, assessed, below, gap_sum, learners;
@@ -58,13 +61,13 @@ void cube_free(cube *c);
 tna_status groups_build(const tna_model *model, const cube *c, int min_group_size,
                         tna_period_figures *out, tna_error *err);
 
-/* Secondary suppression for one total and its parts (respondents per part, 0 = no such
- * part): when the total is shown and exactly one existing part is hidden, hides the
- * smallest shown part too (or, with none left, the total); when the total is hidden and
- * every part shown, hides the smallest part. Returns true when it changed anything;
- * callers repeat over all their relations until nothing changes. */
 void groups_index_free(void *index);
 
+/* The privacy rule, for one total and its parts (respondents per part, 0 = no such part):
+ * when the total is shown and exactly one existing part is hidden, hides the smallest shown
+ * part too (or, with none left, the total); when the total is hidden and every part shown,
+ * hides the smallest part. Returns true when it changed anything; callers repeat over all
+ * their relations until nothing changes. */
 bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
 
 /* Everything the planning files (demand.c, expectations.c, trends.c, barriers.c,
@@ -85,5 +88,11 @@ void planning_trends(const analysis_ctx *a);
 void planning_barriers(const analysis_ctx *a);
 void planning_raters(const analysis_ctx *a);
 void planning_free(tna_planning *planning);
+
+/* Copies into *out what the reports may know of one period's reading (data_quality.c): each
+ * source's counts, and the data-quality log counted by file, column and reason, its strings
+ * kept in `strings`. No logged value is copied. */
+void tna_dq_summarise(const tna_period_data *period, size_t n_sources, GStringChunk *strings,
+                      tna_period_figures *out);
 
 #endif

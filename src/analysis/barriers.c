@@ -15,7 +15,8 @@
  * A barrier cited by fewer than min_group_size respondents across all authorities is not
  * reported at all: survey tools append "Other (please specify)" answers to the multi-select
  * as free text, and a phrase only one or two people wrote could identify them. The common,
- * listed barriers are what commissioning needs.
+ * listed barriers are what commissioning needs. Only the names of the barriers reported
+ * are copied into the results (planning.barrier_names), so no renderer can print another.
  */
 #include <glib.h>
 
@@ -53,15 +54,18 @@ void planning_barriers(const analysis_ctx *a)
         ;
 
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(tna_barrier_share));
+    GPtrArray *names = g_ptr_array_new();
     for (size_t b = 0; b < nb; b++) {
         if (citing[na * (nb + 1) + b] < k)
             continue; /* rare, possibly free text: see the top of the file */
+        /* a reported barrier's name is copied into the results; the others never leave */
+        uint32_t reported = names->len;
+        g_ptr_array_add(names, g_string_chunk_insert_const(a->results->strings, ds->barriers[b]));
         for (size_t step = 0; step <= na; step++) { /* all authorities, then each */
             size_t i = step == 0 ? na : step - 1;
             if (base[i] == 0)
                 continue;
-            tna_barrier_share s = {(uint32_t)b, i == na ? TNA_NONE : (uint32_t)i, hide[i], 0, 0,
-                                   0.0};
+            tna_barrier_share s = {reported, i == na ? TNA_NONE : (uint32_t)i, hide[i], 0, 0, 0.0};
             if (!s.suppressed) {
                 s.respondents = base[i];
                 s.citing = citing[i * (nb + 1) + b];
@@ -72,6 +76,8 @@ void planning_barriers(const analysis_ctx *a)
     }
     a->results->planning.n_barriers = rows->len;
     a->results->planning.barriers = (tna_barrier_share *)g_array_free(rows, FALSE);
+    a->results->planning.n_barrier_names = names->len;
+    a->results->planning.barrier_names = (const char **)g_ptr_array_free(names, FALSE);
     g_free(hide);
     g_free(citing);
     g_free(base);

@@ -138,18 +138,19 @@ static void tally_needs(const tna_model *m, const people *pp, need *needs)
 /* The current period's groups of the three sets the planning follows. */
 static const tna_group *at_group(const tna_period_figures *f, uint32_t a, uint32_t t)
 {
-    return tna_results_find(f, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, t,
-                            TNA_NONE);
+    return tna_results_find(f, TNA_SET_AUTHORITY_TOPIC,
+                            (tna_dims){.authority = tna_is(a), .topic = tna_is(t)});
 }
 
 static const tna_group *rt_group(const tna_period_figures *f, uint32_t r, uint32_t t)
 {
-    return tna_results_find(f, TNA_SET_REGION_TOPIC, TNA_NONE, r, TNA_NONE, TNA_NONE, t, TNA_NONE);
+    return tna_results_find(f, TNA_SET_REGION_TOPIC,
+                            (tna_dims){.region = tna_is(r), .topic = tna_is(t)});
 }
 
 static const tna_group *t_group(const tna_period_figures *f, uint32_t t)
 {
-    return tna_results_find(f, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE);
+    return tna_results_find(f, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)});
 }
 
 static bool hidden(const tna_group *g)

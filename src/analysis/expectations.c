@@ -48,8 +48,9 @@
  * or better (lower for mean_gap, learners_needing and trained_vs_untrained, higher for
  * every other metric), else 0 (red).
  *
- * Notes are static strings (the renderers may word them, e.g. add the threshold to "too
- * few respondents"); a missing actual explains itself first, then a missing baseline.
+ * Notes are codes (tna_note; the quoted words above are the English the renderers give
+ * them, from the glossary); a missing actual explains itself first, then a missing
+ * baseline.
  */
 #include <glib.h>
 #include <math.h>
@@ -73,17 +74,6 @@ typedef struct value {
     double v;
     int64_t respondents;
 } value;
-
-static const char NOTE_TOO_FEW[] = "too few respondents";
-static const char NOTE_PROTECTED[] = "hidden to protect a suppressed group";
-static const char NOTE_NO_PAIRS[] = "no respondents in scope";
-static const char NOTE_NO_FIRST[] = "no respondents in scope in the first period";
-static const char NOTE_NO_EVALUATIONS[] = "no evaluation responses in scope";
-static const char NOTE_NO_BOTH[] = "no respondents in scope in both periods";
-static const char NOTE_NEEDS_TWO[] = "needs two periods";
-static const char NOTE_NEEDS_BOTH[] = "needs trained and untrained respondents";
-static const char NOTE_BASELINE_HIDDEN[] = "no baseline: the first period's value is suppressed";
-static const char NOTE_BASELINE_NONE[] = "no baseline: no value in the first period";
 
 /* A skill a role is measured against. */
 typedef struct role_skill {
@@ -144,32 +134,17 @@ static int64_t person_pairs(const eval_ctx *e, const people *pp, size_t i, int64
  * set has those dimensions (or the group has no respondents). */
 static const tna_group *scope_group(const tna_period_figures *f, const tna_scope *sc)
 {
-    uint32_t a = sc->authority, r = a == TNA_NONE ? sc->region : TNA_NONE, p = sc->role;
+    /* a region beside an authority, and a topic or framework beside a skill, or a framework
+     * beside a topic, follow from the finer one: they are not looked up */
     uint32_t s = sc->skill, t = s == TNA_NONE ? sc->topic : TNA_NONE;
-    uint32_t fw = s == TNA_NONE && t == TNA_NONE ? sc->framework : TNA_NONE;
-    bool A = a != TNA_NONE, R = r != TNA_NONE, P = p != TNA_NONE;
-    bool S = s != TNA_NONE, T = t != TNA_NONE, F = fw != TNA_NONE;
-    tna_set set;
-    if (S)
-        set = !A && !R && !P ? TNA_SET_SKILL : TNA_SET_COUNT;
-    else if (T)
-        set = A && P   ? TNA_SET_AUTHORITY_ROLE_TOPIC
-              : A      ? TNA_SET_AUTHORITY_TOPIC
-              : R && P ? TNA_SET_COUNT
-              : R      ? TNA_SET_REGION_TOPIC
-              : P      ? TNA_SET_ROLE_TOPIC
-                       : TNA_SET_TOPIC;
-    else if (F)
-        set = P || R ? TNA_SET_COUNT : A ? TNA_SET_AUTHORITY_FRAMEWORK : TNA_SET_FRAMEWORK;
-    else
-        set = (A || R) && P ? TNA_SET_COUNT
-              : A           ? TNA_SET_AUTHORITY
-              : R           ? TNA_SET_REGION
-              : P           ? TNA_SET_ROLE
-                            : TNA_SET_ALL;
-    if (set == TNA_SET_COUNT)
-        return NULL;
-    return tna_results_find(f, set, a, r, p, fw, t, s);
+    tna_dims d = {tna_is(sc->authority),
+                  tna_is(sc->authority == TNA_NONE ? sc->region : TNA_NONE),
+                  tna_is(sc->role),
+                  tna_is(s == TNA_NONE && t == TNA_NONE ? sc->framework : TNA_NONE),
+                  tna_is(t),
+                  tna_is(s)};
+    tna_set set = tna_set_of(d);
+    return set == TNA_SET_COUNT ? NULL : tna_results_find(f, set, d);
 }
 
 /* share_at_target, mean_gap or learners_needing in period p. */
@@ -346,21 +321,27 @@ static value metric_value(const eval_ctx *e, size_t p)
     return gap_value(e, p, metric);
 }
 
-static const char *why_note(why w, tna_metric metric)
+static tna_note why_note(why w, tna_metric metric)
 {
     switch (w) {
-    case WHY_OK: return NULL;
+    case WHY_OK:
+        return TNA_NOTE_NONE;
     case WHY_NO_DATA:
-        return is_evaluation_metric(metric)                  ? NOTE_NO_EVALUATIONS
-               : metric == TNA_METRIC_TRAINED_VS_UNTRAINED ? NOTE_NO_BOTH
-                                                            : NOTE_NO_PAIRS;
-    case WHY_NO_FIRST: return NOTE_NO_FIRST;
-    case WHY_TOO_FEW: return NOTE_TOO_FEW;
-    case WHY_PROTECTED: return NOTE_PROTECTED;
-    case WHY_NEEDS_TWO: return NOTE_NEEDS_TWO;
-    case WHY_NEEDS_BOTH: return NOTE_NEEDS_BOTH;
+        return is_evaluation_metric(metric)                ? TNA_NOTE_NO_EVALUATIONS
+               : metric == TNA_METRIC_TRAINED_VS_UNTRAINED ? TNA_NOTE_NO_BOTH
+                                                           : TNA_NOTE_NO_PAIRS;
+    case WHY_NO_FIRST:
+        return TNA_NOTE_NO_FIRST;
+    case WHY_TOO_FEW:
+        return TNA_NOTE_TOO_FEW;
+    case WHY_PROTECTED:
+        return TNA_NOTE_PROTECTED;
+    case WHY_NEEDS_TWO:
+        return TNA_NOTE_NEEDS_TWO;
+    case WHY_NEEDS_BOTH:
+        return TNA_NOTE_NEEDS_BOTH;
     }
-    return NULL;
+    return TNA_NOTE_NONE;
 }
 
 /* Progress and RAG from baseline, target and actual (see the top of the file). */
@@ -434,9 +415,9 @@ static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_resu
     } else if (first.why == WHY_OK) {
         r->has_baseline = true;
         r->baseline = first.v;
-    } else if (r->note == NULL) {
-        r->note = first.why == WHY_TOO_FEW || first.why == WHY_PROTECTED ? NOTE_BASELINE_HIDDEN
-                                                                         : NOTE_BASELINE_NONE;
+    } else if (r->note == TNA_NOTE_NONE) {
+        r->note = first.why == WHY_TOO_FEW || first.why == WHY_PROTECTED ? TNA_NOTE_BASELINE_HIDDEN
+                                                                         : TNA_NOTE_BASELINE_NONE;
     }
     set_progress(r, x->metric);
 }

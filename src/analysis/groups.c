@@ -11,16 +11,61 @@
  * out by addition, so its smallest part is hidden. This repeats until every relation has
  * either no hidden figure or at least two: the usual row-and-column rule of UK statistical
  * disclosure control.
+ *
+ * One table (set_dims) says what each set groups by; its cells, its cube level, its
+ * encoding and its relations to the other sets all follow from that, and the rule itself
+ * is written once (protect_parts), for the sets here and for the planning rows alike.
  */
 #include <glib.h>
 #include <string.h>
 
 #include "analysis_internal.h"
 
-/* Dimensions of a cell. TNA_NONE for the ones a set sums over. */
+/* The dimensions, in the order a set's cells are laid out (the first varies slowest). */
+enum { DIM_A, DIM_R, DIM_P, DIM_F, DIM_T, DIM_S, N_DIMS };
+#define A (1u << DIM_A)
+#define R (1u << DIM_R)
+#define P (1u << DIM_P)
+#define F (1u << DIM_F)
+#define T (1u << DIM_T)
+#define S (1u << DIM_S)
+
+/* The one table of grouping sets: the dimensions each groups by. Everything else follows
+ * from it: a set's level (the finest of skill, topic and framework it has; the cube level
+ * its cells are summed from), its cells (a dense table, one per combination of its
+ * dimensions' values), and its relations (see related()). */
+static const unsigned set_dims[TNA_SET_COUNT] = {
+    [TNA_SET_AUTHORITY_ROLE_TOPIC] = A | P | T,
+    [TNA_SET_AUTHORITY_TOPIC] = A | T,
+    [TNA_SET_ROLE_TOPIC] = P | T,
+    [TNA_SET_AUTHORITY] = A,
+    [TNA_SET_TOPIC] = T,
+    [TNA_SET_ALL] = 0,
+    [TNA_SET_ROLE] = P,
+    [TNA_SET_REGION] = R,
+    [TNA_SET_REGION_TOPIC] = R | T,
+    [TNA_SET_FRAMEWORK] = F,
+    [TNA_SET_AUTHORITY_FRAMEWORK] = A | F,
+    [TNA_SET_SKILL] = S,
+};
+
+/* The dimension a dimension's value determines (an authority's region, a skill's topic, a
+ * topic's framework), or N_DIMS. */
+static const int parent_dim[N_DIMS] = {DIM_R, N_DIMS, N_DIMS, N_DIMS, DIM_F, DIM_T};
+
+/* A cell's value in each dimension; TNA_NONE for the ones its set sums over. */
 typedef struct dims {
-    uint32_t a, r, p, f, t, s;
+    uint32_t v[N_DIMS];
 } dims;
+
+/* Where each set's cells lie: cell = sum of value * stride over the set's dimensions (the
+ * first dimension varies slowest), worked out once from the table and the model. */
+typedef struct layout {
+    const tna_model *m;
+    size_t n[N_DIMS];                     /* values per dimension */
+    size_t size[TNA_SET_COUNT];           /* cells per set */
+    size_t stride[TNA_SET_COUNT][N_DIMS]; /* 0 for a dimension the set sums over */
+} layout;
 
 typedef struct table {
     size_t n;
@@ -30,179 +75,127 @@ typedef struct table {
 
 typedef struct tables {
     const tna_model *m;
+    const layout *L;
     table set[TNA_SET_COUNT];
 } tables;
 
-static size_t set_size(const tna_model *m, tna_set set)
+static dims dims_none(void)
 {
-    size_t na = m->n_authorities, np = m->n_roles, nt = m->n_topics;
-    switch (set) {
-    case TNA_SET_AUTHORITY_ROLE_TOPIC:
-        return na * np * nt;
-    case TNA_SET_AUTHORITY_TOPIC:
-        return na * nt;
-    case TNA_SET_ROLE_TOPIC:
-        return np * nt;
-    case TNA_SET_AUTHORITY:
-        return na;
-    case TNA_SET_TOPIC:
-        return nt;
-    case TNA_SET_ALL:
-        return 1;
-    case TNA_SET_ROLE:
-        return np;
-    case TNA_SET_REGION:
-        return m->n_regions;
-    case TNA_SET_REGION_TOPIC:
-        return m->n_regions * nt;
-    case TNA_SET_FRAMEWORK:
-        return m->n_frameworks;
-    case TNA_SET_AUTHORITY_FRAMEWORK:
-        return na * m->n_frameworks;
-    case TNA_SET_SKILL:
-        return m->n_skills;
-    default:
-        return 0;
+    dims d;
+    for (int i = 0; i < N_DIMS; i++)
+        d.v[i] = TNA_NONE;
+    return d;
+}
+
+static dims dims_from(tna_dims in)
+{
+    dims d = {{in.authority.plus_one - 1, in.region.plus_one - 1, in.role.plus_one - 1,
+               in.framework.plus_one - 1, in.topic.plus_one - 1, in.skill.plus_one - 1}};
+    return d; /* 0 - 1 wraps to TNA_NONE */
+}
+
+static bool has(tna_set set, int dim)
+{
+    return set_dims[set] >> dim & 1;
+}
+
+/* The cube level a set's cells are summed from: DIM_S, DIM_T, DIM_F, or N_DIMS (none). */
+static int set_level(tna_set set)
+{
+    return has(set, DIM_S) ? DIM_S : has(set, DIM_T) ? DIM_T : has(set, DIM_F) ? DIM_F : N_DIMS;
+}
+
+static void layout_build(const tna_model *m, layout *L)
+{
+    L->m = m;
+    L->n[DIM_A] = m->n_authorities, L->n[DIM_R] = m->n_regions, L->n[DIM_P] = m->n_roles;
+    L->n[DIM_F] = m->n_frameworks, L->n[DIM_T] = m->n_topics, L->n[DIM_S] = m->n_skills;
+    for (int set = 0; set < TNA_SET_COUNT; set++) {
+        L->size[set] = 1;
+        for (int k = N_DIMS - 1; k >= 0; k--) {
+            L->stride[set][k] = has((tna_set)set, k) ? L->size[set] : 0;
+            if (has((tna_set)set, k))
+                L->size[set] *= L->n[k];
+        }
     }
 }
 
-/* The cell of a set that holds dims d (the dimensions the set does not have are ignored). */
-static size_t encode(const tna_model *m, tna_set set, dims d)
+/* The cell of a set that holds d (the dimensions the set does not have are ignored). */
+static size_t encode(const layout *L, tna_set set, const dims *d)
 {
-    size_t np = m->n_roles, nt = m->n_topics, nf = m->n_frameworks;
-    switch (set) {
-    case TNA_SET_AUTHORITY_ROLE_TOPIC:
-        return ((size_t)d.a * np + d.p) * nt + d.t;
-    case TNA_SET_AUTHORITY_TOPIC:
-        return (size_t)d.a * nt + d.t;
-    case TNA_SET_ROLE_TOPIC:
-        return (size_t)d.p * nt + d.t;
-    case TNA_SET_AUTHORITY:
-        return d.a;
-    case TNA_SET_TOPIC:
-        return d.t;
-    case TNA_SET_ALL:
-        return 0;
-    case TNA_SET_ROLE:
-        return d.p;
-    case TNA_SET_REGION:
-        return d.r;
-    case TNA_SET_REGION_TOPIC:
-        return (size_t)d.r * nt + d.t;
-    case TNA_SET_FRAMEWORK:
-        return d.f;
-    case TNA_SET_AUTHORITY_FRAMEWORK:
-        return (size_t)d.a * nf + d.f;
-    case TNA_SET_SKILL:
-        return d.s;
-    default:
-        return 0;
-    }
+    size_t i = 0;
+    for (int k = 0; k < N_DIMS; k++)
+        if (L->stride[set][k])
+            i += L->stride[set][k] * d->v[k];
+    return i;
 }
 
-/* The dimensions of cell i of a set, the derived ones filled in (region from authority,
- * topic from skill, framework from topic). */
-static dims decode(const tna_model *m, tna_set set, size_t i)
+/* The dimensions of cell i of a set, the derived ones filled in. */
+static dims decode(const layout *L, tna_set set, size_t i)
 {
-    size_t np = m->n_roles, nt = m->n_topics, nf = m->n_frameworks;
-    dims d = {TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE};
-    switch (set) {
-    case TNA_SET_AUTHORITY_ROLE_TOPIC:
-        d.t = (uint32_t)(i % nt), d.p = (uint32_t)(i / nt % np), d.a = (uint32_t)(i / nt / np);
-        break;
-    case TNA_SET_AUTHORITY_TOPIC:
-        d.t = (uint32_t)(i % nt), d.a = (uint32_t)(i / nt);
-        break;
-    case TNA_SET_ROLE_TOPIC:
-        d.t = (uint32_t)(i % nt), d.p = (uint32_t)(i / nt);
-        break;
-    case TNA_SET_AUTHORITY:
-        d.a = (uint32_t)i;
-        break;
-    case TNA_SET_TOPIC:
-        d.t = (uint32_t)i;
-        break;
-    case TNA_SET_ROLE:
-        d.p = (uint32_t)i;
-        break;
-    case TNA_SET_REGION:
-        d.r = (uint32_t)i;
-        break;
-    case TNA_SET_REGION_TOPIC:
-        d.t = (uint32_t)(i % nt), d.r = (uint32_t)(i / nt);
-        break;
-    case TNA_SET_FRAMEWORK:
-        d.f = (uint32_t)i;
-        break;
-    case TNA_SET_AUTHORITY_FRAMEWORK:
-        d.f = (uint32_t)(i % nf), d.a = (uint32_t)(i / nf);
-        break;
-    case TNA_SET_SKILL:
-        d.s = (uint32_t)i;
-        break;
-    default:
-        break;
-    }
-    if (d.s != TNA_NONE)
-        d.t = m->skills[d.s].topic;
-    if (d.t != TNA_NONE)
-        d.f = m->topics[d.t].framework;
-    if (d.a != TNA_NONE)
-        d.r = m->authorities[d.a].region;
+    const tna_model *m = L->m;
+    dims d = dims_none();
+    for (int k = 0; k < N_DIMS; k++)
+        if (L->stride[set][k])
+            d.v[k] = (uint32_t)(i / L->stride[set][k] % L->n[k]);
+    if (d.v[DIM_S] != TNA_NONE)
+        d.v[DIM_T] = m->skills[d.v[DIM_S]].topic;
+    if (d.v[DIM_T] != TNA_NONE)
+        d.v[DIM_F] = m->topics[d.v[DIM_T]].framework;
+    if (d.v[DIM_A] != TNA_NONE)
+        d.v[DIM_R] = m->authorities[d.v[DIM_A]].region;
     return d;
 }
 
 /* True when d holds, within range, every dimension the set groups by. */
-static bool own_dims_given(const tna_model *m, tna_set set, dims d)
+static bool own_dims_given(const layout *L, tna_set set, const dims *d)
 {
-    bool a = d.a < m->n_authorities, r = d.r < m->n_regions, p = d.p < m->n_roles,
-         f = d.f < m->n_frameworks, t = d.t < m->n_topics, s = d.s < m->n_skills;
-    switch (set) {
-    case TNA_SET_AUTHORITY_ROLE_TOPIC:
-        return a && p && t;
-    case TNA_SET_AUTHORITY_TOPIC:
-        return a && t;
-    case TNA_SET_ROLE_TOPIC:
-        return p && t;
-    case TNA_SET_AUTHORITY:
-        return a;
-    case TNA_SET_TOPIC:
-        return t;
-    case TNA_SET_ALL:
-        return true;
-    case TNA_SET_ROLE:
-        return p;
-    case TNA_SET_REGION:
-        return r;
-    case TNA_SET_REGION_TOPIC:
-        return r && t;
-    case TNA_SET_FRAMEWORK:
-        return f;
-    case TNA_SET_AUTHORITY_FRAMEWORK:
-        return a && f;
-    case TNA_SET_SKILL:
-        return s;
-    default:
-        return false;
-    }
+    for (int k = 0; k < N_DIMS; k++)
+        if (has(set, k) && d->v[k] >= L->n[k])
+            return false;
+    return true;
+}
+
+tna_set tna_set_of(tna_dims in)
+{
+    dims d = dims_from(in);
+    unsigned given = 0;
+    for (int k = 0; k < N_DIMS; k++)
+        if (d.v[k] != TNA_NONE)
+            given |= 1u << k;
+    for (int k = 0; k < N_DIMS; k++) /* a value's parent is derived, not a dimension */
+        if (given >> k & 1 && parent_dim[k] < N_DIMS)
+            given &= ~(1u << parent_dim[k]);
+    if (given & S) /* and so is a skill's framework */
+        given &= ~F;
+    for (int set = 0; set < TNA_SET_COUNT; set++)
+        if (set_dims[set] == given)
+            return (tna_set)set;
+    return TNA_SET_COUNT;
 }
 
 /* Group number + 1 (0: no group) per dense cell of each set, for tna_results_find. */
 typedef struct group_index {
-    const tna_model *m;
+    layout L;
     uint32_t *slot[TNA_SET_COUNT];
 } group_index;
+
+static dims group_dims(const tna_group *g)
+{
+    dims d = {{g->authority, g->region, g->role, g->framework, g->topic, g->skill}};
+    return d;
+}
 
 static group_index *index_build(const tna_model *m, const tna_period_figures *f)
 {
     group_index *ix = g_new0(group_index, 1);
-    ix->m = m;
+    layout_build(m, &ix->L);
     for (int set = 0; set < TNA_SET_COUNT; set++)
-        ix->slot[set] = g_new0(uint32_t, set_size(m, (tna_set)set) + 1);
+        ix->slot[set] = g_new0(uint32_t, ix->L.size[set] + 1);
     for (size_t i = 0; i < f->n_groups; i++) {
         const tna_group *g = &f->groups[i];
-        dims d = {g->authority, g->region, g->role, g->framework, g->topic, g->skill};
-        ix->slot[g->set][encode(m, g->set, d)] = (uint32_t)i + 1;
+        dims d = group_dims(g);
+        ix->slot[g->set][encode(&ix->L, g->set, &d)] = (uint32_t)i + 1;
     }
     return ix;
 }
@@ -216,49 +209,69 @@ static void add(tally *to, const tally *from)
     to->learners += from->learners;
 }
 
-/* Fills every set from the cube: each set draws on the finest cube level that has its
- * dimension (skill, topic, framework or none) and sums over authority and role. */
-static void fill(tables *T, const cube *c)
+/* Fills every set from the cube: each set sums, over authority and role, the cube level of
+ * its level (skill, topic, framework or overall). */
+static void fill(tables *Tb, const cube *c)
 {
-    const tna_model *m = T->m;
+    const tna_model *m = Tb->m;
     for (int set = 0; set < TNA_SET_COUNT; set++) {
-        T->set[set].n = set_size(m, (tna_set)set);
-        T->set[set].cell = g_new0(tally, T->set[set].n + 1);
-        T->set[set].hidden = g_new0(bool, T->set[set].n + 1);
+        Tb->set[set].n = Tb->L->size[set];
+        Tb->set[set].cell = g_new0(tally, Tb->set[set].n + 1);
+        Tb->set[set].hidden = g_new0(bool, Tb->set[set].n + 1);
     }
     for (uint32_t a = 0; a < c->n_auth; a++)
         for (uint32_t p = 0; p < c->n_role; p++) {
             size_t ap = (size_t)a * c->n_role + p;
-            dims d = {a, m->authorities[a].region, p, TNA_NONE, TNA_NONE, TNA_NONE};
+            dims d = dims_none();
+            d.v[DIM_A] = a, d.v[DIM_R] = m->authorities[a].region, d.v[DIM_P] = p;
             for (int set = 0; set < TNA_SET_COUNT; set++) {
                 tna_set s = (tna_set)set;
-                if (s == TNA_SET_SKILL) {
-                    for (uint32_t k = 0; k < c->n_skill; k++)
-                        add(&T->set[s].cell[k], &c->by_skill[ap * c->n_skill + k]);
-                } else if (s == TNA_SET_FRAMEWORK || s == TNA_SET_AUTHORITY_FRAMEWORK) {
-                    for (uint32_t f = 0; f < c->n_framework; f++) {
-                        d.f = f;
-                        add(&T->set[s].cell[encode(m, s, d)],
-                            &c->by_framework[ap * c->n_framework + f]);
-                    }
-                } else if (s == TNA_SET_AUTHORITY || s == TNA_SET_ALL || s == TNA_SET_ROLE ||
-                           s == TNA_SET_REGION) {
-                    add(&T->set[s].cell[encode(m, s, d)], &c->overall[ap]);
-                } else {
-                    for (uint32_t t = 0; t < c->n_topic; t++) {
-                        d.t = t;
-                        add(&T->set[s].cell[encode(m, s, d)], &c->by_topic[ap * c->n_topic + t]);
-                    }
+                int level = set_level(s);
+                if (level == N_DIMS) {
+                    add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &c->overall[ap]);
+                    continue;
                 }
+                size_t n = level == DIM_S   ? c->n_skill
+                           : level == DIM_T ? c->n_topic
+                                            : c->n_framework;
+                const tally *from = level == DIM_S   ? c->by_skill
+                                    : level == DIM_T ? c->by_topic
+                                                     : c->by_framework;
+                for (uint32_t x = 0; x < n; x++) {
+                    d.v[level] = x;
+                    add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &from[ap * n + x]);
+                }
+                d.v[level] = TNA_NONE;
             }
         }
 }
 
-/* A relation family: every cell of `part` belongs to the cell of `total` with the same
- * dimensions (those `total` has). */
+/* Whether every cell of set `part` lies in one cell of set `total` whose figures its own
+ * add up to (respondents across authorities and roles; pairs, gaps and below-target counts
+ * across topics and frameworks too): `total` groups by the dimensions of `part` less one,
+ * or with one replaced by the dimension it determines (authority by region, skill by topic,
+ * topic by framework). */
+static bool related(tna_set part, tna_set total)
+{
+    unsigned p = set_dims[part], t = set_dims[total];
+    for (int k = 0; k < N_DIMS; k++) {
+        if (!(p >> k & 1))
+            continue;
+        unsigned less = p & ~(1u << k);
+        if (t == less || (parent_dim[k] < N_DIMS && t == (less | 1u << parent_dim[k])))
+            return true;
+    }
+    return false;
+}
+
+/* Every related pair of sets, in the order the rule visits them. The pairs are exactly those
+ * related() finds in the table (relations_check() makes sure); the order decides which
+ * cells the rule picks to hide, and is kept as released so the same data hide the same
+ * cells (the last two came later: without region by topic within a region, a region's
+ * hidden topic could be worked out from the region's figure). */
 static const struct {
     tna_set part, total;
-} families[] = {
+} relations[] = {
     {TNA_SET_AUTHORITY_ROLE_TOPIC, TNA_SET_AUTHORITY_TOPIC},
     {TNA_SET_AUTHORITY_ROLE_TOPIC, TNA_SET_ROLE_TOPIC},
     {TNA_SET_AUTHORITY_TOPIC, TNA_SET_TOPIC},
@@ -278,50 +291,63 @@ static const struct {
     {TNA_SET_AUTHORITY_FRAMEWORK, TNA_SET_AUTHORITY},
     {TNA_SET_AUTHORITY_FRAMEWORK, TNA_SET_FRAMEWORK},
     {TNA_SET_SKILL, TNA_SET_TOPIC},
+    {TNA_SET_REGION_TOPIC, TNA_SET_REGION},
+    {TNA_SET_SKILL, TNA_SET_ALL},
 };
 
-/* One pass over a family; returns how many cells it hid. */
-static size_t protect_family(tables *T, tna_set part, tna_set total)
+/* Stops the program when the list above and the table disagree: a set added to the table
+ * without its relations would leave figures that subtraction recovers. */
+static void relations_check(void)
 {
-    const tna_model *m = T->m;
-    table *P = &T->set[part], *Tt = &T->set[total];
-    size_t nt = Tt->n;
-    int *hidden_parts = g_new0(int, nt + 1);
-    size_t *smallest_shown = g_new(size_t, nt + 1);
-    for (size_t i = 0; i < nt; i++)
-        smallest_shown[i] = SIZE_MAX;
-    for (size_t i = 0; i < P->n; i++) {
-        if (P->cell[i].respondents == 0)
+    for (int part = 0; part < TNA_SET_COUNT; part++)
+        for (int total = 0; total < TNA_SET_COUNT; total++) {
+            bool listed = false;
+            for (size_t k = 0; k < G_N_ELEMENTS(relations); k++)
+                listed |=
+                    relations[k].part == (tna_set)part && relations[k].total == (tna_set)total;
+            if (listed != related((tna_set)part, (tna_set)total))
+                g_error("groups.c: sets %d and %d are %s the relations list", part, total,
+                        listed ? "wrongly in" : "missing from");
+        }
+}
+
+/* One pass of the privacy rule (protect_parts) over every total of `total` with its parts
+ * in `part`; returns how many relations it changed. */
+static size_t protect_family(tables *Tb, tna_set part, tna_set total)
+{
+    table *Pt = &Tb->set[part], *Tt = &Tb->set[total];
+    /* the parts of each total, in cell order: parts[first[j] .. first[j + 1]) */
+    size_t *first = g_new0(size_t, Tt->n + 2), *parts = g_new(size_t, Pt->n + 1);
+    size_t *owner = g_new(size_t, Pt->n + 1);
+    for (size_t i = 0; i < Pt->n; i++) {
+        if (Pt->cell[i].respondents == 0)
             continue;
-        size_t j = encode(m, total, decode(m, part, i));
-        if (P->hidden[i])
-            hidden_parts[j]++;
-        else if (smallest_shown[j] == SIZE_MAX ||
-                 P->cell[i].respondents < P->cell[smallest_shown[j]].respondents)
-            smallest_shown[j] = i;
+        dims d = decode(Tb->L, part, i);
+        owner[i] = encode(Tb->L, total, &d);
+        first[owner[i] + 2]++;
     }
+    for (size_t j = 0; j < Tt->n; j++)
+        first[j + 2] += first[j + 1];
+    for (size_t i = 0; i < Pt->n; i++)
+        if (Pt->cell[i].respondents > 0)
+            parts[first[owner[i] + 1]++] = i;
+    int64_t *respondents = g_new(int64_t, Pt->n + 1);
+    bool *hidden = g_new(bool, Pt->n + 1);
     size_t changed = 0;
-    for (size_t j = 0; j < nt; j++) {
+    for (size_t j = 0; j < Tt->n; j++) {
         if (Tt->cell[j].respondents == 0)
             continue;
-        if (Tt->hidden[j]) {
-            /* A hidden total whose parts are all shown is their sum: hide a part too. */
-            if (hidden_parts[j] == 0 && smallest_shown[j] != SIZE_MAX) {
-                P->hidden[smallest_shown[j]] = true;
-                changed++;
-            }
+        size_t n = first[j + 1] - first[j];
+        const size_t *of = parts + first[j];
+        for (size_t k = 0; k < n; k++)
+            respondents[k] = Pt->cell[of[k]].respondents, hidden[k] = Pt->hidden[of[k]];
+        if (!protect_parts(respondents, hidden, n, &Tt->hidden[j]))
             continue;
-        }
-        if (hidden_parts[j] != 1)
-            continue;
-        if (smallest_shown[j] != SIZE_MAX)
-            P->hidden[smallest_shown[j]] = true;
-        else
-            Tt->hidden[j] = true;
         changed++;
+        for (size_t k = 0; k < n; k++)
+            Pt->hidden[of[k]] = hidden[k];
     }
-    g_free(hidden_parts);
-    g_free(smallest_shown);
+    g_free(first), g_free(parts), g_free(owner), g_free(respondents), g_free(hidden);
     return changed;
 }
 
@@ -362,17 +388,15 @@ static int compare_ids(const char *x, const char *y)
     return strcmp(x, y);
 }
 
-static const tna_model *sort_model; /* set only for the duration of one qsort call */
-
 static const char *id_of(const char *const *ids_base, size_t stride, uint32_t i)
 {
     return i == TNA_NONE ? NULL : *(const char *const *)((const char *)ids_base + stride * i);
 }
 
-static int compare_groups(const void *x, const void *y)
+static int compare_groups(const void *x, const void *y, void *model)
 {
     const tna_group *g = x, *h = y;
-    const tna_model *m = sort_model;
+    const tna_model *m = model;
     if (g->set != h->set)
         return g->set < h->set ? -1 : 1;
     int c;
@@ -399,31 +423,48 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
                         tna_period_figures *out, tna_error *err)
 {
     (void)err;
-    tables T = {.m = m};
-    fill(&T, c);
+    relations_check();
+    layout L;
+    layout_build(m, &L);
+    tables Tb = {.m = m, .L = &L};
+    fill(&Tb, c);
     for (int set = 0; set < TNA_SET_COUNT; set++)
-        for (size_t i = 0; i < T.set[set].n; i++)
-            if (T.set[set].cell[i].respondents > 0 &&
-                T.set[set].cell[i].respondents < min_group_size) {
-                T.set[set].hidden[i] = true;
+        for (size_t i = 0; i < Tb.set[set].n; i++)
+            if (Tb.set[set].cell[i].respondents > 0 &&
+                Tb.set[set].cell[i].respondents < min_group_size) {
+                Tb.set[set].hidden[i] = true;
                 out->n_suppressed_primary++;
             }
     for (size_t changed = 1; changed;) {
         changed = 0;
-        for (size_t k = 0; k < G_N_ELEMENTS(families); k++)
-            changed += protect_family(&T, families[k].part, families[k].total);
+        for (size_t k = 0; k < G_N_ELEMENTS(relations); k++)
+            changed += protect_family(&Tb, relations[k].part, relations[k].total);
         out->n_suppressed_secondary += changed;
     }
 
     GArray *groups = g_array_new(FALSE, TRUE, sizeof(tna_group));
     for (int set = 0; set < TNA_SET_COUNT; set++) {
-        for (size_t i = 0; i < T.set[set].n; i++) {
-            const tally *t = &T.set[set].cell[i];
+        for (size_t i = 0; i < Tb.set[set].n; i++) {
+            const tally *t = &Tb.set[set].cell[i];
             if (t->respondents == 0)
                 continue;
-            dims d = decode(m, (tna_set)set, i);
-            tna_group g = {(tna_set)set, d.a, d.r, d.p, d.f, d.t, d.s, false, 0, 0, 0, 0, 0, 0, 0};
-            if (T.set[set].hidden[i]) {
+            dims d = decode(&L, (tna_set)set, i);
+            tna_group g = {(tna_set)set,
+                           d.v[DIM_A],
+                           d.v[DIM_R],
+                           d.v[DIM_P],
+                           d.v[DIM_F],
+                           d.v[DIM_T],
+                           d.v[DIM_S],
+                           false,
+                           0,
+                           0,
+                           0,
+                           0,
+                           0,
+                           0,
+                           0};
+            if (Tb.set[set].hidden[i]) {
                 g.suppressed = true;
             } else {
                 g.respondents = t->respondents;
@@ -436,12 +477,10 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
             }
             g_array_append_val(groups, g);
         }
-        g_free(T.set[set].cell);
-        g_free(T.set[set].hidden);
+        g_free(Tb.set[set].cell);
+        g_free(Tb.set[set].hidden);
     }
-    sort_model = m;
-    g_array_sort(groups, compare_groups);
-    sort_model = NULL;
+    g_array_sort_with_data(groups, compare_groups, (void *)m);
     out->n_people = c->n_people;
     out->n_groups = groups->len;
     out->groups = (tna_group *)g_array_free(groups, FALSE);
@@ -461,32 +500,34 @@ void groups_index_free(void *index)
     g_free(ix);
 }
 
-static bool matches(uint32_t want, uint32_t have)
+/* Every dimension given in want agrees with the group, the derived ones included. */
+static bool matches(const dims *want, const tna_group *g)
 {
-    return want == TNA_NONE || want == have;
+    dims have = group_dims(g);
+    for (int k = 0; k < N_DIMS; k++)
+        if (want->v[k] != TNA_NONE && want->v[k] != have.v[k])
+            return false;
+    return true;
 }
 
-const tna_group *tna_results_find(const tna_period_figures *f, tna_set set, uint32_t authority,
-                                  uint32_t region, uint32_t role, uint32_t framework,
-                                  uint32_t topic, uint32_t skill)
+tna_dims tna_group_dims(const tna_group *g)
+{
+    return (tna_dims){tna_is(g->authority), tna_is(g->region), tna_is(g->role),
+                      tna_is(g->framework), tna_is(g->topic),  tna_is(g->skill)};
+}
+
+const tna_group *tna_results_find(const tna_period_figures *f, tna_set set, tna_dims in)
 {
     const group_index *ix = f->index;
-    dims d = {authority, region, role, framework, topic, skill};
-    if (ix != NULL && set < TNA_SET_COUNT && own_dims_given(ix->m, set, d)) {
-        uint32_t i = ix->slot[set][encode(ix->m, set, d)];
+    dims d = dims_from(in);
+    if (ix != NULL && set < TNA_SET_COUNT && own_dims_given(&ix->L, set, &d)) {
+        uint32_t i = ix->slot[set][encode(&ix->L, set, &d)];
         const tna_group *g = i ? &f->groups[i - 1] : NULL;
-        /* every dimension given must agree, the derived ones included */
-        return g && matches(authority, g->authority) && matches(region, g->region) &&
-                       matches(role, g->role) && matches(framework, g->framework) &&
-                       matches(topic, g->topic) && matches(skill, g->skill)
-                   ? g
-                   : NULL;
+        return g && matches(&d, g) ? g : NULL;
     }
     for (size_t i = 0; i < f->n_groups; i++) {
         const tna_group *g = &f->groups[i];
-        if (g->set == set && matches(authority, g->authority) && matches(region, g->region) &&
-            matches(role, g->role) && matches(framework, g->framework) &&
-            matches(topic, g->topic) && matches(skill, g->skill))
+        if (g->set == set && matches(&d, g))
             return g;
     }
     return NULL;

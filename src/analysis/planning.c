@@ -26,8 +26,9 @@ static void add_trend(const analysis_ctx *a, GArray *rows, tna_set set, uint32_t
 {
     tna_trend t = {authority, topic, g_new0(const tna_group *, a->n_periods)};
     for (size_t p = 0; p < a->n_periods; p++)
-        t.by_period[p] = tna_results_find(&a->results->periods[p], set, authority, TNA_NONE,
-                                          TNA_NONE, TNA_NONE, topic, TNA_NONE);
+        t.by_period[p] =
+            tna_results_find(&a->results->periods[p], set,
+                             (tna_dims){.authority = tna_is(authority), .topic = tna_is(topic)});
     g_array_append_val(rows, t);
 }
 
@@ -57,5 +58,6 @@ void planning_free(tna_planning *p)
         g_free((void *)p->trends[i].by_period);
     g_free(p->trends);
     g_free(p->barriers);
+    g_free(p->barrier_names); /* the names themselves are in the results' strings */
     g_free(p->raters);
 }

@@ -82,21 +82,6 @@ static tna_status write_summary(const tna_results *r, FILE *fp)
     return TNA_OK;
 }
 
-static void write_data_quality(const tna_dataset *ds, FILE *fp)
-{
-    fputs("file,line,column,value,reason\n", fp);
-    for (size_t p = 0; p < ds->n_periods; p++)
-        for (size_t i = 0; i < ds->periods[p].n_dq; i++) {
-            const tna_dq_entry *e = &ds->periods[p].dq[i];
-            tna_csv_write_text(fp, e->file);
-            fprintf(fp, ",%ld,%ld,", e->line, e->column);
-            tna_csv_write_text(fp, e->value);
-            fputc(',', fp);
-            tna_csv_write_text(fp, e->reason);
-            fputc('\n', fp);
-        }
-}
-
 tna_status csv_open(const tna_results *r, tna_outputs *out, const char *stem, FILE **fp,
                     tna_error *err)
 {
@@ -106,7 +91,8 @@ tna_status csv_open(const tna_results *r, tna_outputs *out, const char *stem, FI
     return st;
 }
 
-tna_status tna_render_csv(const tna_results *r, tna_outputs *out, tna_error *err)
+tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outputs *out,
+                          tna_error *err)
 {
     if (r->n_periods == 0)
         return TNA_OK;
@@ -115,9 +101,7 @@ tna_status tna_render_csv(const tna_results *r, tna_outputs *out, tna_error *err
     if (st == TNA_OK)
         st = write_summary(r, fp);
     if (st == TNA_OK)
-        st = csv_open(r, out, "data-quality", &fp, err);
-    if (st == TNA_OK)
-        write_data_quality(r->dataset, fp);
+        st = tna_csv_write_data_quality(r, log, out, err);
     if (st == TNA_OK)
         st = csv_write_planning(r, out, err);
     if (st == TNA_OK)

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "labels.h"
 #include "render_internal.h"
 
 /* A number, or nothing when missing; values that print as zero print without a sign. */
@@ -79,12 +80,15 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
         fputc(',', fp);
         tna_csv_write_text(fp, x->due ? x->due : "");
         fprintf(fp, ",%d,", e->suppressed ? 1 : 0);
-        if (e->note != NULL && strcmp(e->note, "too few respondents") == 0) {
-            char note[64];
-            snprintf(note, sizeof note, "fewer than %d respondents", r->min_group_size);
+        /* the note in the glossary's English; too few says how few */
+        if (e->note == TNA_NOTE_TOO_FEW) {
+            TNA_TERM_CHECK(TERM_NOTE_TOO_FEW_N, r->min_group_size);
+            char *note =
+                g_strdup_printf(tna_term_in(TERM_NOTE_TOO_FEW_N, TNA_LANG_EN), r->min_group_size);
             tna_csv_write_text(fp, note);
-        } else {
-            tna_csv_write_text(fp, e->note ? e->note : "");
+            g_free(note);
+        } else if (e->note != TNA_NOTE_NONE) {
+            tna_csv_write_text(fp, tna_term_in(tna_note_term(e->note), TNA_LANG_EN));
         }
         fputc('\n', fp);
     }

@@ -117,8 +117,10 @@ static void write_demand(const tna_results *r, FILE *fp)
         tna_set set = d->authority != TNA_NONE ? TNA_SET_AUTHORITY_TOPIC
                       : d->region != TNA_NONE  ? TNA_SET_REGION_TOPIC
                                                : TNA_SET_TOPIC;
-        const tna_group *g = tna_results_find(current(r), set, d->authority, d->region,
-                                              TNA_NONE, TNA_NONE, d->topic, TNA_NONE);
+        const tna_group *g = tna_results_find(current(r), set,
+                                              (tna_dims){.authority = tna_is(d->authority),
+                                                         .region = tna_is(d->region),
+                                                         .topic = tna_is(d->topic)});
         put_int(fp, g != NULL ? g->respondents : 0);
         put_int(fp, d->learners);
         put_int(fp, d->self_directed);
@@ -297,8 +299,7 @@ static void write_barriers(const tna_results *r, FILE *fp)
     row *rows = g_new0(row, pl->n_barriers + 1);
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        rows[i] = (row){{r->dataset->barriers[b->barrier], authority_id(m, b->authority), NULL},
-                        0, b};
+        rows[i] = (row){{pl->barrier_names[b->barrier], authority_id(m, b->authority), NULL}, 0, b};
     }
     qsort(rows, pl->n_barriers, sizeof(row), compare_rows);
     fputs("period,barrier,authority,respondents,citing,share,suppressed\n", fp);

@@ -1,7 +1,8 @@
-/* labels.c - names in the report's language; see include/tna/labels.h. */
-#include "tna/labels.h"
+/* labels.c - names and the glossary's terms in the report's language; see labels.h. */
+#include "labels.h"
 
 #include <glib.h>
+#include <stdarg.h>
 #include <string.h>
 
 struct tna_labels {
@@ -27,8 +28,7 @@ void tna_labels_free(tna_labels *l)
     g_free(l);
 }
 
-/* en, cy (may be NULL or empty) -> the label for the language */
-static const char *pick(tna_labels *l, const char *en, const char *cy)
+const char *tna_label_pair(tna_labels *l, const char *en, const char *cy)
 {
     if (en == NULL)
         en = "";
@@ -47,46 +47,74 @@ static const char *pick(tna_labels *l, const char *en, const char *cy)
     return en;
 }
 
+const char *tna_term_in(tna_term term, tna_language language)
+{
+    if ((unsigned)term >= TNA_TERM_COUNT)
+        return "";
+    return language == TNA_LANG_CY ? tna_glossary[term].cy : tna_glossary[term].en;
+}
+
+const char *tna_label_term(tna_labels *l, tna_term term)
+{
+    return tna_label_pair(l, tna_term_in(term, TNA_LANG_EN), tna_term_in(term, TNA_LANG_CY));
+}
+
+const char *tna_label_format(tna_labels *l, tna_term term, ...)
+{
+    va_list ap, again;
+    va_start(ap, term);
+    va_copy(again, ap);
+    char *en = g_strdup_vprintf(tna_term_in(term, TNA_LANG_EN), ap);
+    char *cy = g_strdup_vprintf(tna_term_in(term, TNA_LANG_CY), again);
+    va_end(again);
+    va_end(ap);
+    const char *kept = tna_label_pair(l, g_string_chunk_insert_const(l->strings, en),
+                                      g_string_chunk_insert_const(l->strings, cy));
+    g_free(en);
+    g_free(cy);
+    return kept;
+}
+
 const char *tna_label_authority(tna_labels *l, uint32_t i)
 {
     if (i == TNA_NONE)
         return tna_label_wales(l);
-    return pick(l, l->model->authorities[i].name, l->model->authorities[i].name_cy);
+    return tna_label_pair(l, l->model->authorities[i].name, l->model->authorities[i].name_cy);
 }
 
 const char *tna_label_region(tna_labels *l, uint32_t i)
 {
     if (i == TNA_NONE)
         return tna_label_wales(l);
-    return pick(l, l->model->regions[i].name, l->model->regions[i].name_cy);
+    return tna_label_pair(l, l->model->regions[i].name, l->model->regions[i].name_cy);
 }
 
 const char *tna_label_role(tna_labels *l, uint32_t i)
 {
     if (i == TNA_NONE)
-        return tna_label_text(l, "All roles", "Pob rôl");
-    return pick(l, l->model->roles[i].name, l->model->roles[i].name_cy);
+        return tna_label_term(l, TERM_ALL_ROLES);
+    return tna_label_pair(l, l->model->roles[i].name, l->model->roles[i].name_cy);
 }
 
 const char *tna_label_framework(tna_labels *l, uint32_t i)
 {
     if (i == TNA_NONE)
-        return tna_label_text(l, "All frameworks", "Pob fframwaith");
-    return pick(l, l->model->frameworks[i].name, l->model->frameworks[i].name_cy);
+        return tna_label_term(l, TERM_ALL_FRAMEWORKS);
+    return tna_label_pair(l, l->model->frameworks[i].name, l->model->frameworks[i].name_cy);
 }
 
 const char *tna_label_topic(tna_labels *l, uint32_t i)
 {
     if (i == TNA_NONE)
-        return tna_label_text(l, "All topics", "Pob pwnc");
-    return pick(l, l->model->topics[i].name, l->model->topics[i].name_cy);
+        return tna_label_term(l, TERM_ALL_TOPICS);
+    return tna_label_pair(l, l->model->topics[i].name, l->model->topics[i].name_cy);
 }
 
 const char *tna_label_skill(tna_labels *l, uint32_t i)
 {
     if (i == TNA_NONE)
-        return tna_label_text(l, "All skills", "Pob sgil");
-    return pick(l, l->model->skills[i].name, l->model->skills[i].name_cy);
+        return tna_label_term(l, TERM_ALL_SKILLS);
+    return tna_label_pair(l, l->model->skills[i].name, l->model->skills[i].name_cy);
 }
 
 const char *tna_label_level(tna_labels *l, uint32_t framework, int level)
@@ -94,27 +122,46 @@ const char *tna_label_level(tna_labels *l, uint32_t framework, int level)
     const tna_scale *sc = &l->model->frameworks[framework].scale;
     for (size_t i = 0; i < sc->n_levels; i++)
         if (sc->levels[i].level == level)
-            return pick(l, sc->levels[i].label, sc->levels[i].label_cy);
+            return tna_label_pair(l, sc->levels[i].label, sc->levels[i].label_cy);
     return "";
 }
 
-const char *tna_label_text(tna_labels *l, const char *en, const char *cy)
+tna_term tna_note_term(tna_note note)
 {
-    return pick(l, en, cy);
+    switch (note) {
+    case TNA_NOTE_TOO_FEW:
+        return TERM_NOTE_TOO_FEW;
+    case TNA_NOTE_PROTECTED:
+        return TERM_NOTE_PROTECTED;
+    case TNA_NOTE_NO_PAIRS:
+        return TERM_NOTE_NO_PAIRS;
+    case TNA_NOTE_NO_FIRST:
+        return TERM_NOTE_NO_FIRST;
+    case TNA_NOTE_NO_EVALUATIONS:
+        return TERM_NOTE_NO_EVALUATIONS;
+    case TNA_NOTE_NO_BOTH:
+        return TERM_NOTE_NO_BOTH;
+    case TNA_NOTE_NEEDS_TWO:
+        return TERM_NOTE_NEEDS_TWO;
+    case TNA_NOTE_NEEDS_BOTH:
+        return TERM_NOTE_NEEDS_BOTH;
+    case TNA_NOTE_BASELINE_HIDDEN:
+        return TERM_NOTE_BASELINE_HIDDEN;
+    case TNA_NOTE_BASELINE_NONE:
+        return TERM_NOTE_BASELINE_NONE;
+    case TNA_NOTE_NONE:
+    case TNA_NOTE_COUNT:
+        break;
+    }
+    return TNA_TERM_COUNT; /* tna_term_in gives "" */
 }
 
 const char *tna_label_suppressed(tna_labels *l, int min_group_size)
 {
-    char *en = g_strdup_printf("fewer than %d", min_group_size);
-    char *cy = g_strdup_printf("llai na %d", min_group_size);
-    const char *r = pick(l, g_string_chunk_insert_const(l->strings, en),
-                         g_string_chunk_insert_const(l->strings, cy));
-    g_free(en);
-    g_free(cy);
-    return r;
+    return tna_label_termf(l, TERM_FEWER_THAN_N, min_group_size);
 }
 
 const char *tna_label_wales(tna_labels *l)
 {
-    return pick(l, "All Wales", "Cymru gyfan");
+    return tna_label_term(l, TERM_ALL_WALES);
 }

@@ -61,51 +61,39 @@ const char *pdf_str(pdf_doc *d, const char *fmt, ...)
     return kept;
 }
 
-const char *pdf_tf(pdf_doc *d, const char *en, const char *cy, ...)
+const char *pdf_t(pdf_doc *d, tna_term term)
 {
-    va_list ap, again;
-    va_start(ap, cy);
-    va_copy(again, ap);
-    char *e = g_strdup_vprintf(en, ap);
-    char *c = g_strdup_vprintf(cy, again);
-    va_end(again);
-    va_end(ap);
-    const char *kept = tna_label_text(d->l, g_string_chunk_insert(d->strings, e),
-                                      g_string_chunk_insert(d->strings, c));
-    g_free(e);
-    g_free(c);
-    return kept;
+    return tna_label_term(d->l, term);
 }
 
-const char *pdf_t(pdf_doc *d, const char *en, const char *cy)
+const char *tna_pdf_pair(pdf_doc *d, const char *en, const char *cy)
 {
-    return tna_label_text(d->l, en, cy);
+    return tna_label_pair(d->l, en, cy);
 }
 
 const char *pdf_section_title(pdf_doc *d, pdf_section s)
 {
     switch (s) {
     case PDF_SEC_COVER:
-        return pdf_t(d, "Cover", "Clawr");
+        return pdf_t(d, TERM_COVER);
     case PDF_SEC_CONTENTS:
-        return pdf_t(d, "Contents", "Cynnwys");
+        return pdf_t(d, TERM_CONTENTS);
     case PDF_SEC_SUMMARY:
-        return pdf_t(d, "Executive summary", "Crynodeb gweithredol");
+        return pdf_t(d, TERM_EXECUTIVE_SUMMARY);
     case PDF_SEC_GAPS:
-        return pdf_t(d, "Where the skills gaps are", "Ble mae'r bylchau sgiliau");
+        return pdf_t(d, TERM_SECTION_GAPS);
     case PDF_SEC_TRENDS:
-        return pdf_t(d, "Trends", "Tueddiadau");
+        return pdf_t(d, TERM_TRENDS);
     case PDF_SEC_COMMISSIONING:
-        return pdf_t(d, "Commissioning training", "Comisiynu hyfforddiant");
+        return pdf_t(d, TERM_SECTION_COMMISSIONING);
     case PDF_SEC_EVALUATION:
-        return pdf_t(d, "Evaluation: did training work?",
-                     "Gwerthuso: a weithiodd yr hyfforddiant?");
+        return pdf_t(d, TERM_SECTION_EVALUATION);
     case PDF_SEC_BARRIERS:
-        return pdf_t(d, "Barriers to learning", "Rhwystrau rhag dysgu");
+        return pdf_t(d, TERM_BARRIERS_TO_LEARNING);
     case PDF_SEC_AUTHORITIES:
-        return pdf_t(d, "Authorities", "Awdurdodau");
+        return pdf_t(d, TERM_AUTHORITIES);
     case PDF_SEC_APPENDIX:
-        return pdf_t(d, "Method and data quality", "Dull ac ansawdd data");
+        return pdf_t(d, TERM_SECTION_APPENDIX);
     case PDF_SEC_COUNT:
         break;
     }
@@ -148,9 +136,8 @@ static void furniture(pdf_doc *d)
     pdf_tag_begin(d, "P", NULL);
     chart_text(cr, d->running_title, PDF_LEFT, 22, PDF_WIDTH * 0.75, 7.5, 0, CHART_LEFT, 0);
     pdf_tag_end(d, "P");
-    const char *page = d->n_pages > 0
-                           ? pdf_tf(d, "Page %d of %d", "Tudalen %d o %d", d->page, d->n_pages)
-                           : pdf_tf(d, "Page %d", "Tudalen %d", d->page);
+    const char *page = d->n_pages > 0 ? pdf_tf(d, TERM_PAGE_N_OF_M, d->page, d->n_pages)
+                                      : pdf_tf(d, TERM_PAGE_N, d->page);
     cairo_rectangle(cr, PDF_LEFT, PDF_H - 40, PDF_WIDTH, 0.5);
     chart_set_rgb(cr, chart_grid);
     cairo_fill(cr);
@@ -222,20 +209,10 @@ static void set_metadata(pdf_doc *d)
     const char *period = d->cur ? d->cur->period : "";
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->running_title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, "tna");
-    cairo_pdf_surface_set_metadata(
-        s, CAIRO_PDF_METADATA_SUBJECT,
-        pdf_tf(d,
-               "Training-needs analysis for %s: skills gaps, return on "
-               "expectations and what to commission",
-               "Dadansoddiad o anghenion hyfforddi ar gyfer %s: bylchau sgiliau, "
-               "enillion ar ddisgwyliadau a beth i'w gomisiynu",
-               period));
-    cairo_pdf_surface_set_metadata(
-        s, CAIRO_PDF_METADATA_KEYWORDS,
-        pdf_str(d, "%s; %s",
-                pdf_t(d, "training needs analysis; skills; Wales",
-                      "dadansoddiad anghenion hyfforddi; sgiliau; Cymru"),
-                period));
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
+                                   pdf_tf(d, TERM_PDF_SUBJECT, period));
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
+                                   pdf_str(d, "%s; %s", pdf_t(d, TERM_PDF_KEYWORDS), period));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "tna " TNA_VERSION);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
@@ -293,9 +270,7 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.authority_page = g_new0(int, m->n_authorities ? m->n_authorities : 1);
     d.marker = tna_label_suppressed(d.l, results->min_group_size);
     d.marker_short = pdf_str(&d, "<%d", results->min_group_size);
-    d.running_title = m->title && m->title[0] ? m->title
-                                              : pdf_t(&d, "Training-needs analysis",
-                                                      "Dadansoddiad o anghenion hyfforddi");
+    d.running_title = m->title && m->title[0] ? m->title : pdf_t(&d, TERM_TRAINING_NEEDS_ANALYSIS);
 
     /* a font map of our own, freed with the report, rather than pango's process-wide one */
     PangoFontMap *fonts = pango_cairo_font_map_new();

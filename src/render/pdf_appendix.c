@@ -32,119 +32,57 @@ static void definition(pdf_doc *d, const char *term, const char *text)
 
 static void definitions(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, "Definitions", "Diffiniadau"));
-    definition(d, pdf_t(d, "Gap", "Bwlch"),
-               pdf_t(d,
-                     "For a person and a skill their role requires: the target level minus "
-                     "their level, or 0 when they are at or above target. Skills a role does "
-                     "not require (no target, or target 0) are left out.",
-                     "Ar gyfer unigolyn a sgil y mae ei rôl yn ei gofyn: y lefel darged llai "
-                     "ei lefel, neu 0 pan fydd ar y targed neu uwch. Ni chynhwysir sgiliau nad "
-                     "yw rôl yn eu gofyn (dim targed, neu darged 0)."));
-    definition(d, pdf_t(d, "Mean gap", "Bwlch cymedrig"),
-               pdf_t(d,
-                     "The sum of gaps divided by the number of assessed skills (a person and "
-                     "a skill with a target and an answer).",
-                     "Swm y bylchau wedi'i rannu â nifer y sgiliau a aseswyd (unigolyn a sgil "
-                     "â tharged ac ateb)."));
-    definition(d, pdf_t(d, "Share below target", "Cyfran islaw'r targed"),
-               pdf_t(d, "Assessed skills below target divided by assessed skills.",
-                     "Sgiliau a aseswyd islaw'r targed wedi'u rhannu â'r sgiliau a aseswyd."));
-    definition(d, pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
-               pdf_t(d, "People with at least one skill below target in the group.",
-                     "Pobl ag o leiaf un sgil islaw'r targed yn y grŵp."));
-    definition(d, pdf_t(d, "Respondents", "Ymatebwyr"),
-               pdf_t(d,
-                     "Distinct people with at least one assessed skill in the group. A "
-                     "person who answered twice counts once: their latest record sets their "
-                     "authority and role, and for each skill their latest answer counts.",
-                     "Pobl wahanol ag o leiaf un sgil a aseswyd yn y grŵp. Mae unigolyn a "
-                     "atebodd ddwywaith yn cyfrif unwaith: ei gofnod diweddaraf sy'n pennu ei "
-                     "awdurdod a'i rôl, ac ar gyfer pob sgil ei ateb diweddaraf sy'n cyfrif."));
-    definition(d, pdf_t(d, "Ratings", "Sgoriau"),
-               pdf_tf(d,
-                      "Where a person and their manager both rated a skill, the "
-                      "rater policy is %s.",
-                      "Lle mae unigolyn a'i reolwr ill dau wedi sgorio sgil, y polisi "
-                      "sgorio yw %s.",
-                      tna_rater_policy_names[d->m->rater_policy]));
-    definition(d, pdf_t(d, "Periods", "Cyfnodau"),
-               pdf_tf(d,
-                      "The current period is %s; trends use every period of the "
-                      "run, oldest first.",
-                      "Y cyfnod presennol yw %s; mae tueddiadau'n defnyddio pob cyfnod "
-                      "o'r rhediad, yr hynaf yn gyntaf.",
-                      d->cur->period));
+    pdf_h2(d, pdf_t(d, TERM_DEFINITIONS));
+    definition(d, pdf_t(d, TERM_GAP), pdf_t(d, TERM_DEFINE_GAP));
+    definition(d, pdf_t(d, TERM_MEAN_GAP), pdf_t(d, TERM_DEFINE_MEAN_GAP));
+    definition(d, pdf_t(d, TERM_SHARE_BELOW_TARGET), pdf_t(d, TERM_DEFINE_SHARE_BELOW));
+    definition(d, pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING), pdf_t(d, TERM_DEFINE_LEARNERS_NEEDING));
+    definition(d, pdf_t(d, TERM_RESPONDENTS), pdf_t(d, TERM_DEFINE_RESPONDENTS));
+    definition(d, pdf_t(d, TERM_RATINGS),
+               pdf_tf(d, TERM_DEFINE_RATINGS, tna_rater_policy_names[d->m->rater_policy]));
+    definition(d, pdf_t(d, TERM_PERIODS), pdf_tf(d, TERM_DEFINE_PERIODS, d->cur->period));
 }
 
 static void privacy(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, "Privacy", "Preifatrwydd"));
+    pdf_h2(d, pdf_t(d, TERM_PRIVACY));
     int k = d->res->min_group_size;
     if (k <= 1)
-        pdf_para(d, pdf_t(d,
-                          "Suppression is turned off for this run (min_group_size is 1): "
-                          "every group's figures are shown.",
-                          "Mae atal wedi'i ddiffodd ar gyfer y rhediad hwn (min_group_size yw "
-                          "1): dangosir ffigurau pob grŵp."));
+        pdf_para(d, pdf_t(d, TERM_PRIVACY_OFF));
     else
-        pdf_para(d, pdf_tf(d,
-                           "A group of fewer than %d respondents shows no figures "
-                           "anywhere: not in tables, charts, tiles or the heatmap, "
-                           "where it reads \"fewer than %d\" (\"%s\" where space "
-                           "is short). "
-                           "Where a figure shown beside a total would let a reader "
-                           "work out a hidden one by subtraction, that figure is "
-                           "hidden too. In %s, %s groups were hidden for being "
-                           "small and %s more to stop subtraction.",
-                           "Nid yw grŵp o lai na %d o ymatebwyr yn dangos ffigurau yn "
-                           "unman: nid mewn tablau, siartiau, teils na'r map gwres, "
-                           "lle mae'n darllen \"llai na %d\" (\"%s\" lle mae lle'n "
-                           "brin). Lle "
-                           "byddai ffigur a ddangosir wrth ymyl cyfanswm yn gadael i "
-                           "ddarllenydd gyfrifo un cudd drwy dynnu, caiff y ffigur "
-                           "hwnnw ei guddio hefyd. Yn %s, cuddiwyd %s grŵp am eu bod "
-                           "yn fach a %s arall i atal tynnu.",
-                           k, k, d->marker_short, d->cur->period,
+        pdf_para(d, pdf_tf(d, TERM_PRIVACY_RULE_PDF, k, k, d->marker_short, d->cur->period,
                            pdf_count(d, (int64_t)d->cur->n_suppressed_primary),
                            pdf_count(d, (int64_t)d->cur->n_suppressed_secondary)));
-    pdf_para(d, pdf_t(d,
-                      "No name, email address, staff number or free text reaches this "
-                      "report.",
-                      "Nid oes unrhyw enw, cyfeiriad e-bost, rhif staff na thestun rhydd yn "
-                      "cyrraedd yr adroddiad hwn."));
+    pdf_para(d, pdf_t(d, TERM_NO_PERSONAL_DATA_PDF));
 }
 
 static void sources(pdf_doc *d)
 {
-    const tna_dataset *ds = d->res->dataset;
+    const tna_results *res = d->res;
     const tna_model *m = d->m;
-    pdf_h2(d, pdf_t(d, "Rows read, accepted and rejected",
-                    "Rhesi a ddarllenwyd, a dderbyniwyd ac a wrthodwyd"));
-    size_t n = ds ? ds->n_periods * m->n_sources : 0;
+    pdf_h2(d, pdf_t(d, TERM_ROWS_READ_ACCEPTED_REJECTED));
+    size_t n = res->n_periods * m->n_sources;
     if (n == 0) {
-        pdf_para(d, pdf_t(d, "No sources were read.", "Ni ddarllenwyd unrhyw ffynonellau."));
+        pdf_para(d, pdf_t(d, TERM_NO_SOURCES_WERE_READ));
         return;
     }
     enum { NC = 7 };
-    const char *head[NC] = {pdf_t(d, "Period", "Cyfnod"),
-                            pdf_t(d, "Source", "Ffynhonnell"),
-                            pdf_t(d, "Rows read", "Rhesi a ddarllenwyd"),
-                            pdf_t(d, "Accepted", "Derbyniwyd"),
-                            pdf_t(d, "Rejected", "Gwrthodwyd"),
-                            pdf_t(d, "Unrecognised answers", "Atebion heb eu hadnabod"),
-                            pdf_t(d, "Unreadable dates", "Dyddiadau annarllenadwy")};
+    const char *head[NC] = {pdf_t(d, TERM_PERIOD),          pdf_t(d, TERM_SOURCE),
+                            pdf_t(d, TERM_ROWS_READ),       pdf_t(d, TERM_ACCEPTED),
+                            pdf_t(d, TERM_REJECTED),        pdf_t(d, TERM_UNRECOGNISED_ANSWERS),
+                            pdf_t(d, TERM_UNREADABLE_DATES)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t r = 0;
-    for (size_t p = 0; p < ds->n_periods; p++) {
+    for (size_t p = 0; p < res->n_periods; p++) {
         for (size_t s = 0; s < m->n_sources; s++) {
-            const tna_source_stats *st = ds->periods[p].stats ? &ds->periods[p].stats[s] : NULL;
+            const tna_source_read *st =
+                s < res->periods[p].n_sources ? &res->periods[p].sources[s] : NULL;
             const char **c = cells + r * NC;
-            c[0] = ds->periods[p].period;
+            c[0] = res->periods[p].period;
             c[1] = m->sources[s].name;
             if (st == NULL || !st->present) {
-                c[2] = pdf_t(d, "no file", "dim ffeil");
+                c[2] = pdf_t(d, TERM_NO_FILE);
                 kind[r * NC + 2] = PDF_CELL_MUTED;
             } else {
                 c[2] = pdf_count(d, st->rows_read);
@@ -201,17 +139,16 @@ static int by_total_desc(const void *a, const void *b)
 
 static void data_quality(pdf_doc *d)
 {
-    const tna_dataset *ds = d->res->dataset;
-    pdf_h2(d, pdf_t(d, "Data-quality log by reason", "Log ansawdd data yn ôl rheswm"));
-    if (ds == NULL)
-        return;
+    const tna_results *res = d->res;
+    pdf_h2(d, pdf_t(d, TERM_DATA_QUALITY_LOG_BY_REASON));
     /* the last (up to) four periods, one column each */
-    size_t first = ds->n_periods > 4 ? ds->n_periods - 4 : 0, np = ds->n_periods - first;
+    size_t first = res->n_periods > 4 ? res->n_periods - 4 : 0, np = res->n_periods - first;
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(reason_count));
-    for (size_t p = first; p < ds->n_periods; p++) {
-        for (size_t i = 0; i < ds->periods[p].n_dq; i++) {
-            char *k = reason_kind(ds->periods[p].dq[i].reason ? ds->periods[p].dq[i].reason : "");
+    for (size_t p = first; p < res->n_periods; p++) {
+        for (size_t i = 0; i < res->periods[p].n_dq; i++) {
+            const tna_dq_count *dq = &res->periods[p].dq[i];
+            char *k = reason_kind(dq->reason);
             const char *kept = pdf_str(d, "%s", k);
             g_free(k);
             gpointer at;
@@ -222,16 +159,13 @@ static void data_quality(pdf_doc *d)
                 g_hash_table_insert(index, (gpointer)kept, at);
             }
             reason_count *rc = &g_array_index(rows, reason_count, GPOINTER_TO_SIZE(at) - 1);
-            rc->count[p - first]++;
-            rc->total++;
+            rc->count[p - first] += dq->entries;
+            rc->total += dq->entries;
         }
     }
     g_hash_table_destroy(index);
     if (rows->len == 0) {
-        pdf_para(d, pdf_t(d,
-                          "Nothing was logged: every row was read and every answer "
-                          "recognised.",
-                          "Ni chofnodwyd dim: darllenwyd pob rhes ac adnabuwyd pob ateb."));
+        pdf_para(d, pdf_t(d, TERM_NOTHING_LOGGED));
         g_array_free(rows, TRUE);
         return;
     }
@@ -239,9 +173,9 @@ static void data_quality(pdf_doc *d)
     size_t nc = 1 + np;
     const char **head = g_new0(const char *, nc);
     double *width = g_new0(double, nc);
-    head[0] = pdf_t(d, "Reason (as logged)", "Rheswm (fel y'i cofnodwyd)");
+    head[0] = pdf_t(d, TERM_REASON_AS_LOGGED);
     for (size_t p = 0; p < np; p++)
-        head[1 + p] = ds->periods[first + p].period, width[1 + p] = 58;
+        head[1 + p] = res->periods[first + p].period, width[1 + p] = 58;
     const char **cells = g_new0(const char *, rows->len *nc);
     for (guint i = 0; i < rows->len; i++) {
         const reason_count *rc = &g_array_index(rows, reason_count, i);
@@ -251,11 +185,7 @@ static void data_quality(pdf_doc *d)
     }
     pdf_table t = {nc, rows->len, head, width, NULL, cells, NULL, 7.5, false};
     pdf_table_draw(d, &t);
-    pdf_note(d, pdf_t(d,
-                      "Every entry, with file, line and column, is in "
-                      "data-quality-PERIOD.csv beside this report.",
-                      "Mae pob cofnod, gyda ffeil, llinell a cholofn, yn "
-                      "data-quality-PERIOD.csv wrth ymyl yr adroddiad hwn."));
+    pdf_note(d, pdf_t(d, TERM_EVERY_ENTRY_IN_CSV));
     g_free(cells), g_free(head), g_free(width);
     g_array_free(rows, TRUE);
 }
@@ -263,7 +193,7 @@ static void data_quality(pdf_doc *d)
 static void configuration(pdf_doc *d)
 {
     const tna_model *m = d->m;
-    pdf_h2(d, pdf_t(d, "What was analysed", "Beth a ddadansoddwyd"));
+    pdf_h2(d, pdf_t(d, TERM_WHAT_WAS_ANALYSED));
     char *base = g_path_get_basename(m->config_path ? m->config_path : "");
     GString *fw = g_string_new(NULL);
     for (size_t f = 0; f < m->n_frameworks; f++) {
@@ -273,13 +203,8 @@ static void configuration(pdf_doc *d)
         if (m->frameworks[f].version && m->frameworks[f].version[0])
             g_string_append_printf(fw, " (%s)", m->frameworks[f].version);
     }
-    pdf_para(d, pdf_tf(d,
-                       "Frameworks: %s. %zu topics, %zu skills, %zu roles, %zu "
-                       "authorities in %zu regions; configuration %s.",
-                       "Fframweithiau: %s. %zu pwnc, %zu sgil, %zu rôl, %zu awdurdod "
-                       "mewn %zu rhanbarth; ffurfweddiad %s.",
-                       fw->str, m->n_topics, m->n_skills, m->n_roles, m->n_authorities,
-                       m->n_regions, base));
+    pdf_para(d, pdf_tf(d, TERM_WHAT_WAS_ANALYSED_TEXT, fw->str, m->n_topics, m->n_skills,
+                       m->n_roles, m->n_authorities, m->n_regions, base));
     g_string_free(fw, TRUE);
     g_free(base);
 }

@@ -17,16 +17,13 @@ static void tiles(pdf_doc *d, const tna_group *g, const tna_group *w)
     bool ws = w && !w->suppressed;
     const char *wales = tna_label_wales(d->l);
     chart_tile t[4] = {
-        {pdf_count(d, g->respondents), pdf_t(d, "Respondents", "Ymatebwyr"),
+        {pdf_count(d, g->respondents), pdf_t(d, TERM_RESPONDENTS),
          ws ? pdf_str(d, "%s: %s", wales, pdf_count(d, w->respondents)) : NULL},
-        {pdf_gap(d, g->mean_gap),
-         pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
+        {pdf_gap(d, g->mean_gap), pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
          ws ? pdf_str(d, "%s: %s", wales, pdf_gap(d, w->mean_gap)) : NULL},
-        {pdf_share(d, g->share_below),
-         pdf_t(d, "Share of skills below target", "Cyfran y sgiliau islaw'r targed"),
+        {pdf_share(d, g->share_below), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
          ws ? pdf_str(d, "%s: %s", wales, pdf_share(d, w->share_below)) : NULL},
-        {pdf_count(d, g->learners_needing),
-         pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
+        {pdf_count(d, g->learners_needing), pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
          ws ? pdf_str(d, "%s: %s", wales, pdf_count(d, w->learners_needing)) : NULL},
     };
     pdf_figure_begin(d);
@@ -40,15 +37,17 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
 {
     enum { NC = 5 };
     const char *head[NC] = {
-        pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Respondents", "Ymatebwyr"),
-        pdf_t(d, "Below target", "Islaw'r targed"),
-        pdf_str(d, "%s: %s", tna_label_wales(d->l), pdf_t(d, "below target", "islaw'r targed")),
-        pdf_t(d, "Learners needing", "Dysgwyr mewn angen")};
+        pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_RESPONDENTS), pdf_t(d, TERM_BELOW_TARGET),
+        pdf_str(d, "%s: %s", tna_label_wales(d->l), pdf_t(d, TERM_BELOW_TARGET_LOWER)),
+        pdf_t(d, TERM_LEARNERS_NEEDING)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     for (size_t i = 0; i < n; i++) {
-        const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
-        const tna_group *w = pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, topics[i]);
+        const tna_group *g =
+            tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                             (tna_dims){.authority = tna_is(a), .topic = tna_is(topics[i])});
+        const tna_group *w =
+            tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         const char **c = cells + i * NC;
         c[0] = tna_label_topic(d->l, topics[i]);
         c[1] = pdf_group_count(d, g, g ? g->respondents : 0);
@@ -99,22 +98,15 @@ static void authority_page(pdf_doc *d, uint32_t a)
             10;
     pdf_tag_end(d, "H2");
 
-    const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE);
-    const tna_group *w = pdf_find(d, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE);
+    const tna_group *g =
+        tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
+    const tna_group *w = tna_results_find(d->cur, TNA_SET_ALL, TNA_DIMS_ALL);
     if (g == NULL) {
-        pdf_para(d, pdf_tf(d, "No responses from this authority in %s.",
-                           "Dim ymatebion gan yr awdurdod hwn yn %s.", d->cur->period));
+        pdf_para(d, pdf_tf(d, TERM_NO_RESPONSES_FROM_AUTHORITY, d->cur->period));
         return;
     }
     if (g->suppressed) {
-        pdf_para(d, pdf_tf(d,
-                           "Figures for this authority are not shown: fewer than %d staff "
-                           "responded, or its figures could be worked out from others "
-                           "shown.",
-                           "Ni ddangosir ffigurau ar gyfer yr awdurdod hwn: ymatebodd llai na "
-                           "%d aelod o staff, neu gellid cyfrifo ei ffigurau o'r rhai eraill a "
-                           "ddangosir.",
-                           d->res->min_group_size));
+        pdf_para(d, pdf_tf(d, TERM_AUTHORITY_HIDDEN, d->res->min_group_size));
         return;
     }
     tiles(d, g, w);
@@ -122,19 +114,22 @@ static void authority_page(pdf_doc *d, uint32_t a)
     uint32_t *topics = g_new0(uint32_t, m->n_topics ? m->n_topics : 1);
     size_t n = 0;
     for (uint32_t t = 0; t < m->n_topics; t++)
-        if (pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, t) ||
-            pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, t))
+        if (tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                             (tna_dims){.authority = tna_is(a), .topic = tna_is(t)}) ||
+            tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)}))
             topics[n++] = t;
     if (n == 0) {
         g_free(topics);
         return;
     }
-    pdf_h2(d, pdf_t(d, "Mean gap by topic, beside All Wales",
-                    "Bwlch cymedrig yn ôl pwnc, wrth ymyl Cymru gyfan"));
+    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_BESIDE_WALES));
     chart_bar *bars = g_new0(chart_bar, n);
     for (size_t i = 0; i < n; i++) {
-        const tna_group *ga = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, topics[i]);
-        const tna_group *gw = pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, topics[i]);
+        const tna_group *ga =
+            tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                             (tna_dims){.authority = tna_is(a), .topic = tna_is(topics[i])});
+        const tna_group *gw =
+            tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         chart_bar *b = &bars[i];
         b->label = tna_label_topic(d->l, topics[i]);
         b->missing[0] = ga == NULL || ga->suppressed;
@@ -146,16 +141,15 @@ static void authority_page(pdf_doc *d, uint32_t a)
     }
     /* the table below takes what it needs; the bars get the rest, as thick as fits */
     double room = PDF_BOTTOM - d->y - topic_table(d, a, topics, n, false) - 8;
-    chart_bars spec = {
-        bars,
-        n,
-        2,
-        {pdf_short_authority(d, a), tna_label_wales(d->l)},
-        CHART_FMT_DECIMAL,
-        0,
-        pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
-        9,
-        0.40};
+    chart_bars spec = {bars,
+                       n,
+                       2,
+                       {pdf_short_authority(d, a), tna_label_wales(d->l)},
+                       CHART_FMT_DECIMAL,
+                       0,
+                       pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
+                       9,
+                       0.40};
     while (spec.bar_height > 3.5 && chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
         spec.bar_height -= 0.25;
     pdf_figure_begin(d);

@@ -29,8 +29,7 @@ static void cover(pdf_doc *d)
     cairo_rectangle(cr, 0, 0, PDF_W, 300);
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
-    pdf_text_at(d, pdf_t(d, "Training-needs analysis", "Dadansoddiad o anghenion hyfforddi"),
-                PDF_LEFT, 92, PDF_WIDTH, 11, CHART_BOLD);
+    pdf_text_at(d, pdf_t(d, TERM_TRAINING_NEEDS_ANALYSIS), PDF_LEFT, 92, PDF_WIDTH, 11, CHART_BOLD);
     pdf_tag_begin(d, "H1", NULL);
     double th = chart_text(cr, d->running_title, PDF_LEFT, 112, PDF_WIDTH, 26,
                            CHART_BOLD | CHART_WRAP, CHART_LEFT, 4);
@@ -44,14 +43,13 @@ static void cover(pdf_doc *d)
                               : d->cur->period;
     size_t covered = 0;
     for (uint32_t a = 0; a < m->n_authorities; a++)
-        if (pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE))
+        if (tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
             covered++;
     const char *rows[4][2] = {
-        {pdf_t(d, "Current period", "Cyfnod presennol"), d->cur->period},
-        {pdf_t(d, "Periods covered", "Cyfnodau a gynhwysir"), periods},
-        {pdf_t(d, "Published", "Cyhoeddwyd"), pdf_date(d, d->opt->now)},
-        {pdf_t(d, "Authorities covered", "Awdurdodau a gynhwysir"),
-         pdf_tf(d, "%zu of %zu", "%zu o %zu", covered, m->n_authorities)},
+        {pdf_t(d, TERM_CURRENT_PERIOD), d->cur->period},
+        {pdf_t(d, TERM_PERIODS_COVERED), periods},
+        {pdf_t(d, TERM_PUBLISHED), pdf_date(d, d->opt->now)},
+        {pdf_t(d, TERM_AUTHORITIES_COVERED), pdf_tf(d, TERM_N_OF_M, covered, m->n_authorities)},
     };
     for (int i = 0; i < 4; i++) {
         chart_set_rgb(cr, chart_muted);
@@ -64,10 +62,8 @@ static void cover(pdf_doc *d)
     y += 12;
     if (covered > 0) {
         chart_set_rgb(cr, chart_muted);
-        y += pdf_text_at(d,
-                         pdf_t(d, "Authorities with responses in this period",
-                               "Awdurdodau ag ymatebion yn y cyfnod hwn"),
-                         PDF_LEFT, y, PDF_WIDTH, 9, CHART_BOLD) +
+        y += pdf_text_at(d, pdf_t(d, TERM_AUTHORITIES_WITH_RESPONSES), PDF_LEFT, y, PDF_WIDTH, 9,
+                         CHART_BOLD) +
              6;
         size_t per_col = (covered + 1) / 2, i = 0;
         double col_w = PDF_WIDTH / 2, y0 = y, line = 8.5 * 1.45;
@@ -76,7 +72,7 @@ static void cover(pdf_doc *d)
         pdf_tag_begin(d, "L", NULL);
         chart_set_rgb(cr, chart_ink);
         for (uint32_t a = 0; a < m->n_authorities; a++) {
-            if (!pdf_find(d, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE))
+            if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
                 continue;
             double cx = PDF_LEFT + (i / per_col) * col_w, cy = y0 + (i % per_col) * line;
             if (cy + line > PDF_H - 100)
@@ -90,23 +86,11 @@ static void cover(pdf_doc *d)
     }
     chart_set_rgb(cr, chart_muted);
     if (d->res->min_group_size <= 1)
-        pdf_text_at(d,
-                    pdf_t(d,
-                          "Suppression of small groups is turned off for this run: every "
-                          "group's figures are shown.",
-                          "Mae atal grwpiau bach wedi'i ddiffodd ar gyfer y rhediad hwn: "
-                          "dangosir ffigurau pob grŵp."),
-                    PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
+        pdf_text_at(d, pdf_t(d, TERM_COVER_PRIVACY_OFF), PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8,
+                    CHART_WRAP);
     else
-        pdf_text_at(d,
-                    pdf_tf(d,
-                           "Figures for any group of fewer than %d respondents are not "
-                           "shown anywhere in this report, to protect individuals.",
-                           "Ni ddangosir ffigurau ar gyfer unrhyw grŵp o lai na %d o "
-                           "ymatebwyr yn unman yn yr adroddiad hwn, er mwyn diogelu "
-                           "unigolion.",
-                           d->res->min_group_size),
-                    PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
+        pdf_text_at(d, pdf_tf(d, TERM_COVER_PRIVACY_RULE, d->res->min_group_size), PDF_LEFT,
+                    PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
 }
 
 /* ---- contents ------------------------------------------------------------------------------- */
@@ -183,8 +167,7 @@ static const tna_group *previous(pdf_doc *d, const tna_group *g)
 {
     if (d->res->n_periods < 2 || g == NULL)
         return NULL;
-    return tna_results_find(&d->res->periods[d->res->n_periods - 2], g->set, g->authority, TNA_NONE,
-                            g->role, TNA_NONE, g->topic, TNA_NONE);
+    return tna_results_find(&d->res->periods[d->res->n_periods - 2], g->set, tna_group_dims(g));
 }
 
 static const char *was(pdf_doc *d, const tna_group *now, const char *value)
@@ -192,43 +175,29 @@ static const char *was(pdf_doc *d, const tna_group *now, const char *value)
     const tna_group *p = previous(d, now);
     if (p == NULL || p->suppressed)
         return NULL;
-    return pdf_tf(d, "%s: %s", "%s: %s", d->res->periods[d->res->n_periods - 2].period, value);
+    return pdf_str(d, "%s: %s", d->res->periods[d->res->n_periods - 2].period, value);
 }
 
 static void headline(pdf_doc *d)
 {
-    const tna_group *w = pdf_find(d, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE);
+    const tna_group *w = tna_results_find(d->cur, TNA_SET_ALL, TNA_DIMS_ALL);
     const tna_group *p = previous(d, w);
     bool shown = w && !w->suppressed;
     if (shown)
-        pdf_para(d, pdf_tf(d,
-                           "In %s, %s staff answered. On average an assessed skill is "
-                           "%s of a level below the target for the person's role, and "
-                           "%s of assessed skills are below target; %s people have at "
-                           "least one skill to develop.",
-                           "Yn %s, atebodd %s aelod o staff. Ar gyfartaledd mae sgil a "
-                           "aseswyd %s o lefel islaw'r targed ar gyfer rôl yr unigolyn, ac "
-                           "mae %s o'r sgiliau a aseswyd islaw'r targed; mae gan %s o "
-                           "bobl o leiaf un sgil i'w datblygu.",
-                           d->cur->period, pdf_count(d, w->respondents), pdf_gap(d, w->mean_gap),
-                           pdf_share(d, w->share_below), pdf_count(d, w->learners_needing)));
+        pdf_para(d, pdf_tf(d, TERM_HEADLINE_TEXT, d->cur->period, pdf_count(d, w->respondents),
+                           pdf_gap(d, w->mean_gap), pdf_share(d, w->share_below),
+                           pdf_count(d, w->learners_needing)));
     else
-        pdf_para(d, pdf_t(d,
-                          "There are too few responses in this period to show figures for "
-                          "Wales as a whole.",
-                          "Mae rhy ychydig o ymatebion yn y cyfnod hwn i ddangos ffigurau ar "
-                          "gyfer Cymru gyfan."));
+        pdf_para(d, pdf_t(d, TERM_HEADLINE_TOO_FEW));
     chart_tile tiles[4] = {
-        {pdf_group_count(d, w, w ? w->respondents : 0), pdf_t(d, "Respondents", "Ymatebwyr"),
+        {pdf_group_count(d, w, w ? w->respondents : 0), pdf_t(d, TERM_RESPONDENTS),
          shown && p ? was(d, w, pdf_count(d, p->respondents)) : NULL},
-        {pdf_group_gap(d, w),
-         pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
+        {pdf_group_gap(d, w), pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
          shown && p ? was(d, w, pdf_gap(d, p->mean_gap)) : NULL},
-        {pdf_group_share(d, w),
-         pdf_t(d, "Share of skills below target", "Cyfran y sgiliau islaw'r targed"),
+        {pdf_group_share(d, w), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
          shown && p ? was(d, w, pdf_share(d, p->share_below)) : NULL},
         {pdf_group_count(d, w, w ? w->learners_needing : 0),
-         pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
+         pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
          shown && p ? was(d, w, pdf_count(d, p->learners_needing)) : NULL},
     };
     pdf_figure_begin(d);
@@ -238,7 +207,7 @@ static void headline(pdf_doc *d)
 
 static void largest_gaps(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, "The three largest gaps", "Y tri bwlch mwyaf"));
+    pdf_h2(d, pdf_t(d, TERM_THE_THREE_LARGEST_GAPS));
     const tna_group *top[3];
     GPtrArray *shown = g_ptr_array_new();
     for (size_t i = 0; i < d->cur->n_groups; i++) {
@@ -253,14 +222,11 @@ static void largest_gaps(pdf_doc *d)
         top[i] = g_ptr_array_index(shown, i);
     g_ptr_array_free(shown, TRUE);
     if (n == 0) {
-        pdf_para(d, pdf_t(d, "No topic has enough responses to show.",
-                          "Nid oes gan unrhyw bwnc ddigon o ymatebion i'w dangos."));
+        pdf_para(d, pdf_t(d, TERM_NO_TOPIC_TO_SHOW));
         return;
     }
-    const char *head[] = {pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Framework", "Fframwaith"),
-                          pdf_t(d, "Mean gap", "Bwlch cymedrig"),
-                          pdf_t(d, "Below target", "Islaw'r targed"),
-                          pdf_t(d, "Learners needing", "Dysgwyr mewn angen")};
+    const char *head[] = {pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_FRAMEWORK), pdf_t(d, TERM_MEAN_GAP),
+                          pdf_t(d, TERM_BELOW_TARGET), pdf_t(d, TERM_LEARNERS_NEEDING)};
     const char *cells[3 * 5];
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = top[i];
@@ -278,18 +244,16 @@ static void largest_gaps(pdf_doc *d)
 
 static void expectations(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, "Return on expectations", "Enillion ar ddisgwyliadau"));
+    pdf_h2(d, pdf_t(d, TERM_RETURN_ON_EXPECTATIONS));
     const tna_planning *pl = &d->res->planning;
     if (pl->n_expectations == 0) {
-        pdf_para(d, pdf_t(d, "No expectations were set in the configuration.",
-                          "Ni osodwyd unrhyw ddisgwyliadau yn y ffurfweddiad."));
+        pdf_para(d, pdf_t(d, TERM_NO_EXPECTATIONS_SET));
         return;
     }
     enum { NC = 6 };
-    const char *head[NC] = {
-        pdf_t(d, "Expectation", "Disgwyliad"), pdf_t(d, "Baseline", "Llinell sylfaen"),
-        pdf_t(d, "Target", "Targed"),          pdf_t(d, "Actual", "Gwirioneddol"),
-        pdf_t(d, "Progress", "Cynnydd"),       pdf_t(d, "Status", "Statws")};
+    const char *head[NC] = {pdf_t(d, TERM_EXPECTATION), pdf_t(d, TERM_BASELINE),
+                            pdf_t(d, TERM_TARGET),      pdf_t(d, TERM_ACTUAL),
+                            pdf_t(d, TERM_PROGRESS),    pdf_t(d, TERM_STATUS)};
     const char **cells = g_new0(const char *, pl->n_expectations *NC);
     unsigned char *kind = g_new0(unsigned char, pl->n_expectations *NC);
     for (size_t i = 0; i < pl->n_expectations; i++) {
@@ -315,14 +279,10 @@ static void expectations(pdf_doc *d)
     pdf_table_draw(d, &t);
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
-        if (e->note)
-            pdf_note(d, pdf_str(d, "%s: %s", cells[i * NC], e->note));
+        if (e->note != TNA_NOTE_NONE)
+            pdf_note(d, pdf_str(d, "%s: %s", cells[i * NC], pdf_t(d, tna_note_term(e->note))));
     }
-    pdf_note(d, pdf_t(d,
-                      "Progress is (actual - baseline) / (target - baseline): green at 100% "
-                      "or more, amber at 50% or more, red below 50%.",
-                      "Cynnydd yw (gwirioneddol - llinell sylfaen) / (targed - llinell "
-                      "sylfaen): gwyrdd ar 100% neu fwy, ambr ar 50% neu fwy, coch o dan 50%."));
+    pdf_note(d, pdf_t(d, TERM_PROGRESS_RULE_PDF));
     g_free(cells);
     g_free(kind);
 }
@@ -338,61 +298,37 @@ static const tna_commissioning_total *overall(pdf_doc *d)
 
 static void commissioning(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, "What to commission", "Beth i'w gomisiynu"));
+    pdf_h2(d, pdf_t(d, TERM_WHAT_TO_COMMISSION));
     const tna_commissioning_total *t = overall(d);
     if (t == NULL || (t->cohorts == 0 && t->self_directed == 0)) {
-        pdf_para(d, pdf_t(d,
-                          "No learner needs training in this period, so there is nothing to "
-                          "commission.",
-                          "Nid oes angen hyfforddiant ar unrhyw ddysgwr yn y cyfnod hwn, felly "
-                          "nid oes dim i'w gomisiynu."));
+        pdf_para(d, pdf_t(d, TERM_NOTHING_TO_COMMISSION_PDF));
         return;
     }
-    if (t->suppressed) { /* learner counts and costs are hidden; cohorts and saving are not */
-        const char *en = pdf_str(
-            d,
-            "The plan needs %s (%s of them Welsh-medium); pooling across Wales saves %s. Learner "
-            "numbers and costs are not shown because some groups behind them are too small.",
-            pdf_cohorts(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
-            pdf_money(d, t->saving));
-        const char *cy = pdf_str(
-            d,
-            "Mae'r cynllun angen %s carfan (%s ohonynt drwy gyfrwng y Gymraeg); mae cyfuno ar "
-            "draws Cymru yn arbed %s. Nid yw nifer y dysgwyr na'r costau'n cael eu dangos am fod "
-            "rhai grwpiau y tu ôl iddynt yn rhy fach.",
-            pdf_count(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
-            pdf_money(d, t->saving));
-        pdf_para(d, pdf_t(d, en, cy));
-        return;
+    /* the sentence counts cohorts, learners and places in words, so each language's
+     * sentence gets its own words */
+    const char *text[2];
+    for (int k = 0; k < 2; k++) {
+        tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
+        const char *cohorts = pdf_counted(d, lang, t->cohorts, TERM_N_COHORTS_ONE, TERM_N_COHORTS);
+        const char *welsh = pdf_count(d, t->welsh_medium_cohorts);
+        if (t->suppressed) /* learner counts and costs are hidden; cohorts and saving are not */
+            text[k] =
+                pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN, cohorts, welsh, pdf_money(d, t->saving));
+        else
+            text[k] = pdf_in(
+                d, lang, TERM_PLAN_NEEDS, cohorts, welsh,
+                pdf_counted(d, lang, t->cohort_learners, TERM_N_LEARNERS_ONE, TERM_N_LEARNERS),
+                pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES),
+                pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
     }
-    const char *en =
-        pdf_str(d,
-                "The plan needs %s (%s of them Welsh-medium) for %s, and %s: %s in all. If each "
-                "authority commissioned alone, the same demand would cost %s, so pooling across "
-                "Wales saves %s.",
-                pdf_cohorts(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
-                pdf_plural(d, t->cohort_learners, "learner", "learners"),
-                pdf_plural(d, t->self_directed, "self-directed e-learning place",
-                           "self-directed e-learning places"),
-                pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
-    const char *cy =
-        pdf_str(d,
-                "Mae'r cynllun angen %s carfan (%s ohonynt drwy gyfrwng y Gymraeg) ar gyfer %s o "
-                "ddysgwyr, a %s lle e-ddysgu hunangyfeiriedig: %s i gyd. Pe bai pob awdurdod yn "
-                "comisiynu ar ei ben ei hun, byddai'r un galw yn costio %s, felly mae cyfuno ar "
-                "draws Cymru yn arbed %s.",
-                pdf_count(d, t->cohorts), pdf_count(d, t->welsh_medium_cohorts),
-                pdf_count(d, t->cohort_learners), pdf_count(d, t->self_directed),
-                pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
-    pdf_para(d, pdf_t(d, en, cy));
+    pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
+    if (t->suppressed)
+        return;
     chart_tile tiles[3] = {
-        {pdf_money(d, t->cost), pdf_t(d, "Cost of the pooled plan", "Cost y cynllun cyfun"),
-         pdf_cohorts(d, t->cohorts)},
-        {pdf_money(d, t->cost_alone),
-         pdf_t(d, "If each authority commissioned alone",
-               "Pe bai pob awdurdod yn comisiynu ar ei ben ei hun"),
+        {pdf_money(d, t->cost), pdf_t(d, TERM_COST_OF_THE_POOLED_PLAN), pdf_cohorts(d, t->cohorts)},
+        {pdf_money(d, t->cost_alone), pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE),
          pdf_cohorts(d, t->cohorts_alone)},
-        {pdf_money(d, t->saving), pdf_t(d, "Saving from pooling", "Arbediad o gyfuno"), NULL},
+        {pdf_money(d, t->saving), pdf_t(d, TERM_SAVING_FROM_POOLING), NULL},
     };
     /* the tiles repeat the paragraph's figures: left out rather than start a page alone */
     if (d->y + chart_tiles_height(d->cr, PDF_WIDTH, tiles, 3) > PDF_BOTTOM)

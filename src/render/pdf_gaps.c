@@ -34,14 +34,15 @@ static void gap_bars(pdf_doc *d, bool roles)
     size_t n = roles ? m->n_roles : m->n_topics, k = 0;
     ranked *r = g_new0(ranked, n ? n : 1);
     for (uint32_t i = 0; i < n; i++) {
-        const tna_group *g = roles ? pdf_find(d, TNA_SET_ROLE, TNA_NONE, i, TNA_NONE)
-                                   : pdf_find(d, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, i);
+        const tna_group *g =
+            roles ? tna_results_find(d->cur, TNA_SET_ROLE, (tna_dims){.role = tna_is(i)})
+                  : tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(i)});
         if (g)
             r[k++] = (ranked){g, i};
     }
     qsort(r, k, sizeof *r, by_value_desc);
     if (k == 0) {
-        pdf_para(d, pdf_t(d, "No responses in this period.", "Dim ymatebion yn y cyfnod hwn."));
+        pdf_para(d, pdf_t(d, TERM_NO_RESPONSES_THIS_PERIOD));
         g_free(r);
         return;
     }
@@ -55,18 +56,17 @@ static void gap_bars(pdf_doc *d, bool roles)
         bars[i].text[0] = g->suppressed
                               ? d->marker
                               : pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
-                                        pdf_share(d, g->share_below), pdf_t(d, "below", "islaw"));
+                                        pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR));
     }
-    chart_bars spec = {
-        bars,
-        k,
-        1,
-        {NULL},
-        CHART_FMT_DECIMAL,
-        0,
-        pdf_t(d, "Mean gap (levels below target)", "Bwlch cymedrig (lefelau islaw'r targed)"),
-        k > 14 ? 8 : 10,
-        0.40};
+    chart_bars spec = {bars,
+                       k,
+                       1,
+                       {NULL},
+                       CHART_FMT_DECIMAL,
+                       0,
+                       pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
+                       k > 14 ? 8 : 10,
+                       0.40};
     pdf_need(d, chart_hbars_height(d->cr, PDF_WIDTH, &spec));
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
@@ -91,7 +91,9 @@ static void heatmap(pdf_doc *d)
         rows[a] = pdf_short_authority(d, a);
         for (uint32_t t = 0; t < nc; t++) {
             size_t i = (size_t)a * nc + t;
-            const tna_group *g = pdf_find(d, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, t);
+            const tna_group *g =
+                tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
+                                 (tna_dims){.authority = tna_is(a), .topic = tna_is(t)});
             if (g == NULL) {
                 state[i] = CHART_CELL_EMPTY, text[i] = "–";
             } else if (g->suppressed) {
@@ -115,21 +117,13 @@ static void heatmap(pdf_doc *d)
                           0,
                           hi > 0 ? ceil(hi * 4) / 4 : 1,
                           CHART_FMT_DECIMAL,
-                          pdf_t(d, "Mean gap", "Bwlch cymedrig"),
+                          pdf_t(d, TERM_MEAN_GAP),
                           pdf_suppressed_key(d),
-                          pdf_t(d, "– no responses", "– dim ymatebion"),
+                          pdf_t(d, TERM_KEY_NO_RESPONSES),
                           nr > 26 ? 11 : 15,
                           150};
-    pdf_heatmap(
-        d, pdf_t(d, "Mean gap by authority and topic", "Bwlch cymedrig yn ôl awdurdod a phwnc"),
-        &spec, PDF_WIDTH);
-    pdf_note(d, pdf_t(d,
-                      "Darker cells are larger gaps. Each cell is the mean gap of the "
-                      "authority's staff in the topic; cells of too few respondents are "
-                      "hatched and show no value.",
-                      "Mae celloedd tywyllach yn fylchau mwy. Pob cell yw bwlch cymedrig staff yr "
-                      "awdurdod yn y pwnc; mae celloedd â rhy ychydig o ymatebwyr wedi'u "
-                      "croeslinellu ac nid ydynt yn dangos gwerth."));
+    pdf_heatmap(d, pdf_t(d, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), &spec, PDF_WIDTH);
+    pdf_note(d, pdf_t(d, TERM_HEATMAP_NOTE_PDF));
     g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
 }
 
@@ -142,9 +136,8 @@ static void raters(pdf_doc *d)
             n++;
     if (n == 0)
         return;
-    const char *head[] = {pdf_t(d, "Topic", "Pwnc"), pdf_t(d, "Respondents", "Ymatebwyr"),
-                          pdf_t(d, "Skills rated by both", "Sgiliau a sgoriwyd gan y ddau"),
-                          pdf_t(d, "Self minus manager", "Hunan llai rheolwr")};
+    const char *head[] = {pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_RESPONDENTS),
+                          pdf_t(d, TERM_SKILLS_RATED_BY_BOTH), pdf_t(d, TERM_SELF_MINUS_MANAGER)};
     const char **cells = g_new0(const char *, n * 4);
     unsigned char *kind = g_new0(unsigned char, n * 4);
     size_t r = 0;
@@ -153,8 +146,7 @@ static void raters(pdf_doc *d)
         if (g->authority != TNA_NONE)
             continue;
         const char **c = cells + r * 4;
-        c[0] = g->topic == TNA_NONE ? pdf_t(d, "All topics", "Pob pwnc")
-                                    : tna_label_topic(d->l, g->topic);
+        c[0] = g->topic == TNA_NONE ? pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, g->topic);
         if (g->topic == TNA_NONE)
             kind[r * 4] = kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_BOLD;
         if (g->suppressed) {
@@ -170,15 +162,8 @@ static void raters(pdf_doc *d)
     double width[] = {0, 75, 110, 95};
     pdf_table t = {4, n, head, width, NULL, cells, kind, 8, false};
     pdf_keep(d, pdf_table_height(d, &t) + 70); /* heading, words and table together */
-    pdf_h2(d, pdf_t(d, "Self-assessment compared with managers' ratings",
-                    "Hunanasesu o'i gymharu â sgoriau rheolwyr"));
-    pdf_para(d, pdf_t(d,
-                      "Where a person and their manager both rated the same skill: the mean "
-                      "of self minus manager, in levels. A positive figure means people rate "
-                      "themselves higher than their managers do.",
-                      "Lle mae unigolyn a'i reolwr ill dau wedi sgorio'r un sgil: cymedr yr "
-                      "hunan llai'r rheolwr, mewn lefelau. Mae ffigur positif yn golygu bod pobl "
-                      "yn sgorio eu hunain yn uwch na'u rheolwyr."));
+    pdf_h2(d, pdf_t(d, TERM_RATERS_TITLE_PDF));
+    pdf_para(d, pdf_t(d, TERM_RATERS_INTRO_PDF));
     pdf_table_draw(d, &t);
     g_free(cells);
     g_free(kind);
@@ -187,19 +172,10 @@ static void raters(pdf_doc *d)
 static void gaps(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_GAPS, pdf_section_title(d, PDF_SEC_GAPS));
-    pdf_para(d, pdf_t(d,
-                      "The gap of a skill is how many levels a person is below the target "
-                      "their role sets for it (0 at or above target). Skills their role does "
-                      "not require are left out. Bars show the mean gap; the share of "
-                      "assessed skills below target is in brackets.",
-                      "Bwlch sgil yw faint o lefelau y mae unigolyn islaw'r targed a osodir "
-                      "gan ei rôl (0 ar y targed neu uwch). Ni chynhwysir sgiliau nad yw'r rôl "
-                      "yn eu gofyn. Mae'r barrau'n dangos y bwlch cymedrig; mae cyfran y "
-                      "sgiliau a aseswyd sydd islaw'r targed rhwng cromfachau."));
-    pdf_h2(d, pdf_t(d, "Mean gap by topic, largest first",
-                    "Bwlch cymedrig yn ôl pwnc, y mwyaf yn gyntaf"));
+    pdf_para(d, pdf_t(d, TERM_GAPS_INTRO));
+    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_LARGEST_FIRST));
     gap_bars(d, false);
-    pdf_h2(d, pdf_t(d, "Mean gap by role", "Bwlch cymedrig yn ôl rôl"));
+    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_ROLE));
     gap_bars(d, true);
     heatmap(d);
     raters(d);
@@ -219,8 +195,8 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
     double *v = g_new0(double, np);
     bool *miss = g_new0(bool, np);
     for (size_t p = 0; p < np; p++) {
-        const tna_group *g = tna_results_find(&d->res->periods[p], set, TNA_NONE, TNA_NONE,
-                                              TNA_NONE, TNA_NONE, topic, TNA_NONE);
+        const tna_group *g =
+            tna_results_find(&d->res->periods[p], set, (tna_dims){.topic = tna_is(topic)});
         xl[p] = d->res->periods[p].period;
         miss[p] = g == NULL || g->suppressed;
         if (miss[p])
@@ -253,44 +229,31 @@ static void trends(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_TRENDS, pdf_section_title(d, PDF_SEC_TRENDS));
     if (d->res->n_periods < 2)
-        pdf_para(d, pdf_t(d,
-                          "This run covers one period, so each chart has a single point; "
-                          "trends appear when the configuration lists more than one period.",
-                          "Mae'r rhediad hwn yn cwmpasu un cyfnod, felly un pwynt sydd gan bob "
-                          "siart; mae tueddiadau'n ymddangos pan fydd y ffurfweddiad yn rhestru "
-                          "mwy nag un cyfnod."));
+        pdf_para(d, pdf_t(d, TERM_TRENDS_ONE_PERIOD));
     else
-        pdf_para(d, pdf_tf(d,
-                           "Figures for each period from %s to %s. A falling mean "
-                           "gap is progress. Points of too few respondents are "
-                           "left out and marked %s.",
-                           "Ffigurau ar gyfer pob cyfnod o %s i %s. Mae bwlch cymedrig "
-                           "sy'n gostwng yn gynnydd. Ni ddangosir pwyntiau â rhy "
-                           "ychydig o ymatebwyr, ac maent wedi'u marcio %s.",
-                           d->res->periods[0].period, d->cur->period, d->marker_short));
+        pdf_para(d, pdf_tf(d, TERM_TRENDS_INTRO, d->res->periods[0].period, d->cur->period,
+                           d->marker_short));
     pdf_h2(d, tna_label_wales(d->l));
     double w3 = (PDF_WIDTH - 24) / 3, h = 108;
     pdf_need(d, h);
     pdf_figure_begin(d);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_GAP, pdf_t(d, "Mean gap", "Bwlch cymedrig"),
-                PDF_LEFT, d->y, w3, h, 0, false);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_SHARE,
-                pdf_t(d, "Share of skills below target", "Cyfran y sgiliau islaw'r targed"),
+    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_GAP, pdf_t(d, TERM_MEAN_GAP), PDF_LEFT, d->y, w3, h,
+                0, false);
+    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_SHARE, pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
                 PDF_LEFT + w3 + 12, d->y, w3, h, 0, false);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_LEARNERS,
-                pdf_t(d, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"),
+    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_LEARNERS, pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
                 PDF_LEFT + 2 * (w3 + 12), d->y, w3, h, 0, false);
     pdf_figure_end(d);
     d->y += h + 14;
     if (d->m->n_topics == 0)
         return;
-    pdf_h2(d, pdf_t(d, "Mean gap by topic", "Bwlch cymedrig yn ôl pwnc"));
+    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC));
     /* one scale for every topic, so the small charts compare at a glance */
     double hi = 0;
     for (size_t p = 0; p < d->res->n_periods; p++)
         for (uint32_t t = 0; t < d->m->n_topics; t++) {
-            const tna_group *g = tna_results_find(&d->res->periods[p], TNA_SET_TOPIC, TNA_NONE,
-                                                  TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE);
+            const tna_group *g = tna_results_find(&d->res->periods[p], TNA_SET_TOPIC,
+                                                  (tna_dims){.topic = tna_is(t)});
             if (g && !g->suppressed)
                 hi = fmax(hi, g->mean_gap);
         }

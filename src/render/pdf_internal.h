@@ -31,7 +31,7 @@
 #include <stdbool.h>
 
 #include "chart.h"
-#include "tna/labels.h"
+#include "labels.h"
 #include "tna/render.h"
 
 /* A4 portrait in points, and the text block. */
@@ -102,11 +102,18 @@ bool pdf_need(pdf_doc *d, double h);
 void pdf_keep(pdf_doc *d, double h);
 /* A string that lives as long as the render. */
 const char *pdf_str(pdf_doc *d, const char *fmt, ...) TNA_PRINTF(2, 3);
-/* tna_label_text for the report's language. */
-const char *pdf_t(pdf_doc *d, const char *en, const char *cy);
-/* The same, with printf formats: both are formatted with the same arguments (in the same
- * order), then one is picked or both joined. Never pass pdf_t's result to a printf. */
-const char *pdf_tf(pdf_doc *d, const char *en, const char *cy, ...) TNA_PRINTF(2, 4);
+/* A term of the glossary in the report's language (labels.h). */
+const char *pdf_t(pdf_doc *d, tna_term term);
+/* A term with printf arguments, checked by the compiler against both languages' formats:
+ * each is formatted with the same arguments, then one is picked or both joined. The term
+ * must be written as its TERM_ name. Never pass pdf_t's result to a printf. */
+#define pdf_tf(d, term, ...) tna_label_termf((d)->l, term, __VA_ARGS__)
+/* A term formatted in one language, for sentences whose arguments are words too (each
+ * language's words go into its own sentence; then tna_pdf_pair). Checked like pdf_tf. */
+#define pdf_in(d, language, term, ...)                                                             \
+    (TNA_TERM_CHECK(term, __VA_ARGS__), pdf_str(d, tna_term_in(term, language), __VA_ARGS__))
+/* Two finished texts, one per language, picked or joined for the report. */
+const char *tna_pdf_pair(pdf_doc *d, const char *en, const char *cy);
 
 /* ---- pdf_text.c: flowing text and tables --------------------------------------------------- */
 
@@ -161,17 +168,19 @@ const char *pdf_gap(pdf_doc *d, double v);    /* 0.73 */
 const char *pdf_share(pdf_doc *d, double v);  /* 45% */
 const char *pdf_count(pdf_doc *d, int64_t v); /* 1,713 */
 const char *pdf_money(pdf_doc *d, double v);  /* £12,500 */
-/* "1 learner", "3 learners" (English: use inside English text only). */
-const char *pdf_plural(pdf_doc *d, int64_t n, const char *one, const char *many);
+/* A count with its noun in one language: "1 cohort", "3 cohorts", "3 carfan". The terms
+ * one and many take the count as their one conversion (%s). */
+#define pdf_counted(d, language, n, one, many)                                                     \
+    (TNA_TERM_CHECK(one, ""), TNA_TERM_CHECK(many, ""),                                            \
+     tna_pdf_counted_in(d, language, n, one, many))
+const char *tna_pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
+                               tna_term many);
 const char *pdf_cohorts(pdf_doc *d, int64_t n); /* "1 cohort" / "3 carfan" */
 const char *pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
 /* A group's figure, or the marker when it is suppressed, or "–" when absent. */
 const char *pdf_group_gap(pdf_doc *d, const tna_group *g);
 const char *pdf_group_share(pdf_doc *d, const tna_group *g);
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
-/* The current period's group of a set (NULL: none). */
-const tna_group *pdf_find(pdf_doc *d, tna_set set, uint32_t authority, uint32_t role,
-                          uint32_t topic);
 /* Short names for tight places: "Isle of Anglesey" for "Isle of Anglesey County Council". */
 const char *pdf_short_authority(pdf_doc *d, uint32_t authority);
 const char *pdf_date(pdf_doc *d, int64_t t); /* "23 November 2026" in the language */

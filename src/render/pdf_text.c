@@ -268,9 +268,7 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
 
 const char *pdf_suppressed_key(pdf_doc *d)
 {
-    return pdf_tf(d, "%s: suppressed (fewer than %d respondents)",
-                  "%s: wedi'i atal (llai na %d o ymatebwyr)", d->marker_short,
-                  d->res->min_group_size);
+    return pdf_tf(d, TERM_MARKER_KEY, d->marker_short, d->res->min_group_size);
 }
 
 /* ---- formats ----------------------------------------------------------------------------------
@@ -308,15 +306,16 @@ const char *pdf_count(pdf_doc *d, int64_t v)
     return pdf_str(d, "%s", buf);
 }
 
-const char *pdf_plural(pdf_doc *d, int64_t n, const char *one, const char *many)
+const char *tna_pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
+                               tna_term many)
 {
-    return pdf_str(d, "%s %s", pdf_count(d, n), n == 1 ? one : many);
+    return pdf_str(d, tna_term_in(n == 1 ? one : many, language), pdf_count(d, n));
 }
 
 const char *pdf_cohorts(pdf_doc *d, int64_t n)
 {
-    return pdf_t(d, pdf_plural(d, n, "cohort", "cohorts"),
-                 pdf_str(d, "%s carfan", pdf_count(d, n)));
+    return tna_pdf_pair(d, pdf_counted(d, TNA_LANG_EN, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS),
+                        pdf_counted(d, TNA_LANG_CY, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS));
 }
 
 const char *pdf_money(pdf_doc *d, double v)
@@ -354,12 +353,6 @@ const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
     if (g == NULL)
         return "–";
     return g->suppressed ? d->marker : pdf_count(d, v);
-}
-
-const tna_group *pdf_find(pdf_doc *d, tna_set set, uint32_t authority, uint32_t role,
-                          uint32_t topic)
-{
-    return tna_results_find(d->cur, set, authority, TNA_NONE, role, TNA_NONE, topic, TNA_NONE);
 }
 
 /* ---- names and dates --------------------------------------------------------------------------
@@ -423,18 +416,17 @@ const char *pdf_short_authority(pdf_doc *d, uint32_t a)
 
 const char *pdf_date(pdf_doc *d, int64_t t)
 {
-    static const char *const en[] = {"January",   "February", "March",    "April",
-                                     "May",       "June",     "July",     "August",
-                                     "September", "October",  "November", "December"};
-    static const char *const cy[] = {"Ionawr", "Chwefror", "Mawrth",     "Ebrill",
-                                     "Mai",    "Mehefin",  "Gorffennaf", "Awst",
-                                     "Medi",   "Hydref",   "Tachwedd",   "Rhagfyr"};
+    static const tna_term month[12] = {TERM_MONTH_1, TERM_MONTH_2,  TERM_MONTH_3,  TERM_MONTH_4,
+                                       TERM_MONTH_5, TERM_MONTH_6,  TERM_MONTH_7,  TERM_MONTH_8,
+                                       TERM_MONTH_9, TERM_MONTH_10, TERM_MONTH_11, TERM_MONTH_12};
     time_t tt = (time_t)t;
     struct tm tm;
     gmtime_r(&tt, &tm);
-    const char *e = pdf_str(d, "%d %s %d", tm.tm_mday, en[tm.tm_mon], tm.tm_year + 1900);
-    const char *c = pdf_str(d, "%d %s %d", tm.tm_mday, cy[tm.tm_mon], tm.tm_year + 1900);
-    return pdf_t(d, e, c);
+    const char *e = pdf_str(d, "%d %s %d", tm.tm_mday, tna_term_in(month[tm.tm_mon], TNA_LANG_EN),
+                            tm.tm_year + 1900);
+    const char *c = pdf_str(d, "%d %s %d", tm.tm_mday, tna_term_in(month[tm.tm_mon], TNA_LANG_CY),
+                            tm.tm_year + 1900);
+    return tna_pdf_pair(d, e, c);
 }
 
 /* ---- expectations ------------------------------------------------------------------------------
@@ -465,15 +457,15 @@ const char *pdf_rag_word(pdf_doc *d, tna_rag rag)
 {
     switch (rag) {
     case TNA_RAG_GREEN:
-        return pdf_t(d, "green", "gwyrdd");
+        return pdf_t(d, TERM_RAG_GREEN_LOWER);
     case TNA_RAG_AMBER:
-        return pdf_t(d, "amber", "ambr");
+        return pdf_t(d, TERM_RAG_AMBER_LOWER);
     case TNA_RAG_RED:
-        return pdf_t(d, "red", "coch");
+        return pdf_t(d, TERM_RAG_RED_LOWER);
     case TNA_RAG_NONE:
         break;
     }
-    return pdf_t(d, "no status", "dim statws");
+    return pdf_t(d, TERM_RAG_NONE_LOWER);
 }
 
 pdf_cell pdf_rag_cell(tna_rag rag)

@@ -72,20 +72,21 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
     lxw_error e = LXW_ERROR_MEMORY_MALLOC_FAILED;
     int sys_errno = 0;
     if (x.wb) {
-        char *title = g_strdup(r->model->title ? r->model->title : "Training-needs analysis");
-        char *subject = g_strdup_printf(
-            "%s %s", xw_t(&x, "Training-needs analysis", "Dadansoddiad o anghenion hyfforddi"),
-            period);
+        char *title =
+            g_strdup(r->model->title ? r->model->title : xw_t(&x, TERM_TRAINING_NEEDS_ANALYSIS));
+        char *subject = g_strdup_printf("%s %s", xw_t(&x, TERM_TRAINING_NEEDS_ANALYSIS), period);
         lxw_doc_properties props = {0};
         props.title = g_utf8_make_valid(title, -1);
         props.subject = subject;
         props.author = "tna";
-        props.comments = "Written by tna " TNA_VERSION;
+        char *comments = g_strdup(tna_label_termf(x.l, TERM_WRITTEN_BY_TNA, TNA_VERSION));
+        props.comments = comments;
         props.created = (time_t)options->now;
         xw_check(&x, workbook_set_properties(x.wb, &props));
         g_free(props.title);
         g_free(title);
         g_free(subject);
+        g_free(comments);
         write_sheets(&x);
         errno = 0;
         e = workbook_close(x.wb);

@@ -2,10 +2,12 @@
  * xlsx_about.c - the Data quality and About sheets.
  *
  * Data quality: rows read, accepted and rejected for every source in every period, then the
- * data-quality log (file, line, column, value, reason) of every period read, at most
- * XW_LOG_LIMIT entries with a line pointing at data-quality-PERIOD.csv for the rest. The
+ * data-quality log of every period read counted by file, column and reason (with the first
+ * line of each), at most XW_LOG_LIMIT rows with a line pointing at data-quality-PERIOD.csv
+ * for the rest. No logged value is shown: a value is input text, possibly personal, and the
+ * workbook is for sharing; data-quality-PERIOD.csv lists every entry with its value. The
  * frozen rows reach down to the log's header while the sources block is short; the filter
- * is on the log. Values come from the inputs and go through the text guards like all text.
+ * is on the log.
  *
  * About: what the workbook is (title, period, the run time from options->now in UTC, tna's
  * version), the privacy rule with its threshold and how many groups it hid, what each
@@ -20,36 +22,31 @@
 void xlsx_data_quality(xw *x)
 {
     const tna_model *m = x->m;
-    const tna_dataset *ds = x->r->dataset;
-    lxw_worksheet *ws = xw_sheet(x, "Data quality", "Ansawdd data");
-    xw_title(x, ws, xw_t(x, "Data quality", "Ansawdd data"),
-             xw_t(x,
-                  "Every row read is accepted or rejected; rejected rows and unrecognised "
-                  "answers are listed below and left out of every figure.",
-                  "Caiff pob rhes a ddarllenir ei derbyn neu ei gwrthod; rhestrir rhesi a "
-                  "wrthodwyd ac atebion nas adnabuwyd isod, ac maent wedi'u hepgor o bob ffigur."));
-    const char *sh[] = {xw_t(x, "Period", "Cyfnod"),
-                        xw_t(x, "File", "Ffeil"),
-                        xw_t(x, "Rows read", "Rhesi a ddarllenwyd"),
-                        xw_t(x, "Accepted", "Derbyniwyd"),
-                        xw_t(x, "Rejected", "Gwrthodwyd"),
-                        xw_t(x, "Source", "Ffynhonnell"),
-                        xw_t(x, "Unrecognised answers", "Atebion nas adnabuwyd"),
-                        xw_t(x, "Unreadable dates", "Dyddiadau annarllenadwy"),
-                        xw_t(x, "Invalid text", "Testun annilys"),
-                        xw_t(x, "Date format", "Fformat dyddiad")};
-    /* the log below shares the columns: Period, File, Line, Column, Value (E), Reason (F) */
-    static const double widths[] = {10, 44, 11, 11, 24, 56, 13, 12, 10, 10};
+    const tna_results *r = x->r;
+    lxw_worksheet *ws = xw_sheet(x, TERM_DATA_QUALITY);
+    xw_title(x, ws, xw_t(x, TERM_DATA_QUALITY), xw_t(x, TERM_DATA_QUALITY_INTRO));
+    const char *sh[] = {xw_t(x, TERM_PERIOD),
+                        xw_t(x, TERM_FILE),
+                        xw_t(x, TERM_ROWS_READ),
+                        xw_t(x, TERM_ACCEPTED),
+                        xw_t(x, TERM_REJECTED),
+                        xw_t(x, TERM_SOURCE),
+                        xw_t(x, TERM_UNRECOGNISED_ANSWERS),
+                        xw_t(x, TERM_UNREADABLE_DATES),
+                        xw_t(x, TERM_INVALID_TEXT),
+                        xw_t(x, TERM_DATE_FORMAT)};
+    /* the log below shares the columns: Period, File, Column, Entries, First line, Reason */
+    static const double widths[] = {10, 44, 11, 11, 11, 56, 13, 12, 10, 10};
     xw_header(x, ws, 3, sh, 10, widths, "ttnnntnnnt");
     lxw_row_t row = 4;
-    for (size_t p = 0; p < ds->n_periods; p++)
-        for (size_t s = 0; s < m->n_sources; s++, row++) {
-            const tna_source_stats *st = &ds->periods[p].stats[s];
-            xw_text(x, ws, row, 0, ds->periods[p].period, x->text);
+    for (size_t p = 0; p < r->n_periods; p++)
+        for (size_t s = 0; s < m->n_sources && s < r->periods[p].n_sources; s++, row++) {
+            const tna_source_read *st = &r->periods[p].sources[s];
+            xw_text(x, ws, row, 0, r->periods[p].period, x->text);
             xw_text(x, ws, row, 1, st->path ? st->path : "", x->text);
             xw_text(x, ws, row, 5, m->sources[s].name, x->indent);
             if (!st->present) {
-                xw_text(x, ws, row, 2, xw_t(x, "no file", "dim ffeil"), x->suppressed);
+                xw_text(x, ws, row, 2, xw_t(x, TERM_NO_FILE), x->suppressed);
                 continue;
             }
             long v[] = {st->rows_read, st->accepted,    st->rejected, st->unrecognised_answers,
@@ -61,36 +58,32 @@ void xlsx_data_quality(xw *x)
         }
     lxw_row_t sources_end = row;
     row++;
-    xw_text(x, ws, row++, 0, xw_t(x, "Data-quality log", "Log ansawdd data"), x->heading);
-    const char *lh[] = {xw_t(x, "Period", "Cyfnod"), xw_t(x, "File", "Ffeil"),
-                        xw_t(x, "Line", "Llinell"),  xw_t(x, "Column", "Colofn"),
-                        xw_t(x, "Value", "Gwerth"),  xw_t(x, "Reason", "Rheswm")};
-    xw_header(x, ws, row, lh, 6, NULL, "ttnntt");
+    xw_text(x, ws, row++, 0, xw_t(x, TERM_DATA_QUALITY_LOG), x->heading);
+    const char *lh[] = {xw_t(x, TERM_PERIOD),  xw_t(x, TERM_FILE),       xw_t(x, TERM_COLUMN),
+                        xw_t(x, TERM_ENTRIES), xw_t(x, TERM_FIRST_LINE), xw_t(x, TERM_REASON)};
+    xw_header(x, ws, row, lh, 6, NULL, "ttnnnt");
     lxw_row_t header = row++;
     size_t shown = 0, total = 0;
-    for (size_t p = 0; p < ds->n_periods; p++)
-        for (size_t i = 0; i < ds->periods[p].n_dq; i++, total++) {
+    for (size_t p = 0; p < r->n_periods; p++)
+        for (size_t i = 0; i < r->periods[p].n_dq; i++, total++) {
             if (shown >= XW_LOG_LIMIT || row >= XW_ROW_LIMIT - 1)
                 continue;
-            const tna_dq_entry *e = &ds->periods[p].dq[i];
-            xw_text(x, ws, row, 0, ds->periods[p].period, x->text);
-            xw_text(x, ws, row, 1, e->file, x->text);
-            if (e->line > 0)
-                xw_int(x, ws, row, 2, e->line, x->integer);
-            if (e->column > 0)
-                xw_int(x, ws, row, 3, e->column, x->integer);
-            xw_text(x, ws, row, 4, e->value, x->indent);
-            xw_text(x, ws, row, 5, e->reason, x->text);
+            const tna_dq_count *c = &r->periods[p].dq[i];
+            xw_text(x, ws, row, 0, r->periods[p].period, x->text);
+            xw_text(x, ws, row, 1, c->file, x->text);
+            if (c->column > 0)
+                xw_int(x, ws, row, 2, c->column, x->integer);
+            xw_int(x, ws, row, 3, c->entries, x->integer);
+            if (c->first_line > 0)
+                xw_int(x, ws, row, 4, c->first_line, x->integer);
+            xw_text(x, ws, row, 5, c->reason, x->text);
             row++, shown++;
         }
     if (total == 0)
-        xw_text(x, ws, row++, 0, xw_t(x, "No problems found.", "Ni chanfuwyd problemau."), x->note);
+        xw_text(x, ws, row++, 0, xw_t(x, TERM_NO_PROBLEMS_FOUND), x->note);
     if (shown < total) {
-        char *more = xw_printf(x, "%zu more entries: see data-quality-%s.csv.",
-                               "%zu cofnod arall: gweler data-quality-%s.csv.", total - shown,
-                               x->cur->period);
+        const char *more = tna_label_termf(x->l, TERM_MORE_LOG_ROWS, total - shown, x->cur->period);
         xw_text(x, ws, row++, 0, more, x->note);
-        g_free(more);
     }
     xw_check(x, worksheet_autofilter(ws, header, 0, row - 1, 5));
     worksheet_freeze_panes(ws, sources_end - 4 <= SOURCES_FROZEN_MAX ? header + 1 : 4, 0);
@@ -105,20 +98,22 @@ static void item(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *label, co
     (*row)++;
 }
 
-/* An item whose value is formatted in each language from the same arguments. */
-static void itemf(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *label, const char *en,
-                  const char *cy, ...)
+/* An item whose value is a term formatted with arguments (tna_label_termf). */
+#define itemf(x, ws, row, label, term, ...)                                                        \
+    item(x, ws, row, label, tna_label_termf(x->l, term, __VA_ARGS__))
+
+/* An item whose value is the same in every language: names, ids and numbers. */
+static void item_text(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *label, const char *fmt,
+                      ...) TNA_PRINTF(5, 6);
+static void item_text(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *label, const char *fmt,
+                      ...)
 {
-    va_list ap, ap2;
-    va_start(ap, cy);
-    va_copy(ap2, ap);
-    char *e = g_strdup_vprintf(en, ap);
-    char *c = g_strdup_vprintf(cy, ap2);
-    va_end(ap2);
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    item(x, ws, row, label, xw_t(x, e, c));
-    g_free(e);
-    g_free(c);
+    item(x, ws, row, label, text);
+    g_free(text);
 }
 
 static void heading(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *text)
@@ -130,172 +125,93 @@ static void heading(xw *x, lxw_worksheet *ws, lxw_row_t *row, const char *text)
 static void definitions(xw *x, lxw_worksheet *ws, lxw_row_t *row)
 {
     const tna_commissioning *c = &x->m->commissioning;
-    heading(x, ws, row, xw_t(x, "What the figures mean", "Ystyr y ffigurau"));
+    heading(x, ws, row, xw_t(x, TERM_WHAT_THE_FIGURES_MEAN));
     const char *fig[XW_FIGURES];
     xw_figure_headers(x, fig);
-    item(x, ws, row, fig[0],
-         xw_t(x,
-              "People in the group with at least one skill assessed against their role's target.",
-              "Pobl yn y grŵp ag o leiaf un sgil wedi'i hasesu yn erbyn targed eu rôl."));
-    item(x, ws, row, fig[1],
-         xw_t(x,
-              "Pairs of a person and a skill their role needs (target above 0) that they answered. "
-              "Answers such as \"Prefer not to say\" are missing, not zero.",
-              "Parau o berson a sgil sydd ei hangen ar eu rôl (targed uwchlaw 0) ac a atebwyd "
-              "ganddynt. Mae atebion fel \"Gwell gennyf beidio â dweud\" ar goll, nid sero."));
-    item(x, ws, row, fig[2],
-         xw_t(x, "Skills assessed whose level is below the role's target.",
-              "Sgiliau a aseswyd sydd â lefel islaw targed y rôl."));
-    item(x, ws, row, fig[3],
-         xw_t(x,
-              "The sum of the gaps, in levels: a gap is the target minus the level, 0 at or above "
-              "target.",
-              "Swm y bylchau, mewn lefelau: bwlch yw'r targed llai'r lefel, 0 ar y targed neu "
-              "uwch."));
-    item(x, ws, row, fig[4],
-         xw_t(x,
-              "Total gap divided by skills assessed: how many levels below target the average "
-              "skill is (0: everyone at target).",
-              "Cyfanswm y bwlch wedi'i rannu â'r sgiliau a aseswyd: faint o lefelau islaw'r targed "
-              "yw'r sgil gyfartalog (0: pawb ar y targed)."));
-    item(x, ws, row, fig[5],
-         xw_t(x, "Below target divided by skills assessed.",
-              "Islaw'r targed wedi'i rannu â'r sgiliau a aseswyd."));
-    item(x, ws, row, fig[6],
-         xw_t(x, "People in the group with at least one skill below target.",
-              "Pobl yn y grŵp ag o leiaf un sgil islaw'r targed."));
-    itemf(x, ws, row, xw_t(x, "Self-directed and cohorts", "Hunangyfeiriedig a charfannau"),
-          "A learner whose largest gap in a topic is at most %d level(s) goes to self-directed "
-          "learning; the rest are planned in cohorts.",
-          "Mae dysgwr â'i fwlch mwyaf mewn pwnc hyd at %d lefel yn mynd i ddysgu hunangyfeiriedig; "
-          "cynllunnir y gweddill mewn carfannau.",
+    item(x, ws, row, fig[0], xw_t(x, TERM_DEFINE_RESPONDENTS_XLSX));
+    item(x, ws, row, fig[1], xw_t(x, TERM_DEFINE_ASSESSED));
+    item(x, ws, row, fig[2], xw_t(x, TERM_DEFINE_BELOW_TARGET));
+    item(x, ws, row, fig[3], xw_t(x, TERM_DEFINE_TOTAL_GAP));
+    item(x, ws, row, fig[4], xw_t(x, TERM_DEFINE_MEAN_GAP_XLSX));
+    item(x, ws, row, fig[5], xw_t(x, TERM_DEFINE_SHARE_BELOW_XLSX));
+    item(x, ws, row, fig[6], xw_t(x, TERM_DEFINE_LEARNERS_NEEDING_XLSX));
+    itemf(x, ws, row, xw_t(x, TERM_SELF_DIRECTED_AND_COHORTS), TERM_DEFINE_SELF_DIRECTED,
           c->elearning_max_gap);
-    itemf(x, ws, row, xw_t(x, "Cohorts and pooling", "Carfannau a chyfuno"),
-          "Per region and language: learners divided by %d (the largest cohort), rounded up. A "
-          "region with fewer than %d learners of a topic is pooled into all-Wales cohorts.",
-          "Fesul rhanbarth ac iaith: dysgwyr wedi'u rhannu â %d (y garfan fwyaf), wedi'i dalgrynnu "
-          "i fyny. Caiff rhanbarth â llai na %d o ddysgwyr mewn pwnc ei gyfuno mewn carfannau "
-          "Cymru gyfan.",
-          c->cohort_max, c->cohort_min);
+    itemf(x, ws, row, xw_t(x, TERM_COHORTS_AND_POOLING), TERM_DEFINE_COHORTS, c->cohort_max,
+          c->cohort_min);
     char *cohort = xw_money(c->cost_per_cohort), *learner = xw_money(c->cost_per_elearning_learner);
-    itemf(x, ws, row, xw_t(x, "Cost and saving", "Cost ac arbediad"),
-          "Cost: cohorts at %s each plus self-directed learners at %s each. The cost if each "
-          "authority went alone plans every authority's own cohorts; the saving is that cost minus "
-          "the pooled plan's.",
-          "Cost: carfannau am %s yr un a dysgwyr hunangyfeiriedig am %s yr un. Mae'r gost pe bai "
-          "pob awdurdod ar ei ben ei hun yn cynllunio carfannau pob awdurdod; yr arbediad yw'r "
-          "gost honno llai cost y cynllun cyfun.",
-          cohort, learner);
+    itemf(x, ws, row, xw_t(x, TERM_COST_AND_SAVING), TERM_DEFINE_COST, cohort, learner);
     g_free(cohort);
     g_free(learner);
-    item(x, ws, row, xw_t(x, "Experts", "Arbenigwyr"),
-         xw_t(x,
-              "People who answered at least one skill of a topic and rated every skill of it they "
-              "answered at the top level: potential mentors and subject-matter leads.",
-              "Pobl a atebodd o leiaf un sgil mewn pwnc ac a raddiodd bob sgil a atebwyd ganddynt "
-              "ar y lefel uchaf: mentoriaid ac arweinwyr pwnc posibl."));
-    item(x, ws, row, xw_t(x, "Progress and status", "Cynnydd a statws"),
-         xw_t(x,
-              "Progress is (actual - baseline) / (target - baseline). Status: green at 100% or "
-              "more, amber at 50% or more, red below 50%.",
-              "Cynnydd yw (gwirioneddol - llinell sylfaen) / (targed - llinell sylfaen). Statws: "
-              "gwyrdd ar 100% neu fwy, ambr ar 50% neu fwy, coch o dan 50%."));
-    item(x, ws, row, xw_t(x, "Kirkpatrick levels", "Lefelau Kirkpatrick"),
-         xw_t(x,
-              "L1 satisfaction with a course (1-5); L2 levels gained (after minus before); L3 "
-              "share who applied what they learned; L4 change in mean gap of trained minus "
-              "untrained staff present in both of the last two periods.",
-              "L1 boddhad gyda chwrs (1-5); L2 lefelau a enillwyd (ar ôl llai cyn); L3 cyfran a "
-              "ddefnyddiodd yr hyn a ddysgwyd; L4 newid yn y bwlch cymedrig i staff a hyfforddwyd "
-              "llai staff heb eu hyfforddi, a oedd yn bresennol yn y ddau gyfnod diwethaf."));
-    item(x, ws, row, xw_t(x, "Changes", "Newidiadau"),
-         xw_t(x, "This period's figure minus the period before's, shown only when both are shown.",
-              "Ffigur y cyfnod hwn llai ffigur y cyfnod blaenorol, a ddangosir dim ond pan "
-              "ddangosir y ddau."));
+    item(x, ws, row, xw_t(x, TERM_EXPERTS), xw_t(x, TERM_DEFINE_EXPERTS));
+    item(x, ws, row, xw_t(x, TERM_PROGRESS_AND_STATUS), xw_t(x, TERM_DEFINE_PROGRESS));
+    item(x, ws, row, xw_t(x, TERM_KIRKPATRICK_LEVELS), xw_t(x, TERM_DEFINE_KIRKPATRICK));
+    item(x, ws, row, xw_t(x, TERM_CHANGES), xw_t(x, TERM_DEFINE_CHANGES));
 }
 
 static void configuration(xw *x, lxw_worksheet *ws, lxw_row_t *row)
 {
     const tna_model *m = x->m;
-    const tna_dataset *ds = x->r->dataset;
-    heading(x, ws, row, xw_t(x, "Configuration and inputs", "Ffurfweddiad a mewnbynnau"));
-    item(x, ws, row, xw_t(x, "Configuration file", "Ffeil ffurfweddu"),
-         m->config_path ? m->config_path : "");
+    const tna_results *r = x->r;
+    heading(x, ws, row, xw_t(x, TERM_CONFIGURATION_AND_INPUTS));
+    item(x, ws, row, xw_t(x, TERM_CONFIGURATION_FILE), m->config_path ? m->config_path : "");
     for (size_t f = 0; f < m->n_frameworks; f++) {
         const tna_framework *fw = &m->frameworks[f];
-        itemf(x, ws, row, xw_t(x, "Framework", "Fframwaith"), "%s (%s%s%s): %u %s; %s",
-              "%s (%s%s%s): %u %s; %s", tna_label_framework(x->l, (uint32_t)f), fw->id,
-              fw->version ? ", " : "", fw->version ? fw->version : "", fw->n_topics,
-              xw_t(x, "topics", "pwnc"), fw->path ? fw->path : "");
+        item_text(x, ws, row, xw_t(x, TERM_FRAMEWORK), "%s (%s%s%s): %u %s; %s",
+                  tna_label_framework(x->l, (uint32_t)f), fw->id, fw->version ? ", " : "",
+                  fw->version ? fw->version : "", fw->n_topics, xw_t(x, TERM_TOPICS_LOWER),
+                  fw->path ? fw->path : "");
     }
-    itemf(x, ws, row, xw_t(x, "Reference data", "Data cyfeirio"), "%zu %s, %zu %s, %zu %s, %zu %s",
-          "%zu %s, %zu %s, %zu %s, %zu %s", m->n_roles, xw_t(x, "roles", "rôl"), m->n_authorities,
-          xw_t(x, "authorities", "awdurdod"), m->n_regions, xw_t(x, "regions", "rhanbarth"),
-          m->n_skills, xw_t(x, "skills", "sgil"));
-    item(x, ws, row, xw_t(x, "Rater policy", "Polisi graddio"),
-         tna_rater_policy_names[m->rater_policy]);
-    itemf(x, ws, row, xw_t(x, "Expectations", "Disgwyliadau"), "%zu", "%zu", m->n_expectations);
-    for (size_t p = 0; p < ds->n_periods; p++)
-        for (size_t s = 0; s < m->n_sources; s++) {
-            const tna_source_stats *st = &ds->periods[p].stats[s];
+    item_text(x, ws, row, xw_t(x, TERM_REFERENCE_DATA), "%zu %s, %zu %s, %zu %s, %zu %s",
+              m->n_roles, xw_t(x, TERM_ROLES_LOWER), m->n_authorities,
+              xw_t(x, TERM_AUTHORITIES_LOWER), m->n_regions, xw_t(x, TERM_REGIONS_LOWER),
+              m->n_skills, xw_t(x, TERM_SKILLS_LOWER));
+    item(x, ws, row, xw_t(x, TERM_RATER_POLICY), tna_rater_policy_names[m->rater_policy]);
+    item_text(x, ws, row, xw_t(x, TERM_EXPECTATIONS), "%zu", m->n_expectations);
+    for (size_t p = 0; p < r->n_periods; p++)
+        for (size_t s = 0; s < m->n_sources && s < r->periods[p].n_sources; s++) {
+            const tna_source_read *st = &r->periods[p].sources[s];
             const tna_source *src = &m->sources[s];
-            itemf(x, ws, row, xw_t(x, "Input", "Mewnbwn"), "%s %s: %s (%s, %s%s%s)%s",
-                  "%s %s: %s (%s, %s%s%s)%s", ds->periods[p].period, src->name,
-                  st->path ? st->path : "", tna_format_names[src->format],
-                  tna_encoding_names[src->encoding], src->preset != TNA_PRESET_NONE ? ", " : "",
-                  src->preset != TNA_PRESET_NONE ? tna_preset_names[src->preset] : "",
-                  st->present ? ""
-                              : xw_t(x, " - no file for this period",
-                                     " - dim ffeil ar gyfer y cyfnod hwn"));
+            item_text(
+                x, ws, row, xw_t(x, TERM_INPUT), "%s %s: %s (%s, %s%s%s)%s%s", r->periods[p].period,
+                src->name, st->path ? st->path : "", tna_format_names[src->format],
+                tna_encoding_names[src->encoding], src->preset != TNA_PRESET_NONE ? ", " : "",
+                src->preset != TNA_PRESET_NONE ? tna_preset_names[src->preset] : "",
+                st->present ? "" : " - ", st->present ? "" : xw_t(x, TERM_NO_FILE_THIS_PERIOD));
         }
 }
 
 void xlsx_about(xw *x)
 {
     const tna_model *m = x->m;
-    lxw_worksheet *ws = xw_sheet(x, "About", "Ynghylch");
-    xw_title(
-        x, ws, xw_t(x, "About this workbook", "Ynghylch y llyfr gwaith hwn"),
-        xw_t(x, "What the figures mean, how privacy is protected, and what the run read.",
-             "Ystyr y ffigurau, sut y diogelir preifatrwydd, a'r hyn a ddarllenodd y rhediad."));
+    lxw_worksheet *ws = xw_sheet(x, TERM_ABOUT);
+    xw_title(x, ws, xw_t(x, TERM_ABOUT_THIS_WORKBOOK), xw_t(x, TERM_ABOUT_INTRO));
     xw_check(x, worksheet_set_column(ws, 0, 0, 30, NULL));
     xw_check(x, worksheet_set_column(ws, 1, 1, 100, NULL));
     worksheet_freeze_panes(ws, 2, 0);
     lxw_row_t row = 3;
-    item(x, ws, &row, xw_t(x, "Title", "Teitl"), m->title ? m->title : "");
-    item(x, ws, &row, xw_t(x, "Current period", "Cyfnod cyfredol"), x->cur->period);
+    item(x, ws, &row, xw_t(x, TERM_TITLE), m->title ? m->title : "");
+    item(x, ws, &row, xw_t(x, TERM_CURRENT_PERIOD), x->cur->period);
     GString *periods = g_string_new(NULL);
     for (size_t p = 0; p < x->r->n_periods; p++)
         g_string_append_printf(periods, "%s%s", p ? ", " : "", x->r->periods[p].period);
-    item(x, ws, &row, xw_t(x, "Periods in the run", "Cyfnodau yn y rhediad"), periods->str);
+    item(x, ws, &row, xw_t(x, TERM_PERIODS_IN_THE_RUN), periods->str);
     g_string_free(periods, TRUE);
     char *when = xw_utc(x->opt->now);
-    item(x, ws, &row, xw_t(x, "Run at", "Amser y rhediad"), when);
+    item(x, ws, &row, xw_t(x, TERM_RUN_AT), when);
     g_free(when);
-    item(x, ws, &row, xw_t(x, "Written by", "Ysgrifennwyd gan"), "tna " TNA_VERSION);
-    item(x, ws, &row, xw_t(x, "Language", "Iaith"),
-         x->opt->language == TNA_LANG_CY     ? "Cymraeg (cy)"
-         : x->opt->language == TNA_LANG_BOTH ? "English and Welsh / Saesneg a Chymraeg (both)"
-                                             : "English (en)");
+    item(x, ws, &row, xw_t(x, TERM_WRITTEN_BY), "tna " TNA_VERSION);
+    item(x, ws, &row, xw_t(x, TERM_LANGUAGE),
+         xw_t(x, x->opt->language == TNA_LANG_CY     ? TERM_LANGUAGE_NAME_CY
+                 : x->opt->language == TNA_LANG_BOTH ? TERM_LANGUAGE_NAME_BOTH
+                                                     : TERM_LANGUAGE_NAME_EN));
 
-    heading(x, ws, &row, xw_t(x, "Privacy", "Preifatrwydd"));
-    xw_text(x, ws, row, 0, xw_t(x, "Threshold (respondents)", "Trothwy (ymatebwyr)"), x->bold);
+    heading(x, ws, &row, xw_t(x, TERM_PRIVACY));
+    xw_text(x, ws, row, 0, xw_t(x, TERM_THRESHOLD_RESPONDENTS), x->bold);
     xw_int(x, ws, row++, 1, x->r->min_group_size, x->left_integer);
-    itemf(x, ws, &row, xw_t(x, "Rule", "Rheol"),
-          "A group with fewer than %d respondents shows no figures anywhere in the reports, charts "
-          "included: its cells read \"%s\". Where a shown total and all but one of its parts would "
-          "let a reader work out a hidden group by subtraction, another group is hidden too, so "
-          "some groups of %d or more also read \"%s\". No name, email, staff number or free text "
-          "reaches this workbook.",
-          "Nid yw grŵp â llai na %d o ymatebwyr yn dangos ffigurau yn unman yn yr adroddiadau, gan "
-          "gynnwys siartiau: mae ei gelloedd yn dweud \"%s\". Lle byddai cyfanswm a ddangosir a "
-          "phob rhan ond un yn gadael i ddarllenydd gyfrifo grŵp cudd drwy dynnu, cuddir grŵp "
-          "arall hefyd, felly mae rhai grwpiau o %d neu fwy hefyd yn dweud \"%s\". Nid oes enw, "
-          "e-bost, rhif staff na thestun rhydd yn y llyfr gwaith hwn.",
-          x->r->min_group_size, x->marker, x->r->min_group_size, x->marker);
-    itemf(x, ws, &row, xw_t(x, "Hidden this period", "Wedi'u cuddio y cyfnod hwn"),
-          "%zu groups with too few respondents, %zu more to stop subtraction, of %zu groups.",
-          "%zu grŵp â rhy ychydig o ymatebwyr, %zu arall i atal tynnu, o %zu grŵp.",
+    itemf(x, ws, &row, xw_t(x, TERM_RULE), TERM_PRIVACY_RULE_XLSX, x->r->min_group_size, x->marker,
+          x->r->min_group_size, x->marker);
+    itemf(x, ws, &row, xw_t(x, TERM_HIDDEN_THIS_PERIOD), TERM_HIDDEN_THIS_PERIOD_TEXT,
           x->cur->n_suppressed_primary, x->cur->n_suppressed_secondary, x->cur->n_groups);
     definitions(x, ws, &row);
     configuration(x, ws, &row);

@@ -38,7 +38,7 @@ static void point(GArray *a, const char *label, double v1, double v2)
 void xlsx_chart_prepare(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    x->chart_sheet = xw_sheet_name(x, "Chart data", "Data siartiau");
+    x->chart_sheet = xw_sheet_name(x, TERM_CHART_DATA);
     x->top_gaps = g_array_new(FALSE, FALSE, sizeof(xw_point));
     x->trend = g_array_new(FALSE, FALSE, sizeof(xw_point));
     x->costs = g_array_new(FALSE, FALSE, sizeof(xw_point));
@@ -46,7 +46,7 @@ void xlsx_chart_prepare(xw *x)
 
     for (uint32_t t = 0; t < x->m->n_topics; t++) {
         const tna_group *g =
-            xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE);
+            tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)});
         if (g && !g->suppressed && isfinite(g->mean_gap))
             point(x->top_gaps, tna_label_topic(x->l, t), g->mean_gap, NAN);
     }
@@ -55,8 +55,7 @@ void xlsx_chart_prepare(xw *x)
         g_array_set_size(x->top_gaps, TOP_GAPS);
 
     for (size_t p = 0; p < x->r->n_periods; p++) {
-        const tna_group *g = tna_results_find(&x->r->periods[p], TNA_SET_ALL, TNA_NONE, TNA_NONE,
-                                              TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE);
+        const tna_group *g = tna_results_find(&x->r->periods[p], TNA_SET_ALL, TNA_DIMS_ALL);
         point(x->trend, x->r->periods[p].period, g && !g->suppressed ? g->mean_gap : NAN, NAN);
     }
 
@@ -66,11 +65,10 @@ void xlsx_chart_prepare(xw *x)
             point(x->costs, tna_label_topic(x->l, t->topic), t->cost, t->cost_alone);
     }
 
-    const tna_dataset *ds = x->r->dataset;
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        if (b->authority == TNA_NONE && !b->suppressed && b->barrier < ds->n_barriers)
-            point(x->barriers, ds->barriers[b->barrier], b->share, NAN);
+        if (b->authority == TNA_NONE && !b->suppressed)
+            point(x->barriers, pl->barrier_names[b->barrier], b->share, NAN);
     }
     g_array_sort(x->barriers, by_v1_desc);
 }
@@ -99,21 +97,15 @@ void xlsx_chart_data(xw *x)
     if (ws == NULL)
         ws = workbook_add_worksheet(x->wb, NULL);
     if (ws) {
-        xw_title(x, ws, xw_t(x, "What the charts plot", "Beth mae'r siartiau'n ei blotio"),
-                 xw_t(x,
-                      "Only figures shown elsewhere in the workbook; groups withheld for "
-                      "privacy are left out.",
-                      "Dim ond ffigurau a ddangosir mewn mannau eraill yn y llyfr gwaith; mae "
-                      "grwpiau a ataliwyd er mwyn preifatrwydd wedi'u hepgor."));
-        const char *topic = xw_t(x, "Topic", "Pwnc");
-        block(x, ws, COL_GAPS, x->top_gaps, topic, xw_t(x, "Mean gap", "Bwlch cymedrig"), NULL,
-              x->gap);
-        block(x, ws, COL_TREND, x->trend, xw_t(x, "Period", "Cyfnod"),
-              xw_t(x, "Mean gap, all Wales", "Bwlch cymedrig, Cymru gyfan"), NULL, x->gap);
-        block(x, ws, COL_COSTS, x->costs, topic, xw_t(x, "Pooled plan", "Cynllun cyfun"),
-              xw_t(x, "Each authority alone", "Pob awdurdod ar ei ben ei hun"), x->money);
-        block(x, ws, COL_BARRIERS, x->barriers, xw_t(x, "Barrier", "Rhwystr"),
-              xw_t(x, "Share citing it", "Cyfran sy'n ei nodi"), NULL, x->percent);
+        xw_title(x, ws, xw_t(x, TERM_WHAT_THE_CHARTS_PLOT), xw_t(x, TERM_CHART_DATA_INTRO));
+        const char *topic = xw_t(x, TERM_TOPIC);
+        block(x, ws, COL_GAPS, x->top_gaps, topic, xw_t(x, TERM_MEAN_GAP), NULL, x->gap);
+        block(x, ws, COL_TREND, x->trend, xw_t(x, TERM_PERIOD), xw_t(x, TERM_MEAN_GAP_ALL_WALES),
+              NULL, x->gap);
+        block(x, ws, COL_COSTS, x->costs, topic, xw_t(x, TERM_POOLED_PLAN),
+              xw_t(x, TERM_EACH_AUTHORITY_ALONE), x->money);
+        block(x, ws, COL_BARRIERS, x->barriers, xw_t(x, TERM_BARRIER),
+              xw_t(x, TERM_SHARE_CITING_IT), NULL, x->percent);
         worksheet_hide(ws);
     }
     g_array_free(x->top_gaps, TRUE);
@@ -167,15 +159,13 @@ lxw_row_t xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     chart_series_set_fill(s, &fill);
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0.00");
-    titled(c, xw_t(x, "Largest mean gaps by topic, all Wales",
-                   "Y bylchau cymedrig mwyaf fesul pwnc, Cymru gyfan"));
+    titled(c, xw_t(x, TERM_CHART_TOP_GAPS));
     /* in a bar chart y_axis is the (vertical) category axis, x_axis the value axis */
     chart_axis_set_reverse(c->y_axis);      /* the largest at the top */
     chart_axis_set_crossing_max(c->y_axis); /* and the value axis still at the bottom */
     chart_axis_set_num_format(c->x_axis, "0.0");
     chart_axis_set_min(c->x_axis, 0);
-    chart_axis_set_name(c->x_axis, xw_t(x, "Mean gap (levels below target)",
-                                        "Bwlch cymedrig (lefelau islaw'r targed)"));
+    chart_axis_set_name(c->x_axis, xw_t(x, TERM_MEAN_GAP_LEVELS_BELOW_TARGET));
     chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     place(x, ws, row, col, c, 1.5, 1.3);
     return 19;
@@ -197,11 +187,10 @@ lxw_row_t xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0.00");
     chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_ABOVE);
-    titled(c,
-           xw_t(x, "Mean gap per period, all Wales", "Bwlch cymedrig fesul cyfnod, Cymru gyfan"));
+    titled(c, xw_t(x, TERM_CHART_TREND));
     chart_axis_set_min(c->y_axis, 0);
     chart_axis_set_num_format(c->y_axis, "0.00");
-    chart_axis_set_name(c->x_axis, xw_t(x, "Period", "Cyfnod"));
+    chart_axis_set_name(c->x_axis, xw_t(x, TERM_PERIOD));
     chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
     place(x, ws, row, col, c, 1.2, 1.0);
@@ -214,16 +203,13 @@ lxw_row_t xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     if (n == 0)
         return 0;
     lxw_chart *c = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
-    lxw_chart_series *pooled =
-        series(x, c, COL_COSTS, COL_COSTS + 1, n, xw_t(x, "Pooled plan", "Cynllun cyfun"));
+    lxw_chart_series *pooled = series(x, c, COL_COSTS, COL_COSTS + 1, n, xw_t(x, TERM_POOLED_PLAN));
     lxw_chart_series *alone =
-        series(x, c, COL_COSTS, COL_COSTS + 2, n,
-               xw_t(x, "Each authority alone", "Pob awdurdod ar ei ben ei hun"));
+        series(x, c, COL_COSTS, COL_COSTS + 2, n, xw_t(x, TERM_EACH_AUTHORITY_ALONE));
     lxw_chart_fill f1 = {.color = 0x2E75B6}, f2 = {.color = 0xBFBFBF};
     chart_series_set_fill(pooled, &f1);
     chart_series_set_fill(alone, &f2);
-    titled(c, xw_t(x, "Cost by topic: pooled plan against each authority alone",
-                   "Cost fesul pwnc: cynllun cyfun o'i gymharu â phob awdurdod ar ei ben ei hun"));
+    titled(c, xw_t(x, TERM_CHART_COSTS));
     chart_axis_set_num_format(c->y_axis, "\xC2\xA3#,##0");
     chart_axis_set_min(c->y_axis, 0);
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
@@ -242,8 +228,7 @@ lxw_row_t xlsx_chart_barriers(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     chart_series_set_fill(s, &fill);
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0%");
-    titled(c, xw_t(x, "What stops staff learning (share citing each barrier)",
-                   "Beth sy'n atal staff rhag dysgu (cyfran sy'n nodi pob rhwystr)"));
+    titled(c, xw_t(x, TERM_CHART_BARRIERS));
     chart_axis_set_reverse(c->y_axis);
     chart_axis_set_crossing_max(c->y_axis);
     chart_axis_set_num_format(c->x_axis, "0%");

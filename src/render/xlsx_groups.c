@@ -51,10 +51,7 @@ static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const doubl
     lxw_row_t row = 4;
     for (guint i = 0; i < rows->len; i++, row++) {
         if (row >= XW_ROW_LIMIT - 1) {
-            xw_text(x, ws, row++, 0,
-                    xw_t(x, "More rows than a sheet holds: see summary-PERIOD.csv.",
-                         "Mwy o resi nag y gall dalen eu dal: gweler summary-PERIOD.csv."),
-                    x->note);
+            xw_text(x, ws, row++, 0, xw_t(x, TERM_MORE_ROWS_THAN_SHEET), x->note);
             break;
         }
         const grow *r = &g_array_index(rows, grow, i);
@@ -87,8 +84,8 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     size_t nt = m->n_topics;
     const char **head = g_new(const char *, nt + 3);
     double *widths = g_new(double, nt + 3);
-    head[0] = xw_t(x, "Authority", "Awdurdod"), widths[0] = xw_width(x, 'a');
-    head[1] = xw_t(x, "Region", "Rhanbarth"), widths[1] = xw_width(x, 'g');
+    head[0] = xw_t(x, TERM_AUTHORITY), widths[0] = xw_width(x, 'a');
+    head[1] = xw_t(x, TERM_REGION), widths[1] = xw_width(x, 'g');
     for (size_t t = 0; t < nt; t++)
         head[2 + t] = tna_label_topic(x->l, (uint32_t)t), widths[2 + t] = 13;
     head[2 + nt] = tna_label_topic(x->l, TNA_NONE), widths[2 + nt] = 11;
@@ -103,25 +100,23 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     xw_text(x, ws, r, 0, tna_label_wales(x->l), x->bold);
     for (size_t t = 0; t < nt; t++)
         grid_cell(x, ws, r, (lxw_col_t)(2 + t),
-                  xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, (uint32_t)t,
-                          TNA_NONE),
+                  tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is((uint32_t)t)}),
                   k, true);
-    grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
-              xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
-              k, true);
+    grid_cell(x, ws, r, (lxw_col_t)(2 + nt), tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), k,
+              true);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
         r++;
         xw_text(x, ws, r, 0, tna_label_authority(x->l, a), x->text);
         xw_text(x, ws, r, 1, tna_label_region(x->l, m->authorities[a].region), x->text);
         for (size_t t = 0; t < nt; t++)
-            grid_cell(x, ws, r, (lxw_col_t)(2 + t),
-                      xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE,
-                              (uint32_t)t, TNA_NONE),
-                      k, false);
-        grid_cell(
-            x, ws, r, (lxw_col_t)(2 + nt),
-            xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE), k,
-            true);
+            grid_cell(
+                x, ws, r, (lxw_col_t)(2 + t),
+                tna_results_find(x->cur, TNA_SET_AUTHORITY_TOPIC,
+                                 (tna_dims){.authority = tna_is(a), .topic = tna_is((uint32_t)t)}),
+                k, false);
+        grid_cell(x, ws, r, (lxw_col_t)(2 + nt),
+                  tna_results_find(x->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}),
+                  k, true);
     }
     if (m->n_authorities > 0 && nt > 0) {
         lxw_conditional_format cf = {0};
@@ -143,19 +138,12 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
 
 void xlsx_heatmap(xw *x)
 {
-    lxw_worksheet *ws = xw_sheet(x, "Heatmap", "Map gwres");
-    xw_title(x, ws,
-             xw_t(x, "Mean gap by authority and topic", "Bwlch cymedrig fesul awdurdod a phwnc"),
-             xw_t(x,
-                  "Mean gap: levels below target per skill assessed (0 = everyone at target). "
-                  "Green is small, red is large. Below: learners needing training.",
-                  "Bwlch cymedrig: lefelau islaw'r targed fesul sgil a aseswyd (0 = pawb ar y "
-                  "targed). Gwyrdd yn fach, coch yn fawr. Isod: dysgwyr sydd angen hyfforddiant."));
+    lxw_worksheet *ws = xw_sheet(x, TERM_HEATMAP);
+    xw_title(x, ws, xw_t(x, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), xw_t(x, TERM_HEATMAP_NOTE));
     lxw_row_t last = grid(x, ws, 3, 4);
     xw_table(x, ws, 4, 2, last, (lxw_col_t)(x->m->n_topics + 2));
     lxw_row_t second = last + 3;
-    xw_text(x, ws, second, 0,
-            xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant"), x->heading);
+    xw_text(x, ws, second, 0, xw_t(x, TERM_LEARNERS_NEEDING_TRAINING), x->heading);
     grid(x, ws, second + 1, 6);
 }
 
@@ -163,45 +151,40 @@ void xlsx_by_authority(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, "By authority", "Fesul awdurdod");
-    xw_title(x, ws, xw_t(x, "Figures by authority", "Ffigurau fesul awdurdod"),
-             xw_t(x,
-                  "Each authority overall, by framework and topic, and by role and topic. "
-                  "Filter the Authority column to see one council.",
-                  "Pob awdurdod yn gyffredinol, fesul fframwaith a phwnc, a fesul rôl a phwnc. "
-                  "Hidlwch y golofn Awdurdod i weld un cyngor."));
+    lxw_worksheet *ws = xw_sheet(x, TERM_BY_AUTHORITY);
+    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_AUTHORITY), xw_t(x, TERM_BY_AUTHORITY_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_roles = tna_label_role(l, TNA_NONE), *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
         const char *an = tna_label_authority(l, a),
                    *rn = tna_label_region(l, m->authorities[a].region);
-        add(rows,
-            xw_find(x, TNA_SET_AUTHORITY, a, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
+        add(rows, tna_results_find(x->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}),
             true, an, rn, all_roles, all_fw, all_topics);
         for (uint32_t f = 0; f < m->n_frameworks; f++) {
             const char *fn = tna_label_framework(l, f);
             add(rows,
-                xw_find(x, TNA_SET_AUTHORITY_FRAMEWORK, a, TNA_NONE, TNA_NONE, f, TNA_NONE,
-                        TNA_NONE),
+                tna_results_find(x->cur, TNA_SET_AUTHORITY_FRAMEWORK,
+                                 (tna_dims){.authority = tna_is(a), .framework = tna_is(f)}),
                 true, an, rn, all_roles, fn, all_topics);
             const tna_framework *fw = &m->frameworks[f];
             for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++)
                 add(rows,
-                    xw_find(x, TNA_SET_AUTHORITY_TOPIC, a, TNA_NONE, TNA_NONE, TNA_NONE, t,
-                            TNA_NONE),
+                    tna_results_find(x->cur, TNA_SET_AUTHORITY_TOPIC,
+                                     (tna_dims){.authority = tna_is(a), .topic = tna_is(t)}),
                     false, an, rn, all_roles, fn, tna_label_topic(l, t));
         }
         for (uint32_t p = 0; p < m->n_roles; p++)
             for (uint32_t t = 0; t < m->n_topics; t++)
                 add(rows,
-                    xw_find(x, TNA_SET_AUTHORITY_ROLE_TOPIC, a, TNA_NONE, p, TNA_NONE, t, TNA_NONE),
+                    tna_results_find(
+                        x->cur, TNA_SET_AUTHORITY_ROLE_TOPIC,
+                        (tna_dims){.authority = tna_is(a), .role = tna_is(p), .topic = tna_is(t)}),
                     false, an, rn, tna_label_role(l, p),
                     tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t));
     }
-    const char *dims[] = {xw_t(x, "Authority", "Awdurdod"), xw_t(x, "Region", "Rhanbarth"),
-                          xw_t(x, "Role", "Rôl"), xw_t(x, "Framework", "Fframwaith"),
-                          xw_t(x, "Topic", "Pwnc")};
+    const char *dims[] = {xw_t(x, TERM_AUTHORITY), xw_t(x, TERM_REGION), xw_t(x, TERM_ROLE),
+                          xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC)};
     const double widths[] = {xw_width(x, 'a'), xw_width(x, 'g'), xw_width(x, 'p'), xw_width(x, 'f'),
                              xw_width(x, 't')};
     group_table(x, ws, dims, widths, 5, rows);
@@ -211,22 +194,21 @@ void xlsx_by_role(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, "By role", "Fesul rôl");
-    xw_title(x, ws, xw_t(x, "Figures by role, all Wales", "Ffigurau fesul rôl, Cymru gyfan"),
-             xw_t(x, "Each role overall and by topic, across every authority.",
-                  "Pob rôl yn gyffredinol a fesul pwnc, ar draws pob awdurdod."));
+    lxw_worksheet *ws = xw_sheet(x, TERM_BY_ROLE);
+    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_ROLE_ALL_WALES), xw_t(x, TERM_BY_ROLE_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t p = 0; p < m->n_roles; p++) {
         const char *pn = tna_label_role(l, p);
-        add(rows, xw_find(x, TNA_SET_ROLE, TNA_NONE, TNA_NONE, p, TNA_NONE, TNA_NONE, TNA_NONE),
-            true, pn, tna_label_framework(l, TNA_NONE), tna_label_topic(l, TNA_NONE), NULL, NULL);
+        add(rows, tna_results_find(x->cur, TNA_SET_ROLE, (tna_dims){.role = tna_is(p)}), true, pn,
+            tna_label_framework(l, TNA_NONE), tna_label_topic(l, TNA_NONE), NULL, NULL);
         for (uint32_t t = 0; t < m->n_topics; t++)
-            add(rows, xw_find(x, TNA_SET_ROLE_TOPIC, TNA_NONE, TNA_NONE, p, TNA_NONE, t, TNA_NONE),
+            add(rows,
+                tna_results_find(x->cur, TNA_SET_ROLE_TOPIC,
+                                 (tna_dims){.role = tna_is(p), .topic = tna_is(t)}),
                 false, pn, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
                 NULL, NULL);
     }
-    const char *dims[] = {xw_t(x, "Role", "Rôl"), xw_t(x, "Framework", "Fframwaith"),
-                          xw_t(x, "Topic", "Pwnc")};
+    const char *dims[] = {xw_t(x, TERM_ROLE), xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC)};
     const double widths[] = {xw_width(x, 'p'), xw_width(x, 'f'), xw_width(x, 't')};
     group_table(x, ws, dims, widths, 3, rows);
 }
@@ -235,42 +217,33 @@ void xlsx_by_topic(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, "By topic", "Fesul pwnc");
-    xw_title(x, ws,
-             xw_t(x, "Figures by framework, topic and region",
-                  "Ffigurau fesul fframwaith, pwnc a rhanbarth"),
-             xw_t(x,
-                  "All Wales first, then each region; each framework and topic for all Wales "
-                  "and by region.",
-                  "Cymru gyfan yn gyntaf, yna pob rhanbarth; pob fframwaith a phwnc ar gyfer "
-                  "Cymru gyfan a fesul rhanbarth."));
+    lxw_worksheet *ws = xw_sheet(x, TERM_BY_TOPIC);
+    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_FRAMEWORK_TOPIC_AND), xw_t(x, TERM_BY_TOPIC_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE), *wales = tna_label_wales(l);
-    add(rows, xw_find(x, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
-        true, all_fw, all_topics, wales, NULL, NULL);
+    add(rows, tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), true, all_fw, all_topics, wales,
+        NULL, NULL);
     for (uint32_t g = 0; g < m->n_regions; g++)
-        add(rows, xw_find(x, TNA_SET_REGION, TNA_NONE, g, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE),
-            true, all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
+        add(rows, tna_results_find(x->cur, TNA_SET_REGION, (tna_dims){.region = tna_is(g)}), true,
+            all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
     for (uint32_t f = 0; f < m->n_frameworks; f++) {
         const char *fn = tna_label_framework(l, f);
-        add(rows,
-            xw_find(x, TNA_SET_FRAMEWORK, TNA_NONE, TNA_NONE, TNA_NONE, f, TNA_NONE, TNA_NONE),
+        add(rows, tna_results_find(x->cur, TNA_SET_FRAMEWORK, (tna_dims){.framework = tna_is(f)}),
             true, fn, all_topics, wales, NULL, NULL);
         const tna_framework *fw = &m->frameworks[f];
         for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++) {
             const char *tn = tna_label_topic(l, t);
-            add(rows,
-                xw_find(x, TNA_SET_TOPIC, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, t, TNA_NONE),
+            add(rows, tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)}),
                 false, fn, tn, wales, NULL, NULL);
             for (uint32_t g = 0; g < m->n_regions; g++)
                 add(rows,
-                    xw_find(x, TNA_SET_REGION_TOPIC, TNA_NONE, g, TNA_NONE, TNA_NONE, t, TNA_NONE),
+                    tna_results_find(x->cur, TNA_SET_REGION_TOPIC,
+                                     (tna_dims){.region = tna_is(g), .topic = tna_is(t)}),
                     false, fn, tn, tna_label_region(l, g), NULL, NULL);
         }
     }
-    const char *dims[] = {xw_t(x, "Framework", "Fframwaith"), xw_t(x, "Topic", "Pwnc"),
-                          xw_t(x, "Region", "Rhanbarth")};
+    const char *dims[] = {xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC), xw_t(x, TERM_REGION)};
     const double widths[] = {xw_width(x, 'f'), xw_width(x, 't'), xw_width(x, 'g')};
     group_table(x, ws, dims, widths, 3, rows);
 }
@@ -279,19 +252,16 @@ void xlsx_skills(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, "Skills", "Sgiliau");
-    xw_title(x, ws, xw_t(x, "Figures by skill, all Wales", "Ffigurau fesul sgil, Cymru gyfan"),
-             xw_t(x, "Every skill of every framework, for the roles that need it.",
-                  "Pob sgil ym mhob fframwaith, ar gyfer y rolau sydd ei hangen."));
+    lxw_worksheet *ws = xw_sheet(x, TERM_SKILLS);
+    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_SKILL_ALL_WALES), xw_t(x, TERM_SKILLS_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t s = 0; s < m->n_skills; s++) {
         uint32_t t = m->skills[s].topic;
-        add(rows, xw_find(x, TNA_SET_SKILL, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, s),
-            false, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
+        add(rows, tna_results_find(x->cur, TNA_SET_SKILL, (tna_dims){.skill = tna_is(s)}), false,
+            tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
             tna_label_skill(l, s), NULL, NULL);
     }
-    const char *dims[] = {xw_t(x, "Framework", "Fframwaith"), xw_t(x, "Topic", "Pwnc"),
-                          xw_t(x, "Skill", "Sgil")};
+    const char *dims[] = {xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC), xw_t(x, TERM_SKILL)};
     const double widths[] = {xw_width(x, 'f'), xw_width(x, 't'), xw_width(x, 's')};
     group_table(x, ws, dims, widths, 3, rows);
 }

@@ -24,7 +24,7 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 
-#include "tna/labels.h"
+#include "labels.h"
 #include "tna/render.h"
 
 #define XW_ROW_LIMIT  1048576 /* Excel's rows per sheet */
@@ -63,18 +63,18 @@ typedef struct xw {
 
 /* ---- xlsx_write.c: formats and guarded cell writes ---- */
 void xw_formats(xw *x);
-/* A sheet name in the report's language, made valid for Excel (31 characters, none of
- * []:*?/\, no apostrophe at either end, not blank). Caller frees with g_free(). */
-char *xw_sheet_name(xw *x, const char *en, const char *cy);
+/* A sheet name made valid for Excel (31 characters, none of []:*?/\, no apostrophe at
+ * either end, not blank). Caller frees with g_free(). */
+char *tna_xw_valid_sheet_name(const char *name);
+/* A term as a sheet name: in the report's language (with both, the English alone when the
+ * two together are too long for a tab), made valid. Caller frees with g_free(). */
+char *xw_sheet_name(xw *x, tna_term term);
 /* Adds a worksheet named by xw_sheet_name. */
-lxw_worksheet *xw_sheet(xw *x, const char *en, const char *cy);
+lxw_worksheet *xw_sheet(xw *x, tna_term term);
 /* The sheet's title (row 0) and a one-line explanation (row 1). */
 void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note);
-/* A fixed phrase in the report's language. */
-const char *xw_t(xw *x, const char *en, const char *cy);
-/* A phrase with figures: en and cy are printf formats taking the same arguments (each is
- * formatted on its own, so "both" joins two finished sentences). Caller frees. */
-char *xw_printf(xw *x, const char *en, const char *cy, ...);
+/* A term of the glossary in the report's language (labels.h). */
+const char *xw_t(xw *x, tna_term term);
 /* Text as Excel will show it: valid UTF-8, an _xHHHH_ pattern escaped as _x005F_xHHHH_, at
  * most 32,767 UTF-16 units (Excel's count). Caller frees with g_free(). */
 char *xw_clean(const char *text);
@@ -102,11 +102,6 @@ void xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines);
 void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
               lxw_col_t last_col);
 void xw_check(xw *x, lxw_error e);
-
-/* The current period's group of a set with the given dimensions (TNA_NONE for those the set
- * sums over), or NULL when it has none (tna_results_find on the current period). */
-const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
-                         uint32_t framework, uint32_t topic, uint32_t skill);
 
 /* The seven figures of a group from column col: respondents, skills assessed, below target,
  * total gap, mean gap, share below target, learners needing; a suppressed group (or none)

@@ -22,11 +22,11 @@ static const char *rag_text(xw *x, tna_rag rag)
 {
     switch (rag) {
     case TNA_RAG_GREEN:
-        return xw_t(x, "Green", "Gwyrdd");
+        return xw_t(x, TERM_RAG_GREEN);
     case TNA_RAG_AMBER:
-        return xw_t(x, "Amber", "Ambr");
+        return xw_t(x, TERM_RAG_AMBER);
     case TNA_RAG_RED:
-        return xw_t(x, "Red", "Coch");
+        return xw_t(x, TERM_RAG_RED);
     case TNA_RAG_NONE:
         break;
     }
@@ -39,20 +39,20 @@ static char *scope_text(xw *x, const tna_scope *s)
     GString *g = g_string_new(NULL);
     struct {
         uint32_t index;
-        const char *en, *cy;
+        tna_term name;
         const char *(*label)(tna_labels *, uint32_t);
     } parts[] = {
-        {s->authority, "Authority", "Awdurdod", tna_label_authority},
-        {s->region, "Region", "Rhanbarth", tna_label_region},
-        {s->role, "Role", "Rôl", tna_label_role},
-        {s->framework, "Framework", "Fframwaith", tna_label_framework},
-        {s->topic, "Topic", "Pwnc", tna_label_topic},
-        {s->skill, "Skill", "Sgil", tna_label_skill},
+        {s->authority, TERM_AUTHORITY, tna_label_authority},
+        {s->region, TERM_REGION, tna_label_region},
+        {s->role, TERM_ROLE, tna_label_role},
+        {s->framework, TERM_FRAMEWORK, tna_label_framework},
+        {s->topic, TERM_TOPIC, tna_label_topic},
+        {s->skill, TERM_SKILL, tna_label_skill},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
         if (parts[i].index == TNA_NONE)
             continue;
-        g_string_append_printf(g, "%s%s: %s", g->len ? "; " : "", xw_t(x, parts[i].en, parts[i].cy),
+        g_string_append_printf(g, "%s%s: %s", g->len ? "; " : "", xw_t(x, parts[i].name),
                                parts[i].label(x->l, parts[i].index));
     }
     if (g->len == 0)
@@ -80,10 +80,11 @@ static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
         xw_text(x, ws, row, col + 4, rag_text(x, er->rag), x->rag[er->rag]);
     if (!er->suppressed)
         xw_int(x, ws, row, col + 5, er->respondents, x->integer);
-    if (er->note == NULL)
+    if (er->note == TNA_NOTE_NONE)
         return 1;
-    xw_text(x, ws, row, note_col, er->note, x->wrap);
-    return xw_lines(er->note, width);
+    const char *note = xw_t(x, tna_note_term(er->note));
+    xw_text(x, ws, row, note_col, note, x->wrap);
+    return xw_lines(note, width);
 }
 
 /* Column widths of the Summary: the expectations table's, which the headline shares. */
@@ -91,19 +92,16 @@ static const double summary_widths[] = {46, 24, 30, 10, 12, 11, 13, 11, 10, 12};
 
 static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
 {
-    const char *head[4] = {xw_t(x, "All Wales", "Cymru gyfan"), x->cur->period,
-                           x->prev ? x->prev->period : "", xw_t(x, "Change", "Newid")};
+    const char *head[4] = {xw_t(x, TERM_ALL_WALES), x->cur->period, x->prev ? x->prev->period : "",
+                           xw_t(x, TERM_CHANGE)};
     int n = x->prev ? 4 : 2;
     xw_header(x, ws, row, head, n, NULL, "tnnn");
     int lines = 1;
     for (int i = 0; i < n; i++)
         lines = MAX(lines, xw_lines(head[i], summary_widths[i]));
     xw_fit(x, ws, row, lines);
-    const tna_group *g[2] = {tna_results_find(x->cur, TNA_SET_ALL, TNA_NONE, TNA_NONE, TNA_NONE,
-                                              TNA_NONE, TNA_NONE, TNA_NONE),
-                             x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_NONE, TNA_NONE,
-                                                        TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE)
-                                     : NULL};
+    const tna_group *g[2] = {tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL),
+                             x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_DIMS_ALL) : NULL};
     const char *names[XW_FIGURES];
     xw_figure_headers(x, names);
     static const int shown[] = {0, 1, 4, 5, 6}; /* which of the seven figures */
@@ -139,38 +137,31 @@ void xlsx_summary(xw *x)
 {
     const tna_model *m = x->m;
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, "Summary", "Crynodeb");
-    char *note = xw_printf(
-        x,
-        "Period %s (current). Figures for all Wales; \"%s\" marks a figure withheld "
-        "to protect privacy.",
-        "Cyfnod %s (cyfredol). Ffigurau ar gyfer Cymru gyfan; mae \"%s\" yn dangos ffigur "
-        "a ataliwyd i ddiogelu preifatrwydd.",
-        x->cur->period, x->marker);
-    xw_title(x, ws, m->title ? m->title : "Training-needs analysis", note);
-    g_free(note);
+    lxw_worksheet *ws = xw_sheet(x, TERM_SUMMARY);
+    const char *note = tna_label_termf(x->l, TERM_SUMMARY_NOTE, x->cur->period, x->marker);
+    xw_title(x, ws, m->title ? m->title : xw_t(x, TERM_TRAINING_NEEDS_ANALYSIS), note);
     worksheet_freeze_panes(ws, 2, 0);
 
     headline(x, ws, 3);
     lxw_row_t chart = xlsx_chart_top_gaps(x, ws, 3, 5);
     lxw_row_t row = 3 + (chart > 7 ? chart : 7) + 1;
-    xw_text(x, ws, row++, 0, xw_t(x, "Return on expectations", "Elw ar ddisgwyliadau"), x->heading);
+    xw_text(x, ws, row++, 0, xw_t(x, TERM_RETURN_ON_EXPECTATIONS), x->heading);
     const char *head[64];
     int n = 0;
-    head[n++] = xw_t(x, "Expectation", "Disgwyliad");
-    head[n++] = xw_t(x, "Metric", "Mesur");
-    head[n++] = xw_t(x, "Scope", "Cwmpas");
-    head[n++] = xw_t(x, "Due", "Erbyn");
-    head[n++] = xw_t(x, "Baseline", "Llinell sylfaen");
-    head[n++] = xw_t(x, "Target", "Targed");
-    head[n++] = xw_t(x, "Actual", "Gwirioneddol");
-    head[n++] = xw_t(x, "Progress", "Cynnydd");
-    head[n++] = xw_t(x, "Status", "Statws");
-    head[n++] = xw_t(x, "Respondents", "Ymatebwyr");
+    head[n++] = xw_t(x, TERM_EXPECTATION);
+    head[n++] = xw_t(x, TERM_METRIC);
+    head[n++] = xw_t(x, TERM_SCOPE);
+    head[n++] = xw_t(x, TERM_DUE);
+    head[n++] = xw_t(x, TERM_BASELINE);
+    head[n++] = xw_t(x, TERM_TARGET);
+    head[n++] = xw_t(x, TERM_ACTUAL);
+    head[n++] = xw_t(x, TERM_PROGRESS);
+    head[n++] = xw_t(x, TERM_STATUS);
+    head[n++] = xw_t(x, TERM_RESPONDENTS);
     int fixed = n; /* then the metric in each period, then the note */
     for (size_t p = 0; p < x->r->n_periods && n < 63; p++)
         head[n++] = x->r->periods[p].period;
-    head[n++] = xw_t(x, "Note", "Nodyn");
+    head[n++] = xw_t(x, TERM_NOTE);
     double widths[64];
     memcpy(widths, summary_widths, sizeof summary_widths);
     for (int r = TNA_RAG_RED; r <= TNA_RAG_GREEN; r++) /* Status fits "Green / Gwyrdd" */
@@ -202,10 +193,7 @@ void xlsx_summary(xw *x)
         g_free(scope);
     }
     if (pl->n_expectations == 0)
-        xw_text(x, ws, row++, 0,
-                xw_t(x, "The configuration sets no expectations.",
-                     "Nid yw'r ffurfweddiad yn gosod disgwyliadau."),
-                x->note);
+        xw_text(x, ws, row++, 0, xw_t(x, TERM_NO_EXPECTATIONS_CONFIGURED), x->note);
     xw_check(x, worksheet_autofilter(ws, first - 1, 0, row - 1, (lxw_col_t)(n - 1)));
     worksheet_activate(ws);
 }
@@ -213,46 +201,25 @@ void xlsx_summary(xw *x)
 void xlsx_evaluation(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, "Evaluation", "Gwerthuso");
-    xw_title(x, ws,
-             xw_t(x, "Evaluation: did training work?", "Gwerthuso: a weithiodd yr hyfforddiant?"),
-             xw_t(x,
-                  "Return on expectations by Kirkpatrick level, from course evaluations "
-                  "(L1-L3) and from staff present in two periods (L4).",
-                  "Elw ar ddisgwyliadau fesul lefel Kirkpatrick, o werthusiadau cyrsiau (L1-L3) "
-                  "ac o staff a oedd yn bresennol mewn dau gyfnod (L4)."));
-    const char *head[] = {xw_t(x, "Level", "Lefel"),
-                          xw_t(x, "What it shows", "Beth mae'n ei ddangos"),
-                          xw_t(x, "Expectation", "Disgwyliad"),
-                          xw_t(x, "Baseline", "Llinell sylfaen"),
-                          xw_t(x, "Target", "Targed"),
-                          xw_t(x, "Actual", "Gwirioneddol"),
-                          xw_t(x, "Progress", "Cynnydd"),
-                          xw_t(x, "Status", "Statws"),
-                          xw_t(x, "Respondents", "Ymatebwyr"),
-                          xw_t(x, "Note", "Nodyn")};
+    lxw_worksheet *ws = xw_sheet(x, TERM_EVALUATION);
+    xw_title(x, ws, xw_t(x, TERM_SECTION_EVALUATION), xw_t(x, TERM_EVALUATION_NOTE));
+    const char *head[] = {xw_t(x, TERM_LEVEL),       xw_t(x, TERM_WHAT_IT_SHOWS),
+                          xw_t(x, TERM_EXPECTATION), xw_t(x, TERM_BASELINE),
+                          xw_t(x, TERM_TARGET),      xw_t(x, TERM_ACTUAL),
+                          xw_t(x, TERM_PROGRESS),    xw_t(x, TERM_STATUS),
+                          xw_t(x, TERM_RESPONDENTS), xw_t(x, TERM_NOTE)};
     double widths[] = {16, 44, 46, 12, 11, 13, 11, 10, 12, 36};
     for (int r = TNA_RAG_RED; r <= TNA_RAG_GREEN; r++)
         widths[7] = MAX(widths[7], g_utf8_strlen(rag_text(x, (tna_rag)r), -1) * 1.15 + 2);
     xw_header(x, ws, 3, head, 10, widths, "tttnnnntnt");
-    struct {
+    static const struct {
         tna_metric metric;
-        const char *level_en, *level_cy, *what_en, *what_cy;
+        tna_term level, what;
     } levels[] = {
-        {TNA_METRIC_SATISFACTION, "L1 Reaction", "L1 Ymateb",
-         "Mean satisfaction with the course, 1 to 5", "Boddhad cymedrig gyda'r cwrs, 1 i 5"},
-        {TNA_METRIC_LEARNING_UPLIFT, "L2 Learning", "L2 Dysgu",
-         "Mean levels gained: level after the course minus level before",
-         "Lefelau cymedrig a enillwyd: lefel ar ôl y cwrs llai'r lefel cyn"},
-        {TNA_METRIC_APPLIED_RATE, "L3 Behaviour", "L3 Ymddygiad",
-         "Share of learners who have used what they learned at work",
-         "Cyfran y dysgwyr sydd wedi defnyddio'r hyn a ddysgwyd yn y gwaith"},
-        {TNA_METRIC_TRAINED_VS_UNTRAINED, "L4 Results", "L4 Canlyniadau",
-         "Change in mean gap of trained staff minus that of untrained staff, between the "
-         "last two periods (below 0: training closed gaps faster)",
-         "Newid yn y bwlch cymedrig i staff a hyfforddwyd llai'r newid i staff heb eu "
-         "hyfforddi, rhwng y ddau gyfnod diwethaf (o dan 0: caeodd hyfforddiant fylchau'n "
-         "gyflymach)"},
+        {TNA_METRIC_SATISFACTION, TERM_LEVEL1_LABEL, TERM_LEVEL1_WHAT},
+        {TNA_METRIC_LEARNING_UPLIFT, TERM_LEVEL2_LABEL, TERM_LEVEL2_WHAT},
+        {TNA_METRIC_APPLIED_RATE, TERM_LEVEL3_LABEL, TERM_LEVEL3_WHAT},
+        {TNA_METRIC_TRAINED_VS_UNTRAINED, TERM_LEVEL4_LABEL, TERM_LEVEL4_WHAT},
     };
     lxw_row_t row = 4;
     for (size_t k = 0; k < G_N_ELEMENTS(levels); k++) {
@@ -263,8 +230,8 @@ void xlsx_evaluation(xw *x)
                 continue;
             if (!er && any)
                 break;
-            const char *what = xw_t(x, levels[k].what_en, levels[k].what_cy);
-            xw_text(x, ws, row, 0, xw_t(x, levels[k].level_en, levels[k].level_cy), x->bold);
+            const char *what = xw_t(x, levels[k].what);
+            xw_text(x, ws, row, 0, xw_t(x, levels[k].level), x->bold);
             xw_text(x, ws, row, 1, what, x->wrap);
             int lines = xw_lines(what, widths[1]);
             if (er) {
@@ -277,9 +244,7 @@ void xlsx_evaluation(xw *x)
                 lines = more > lines ? more : lines;
                 any = true;
             } else {
-                const char *none =
-                    xw_t(x, "No expectation in the configuration measures this level.",
-                         "Nid oes disgwyliad yn y ffurfweddiad yn mesur y lefel hon.");
+                const char *none = xw_t(x, TERM_LEVEL_NOT_MEASURED);
                 xw_text(x, ws, row, 9, none, x->wrap);
                 int more = xw_lines(none, widths[9]);
                 lines = more > lines ? more : lines;

@@ -21,24 +21,9 @@ void xw_check(xw *x, lxw_error e)
         x->error = e;
 }
 
-const char *xw_t(xw *x, const char *en, const char *cy)
+const char *xw_t(xw *x, tna_term term)
 {
-    return tna_label_text(x->l, en, cy);
-}
-
-char *xw_printf(xw *x, const char *en, const char *cy, ...)
-{
-    va_list ap, ap2;
-    va_start(ap, cy);
-    va_copy(ap2, ap);
-    char *e = g_strdup_vprintf(en, ap);
-    char *c = g_strdup_vprintf(cy, ap2);
-    va_end(ap2);
-    va_end(ap);
-    char *both = g_strdup(tna_label_text(x->l, e, c));
-    g_free(e);
-    g_free(c);
-    return both;
+    return tna_label_term(x->l, term);
 }
 
 static lxw_format *fmt(xw *x, const char *num_format, bool bold)
@@ -144,11 +129,8 @@ char *xw_clean(const char *text)
     return g_string_free(s, FALSE);
 }
 
-char *xw_sheet_name(xw *x, const char *en, const char *cy)
+char *tna_xw_valid_sheet_name(const char *name)
 {
-    const char *name = xw_t(x, en, cy);
-    if (g_utf8_strlen(name, -1) > 31 && cy && strcmp(name, cy) != 0)
-        name = en; /* "English / Cymraeg" too long for a tab: the English alone */
     char *valid = g_utf8_make_valid(name, -1);
     GString *s = g_string_new(NULL);
     for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
@@ -169,13 +151,21 @@ char *xw_sheet_name(xw *x, const char *en, const char *cy)
     while (s->len && (s->str[0] == '\'' || s->str[0] == ' '))
         g_string_erase(s, 0, 1);
     if (s->len == 0 || g_ascii_strcasecmp(s->str, "History") == 0)
-        g_string_append(s, " sheet");
+        g_string_append(s, " sheet"); /* Excel reserves History */
     return g_string_free(s, FALSE);
 }
 
-lxw_worksheet *xw_sheet(xw *x, const char *en, const char *cy)
+char *xw_sheet_name(xw *x, tna_term term)
 {
-    char *name = xw_sheet_name(x, en, cy);
+    const char *name = xw_t(x, term), *en = tna_term_in(term, TNA_LANG_EN);
+    if (g_utf8_strlen(name, -1) > 31 && strcmp(name, tna_term_in(term, TNA_LANG_CY)) != 0)
+        name = en; /* "English / Cymraeg" too long for a tab: the English alone */
+    return tna_xw_valid_sheet_name(name);
+}
+
+lxw_worksheet *xw_sheet(xw *x, tna_term term)
+{
+    char *name = xw_sheet_name(x, term);
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     g_free(name);
     if (ws == NULL) /* a name clash between two translations: let the library name it */
@@ -272,13 +262,13 @@ void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t 
 
 void xw_figure_headers(xw *x, const char **texts)
 {
-    texts[0] = xw_t(x, "Respondents", "Ymatebwyr");
-    texts[1] = xw_t(x, "Skills assessed", "Sgiliau a aseswyd");
-    texts[2] = xw_t(x, "Below target", "Islaw'r targed");
-    texts[3] = xw_t(x, "Total gap (levels)", "Cyfanswm y bwlch (lefelau)");
-    texts[4] = xw_t(x, "Mean gap", "Bwlch cymedrig");
-    texts[5] = xw_t(x, "Share below target", "Cyfran islaw'r targed");
-    texts[6] = xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant");
+    texts[0] = xw_t(x, TERM_RESPONDENTS);
+    texts[1] = xw_t(x, TERM_SKILLS_ASSESSED);
+    texts[2] = xw_t(x, TERM_BELOW_TARGET);
+    texts[3] = xw_t(x, TERM_TOTAL_GAP_LEVELS);
+    texts[4] = xw_t(x, TERM_MEAN_GAP);
+    texts[5] = xw_t(x, TERM_SHARE_BELOW_TARGET);
+    texts[6] = xw_t(x, TERM_LEARNERS_NEEDING_TRAINING);
 }
 
 void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
@@ -304,22 +294,21 @@ const char *xw_metric_name(xw *x, tna_metric metric)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
-        return xw_t(x, "Share at target", "Cyfran ar y targed");
+        return xw_t(x, TERM_METRIC_SHARE_AT_TARGET);
     case TNA_METRIC_MEAN_GAP:
-        return xw_t(x, "Mean gap", "Bwlch cymedrig");
+        return xw_t(x, TERM_MEAN_GAP);
     case TNA_METRIC_LEARNERS_NEEDING:
-        return xw_t(x, "Learners needing training", "Dysgwyr sydd angen hyfforddiant");
+        return xw_t(x, TERM_LEARNERS_NEEDING_TRAINING);
     case TNA_METRIC_GAP_REDUCTION:
-        return xw_t(x, "Gap reduction", "Lleihad yn y bwlch");
+        return xw_t(x, TERM_METRIC_GAP_REDUCTION);
     case TNA_METRIC_SATISFACTION:
-        return xw_t(x, "Satisfaction (L1, out of 5)", "Boddhad (L1, allan o 5)");
+        return xw_t(x, TERM_METRIC_SATISFACTION);
     case TNA_METRIC_LEARNING_UPLIFT:
-        return xw_t(x, "Learning uplift (L2, levels)", "Cynnydd dysgu (L2, lefelau)");
+        return xw_t(x, TERM_METRIC_LEARNING_UPLIFT);
     case TNA_METRIC_APPLIED_RATE:
-        return xw_t(x, "Applied at work (L3)", "Wedi'i ddefnyddio yn y gwaith (L3)");
+        return xw_t(x, TERM_METRIC_APPLIED_RATE);
     case TNA_METRIC_TRAINED_VS_UNTRAINED:
-        return xw_t(x, "Trained vs untrained change in gap (L4)",
-                    "Newid yn y bwlch, wedi'u hyfforddi o'i gymharu â heb (L4)");
+        return xw_t(x, TERM_METRIC_TRAINED_VS_UNTRAINED);
     case TNA_METRIC_COUNT:
         break;
     }
@@ -363,12 +352,6 @@ char *xw_utc(int64_t t)
     if (gmtime_r(&tt, &tm) == NULL || strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
         return g_strdup("");
     return g_strdup(buf);
-}
-
-const tna_group *xw_find(xw *x, tna_set set, uint32_t authority, uint32_t region, uint32_t role,
-                         uint32_t framework, uint32_t topic, uint32_t skill)
-{
-    return tna_results_find(x->cur, set, authority, region, role, framework, topic, skill);
 }
 
 /* A column width that fits every label of a kind, its "All ..." word included. */

@@ -9,7 +9,8 @@ names in the configuration's reference files:
   - every row of the planning CSVs that exist (demand, commissioning, expectations,
     trends, barriers, mentors, raters) equals its row on its sheet;
   - a suppressed row shows the marker ("fewer than K", grey italic) and no number;
-  - the data-quality log equals data-quality-PERIOD.csv;
+  - the data-quality log counts data-quality-PERIOD.csv by file, column and reason (with
+    each first line), and no logged value appears on the sheet;
   - no cell holds NaN or infinity, every data sheet has frozen rows and a filter;
   - number formats: percentages 0.0%, gaps 0.00, money with a pound sign;
   - the four charts exist in the zip, are drawn on a sheet, and plot only numbers (never a
@@ -78,7 +79,7 @@ W = {
                auths="Pob awdurdod", pool="Cronfa Cymru gyfan", welsh="Cyfrwng Cymraeg",
                english="Cyfrwng Saesneg", marker="llai na %d" % K,
                rag={"green": "Gwyrdd", "amber": "Ambr", "red": "Coch"},
-               sheets=["Crynodeb", "Map gwres", "Fesul awdurdod", "Fesul rôl", "Fesul pwnc",
+               sheets=["Crynodeb", "Map gwres", "Yn ôl awdurdod", "Yn ôl rôl", "Yn ôl pwnc",
                        "Sgiliau", "Galw", "Comisiynu", "Carfannau", "Mentoriaid", "Tueddiadau",
                        "Gwerthuso", "Rhwystrau", "Hunan a rheolwr", "Ansawdd data", "Ynghylch",
                        "Data siartiau"]),
@@ -335,7 +336,7 @@ for stem, sheet, keyf, cols in (
         compare(S[sheet], rows, keyf(d), [d[c] for c in cols], [2, 3, 4], d["suppressed"] == "1", stem)
     check(len(rows) == len(data), "%s: %d rows, CSV %d" % (stem, len(rows), len(data)))
 
-# ---- data quality ----
+# ---- data quality: counted, never the values ----
 dq = read_csv("data-quality")
 ws = S["dq"]
 start = next(r for r in range(1, ws.max_row + 1)
@@ -343,13 +344,20 @@ start = next(r for r in range(1, ws.max_row + 1)
 log = [[c.value for c in r][:6] for r in ws.iter_rows(min_row=start + 2)]
 log = [r for r in log if r[1] is not None]
 if dq is not None and len(dq) <= 100000:
-    check(len(log) == len(dq), "data quality: %d entries, CSV %d" % (len(log), len(dq)))
-    for e, r in zip(dq, log):
-        value = e["value"]
-        if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "\n"):
-            value = value[1:]  # the CSV's formula guard
-        check(r[1] == e["file"] and (r[2] or 0) == int(e["line"]) and (r[3] or 0) == int(e["column"])
-              and (r[4] or "") == value and r[5] == e["reason"], "data quality %r != %r" % (r, e))
+    counts = {}
+    for e in dq:  # in order of each count's first entry
+        key = (e["file"], int(e["column"]), e["reason"])
+        if key not in counts:
+            counts[key] = [0, int(e["line"])]
+        counts[key][0] += 1
+    check(len(log) == len(counts), "data quality: %d rows, CSV counts %d" % (len(log), len(counts)))
+    for (key, (n, first)), r in zip(counts.items(), log):
+        check(r[1] == key[0] and (r[2] or 0) == key[1] and r[3] == n and (r[4] or 0) == first
+              and r[5] == key[2], "data quality %r != %r" % (r, (key, n, first)))
+    values = {e["value"] for e in dq if e["value"] and not re.fullmatch(r"[0-9.]+", e["value"])}
+    for row in ws.iter_rows(values_only=True):
+        for v in row:
+            check(not (isinstance(v, str) and v in values), "data quality shows a value: %r" % v)
 
 # ---- charts ----
 z = zipfile.ZipFile(xlsx)

@@ -31,6 +31,7 @@
 #include "pipeline.h"
 #include "tna/analysis.h"
 #include "tna/config.h"
+#include "tna/dq_log.h"
 #include "tna/ingest.h"
 #include "tna/outputs.h"
 #include "tna/render.h"
@@ -85,15 +86,15 @@ static const tna_expectation_result *result(const run *r, const char *id)
     } while (0)
 
 /* No actual value: suppressed or not, with this note. */
-#define CHECK_HIDDEN(e, supp, note_)                                       \
-    do {                                                                   \
-        CHECK_INT((e)->suppressed, (supp));                                \
-        CHECK(!(e)->has_actual);                                           \
-        CHECK(!(e)->has_progress);                                         \
-        CHECK_NEAR((e)->actual, 0, 0);                                     \
-        CHECK_INT((e)->respondents, 0);                                    \
-        CHECK_INT((e)->rag, TNA_RAG_NONE);                                 \
-        CHECK_STR((e)->note, (note_));                                     \
+#define CHECK_HIDDEN(e, supp, note_)                                                               \
+    do {                                                                                           \
+        CHECK_INT((e)->suppressed, (supp));                                                        \
+        CHECK(!(e)->has_actual);                                                                   \
+        CHECK(!(e)->has_progress);                                                                 \
+        CHECK_NEAR((e)->actual, 0, 0);                                                             \
+        CHECK_INT((e)->respondents, 0);                                                            \
+        CHECK_INT((e)->rag, TNA_RAG_NONE);                                                         \
+        CHECK_INT((e)->note, (note_));                                                             \
     } while (0)
 
 #define CHECK_PERIODS(e, v0, v1)                                           \
@@ -124,7 +125,7 @@ static void test_gap_metrics(void)
     const tna_expectation_result *e = result(&r, "share-all");
     CHECK_SHOWN(e, 0.3, 10, 0.1, 0.5, TNA_RAG_AMBER);
     CHECK_PERIODS(e, 0.1, 0.3);
-    CHECK(e->note == NULL);
+    CHECK_INT(e->note, TNA_NOTE_NONE);
 
     /* Region North (a1, a2) in Q3: P01-P04, P08 = 5, at target P01: 1/5 = 0.2. Baseline
      * given 0.2 = target: held, so progress 1, green. */
@@ -162,23 +163,21 @@ static void test_protected(void)
         return;
     uint32_t a1 = tna_model_find_authority(r.m, "a1");
     const tna_period_figures *q2 = &r.res->periods[0], *q3 = &r.res->periods[1];
-    const tna_group *g = tna_results_find(q3, TNA_SET_AUTHORITY, a1, TNA_NONE, TNA_NONE, TNA_NONE,
-                                          TNA_NONE, TNA_NONE);
+    const tna_group *g =
+        tna_results_find(q3, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a1)});
     CHECK(g != NULL && g->suppressed); /* precondition: a1 has 4 respondents, hidden for a2 */
     const tna_expectation_result *e = result(&r, "gap-a1");
-    CHECK_HIDDEN(e, true, "hidden to protect a suppressed group");
+    CHECK_HIDDEN(e, true, TNA_NOTE_PROTECTED);
     CHECK(!e->has_baseline);
     CHECK_PERIODS(e, NAN, NAN);
 
     uint32_t north = r.m->authorities[a1].region;
-    g = tna_results_find(q2, TNA_SET_REGION, TNA_NONE, north, TNA_NONE, TNA_NONE, TNA_NONE,
-                         TNA_NONE);
+    g = tna_results_find(q2, TNA_SET_REGION, (tna_dims){.region = tna_is(north)});
     CHECK(g != NULL && g->suppressed); /* precondition: North hidden in Q2 ... */
-    g = tna_results_find(q3, TNA_SET_REGION, TNA_NONE, north, TNA_NONE, TNA_NONE, TNA_NONE,
-                         TNA_NONE);
+    g = tna_results_find(q3, TNA_SET_REGION, (tna_dims){.region = tna_is(north)});
     CHECK(g != NULL && !g->suppressed); /* ... and shown in Q3 */
     e = result(&r, "reduction-north");
-    CHECK_HIDDEN(e, true, "hidden to protect a suppressed group");
+    CHECK_HIDDEN(e, true, TNA_NOTE_PROTECTED);
     CHECK_PERIODS(e, NAN, NAN);
     run_free(&r);
 
@@ -257,12 +256,12 @@ static void test_evaluations(void)
      * P03. Q2 has P01 alone: too few, so no baseline, no progress. */
     e = result(&r, "satisfaction-a1");
     CHECK_SHOWN(e, 3.5, 3, NAN, NAN, TNA_RAG_NONE);
-    CHECK_STR(e->note, "no baseline: the first period's value is suppressed");
+    CHECK_INT(e->note, TNA_NOTE_BASELINE_HIDDEN);
     CHECK_PERIODS(e, NAN, 3.5);
 
     /* Nothing about skill s4 in either period. */
     e = result(&r, "satisfaction-s4");
-    CHECK_HIDDEN(e, false, "no evaluation responses in scope");
+    CHECK_HIDDEN(e, false, TNA_NOTE_NO_EVALUATIONS);
     CHECK(!e->has_baseline);
     CHECK_PERIODS(e, NAN, NAN);
 
@@ -289,7 +288,7 @@ static void test_evaluations(void)
 
     /* Authority a3: P05 yes only (P07 left it blank): one respondent, suppressed. */
     e = result(&r, "applied-a3");
-    CHECK_HIDDEN(e, true, "too few respondents");
+    CHECK_HIDDEN(e, true, TNA_NOTE_TOO_FEW);
     CHECK(e->has_baseline); /* the configured one is still shown */
     CHECK_NEAR(e->baseline, 0.5, 0);
     CHECK_PERIODS(e, 2.0 / 3, NAN); /* Q2: P05 P07 yes, P06 no: 3 respondents */
@@ -318,7 +317,7 @@ static void test_trained_vs_untrained(void)
 
     /* Authority a3: trained P07 only (P10 is new), untrained P05, P06: too few. */
     e = result(&r, "tvu-a3");
-    CHECK_HIDDEN(e, true, "too few respondents");
+    CHECK_HIDDEN(e, true, TNA_NOTE_TOO_FEW);
     run_free(&r);
 
     if (!run_ok(CASE "tna-k1.yaml", &r))
@@ -326,10 +325,10 @@ static void test_trained_vs_untrained(void)
     /* Without suppression: -1 - (0 - 1/3) / 2 = -5/6 over 3; no baseline (Q2 has none). */
     e = result(&r, "tvu-a3");
     CHECK_SHOWN(e, -5.0 / 6, 3, NAN, NAN, TNA_RAG_NONE);
-    CHECK_STR(e->note, "no baseline: no value in the first period");
+    CHECK_INT(e->note, TNA_NOTE_BASELINE_NONE);
     /* a2: P08 untrained only; r2: P09 never said. */
-    CHECK_HIDDEN(result(&r, "tvu-a2"), false, "needs trained and untrained respondents");
-    CHECK_HIDDEN(result(&r, "tvu-r2"), false, "no respondents in scope in both periods");
+    CHECK_HIDDEN(result(&r, "tvu-a2"), false, TNA_NOTE_NEEDS_BOTH);
+    CHECK_HIDDEN(result(&r, "tvu-r2"), false, TNA_NOTE_NO_BOTH);
     run_free(&r);
 }
 
@@ -344,11 +343,11 @@ static void test_single_period(void)
     const tna_expectation_result *e = result(&r, "share-all");
     CHECK_SHOWN(e, 0.3, 10, 0.3, 0.0, TNA_RAG_RED);
     e = result(&r, "reduction-all");
-    CHECK_HIDDEN(e, false, "needs two periods");
+    CHECK_HIDDEN(e, false, TNA_NOTE_NEEDS_TWO);
     CHECK(!e->has_baseline);
     CHECK(isnan(e->by_period[0]));
     e = result(&r, "tvu-all");
-    CHECK_HIDDEN(e, false, "needs two periods");
+    CHECK_HIDDEN(e, false, TNA_NOTE_NEEDS_TWO);
     CHECK(e->has_baseline); /* configured */
     run_free(&r);
 }
@@ -379,7 +378,7 @@ static void test_csv(void)
     char *dir = g_dir_make_tmp("tna-expectations-XXXXXX", NULL);
     tna_outputs *out = tna_outputs_new(dir);
     tna_error err = TNA_ERROR_INIT;
-    tna_status st = tna_render_csv(r.res, out, &err);
+    tna_status st = tna_render_csv(r.res, tna_dq_log_of(r.ds), out, &err);
     if (st == TNA_OK)
         st = tna_outputs_commit(out, &err);
     CHECK_INT(st, TNA_OK);

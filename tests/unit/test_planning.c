@@ -31,6 +31,7 @@
 #include "pipeline.h"
 #include "tna/analysis.h"
 #include "tna/config.h"
+#include "tna/dq_log.h"
 #include "tna/ingest.h"
 #include "tna/outputs.h"
 #include "tna/render.h"
@@ -60,7 +61,7 @@ static char *render(const run *r, const char *name)
     char *dir = g_build_filename(tmp_root, name, NULL);
     tna_outputs *out = tna_outputs_new(dir);
     tna_error err = TNA_ERROR_INIT;
-    tna_status st = tna_render_csv(r->res, out, &err);
+    tna_status st = tna_render_csv(r->res, tna_dq_log_of(r->ds), out, &err);
     if (st == TNA_OK)
         st = tna_outputs_commit(out, &err);
     CHECK_INT(st, TNA_OK);
@@ -269,9 +270,10 @@ static void check_demand_follows_groups(const run *r)
         tna_set set = d->authority != TNA_NONE ? TNA_SET_AUTHORITY_TOPIC
                       : d->region != TNA_NONE  ? TNA_SET_REGION_TOPIC
                                                : TNA_SET_TOPIC;
-        const tna_group *g =
-            tna_results_find(f, set, d->authority, d->region, TNA_NONE, TNA_NONE, d->topic,
-                             TNA_NONE);
+        const tna_group *g = tna_results_find(f, set,
+                                              (tna_dims){.authority = tna_is(d->authority),
+                                                         .region = tna_is(d->region),
+                                                         .topic = tna_is(d->topic)});
         CHECK(g != NULL);
         if (g == NULL)
             continue;
@@ -475,9 +477,9 @@ static void test_privacy(void)
     uint32_t t1 = topic(&r, "t1");
     const char *hidden_auth[] = {"a3", "a4", "a5"}, *shown_auth[] = {"a1", "a2"};
     for (int i = 0; i < 3; i++) {
-        const tna_group *g = tna_results_find(f, TNA_SET_AUTHORITY_TOPIC,
-                                              authority(&r, hidden_auth[i]), TNA_NONE,
-                                              TNA_NONE, TNA_NONE, t1, TNA_NONE);
+        const tna_group *g = tna_results_find(
+            f, TNA_SET_AUTHORITY_TOPIC,
+            (tna_dims){.authority = tna_is(authority(&r, hidden_auth[i])), .topic = tna_is(t1)});
         CHECK(g != NULL && g->suppressed);
         const tna_demand *d = demand(&r, "t1", NULL, hidden_auth[i]);
         CHECK(d != NULL && d->suppressed && d->learners == 0 && d->cohort == 0);
@@ -929,8 +931,8 @@ static void check_outputs(const run *r, const char *dir, bool expect_suppression
             for (uint32_t j = 0; j < r->m->n_regions; j++)
                 if (strcmp(r->m->regions[j].name, cell(com, i, "region")) == 0)
                     reg = j;
-            const tna_group *g = tna_results_find(f, TNA_SET_REGION_TOPIC, TNA_NONE, reg,
-                                                  TNA_NONE, TNA_NONE, t, TNA_NONE);
+            const tna_group *g = tna_results_find(
+                f, TNA_SET_REGION_TOPIC, (tna_dims){.region = tna_is(reg), .topic = tna_is(t)});
             CHECK(g != NULL && !g->suppressed && g->respondents >= k);
         }
     }

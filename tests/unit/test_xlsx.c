@@ -19,6 +19,7 @@
 #include "../../src/render/xlsx_internal.h"
 #include "check.h"
 #include "tna/config.h"
+#include "tna/ingest.h"
 
 static void test_clean(void)
 {
@@ -67,32 +68,39 @@ static tna_model *load(const char *path)
 
 static void test_sheet_names(void)
 {
+    char *s = tna_xw_valid_sheet_name("a[b]:c*?/\\d");
+    CHECK_STR(s, "a-b--c----d");
+    g_free(s);
+    s = tna_xw_valid_sheet_name("A name much longer than Excel allows for a sheet");
+    CHECK_INT(g_utf8_strlen(s, -1), 31);
+    g_free(s);
+    s = tna_xw_valid_sheet_name("'quoted'");
+    CHECK_STR(s, "quoted");
+    g_free(s);
+    s = tna_xw_valid_sheet_name("History");
+    CHECK_STR(s, "History sheet");
+    g_free(s);
+    s = tna_xw_valid_sheet_name(
+        "ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ"); /* 31 characters, not bytes */
+    CHECK_INT(g_utf8_strlen(s, -1), 31);
+    CHECK(g_utf8_validate(s, -1, NULL));
+    g_free(s);
+
     tna_model *m = load("tests/cases/analysis/tna.yaml");
     if (!m)
         return;
     xw x = {0};
-    x.l = tna_labels_new(m, TNA_LANG_EN);
-    char *s = xw_sheet_name(&x, "a[b]:c*?/\\d", NULL);
-    CHECK_STR(s, "a-b--c----d");
+    x.l = tna_labels_new(m, TNA_LANG_BOTH);
+    s = xw_sheet_name(&x, TERM_DATA_QUALITY);
+    CHECK_STR(s, "Data quality - Ansawdd data"); /* "/" is not allowed */
     g_free(s);
-    s = xw_sheet_name(&x, "A name much longer than Excel allows for a sheet", NULL);
-    CHECK_INT(g_utf8_strlen(s, -1), 31);
-    g_free(s);
-    s = xw_sheet_name(&x, "'quoted'", NULL);
-    CHECK_STR(s, "quoted");
-    g_free(s);
-    s = xw_sheet_name(&x, "History", NULL);
-    CHECK_STR(s, "History sheet");
-    g_free(s);
-    s = xw_sheet_name(&x, "ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ ŵŷâ",
-                      NULL); /* 31 characters, not bytes */
-    CHECK_INT(g_utf8_strlen(s, -1), 31);
-    CHECK(g_utf8_validate(s, -1, NULL));
+    s = xw_sheet_name(&x, TERM_SELF_VS_MANAGER); /* both too long for a tab: the English */
+    CHECK_STR(s, "Self vs manager");
     g_free(s);
     tna_labels_free(x.l);
-    x.l = tna_labels_new(m, TNA_LANG_BOTH);
-    s = xw_sheet_name(&x, "Data quality", "Ansawdd data");
-    CHECK_STR(s, "Data quality - Ansawdd data"); /* "/" is not allowed */
+    x.l = tna_labels_new(m, TNA_LANG_CY);
+    s = xw_sheet_name(&x, TERM_DATA_QUALITY);
+    CHECK_STR(s, "Ansawdd data");
     g_free(s);
     tna_labels_free(x.l);
     tna_model_free(m);

@@ -1,0 +1,75 @@
+/*
+ * labels.h - what the reports call things, in English, Welsh or both.
+ *
+ * Every fixed word of the reports is a term of the glossary, docs/glossary.tsv (key, en,
+ * cy, and a note on where the Welsh comes from), compiled into the program: tools/glossary.sh
+ * writes glossary.h (enum tna_term, TERM_<KEY>) and the table behind it. A renderer asks for
+ * TERM_X and gets it in the report's language, so one English term has one Welsh rendering
+ * everywhere (test_glossary checks the file). Names come from the configuration: an
+ * authority, region, role, framework, topic or skill in the report's language (Welsh falls
+ * back to English where the configuration gives no Welsh name). With TNA_LANG_BOTH a text
+ * reads "English / Cymraeg" when the two differ.
+ *
+ * A term with printf conversions is formatted with tna_label_termf (or pdf_tf), which passes
+ * its arguments through TNA_TERM_CHECK first, so the compiler checks them against the
+ * English and the Welsh format alike; a term may only be formatted by its TERM_ name there.
+ *
+ * Memory: returned strings are owned by the labels object (or are static) and live until
+ * tna_labels_free(). NULL is never returned.
+ */
+#ifndef TNA_LABELS_H
+#define TNA_LABELS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "glossary.h"
+#include "tna/model.h"
+#include "tna/planning.h"
+
+typedef struct tna_labels tna_labels;
+
+tna_labels *tna_labels_new(const tna_model *model, tna_language language);
+void tna_labels_free(tna_labels *labels);
+
+const char *tna_label_authority(tna_labels *l, uint32_t authority);
+const char *tna_label_region(tna_labels *l, uint32_t region);
+const char *tna_label_role(tna_labels *l, uint32_t role);
+const char *tna_label_framework(tna_labels *l, uint32_t framework);
+const char *tna_label_topic(tna_labels *l, uint32_t topic);
+const char *tna_label_skill(tna_labels *l, uint32_t skill);
+const char *tna_label_level(tna_labels *l, uint32_t framework, int level);
+
+/* A term in the report's language ("en / cy" with both). */
+const char *tna_label_term(tna_labels *l, tna_term term);
+
+/* A term with printf arguments: the English and the Welsh format each get the same
+ * arguments (checked by the compiler against both), then one is picked or both joined.
+ * The term must be written as its TERM_ name. */
+#define tna_label_termf(l, term, ...)                                                              \
+    (TNA_TERM_CHECK(term, __VA_ARGS__), tna_label_format(l, term, __VA_ARGS__))
+/* The same without the check, for tna_label_termf. */
+const char *tna_label_format(tna_labels *l, tna_term term, ...);
+
+/* A term in one language (TNA_LANG_EN or TNA_LANG_CY), for text built per language. */
+const char *tna_term_in(tna_term term, tna_language language);
+
+/* Two finished texts, one per language, picked or joined like a term. */
+const char *tna_label_pair(tna_labels *l, const char *en, const char *cy);
+
+/* The glossary's wording of an expectation's note (TERM_NOTE_...); TNA_NOTE_NONE has none
+ * and must not be asked for. */
+tna_term tna_note_term(tna_note note);
+
+/* The marker a suppressed figure shows instead of a number: "fewer than 5" / "llai na 5". */
+const char *tna_label_suppressed(tna_labels *l, int min_group_size);
+
+/* "All Wales" / "Cymru gyfan", for rows summed over every authority. */
+const char *tna_label_wales(tna_labels *l);
+
+/* Checks the arguments of a formatted term against both of its formats at compile time,
+ * evaluating nothing (printf inside sizeof is never called). */
+#define TNA_TERM_CHECK(term, ...)                                                                  \
+    ((void)sizeof(printf(term##__en, __VA_ARGS__) + printf(term##__cy, __VA_ARGS__)))
+
+#endif

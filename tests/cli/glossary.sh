@@ -1,0 +1,14 @@
+# Every fixed word a report prints comes from the glossary (docs/glossary.tsv), never from a
+# string written in a renderer, and every term of the glossary is used
+# (tests/tools/check_glossary.py; tests/unit/test_glossary.c checks the terms themselves).
+. tests/tools/cli_lib.sh
+python3 tests/tools/check_glossary.py . || die "words written outside the glossary (see above)"
+# the check finds a phrase written inline, and a term nobody uses
+mkdir -p "$SCRATCH/src/render" && cp -r docs "$SCRATCH/" && cp src/render/*.[ch] "$SCRATCH/src/render/"
+printf 'static const char *x = "Hidden groups";\n' >> "$SCRATCH/src/render/pdf_gaps.c"
+printf 'spare_term\tSpare\tSbâr\ttest\n' >> "$SCRATCH/docs/glossary.tsv"
+python3 tests/tools/check_glossary.py "$SCRATCH" > "$SCRATCH/out" 2>&1 && die "the checker passed an inline phrase"
+expect_text "$SCRATCH/out" 'pdf_gaps.c'
+expect_text "$SCRATCH/out" '"Hidden groups"'
+expect_text "$SCRATCH/out" 'spare_term is used by no renderer'
+exit 0

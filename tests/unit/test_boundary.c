@@ -1,0 +1,109 @@
+/*
+ * test_boundary.c - the results hold no input text (analysis.h), and the data-quality log's
+ * values are reachable only through dq_log.h.
+ *
+ * tests/cases/boundary marks every cell a respondent typed that is not a reference value
+ * with the word SECRET: staff numbers, an unknown council and role, an unrecognised level,
+ * yes/no and language answer, an unreadable date, and an "Other" barrier one person cited.
+ * Every string the results hold (periods, source paths, data-quality files and reasons,
+ * barrier names) is read and none may contain it; the log, read through dq_log.h, does hold
+ * the values, so the case does exercise the boundary. Counts add up: the data-quality
+ * counts sum to the log's entries, each count to the entries with its file, column and
+ * reason. tests/cli/privacy_boundary.sh checks the same of every report file, and that no
+ * renderer includes ingest.h.
+ */
+#include <glib.h>
+
+#include "check.h"
+#include "pipeline.h"
+#include "tna/analysis.h"
+#include "tna/dq_log.h"
+
+static int leaks;
+
+static void no_input_text(const char *s, const char *what)
+{
+    if (s != NULL && strstr(s, "SECRET") != NULL) {
+        leaks++;
+        fprintf(stderr, "  %s holds input text: \"%s\"\n", what, s);
+    }
+}
+
+typedef struct log_read {
+    int entries, secret;
+    GHashTable *by_key; /* "file|column|reason" -> entries */
+} log_read;
+
+static void read_entry(void *ctx, const char *file, long line, long column, const char *value,
+                       const char *reason)
+{
+    log_read *l = ctx;
+    (void)line;
+    l->entries++;
+    l->secret += strstr(value, "SECRET") != NULL;
+    char *key = g_strdup_printf("%s|%ld|%s", file, column, reason);
+    g_hash_table_insert(l->by_key, key,
+                        GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(l->by_key, key)) + 1));
+}
+
+static void test_results_hold_no_input_text(void)
+{
+    run r;
+    if (!run_pipeline("tests/cases/boundary/tna.yaml", 0, true, &r))
+        return;
+    const tna_results *res = r.res;
+    leaks = 0;
+    size_t dq_rows = 0;
+    long dq_entries = 0;
+    for (size_t p = 0; p < res->n_periods; p++) {
+        const tna_period_figures *f = &res->periods[p];
+        no_input_text(f->period, "a period");
+        for (size_t s = 0; s < f->n_sources; s++)
+            no_input_text(f->sources[s].path, "a source path");
+        for (size_t i = 0; i < f->n_dq; i++) {
+            no_input_text(f->dq[i].file, "a data-quality file");
+            no_input_text(f->dq[i].reason, "a data-quality reason");
+            dq_entries += f->dq[i].entries;
+        }
+        dq_rows += f->n_dq;
+        CHECK_INT(dq_entries, f->n_dq_entries);
+    }
+    const tna_planning *pl = &res->planning;
+    for (size_t b = 0; b < pl->n_barrier_names; b++)
+        no_input_text(pl->barrier_names[b], "a barrier name");
+    CHECK_INT(leaks, 0);
+    /* only the barriers cited by at least 3 people are named: Time and Cost */
+    CHECK_INT(pl->n_barrier_names, 2);
+    for (size_t i = 0; i < pl->n_barriers; i++)
+        CHECK(pl->barriers[i].barrier < pl->n_barrier_names);
+
+    /* the values are there, behind dq_log.h, and the counts agree with them */
+    log_read l = {0, 0, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    tna_dq_log_each(tna_dq_log_of(r.ds), read_entry, &l);
+    CHECK(l.secret >= 6); /* level, yes/no, language, date, council, role */
+    CHECK_INT(l.entries, dq_entries);
+    CHECK_INT(g_hash_table_size(l.by_key), dq_rows);
+    for (size_t p = 0; p < res->n_periods; p++)
+        for (size_t i = 0; i < res->periods[p].n_dq; i++) {
+            const tna_dq_count *c = &res->periods[p].dq[i];
+            char *key = g_strdup_printf("%s|%ld|%s", c->file, c->column, c->reason);
+            CHECK_INT(GPOINTER_TO_INT(g_hash_table_lookup(l.by_key, key)), c->entries);
+            g_free(key);
+        }
+    g_hash_table_destroy(l.by_key);
+
+    /* the results stand alone: the dataset can go first */
+    tna_dataset_free(r.ds);
+    r.ds = NULL;
+    for (size_t b = 0; b < pl->n_barrier_names; b++)
+        CHECK(strcmp(pl->barrier_names[b], "Time") == 0 ||
+              strcmp(pl->barrier_names[b], "Cost") == 0);
+    CHECK(strstr(res->periods[0].sources[0].path, "2026-Q3-survey.csv") != NULL);
+    run_free(&r);
+}
+
+int main(void)
+{
+    RUN(test_results_hold_no_input_text);
+    return check_summary("boundary");
+}
