@@ -331,7 +331,7 @@ static void test_limesurvey(void)
 }
 
 /* LimeSurvey's "question code & question text" headings, "Q5[SQ001]. Question [Row]" (the
- * shape of the real exports in shared/fixtures): a skill is found by its subquestion code,
+ * shape of the real exports in tests/fixtures/exports): a skill is found by its subquestion code,
  * its row text or its whole code, and a field by its code or its text. */
 static void test_limesurvey_code_and_text(void)
 {
