@@ -110,7 +110,7 @@ typedef struct tna_trend {
 
 /* Share of respondents citing a barrier (current period). */
 typedef struct tna_barrier_share {
-    uint32_t barrier;   /* index into dataset->barriers */
+    uint32_t barrier;   /* index into model->barriers */
     uint32_t authority; /* TNA_NONE: all authorities */
     bool suppressed;
     int64_t respondents; /* who answered the barriers question */

@@ -1,6 +1,8 @@
 /*
  * barriers.c - the share of respondents citing each barrier, by authority and for all
- * authorities (current period).
+ * authorities (current period). Barriers are the model's reference list (barriers.yaml);
+ * every one anybody cited is reported, `other` included, and never a typed text: an option
+ * that matched no barrier was counted as `other` by ingest.
  *
  * The base of every share is the respondents who answered the barriers question
  * (person.barriers_answered); a respondent citing several barriers counts once in each.
@@ -11,11 +13,6 @@
  * until nothing changes. The total is hidden only when it is itself under the threshold
  * (then so is every authority) or when no authority is left to hide, so a hidden total
  * never has all its parts shown.
- *
- * A barrier cited by fewer than min_group_size respondents across all authorities is not
- * reported at all: survey tools append "Other (please specify)" answers to the multi-select
- * as free text, and a phrase only one or two people wrote could identify them. The common,
- * listed barriers are what commissioning needs.
  */
 #include <glib.h>
 
@@ -24,9 +21,8 @@
 void planning_barriers(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
-    const tna_dataset *ds = a->dataset;
     const people *pp = &a->people[a->n_periods - 1];
-    size_t na = m->n_authorities, nb = ds->n_barriers;
+    size_t na = m->n_authorities, nb = m->n_barriers;
     int64_t k = a->results->min_group_size;
 
     /* citing[a * (nb + 1) + b]; respondents per authority; index na: all authorities. */
@@ -54,8 +50,8 @@ void planning_barriers(const analysis_ctx *a)
 
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(tna_barrier_share));
     for (size_t b = 0; b < nb; b++) {
-        if (citing[na * (nb + 1) + b] < k)
-            continue; /* rare, possibly free text: see the top of the file */
+        if (citing[na * (nb + 1) + b] == 0)
+            continue; /* nobody cited it */
         for (size_t step = 0; step <= na; step++) { /* all authorities, then each */
             size_t i = step == 0 ? na : step - 1;
             if (base[i] == 0)

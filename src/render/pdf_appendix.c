@@ -1,7 +1,7 @@
 /*
  * pdf_appendix.c - method and data quality: the definitions behind every figure, the
- * privacy rule with its threshold and how many groups it hid, rows read, accepted and
- * rejected per source and period, and the data-quality log counted by reason.
+ * privacy rule with its threshold and how many groups it hid, rows read, accepted, rejected
+ * and excluded per source and period, and the data-quality log counted by reason.
  *
  * Reasons are counted after folding what varies within a kind ("unrecognised answer for
  * skill cd-seo" and "... for skill dd-m365" are one kind; numbers become N), so the table
@@ -119,19 +119,28 @@ static void sources(pdf_doc *d)
 {
     const tna_dataset *ds = d->res->dataset;
     const tna_model *m = d->m;
-    pdf_h2(d, pdf_t(d, "Rows read, accepted and rejected",
-                    "Rhesi a ddarllenwyd, a dderbyniwyd ac a wrthodwyd"));
+    pdf_h2(d, pdf_t(d, "Rows read, accepted, rejected and excluded",
+                    "Rhesi a ddarllenwyd, a dderbyniwyd, a wrthodwyd ac a hepgorwyd"));
     size_t n = ds ? ds->n_periods * m->n_sources : 0;
     if (n == 0) {
         pdf_para(d, pdf_t(d, "No sources were read.", "Ni ddarllenwyd unrhyw ffynonellau."));
         return;
     }
-    enum { NC = 7 };
+    pdf_para(d, pdf_t(d,
+                      "Every row read is accepted, rejected or excluded: rows read = accepted + "
+                      "rejected + excluded. Excluded rows are those the survey tool marks as not "
+                      "responses, such as previews.",
+                      "Caiff pob rhes a ddarllenir ei derbyn, ei gwrthod neu ei hepgor: rhesi a "
+                      "ddarllenwyd = a dderbyniwyd + a wrthodwyd + a hepgorwyd. Rhesi a hepgorwyd "
+                      "yw'r rhai y mae'r offeryn arolwg yn eu nodi nad ydynt yn ymatebion, fel "
+                      "rhagolygon."));
+    enum { NC = 8 };
     const char *head[NC] = {pdf_t(d, "Period", "Cyfnod"),
                             pdf_t(d, "Source", "Ffynhonnell"),
                             pdf_t(d, "Rows read", "Rhesi a ddarllenwyd"),
                             pdf_t(d, "Accepted", "Derbyniwyd"),
                             pdf_t(d, "Rejected", "Gwrthodwyd"),
+                            pdf_t(d, "Excluded", "Hepgorwyd"),
                             pdf_t(d, "Unrecognised answers", "Atebion heb eu hadnabod"),
                             pdf_t(d, "Unreadable dates", "Dyddiadau annarllenadwy")};
     const char **cells = g_new0(const char *, n *NC);
@@ -150,15 +159,16 @@ static void sources(pdf_doc *d)
                 c[2] = pdf_count(d, st->rows_read);
                 c[3] = pdf_count(d, st->accepted);
                 c[4] = pdf_count(d, st->rejected);
-                c[5] = pdf_count(d, st->unrecognised_answers);
-                c[6] = pdf_count(d, st->bad_dates);
+                c[5] = pdf_count(d, st->excluded);
+                c[6] = pdf_count(d, st->unrecognised_answers);
+                c[7] = pdf_count(d, st->bad_dates);
             }
             r++;
         }
     }
-    double width[NC] = {52, 0, 62, 58, 55, 75, 68};
+    double width[NC] = {50, 0, 56, 52, 50, 50, 68, 62};
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
-                             CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
+                             CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
     pdf_table t = {NC, r, head, width, align, cells, kind, 7.5, false};
     pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
@@ -211,6 +221,8 @@ static void data_quality(pdf_doc *d)
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(reason_count));
     for (size_t p = first; p < ds->n_periods; p++) {
         for (size_t i = 0; i < ds->periods[p].n_dq; i++) {
+            if (ds->periods[p].dq[i].note)
+                continue; /* not a problem: the table above counts excluded rows */
             char *k = reason_kind(ds->periods[p].dq[i].reason ? ds->periods[p].dq[i].reason : "");
             const char *kept = pdf_str(d, "%s", k);
             g_free(k);

@@ -439,9 +439,8 @@ static void evaluation(pdf_doc *d)
 static void barriers(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
-    const tna_dataset *ds = d->res->dataset;
     pdf_section_begin(d, PDF_SEC_BARRIERS, pdf_section_title(d, PDF_SEC_BARRIERS));
-    size_t nb = ds ? ds->n_barriers : 0;
+    size_t nb = d->m->n_barriers, n_barriers = nb;
     if (pl->n_barriers == 0 || nb == 0) {
         pdf_para(d, pdf_t(d,
                           "The surveys of this period asked no question about barriers to "
@@ -462,7 +461,7 @@ static void barriers(pdf_doc *d)
         const tna_barrier_share *b = &pl->barriers[i];
         if (b->authority != TNA_NONE || b->barrier >= nb)
             continue;
-        bars[k].label = ds->barriers[b->barrier];
+        bars[k].label = tna_label_barrier(d->l, b->barrier);
         bars[k].value[0] = b->share;
         bars[k].missing[0] = b->suppressed;
         bars[k].text[0] = b->suppressed ? d->marker : pdf_share(d, b->share);
@@ -490,8 +489,8 @@ static void barriers(pdf_doc *d)
     pdf_figure_end(d);
     g_free(bars);
 
-    /* authority x barrier. The columns are the barriers the analysis reports (its
-     * all-authorities rows), not every text the surveys held: a rare one may be free text. */
+    /* authority x barrier: the columns are the barriers the analysis reports (its
+     * all-authorities rows) */
     size_t na = d->m->n_authorities;
     if (na == 0)
         return;
@@ -504,7 +503,7 @@ static void barriers(pdf_doc *d)
         const tna_barrier_share *b = &pl->barriers[i];
         if (b->authority == TNA_NONE && b->barrier < nb && column[b->barrier] < 0) {
             column[b->barrier] = (int)n_cols;
-            cols[n_cols++] = ds->barriers[b->barrier];
+            cols[n_cols++] = tna_label_barrier(d->l, b->barrier);
         }
     }
     nb = n_cols;
@@ -520,7 +519,7 @@ static void barriers(pdf_doc *d)
     double hi = 0;
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        if (b->authority == TNA_NONE || b->authority >= na || b->barrier >= ds->n_barriers ||
+        if (b->authority == TNA_NONE || b->authority >= na || b->barrier >= n_barriers ||
             column[b->barrier] < 0)
             continue;
         size_t c = (size_t)b->authority * nb + (size_t)column[b->barrier];

@@ -2,7 +2,7 @@
  * xlsx_about.c - the Data quality and About sheets.
  *
  * Data quality: rows read, accepted and rejected for every source in every period, then the
- * data-quality log (file, line, column, value, reason) of every period read, at most
+ * data-quality log (file, line, column, reason; the value only in the CSV) of every period read, at most
  * XW_LOG_LIMIT entries with a line pointing at data-quality-PERIOD.csv for the rest. The
  * frozen rows reach down to the log's header while the sources block is short; the filter
  * is on the log. Values come from the inputs and go through the text guards like all text.
@@ -79,7 +79,7 @@ void xlsx_data_quality(xw *x)
                 xw_int(x, ws, row, 2, e->line, x->integer);
             if (e->column > 0)
                 xw_int(x, ws, row, 3, e->column, x->integer);
-            xw_text(x, ws, row, 4, e->value, x->indent);
+            /* no value: it is input text, possibly personal (data-quality CSV only) */
             xw_text(x, ws, row, 5, e->reason, x->text);
             row++, shown++;
         }
@@ -242,11 +242,18 @@ static void configuration(xw *x, lxw_worksheet *ws, lxw_row_t *row)
             itemf(x, ws, row, xw_t(x, "Input", "Mewnbwn"), "%s %s: %s (%s, %s%s%s)%s",
                   "%s %s: %s (%s, %s%s%s)%s", ds->periods[p].period, src->name,
                   st->path ? st->path : "", tna_format_names[src->format],
-                  tna_encoding_names[src->encoding], src->preset != TNA_PRESET_NONE ? ", " : "",
+                  tna_encoding_names[st->present ? st->encoding : src->encoding],
+                  src->preset != TNA_PRESET_NONE ? ", " : "",
                   src->preset != TNA_PRESET_NONE ? tna_preset_names[src->preset] : "",
                   st->present ? ""
                               : xw_t(x, " - no file for this period",
                                      " - dim ffeil ar gyfer y cyfnod hwn"));
+            if (st->present)
+                itemf(x, ws, row, xw_t(x, "Rows", "Rhesi"),
+                      "%ld read = %ld accepted + %ld rejected + %ld excluded (not responses)",
+                      "%ld a ddarllenwyd = %ld a dderbyniwyd + %ld a wrthodwyd + %ld a hepgorwyd "
+                      "(nid ymatebion)",
+                      st->rows_read, st->accepted, st->rejected, st->excluded);
         }
 }
 

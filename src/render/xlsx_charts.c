@@ -66,11 +66,10 @@ void xlsx_chart_prepare(xw *x)
             point(x->costs, tna_label_topic(x->l, t->topic), t->cost, t->cost_alone);
     }
 
-    const tna_dataset *ds = x->r->dataset;
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        if (b->authority == TNA_NONE && !b->suppressed && b->barrier < ds->n_barriers)
-            point(x->barriers, ds->barriers[b->barrier], b->share, NAN);
+        if (b->authority == TNA_NONE && !b->suppressed)
+            point(x->barriers, tna_label_barrier(x->l, b->barrier), b->share, NAN);
     }
     g_array_sort(x->barriers, by_v1_desc);
 }

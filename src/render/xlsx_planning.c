@@ -320,7 +320,6 @@ void xlsx_trends(xw *x)
 void xlsx_barriers(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    const tna_dataset *ds = x->r->dataset;
     lxw_worksheet *ws = xw_sheet(x, "Barriers", "Rhwystrau");
     xw_title(x, ws, xw_t(x, "Barriers to learning", "Rhwystrau rhag dysgu"),
              xw_t(x,
@@ -337,7 +336,7 @@ void xlsx_barriers(xw *x)
         const tna_barrier_share *b = &pl->barriers[i];
         bool total = b->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text;
-        xw_text(x, ws, row, 0, b->barrier < ds->n_barriers ? ds->barriers[b->barrier] : "", tf);
+        xw_text(x, ws, row, 0, tna_label_barrier(x->l, b->barrier), tf);
         xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, b->authority),
                 tf);
         if (b->suppressed) {

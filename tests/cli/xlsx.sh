@@ -32,20 +32,33 @@ for f in summary demand barriers raters; do
 done
 check "$SCRATCH/k40" "$SCRATCH/in40/tna.yaml" en
 
-# 3. text the library would pass through: an _xHHHH_ escape, invalid UTF-8, a formula,
-#    a very long value (all land in the data-quality log)
+# 3. text the library would pass through: an _xHHHH_ escape and a formula in names the
+#    configuration gives (they reach the workbook), and invalid UTF-8, a formula, an escape
+#    and a very long value in the inputs (they land in the data-quality log, whose values the
+#    workbook never shows: only data-quality-PERIOD.csv lists them)
 cp -r tests/cases/analysis "$SCRATCH/hostile"
+cat > "$SCRATCH/hostile/authorities.yaml" <<'YAML'
+authorities:
+  - {id: a1, name: Authority one, name_cy: Awdurdod un, region: North, aliases: [One]}
+  - {id: a2, name: "_x0041_ Council", region: North, aliases: [Authority two]}
+  - {id: a3, name: '=HYPERLINK("http://example.invalid")', region: South, aliases: [Authority three]}
+YAML
 $PY - "$SCRATCH/hostile/2026-Q3-survey.csv" <<'PY'
 import sys
 with open(sys.argv[1], "ab") as f:
-    f.write(b"020,_x0041_ Council,r1,2026-07-05 10:00,Working,None,None,None\n")
+    f.write(b"020,_x0042_ Council,r1,2026-07-05 10:00,Working,None,None,None\n")
     f.write(b"021,Bad \xff\xfe bytes,r1,2026-07-05 10:00,Working,None,None,None\n")
-    f.write(b'022,"=HYPERLINK(""http://example.invalid"")",r1,2026-07-05 10:00,Working,None,None,None\n')
+    f.write(b'022,"=HYPERLINK(""http://logged.invalid"")",r1,2026-07-05 10:00,Working,None,None,None\n')
     f.write(b"023," + b"y" * 40000 + b",r1,2026-07-05 10:00,Working,None,None,None\n")
     f.write(b"024,a1,r1,2026-07-05 10:00,_X004A_,None,None,None\n")
 PY
 expect_exit 0 "$TNA" run "$SCRATCH/hostile/tna.yaml" -o "$SCRATCH/h" -q
 check "$SCRATCH/h" "$SCRATCH/hostile/tna.yaml" en
+grep -q '_x0042_ Council' "$SCRATCH/h/data-quality-2026-Q3.csv" || die "the CSV lost a logged value"
+( cd "$SCRATCH" && mkdir hx && cd hx && $PY -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall('.')" "$SCRATCH/h/$X" )
+for v in _x0042_ _x005F_x0042_ logged.invalid yyyyyyyyyy _X004A_; do
+  if grep -rq "$v" "$SCRATCH/hx"; then die "a logged value ($v) is in the workbook"; fi
+done
 
 # 4. LibreOffice opens it: PDF of every sheet, and every sheet as CSV, where the escaped
 #    text reads back as written and the figures as in summary-PERIOD.csv
@@ -60,9 +73,10 @@ lo "$SCRATCH/pdf" pdf "$SCRATCH/en/$X"
 pages=$(pdfinfo "$SCRATCH/pdf/tna-2026-Q3.pdf" | awk '/^Pages:/ {print $2}')
 [ "${pages:-0}" -ge 16 ] || die "the PDF has ${pages:-0} pages"
 lo "$SCRATCH/csv" 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' "$SCRATCH/h/$X"
-grep -q '_x0041_ Council,unknown authority' "$SCRATCH/csv/tna-2026-Q3-Data quality.csv" ||
+grep -q '^_x0041_ Council,North,' "$SCRATCH/csv/tna-2026-Q3-By authority.csv" ||
   die "LibreOffice does not read _x0041_ back as written"
-grep -q '=HYPERLINK(' "$SCRATCH/csv/tna-2026-Q3-Data quality.csv" || die "formula text lost"
+grep -q '^"=HYPERLINK(""http://example.invalid"")",South,' "$SCRATCH/csv/tna-2026-Q3-By authority.csv" ||
+  die "formula text lost"
 all=$(grep '^2026-Q3,\*,\*,\*,\*,' "$SCRATCH/h/summary-2026-Q3.csv" | cut -d, -f6-8)
 grep -q "^All frameworks,All topics,All Wales,$all," "$SCRATCH/csv/tna-2026-Q3-By topic.csv" ||
   die "LibreOffice reads other Wales figures than summary-2026-Q3.csv ($all)"
