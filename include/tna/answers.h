@@ -18,8 +18,9 @@
  * A blank answer, or one a scale or `answers:` calls missing, is TNA_ANSWER_MISSING; one
  * that matches nothing, or is not valid UTF-8, is TNA_ANSWER_UNKNOWN.
  *
- * The matcher looks things up in the model and allocates only a key; ingest calls it once
- * per distinct answer text and caches the result, never once per cell.
+ * The matcher looks things up in the model and allocates only a key, which it frees:
+ * nothing to free for the caller. Ingest calls it once per distinct answer text and caches
+ * the result, never once per cell.
  */
 #ifndef TNA_ANSWERS_H
 #define TNA_ANSWERS_H
@@ -39,8 +40,8 @@
  *   rater                       TNA_RATER_SELF or TNA_RATER_MANAGER
  *   satisfaction                1 to 5
  * or TNA_ANSWER_MISSING / TNA_ANSWER_UNKNOWN. Other fields are always unknown. */
-int tna_answer_match(const tna_model *model, uint32_t source, tna_field field,
-                     uint32_t framework, const char *text);
+int tna_answer_match(const tna_model *model, uint32_t source, tna_field field, uint32_t framework,
+                     const char *text);
 
 /* Step 1 alone on a matching key (no bilingual or numbered forms). */
 int tna_answer_match_key(const tna_model *model, uint32_t source, tna_field field,

@@ -274,9 +274,9 @@ typedef struct tna_model {
     size_t n_regions;
     tna_authority *authorities;
     size_t n_authorities;
-    tna_barrier *barriers; /* `barriers:` (default: the shipped list); the last is `other` */
+    tna_barrier *barriers; /* `barriers:` (default: the shipped list), `other` among them */
     size_t n_barriers;     /* at most TNA_MAX_BARRIERS */
-    uint32_t barrier_other; /* n_barriers - 1: options that match no barrier count here */
+    uint32_t barrier_other; /* `other`: options that match no barrier count here */
     const char *barriers_path; /* the file read, or "(built in)" */
     tna_source *sources;
     size_t n_sources;

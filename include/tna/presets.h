@@ -62,13 +62,13 @@ typedef struct tna_preset_info {
     bool codes;            /* headings may be question codes: "code", "code[SQ001]",
                               "code. text" (LimeSurvey) */
     tna_multi_layout multi;
-    const char *separator;         /* one-cell multi-select: what stands between choices */
-    tna_date_format date_format;   /* the order its timestamps are written in */
-    const char *exclude_column;    /* heading of the column that marks rows that are not
-                                      responses, or NULL */
+    const char *separator;             /* one-cell multi-select: what stands between choices */
+    tna_date_format date_format;       /* the order its timestamps are written in */
+    const char *exclude_column;        /* heading of the column that marks rows that are not
+                                          responses, or NULL */
     const char *const *exclude_values; /* ... and the values that mark them (NULL-ended) */
-    const char *const *signature;  /* headings only this tool's exports carry, for
-                                      recognising one (NULL-ended); compared as matching keys */
+    const char *const *signature;      /* headings only this tool's exports carry, for
+                                          recognising one (NULL-ended); compared as matching keys */
 } tna_preset_info;
 
 /* The entry of a preset (TNA_PRESET_NONE included: one header row, headings as they are,

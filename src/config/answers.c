@@ -13,36 +13,41 @@
 #include "tna/answers.h"
 #include "tna/text.h"
 
-static const char *const yes_words[] = {"yes", "y",   "true", "1",    "do",
-                                        "ydw", "ydy", "ie",   "oes",  "wedi", NULL};
-static const char *const no_words[] = {"no",      "n",       "false",   "0",   "naddo",
-                                       "na",      "nac ydw", "nac ydy", "nac oes", "nid", NULL};
-static const char *const welsh_words[] = {"welsh",     "cymraeg",    "welsh-medium",
-                                          "welsh medium", "in welsh", "yn gymraeg",
-                                          "cy",        NULL};
-static const char *const english_words[] = {"english",        "saesneg",    "english-medium",
-                                            "english medium", "in english", "yn saesneg",
-                                            "en",             NULL};
-static const char *const either_words[] = {"either",         "both",
-                                           "no preference",  "dim ffafriaeth",
-                                           "dim ots",        "y naill neu'r llall",
-                                           "unrhyw un",      "bilingual",
-                                           "dwyieithog",     "welsh or english",
-                                           "cymraeg neu saesneg", NULL};
-static const char *const self_words[] = {"self",  "self assessment", "self-assessment", "hunan",
-                                         "hunanasesiad", "staff", "employee", NULL};
-static const char *const manager_words[] = {"manager", "line manager", "rheolwr",
-                                            "rheolwr llinell", "supervisor", NULL};
+static const char *const yes_words[] = {"yes", "y",  "true", "1",    "do", "ydw",
+                                        "ydy", "ie", "oes",  "wedi", NULL};
+static const char *const no_words[] = {"no",      "n",       "false",   "0",   "naddo", "na",
+                                       "nac ydw", "nac ydy", "nac oes", "nid", NULL};
+static const char *const welsh_words[] = {"welsh",    "cymraeg",    "welsh-medium", "welsh medium",
+                                          "in welsh", "yn gymraeg", "cy",           NULL};
+static const char *const english_words[] = {
+    "english", "saesneg", "english-medium", "english medium", "in english", "yn saesneg",
+    "en",      NULL};
+static const char *const either_words[] = {"either",
+                                           "both",
+                                           "no preference",
+                                           "dim ffafriaeth",
+                                           "dim ots",
+                                           "y naill neu'r llall",
+                                           "unrhyw un",
+                                           "bilingual",
+                                           "dwyieithog",
+                                           "welsh or english",
+                                           "cymraeg neu saesneg",
+                                           NULL};
+static const char *const self_words[] = {
+    "self",         "self assessment", "self-assessment", "hunan",
+    "hunanasesiad", "staff",           "employee",        NULL};
+static const char *const manager_words[] = {"manager",         "line manager", "rheolwr",
+                                            "rheolwr llinell", "supervisor",   NULL};
 static const char *const satisfaction_words[5][5] = {
     {"very dissatisfied", "very poor", "anfodlon iawn", "gwael iawn", NULL},
     {"dissatisfied", "poor", "anfodlon", "gwael", NULL},
     {"neutral", "neither satisfied nor dissatisfied", "niwtral", "canolig", NULL},
     {"satisfied", "good", "bodlon", "da", NULL},
     {"very satisfied", "excellent", "bodlon iawn", "ardderchog", NULL}};
-static const char *const other_words[] = {"other",         "other (please specify)",
-                                          "other:",        "other (specify)",
-                                          "other - please specify", "arall",
-                                          "arall (nodwch)", "arall (rhowch fanylion)", NULL};
+static const char *const other_words[] = {"other",           "other (please specify)",  "other:",
+                                          "other (specify)", "other - please specify",  "arall",
+                                          "arall (nodwch)",  "arall (rhowch fanylion)", NULL};
 
 static bool key_in(const char *key, const char *const *words)
 {
@@ -67,7 +72,7 @@ static int from_table(const tna_lookup *lk, size_t scope, tna_field field, const
 {
     if (lk->answers == NULL || scope >= lk->answers->len)
         return TNA_ANSWER_UNKNOWN;
-    const cfg_answer_tables *t = g_ptr_array_index(lk->answers, scope);
+    const tna_cfg_answer_tables *t = g_ptr_array_index(lk->answers, scope);
     tna_field f = is_level_field(field) ? TNA_FIELD_LEVEL : field;
     if (t == NULL || t->field[f] == NULL)
         return TNA_ANSWER_UNKNOWN;

@@ -20,9 +20,9 @@
 #include "tna/answers.h"
 #include "tna/text.h"
 
-void cfg_answer_tables_free(gpointer p)
+void tna_cfg_answer_tables_free(gpointer p)
 {
-    cfg_answer_tables *t = p;
+    tna_cfg_answer_tables *t = p;
     if (t == NULL)
         return;
     for (int f = 0; f < TNA_FIELD_COUNT; f++)
@@ -32,23 +32,32 @@ void cfg_answer_tables_free(gpointer p)
 }
 
 static const tna_field answer_fields[] = {
-    TNA_FIELD_AUTHORITY, TNA_FIELD_ROLE,    TNA_FIELD_LEVEL,        TNA_FIELD_TRAINED,
-    TNA_FIELD_APPLIED,   TNA_FIELD_BARRIERS, TNA_FIELD_RATER,       TNA_FIELD_SATISFACTION,
-    TNA_FIELD_LANGUAGE_PREFERENCE};
+    TNA_FIELD_AUTHORITY, TNA_FIELD_ROLE,         TNA_FIELD_LEVEL,
+    TNA_FIELD_TRAINED,   TNA_FIELD_APPLIED,      TNA_FIELD_BARRIERS,
+    TNA_FIELD_RATER,     TNA_FIELD_SATISFACTION, TNA_FIELD_LANGUAGE_PREFERENCE};
 
 static const char *field_words(tna_field f)
 {
     switch (f) {
-    case TNA_FIELD_AUTHORITY: return "an authority id or name";
-    case TNA_FIELD_ROLE: return "a role id or name";
-    case TNA_FIELD_BARRIERS: return "a barrier id or name";
-    case TNA_FIELD_LEVEL: return "a level number or label";
+    case TNA_FIELD_AUTHORITY:
+        return "an authority id or name";
+    case TNA_FIELD_ROLE:
+        return "a role id or name";
+    case TNA_FIELD_BARRIERS:
+        return "a barrier id or name";
+    case TNA_FIELD_LEVEL:
+        return "a level number or label";
     case TNA_FIELD_TRAINED:
-    case TNA_FIELD_APPLIED: return "yes or no";
-    case TNA_FIELD_LANGUAGE_PREFERENCE: return "welsh, english or either";
-    case TNA_FIELD_RATER: return "self or manager";
-    case TNA_FIELD_SATISFACTION: return "1 to 5";
-    default: return "a meaning";
+    case TNA_FIELD_APPLIED:
+        return "yes or no";
+    case TNA_FIELD_LANGUAGE_PREFERENCE:
+        return "welsh, english or either";
+    case TNA_FIELD_RATER:
+        return "self or manager";
+    case TNA_FIELD_SATISFACTION:
+        return "1 to 5";
+    default:
+        return "a meaning";
     }
 }
 
@@ -120,7 +129,7 @@ static int meaning(cfg *c, tna_field f, const yt_node *value)
     return v;
 }
 
-static bool load_field(cfg *c, cfg_answer_tables *t, tna_field f, const yt_node *map)
+static bool load_field(cfg *c, tna_cfg_answer_tables *t, tna_field f, const yt_node *map)
 {
     char subject[64];
     snprintf(subject, sizeof subject, "'answers: %s'", tna_field_names[f]);
@@ -155,7 +164,7 @@ static bool load_field(cfg *c, cfg_answer_tables *t, tna_field f, const yt_node 
     return ok;
 }
 
-bool cfg_load_answers(cfg *c, const yt_node *answers, size_t scope)
+bool tna_cfg_load_answers(cfg *c, const yt_node *answers, size_t scope)
 {
     const char *known[G_N_ELEMENTS(answer_fields) + 1];
     for (size_t i = 0; i < G_N_ELEMENTS(answer_fields); i++)
@@ -167,9 +176,9 @@ bool cfg_load_answers(cfg *c, const yt_node *answers, size_t scope)
     GPtrArray *all = c->lk->answers;
     while (all->len <= scope)
         g_ptr_array_add(all, NULL);
-    cfg_answer_tables *t = g_ptr_array_index(all, scope);
+    tna_cfg_answer_tables *t = g_ptr_array_index(all, scope);
     if (t == NULL) {
-        t = g_new0(cfg_answer_tables, 1);
+        t = g_new0(tna_cfg_answer_tables, 1);
         g_ptr_array_index(all, scope) = t;
     }
     for (size_t i = 0; i < answers->n_items; i += 2) {

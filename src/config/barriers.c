@@ -16,13 +16,13 @@
 
 #define BUILT_IN_NAME "barriers.yaml (built in)"
 
-void cfg_barrier_clear(tna_barrier *b)
+void tna_cfg_barrier_clear(tna_barrier *b)
 {
     g_free(b->aliases);
     b->aliases = NULL;
 }
 
-uint32_t cfg_find_barrier(cfg *c, const char *text)
+uint32_t tna_cfg_find_barrier(cfg *c, const char *text)
 {
     const char *k = cfg_key(c, text);
     return lookup_index(c->lk->barrier, k);
@@ -62,7 +62,7 @@ static bool load_barrier(cfg *c, const yt_node *e)
          cfg_get_str(c, e, "name_cy", NULL, &b.name_cy) &&
          cfg_get_str_list(c, e, "aliases", NULL, &b.aliases, &b.n_aliases, NULL);
     if (!ok) {
-        cfg_barrier_clear(&b);
+        tna_cfg_barrier_clear(&b);
         return false;
     }
     uint32_t index = c->barriers->len;
@@ -86,14 +86,14 @@ static bool load_list(cfg *c, const yt_doc *doc)
     bool ok = true;
     for (size_t i = 0; i < list->n_items; i++)
         ok &= load_barrier(c, list->items[i]);
-    if (ok && c->barriers->len + (lookup_index(c->lk->barrier, "other") == TNA_NONE) >
-                  TNA_MAX_BARRIERS)
+    if (ok &&
+        c->barriers->len + (lookup_index(c->lk->barrier, "other") == TNA_NONE) > TNA_MAX_BARRIERS)
         ok = cfg_fail(c, list, "at most %d barriers (with 'other'), not %u", TNA_MAX_BARRIERS,
                       c->barriers->len + 1);
     return ok;
 }
 
-bool cfg_load_barriers(cfg *c, const yt_node *path_node)
+bool tna_cfg_load_barriers(cfg *c, const yt_node *path_node)
 {
     yt_doc *doc = NULL;
     if (path_node != NULL) {
@@ -105,7 +105,7 @@ bool cfg_load_barriers(cfg *c, const yt_node *path_node)
         c->m->barriers_path = cfg_intern(c, BUILT_IN_NAME);
         for (const tna_embedded_file *e = tna_reference_files; e->path != NULL; e++)
             if (strcmp(e->path, "barriers.yaml") == 0)
-                doc = cfg_parse_yaml(c, c->m->barriers_path, (const char *)e->data, e->size);
+                doc = tna_cfg_parse_yaml(c, c->m->barriers_path, (const char *)e->data, e->size);
         if (doc == NULL && c->status == TNA_OK)
             return cfg_fail_at(c, TNA_ERR_CONFIG, BUILT_IN_NAME, 0, 0, "not compiled in");
     }
@@ -117,8 +117,9 @@ bool cfg_load_barriers(cfg *c, const yt_node *path_node)
         return false;
     uint32_t other = lookup_index(c->lk->barrier, "other");
     if (other == TNA_NONE) {
-        tna_barrier b = {cfg_intern(c, "other"), cfg_intern(c, "Other"), cfg_intern(c, "Arall"),
-                         NULL, 0, {c->m->barriers_path, 0, 0}};
+        tna_barrier b = {
+            cfg_intern(c, "other"),     cfg_intern(c, "Other"), cfg_intern(c, "Arall"), NULL, 0,
+            {c->m->barriers_path, 0, 0}};
         other = c->barriers->len;
         g_array_append_val(c->barriers, b);
         g_hash_table_insert(c->lk->barrier, (gpointer)cfg_key(c, "other"), LK_INDEX(other));

@@ -65,8 +65,7 @@ static bool claim(cfg *c, named *seen, const yt_node *at, const char *heading, c
     if (first != NULL) {
         if (strcmp(first, owner) == 0)
             return cfg_fail(c, at, "'%s' names the heading '%s' twice", owner, heading);
-        return cfg_fail(c, at, "'%s' and '%s' name the same heading '%s'", first, owner,
-                        heading);
+        return cfg_fail(c, at, "'%s' and '%s' name the same heading '%s'", first, owner, heading);
     }
     g_hash_table_insert(seen->by_key, (gpointer)key, (gpointer)owner);
     return true;
@@ -86,7 +85,7 @@ static bool add_ref(cfg *c, named *seen, tna_field f, const yt_node *h, const yt
         const char *text;
         if (!cfg_scalar_str(c, option, "barriers", true, &text))
             return false;
-        r.option = cfg_find_barrier(c, text);
+        r.option = tna_cfg_find_barrier(c, text);
         if (r.option == TNA_NONE) {
             char hint[128];
             return cfg_fail(c, option, "unknown barrier '%s'%s", text,
@@ -290,7 +289,7 @@ static bool load_exclusions(cfg *c, const yt_node *e, tna_source *s)
     return ok;
 }
 
-bool cfg_load_columns(cfg *c, const yt_node *e, tna_source *s)
+bool tna_cfg_load_columns(cfg *c, const yt_node *e, tna_source *s)
 {
     named seen = {g_hash_table_new(g_str_hash, g_str_equal)};
     bool ok = load_columns(c, e, s, &seen);

@@ -57,15 +57,15 @@ typedef struct tna_lookup {
     GHashTable *skill;     /* id -> index + 1 */
     GPtrArray *levels;     /* per framework: matching key -> level + 3 (MISSING = -1) */
     GHashTable *barrier;   /* matching key of an id, name, Welsh name or alias -> index + 1 */
-    GPtrArray *answers;    /* cfg_answer_tables *: [0] the run's, [1 + s] source s's (or NULL) */
+    GPtrArray *answers;    /* tna_cfg_answer_tables *: [0] the run's, [1 + s] source s's (or NULL) */
 } tna_lookup;
 
 /* One scope's `answers:`: per field, matching key -> meaning + 3 (answers.h); level answers
  * are kept under TNA_FIELD_LEVEL for level, before and after. */
-typedef struct cfg_answer_tables {
+typedef struct tna_cfg_answer_tables {
     GHashTable *field[TNA_FIELD_COUNT];
-} cfg_answer_tables;
-void cfg_answer_tables_free(gpointer tables);
+} tna_cfg_answer_tables;
+void tna_cfg_answer_tables_free(gpointer tables);
 
 tna_lookup *lookup_new(void);
 void lookup_free(tna_lookup *lk);
@@ -87,7 +87,7 @@ void cfg_framework_clear(tna_framework *f);
 void cfg_role_clear(tna_role *r);
 void cfg_authority_clear(tna_authority *a);
 void cfg_source_clear(tna_source *s);
-void cfg_barrier_clear(tna_barrier *b);
+void tna_cfg_barrier_clear(tna_barrier *b);
 
 void cfg_init(cfg *c, tna_config_problems *problems);
 tna_model *cfg_finish(cfg *c); /* hands the arrays to the model and returns it */
@@ -96,7 +96,7 @@ void cfg_discard(cfg *c);
 /* --- errors ------------------------------------------------------------------------------ */
 
 /* Records a problem held in an error (a parser's) and returns false. */
-bool cfg_fail_error(cfg *c, const tna_error *e);
+bool tna_cfg_fail_error(cfg *c, const tna_error *e);
 /* Records a TNA_ERR_CONFIG at node (its file, line, col) and returns false. */
 bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...) TNA_PRINTF(3, 4);
 /* The same at an explicit place (file may be NULL, line/col 0). */
@@ -121,7 +121,7 @@ char *cfg_resolve(const char *dir, const char *path);
  * analysis file itself). Returns NULL after recording an error. `path` must be interned. */
 yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written);
 /* Parses YAML held in memory (a file compiled in); `name` (interned) stands for its path. */
-yt_doc *cfg_parse_yaml(cfg *c, const char *name, const char *data, size_t len);
+yt_doc *tna_cfg_parse_yaml(cfg *c, const char *name, const char *data, size_t len);
 
 /* --- schema ------------------------------------------------------------------------------ */
 
@@ -169,14 +169,14 @@ bool cfg_load_framework(cfg *c, const yt_node *path_node);
 bool cfg_load_roles(cfg *c, const yt_node *path_node);
 bool cfg_load_authorities(cfg *c, const yt_node *path_node);
 /* `barriers:` of the analysis file: the file it names, or (path_node NULL) the shipped list. */
-bool cfg_load_barriers(cfg *c, const yt_node *path_node);
+bool tna_cfg_load_barriers(cfg *c, const yt_node *path_node);
 bool cfg_load_source(cfg *c, const yt_node *node);
 /* A source's columns, skills and exclude_rows (columns.c). */
-bool cfg_load_columns(cfg *c, const yt_node *source_node, tna_source *s);
+bool tna_cfg_load_columns(cfg *c, const yt_node *source_node, tna_source *s);
 /* `answers:` (a mapping of field -> {answer: meaning}) into scope 0 (the run's) or 1 + source. */
-bool cfg_load_answers(cfg *c, const yt_node *answers, size_t scope);
+bool tna_cfg_load_answers(cfg *c, const yt_node *answers, size_t scope);
 /* A barrier by the matching key of an id, name or alias; TNA_NONE when unknown. */
-uint32_t cfg_find_barrier(cfg *c, const char *text);
+uint32_t tna_cfg_find_barrier(cfg *c, const char *text);
 
 /* Fails at v when the analysis covers several periods and path lacks "{period}". */
 bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path);

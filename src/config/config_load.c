@@ -36,7 +36,7 @@ static void source_clear(gpointer p)
 }
 static void barrier_clear(gpointer p)
 {
-    cfg_barrier_clear(p);
+    tna_cfg_barrier_clear(p);
 }
 
 static GArray *array_of(size_t size, GDestroyNotify clear)
@@ -183,7 +183,7 @@ static bool load_reference_lists(cfg *c, const yt_node *root)
     if (!cfg_value(c, root, "barriers", NULL, &v))
         return false;
     bool barriers = (v == NULL || cfg_scalar_str(c, v, "barriers", true, &ignored)) &&
-                    cfg_load_barriers(c, v);
+                    tna_cfg_load_barriers(c, v);
     return ok && authorities && barriers;
 }
 
@@ -417,7 +417,7 @@ static bool load_analysis(cfg *c, const yt_node *root)
     if (load_reference_lists(c, root)) {
         const yt_node *answers;
         if (cfg_value(c, root, "answers", NULL, &answers) && answers != NULL)
-            ok &= cfg_load_answers(c, answers, 0);
+            ok &= tna_cfg_load_answers(c, answers, 0);
         ok &= load_sources(c, root);
         ok &= load_expectations(c, root);
     } else {

@@ -21,7 +21,7 @@ tna_lookup *lookup_new(void)
     lk->skill = g_hash_table_new(g_str_hash, g_str_equal);
     lk->levels = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
     lk->barrier = g_hash_table_new(g_str_hash, g_str_equal);
-    lk->answers = g_ptr_array_new_with_free_func(cfg_answer_tables_free);
+    lk->answers = g_ptr_array_new_with_free_func(tna_cfg_answer_tables_free);
     g_ptr_array_add(lk->answers, NULL); /* the run's, until `answers:` fills it */
     return lk;
 }
@@ -168,7 +168,7 @@ void tna_model_free(tna_model *m)
     for (size_t i = 0; i < m->n_sources; i++)
         cfg_source_clear(&m->sources[i]);
     for (size_t i = 0; i < m->n_barriers; i++)
-        cfg_barrier_clear(&m->barriers[i]);
+        tna_cfg_barrier_clear(&m->barriers[i]);
     g_free(m->barriers);
     g_free(m->periods);
     g_free(m->frameworks);

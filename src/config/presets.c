@@ -13,9 +13,8 @@
 
 #include "tna/presets.h"
 
-static const char *const qualtrics_not_responses[] = {"Survey Preview", "Survey Test", "Spam",
-                                                      "1",              "2",           "8",
-                                                      NULL};
+static const char *const qualtrics_not_responses[] = {
+    "Survey Preview", "Survey Test", "Spam", "1", "2", "8", NULL};
 
 static const char *const sig_microsoft_forms[] = {"start time", "completion time",
                                                   "last modified time", NULL};
@@ -23,41 +22,117 @@ static const char *const sig_google_forms[] = {"timestamp", NULL};
 static const char *const sig_surveymonkey[] = {"respondent id", "collector id", "custom data 1",
                                                "open-ended response", NULL};
 static const char *const sig_smartsurvey[] = {"userid", "userno", "unique id", NULL};
-static const char *const sig_qualtrics[] = {"responseid",        "recordeddate",
-                                            "distributionchannel", "duration (in seconds)",
-                                            "{\"importid\":\"startdate\"}", NULL};
-static const char *const sig_limesurvey[] = {
-    "submitdate",       "lastpage",           "startlanguage",
-    "id. response id",  "submitdate. date submitted", "lastpage. last page",
-    "startlanguage. start language", "date submitted", "start language", NULL};
+static const char *const sig_qualtrics[] = {"responseid",
+                                            "recordeddate",
+                                            "distributionchannel",
+                                            "duration (in seconds)",
+                                            "{\"importid\":\"startdate\"}",
+                                            NULL};
+static const char *const sig_limesurvey[] = {"submitdate",
+                                             "lastpage",
+                                             "startlanguage",
+                                             "id. response id",
+                                             "submitdate. date submitted",
+                                             "lastpage. last page",
+                                             "startlanguage. start language",
+                                             "date submitted",
+                                             "start language",
+                                             NULL};
 
 static const tna_preset_info none = {
-    TNA_PRESET_NONE, "none", "any tool", 1, 1, TNA_GRID_AS_IS, false, false,
-    TNA_MULTI_ONE_CELL, ";", TNA_DATE_AUTO, NULL, NULL, NULL};
+    .id = TNA_PRESET_NONE,
+    .name = "none",
+    .tool = "any tool",
+    .header_rows = 1,
+    .text_row = 1,
+    .grid = TNA_GRID_AS_IS,
+    .multi = TNA_MULTI_ONE_CELL,
+    .separator = ";",
+    .date_format = TNA_DATE_AUTO,
+};
 
 static const tna_preset_info microsoft_forms = {
-    TNA_PRESET_MICROSOFT_FORMS, "microsoft-forms", "Microsoft Forms", 1, 1, TNA_GRID_DOT, false,
-    false, TNA_MULTI_ONE_CELL, ";", TNA_DATE_AUTO, NULL, NULL, sig_microsoft_forms};
+    .id = TNA_PRESET_MICROSOFT_FORMS,
+    .name = "microsoft-forms",
+    .tool = "Microsoft Forms",
+    .header_rows = 1,
+    .text_row = 1,
+    .grid = TNA_GRID_DOT,
+    .multi = TNA_MULTI_ONE_CELL,
+    .separator = ";",
+    .date_format = TNA_DATE_AUTO,
+    .signature = sig_microsoft_forms,
+};
 
 static const tna_preset_info google_forms = {
-    TNA_PRESET_GOOGLE_FORMS, "google-forms", "Google Forms", 1, 1, TNA_GRID_BRACKETS, false, false,
-    TNA_MULTI_ONE_CELL, ", ", TNA_DATE_AUTO, NULL, NULL, sig_google_forms};
+    .id = TNA_PRESET_GOOGLE_FORMS,
+    .name = "google-forms",
+    .tool = "Google Forms",
+    .header_rows = 1,
+    .text_row = 1,
+    .grid = TNA_GRID_BRACKETS,
+    .multi = TNA_MULTI_ONE_CELL,
+    .separator = ", ",
+    .date_format = TNA_DATE_AUTO,
+    .signature = sig_google_forms,
+};
 
 static const tna_preset_info surveymonkey = {
-    TNA_PRESET_SURVEYMONKEY, "surveymonkey", "SurveyMonkey", 2, 1, TNA_GRID_DASH, true, false,
-    TNA_MULTI_COLUMNS, ";", TNA_DATE_MDY, NULL, NULL, sig_surveymonkey};
+    .id = TNA_PRESET_SURVEYMONKEY,
+    .name = "surveymonkey",
+    .tool = "SurveyMonkey",
+    .header_rows = 2,
+    .text_row = 1,
+    .grid = TNA_GRID_DASH,
+    .question_carried = true,
+    .multi = TNA_MULTI_COLUMNS,
+    .separator = ";",
+    .date_format = TNA_DATE_MDY,
+    .signature = sig_surveymonkey,
+};
 
 static const tna_preset_info smartsurvey = {
-    TNA_PRESET_SMARTSURVEY, "smartsurvey", "SmartSurvey", 3, 1, TNA_GRID_DASH, true, false,
-    TNA_MULTI_COLUMNS, ";", TNA_DATE_DMY, NULL, NULL, sig_smartsurvey};
+    .id = TNA_PRESET_SMARTSURVEY,
+    .name = "smartsurvey",
+    .tool = "SmartSurvey",
+    .header_rows = 3,
+    .text_row = 1,
+    .grid = TNA_GRID_DASH,
+    .question_carried = true,
+    .multi = TNA_MULTI_COLUMNS,
+    .separator = ";",
+    .date_format = TNA_DATE_DMY,
+    .signature = sig_smartsurvey,
+};
 
 static const tna_preset_info qualtrics = {
-    TNA_PRESET_QUALTRICS, "qualtrics", "Qualtrics", 3, 2, TNA_GRID_DASH, false, false,
-    TNA_MULTI_ONE_CELL, ",", TNA_DATE_ISO, "Status", qualtrics_not_responses, sig_qualtrics};
+    .id = TNA_PRESET_QUALTRICS,
+    .name = "qualtrics",
+    .tool = "Qualtrics",
+    .header_rows = 3,
+    .text_row = 2,
+    .grid = TNA_GRID_DASH,
+    .multi = TNA_MULTI_ONE_CELL,
+    .separator = ",",
+    .date_format = TNA_DATE_ISO,
+    .exclude_column = "Status",
+    .exclude_values = qualtrics_not_responses,
+    .signature = sig_qualtrics,
+};
 
 static const tna_preset_info limesurvey = {
-    TNA_PRESET_LIMESURVEY, "limesurvey", "LimeSurvey", 1, 1, TNA_GRID_BRACKETS, false, true,
-    TNA_MULTI_COLUMNS, ";", TNA_DATE_ISO, NULL, NULL, sig_limesurvey};
+    .id = TNA_PRESET_LIMESURVEY,
+    .name = "limesurvey",
+    .tool = "LimeSurvey",
+    .header_rows = 1,
+    .text_row = 1,
+    .grid = TNA_GRID_BRACKETS,
+    .codes = true,
+    .multi = TNA_MULTI_COLUMNS,
+    .separator = ";",
+    .date_format = TNA_DATE_ISO,
+    .signature = sig_limesurvey,
+};
 
 const tna_preset_info *const tna_presets[] = {&microsoft_forms, &google_forms, &surveymonkey,
                                               &smartsurvey,     &qualtrics,    &limesurvey};

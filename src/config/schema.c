@@ -32,7 +32,7 @@ static void record(cfg *c, const tna_error *e)
         p->more++;
 }
 
-bool cfg_fail_error(cfg *c, const tna_error *e)
+bool tna_cfg_fail_error(cfg *c, const tna_error *e)
 {
     record(c, e);
     return false;
@@ -180,7 +180,7 @@ static yt_doc *parse_checked(cfg *c, const char *path, const char *buf, size_t l
     tna_error e = TNA_ERROR_INIT;
     tna_status st = yt_parse(buf, len, path, &doc, &e);
     if (st != TNA_OK) {
-        cfg_fail_error(c, &e);
+        tna_cfg_fail_error(c, &e);
         return NULL;
     }
     if (doc->root == NULL || yt_is_null(doc->root)) {
@@ -240,7 +240,7 @@ yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *
     return doc;
 }
 
-yt_doc *cfg_parse_yaml(cfg *c, const char *name, const char *data, size_t len)
+yt_doc *tna_cfg_parse_yaml(cfg *c, const char *name, const char *data, size_t len)
 {
     return parse_checked(c, name, data, len);
 }

@@ -51,12 +51,11 @@ static void preset_exclusions(cfg *c, const tna_preset_info *p, tna_source *s)
 
 static bool load_source(cfg *c, const yt_node *e, tna_source *s)
 {
-    static const char *const keys[] = {"name",        "path",         "optional",
-                                       "format",      "preset",       "header_row",
-                                       "skip_after_header", "delimiter", "encoding",
-                                       "date_format", "columns",      "barrier_separator",
-                                       "skills",      "exclude_rows", "answers",
-                                       NULL};
+    static const char *const keys[] = {
+        "name",     "path",         "optional",          "format",
+        "preset",   "header_row",   "skip_after_header", "delimiter",
+        "encoding", "date_format",  "columns",           "barrier_separator",
+        "skills",   "exclude_rows", "answers",           NULL};
     if (!cfg_expect_map(c, e, "each source"))
         return false;
     bool ok = cfg_check_keys(c, e, keys);
@@ -84,13 +83,12 @@ static bool load_source(cfg *c, const yt_node *e, tna_source *s)
     }
 
     const yt_node *path = yt_map_get(e, "path", NULL);
-    ok &= cfg_get_str(c, e, "path", "source", &s->path) &&
-          cfg_check_period_path(c, path, s->path);
+    ok &= cfg_get_str(c, e, "path", "source", &s->path) && cfg_check_period_path(c, path, s->path);
     ok &= cfg_get_enum(c, e, "format", cfg_format_enum, cfg_format_enum_n, &format, NULL);
     ok &= cfg_get_int(c, e, "header_row", NULL, 1, 1000, &s->header_row, NULL);
     ok &= cfg_get_int(c, e, "skip_after_header", NULL, 0, 1000, &s->skip_after_header, NULL);
-    ok &= cfg_get_enum(c, e, "delimiter", cfg_delimiter_enum, cfg_delimiter_enum_n, &delimiter,
-                       NULL);
+    ok &=
+        cfg_get_enum(c, e, "delimiter", cfg_delimiter_enum, cfg_delimiter_enum_n, &delimiter, NULL);
     ok &= cfg_get_enum(c, e, "encoding", cfg_encoding_enum, cfg_encoding_enum_n, &encoding, NULL);
     ok &= cfg_get_enum(c, e, "date_format", cfg_date_enum, cfg_date_enum_n, &date_format, NULL);
     if (cfg_get_str(c, e, "barrier_separator", NULL, &s->barrier_separator)) {
@@ -105,10 +103,10 @@ static bool load_source(cfg *c, const yt_node *e, tna_source *s)
     s->delimiter = (char)delimiter;
     s->encoding = (tna_encoding)encoding;
     s->date_format = (tna_date_format)date_format;
-    ok &= cfg_load_columns(c, e, s);
+    ok &= tna_cfg_load_columns(c, e, s);
     const yt_node *answers;
     if (cfg_value(c, e, "answers", NULL, &answers) && answers != NULL)
-        ok &= cfg_load_answers(c, answers, (size_t)c->sources->len + 1);
+        ok &= tna_cfg_load_answers(c, answers, (size_t)c->sources->len + 1);
     return ok;
 }
 
@@ -121,7 +119,7 @@ bool cfg_load_source(cfg *c, const yt_node *e)
         /* the source's answers, if any, belong to no source now */
         GPtrArray *all = c->lk->answers;
         if (all->len > c->sources->len + 1) {
-            cfg_answer_tables_free(g_ptr_array_index(all, c->sources->len + 1));
+            tna_cfg_answer_tables_free(g_ptr_array_index(all, c->sources->len + 1));
             g_ptr_array_index(all, c->sources->len + 1) = NULL;
         }
         return false;

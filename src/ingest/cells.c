@@ -4,7 +4,7 @@
  *
  * A field with several columns is read from the first non-blank one; a cell that only says
  * "Other" gives way to a later non-blank column (the typed text). Every meaning comes from
- * value_match() (a cache over answers.h), so each distinct text is matched once per file.
+ * tna_value_match() (a cache over answers.h), so each distinct text is matched once per file.
  *
  * Cells that are not valid UTF-8 (or hold a NUL byte) are never used as data: they are
  * logged with a reason that names `encoding: windows-1252`, since a file saved by an old
@@ -17,11 +17,11 @@
 #include "tna/answers.h"
 #include "tna/text.h"
 
-#define DQ_VALUE_MAX 200
+#define DQ_VALUE_MAX   200
 #define BITS_UNMATCHED ((uint64_t)1 << 63) /* cached with a list's bits: log its pieces */
 
 /* What is wrong with a cell the reader flagged, in the encoding the file is read in. */
-const char *cell_bad_text(const file_ctx *f)
+const char *tna_cell_bad_text(const file_ctx *f)
 {
     switch (f->stats->encoding) {
     case TNA_ENCODING_WINDOWS_1252:
@@ -49,34 +49,38 @@ static void dq_entry(file_ctx *f, long line, long column, const char *value, con
         memcpy(shortened + n, "...", 4);
         value = shortened;
     }
-    tna_dq_entry e = {f->path, line, column, g_string_chunk_insert_const(sc, value ? value : ""),
-                      g_string_chunk_insert_const(sc, reason), note};
+    tna_dq_entry e = {f->path,
+                      line,
+                      column,
+                      g_string_chunk_insert_const(sc, value ? value : ""),
+                      g_string_chunk_insert_const(sc, reason),
+                      note};
     g_array_append_val(f->per->dq, e);
 }
 
-void rows_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason)
+void tna_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason)
 {
     dq_entry(f, line, column, value, reason, false);
 }
 
-void rows_dq_note(file_ctx *f, long line, long column, const char *value, const char *reason)
+void tna_dq_note(file_ctx *f, long line, long column, const char *value, const char *reason)
 {
     dq_entry(f, line, column, value, reason, true);
 }
 
-void rows_dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
+void tna_dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
 {
-    rows_dq_add(ctx, line, column, value, reason);
+    tna_dq_add(ctx, line, column, value, reason);
 }
 
 /* ---- cells ---------------------------------------------------------------------------------- */
 
-const char *cell_text(const tna_csv_record *r, int col)
+const char *tna_cell_text(const tna_csv_record *r, int col)
 {
     return col >= 0 && (size_t)col < r->n ? r->fields[col] : "";
 }
 
-bool cell_invalid(const tna_csv_record *r, int col)
+bool tna_cell_invalid(const tna_csv_record *r, int col)
 {
     return col >= 0 && (size_t)col < r->n && r->invalid[col];
 }
@@ -86,7 +90,7 @@ static bool cell_blank(const tna_csv_record *r, int col)
     return col < 0 || (size_t)col >= r->n || tna_text_blank(r->fields[col], r->lens[col]);
 }
 
-int cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field)
+int tna_cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field)
 {
     const column_map *m = &f->map;
     if (m->cols[field] == NULL)
@@ -96,8 +100,8 @@ int cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field)
         int c = m->cols[field][i];
         if (cell_blank(r, c))
             continue;
-        if (i + 1 < n && !cell_invalid(r, c)) {
-            char *key = tna_text_key(cell_text(r, c), -1);
+        if (i + 1 < n && !tna_cell_invalid(r, c)) {
+            char *key = tna_text_key(tna_cell_text(r, c), -1);
             bool other = tna_answer_is_other(key);
             g_free(key);
             if (other) /* the choice "Other": the text typed for it, if any, comes later */
@@ -110,21 +114,23 @@ int cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field)
     return m->field[field];
 }
 
-bool cell_respondent_ok(file_ctx *f, const tna_csv_record *r)
+bool tna_cell_respondent_ok(file_ctx *f, const tna_csv_record *r)
 {
-    int col = cell_col(f, r, TNA_FIELD_RESPONDENT);
-    if (!cell_invalid(r, col))
+    int col = tna_cell_col(f, r, TNA_FIELD_RESPONDENT);
+    if (!tna_cell_invalid(r, col))
         return true;
     char reason[200];
-    snprintf(reason, sizeof reason, "respondent key is %s; row left out, as it could merge two "
-             "people", cell_bad_text(f));
-    rows_dq_add(f, r->line, col + 1, cell_text(r, col), reason);
+    snprintf(reason, sizeof reason,
+             "respondent key is %s; row left out, as it could merge two "
+             "people",
+             tna_cell_bad_text(f));
+    tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col), reason);
     f->stats->invalid_text++;
     return false;
 }
 
-bool cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *authority,
-              uint32_t *role)
+bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *authority,
+                  uint32_t *role)
 {
     static const struct {
         tna_field field;
@@ -133,14 +139,14 @@ bool cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *aut
     uint32_t *out[2] = {authority, role};
     value_cache *cache[2] = {&f->w->authority_cache, &f->w->role_cache};
     for (int i = 0; i < 2; i++) {
-        int col = cell_col(f, r, who[i].field);
+        int col = tna_cell_col(f, r, who[i].field);
         *out[i] = TNA_NONE;
         if (col < 0)
             continue;
-        const char *text = cell_text(r, col);
-        int m = cell_invalid(r, col) ? TNA_ANSWER_UNKNOWN
-                                     : value_match(f->run->model, f->source_index, who[i].field,
-                                                   0, cache[i], text);
+        const char *text = tna_cell_text(r, col);
+        int m = tna_cell_invalid(r, col) ? TNA_ANSWER_UNKNOWN
+                                         : tna_value_match(f->run->model, f->source_index,
+                                                           who[i].field, 0, cache[i], text);
         if (m >= 0) {
             *out[i] = (uint32_t)m;
             continue;
@@ -148,13 +154,13 @@ bool cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *aut
         if (!required && m == TNA_ANSWER_MISSING)
             continue;
         char reason[200];
-        if (cell_invalid(r, col))
+        if (tna_cell_invalid(r, col))
             snprintf(reason, sizeof reason, "%s is %s; row left out", who[i].what,
-                     cell_bad_text(f));
+                     tna_cell_bad_text(f));
         else
             snprintf(reason, sizeof reason, "%s %s; row left out",
                      m == TNA_ANSWER_MISSING ? "no" : "unknown", who[i].what);
-        rows_dq_add(f, r->line, col + 1, text, reason);
+        tna_dq_add(f, r->line, col + 1, text, reason);
         return false;
     }
     return true;
@@ -170,7 +176,7 @@ static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool lo
 {
     const tna_model *m = f->run->model;
     const char *sep = f->source->barrier_separator;
-    char **parts = g_strsplit(cell_text(r, col), sep, -1);
+    char **parts = g_strsplit(tna_cell_text(r, col), sep, -1);
     guint n = g_strv_length(parts);
     uint64_t bits = 0;
     for (guint i = 0; i < n;) {
@@ -202,9 +208,9 @@ static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool lo
             if (*piece != '\0') {
                 bits |= (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
                 if (log)
-                    rows_dq_add(f, r->line, col + 1, piece,
-                                "barrier matches no barrier; counted as other (give its "
-                                "meaning in answers: barriers:)");
+                    tna_dq_add(f, r->line, col + 1, piece,
+                               "barrier matches no barrier; counted as other (give its "
+                               "meaning in answers: barriers:)");
             }
             g_free(piece);
             i++;
@@ -223,12 +229,12 @@ static bool option_cited(file_ctx *f, const tna_csv_record *r, int col)
 {
     if (cell_blank(r, col))
         return false;
-    int v = value_match(f->run->model, TNA_NONE, TNA_FIELD_TRAINED, 0, &f->w->option_cache,
-                        cell_text(r, col));
+    int v = tna_value_match(f->run->model, TNA_NONE, TNA_FIELD_TRAINED, 0, &f->w->option_cache,
+                            tna_cell_text(r, col));
     return v != TNA_NO;
 }
 
-uint64_t cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
+uint64_t tna_cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
 {
     const column_map *map = &f->map;
     uint64_t bits = 0;
@@ -238,11 +244,11 @@ uint64_t cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
         if (cell_blank(r, b->col))
             continue;
         *answered = true;
-        if (cell_invalid(r, b->col)) {
+        if (tna_cell_invalid(r, b->col)) {
             char reason[200];
             snprintf(reason, sizeof reason, "barriers answer is %s; not counted",
-                     cell_bad_text(f));
-            rows_dq_add(f, r->line, b->col + 1, cell_text(r, b->col), reason);
+                     tna_cell_bad_text(f));
+            tna_dq_add(f, r->line, b->col + 1, tna_cell_text(r, b->col), reason);
             f->stats->invalid_text++;
             continue;
         }
@@ -257,13 +263,13 @@ uint64_t cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
         case BARRIER_LIST: {
             int64_t cached;
             uint64_t got;
-            if (value_cache_get(&f->w->barrier_cache, cell_text(r, b->col), &cached)) {
+            if (value_cache_get(&f->w->barrier_cache, tna_cell_text(r, b->col), &cached)) {
                 got = (uint64_t)cached;
                 if (got & BITS_UNMATCHED) /* log what matched nothing, on every row */
                     list_bits(f, r, b->col, true);
             } else {
                 got = list_bits(f, r, b->col, true);
-                value_cache_put(&f->w->barrier_cache, cell_text(r, b->col), (int64_t)got);
+                value_cache_put(&f->w->barrier_cache, tna_cell_text(r, b->col), (int64_t)got);
             }
             bits |= got & ~BITS_UNMATCHED;
             break;
@@ -281,27 +287,27 @@ static void unrecognised(file_ctx *f, const tna_csv_record *r, int col, uint32_t
     char reason[240];
     if (invalid)
         snprintf(reason, sizeof reason, "answer is %s for skill %s; counted as missing",
-                 cell_bad_text(f), f->run->model->skills[skill].id);
+                 tna_cell_bad_text(f), f->run->model->skills[skill].id);
     else
         snprintf(reason, sizeof reason, "unrecognised answer for skill %s; counted as missing",
                  f->run->model->skills[skill].id);
-    rows_dq_add(f, r->line, col + 1, cell_text(r, col), reason);
+    tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col), reason);
     if (invalid)
         f->stats->invalid_text++;
     else
         f->stats->unrecognised_answers++;
 }
 
-uint8_t cell_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill)
+uint8_t tna_cell_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill)
 {
-    if (cell_invalid(r, col)) {
+    if (tna_cell_invalid(r, col)) {
         unrecognised(f, r, col, skill, true);
         return TNA_LEVEL_NONE;
     }
     const tna_model *m = f->run->model;
     uint32_t fw = m->topics[m->skills[skill].topic].framework;
-    int lv = value_match(m, f->source_index, TNA_FIELD_LEVEL, fw, &f->w->level_cache[fw],
-                         cell_text(r, col));
+    int lv = tna_value_match(m, f->source_index, TNA_FIELD_LEVEL, fw, &f->w->level_cache[fw],
+                             tna_cell_text(r, col));
     if (lv >= 0)
         return (uint8_t)lv;
     if (lv == TNA_ANSWER_UNKNOWN)
@@ -309,19 +315,20 @@ uint8_t cell_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill
     return TNA_LEVEL_NONE;
 }
 
-int cell_eval_level(file_ctx *f, const tna_csv_record *r, tna_field field, uint32_t topic)
+int tna_cell_eval_level(file_ctx *f, const tna_csv_record *r, tna_field field, uint32_t topic)
 {
-    int col = cell_col(f, r, field);
+    int col = tna_cell_col(f, r, field);
     if (col < 0 || topic == TNA_NONE)
         return -1;
     const tna_model *m = f->run->model;
     uint32_t fw = m->topics[topic].framework;
-    int lv = cell_invalid(r, col) ? TNA_ANSWER_UNKNOWN
-                                  : value_match(m, f->source_index, field, fw,
-                                                &f->w->level_cache[fw], cell_text(r, col));
+    int lv = tna_cell_invalid(r, col)
+                 ? TNA_ANSWER_UNKNOWN
+                 : tna_value_match(m, f->source_index, field, fw, &f->w->level_cache[fw],
+                                   tna_cell_text(r, col));
     if (lv == TNA_ANSWER_UNKNOWN)
-        rows_dq_add(f, r->line, col + 1, cell_text(r, col),
-                    "unrecognised level; counted as missing");
+        tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col),
+                   "unrecognised level; counted as missing");
     return lv >= 0 ? lv : -1;
 }
 
@@ -329,11 +336,16 @@ int cell_eval_level(file_ctx *f, const tna_csv_record *r, tna_field field, uint3
 static value_cache *word_cache(worker *w, tna_field field)
 {
     switch (field) {
-    case TNA_FIELD_TRAINED: return &w->trained_cache;
-    case TNA_FIELD_APPLIED: return &w->applied_cache;
-    case TNA_FIELD_LANGUAGE_PREFERENCE: return &w->medium_cache;
-    case TNA_FIELD_RATER: return &w->rater_cache;
-    default: return &w->satisfaction_cache;
+    case TNA_FIELD_TRAINED:
+        return &w->trained_cache;
+    case TNA_FIELD_APPLIED:
+        return &w->applied_cache;
+    case TNA_FIELD_LANGUAGE_PREFERENCE:
+        return &w->medium_cache;
+    case TNA_FIELD_RATER:
+        return &w->rater_cache;
+    default:
+        return &w->satisfaction_cache;
     }
 }
 
@@ -341,44 +353,49 @@ static const char *word_problem(tna_field field)
 {
     switch (field) {
     case TNA_FIELD_TRAINED:
-    case TNA_FIELD_APPLIED: return "unrecognised answer (yes or no); taken as unknown";
+    case TNA_FIELD_APPLIED:
+        return "unrecognised answer (yes or no); taken as unknown";
     case TNA_FIELD_LANGUAGE_PREFERENCE:
         return "unrecognised language preference (Welsh, English or either); taken as not "
                "stated";
-    case TNA_FIELD_RATER: return "unrecognised rater (self or manager); taken as self";
-    default: return "unrecognised satisfaction (1-5); counted as missing";
+    case TNA_FIELD_RATER:
+        return "unrecognised rater (self or manager); taken as self";
+    default:
+        return "unrecognised satisfaction (1-5); counted as missing";
     }
 }
 
-int cell_word(file_ctx *f, const tna_csv_record *r, tna_field field)
+int tna_cell_word(file_ctx *f, const tna_csv_record *r, tna_field field)
 {
-    int col = cell_col(f, r, field);
+    int col = tna_cell_col(f, r, field);
     if (col < 0 || cell_blank(r, col))
         return -1;
-    const char *text = cell_text(r, col);
-    if (cell_invalid(r, col)) {
+    const char *text = tna_cell_text(r, col);
+    if (tna_cell_invalid(r, col)) {
         char reason[200];
-        snprintf(reason, sizeof reason, "answer is %s; taken as unknown", cell_bad_text(f));
-        rows_dq_add(f, r->line, col + 1, text, reason);
+        snprintf(reason, sizeof reason, "answer is %s; taken as unknown", tna_cell_bad_text(f));
+        tna_dq_add(f, r->line, col + 1, text, reason);
         f->stats->invalid_text++;
         return -1;
     }
-    int v = value_match(f->run->model, f->source_index, field, 0, word_cache(f->w, field), text);
+    int v =
+        tna_value_match(f->run->model, f->source_index, field, 0, word_cache(f->w, field), text);
     if (v == TNA_ANSWER_UNKNOWN)
-        rows_dq_add(f, r->line, col + 1, text, word_problem(field));
+        tna_dq_add(f, r->line, col + 1, text, word_problem(field));
     return v >= 0 ? v : -1;
 }
 
-/* ---- rows that are not responses -------------------------------------------------------------- */
+/* ---- rows that are not responses --------------------------------------------------------------
+ */
 
-bool cell_excluded(file_ctx *f, const tna_csv_record *r)
+bool tna_cell_excluded(file_ctx *f, const tna_csv_record *r)
 {
     const tna_source *s = f->source;
     for (size_t x = 0; x < s->n_exclude && x < 62; x++) {
         int col = f->map.exclude_col[x];
-        if (col < 0 || cell_blank(r, col) || cell_invalid(r, col))
+        if (col < 0 || cell_blank(r, col) || tna_cell_invalid(r, col))
             continue;
-        const char *text = cell_text(r, col);
+        const char *text = tna_cell_text(r, col);
         int64_t hits = 0; /* bit x: exclusion x lists this text */
         if (!value_cache_get(&f->w->exclude_cache, text, &hits)) {
             char *key = tna_text_key(text, -1);
@@ -394,7 +411,7 @@ bool cell_excluded(file_ctx *f, const tna_csv_record *r)
             char reason[200];
             snprintf(reason, sizeof reason, "not a response (by its %s); row excluded",
                      s->exclude[x].heading);
-            rows_dq_note(f, r->line, col + 1, text, reason);
+            tna_dq_note(f, r->line, col + 1, text, reason);
             return true;
         }
     }

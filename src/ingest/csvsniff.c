@@ -124,8 +124,7 @@ static size_t first_high(const unsigned char *s, size_t n)
 static long count_lines(const unsigned char *s, size_t n)
 {
     long lines = 0;
-    for (const unsigned char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p)));
-         p++)
+    for (const unsigned char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         lines++;
     return lines;
 }
@@ -201,9 +200,9 @@ static tna_status sniff_head(sniff_state *st, const tna_csv_options *o, int head
     out->delimiter = o && o->delimiter ? o->delimiter : 0;
     if (out->delimiter == 0) {
         bool wide = enc == TNA_ENCODING_UTF16LE || enc == TNA_ENCODING_UTF16BE;
-        out->delimiter = sniff_delimiter(st->head + out->bom, st->head_len - (size_t)out->bom,
-                                         wide ? 2 : 1, enc == TNA_ENCODING_UTF16BE,
-                                         header_row > 0 ? header_row : 1);
+        out->delimiter =
+            sniff_delimiter(st->head + out->bom, st->head_len - (size_t)out->bom, wide ? 2 : 1,
+                            enc == TNA_ENCODING_UTF16BE, header_row > 0 ? header_row : 1);
     }
     return TNA_OK;
 }

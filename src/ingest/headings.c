@@ -186,9 +186,8 @@ static void name_column(const tna_preset_info *p, const header_rows *rows, guint
     }
     guint text_row = (guint)(p->text_row > 0 ? p->text_row - 1 : 0);
     n->option_row = (int)text_row;
-    const char *h = cell(text_row < rows->rows->len ? g_ptr_array_index(rows->rows, text_row)
-                                                    : NULL,
-                         i);
+    const char *h =
+        cell(text_row < rows->rows->len ? g_ptr_array_index(rows->rows, text_row) : NULL, i);
     if (p->codes)
         limesurvey(n, h);
     else if (p->grid == TNA_GRID_BRACKETS)
@@ -229,8 +228,7 @@ static char *shown(const mapper *m, int c)
 {
     const tna_preset_info *p = tna_preset_get(m->source->preset);
     guint r = (guint)(p->text_row > 0 ? p->text_row - 1 : 0);
-    const GPtrArray *row =
-        r < m->rows->rows->len ? g_ptr_array_index(m->rows->rows, r) : NULL;
+    const GPtrArray *row = r < m->rows->rows->len ? g_ptr_array_index(m->rows->rows, r) : NULL;
     const char *t = cell(row, (guint)c);
     if (blank(t))
         t = cell(g_ptr_array_index(m->rows->rows, 0), (guint)c);
@@ -355,7 +353,7 @@ static void note_max(column_map *map, int col)
 static bool generic_label(const char *key)
 {
     static const char *const words[] = {"response", "open-ended response", "responses",
-                                        "answer", "selected choice", NULL};
+                                        "answer",   "selected choice",     NULL};
     for (const char *const *w = words; *w; w++)
         if (strcmp(key, *w) == 0)
             return true;
@@ -382,8 +380,9 @@ static barrier_col barrier_column(mapper *m, int c, const tna_column_ref *ref, d
     } else if (p->multi == TNA_MULTI_COLUMNS) {
         int v = tna_answer_match(m->model, m->source_index, TNA_FIELD_BARRIERS, 0, option);
         b.kind = BARRIER_OPTION;
-        b.barrier = v >= 0 ? (uint32_t)v : v == TNA_ANSWER_MISSING ? TNA_NONE
-                                                                   : m->model->barrier_other;
+        b.barrier = v >= 0                    ? (uint32_t)v
+                    : v == TNA_ANSWER_MISSING ? TNA_NONE
+                                              : m->model->barrier_other;
         if (v == TNA_ANSWER_UNKNOWN)
             dq(dq_ctx, m->line + m->names[c].option_row, c + 1, option,
                "barrier option matches no barrier; counted as other (give its meaning in "
@@ -475,8 +474,8 @@ static void map_skills(mapper *m, column_map *map, dq_fn dq, void *dq_ctx)
         take(m, s->skills[k].heading, TNA_FIELD_COUNT + (int)k, found, n > 1 ? 1 : n);
         g_free(found);
         if (map->skill_col[k] < 0) {
-            char *reason = g_strdup_printf("no column for skill %s",
-                                           m->model->skills[s->skills[k].skill].id);
+            char *reason =
+                g_strdup_printf("no column for skill %s", m->model->skills[s->skills[k].skill].id);
             dq(dq_ctx, m->line, 0, s->skills[k].heading, reason);
             g_free(reason);
         } else {
@@ -485,8 +484,7 @@ static void map_skills(mapper *m, column_map *map, dq_fn dq, void *dq_ctx)
         }
     }
     if (m->status == TNA_OK && s->format == TNA_FORMAT_WIDE && found_any == 0)
-        fail(m,
-             "none of the %zu skill headings in the configuration is a column of this file",
+        fail(m, "none of the %zu skill headings in the configuration is a column of this file",
              s->n_skills);
 }
 
@@ -508,8 +506,8 @@ static void map_exclusions(mapper *m, column_map *map)
 }
 
 tna_status headings_map(const tna_model *model, uint32_t source, const header_rows *rows,
-                        const char *path, long header_line, column_map *map, dq_fn dq,
-                        void *dq_ctx, tna_error *err)
+                        const char *path, long header_line, column_map *map, dq_fn dq, void *dq_ctx,
+                        tna_error *err)
 {
     const tna_source *s = &model->sources[source];
     memset(map, 0, sizeof *map);
@@ -518,8 +516,18 @@ tna_status headings_map(const tna_model *model, uint32_t source, const header_ro
     for (guint r = 0; r < rows->rows->len; r++)
         ncol = MAX(ncol, ((GPtrArray *)g_ptr_array_index(rows->rows, r))->len);
     map->n_header = (int)((GPtrArray *)g_ptr_array_index(rows->rows, 0))->len;
-    mapper m = {model, s,      source, rows, path, header_line, ncol, g_new0(colnames, ncol + 1),
-                g_new0(const char *, ncol + 1), g_new0(int, ncol + 1), err, TNA_OK};
+    mapper m = {model,
+                s,
+                source,
+                rows,
+                path,
+                header_line,
+                ncol,
+                g_new0(colnames, ncol + 1),
+                g_new0(const char *, ncol + 1),
+                g_new0(int, ncol + 1),
+                err,
+                TNA_OK};
     const tna_preset_info *p = tna_preset_get(s->preset);
     for (guint c = 0; c < ncol; c++)
         name_column(p, rows, c, &m.names[c]);

@@ -74,7 +74,7 @@ void worker_clear(worker *w)
     memset(w, 0, sizeof *w);
 }
 
-void worker_forget(worker *w)
+void tna_worker_forget(worker *w)
 {
     value_cache *caches[WORKER_CACHES];
     for (size_t i = 0, n = worker_caches(w, caches); i < n; i++) {
@@ -115,7 +115,7 @@ static tna_status read_whole(file_ctx *f)
     /* A header and no data rows: the columns are still checked, so a wrong heading is
      * reported now rather than the quarter the first response arrives. */
     if (st == TNA_OK && !f->mapped)
-        st = rows_map_header(f);
+        st = tna_rows_map_header(f);
     if (st == TNA_OK)
         st = rows_settle_dates(f);
     return st;
@@ -166,9 +166,9 @@ static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t s
 
     file_ctx f;
     file_ctx_init(&f, run, w, per, si, path, stats, err);
-    worker_forget(w); /* what answers mean depends on the source */
+    tna_worker_forget(w); /* what answers mean depends on the source */
     if (sn.guessed)
-        rows_dq_note(&f, sn.guessed_line, 0, "",
+        tna_dq_note(&f, sn.guessed_line, 0, "",
                      "the file is not UTF-8 from this line on and has no byte-order mark: read "
                      "as Windows-1252 (set encoding: windows-1252 to say so, or save it as CSV "
                      "UTF-8)");
@@ -190,7 +190,7 @@ static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t s
                                       "excluded",
                                       stats->rows_read, stats->accepted, stats->rejected,
                                       stats->excluded);
-        rows_dq_note(&f, 0, 0, "", count);
+        tna_dq_note(&f, 0, 0, "", count);
         g_free(count);
     }
     file_ctx_clear(&f);

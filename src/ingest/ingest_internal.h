@@ -80,7 +80,7 @@ bool value_cache_get(value_cache *cache, const char *text, int64_t *value);
 void value_cache_put(value_cache *cache, const char *text, int64_t value);
 
 /* A cached tna_answer_match(): the meaning of a cell for a field of the file's source. */
-int value_match(const tna_model *model, uint32_t source, tna_field field, uint32_t framework,
+int tna_value_match(const tna_model *model, uint32_t source, tna_field field, uint32_t framework,
                 value_cache *cache, const char *text);
 
 /* ---- reading files (ingest.c drives, rows.c turns rows into records, split.c halves) ---- */
@@ -102,7 +102,7 @@ typedef struct run_ctx {
 /* What one thread reading (part of) a file owns. The main worker writes straight into the
  * run's tables; a split worker (split.c) numbers respondents locally, and its records are
  * renumbered when the halves are joined. The caches hold what answers mean in the file
- * being read (a source's `answers:` make them differ between sources): worker_forget()
+ * being read (a source's `answers:` make them differ between sources): tna_worker_forget()
  * empties them before each file. */
 typedef struct worker {
     run_ctx *run;
@@ -165,41 +165,41 @@ void file_ctx_init(file_ctx *f, run_ctx *run, worker *w, period_ctx *per, uint32
                    const char *path, tna_source_stats *stats, tna_error *err);
 void file_ctx_clear(file_ctx *f);
 int rows_on_record(const tna_csv_record *record, void *ctx); /* tna_csv_record_fn */
-tna_status rows_map_header(file_ctx *f);
+tna_status tna_rows_map_header(file_ctx *f);
 tna_status rows_settle_dates(file_ctx *f);
 
 /* cells.c: the data-quality log (a note is not a problem) and one field of a row. */
-void rows_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason);
-void rows_dq_note(file_ctx *f, long line, long column, const char *value, const char *reason);
-void rows_dq_callback(void *ctx, long line, long column, const char *value, const char *reason);
-const char *cell_text(const tna_csv_record *r, int col);
-bool cell_invalid(const tna_csv_record *r, int col);
+void tna_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason);
+void tna_dq_note(file_ctx *f, long line, long column, const char *value, const char *reason);
+void tna_dq_callback(void *ctx, long line, long column, const char *value, const char *reason);
+const char *tna_cell_text(const tna_csv_record *r, int col);
+bool tna_cell_invalid(const tna_csv_record *r, int col);
 /* What is wrong with a flagged cell, for reasons: "not valid UTF-8 (... set encoding: ...)". */
-const char *cell_bad_text(const file_ctx *f);
+const char *tna_cell_bad_text(const file_ctx *f);
 /* The column a field is read from in this row (the first non-blank of several), or -1. */
-int cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field);
+int tna_cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field);
 /* false (logged) when the respondent key is not valid UTF-8 or holds a NUL. */
-bool cell_respondent_ok(file_ctx *f, const tna_csv_record *r);
+bool tna_cell_respondent_ok(file_ctx *f, const tna_csv_record *r);
 /* Authority and role; false (logged) when either is unusable (blank only when required). */
-bool cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *authority,
+bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *authority,
               uint32_t *role);
-uint64_t cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered);
+uint64_t tna_cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered);
 /* A skill's level in a column: >= 0, or TNA_LEVEL_NONE (logged when unrecognised). */
-uint8_t cell_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill);
+uint8_t tna_cell_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill);
 /* before / after of an evaluation: a level of the topic's framework, -1 when none. */
-int cell_eval_level(file_ctx *f, const tna_csv_record *r, tna_field field, uint32_t topic);
+int tna_cell_eval_level(file_ctx *f, const tna_csv_record *r, tna_field field, uint32_t topic);
 /* trained, applied, language_preference, rater, satisfaction: the meaning, -1 when blank or
  * not understood (logged). */
-int cell_word(file_ctx *f, const tna_csv_record *r, tna_field field);
+int tna_cell_word(file_ctx *f, const tna_csv_record *r, tna_field field);
 /* true (noted) when the row is one the source's tool marks as not a response. */
-bool cell_excluded(file_ctx *f, const tna_csv_record *r);
+bool tna_cell_excluded(file_ctx *f, const tna_csv_record *r);
 /* The options a file is read with: the source's, with what sniffing found (stats). */
 tna_csv_options rows_csv_options(const file_ctx *f);
 
 /* ingest.c */
 void worker_init(worker *w, run_ctx *run, bool local);
 void worker_clear(worker *w);
-void worker_forget(worker *w);
+void tna_worker_forget(worker *w);
 period_ctx period_ctx_new(void);
 void period_ctx_free(period_ctx *per);
 

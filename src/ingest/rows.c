@@ -86,14 +86,14 @@ static const char *bad_date_reason(const file_ctx *f, tna_date_format used)
 /* Reads the submission time of a row; with auto, queues it until the column is known. */
 static int64_t read_submitted(file_ctx *f, const tna_csv_record *r, size_t index, bool evaluation)
 {
-    int col = cell_col(f, r, TNA_FIELD_SUBMITTED);
-    const char *text = cell_text(r, col);
+    int col = tna_cell_col(f, r, TNA_FIELD_SUBMITTED);
+    const char *text = tna_cell_text(r, col);
     if (col < 0 || tna_text_blank(text, strlen(text)))
         return TNA_TIME_MISSING;
-    if (cell_invalid(r, col)) {
+    if (tna_cell_invalid(r, col)) {
         char reason[160];
-        snprintf(reason, sizeof reason, "date is %s", cell_bad_text(f));
-        rows_dq_add(f, r->line, col + 1, text, reason);
+        snprintf(reason, sizeof reason, "date is %s", tna_cell_bad_text(f));
+        tna_dq_add(f, r->line, col + 1, text, reason);
         f->stats->invalid_text++;
         return TNA_TIME_MISSING;
     }
@@ -107,7 +107,7 @@ static int64_t read_submitted(file_ctx *f, const tna_csv_record *r, size_t index
     int64_t t;
     if (tna_date_parse(text, strlen(text), f->source->date_format, &t))
         return t;
-    rows_dq_add(f, r->line, col + 1, text, bad_date_reason(f, f->source->date_format));
+    tna_dq_add(f, r->line, col + 1, text, bad_date_reason(f, f->source->date_format));
     f->stats->bad_dates++;
     return TNA_TIME_MISSING;
 }
@@ -116,7 +116,7 @@ static void reject(file_ctx *f, const tna_csv_record *r, long column, const char
                    const char *reason)
 {
     if (reason)
-        rows_dq_add(f, r->line, column, value, reason);
+        tna_dq_add(f, r->line, column, value, reason);
     f->stats->rejected++;
 }
 
@@ -135,7 +135,7 @@ static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t aut
 {
     size_t ns = f->run->model->n_skills;
     tna_record rec = {0};
-    rec.respondent = respondent_of(f->w, cell_text(r, cell_col(f, r, TNA_FIELD_RESPONDENT)));
+    rec.respondent = respondent_of(f->w, tna_cell_text(r, tna_cell_col(f, r, TNA_FIELD_RESPONDENT)));
     rec.authority = authority;
     rec.role = role;
     rec.seq = f->per->seq++;
@@ -144,16 +144,16 @@ static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t aut
     memset(&g_array_index(f->per->levels, guint8, rec.levels_at), TNA_LEVEL_NONE, ns);
     int v;
     if (f->map.field[TNA_FIELD_RATER] >= 0)
-        rec.rater = cell_word(f, r, TNA_FIELD_RATER) == TNA_RATER_MANAGER ? TNA_RATER_MANAGER
+        rec.rater = tna_cell_word(f, r, TNA_FIELD_RATER) == TNA_RATER_MANAGER ? TNA_RATER_MANAGER
                                                                          : TNA_RATER_SELF;
-    if (f->map.field[TNA_FIELD_TRAINED] >= 0 && (v = cell_word(f, r, TNA_FIELD_TRAINED)) > 0)
+    if (f->map.field[TNA_FIELD_TRAINED] >= 0 && (v = tna_cell_word(f, r, TNA_FIELD_TRAINED)) > 0)
         rec.trained = (uint8_t)v;
     if (f->map.field[TNA_FIELD_LANGUAGE_PREFERENCE] >= 0 &&
-        (v = cell_word(f, r, TNA_FIELD_LANGUAGE_PREFERENCE)) > 0)
+        (v = tna_cell_word(f, r, TNA_FIELD_LANGUAGE_PREFERENCE)) > 0)
         rec.medium = (uint8_t)v;
     if (f->map.n_barriers > 0) {
         bool answered = false;
-        rec.barriers = cell_barriers(f, r, &answered);
+        rec.barriers = tna_cell_barriers(f, r, &answered);
         rec.barriers_answered = answered;
     }
     g_array_append_val(f->per->records, rec);
@@ -165,7 +165,7 @@ static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t aut
 static void wide_row(file_ctx *f, const tna_csv_record *r)
 {
     uint32_t authority, role;
-    if (!cell_respondent_ok(f, r) || !cell_who(f, r, true, &authority, &role)) {
+    if (!tna_cell_respondent_ok(f, r) || !tna_cell_who(f, r, true, &authority, &role)) {
         reject(f, r, 0, NULL, NULL);
         return;
     }
@@ -176,7 +176,7 @@ static void wide_row(file_ctx *f, const tna_csv_record *r)
         if (col < 0 || (size_t)col >= r->n)
             continue;
         uint32_t skill = f->source->skills[s].skill;
-        uint8_t lv = cell_level(f, r, col, skill);
+        uint8_t lv = tna_cell_level(f, r, col, skill);
         if (lv != TNA_LEVEL_NONE)
             levels[skill] = lv;
     }
@@ -185,19 +185,19 @@ static void wide_row(file_ctx *f, const tna_csv_record *r)
 
 static void long_row(file_ctx *f, const tna_csv_record *r)
 {
-    int scol = cell_col(f, r, TNA_FIELD_SKILL);
-    uint32_t skill = find_named(f->run->skill_names, cell_text(r, scol));
+    int scol = tna_cell_col(f, r, TNA_FIELD_SKILL);
+    uint32_t skill = find_named(f->run->skill_names, tna_cell_text(r, scol));
     if (skill == TNA_NONE) {
-        reject(f, r, scol + 1, cell_text(r, scol), "unknown skill; row left out");
+        reject(f, r, scol + 1, tna_cell_text(r, scol), "unknown skill; row left out");
         return;
     }
     uint32_t authority, role;
-    if (!cell_respondent_ok(f, r) || !cell_who(f, r, true, &authority, &role)) {
+    if (!tna_cell_respondent_ok(f, r) || !tna_cell_who(f, r, true, &authority, &role)) {
         reject(f, r, 0, NULL, NULL);
         return;
     }
     tna_record *rec = new_record(f, r, authority, role);
-    uint8_t lv = cell_level(f, r, cell_col(f, r, TNA_FIELD_LEVEL), skill);
+    uint8_t lv = tna_cell_level(f, r, tna_cell_col(f, r, TNA_FIELD_LEVEL), skill);
     g_array_index(f->per->levels, guint8, rec->levels_at + skill) = lv;
     f->stats->accepted++;
 }
@@ -206,16 +206,16 @@ static void evaluation_row(file_ctx *f, const tna_csv_record *r)
 {
     run_ctx *run = f->run;
     const tna_model *m = run->model;
-    int ccol = cell_col(f, r, TNA_FIELD_COURSE);
-    const char *course = cell_text(r, ccol);
-    char *ckey = cell_invalid(r, ccol) ? NULL : tna_text_key(course, -1);
+    int ccol = tna_cell_col(f, r, TNA_FIELD_COURSE);
+    const char *course = tna_cell_text(r, ccol);
+    char *ckey = tna_cell_invalid(r, ccol) ? NULL : tna_text_key(course, -1);
     if (ckey == NULL || *ckey == '\0') {
         g_free(ckey);
         reject(f, r, ccol + 1, course, "no course; row left out");
         return;
     }
     uint32_t authority, role;
-    if (!cell_respondent_ok(f, r) || !cell_who(f, r, false, &authority, &role)) {
+    if (!tna_cell_respondent_ok(f, r) || !tna_cell_who(f, r, false, &authority, &role)) {
         g_free(ckey);
         reject(f, r, 0, NULL, NULL);
         return;
@@ -225,23 +225,23 @@ static void evaluation_row(file_ctx *f, const tna_csv_record *r)
     e.authority = authority;
     e.role = role;
     e.skill = e.topic = TNA_NONE;
-    int col = cell_col(f, r, TNA_FIELD_SKILL);
-    if (col >= 0 && !tna_text_blank(cell_text(r, col), strlen(cell_text(r, col)))) {
-        e.skill = find_named(run->skill_names, cell_text(r, col));
+    int col = tna_cell_col(f, r, TNA_FIELD_SKILL);
+    if (col >= 0 && !tna_text_blank(tna_cell_text(r, col), strlen(tna_cell_text(r, col)))) {
+        e.skill = find_named(run->skill_names, tna_cell_text(r, col));
         if (e.skill == TNA_NONE) {
             g_free(ckey);
-            reject(f, r, col + 1, cell_text(r, col), "unknown skill; row left out");
+            reject(f, r, col + 1, tna_cell_text(r, col), "unknown skill; row left out");
             return;
         }
         e.topic = m->skills[e.skill].topic;
     }
-    col = cell_col(f, r, TNA_FIELD_TOPIC);
+    col = tna_cell_col(f, r, TNA_FIELD_TOPIC);
     if (e.topic == TNA_NONE && col >= 0 &&
-        !tna_text_blank(cell_text(r, col), strlen(cell_text(r, col)))) {
-        e.topic = find_named(run->topic_names, cell_text(r, col));
+        !tna_text_blank(tna_cell_text(r, col), strlen(tna_cell_text(r, col)))) {
+        e.topic = find_named(run->topic_names, tna_cell_text(r, col));
         if (e.topic == TNA_NONE) {
             g_free(ckey);
-            reject(f, r, col + 1, cell_text(r, col), "unknown topic; row left out");
+            reject(f, r, col + 1, tna_cell_text(r, col), "unknown topic; row left out");
             return;
         }
     }
@@ -256,13 +256,13 @@ static void evaluation_row(file_ctx *f, const tna_csv_record *r)
         g_free(ckey);
     }
     e.course = (uint32_t)(GPOINTER_TO_SIZE(cv) - 1);
-    e.respondent = respondent_of(f->w, cell_text(r, cell_col(f, r, TNA_FIELD_RESPONDENT)));
+    e.respondent = respondent_of(f->w, tna_cell_text(r, tna_cell_col(f, r, TNA_FIELD_RESPONDENT)));
     int v;
     if (f->map.field[TNA_FIELD_SATISFACTION] >= 0)
-        e.satisfaction = (v = cell_word(f, r, TNA_FIELD_SATISFACTION)) > 0 ? v : 0;
-    e.before = cell_eval_level(f, r, TNA_FIELD_BEFORE, e.topic);
-    e.after = cell_eval_level(f, r, TNA_FIELD_AFTER, e.topic);
-    if (f->map.field[TNA_FIELD_APPLIED] >= 0 && (v = cell_word(f, r, TNA_FIELD_APPLIED)) > 0)
+        e.satisfaction = (v = tna_cell_word(f, r, TNA_FIELD_SATISFACTION)) > 0 ? v : 0;
+    e.before = tna_cell_eval_level(f, r, TNA_FIELD_BEFORE, e.topic);
+    e.after = tna_cell_eval_level(f, r, TNA_FIELD_AFTER, e.topic);
+    if (f->map.field[TNA_FIELD_APPLIED] >= 0 && (v = tna_cell_word(f, r, TNA_FIELD_APPLIED)) > 0)
         e.applied = (uint8_t)v;
     g_array_append_val(f->per->evaluations, e);
     tna_evaluation *out =
@@ -281,14 +281,14 @@ static GPtrArray *copy_row(const tna_csv_record *r)
     return a;
 }
 
-tna_status rows_map_header(file_ctx *f)
+tna_status tna_rows_map_header(file_ctx *f)
 {
     if (f->rows.rows->len == 0)
         return tna_error_set(f->err, TNA_ERR_INPUT, f->path, 0, 0,
                              "no header row: the file has fewer than %d records",
                              f->source->header_row);
     tna_status st = headings_map(f->run->model, f->source_index, &f->rows, f->path,
-                                 f->header_line, &f->map, rows_dq_callback, f, f->err);
+                                 f->header_line, &f->map, tna_dq_callback, f, f->err);
     if (st == TNA_OK)
         f->mapped = true;
     return st;
@@ -306,7 +306,7 @@ int rows_on_record(const tna_csv_record *r, void *ctx)
         return 0;
     }
     if (!f->mapped) {
-        f->status = rows_map_header(f);
+        f->status = tna_rows_map_header(f);
         if (f->status != TNA_OK)
             return 1;
         f->first_data_line = r->line;
@@ -320,7 +320,7 @@ int rows_on_record(const tna_csv_record *r, void *ctx)
         reject(f, r, 0, "", "empty row");
         return 0;
     }
-    if (f->source->n_exclude > 0 && cell_excluded(f, r)) {
+    if (f->source->n_exclude > 0 && tna_cell_excluded(f, r)) {
         f->stats->excluded++;
         return 0;
     }
@@ -414,7 +414,7 @@ tna_status rows_settle_dates(file_ctx *f)
         pending_date *p = &g_array_index(f->pending, pending_date, i);
         int64_t t;
         if (!tna_date_parse(p->text, strlen(p->text), fmt, &t)) {
-            rows_dq_add(f, p->line, p->column, p->text, bad_date_reason(f, fmt));
+            tna_dq_add(f, p->line, p->column, p->text, bad_date_reason(f, fmt));
             f->stats->bad_dates++;
             t = TNA_TIME_MISSING;
         }

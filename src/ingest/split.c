@@ -138,7 +138,7 @@ static void join(file_ctx *f, half *h, long line_offset)
     f->per->seq += h->per.seq;
     for (guint i = 0; i < h->per.dq->len; i++) {
         tna_dq_entry e = g_array_index(h->per.dq, tna_dq_entry, i);
-        (e.note ? rows_dq_note : rows_dq_add)(f, e.line + line_offset, e.column, e.value,
+        (e.note ? tna_dq_note : tna_dq_add)(f, e.line + line_offset, e.column, e.value,
                                               e.reason);
     }
     for (guint i = 0; i < h->f.pending->len; i++) {

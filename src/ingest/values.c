@@ -89,7 +89,7 @@ void value_cache_put(value_cache *cache, const char *text, int64_t value)
     cache->used++;
 }
 
-int value_match(const tna_model *model, uint32_t source, tna_field field, uint32_t framework,
+int tna_value_match(const tna_model *model, uint32_t source, tna_field field, uint32_t framework,
                 value_cache *cache, const char *text)
 {
     int64_t cached;

@@ -88,7 +88,8 @@ static char *ingest_fails(const tcase *t, tna_status want)
     GString *s = g_string_new(buf);
     char *at;
     while ((at = strstr(s->str, t->dir)) != NULL)
-        g_string_erase(s, at - s->str, (gssize)strlen(t->dir)), g_string_insert(s, at - s->str, "DIR");
+        g_string_erase(s, at - s->str, (gssize)strlen(t->dir)),
+            g_string_insert(s, at - s->str, "DIR");
     return g_string_free(s, FALSE);
 }
 
@@ -123,7 +124,8 @@ static size_t problems(const tna_period_data *pd)
     return n;
 }
 
-/* ---- presets ----------------------------------------------------------------------------------- */
+/* ---- presets -----------------------------------------------------------------------------------
+ */
 
 /* The table says what the contract's table says, and each real export is recognised from its
  * header rows. */
@@ -229,7 +231,7 @@ static void test_answer_words(void)
     uint32_t fw = 0;
 #define LEVEL(text) tna_answer_match(m, 0, TNA_FIELD_LEVEL, fw, text)
     CHECK_INT(LEVEL("Working"), 2);
-    CHECK_INT(LEVEL("  gweithio "), 2); /* Welsh alias, any case and spacing */
+    CHECK_INT(LEVEL("  gweithio "), 2);                   /* Welsh alias, any case and spacing */
     CHECK_INT(LEVEL("Ymarferydd / Practitioner"), 3);     /* both sides agree */
     CHECK_INT(LEVEL("Practitioner / Something else"), 3); /* one side matches */
     CHECK_INT(LEVEL("Expert / Practitioner"), TNA_ANSWER_UNKNOWN); /* they disagree */
@@ -237,11 +239,11 @@ static void test_answer_words(void)
     CHECK_INT(LEVEL("3. Practitioner"), 3);
     CHECK_INT(LEVEL("3 \xE2\x80\x93 Ymarferydd"), 3); /* an en dash, the Welsh label */
     CHECK_INT(LEVEL("Practitioner (3)"), 3);
-    CHECK_INT(LEVEL("3) Whatever it says"), 3);    /* a label that names no level */
+    CHECK_INT(LEVEL("3) Whatever it says"), 3);         /* a label that names no level */
     CHECK_INT(LEVEL("3 - Expert"), TNA_ANSWER_UNKNOWN); /* the label contradicts the number */
     CHECK_INT(LEVEL("Expert (3)"), TNA_ANSWER_UNKNOWN);
     CHECK_INT(LEVEL("3.5"), TNA_ANSWER_UNKNOWN);
-    CHECK_INT(LEVEL("5 - Beyond"), TNA_ANSWER_UNKNOWN); /* off the scale */
+    CHECK_INT(LEVEL("5 - Beyond"), TNA_ANSWER_UNKNOWN);   /* off the scale */
     CHECK_INT(LEVEL("Ddim yn siŵr"), TNA_ANSWER_MISSING); /* the run's answers: */
     CHECK_INT(LEVEL("ardderchog"), 4);
     CHECK_INT(LEVEL("Prefer not to say"), TNA_ANSWER_MISSING);
@@ -249,10 +251,10 @@ static void test_answer_words(void)
     CHECK_INT(LEVEL("Caf\xE9"), TNA_ANSWER_UNKNOWN); /* not UTF-8 */
 #undef LEVEL
     /* yes/no and language, in English and Welsh, and "A / B" */
-    static const char *const yes[] = {"Yes", "Do", "Ydw", "Oes", "Y", "True", "1", "Do / Yes",
-                                      "Wedi gwneud"};
-    static const char *const no[] = {"No", "Naddo", "Nac ydw", "Nac oes", "N", "False", "0",
-                                     "Naddo / No"};
+    static const char *const yes[] = {"Yes",  "Do", "Ydw",      "Oes",        "Y",
+                                      "True", "1",  "Do / Yes", "Wedi gwneud"};
+    static const char *const no[] = {"No", "Naddo", "Nac ydw", "Nac oes",
+                                     "N",  "False", "0",       "Naddo / No"};
     for (size_t i = 0; i < G_N_ELEMENTS(yes); i++)
         CHECK_INT(tna_answer_match(m, 0, TNA_FIELD_TRAINED, 0, yes[i]), TNA_YES);
     for (size_t i = 0; i < G_N_ELEMENTS(no); i++)
@@ -261,11 +263,11 @@ static void test_answer_words(void)
     static const struct {
         const char *text;
         int medium;
-    } lang[] = {{"Welsh", TNA_MEDIUM_WELSH},          {"Cymraeg", TNA_MEDIUM_WELSH},
+    } lang[] = {{"Welsh", TNA_MEDIUM_WELSH},           {"Cymraeg", TNA_MEDIUM_WELSH},
                 {"Cymraeg / Welsh", TNA_MEDIUM_WELSH}, {"English", TNA_MEDIUM_ENGLISH},
-                {"Saesneg", TNA_MEDIUM_ENGLISH},      {"No preference", TNA_MEDIUM_EITHER},
+                {"Saesneg", TNA_MEDIUM_ENGLISH},       {"No preference", TNA_MEDIUM_EITHER},
                 {"Dim ffafriaeth", TNA_MEDIUM_EITHER}, {"Either", TNA_MEDIUM_EITHER},
-                {"Bilingual", TNA_MEDIUM_EITHER},     {"Dwyieithog", TNA_MEDIUM_EITHER}};
+                {"Bilingual", TNA_MEDIUM_EITHER},      {"Dwyieithog", TNA_MEDIUM_EITHER}};
     for (size_t i = 0; i < G_N_ELEMENTS(lang); i++)
         CHECK_INT(tna_answer_match(m, 0, TNA_FIELD_LANGUAGE_PREFERENCE, 0, lang[i].text),
                   lang[i].medium);
@@ -296,8 +298,7 @@ static void test_answers_config(void)
     static const struct {
         const char *answers, *msg;
     } cases[] = {
-        {"answers:\n  authority: {FCC: flintshir}\n",
-         "'flintshir' is not an authority id or name"},
+        {"answers:\n  authority: {FCC: flintshir}\n", "'flintshir' is not an authority id or name"},
         {"answers:\n  level: {Da: 7}\n", "'7' is not a level number or label"},
         {"answers:\n  trained: {Do: maybe}\n", "'maybe' is not yes or no"},
         {"answers:\n  barriers: {Amser: tiem}\n",
@@ -334,14 +335,15 @@ static void test_heading_forms(void)
         "E1,a1,r1,,Working,Expert,None,Awareness\n"
         "E2,a2,Other,Role two,Expert,,,\n"
         "E3,a3,,r2,None,None,None,None\n";
-    tcase t = make_case("", "    path: s.csv\n    preset: google-forms\n"
-                            "    columns: {respondent: staff, authority: Council,\n"
-                            "              role: [Role, Role - Other (please specify)]}\n"
-                            "    skills:\n"
-                            "      \"Rate [Skill one]\": s1     # the whole heading\n"
-                            "      skill two: s2              # the row alone, any case\n"
-                            "      Skill Three: s3\n"
-                            "      \"  Rate  [Skill four] \": s4 # spaces folded\n",
+    tcase t = make_case("",
+                        "    path: s.csv\n    preset: google-forms\n"
+                        "    columns: {respondent: staff, authority: Council,\n"
+                        "              role: [Role, Role - Other (please specify)]}\n"
+                        "    skills:\n"
+                        "      \"Rate [Skill one]\": s1     # the whole heading\n"
+                        "      skill two: s2              # the row alone, any case\n"
+                        "      Skill Three: s3\n"
+                        "      \"  Rate  [Skill four] \": s4 # spaces folded\n",
                         "s.csv", csv, sizeof csv - 1);
     run r;
     if (run_pipeline(t.config, 0, false, &r)) {
@@ -363,8 +365,9 @@ static void test_heading_forms(void)
 static void test_heading_errors(void)
 {
     static const char dup[] = "Staff,Council,Role,S1,Council\nE1,a1,r1,Working,a2\n";
-    tcase t = make_case("", "    path: s.csv\n    columns: {authority: Council, role: Role}\n"
-                            "    skills: {S1: s1}\n",
+    tcase t = make_case("",
+                        "    path: s.csv\n    columns: {authority: Council, role: Role}\n"
+                        "    skills: {S1: s1}\n",
                         "s.csv", dup, sizeof dup - 1);
     char *msg = ingest_fails(&t, TNA_ERR_INPUT);
     CHECK_STR(msg, "DIR/s.csv:1: heading 'Council' matches 2 columns, column 2 ('Council') and "
@@ -374,9 +377,10 @@ static void test_heading_errors(void)
 
     /* a field by a grid row's text and a skill by the whole heading of that column */
     static const char grid[] = "Staff,Council,Role,Rate - Role\nE1,a1,r1,Working\n";
-    t = make_case("", "    path: s.csv\n    preset: surveymonkey\n    skip_after_header: 0\n"
-                      "    columns: {authority: Council, role: Role}\n"
-                      "    skills: {Rate - Role: s1}\n",
+    t = make_case("",
+                  "    path: s.csv\n    preset: surveymonkey\n    skip_after_header: 0\n"
+                  "    columns: {authority: Council, role: Role}\n"
+                  "    skills: {Rate - Role: s1}\n",
                   "s.csv", grid, sizeof grid - 1);
     run r;
     /* the exact heading "Role" (column 3) wins over the row text of column 4 */
@@ -385,22 +389,23 @@ static void test_heading_errors(void)
     close_case(&t);
 
     /* SurveyMonkey: "Skill one" is the row text of two grids: say which */
-    static const char two[] =
-        "Council,Role,Rate now,,Rate next year,\n"
-        ",,Skill one,Skill two,Skill one,Skill two\n"
-        "a1,r1,Working,None,Expert,Expert\n";
-    t = make_case("", "    path: s.csv\n    preset: surveymonkey\n"
-                      "    columns: {authority: Council, role: Role}\n"
-                      "    skills: {Skill one: s1}\n",
+    static const char two[] = "Council,Role,Rate now,,Rate next year,\n"
+                              ",,Skill one,Skill two,Skill one,Skill two\n"
+                              "a1,r1,Working,None,Expert,Expert\n";
+    t = make_case("",
+                  "    path: s.csv\n    preset: surveymonkey\n"
+                  "    columns: {authority: Council, role: Role}\n"
+                  "    skills: {Skill one: s1}\n",
                   "s.csv", two, sizeof two - 1);
     msg = ingest_fails(&t, TNA_ERR_INPUT);
     CHECK_STR(msg, "DIR/s.csv:1: heading 'Skill one' matches 2 columns, column 3 ('Rate now') and "
                    "column 5 ('Rate next year'): name the one you mean with its full heading");
     g_free(msg);
     close_case(&t);
-    t = make_case("", "    path: s.csv\n    preset: surveymonkey\n"
-                      "    columns: {authority: Council, role: Role}\n"
-                      "    skills: {Rate next year - Skill one: s1, Rate now - Skill two: s2}\n",
+    t = make_case("",
+                  "    path: s.csv\n    preset: surveymonkey\n"
+                  "    columns: {authority: Council, role: Role}\n"
+                  "    skills: {Rate next year - Skill one: s1, Rate now - Skill two: s2}\n",
                   "s.csv", two, sizeof two - 1);
     if (run_pipeline(t.config, 0, false, &r)) {
         CHECK_STR(levels_of(&r, 0), "40--");
@@ -420,9 +425,10 @@ static void test_barrier_layouts(void)
         "a1,r1,None,Lack of time,,,My dog\n"
         "a1,r1,None,,Cost of courses,Too far away,\n"
         "a1,r1,None,,,,\n";
-    tcase t = make_case("", "    path: s.csv\n    preset: surveymonkey\n"
-                            "    columns: {authority: Council, role: Role, barriers: What stops you?}\n"
-                            "    skills: {S1: s1}\n",
+    tcase t = make_case("",
+                        "    path: s.csv\n    preset: surveymonkey\n"
+                        "    columns: {authority: Council, role: Role, barriers: What stops you?}\n"
+                        "    skills: {S1: s1}\n",
                         "s.csv", sm, sizeof sm - 1);
     run r;
     if (run_pipeline(t.config, 0, false, &r)) {
@@ -445,9 +451,10 @@ static void test_barrier_layouts(void)
     static const char gf[] = "Council,Role,S1,Barriers\n"
                              "a1,r1,None,\"Travel, e.g. to Cardiff or Swansea, Cost\"\n"
                              "a1,r1,None,\"Dim, byd, addas, Time\"\n";
-    t = make_case("", "    path: s.csv\n    preset: google-forms\n"
-                      "    columns: {authority: Council, role: Role, barriers: Barriers}\n"
-                      "    skills: {S1: s1}\n",
+    t = make_case("",
+                  "    path: s.csv\n    preset: google-forms\n"
+                  "    columns: {authority: Council, role: Role, barriers: Barriers}\n"
+                  "    skills: {S1: s1}\n",
                   "s.csv", gf, sizeof gf - 1);
     if (run_pipeline(t.config, 0, false, &r)) {
         const tna_period_data *pd = &r.ds->periods[0];
@@ -463,10 +470,11 @@ static void test_barrier_layouts(void)
     static const char ls[] = "\"G1\";\"G2\";\"G3\";\"B[SQ001]\";\"B[SQ002]\";\"B[other]\"\n"
                              "\"a1\";\"r1\";\"0\";\"Y\";\"\";\"\"\n"
                              "\"a2\";\"r1\";\"0\";\"N\";\"Y\";\"Evenings\"\n";
-    t = make_case("", "    path: s.csv\n    preset: limesurvey\n"
-                      "    columns:\n      authority: G1\n      role: G2\n"
-                      "      barriers: {\"B[SQ001]\": time, \"B[SQ002]\": Cost, \"B[other]\": other}\n"
-                      "    skills: {G3: s1}\n",
+    t = make_case("",
+                  "    path: s.csv\n    preset: limesurvey\n"
+                  "    columns:\n      authority: G1\n      role: G2\n"
+                  "      barriers: {\"B[SQ001]\": time, \"B[SQ002]\": Cost, \"B[other]\": other}\n"
+                  "    skills: {G3: s1}\n",
                   "s.csv", ls, sizeof ls - 1);
     if (run_pipeline(t.config, 0, false, &r)) {
         const tna_period_data *pd = &r.ds->periods[0];
@@ -489,9 +497,10 @@ static void test_excluded_rows(void)
                               "E2,a1,r1,Working,Test run\n"
                               "E3,a1,r1,Working,test RUN\n"
                               "E4,a2,r2,Expert,\n";
-    tcase t = make_case("", "    path: s.csv\n    columns: {respondent: Staff, authority: Council, "
-                            "role: Role}\n    skills: {S1: s1}\n"
-                            "    exclude_rows: {Kind: [Test run, Pilot]}\n",
+    tcase t = make_case("",
+                        "    path: s.csv\n    columns: {respondent: Staff, authority: Council, "
+                        "role: Role}\n    skills: {S1: s1}\n"
+                        "    exclude_rows: {Kind: [Test run, Pilot]}\n",
                         "s.csv", csv, sizeof csv - 1);
     run r;
     if (run_pipeline(t.config, 0, false, &r)) {
@@ -514,8 +523,9 @@ static void test_excluded_rows(void)
     }
     close_case(&t);
     /* a configured exclusion column that is not in the file is an error */
-    t = make_case("", "    path: s.csv\n    columns: {authority: Council, role: Role}\n"
-                      "    skills: {S1: s1}\n    exclude_rows: {Status: Spam}\n",
+    t = make_case("",
+                  "    path: s.csv\n    columns: {authority: Council, role: Role}\n"
+                  "    skills: {S1: s1}\n    exclude_rows: {Status: Spam}\n",
                   "s.csv", csv, sizeof csv - 1);
     char *msg = ingest_fails(&t, TNA_ERR_INPUT);
     CHECK_STR(msg, "DIR/s.csv:1: no column headed 'Status' for exclude_rows");
@@ -528,12 +538,14 @@ static void test_excluded_rows(void)
 static void test_respondent_key(void)
 {
     static const char csv[] = "Staff,Council,Role,S1\n"
-                              "E\xFF" "1,a1,r1,Working\n"
+                              "E\xFF"
+                              "1,a1,r1,Working\n"
                               "E\0002,a1,r1,Expert\n"
                               "E3,a1,r1,None\n";
-    tcase t = make_case("", "    path: s.csv\n    encoding: utf-8\n"
-                            "    columns: {respondent: Staff, authority: Council, role: Role}\n"
-                            "    skills: {S1: s1}\n",
+    tcase t = make_case("",
+                        "    path: s.csv\n    encoding: utf-8\n"
+                        "    columns: {respondent: Staff, authority: Council, role: Role}\n"
+                        "    skills: {S1: s1}\n",
                         "s.csv", csv, sizeof csv - 1);
     run r;
     if (run_pipeline(t.config, 0, false, &r)) {
@@ -554,8 +566,9 @@ static void test_respondent_key(void)
 /* Missing files (exit 3 unless optional), dates that name the line and the key. */
 static void test_files_and_dates(void)
 {
-    tcase t = make_case("", "    path: nowhere.csv\n    columns: {authority: C, role: R}\n"
-                            "    skills: {S1: s1}\n",
+    tcase t = make_case("",
+                        "    path: nowhere.csv\n    columns: {authority: C, role: R}\n"
+                        "    skills: {S1: s1}\n",
                         NULL, NULL, 0);
     char *msg = ingest_fails(&t, TNA_ERR_INPUT);
     CHECK_STR(msg, "DIR/nowhere.csv: no such file for source 's': check its path, or add "
@@ -566,8 +579,9 @@ static void test_files_and_dates(void)
     /* one day-first date among ISO ones: the message quotes it, on its own line */
     static const char one[] = "C,R,S1,When\na1,r1,None,2026-07-01 10:00\n"
                               "a1,r1,None,2026-07-02 10:00\na1,r1,None,05/03/2026 10:00\n";
-    t = make_case("", "    path: s.csv\n    columns: {authority: C, role: R, submitted: When}\n"
-                      "    skills: {S1: s1}\n",
+    t = make_case("",
+                  "    path: s.csv\n    columns: {authority: C, role: R, submitted: When}\n"
+                  "    skills: {S1: s1}\n",
                   "s.csv", one, sizeof one - 1);
     msg = ingest_fails(&t, TNA_ERR_INPUT);
     CHECK_STR(msg, "DIR/s.csv:4:4: every date in column 'When' reads both day-first and "
@@ -578,8 +592,9 @@ static void test_files_and_dates(void)
 
     /* a column of which no date can be read names date_format too */
     static const char none[] = "C,R,S1,When\na1,r1,None,soon\na1,r1,None,later\n";
-    t = make_case("", "    path: s.csv\n    columns: {authority: C, role: R, submitted: When}\n"
-                      "    skills: {S1: s1}\n",
+    t = make_case("",
+                  "    path: s.csv\n    columns: {authority: C, role: R, submitted: When}\n"
+                  "    skills: {S1: s1}\n",
                   "s.csv", none, sizeof none - 1);
     msg = ingest_fails(&t, TNA_ERR_INPUT);
     CHECK_STR(msg, "DIR/s.csv:2:4: no date in column 'When' can be read (e.g. 'soon'); set "
@@ -605,8 +620,8 @@ static void test_real_exports(void)
         const char *skill;
     } cases[] = {
         {"qualtrics/qualtrics_sample_de.csv", "qualtrics",
-         "{respondent: ResponseId, authority: UserLanguage, role: Finished, submitted: EndDate}",
-         1, "Progress"},
+         "{respondent: ResponseId, authority: UserLanguage, role: Finished, submitted: EndDate}", 1,
+         "Progress"},
         {"surveymonkey/surveymonkey_churcharmy_lead_module_feedback.csv", "surveymonkey",
          "{respondent: Respondent ID, authority: Collector ID, role: \"Did you complete this "
          "module as part of an action learning group?\", submitted: End Date}",
@@ -616,10 +631,10 @@ static void test_real_exports(void)
          "seed"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-        char *source = g_strdup_printf("    path: %s/tests/fixtures/exports/%s\n    preset: %s\n"
-                                       "    columns: %s\n    skills: {%s: s1}\n",
-                                       cwd, cases[i].file, cases[i].preset, cases[i].columns,
-                                       cases[i].skill);
+        char *source =
+            g_strdup_printf("    path: %s/tests/fixtures/exports/%s\n    preset: %s\n"
+                            "    columns: %s\n    skills: {%s: s1}\n",
+                            cwd, cases[i].file, cases[i].preset, cases[i].columns, cases[i].skill);
         tcase t = make_case("", source, NULL, NULL, 0);
         g_free(source);
         tna_error err = TNA_ERROR_INIT;

@@ -154,7 +154,8 @@ static int on_record(const tna_csv_record *r, void *ctx)
  * read_buffer's one call and in 1 MiB blocks of a file. */
 static void test_utf16(void)
 {
-    const char *utf8 = "Enw\tCyngor\n\"Siân\tJones\"\tYnys Môn \xF0\x9F\x99\x82\r\nGwen\t\xE2\x82\xAC 5\n";
+    const char *utf8 =
+        "Enw\tCyngor\n\"Siân\tJones\"\tYnys Môn \xF0\x9F\x99\x82\r\nGwen\t\xE2\x82\xAC 5\n";
     for (int big = 0; big < 2; big++) {
         glong n = 0;
         gunichar2 *units = g_utf8_to_utf16(utf8, -1, NULL, &n, NULL);
@@ -199,8 +200,8 @@ static void test_utf16(void)
         char *dir = g_dir_make_tmp("tna-u16-XXXXXX", NULL);
         char *path = g_build_filename(dir, "u.txt", NULL);
         glong rn = 0;
-        gunichar2 *rec = g_utf8_to_utf16("\xF0\x9F\x99\x82\xF0\x9F\x99\x82x\tM\xC3\xB4n\n", -1,
-                                          NULL, &rn, NULL);
+        gunichar2 *rec =
+            g_utf8_to_utf16("\xF0\x9F\x99\x82\xF0\x9F\x99\x82x\tM\xC3\xB4n\n", -1, NULL, &rn, NULL);
         GString *file = g_string_new(big ? "\xFE\xFF" : "\xFF\xFE");
         for (int k = 0; k < 170000; k++) /* 3.4 MB: a pair straddles 3 MiB */
             for (glong i = 0; i < rn; i++) {
@@ -217,8 +218,9 @@ static void test_utf16(void)
         CHECK_INT(f.invalid, 0);
         bool same = f.cells->len == 340000;
         for (guint i = 0; same && i < f.cells->len; i += 2)
-            same = strcmp(g_ptr_array_index(f.cells, i), "\xF0\x9F\x99\x82\xF0\x9F\x99\x82x") == 0 &&
-                   strcmp(g_ptr_array_index(f.cells, i + 1), "M\xC3\xB4n") == 0;
+            same =
+                strcmp(g_ptr_array_index(f.cells, i), "\xF0\x9F\x99\x82\xF0\x9F\x99\x82x") == 0 &&
+                strcmp(g_ptr_array_index(f.cells, i + 1), "M\xC3\xB4n") == 0;
         CHECK(same);
         g_ptr_array_free(f.cells, TRUE);
         g_remove(path);
