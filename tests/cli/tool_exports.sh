@@ -28,3 +28,13 @@ expect_text "$SCRATCH/out" "read as Windows-1252"
 # Qualtrics: the preview and spam rows are excluded, and said to be
 expect_exit 0 "$TNA" validate tests/fixtures/tools/qualtrics/tna.yaml
 expect_text "$SCRATCH/out" "53 rows read, 49 accepted, 2 rejected, 2 excluded"
+# ... and counted on the PDF's method page and the workbook's About sheet
+out="$SCRATCH/qualtrics-tna"
+pdftotext -layout "$out/tna-2026-Q3.pdf" "$SCRATCH/q.txt"
+tr -s ' ' < "$SCRATCH/q.txt" | grep -q "^2026-Q3 staff-survey 53 49 2 2 1 0$" ||
+  { pdftotext -layout "$out/tna-2026-Q3.pdf" - | grep -A3 "Rows read" >&2; die "the PDF does not count the excluded rows"; }
+$PY - "$out/tna-2026-Q3.xlsx" <<'PY' || die "the About sheet does not count the excluded rows"
+import sys, zipfile
+strings = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode("utf-8")
+assert "53 read = 49 accepted + 2 rejected + 2 excluded (not responses)" in strings
+PY

@@ -197,19 +197,23 @@ def level_text(level, style, i):
         return "%d - %s" % (level, LEVELS[level])
     if style == "paren":
         return "%s (%d)" % (LEVELS[level], level)
+    if i % 7 == 6:  # every export has some bilingual labels
+        return "%s / %s" % (LEVELS_CY[level], LEVELS[level])
     return LEVELS_CY[level] if i % 5 == 2 else LEVELS[level]
 
 
-def yes_no(v, style):
-    if style == "bilingual":
+def yes_no(v, style, i=0):
+    if style == "bilingual" or i % 4 == 3:
         return "Do / Yes" if v else "Naddo / No"
+    if i % 6 == 1:
+        return "Do" if v else "Naddo"
     return "Yes" if v else "No"
 
 
 def medium_text(m, style, i):
     en = {"welsh": "Welsh", "english": "English", "either": "No preference"}[m]
     cy = {"welsh": "Cymraeg", "english": "Saesneg", "either": "Dim ffafriaeth"}[m]
-    if style == "bilingual":
+    if style == "bilingual" or i % 5 == 4:
         return "%s / %s" % (cy, en)
     return cy if i % 3 == 1 else en
 
@@ -445,7 +449,7 @@ def microsoft_forms():
         for s in SKILLS:
             cells.append("Not sure" if attr(p, "unrecognised") == s else level_text(lv[s], "plain", i))
         bars = "".join(OPTIONS[k][0] + ";" for k in p.barriers) + (p.typed + ";" if p.typed else "")
-        cells += [yes_no(p.trained, "plain"), bars, medium_text(p.medium, "plain", i), p.comment]
+        cells += [yes_no(p.trained, "plain", i), bars, medium_text(p.medium, "plain", i), p.comment]
         ex.add(cells, (kind, p))
     text = ex.text()
     for (cells, (kind, p)), line in zip(ex.rows, ex.lines):
@@ -590,7 +594,7 @@ def columns_per_option(tool, n_header, dates, level_style):
                   "" if other else role_text(p, "plain", i), other or ""]
         for s in SKILLS:
             cells.append("Not sure" if attr(p, "unrecognised") == s else level_text(lv[s], level_style, i))
-        cells.append(yes_no(p.trained, "plain"))
+        cells.append(yes_no(p.trained, "plain", i))
         cells += [OPTIONS[k][0] if k in p.barriers else "" for k in range(len(OPTIONS))]
         cells += [p.typed or "", medium_text(p.medium, "plain", i), p.comment]
         ex.add(cells, (kind, p))
@@ -698,7 +702,7 @@ def qualtrics():
         for s in SKILLS:
             cells.append("Not sure" if attr(p, "unrecognised") == s else level_text(lv[s], "plain", i))
         choices = [OPTIONS[k][0] for k in p.barriers] + (["Other (please specify)"] if p.typed else [])
-        cells += [yes_no(p.trained, "plain"), ",".join(choices), p.typed or "",
+        cells += [yes_no(p.trained, "plain", i), ",".join(choices), p.typed or "",
                   medium_text(p.medium, "plain", i), p.comment]
         ex.add(cells, (kind, p))
     text = ex.text()
@@ -758,7 +762,7 @@ def limesurvey():
                  "Other" if other else role_text(p, "plain", i), other or ""]
         for s in SKILLS:
             cells.append("Not sure" if attr(p, "unrecognised") == s else level_text(lv[s], "plain", i))
-        cells.append(yes_no(p.trained, "plain"))
+        cells.append(yes_no(p.trained, "plain", i))
         cells += ["Y" if k in p.barriers else "" for k in range(len(OPTIONS))]
         cells += [p.typed or "", medium_text(p.medium, "plain", i), p.comment, p.email]
         ex.add(cells, (kind, p))

@@ -736,9 +736,34 @@ static void test_barriers(void)
         CHECK_STR(m->barriers[m->barrier_other].id, "other");
         CHECK_STR(m->barriers[m->barrier_other].name_cy, "Arall");
         CHECK_STR(m->barriers_path, "barriers.yaml (built in)");
-        char *key = tna_text_key("Lack of time", -1); /* the benchmark's wording */
-        CHECK_STR(m->barriers[tna_model_find_barrier(m, key)].id, "time");
-        g_free(key);
+        /* the wordings of `tna sample` and of the benchmark's generator, each a barrier */
+        static const struct {
+            const char *text, *id;
+        } words[] = {
+            {"Time", "time"},
+            {"Cost", "cost"},
+            {"Courses not available in Welsh", "not-in-welsh"},
+            {"Manager support", "manager-support"},
+            {"Not sure what I need to learn", "unsure-needs"},
+            {"Nothing suitable nearby", "nothing-suitable"},
+            {"Lack of time", "time"},
+            {"Cost of courses", "cost"},
+            {"No suitable courses available", "nothing-suitable"},
+            {"My manager does not support it", "manager-support"},
+            {"Travel, e.g. to Cardiff or Swansea", "travel-caring"},
+            {"Diffyg amser", "time"},
+            {"Other (please specify)", "other"},
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+            char *key = tna_text_key(words[i].text, -1);
+            uint32_t b = tna_model_find_barrier(m, key);
+            CHECK(b != TNA_NONE && strcmp(m->barriers[b].id, words[i].id) == 0);
+            if (b == TNA_NONE)
+                fprintf(stderr, "  %s\n", words[i].text);
+            g_free(key);
+        }
+        for (size_t i = 0; i < m->n_barriers; i++) /* bilingual */
+            CHECK(m->barriers[i].name_cy != NULL && m->barriers[i].name_cy[0] != '\0');
     }
     tna_model_free(m);
     char *file = g_build_filename(t.dir, "b.yaml", NULL);
