@@ -19,6 +19,8 @@
 
 #define DQ_VALUE_MAX   200
 #define BITS_UNMATCHED ((uint64_t)1 << 63) /* cached with a list's bits: log its pieces */
+#define LIST_MAX_CHOICES 64 /* pieces of one barriers cell */
+#define LIST_MAX_RUN 4      /* pieces one option may span ("Travel, e.g. to Cardiff, ...") */
 
 /* What is wrong with a cell the reader flagged, in the encoding the file is read in. */
 const char *tna_cell_bad_text(const file_ctx *f)
@@ -170,8 +172,9 @@ bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t 
 
 /* The bits of a cell listing options between separators. Options may hold the separator
  * themselves ("Travel, e.g. to Cardiff" in Google Forms' ", "), so the longest run of pieces
- * that matches a barrier is taken first. Pieces that match nothing cite other; with `log`
- * each is logged. */
+ * (up to LIST_MAX_RUN) that matches a barrier is taken first. Pieces that match nothing cite
+ * other; with `log` each is logged. A cell of more than LIST_MAX_CHOICES pieces is no list
+ * of choices: it cites other, logged once. */
 static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool log)
 {
     const tna_model *m = f->run->model;
@@ -179,10 +182,17 @@ static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool lo
     char **parts = g_strsplit(tna_cell_text(r, col), sep, -1);
     guint n = g_strv_length(parts);
     uint64_t bits = 0;
+    if (n > LIST_MAX_CHOICES) { /* no survey offers that many: not a list of choices */
+        if (log)
+            tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col),
+                       "barriers answer of more than 64 choices; counted as other");
+        g_strfreev(parts);
+        return (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
+    }
     for (guint i = 0; i < n;) {
         guint best = 0;
         int meaning = TNA_ANSWER_UNKNOWN;
-        for (guint j = n; j > i && best == 0; j--) {
+        for (guint j = MIN(n, i + LIST_MAX_RUN); j > i && best == 0; j--) {
             GString *g = g_string_new(parts[i]);
             for (guint k = i + 1; k < j; k++)
                 g_string_append(g_string_append(g, sep), parts[k]);

@@ -33,6 +33,10 @@
 #include "tna/text.h"
 
 #define LEVELS 3
+/* Grid headings are a question and a row, so a few splits find them; the caps keep a
+ * hostile header (a megabyte of " - ") from costing quadratic time and memory. */
+#define SPLIT_MAX_BYTES 4096
+#define SPLIT_MAX 16
 
 typedef struct colnames {
     GPtrArray *keys[LEVELS]; /* char *, owned */
@@ -102,7 +106,8 @@ static void split_brackets(colnames *n, const char *s)
 /* "Question - Row": what stands before and after every " - " (a question may hold one). */
 static void split_dash(colnames *n, const char *s)
 {
-    for (const char *p = strstr(s, " - "); p; p = strstr(p + 1, " - ")) {
+    int splits = 0;
+    for (const char *p = strstr(s, " - "); p && splits++ < SPLIT_MAX; p = strstr(p + 1, " - ")) {
         add_key(n->keys[2], s, (long)(p - s));
         add_key(n->keys[2], p + 3, -1);
         set_option(n, p + 3, -1);
@@ -112,13 +117,15 @@ static void split_dash(colnames *n, const char *s)
 /* "Question.Row": a dot with no space after it, and not inside a number ("WCAG 2.2"). */
 static void split_dot(colnames *n, const char *s)
 {
-    for (const char *p = strchr(s, '.'); p; p = strchr(p + 1, '.')) {
+    int splits = 0;
+    for (const char *p = strchr(s, '.'); p && splits < SPLIT_MAX; p = strchr(p + 1, '.')) {
         if (p == s || p[1] == '\0' || p[1] == ' ' ||
             (g_ascii_isdigit(p[-1]) && g_ascii_isdigit(p[1])))
             continue;
         add_key(n->keys[2], s, (long)(p - s));
         add_key(n->keys[2], p + 1, -1);
         set_option(n, p + 1, -1);
+        splits++;
     }
 }
 
@@ -171,6 +178,8 @@ static void name_column(const tna_preset_info *p, const header_rows *rows, guint
             named |= !blank(cell(g_ptr_array_index(rows->rows, r), i));
         for (guint j = i + 1; named && j-- > 0 && blank(question);)
             question = cell(first, j);
+        if (strlen(question) > SPLIT_MAX_BYTES)
+            return; /* not copied to every column of a hostile header */
         add_key(n->keys[0], question, -1);
         for (guint r = 1; r < rows->rows->len; r++) {
             const char *sub = cell(g_ptr_array_index(rows->rows, r), i);
@@ -188,6 +197,8 @@ static void name_column(const tna_preset_info *p, const header_rows *rows, guint
     n->option_row = (int)text_row;
     const char *h =
         cell(text_row < rows->rows->len ? g_ptr_array_index(rows->rows, text_row) : NULL, i);
+    if (strlen(h) > SPLIT_MAX_BYTES)
+        return; /* no grid heading is that long */
     if (p->codes)
         limesurvey(n, h);
     else if (p->grid == TNA_GRID_BRACKETS)
