@@ -115,7 +115,8 @@ tna_status tna_csv_sniff_buffer(const char *name, const char *data, size_t size,
                                 tna_csv_sniffed *out, tna_error *err) TNA_MUST_CHECK;
 
 /* Reads path with read(2) in 1 MiB blocks. Errors (TNA_ERR_INPUT, or TNA_ERR_NOMEM over a
- * cap) name path, line and col. options may be NULL (comma, UTF-8, default caps). */
+ * cap) name path, line and col. options may be NULL (UTF-8 unless a BOM says otherwise, the
+ * delimiter sniffed, default caps). */
 tna_status tna_csv_read_file(const char *path, const tna_csv_options *options,
                              tna_csv_record_fn fn, void *ctx, tna_error *err) TNA_MUST_CHECK;
 
