@@ -45,7 +45,7 @@ LDLIBS += $(PKG_LIBS) -lcsv -lm -pthread
 
 LIB_SRC := $(filter-out src/main.c,$(shell find src -name '*.c' | sort))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/reference.o $(BUILD)/gen/glossary.o
-REFERENCE := inputs/roles.yaml inputs/authorities.yaml $(wildcard inputs/frameworks/*.yaml)
+REFERENCE := inputs/roles.yaml inputs/authorities.yaml inputs/barriers.yaml $(wildcard inputs/frameworks/*.yaml)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS := $(shell find include src -name '*.h') $(BUILD)/gen/glossary.h
@@ -122,14 +122,17 @@ bench: deps all
 
 install: $(BUILD)/tna
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	  $(DESTDIR)$(PREFIX)/share/tna/frameworks
+	  $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/tna/frameworks
 	install -m 755 $(BUILD)/tna $(DESTDIR)$(PREFIX)/bin/tna
 	install -m 644 man/tna.1 $(DESTDIR)$(PREFIX)/share/man/man1/tna.1
-	install -m 644 inputs/roles.yaml inputs/authorities.yaml $(DESTDIR)$(PREFIX)/share/tna/
+	install -m 644 man/tna.yaml.5 $(DESTDIR)$(PREFIX)/share/man/man5/tna.yaml.5
+	install -m 644 inputs/roles.yaml inputs/authorities.yaml inputs/barriers.yaml \
+	  $(DESTDIR)$(PREFIX)/share/tna/
 	install -m 644 inputs/frameworks/*.yaml $(DESTDIR)$(PREFIX)/share/tna/frameworks/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/tna $(DESTDIR)$(PREFIX)/share/man/man1/tna.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/tna $(DESTDIR)$(PREFIX)/share/man/man1/tna.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/man5/tna.yaml.5
 	rm -rf $(DESTDIR)$(PREFIX)/share/tna
 
 format:

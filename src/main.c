@@ -109,6 +109,25 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
+static const char *const commands[] = {"run", "validate", "sample", NULL};
+
+static bool is_command(const char *word)
+{
+    for (const char *const *c = commands; *c; c++)
+        if (strcmp(word, *c) == 0)
+            return true;
+    return false;
+}
+
+static int unknown_command(const char *word)
+{
+    fprintf(stderr, "tna: unknown command '%s'; the commands are:", word);
+    for (const char *const *c = commands; *c; c++)
+        fprintf(stderr, " %s", *c);
+    fprintf(stderr, "\nTry 'tna --help'.\n");
+    return 2;
+}
+
 /* Progress on standard error, only when it is a terminal. */
 static void progress(const char *path, long rows, void *ctx)
 {
@@ -131,15 +150,35 @@ static void print_sources(const tna_model *m, const tna_dataset *ds, FILE *fp)
         const tna_period_data *pd = &ds->periods[p];
         for (size_t s = 0; s < m->n_sources; s++) {
             const tna_source_stats *st = &pd->stats[s];
-            if (!st->present)
-                fprintf(fp, "  %s  %-16s %s: no file (no data from this source)\n", pd->period,
-                        m->sources[s].name, st->path);
-            else
-                fprintf(fp, "  %s  %-16s %s: %ld rows read, %ld accepted, %ld rejected\n",
-                        pd->period, m->sources[s].name, st->path, st->rows_read, st->accepted,
-                        st->rejected);
+            if (!st->present) {
+                fprintf(fp, "  %s  %-16s %s: no file (optional; no data from this source)\n",
+                        pd->period, m->sources[s].name, st->path);
+                continue;
+            }
+            fprintf(fp,
+                    "  %s  %-16s %s: %ld rows read, %ld accepted, %ld rejected, %ld excluded\n",
+                    pd->period, m->sources[s].name, st->path, st->rows_read, st->accepted,
+                    st->rejected, st->excluded);
+            if (st->encoding_guessed)
+                fprintf(fp, "      read as Windows-1252: it is not UTF-8 and has no "
+                            "byte-order mark (set encoding: windows-1252 to say so)\n");
         }
     }
+}
+
+/* Every problem the configuration has, one "file:line:col: message" a line. */
+static int fail_config(const tna_config_problems *pr)
+{
+    for (size_t i = 0; i < pr->n; i++) {
+        char buf[TNA_ERROR_FILE_MAX + TNA_ERROR_MSG_MAX + 64];
+        tna_error_format(&pr->list[i], buf, sizeof buf);
+        fprintf(stderr, "tna: %s\n", buf);
+    }
+    if (pr->more > 0)
+        fprintf(stderr, "tna: ... and %zu more problems in the configuration\n", pr->more);
+    else if (pr->n > 1)
+        fprintf(stderr, "tna: %zu problems in the configuration\n", pr->n);
+    return pr->n > 0 ? tna_status_exit_code(pr->list[0].code) : 2;
 }
 
 typedef struct run_options {
@@ -149,10 +188,12 @@ typedef struct run_options {
 
 static int load(const char *config, tna_model **model)
 {
-    tna_error err = TNA_ERROR_INIT;
-    if (tna_config_load(config, model, &err) != TNA_OK)
-        return fail(&err);
-    return 0;
+    tna_config_problems *problems = g_new0(tna_config_problems, 1);
+    int rc = 0;
+    if (tna_config_load_all(config, model, problems) != TNA_OK)
+        rc = fail_config(problems);
+    g_free(problems);
+    return rc;
 }
 
 static int ingest(const tna_model *model, const run_options *o, tna_dataset **ds)
@@ -193,13 +234,17 @@ static int cmd_validate(const char *config)
     if (rc == 0) {
         printf("sources:\n");
         print_sources(m, ds, stdout);
-        long n = total_dq(ds), shown = 0;
-        printf("data quality: %ld entries%s\n", n, n ? "; the first:" : "");
+        long n = tna_dataset_problems(ds), shown = 0;
+        printf("data quality: %ld entries, %ld of them problems%s\n", total_dq(ds), n,
+               n ? "; the first:" : "");
         for (size_t p = 0; p < ds->n_periods && shown < 10; p++)
-            for (size_t i = 0; i < ds->periods[p].n_dq && shown < 10; i++, shown++) {
+            for (size_t i = 0; i < ds->periods[p].n_dq && shown < 10; i++) {
                 const tna_dq_entry *e = &ds->periods[p].dq[i];
+                if (e->note)
+                    continue;
                 printf("  %s:%ld:%ld: %s%s%s%s\n", e->file, e->line, e->column, e->reason,
                        e->value[0] ? " ('" : "", e->value, e->value[0] ? "')" : "");
+                shown++;
             }
     }
     tna_dataset_free(ds);
@@ -260,26 +305,28 @@ static int cmd_run(const char *config, const run_options *o)
         g_free(cwd);
         g_free(absolute);
         const tna_period_figures *f = &res->periods[res->n_periods - 1];
-        long rejected = 0, read = 0;
+        long rejected = 0, read = 0, excluded = 0;
         for (size_t p = 0; p < ds->n_periods; p++)
             for (size_t s = 0; s < m->n_sources; s++)
                 read += ds->periods[p].stats[s].rows_read,
-                    rejected += ds->periods[p].stats[s].rejected;
+                    rejected += ds->periods[p].stats[s].rejected,
+                    excluded += ds->periods[p].stats[s].excluded;
         printf("%s\n", m->title ? m->title : "tna");
         print_sources(m, ds, stdout);
         printf("current period %s: %zu respondents, %zu groups (%zu suppressed under %d "
                "respondents, %zu more to stop subtraction)\n",
                current, f->n_people, f->n_groups, f->n_suppressed_primary, m->min_group_size,
                f->n_suppressed_secondary);
-        printf("rows: %ld read, %ld rejected; %ld data-quality entries\n", read, rejected,
-               total_dq(ds));
+        printf("rows: %ld read, %ld rejected, %ld excluded as not responses; %ld data-quality "
+               "problems\n",
+               read, rejected, excluded, tna_dataset_problems(ds));
         printf("reports written to %s:\n", shown);
         for (size_t i = 0; i < tna_outputs_count(out); i++)
             printf("  %s\n", tna_outputs_name(out, i));
         g_free(shown);
     }
-    if (rc == 0 && o->strict && total_dq(ds) > 0) {
-        fprintf(stderr, "tna: %ld data-quality entries (--strict)\n", total_dq(ds));
+    if (rc == 0 && o->strict && tna_dataset_problems(ds) > 0) {
+        fprintf(stderr, "tna: %ld data-quality problems (--strict)\n", tna_dataset_problems(ds));
         rc = 1;
     }
     g_free(dir);
@@ -343,16 +390,16 @@ int main(int argc, char **argv)
     } else if (argc < 2) {
         fputs(usage_text, stderr);
         rc = 2;
+    } else if (!is_command(argv[1])) {
+        rc = unknown_command(argv[1]);
     } else if (argc != 3) {
         rc = usage_error("'%s' takes exactly one argument", argv[1]);
     } else if (strcmp(argv[1], "run") == 0) {
         rc = cmd_run(argv[2], &o);
     } else if (strcmp(argv[1], "validate") == 0) {
         rc = cmd_validate(argv[2]);
-    } else if (strcmp(argv[1], "sample") == 0) {
-        rc = cmd_sample(argv[2], staff, seed);
     } else {
-        rc = usage_error("unknown command '%s'", argv[1]);
+        rc = cmd_sample(argv[2], staff, seed);
     }
     g_option_context_free(ctx);
     g_free((char *)o.out_dir);

@@ -75,9 +75,12 @@ typedef struct tna_source_read {
     uint32_t source;  /* index into model->sources */
     const char *path; /* the file path the configuration resolved to */
     bool present;     /* false: no file for this period */
-    long rows_read, accepted, rejected;
+    long rows_read, accepted, rejected, excluded; /* read = accepted + rejected + excluded */
     long unrecognised_answers, bad_dates, invalid_text;
     tna_date_format date_format; /* the format used (auto resolved) */
+    tna_encoding encoding;       /* the encoding read (auto resolved) */
+    char delimiter;              /* the delimiter used (sniffed when not configured) */
+    bool encoding_guessed;       /* auto found no BOM and bytes that are not UTF-8 */
 } tna_source_read;
 
 /* Data-quality log entries of one period with the same file, column and reason, counted.
@@ -88,6 +91,7 @@ typedef struct tna_dq_count {
     const char *reason;
     long entries;
     long first_line; /* the line of the first of them, 0 for the whole file */
+    bool note;       /* not a problem (an excluded row, an encoding guessed): --strict ignores it */
 } tna_dq_count;
 
 typedef struct tna_period_figures {

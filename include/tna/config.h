@@ -1,15 +1,19 @@
 /*
  * config.h - load and check one analysis configuration (YAML, libyaml).
  *
- * tna_config_load() reads the analysis file, the framework, roles and authorities files it
- * names, and checks everything DESIGN.md fixes: known keys only (with a "did you mean"),
- * types, required keys, duplicate keys and ids, references between files, levels within the
- * scale, referenced files readable, `{period}` present in paths used with several periods.
- * It bounds what a hostile file can cost (size, nesting depth; anchors and aliases are
- * rejected). The first problem found is reported as file:line:col with TNA_ERR_CONFIG.
+ * tna_config_load() reads the analysis file, the framework, roles, authorities and barriers
+ * files it names (the shipped barriers when it names none), and checks everything the
+ * configuration fixes: known keys only (with a "did you mean"), types, required keys,
+ * duplicate keys and ids, references between files, levels within the scale, `answers:`
+ * naming things that exist, referenced files readable and regular, `{period}` present in
+ * paths used with several periods. It bounds what a hostile file can cost (size, nesting
+ * depth; anchors and aliases are rejected). Every problem is reported as file:line:col with
+ * TNA_ERR_CONFIG: tna_config_load_all() gives up to TNA_CONFIG_MAX_PROBLEMS of them from one
+ * run, so a user fixes them all at once; tna_config_load() gives the first. A file that is
+ * not YAML but looks like a survey export (or a spreadsheet) says so, and suggests `tna init`.
  *
  * Memory: on success *out is a new model the caller frees with tna_model_free(); on failure
- * *out is NULL and err says why. The model never changes after loading.
+ * *out is NULL and err (problems) says why. The model never changes after loading.
  */
 #ifndef TNA_CONFIG_H
 #define TNA_CONFIG_H
@@ -22,6 +26,18 @@
 
 tna_status tna_config_load(const char *path, tna_model **out, tna_error *err) TNA_MUST_CHECK;
 
+#define TNA_CONFIG_MAX_PROBLEMS 20
+
+typedef struct tna_config_problems {
+    tna_error list[TNA_CONFIG_MAX_PROBLEMS]; /* in the order found */
+    size_t n;    /* problems in list */
+    size_t more; /* problems found beyond the list */
+} tna_config_problems;
+
+/* Loads like tna_config_load(), collecting every problem into *problems (reset first). */
+tna_status tna_config_load_all(const char *path, tna_model **out,
+                               tna_config_problems *problems) TNA_MUST_CHECK;
+
 /* Frees the model and everything it owns; NULL is fine. */
 void tna_model_free(tna_model *model);
 
@@ -31,6 +47,8 @@ uint32_t tna_model_find_authority(const tna_model *model, const char *key);
 uint32_t tna_model_find_role(const tna_model *model, const char *key);
 /* A region by the matching key of its name or Welsh name. */
 uint32_t tna_model_find_region(const tna_model *model, const char *key);
+/* A barrier by the matching key of its id, name, Welsh name or an alias. */
+uint32_t tna_model_find_barrier(const tna_model *model, const char *key);
 
 /* Look-ups by exact id. TNA_NONE when unknown. */
 uint32_t tna_model_find_skill(const tna_model *model, const char *id);

@@ -1,8 +1,8 @@
 /*
  * csvread.h - streaming CSV reading on top of libcsv.
  *
- * Reads a file in fixed-size blocks (never the whole file), skips a UTF-8 BOM, converts
- * Windows-1252 to UTF-8 when asked, and calls back once per record with the fields as
+ * Reads a file in fixed-size blocks (never the whole file), skips a byte-order mark,
+ * converts Windows-1252 and UTF-16 to UTF-8, and calls back once per record with the fields as
  * NUL-terminated UTF-8 strings and the physical line on which the record starts (a quoted
  * newline advances the line count, as an editor shows it). libcsv runs in strict mode, so an
  * unterminated or misplaced quote is an error with its line; fields and records are capped,
@@ -18,10 +18,27 @@
  * A field that is not valid UTF-8 (a NUL byte counts as invalid, as in g_utf8_validate()) is
  * passed with each bad byte replaced by U+FFFD and its `invalid` flag set: the caller must
  * log it and must not use its text as data. In Windows-1252 input the five undefined bytes
- * (0x81 0x8D 0x8F 0x90 0x9D) become U+FFFD and flag their field the same way.
+ * (0x81 0x8D 0x8F 0x90 0x9D), and in UTF-16 input a lone surrogate or a trailing odd byte,
+ * become U+FFFD and flag their field the same way.
+ *
+ * Encoding and delimiter. tna_csv_sniff_file() looks at the start of a file before it is
+ * read. A byte-order mark always decides the encoding (EF BB BF UTF-8, FF FE UTF-16 LE,
+ * FE FF UTF-16 BE, as Excel's "CSV UTF-8" and "Unicode text" write them), whatever the
+ * options say. Otherwise, with TNA_ENCODING_AUTO: text whose first bytes alternate with NULs
+ * is UTF-16; else the file is read up to its first byte that is not ASCII (everything
+ * before it reads the same in UTF-8 and Windows-1252), and when that byte does not start a
+ * valid UTF-8 sequence the file is Windows-1252 (`guessed`, with the line), else UTF-8. A
+ * delimiter of 0 is sniffed from the header line: whichever of ',' ';' and tab occurs most
+ * often outside quotes (',' on a tie or when none does). The read functions sniff for
+ * themselves when given TNA_ENCODING_AUTO or delimiter 0.
+ *
+ * Only regular files are read: a FIFO, device or directory is refused at once (never waited
+ * on). A workbook saved under a .csv name (a zip: XLSX, ODS; or an old .xls) is recognised
+ * and refused with the steps to save it as CSV UTF-8.
  *
  * Errors (the first one stops the reading; records already passed stay passed):
- *   TNA_ERR_INPUT  "cannot open: ...", "cannot read: ...";
+ *   TNA_ERR_INPUT  "cannot open: ...", "cannot read: ...", "not a regular file ...",
+ *                  "this is a spreadsheet, not a CSV ...";
  *                  "malformed quoted field: text after the closing quote ..." and
  *                  "malformed field: quote inside an unquoted field ..." at the line and
  *                  column (characters, 1-based) of the offending character;
@@ -46,8 +63,8 @@
 #include "tna/model.h"
 
 typedef struct tna_csv_options {
-    char delimiter;        /* ',' ';' '\t'; 0 means ',' */
-    tna_encoding encoding; /* input encoding; output is always UTF-8 */
+    char delimiter;        /* ',' ';' '\t'; 0: sniffed from the header line */
+    tna_encoding encoding; /* input encoding (a BOM overrides it); output is always UTF-8 */
     size_t max_field;      /* bytes per field; 0 means TNA_CSV_MAX_FIELD */
     size_t max_fields;     /* fields per record; 0 means TNA_CSV_MAX_FIELDS */
 } tna_csv_options;
@@ -71,14 +88,42 @@ typedef struct tna_csv_record {
  * CR before the record's first character, including those inside earlier quoted fields. */
 typedef int (*tna_csv_record_fn)(const tna_csv_record *record, void *ctx);
 
+/* Opens path for reading, refusing with TNA_ERR_INPUT (and a message saying what it is)
+ * anything but a regular file; never waits on a FIFO. The descriptor, which the caller
+ * closes, or -1. */
+int tna_csv_open(const char *path, tna_error *err);
+
+/* What the start of a file says about how to read it. */
+typedef struct tna_csv_sniffed {
+    tna_encoding encoding; /* never TNA_ENCODING_AUTO */
+    char delimiter;        /* never 0 */
+    int bom;               /* bytes of byte-order mark at the start (0, 2 or 3) */
+    bool guessed;          /* auto read it as Windows-1252: no BOM, and bytes not UTF-8 */
+    long guessed_line;     /* ... on this line (1-based) */
+} tna_csv_sniffed;
+
+/* Works out the encoding and delimiter of path (see the top of the file), taking those the
+ * options fix; header_row (1-based, 0 meaning 1) is the line the delimiter is counted on.
+ * Errors: TNA_ERR_INPUT for a file that cannot be opened or read, is not a regular file or
+ * is a spreadsheet. */
+tna_status tna_csv_sniff_file(const char *path, const tna_csv_options *options, int header_row,
+                              tna_csv_sniffed *out, tna_error *err) TNA_MUST_CHECK;
+
+/* The same for bytes in memory (`name` for messages). */
+tna_status tna_csv_sniff_buffer(const char *name, const char *data, size_t size,
+                                const tna_csv_options *options, int header_row,
+                                tna_csv_sniffed *out, tna_error *err) TNA_MUST_CHECK;
+
 /* Reads path with read(2) in 1 MiB blocks. Errors (TNA_ERR_INPUT, or TNA_ERR_NOMEM over a
- * cap) name path, line and col. options may be NULL (comma, UTF-8, default caps). */
+ * cap) name path, line and col. options may be NULL (UTF-8 unless a BOM says otherwise, the
+ * delimiter sniffed, default caps). */
 tna_status tna_csv_read_file(const char *path, const tna_csv_options *options,
                              tna_csv_record_fn fn, void *ctx, tna_error *err) TNA_MUST_CHECK;
 
 /* Reads only the bytes [start, end) of path (end 0: to the end of the file), as if they were
  * a file of their own: lines and records are numbered from 1 at start, and a BOM is skipped
- * only when start is 0. start must be the first byte of a line; when [start, end) does not
+ * only when start is 0. With start > 0 the options must say the encoding and delimiter
+ * (those tna_csv_sniff_file found), and the encoding must not be UTF-16. start must be the first byte of a line; when [start, end) does not
  * end at a record boundary, csv_fini reports an unterminated quoted field. *lines (may be
  * NULL) receives the number of line breaks read. Used to read a large file in two halves on
  * two cores. */

@@ -45,6 +45,8 @@ typedef struct tna_date_sniff {
     long mdy_ok;       /* values that parse month-first */
     long first_bad_line; /* first line whose value fits no format, 0 if none */
     long any_ok;       /* values that parse in at least one format */
+    long first_ambiguous_line; /* first line whose value reads both day- and month-first (and
+                                  is not year-first), 0 if none */
 } tna_date_sniff;
 
 void tna_date_sniff_add(tna_date_sniff *sniff, const char *s, size_t len, long line);

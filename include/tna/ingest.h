@@ -1,13 +1,16 @@
 /*
  * ingest.h - survey exports in, normalised records out.
  *
- * tna_ingest() reads every source of every period of the model (a period without a
- * source's file simply has no data from it), maps headings to fields and skills, matches
- * authorities, roles and answers on their matching keys, and turns each row into a
- * tna_record: small integer keys and one level byte per skill. Every row read is accepted
- * or rejected; rejections, unrecognised answers, unreadable dates and invalid UTF-8 go to
- * the data-quality log with file, line, column, value and reason, and
- * rows_read == accepted + rejected holds for every source (checked, not assumed).
+ * tna_ingest() reads every source of every period of the model (a missing file stops the
+ * run with TNA_ERR_INPUT unless the source is `optional`), works out each file's encoding
+ * and delimiter when the source does not say (csvread.h), maps headings to fields and skills
+ * the way the source's tool names them (presets.h), matches answers once per distinct text
+ * (answers.h), and turns each row into a tna_record: small integer keys and one level byte
+ * per skill. Every row read is accepted, rejected or excluded (a row the tool marks as not a
+ * response, such as a Qualtrics preview); rejections, unrecognised answers, unreadable dates
+ * and invalid UTF-8 go to the data-quality log with file, line, column, value and reason,
+ * and rows_read == accepted + rejected + excluded holds for every source (checked, not
+ * assumed).
  *
  * Identity: respondents are numbered across the whole run, so the same staff number in two
  * periods is the same respondent index; a row without one is a respondent of its own. The
@@ -16,7 +19,9 @@
  *
  * Memory: *out is a new dataset the caller frees with tna_dataset_free(). It refers to the
  * model (ids, names), which must outlive it. A broken file (unterminated quote, a required
- * column missing, an ambiguous date column) stops ingest with TNA_ERR_INPUT and *out NULL.
+ * column missing or a heading that matches two columns, an ambiguous date column, a
+ * spreadsheet saved under a .csv name, a file that is not a regular file) stops ingest with
+ * TNA_ERR_INPUT and *out NULL.
  */
 #ifndef TNA_INGEST_H
 #define TNA_INGEST_H
@@ -31,16 +36,6 @@
 #define TNA_LEVEL_NONE 0xFF /* no usable answer for this skill in this record */
 #define TNA_TIME_MISSING INT64_MIN
 
-typedef enum tna_rater { TNA_RATER_SELF = 0, TNA_RATER_MANAGER = 1 } tna_rater;
-typedef enum tna_yesno { TNA_YESNO_UNKNOWN = 0, TNA_YES = 1, TNA_NO = 2 } tna_yesno;
-typedef enum tna_medium {
-    TNA_MEDIUM_UNKNOWN = 0,
-    TNA_MEDIUM_WELSH = 1,
-    TNA_MEDIUM_ENGLISH = 2,
-    TNA_MEDIUM_EITHER = 3
-} tna_medium;
-
-#define TNA_MAX_BARRIERS 64
 
 /* One row of a wide or long source. Levels live in dataset->periods[p].levels at
  * levels_at .. levels_at + model->n_skills. */
@@ -53,7 +48,7 @@ typedef struct tna_record {
     uint8_t trained;   /* tna_yesno */
     uint8_t medium;    /* tna_medium: language preference */
     uint8_t barriers_answered; /* the row had a (non-blank) barriers answer */
-    uint64_t barriers; /* bit i: dataset->barriers[i] cited */
+    uint64_t barriers; /* bit i: model->barriers[i] cited */
     size_t levels_at;
 } tna_record;
 
@@ -72,17 +67,25 @@ typedef struct tna_evaluation {
 typedef struct tna_source_stats {
     uint32_t source;   /* index into model->sources */
     const char *path;  /* resolved file path */
-    bool present;      /* false: the file does not exist for this period */
-    long rows_read, accepted, rejected;
+    bool present;      /* false: the file does not exist for this period (optional source) */
+    long rows_read, accepted, rejected, excluded; /* read = accepted + rejected + excluded */
     long unrecognised_answers, bad_dates, invalid_text;
     tna_date_format date_format; /* the format used (auto resolved) */
+    tna_encoding encoding;       /* the encoding read (auto resolved) */
+    char delimiter;              /* the delimiter used (sniffed when not configured) */
+    bool encoding_guessed;       /* auto found no BOM and bytes that are not UTF-8 */
 } tna_source_stats;
 
+/* An entry of the data-quality log. Values are what the file held: the log is the
+ * analyst's list of what to fix, and the only output that shows input text. A `note` is
+ * not a problem (an excluded row, the rows read per file, the encoding guessed): --strict
+ * ignores notes. */
 typedef struct tna_dq_entry {
     const char *file;
     long line, column; /* column: 1-based field number, 0 for the whole row/file */
-    const char *value; /* what was found (never a personal field), may be "" */
+    const char *value; /* what was found, may be "" */
     const char *reason;
+    bool note;
 } tna_dq_entry;
 
 typedef struct tna_period_data {
@@ -102,8 +105,6 @@ typedef struct tna_dataset {
     tna_period_data *periods; /* model->n_periods entries */
     size_t n_periods;
     uint32_t n_respondents; /* respondent indices are 0 .. n_respondents-1 across periods */
-    const char **barriers;  /* distinct barrier options, in order of first appearance */
-    size_t n_barriers;
     const char **courses;
     size_t n_courses;
     void *strings; /* GStringChunk owning the dataset's strings */
@@ -123,5 +124,9 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
                       tna_dataset **out, tna_error *err) TNA_MUST_CHECK;
 
 void tna_dataset_free(tna_dataset *dataset);
+
+/* Data-quality entries that are problems (not notes), over every period: what --strict
+ * counts. */
+long tna_dataset_problems(const tna_dataset *dataset);
 
 #endif

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #define TNA_NONE UINT32_MAX
+#define TNA_MAX_BARRIERS 63 /* barriers cited are bits of a uint64_t; ingest uses the top bit */
 
 /* Where something was written in a configuration file, for messages. */
 typedef struct tna_mark {
@@ -87,8 +88,23 @@ typedef struct tna_authority {
     tna_mark mark;
 } tna_authority;
 
+typedef struct tna_barrier {
+    const char *id, *name, *name_cy;
+    const char **aliases;
+    size_t n_aliases;
+    tna_mark mark;
+} tna_barrier;
+
 typedef enum tna_format { TNA_FORMAT_WIDE, TNA_FORMAT_LONG, TNA_FORMAT_EVALUATION } tna_format;
-typedef enum tna_encoding { TNA_ENCODING_UTF8, TNA_ENCODING_WINDOWS_1252 } tna_encoding;
+/* AUTO: a byte-order mark decides (UTF-8, UTF-16 LE or BE); without one, a file whose first
+ * non-ASCII bytes are not UTF-8 is read as Windows-1252 (csvread.h). */
+typedef enum tna_encoding {
+    TNA_ENCODING_UTF8,
+    TNA_ENCODING_WINDOWS_1252,
+    TNA_ENCODING_UTF16LE,
+    TNA_ENCODING_UTF16BE,
+    TNA_ENCODING_AUTO
+} tna_encoding;
 typedef enum tna_date_format {
     TNA_DATE_AUTO,
     TNA_DATE_ISO,
@@ -109,6 +125,16 @@ typedef enum tna_rater_policy {
     TNA_RATER_LATEST,
     TNA_RATER_SELF_ONLY
 } tna_rater_policy;
+
+/* What a rater, yes/no or language-preference answer means (answers.h). */
+typedef enum tna_rater { TNA_RATER_SELF = 0, TNA_RATER_MANAGER = 1 } tna_rater;
+typedef enum tna_yesno { TNA_YESNO_UNKNOWN = 0, TNA_YES = 1, TNA_NO = 2 } tna_yesno;
+typedef enum tna_medium {
+    TNA_MEDIUM_UNKNOWN = 0,
+    TNA_MEDIUM_WELSH = 1,
+    TNA_MEDIUM_ENGLISH = 2,
+    TNA_MEDIUM_EITHER = 3
+} tna_medium;
 
 /* The fields a source's `columns:` map can name (key -> heading in the export). */
 typedef enum tna_field {
@@ -140,23 +166,44 @@ typedef struct tna_skill_column {
     uint32_t skill;
 } tna_skill_column;
 
+/* One heading a field names. A field may name several: for one answer the first non-blank
+ * cell wins; for barriers every column counts. */
+typedef struct tna_column_ref {
+    const char *heading; /* as configured */
+    const char *key;     /* its matching key */
+    uint32_t option;     /* barriers given as a mapping (column -> option): the barrier the
+                            column stands for; TNA_NONE otherwise */
+} tna_column_ref;
+
+/* Rows that are not responses: those whose cell under `heading` is one of `values`. */
+typedef struct tna_exclusion {
+    const char *heading, *key;
+    const char **values; /* as configured */
+    const char **value_keys;
+    size_t n_values;
+} tna_exclusion;
+
 /* A source as configured, after its preset's defaults were applied and its own keys laid
- * over them. `set_*` flags say whether the user gave the key explicitly. */
+ * over them. */
 typedef struct tna_source {
     const char *name;
     const char *path;      /* as written, may contain {period}; relative to the config dir */
+    bool optional;         /* a period without the file has no data from it (else exit 3) */
     tna_format format;
     tna_preset preset;
-    int header_row;        /* 1-based */
-    int skip_after_header;
-    char delimiter;
-    tna_encoding encoding;
+    int header_row;        /* 1-based: the first header row; rows above it are skipped */
+    int skip_after_header; /* more header rows under it (all of them name columns) */
+    char delimiter;        /* 0: sniffed from the header line */
+    tna_encoding encoding; /* default TNA_ENCODING_AUTO */
     tna_date_format date_format;
-    const char *columns[TNA_FIELD_COUNT];      /* heading per field, NULL when absent */
-    const char *column_keys[TNA_FIELD_COUNT];  /* matching keys of those headings */
-    const char *barrier_separator;             /* default ";" */
+    tna_column_ref *columns[TNA_FIELD_COUNT]; /* headings per field, NULL when absent */
+    size_t n_columns[TNA_FIELD_COUNT];
+    const char *barrier_separator; /* one-cell multi-selects; default: the preset's */
     tna_skill_column *skills; /* wide: heading -> skill */
     size_t n_skills;
+    tna_exclusion *exclude; /* `exclude_rows:`, or the preset's rows that are not responses */
+    size_t n_exclude;
+    bool exclude_from_preset; /* the preset's: a file without the column is fine */
     tna_mark mark;
 } tna_source;
 
@@ -178,7 +225,7 @@ extern const char *const tna_metric_names[TNA_METRIC_COUNT];
  * sheet and messages). tna_preset_names[TNA_PRESET_NONE] is "none". */
 extern const char *const tna_format_names[3];
 extern const char *const tna_preset_names[7];
-extern const char *const tna_encoding_names[2];
+extern const char *const tna_encoding_names[5];
 extern const char *const tna_date_format_names[4];
 extern const char *const tna_language_names[3];
 extern const char *const tna_rater_policy_names[3];
@@ -227,6 +274,10 @@ typedef struct tna_model {
     size_t n_regions;
     tna_authority *authorities;
     size_t n_authorities;
+    tna_barrier *barriers; /* `barriers:` (default: the shipped list), `other` among them */
+    size_t n_barriers;     /* at most TNA_MAX_BARRIERS */
+    uint32_t barrier_other; /* `other`: options that match no barrier count here */
+    const char *barriers_path; /* the file read, or "(built in)" */
     tna_source *sources;
     size_t n_sources;
     tna_expectation *expectations;

@@ -127,7 +127,7 @@ typedef struct tna_trend {
 
 /* Share of respondents citing a barrier (current period). */
 typedef struct tna_barrier_share {
-    uint32_t barrier;   /* index into planning.barrier_names */
+    uint32_t barrier;   /* index into model->barriers */
     uint32_t authority; /* TNA_NONE: all authorities */
     bool suppressed;
     int64_t respondents; /* who answered the barriers question */
@@ -158,10 +158,8 @@ typedef struct tna_planning {
     size_t n_expectations;
     tna_trend *trends; /* Wales, then each authority, then each topic */
     size_t n_trends;
-    tna_barrier_share *barriers; /* per barrier: all authorities, then each authority */
+    tna_barrier_share *barriers; /* per cited barrier (model order): all authorities, then each */
     size_t n_barriers;
-    const char **barrier_names; /* the barriers reported, in order of first appearance */
-    size_t n_barrier_names;
     tna_rater_gap *raters; /* per topic, then every topic: all authorities, then each */
     size_t n_raters;
 } tna_planning;

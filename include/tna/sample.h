@@ -18,18 +18,9 @@
 #define TNA_SAMPLE_H
 
 #include "tna/error.h"
+#include "tna/reference.h"
 
 tna_status tna_sample_write(const char *dir, int staff, unsigned seed,
                             tna_error *err) TNA_MUST_CHECK;
-
-/* The shipped reference files, compiled in: relative path (e.g. "frameworks/x.yaml") and
- * contents. The array ends with a NULL path. */
-typedef struct tna_embedded_file {
-    const char *path;
-    const unsigned char *data;
-    unsigned long size;
-} tna_embedded_file;
-
-extern const tna_embedded_file tna_reference_files[];
 
 #endif

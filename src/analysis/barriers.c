@@ -1,6 +1,8 @@
 /*
  * barriers.c - the share of respondents citing each barrier, by authority and for all
- * authorities (current period).
+ * authorities (current period). Barriers are the model's reference list (barriers.yaml);
+ * every one anybody cited is reported, `other` included, and never a typed text: an option
+ * that matched no barrier was counted as `other` by ingest.
  *
  * The base of every share is the respondents who answered the barriers question
  * (person.barriers_answered); a respondent citing several barriers counts once in each.
@@ -11,12 +13,6 @@
  * until nothing changes. The total is hidden only when it is itself under the threshold
  * (then so is every authority) or when no authority is left to hide, so a hidden total
  * never has all its parts shown.
- *
- * A barrier cited by fewer than min_group_size respondents across all authorities is not
- * reported at all: survey tools append "Other (please specify)" answers to the multi-select
- * as free text, and a phrase only one or two people wrote could identify them. The common,
- * listed barriers are what commissioning needs. Only the names of the barriers reported
- * are copied into the results (planning.barrier_names), so no renderer can print another.
  */
 #include <glib.h>
 
@@ -25,9 +21,8 @@
 void planning_barriers(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
-    const tna_dataset *ds = a->dataset;
     const people *pp = &a->people[a->n_periods - 1];
-    size_t na = m->n_authorities, nb = ds->n_barriers;
+    size_t na = m->n_authorities, nb = m->n_barriers;
     int64_t k = a->results->min_group_size;
 
     /* citing[a * (nb + 1) + b]; respondents per authority; index na: all authorities. */
@@ -54,18 +49,14 @@ void planning_barriers(const analysis_ctx *a)
         ;
 
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(tna_barrier_share));
-    GPtrArray *names = g_ptr_array_new();
     for (size_t b = 0; b < nb; b++) {
-        if (citing[na * (nb + 1) + b] < k)
-            continue; /* rare, possibly free text: see the top of the file */
-        /* a reported barrier's name is copied into the results; the others never leave */
-        uint32_t reported = names->len;
-        g_ptr_array_add(names, g_string_chunk_insert_const(a->results->strings, ds->barriers[b]));
+        if (citing[na * (nb + 1) + b] == 0)
+            continue; /* nobody cited it */
         for (size_t step = 0; step <= na; step++) { /* all authorities, then each */
             size_t i = step == 0 ? na : step - 1;
             if (base[i] == 0)
                 continue;
-            tna_barrier_share s = {reported, i == na ? TNA_NONE : (uint32_t)i, hide[i], 0, 0, 0.0};
+            tna_barrier_share s = {(uint32_t)b, i == na ? TNA_NONE : (uint32_t)i, hide[i], 0, 0, 0.0};
             if (!s.suppressed) {
                 s.respondents = base[i];
                 s.citing = citing[i * (nb + 1) + b];
@@ -76,8 +67,6 @@ void planning_barriers(const analysis_ctx *a)
     }
     a->results->planning.n_barriers = rows->len;
     a->results->planning.barriers = (tna_barrier_share *)g_array_free(rows, FALSE);
-    a->results->planning.n_barrier_names = names->len;
-    a->results->planning.barrier_names = (const char **)g_ptr_array_free(names, FALSE);
     g_free(hide);
     g_free(citing);
     g_free(base);

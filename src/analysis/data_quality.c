@@ -25,22 +25,26 @@ void tna_dq_summarise(const tna_period_data *pd, size_t n_sources, GStringChunk 
                               st->rows_read,
                               st->accepted,
                               st->rejected,
+                              st->excluded,
                               st->unrecognised_answers,
                               st->bad_dates,
                               st->invalid_text,
-                              st->date_format};
+                              st->date_format,
+                              st->encoding,
+                              st->delimiter,
+                              st->encoding_guessed};
     }
-    /* key "column\x1f" file "\x1f" reason -> count index + 1 */
+    /* key "column\x1f file \x1f reason \x1f note" -> count index + 1 */
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GArray *counts = g_array_new(FALSE, FALSE, sizeof(tna_dq_count));
     for (size_t i = 0; i < pd->n_dq; i++) {
         const tna_dq_entry *e = &pd->dq[i];
         const char *file = e->file ? e->file : "", *reason = e->reason ? e->reason : "";
-        char *key = g_strdup_printf("%ld\x1f%s\x1f%s", e->column, file, reason);
+        char *key = g_strdup_printf("%ld\x1f%s\x1f%s\x1f%d", e->column, file, reason, e->note);
         gpointer at = g_hash_table_lookup(seen, key);
         if (at == NULL) {
             tna_dq_count c = {g_string_chunk_insert_const(strings, file), e->column,
-                              g_string_chunk_insert_const(strings, reason), 0, e->line};
+                              g_string_chunk_insert_const(strings, reason), 0, e->line, e->note};
             g_array_append_val(counts, c);
             at = GUINT_TO_POINTER(counts->len);
             g_hash_table_insert(seen, key, at);

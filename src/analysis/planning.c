@@ -58,6 +58,5 @@ void planning_free(tna_planning *p)
         g_free((void *)p->trends[i].by_period);
     g_free(p->trends);
     g_free(p->barriers);
-    g_free(p->barrier_names); /* the names themselves are in the results' strings */
     g_free(p->raters);
 }

@@ -2,22 +2,33 @@
  * config_internal.h - what the files of src/config/ share (private).
  *
  * Loading goes through one `cfg` context: the model being built, its look-up tables, growing
- * arrays of frameworks, topics, skills, roles, regions, authorities, sources and
- * expectations, and the caller's tna_error. The arrays become the model's only when the
+ * arrays of frameworks, topics, skills, roles, regions, authorities, barriers, sources and
+ * expectations, and the list of problems found. The arrays become the model's only when the
  * whole load succeeded (cfg_finish); on any error cfg_discard() frees them and the model.
  *
  * The schema helpers (schema.c) check one mapping at a time: known keys (with a "did you
- * mean"), then typed values. Each returns false after recording the first error, so loaders
- * read as `if (!cfg_get_int(...)) return false;`. Messages name the offending key and point
- * at the node that is wrong: the key for unknown keys, the value for wrong types and values,
+ * mean"), then typed values. Each returns false after recording a problem, so loaders read
+ * as `if (!cfg_get_int(...)) return false;`. Messages name the offending key and point at
+ * the node that is wrong: the key for unknown keys, the value for wrong types and values,
  * the mapping for missing required keys.
+ *
+ * Every problem is recorded (up to TNA_CONFIG_MAX_PROBLEMS, then only counted), and loading
+ * goes on where it safely can: the next top-level key, the next entry of a list (source,
+ * expectation, role, authority, barrier, framework file), the next independent key of a
+ * source. What depends on something that failed is skipped rather than checked against a
+ * half-built model (sources and expectations when a reference file failed), so one mistake
+ * gives one message.
  *
  * Files:
  *   yaml_tree.c   libyaml events -> node tree with marks, limits, duplicate keys
  *   schema.c      typed access to nodes, error helpers, string interning, paths
  *   config_load.c tna_config_load(): the analysis file (periods, commissioning, privacy,
  *                 output, expectations)
- *   sources.c     `sources:` entries and their presets
+ *   sources.c     `sources:` entries and their presets (presets.c holds the table)
+ *   columns.c     a source's `columns:`, `skills:` and `exclude_rows:`
+ *   barriers.c    the barriers file, or the shipped one compiled in
+ *   answers_load.c `answers:` of the run and of each source
+ *   answers.c     tna_answer_match() (answers.h)
  *   reference.c   framework, roles and authorities files
  *   lookup.c      hash tables behind tna_model_find_*, tna_model_free, path helpers
  *   names.c       the name tables of model.h's enums
@@ -45,7 +56,16 @@ typedef struct tna_lookup {
     GHashTable *topic;     /* id -> index + 1 */
     GHashTable *skill;     /* id -> index + 1 */
     GPtrArray *levels;     /* per framework: matching key -> level + 3 (MISSING = -1) */
+    GHashTable *barrier;   /* matching key of an id, name, Welsh name or alias -> index + 1 */
+    GPtrArray *answers;    /* tna_cfg_answer_tables *: [0] the run's, [1 + s] source s's (or NULL) */
 } tna_lookup;
+
+/* One scope's `answers:`: per field, matching key -> meaning + 3 (answers.h); level answers
+ * are kept under TNA_FIELD_LEVEL for level, before and after. */
+typedef struct tna_cfg_answer_tables {
+    GHashTable *field[TNA_FIELD_COUNT];
+} tna_cfg_answer_tables;
+void tna_cfg_answer_tables_free(gpointer tables);
 
 tna_lookup *lookup_new(void);
 void lookup_free(tna_lookup *lk);
@@ -55,9 +75,10 @@ uint32_t lookup_index(GHashTable *table, const char *key);
 typedef struct cfg {
     tna_model *m;
     tna_lookup *lk;
-    tna_error *err;
+    tna_config_problems *problems;
     tna_status status; /* the first error's code, TNA_OK while all is well */
-    GArray *frameworks, *topics, *skills, *roles, *regions, *authorities, *sources, *expectations;
+    GArray *frameworks, *topics, *skills, *roles, *regions, *authorities, *barriers, *sources,
+        *expectations;
     GPtrArray *periods;
 } cfg;
 
@@ -66,13 +87,16 @@ void cfg_framework_clear(tna_framework *f);
 void cfg_role_clear(tna_role *r);
 void cfg_authority_clear(tna_authority *a);
 void cfg_source_clear(tna_source *s);
+void tna_cfg_barrier_clear(tna_barrier *b);
 
-void cfg_init(cfg *c, tna_error *err);
+void cfg_init(cfg *c, tna_config_problems *problems);
 tna_model *cfg_finish(cfg *c); /* hands the arrays to the model and returns it */
 void cfg_discard(cfg *c);
 
 /* --- errors ------------------------------------------------------------------------------ */
 
+/* Records a problem held in an error (a parser's) and returns false. */
+bool tna_cfg_fail_error(cfg *c, const tna_error *e);
 /* Records a TNA_ERR_CONFIG at node (its file, line, col) and returns false. */
 bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...) TNA_PRINTF(3, 4);
 /* The same at an explicit place (file may be NULL, line/col 0). */
@@ -96,6 +120,8 @@ char *cfg_resolve(const char *dir, const char *path);
 /* Reads and parses a YAML file named at `ref` (a scalar in another file; NULL for the
  * analysis file itself). Returns NULL after recording an error. `path` must be interned. */
 yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written);
+/* Parses YAML held in memory (a file compiled in); `name` (interned) stands for its path. */
+yt_doc *tna_cfg_parse_yaml(cfg *c, const char *name, const char *data, size_t len);
 
 /* --- schema ------------------------------------------------------------------------------ */
 
@@ -142,7 +168,15 @@ bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *n
 bool cfg_load_framework(cfg *c, const yt_node *path_node);
 bool cfg_load_roles(cfg *c, const yt_node *path_node);
 bool cfg_load_authorities(cfg *c, const yt_node *path_node);
+/* `barriers:` of the analysis file: the file it names, or (path_node NULL) the shipped list. */
+bool tna_cfg_load_barriers(cfg *c, const yt_node *path_node);
 bool cfg_load_source(cfg *c, const yt_node *node);
+/* A source's columns, skills and exclude_rows (columns.c). */
+bool tna_cfg_load_columns(cfg *c, const yt_node *source_node, tna_source *s);
+/* `answers:` (a mapping of field -> {answer: meaning}) into scope 0 (the run's) or 1 + source. */
+bool tna_cfg_load_answers(cfg *c, const yt_node *answers, size_t scope);
+/* A barrier by the matching key of an id, name or alias; TNA_NONE when unknown. */
+uint32_t tna_cfg_find_barrier(cfg *c, const char *text);
 
 /* Fails at v when the analysis covers several periods and path lacks "{period}". */
 bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path);
@@ -155,7 +189,8 @@ typedef enum cfg_kind {
     CFG_SKILL,
     CFG_ROLE,
     CFG_AUTHORITY,
-    CFG_REGION
+    CFG_REGION,
+    CFG_BARRIER
 } cfg_kind;
 const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, size_t size);
 
@@ -176,14 +211,5 @@ extern const cfg_enum cfg_rater_enum[];
 extern const size_t cfg_rater_enum_n;
 extern const cfg_enum cfg_metric_enum[];
 extern const size_t cfg_metric_enum_n;
-
-/* Defaults a preset lays down before the source's own keys (TNA_PRESET_NONE included). */
-typedef struct cfg_preset_defaults {
-    int header_row, skip_after_header;
-    char delimiter;
-    tna_encoding encoding;
-    tna_date_format date_format;
-} cfg_preset_defaults;
-const cfg_preset_defaults *cfg_preset(tna_preset p);
 
 #endif

@@ -3,9 +3,12 @@
  *
  * The top-level keys are checked first (so a misspelt key is reported as such, not as the
  * required key it should have been), then read in the order later ones depend on: periods;
- * frameworks, roles and authorities (reference.c); sources (sources.c); expectations, whose
- * scopes name all of those; commissioning, privacy and output. The first problem stops the
- * load; everything built so far is freed by cfg_discard().
+ * frameworks, roles, authorities (reference.c) and barriers (barriers.c); the run's
+ * `answers:`; sources (sources.c); expectations, whose scopes name all of those;
+ * commissioning, privacy and output. A problem does not stop the load: every independent
+ * part is read and checked, and what depends on a part that failed (answers, sources and
+ * expectations on the reference files) is skipped, so that it reports no knock-on problems.
+ * Everything built is freed by cfg_discard() when anything failed.
  */
 #include <string.h>
 
@@ -31,6 +34,10 @@ static void source_clear(gpointer p)
 {
     cfg_source_clear(p);
 }
+static void barrier_clear(gpointer p)
+{
+    tna_cfg_barrier_clear(p);
+}
 
 static GArray *array_of(size_t size, GDestroyNotify clear)
 {
@@ -40,10 +47,10 @@ static GArray *array_of(size_t size, GDestroyNotify clear)
     return a;
 }
 
-void cfg_init(cfg *c, tna_error *err)
+void cfg_init(cfg *c, tna_config_problems *problems)
 {
     memset(c, 0, sizeof *c);
-    c->err = err;
+    c->problems = problems;
     c->m = g_new0(tna_model, 1);
     c->m->strings = g_string_chunk_new(4096);
     c->lk = lookup_new();
@@ -54,6 +61,7 @@ void cfg_init(cfg *c, tna_error *err)
     c->roles = array_of(sizeof(tna_role), role_clear);
     c->regions = array_of(sizeof(tna_region), NULL);
     c->authorities = array_of(sizeof(tna_authority), authority_clear);
+    c->barriers = array_of(sizeof(tna_barrier), barrier_clear);
     c->sources = array_of(sizeof(tna_source), source_clear);
     c->expectations = array_of(sizeof(tna_expectation), NULL);
     c->periods = g_ptr_array_new();
@@ -78,6 +86,7 @@ tna_model *cfg_finish(cfg *c)
     STEAL(c->roles, tna_role, roles, n_roles);
     STEAL(c->regions, tna_region, regions, n_regions);
     STEAL(c->authorities, tna_authority, authorities, n_authorities);
+    STEAL(c->barriers, tna_barrier, barriers, n_barriers);
     STEAL(c->sources, tna_source, sources, n_sources);
     STEAL(c->expectations, tna_expectation, expectations, n_expectations);
     gsize np = 0;
@@ -92,8 +101,9 @@ tna_model *cfg_finish(cfg *c)
 
 void cfg_discard(cfg *c)
 {
-    GArray **arrays[] = {&c->frameworks, &c->topics,      &c->skills,  &c->roles,
-                         &c->regions,    &c->authorities, &c->sources, &c->expectations};
+    GArray **arrays[] = {&c->frameworks,  &c->topics,   &c->skills,  &c->roles,
+                         &c->regions,     &c->authorities, &c->barriers, &c->sources,
+                         &c->expectations};
     for (size_t i = 0; i < G_N_ELEMENTS(arrays); i++) {
         if (*arrays[i] != NULL)
             g_array_free(*arrays[i], TRUE);
@@ -149,24 +159,32 @@ static bool load_periods(cfg *c, const yt_node *root)
 static bool load_reference_lists(cfg *c, const yt_node *root)
 {
     const yt_node *v;
+    bool ok = true;
     if (!cfg_value(c, root, "frameworks", "", &v) || !cfg_expect_seq(c, v, "'frameworks'"))
-        return false;
-    if (v->n_items == 0)
-        return cfg_fail(c, v, "'frameworks' must list at least one framework file");
-    for (size_t i = 0; i < v->n_items; i++) {
+        ok = false;
+    else if (v->n_items == 0)
+        ok = cfg_fail(c, v, "'frameworks' must list at least one framework file");
+    for (size_t i = 0; ok && i < v->n_items; i++) {
         const char *path;
         if (!cfg_scalar_str(c, v->items[i], "frameworks", true, &path) ||
             !cfg_load_framework(c, v->items[i]))
-            return false;
+            ok = false; /* the next framework could repeat ids of a half-loaded one */
     }
+    /* roles name the frameworks' skills: checking them against a half-loaded set would
+     * report every target of the framework that failed */
     const char *ignored;
-    if (!cfg_value(c, root, "roles", "", &v) || !cfg_scalar_str(c, v, "roles", true, &ignored) ||
-        !cfg_load_roles(c, v))
+    if (!cfg_value(c, root, "roles", "", &v) || !cfg_scalar_str(c, v, "roles", true, &ignored))
+        ok = false;
+    else if (ok && !cfg_load_roles(c, v))
+        ok = false;
+    bool authorities = cfg_value(c, root, "authorities", "", &v) &&
+                       cfg_scalar_str(c, v, "authorities", true, &ignored) &&
+                       cfg_load_authorities(c, v);
+    if (!cfg_value(c, root, "barriers", NULL, &v))
         return false;
-    if (!cfg_value(c, root, "authorities", "", &v) ||
-        !cfg_scalar_str(c, v, "authorities", true, &ignored) || !cfg_load_authorities(c, v))
-        return false;
-    return true;
+    bool barriers = (v == NULL || cfg_scalar_str(c, v, "barriers", true, &ignored)) &&
+                    tna_cfg_load_barriers(c, v);
+    return ok && authorities && barriers;
 }
 
 static bool load_sources(cfg *c, const yt_node *root)
@@ -176,10 +194,10 @@ static bool load_sources(cfg *c, const yt_node *root)
         return false;
     if (v->n_items == 0)
         return cfg_fail(c, v, "'sources' must list at least one source");
+    bool ok = true;
     for (size_t i = 0; i < v->n_items; i++)
-        if (!cfg_load_source(c, v->items[i]))
-            return false;
-    return true;
+        ok &= cfg_load_source(c, v->items[i]);
+    return ok;
 }
 
 /* One entry of an expectation's scope: resolves `key: value` into *out. */
@@ -276,9 +294,10 @@ static bool load_expectations(cfg *c, const yt_node *root)
     if (!cfg_expect_seq(c, v, "'expectations'"))
         return false;
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-    bool ok = true;
-    for (size_t i = 0; i < v->n_items && ok; i++) {
+    bool all_ok = true;
+    for (size_t i = 0; i < v->n_items; i++) {
         const yt_node *e = v->items[i];
+        bool ok;
         tna_expectation x = {0};
         x.mark = (tna_mark){e->file, e->line, e->col};
         int metric = 0;
@@ -304,14 +323,16 @@ static bool load_expectations(cfg *c, const yt_node *root)
              cfg_get_num(c, e, "baseline", NULL, -1e300, &x.baseline, &x.has_baseline) &&
              cfg_get_num(c, e, "target", "expectation", -1e300, &x.target, NULL) &&
              cfg_get_str(c, e, "due", NULL, &x.due);
-        if (!ok)
-            break;
+        if (!ok) {
+            all_ok = false;
+            continue;
+        }
         x.metric = (tna_metric)metric;
         g_array_append_val(c->expectations, x);
         g_hash_table_insert(ids, (gpointer)x.id, GUINT_TO_POINTER(c->expectations->len));
     }
     g_hash_table_destroy(ids);
-    return ok;
+    return all_ok;
 }
 
 static bool load_commissioning(cfg *c, const yt_node *root)
@@ -379,38 +400,54 @@ static bool load_output(cfg *c, const yt_node *root)
 static bool load_analysis(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {
-        "title",   "language",     "periods",       "frameworks", "roles",  "authorities",
-        "sources", "expectations", "commissioning", "privacy",    "output", "rater_policy",
-        NULL};
+        "title",    "language",     "periods",       "frameworks", "roles",  "authorities",
+        "barriers", "answers",      "sources",       "expectations", "commissioning",
+        "privacy",  "output",       "rater_policy",  NULL};
     tna_model *m = c->m;
     int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST;
     m->title = cfg_intern(c, "Training-needs analysis");
-    if (!cfg_check_keys(c, root, keys) || !cfg_get_str(c, root, "title", NULL, &m->title) ||
-        !cfg_get_enum(c, root, "language", cfg_language_enum, cfg_language_enum_n, &language,
-                      NULL) ||
-        !cfg_get_enum(c, root, "rater_policy", cfg_rater_enum, cfg_rater_enum_n, &rater, NULL))
-        return false;
+    bool ok = cfg_check_keys(c, root, keys);
+    ok &= cfg_get_str(c, root, "title", NULL, &m->title);
+    ok &= cfg_get_enum(c, root, "language", cfg_language_enum, cfg_language_enum_n, &language,
+                       NULL);
+    ok &= cfg_get_enum(c, root, "rater_policy", cfg_rater_enum, cfg_rater_enum_n, &rater, NULL);
     m->language = (tna_language)language;
     m->rater_policy = (tna_rater_policy)rater;
-    return load_periods(c, root) && load_reference_lists(c, root) && load_sources(c, root) &&
-           load_expectations(c, root) && load_commissioning(c, root) && load_privacy(c, root) &&
-           load_output(c, root);
+    ok &= load_periods(c, root);
+    if (load_reference_lists(c, root)) {
+        const yt_node *answers;
+        if (cfg_value(c, root, "answers", NULL, &answers) && answers != NULL)
+            ok &= tna_cfg_load_answers(c, answers, 0);
+        ok &= load_sources(c, root);
+        ok &= load_expectations(c, root);
+    } else {
+        ok = false;
+    }
+    ok &= load_commissioning(c, root);
+    ok &= load_privacy(c, root);
+    ok &= load_output(c, root);
+    return ok && c->status == TNA_OK;
 }
 
 /* ---------------------------------------------------------------------------------------- */
 
-tna_status tna_config_load(const char *path, tna_model **out, tna_error *err)
+tna_status tna_config_load_all(const char *path, tna_model **out, tna_config_problems *problems)
 {
-    tna_error local = TNA_ERROR_INIT;
+    tna_config_problems local;
+    if (problems == NULL)
+        problems = &local;
+    memset(problems, 0, sizeof *problems);
     if (out != NULL)
         *out = NULL;
-    if (err == NULL)
-        err = &local;
-    if (path == NULL || out == NULL)
-        return tna_error_set(err, TNA_ERR_USAGE, NULL, 0, 0, "no configuration file given");
+    if (path == NULL || out == NULL) {
+        tna_error_set(&problems->list[0], TNA_ERR_USAGE, NULL, 0, 0,
+                      "no configuration file given");
+        problems->n = 1;
+        return TNA_ERR_USAGE;
+    }
 
     cfg c;
-    cfg_init(&c, err);
+    cfg_init(&c, problems);
     c.m->config_path = cfg_intern(&c, path);
     char *dir = g_path_get_dirname(path);
     c.m->config_dir = cfg_intern(&c, dir);
@@ -426,4 +463,14 @@ tna_status tna_config_load(const char *path, tna_model **out, tna_error *err)
     }
     *out = cfg_finish(&c);
     return TNA_OK;
+}
+
+tna_status tna_config_load(const char *path, tna_model **out, tna_error *err)
+{
+    tna_config_problems *problems = g_new0(tna_config_problems, 1);
+    tna_status st = tna_config_load_all(path, out, problems);
+    if (st != TNA_OK && err != NULL && err->code == TNA_OK && problems->n > 0)
+        *err = problems->list[0];
+    g_free(problems);
+    return st;
 }

@@ -20,6 +20,9 @@ tna_lookup *lookup_new(void)
     lk->topic = g_hash_table_new(g_str_hash, g_str_equal);
     lk->skill = g_hash_table_new(g_str_hash, g_str_equal);
     lk->levels = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
+    lk->barrier = g_hash_table_new(g_str_hash, g_str_equal);
+    lk->answers = g_ptr_array_new_with_free_func(tna_cfg_answer_tables_free);
+    g_ptr_array_add(lk->answers, NULL); /* the run's, until `answers:` fills it */
     return lk;
 }
 
@@ -34,6 +37,8 @@ void lookup_free(tna_lookup *lk)
     g_hash_table_unref(lk->topic);
     g_hash_table_unref(lk->skill);
     g_ptr_array_free(lk->levels, TRUE);
+    g_hash_table_unref(lk->barrier);
+    g_ptr_array_free(lk->answers, TRUE);
     g_free(lk);
 }
 
@@ -69,6 +74,12 @@ uint32_t tna_model_find_region(const tna_model *model, const char *key)
 {
     const tna_lookup *lk = lk_of(model);
     return lk ? lookup_index(lk->region, key) : TNA_NONE;
+}
+
+uint32_t tna_model_find_barrier(const tna_model *model, const char *key)
+{
+    const tna_lookup *lk = lk_of(model);
+    return lk ? lookup_index(lk->barrier, key) : TNA_NONE;
 }
 
 uint32_t tna_model_find_skill(const tna_model *model, const char *id)
@@ -131,6 +142,17 @@ void cfg_source_clear(tna_source *s)
 {
     g_free(s->skills);
     s->skills = NULL;
+    for (int f = 0; f < TNA_FIELD_COUNT; f++) {
+        g_free(s->columns[f]);
+        s->columns[f] = NULL;
+    }
+    for (size_t i = 0; i < s->n_exclude; i++) {
+        g_free(s->exclude[i].values);
+        g_free(s->exclude[i].value_keys);
+    }
+    g_free(s->exclude);
+    s->exclude = NULL;
+    s->n_exclude = 0;
 }
 
 void tna_model_free(tna_model *m)
@@ -145,6 +167,9 @@ void tna_model_free(tna_model *m)
         cfg_authority_clear(&m->authorities[i]);
     for (size_t i = 0; i < m->n_sources; i++)
         cfg_source_clear(&m->sources[i]);
+    for (size_t i = 0; i < m->n_barriers; i++)
+        tna_cfg_barrier_clear(&m->barriers[i]);
+    g_free(m->barriers);
     g_free(m->periods);
     g_free(m->frameworks);
     g_free(m->topics);

@@ -1,6 +1,6 @@
 /*
- * names.c - the names of model.h's enumerations as configuration files spell them, the
- * accepted spellings for the loader, and the defaults of each export-tool preset.
+ * names.c - the names of model.h's enumerations as configuration files spell them and the
+ * accepted spellings for the loader. What each export-tool preset means is presets.c's.
  */
 #include "config_internal.h"
 
@@ -20,7 +20,8 @@ const char *const tna_format_names[3] = {"wide", "long", "evaluation"};
 const char *const tna_preset_names[7] = {"none",         "microsoft-forms", "google-forms",
                                          "surveymonkey", "qualtrics",       "limesurvey",
                                          "smartsurvey"};
-const char *const tna_encoding_names[2] = {"utf-8", "windows-1252"};
+const char *const tna_encoding_names[5] = {"utf-8", "windows-1252", "utf-16le", "utf-16be",
+                                         "auto"};
 const char *const tna_date_format_names[4] = {"auto", "iso", "dmy", "mdy"};
 const char *const tna_language_names[3] = {"en", "cy", "both"};
 const char *const tna_rater_policy_names[3] = {"manager_first", "latest", "self_only"};
@@ -45,10 +46,14 @@ const cfg_enum cfg_preset_enum[] = {
 const size_t cfg_preset_enum_n = N(cfg_preset_enum);
 
 const cfg_enum cfg_encoding_enum[] = {
+    {"auto", TNA_ENCODING_AUTO, "auto"},
     {"utf-8", TNA_ENCODING_UTF8, "utf-8"},
     {"windows-1252", TNA_ENCODING_WINDOWS_1252, "windows-1252"},
+    {"utf-16", TNA_ENCODING_UTF16LE, "utf-16"},
     {"utf8", TNA_ENCODING_UTF8, NULL},
     {"cp1252", TNA_ENCODING_WINDOWS_1252, NULL},
+    {"utf-16le", TNA_ENCODING_UTF16LE, NULL},
+    {"utf-16be", TNA_ENCODING_UTF16BE, NULL},
 };
 const size_t cfg_encoding_enum_n = N(cfg_encoding_enum);
 
@@ -61,7 +66,7 @@ const cfg_enum cfg_date_enum[] = {
 const size_t cfg_date_enum_n = N(cfg_date_enum);
 
 const cfg_enum cfg_delimiter_enum[] = {
-    {",", ',', "\",\""},  {";", ';', "\";\""},     {"\t", '\t', "\"\\t\""},
+    {"auto", 0, "auto"},   {",", ',', "\",\""},  {";", ';', "\";\""},     {"\t", '\t', "\"\\t\""},
     {"\\t", '\t', NULL},  {"comma", ',', "comma"}, {"semicolon", ';', "semicolon"},
     {"tab", '\t', "tab"},
 };
@@ -92,22 +97,3 @@ const cfg_enum cfg_metric_enum[] = {
     {"trained_vs_untrained", TNA_METRIC_TRAINED_VS_UNTRAINED, "trained_vs_untrained"},
 };
 const size_t cfg_metric_enum_n = N(cfg_metric_enum);
-
-/* Indexed by tna_preset. Qualtrics: row 1 holds internal ids (Q1, Q2_1), row 2 the question
- * text we match headings on, row 3 import ids; SurveyMonkey: row 2 holds sub-answers. */
-static const cfg_preset_defaults presets[] = {
-    [TNA_PRESET_NONE] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_AUTO},
-    [TNA_PRESET_MICROSOFT_FORMS] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_MDY},
-    [TNA_PRESET_GOOGLE_FORMS] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_MDY},
-    [TNA_PRESET_SURVEYMONKEY] = {1, 1, ',', TNA_ENCODING_UTF8, TNA_DATE_MDY},
-    [TNA_PRESET_QUALTRICS] = {2, 1, ',', TNA_ENCODING_UTF8, TNA_DATE_ISO},
-    [TNA_PRESET_LIMESURVEY] = {1, 0, ';', TNA_ENCODING_UTF8, TNA_DATE_ISO},
-    [TNA_PRESET_SMARTSURVEY] = {1, 0, ',', TNA_ENCODING_UTF8, TNA_DATE_DMY},
-};
-
-const cfg_preset_defaults *cfg_preset(tna_preset p)
-{
-    if ((size_t)p >= N(presets))
-        p = TNA_PRESET_NONE;
-    return &presets[p];
-}

@@ -391,8 +391,8 @@ static bool load_targets(cfg *c, const yt_node *e, tna_role *r)
                      g_new0(long, c->skills->len + 1)};
     target_ref *refs = g_new0(target_ref, targets->n_items + 1);
     bool ok = true;
-    for (size_t i = 0; i < targets->n_items && ok; i++)
-        ok = load_target(c, r, targets->items[i], seen, &refs[i]);
+    for (size_t i = 0; i < targets->n_items; i++)
+        ok &= load_target(c, r, targets->items[i], seen, &refs[i]);
     /* Most specific last: framework, then topic, then skill. */
     for (int kind = 0; ok && kind < 3; kind++) {
         for (size_t i = 0; i < targets->n_items; i++) {
@@ -466,9 +466,10 @@ bool cfg_load_roles(cfg *c, const yt_node *path_node)
               cfg_expect_seq(c, list, "'roles'");
     if (ok && list->n_items == 0)
         ok = cfg_fail(c, list, "'roles' must list at least one role");
+    bool ok_list = ok;
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-    for (size_t i = 0; ok && i < list->n_items; i++)
-        ok = load_role(c, list->items[i], ids);
+    for (size_t i = 0; ok_list && i < list->n_items; i++)
+        ok &= load_role(c, list->items[i], ids);
     g_hash_table_destroy(ids);
     yt_doc_free(doc);
     return ok;
@@ -549,9 +550,10 @@ bool cfg_load_authorities(cfg *c, const yt_node *path_node)
               cfg_expect_seq(c, list, "'authorities'");
     if (ok && list->n_items == 0)
         ok = cfg_fail(c, list, "'authorities' must list at least one authority");
+    bool ok_list = ok;
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-    for (size_t i = 0; ok && i < list->n_items; i++)
-        ok = load_authority(c, list->items[i], ids);
+    for (size_t i = 0; ok_list && i < list->n_items; i++)
+        ok &= load_authority(c, list->items[i], ids);
     g_hash_table_destroy(ids);
     yt_doc_free(doc);
     return ok;

@@ -16,27 +16,49 @@
 /* ---------------------------------------------------------------------------------------- */
 /* Errors */
 
+/* Adds a problem to the list (or counts it past the end) and notes the first code. */
+static void record(cfg *c, const tna_error *e)
+{
+    if (c->status == TNA_OK)
+        c->status = e->code;
+    tna_config_problems *p = c->problems;
+    for (size_t i = 0; i < p->n; i++) /* the same problem met twice is one problem */
+        if (p->list[i].line == e->line && p->list[i].col == e->col &&
+            strcmp(p->list[i].file, e->file) == 0 && strcmp(p->list[i].message, e->message) == 0)
+            return;
+    if (p->n < TNA_CONFIG_MAX_PROBLEMS)
+        p->list[p->n++] = *e;
+    else
+        p->more++;
+}
+
+bool tna_cfg_fail_error(cfg *c, const tna_error *e)
+{
+    record(c, e);
+    return false;
+}
+
 bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col, const char *fmt,
                  ...)
 {
+    tna_error e = TNA_ERROR_INIT;
     va_list ap;
     va_start(ap, fmt);
-    tna_error_setv(c->err, code, file, line, col, fmt, ap);
+    tna_error_setv(&e, code, file, line, col, fmt, ap);
     va_end(ap);
-    if (c->status == TNA_OK)
-        c->status = code;
+    record(c, &e);
     return false;
 }
 
 bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...)
 {
+    tna_error e = TNA_ERROR_INIT;
     va_list ap;
     va_start(ap, fmt);
-    tna_error_setv(c->err, TNA_ERR_CONFIG, at ? at->file : NULL, at ? at->line : 0,
-                   at ? at->col : 0, fmt, ap);
+    tna_error_setv(&e, TNA_ERR_CONFIG, at ? at->file : NULL, at ? at->line : 0, at ? at->col : 0,
+                   fmt, ap);
     va_end(ap);
-    if (c->status == TNA_OK)
-        c->status = TNA_ERR_CONFIG;
+    record(c, &e);
     return false;
 }
 
@@ -95,6 +117,9 @@ const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, s
     case CFG_REGION:
         a = c->regions, stride = sizeof(tna_region), offset = offsetof(tna_region, name);
         break;
+    case CFG_BARRIER:
+        a = c->barriers, stride = sizeof(tna_barrier), offset = offsetof(tna_barrier, id);
+        break;
     }
     const char **ids = g_new(const char *, a->len + 1);
     for (guint i = 0; i < a->len; i++)
@@ -127,32 +152,35 @@ char *cfg_resolve(const char *dir, const char *path)
     return g_build_filename(dir, path, NULL);
 }
 
-yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written)
+/* The analysis file given is a survey export or a spreadsheet: what to do instead. */
+static bool looks_like_export(const char *path, const char *buf, size_t len)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    int errnum = 0;
-    switch (yt_read_file(path, &buf, &len, &errnum)) {
-    case YT_READ_OK:
-        break;
-    case YT_READ_ERRNO:
-        if (ref != NULL)
-            cfg_fail(c, ref, "cannot read '%s': %s", as_written, g_strerror(errnum));
-        else
-            cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0, "cannot read: %s", g_strerror(errnum));
-        return NULL;
-    case YT_READ_TOO_BIG:
-        cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
-                    "file is too large (%zu bytes; the limit is %ld)", len,
-                    (long)TNA_CONFIG_MAX_BYTES);
-        return NULL;
+    static const char *const exts[] = {".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods"};
+    size_t pl = strlen(path);
+    for (size_t i = 0; i < G_N_ELEMENTS(exts); i++) {
+        size_t el = strlen(exts[i]);
+        if (pl >= el && g_ascii_strcasecmp(path + pl - el, exts[i]) == 0)
+            return true;
     }
+    if (len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0)
+        return true;
+    /* a first line of several delimited cells and no "key:" */
+    size_t n = 0, delims = 0;
+    bool colon = false;
+    for (; n < len && buf[n] != '\n' && buf[n] != '\r'; n++) {
+        delims += buf[n] == ',' || buf[n] == ';' || buf[n] == '\t';
+        colon |= buf[n] == ':' && (n + 1 == len || buf[n + 1] == ' ' || buf[n + 1] == '\n');
+    }
+    return delims >= 2 && !colon;
+}
+
+static yt_doc *parse_checked(cfg *c, const char *path, const char *buf, size_t len)
+{
     yt_doc *doc = NULL;
-    tna_status st = yt_parse(buf, len, path, &doc, c->err);
-    g_free(buf);
+    tna_error e = TNA_ERROR_INIT;
+    tna_status st = yt_parse(buf, len, path, &doc, &e);
     if (st != TNA_OK) {
-        if (c->status == TNA_OK)
-            c->status = st;
+        tna_cfg_fail_error(c, &e);
         return NULL;
     }
     if (doc->root == NULL || yt_is_null(doc->root)) {
@@ -168,6 +196,53 @@ yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *
         return NULL;
     }
     return doc;
+}
+
+yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int errnum = 0;
+    switch (yt_read_file(path, &buf, &len, &errnum)) {
+    case YT_READ_OK:
+        break;
+    case YT_READ_ERRNO:
+        if (ref != NULL)
+            cfg_fail(c, ref, "cannot read '%s': %s", as_written, g_strerror(errnum));
+        else
+            cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0, "cannot read: %s", g_strerror(errnum));
+        return NULL;
+    case YT_READ_NOT_FILE:
+        if (ref != NULL)
+            cfg_fail(c, ref, "'%s' is not a regular file (a directory, pipe or device)",
+                     as_written);
+        else
+            cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
+                        "not a regular file (a directory, pipe or device): give the path of a "
+                        "configuration file");
+        return NULL;
+    case YT_READ_TOO_BIG:
+        cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
+                    "file is too large (%zu bytes; the limit is %ld)", len,
+                    (long)TNA_CONFIG_MAX_BYTES);
+        return NULL;
+    }
+    if (ref == NULL && looks_like_export(path, buf, len)) {
+        cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
+                    "this looks like a survey export, not a tna configuration: run 'tna init "
+                    "%s' to draft a configuration for it, then 'tna run' that configuration",
+                    as_written);
+        g_free(buf);
+        return NULL;
+    }
+    yt_doc *doc = parse_checked(c, path, buf, len);
+    g_free(buf);
+    return doc;
+}
+
+yt_doc *tna_cfg_parse_yaml(cfg *c, const char *name, const char *data, size_t len)
+{
+    return parse_checked(c, name, data, len);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -197,18 +272,19 @@ bool cfg_check_keys(cfg *c, const yt_node *map, const char *const *known)
     size_t n_known = 0;
     while (known[n_known] != NULL)
         n_known++;
+    bool ok = true;
     for (size_t i = 0; i < map->n_items; i += 2) {
         const yt_node *k = map->items[i];
-        bool ok = false;
-        for (size_t j = 0; j < n_known && !ok; j++)
-            ok = strcmp(k->text, known[j]) == 0;
-        if (!ok) {
+        bool found = false;
+        for (size_t j = 0; j < n_known && !found; j++)
+            found = strcmp(k->text, known[j]) == 0;
+        if (!found) {
             char hint[128];
-            return cfg_fail(c, k, "unknown key '%s'%s", k->text,
-                            cfg_did_you_mean(k->text, known, n_known, hint, sizeof hint));
+            ok = cfg_fail(c, k, "unknown key '%s'%s", k->text,
+                          cfg_did_you_mean(k->text, known, n_known, hint, sizeof hint));
         }
     }
-    return true;
+    return ok;
 }
 
 bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in, const yt_node **out)

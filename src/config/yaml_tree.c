@@ -28,13 +28,18 @@ yt_read_status yt_read_file(const char *path, char **buf, size_t *len, int *errn
     *buf = NULL;
     *len = 0;
     *errnum = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO must be refused, not waited on */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         *errnum = errno;
         return YT_READ_ERRNO;
     }
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > TNA_CONFIG_MAX_BYTES) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return YT_READ_NOT_FILE;
+    }
+    if (st.st_size > TNA_CONFIG_MAX_BYTES) {
         *len = (size_t)st.st_size;
         close(fd);
         return YT_READ_TOO_BIG;

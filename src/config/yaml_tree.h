@@ -11,7 +11,7 @@
  * by yt_is_null(), yt_int() and yt_number(): a quoted (or block, or !!str) scalar is always
  * text.
  *
- * yt_read_file() reads a whole file, refusing more than TNA_CONFIG_MAX_BYTES.
+ * yt_read_file() reads a whole regular file, refusing more than TNA_CONFIG_MAX_BYTES.
  *
  * Memory: the document owns every node and text; yt_doc_free() releases it all. `file` is
  * borrowed and must outlive the document (the loader keeps it in the model's strings).
@@ -42,8 +42,13 @@ typedef struct yt_doc {
     void *nodes;   /* GPtrArray owning every node */
 } yt_doc;
 
-/* How yt_read_file() failed. */
-typedef enum yt_read_status { YT_READ_OK, YT_READ_ERRNO, YT_READ_TOO_BIG } yt_read_status;
+/* How yt_read_file() failed. NOT_FILE: a directory, FIFO or device (never waited on). */
+typedef enum yt_read_status {
+    YT_READ_OK,
+    YT_READ_ERRNO,
+    YT_READ_TOO_BIG,
+    YT_READ_NOT_FILE
+} yt_read_status;
 
 /* Reads the file at path into *buf (NUL-terminated, caller g_free()s) and *len. On
  * YT_READ_ERRNO, *errnum is the errno; on YT_READ_TOO_BIG, *len is the size seen. */

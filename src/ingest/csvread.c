@@ -4,9 +4,11 @@
  * Design notes
  *
  * Pipeline. Bytes go through three stages, each a function that takes a span:
- *   feed_raw      holds back the first bytes until it knows whether they are a UTF-8 BOM;
- *   feed_decoded  converts Windows-1252 to UTF-8 (every byte is one character, so any split
- *                 of the input is safe) in bounded chunks;
+ *   feed_raw      holds back the first bytes until it knows whether they are the BOM of the
+ *                 encoding being read;
+ *   feed_decoded  converts Windows-1252 (every byte is one character, so any split of the
+ *                 input is safe) or UTF-16 (a code unit or surrogate pair cut by a block end
+ *                 waits in `carry` for the rest) to UTF-8, in bounded chunks;
  *   feed_text     cuts the UTF-8 text into physical lines and hands each to csv_parse().
  *
  * Line numbers. libcsv knows nothing about positions, so feed_text() feeds it one physical
@@ -37,8 +39,11 @@
  * memchr over each slice, and the arena is OR-ed a word at a time for bytes >= 0x80. Only a
  * record with either has its fields validated with GLib, and an invalid field is repaired
  * with g_utf8_make_valid() (NUL counts as invalid, as in g_utf8_validate(), so a field is
- * always a proper C string). In Windows-1252 mode the converter writes U+FFFD for the five
- * undefined bytes, and a field containing U+FFFD is flagged invalid.
+ * always a proper C string). In Windows-1252 and UTF-16 mode the converter writes U+FFFD for
+ * what it cannot convert, and a field containing U+FFFD is flagged invalid.
+ *
+ * What to read a file as (encoding, delimiter) is worked out before reading, in
+ * csvsniff.c; the reader is told.
  *
  * State lives in one struct on the caller's stack; there is no global mutable state.
  */
@@ -56,7 +61,7 @@
 enum { CSV_STATE_ROW_NOT_BEGUN = 0, CSV_STATE_FIELD_BEGUN = 2, CSV_STATE_FIELD_MIGHT_END = 3 };
 
 #define READ_BLOCK    (1u << 20)  /* read(2) size */
-#define CONVERT_CHUNK (64u << 10) /* Windows-1252 bytes converted at a time */
+#define CONVERT_CHUNK (64u << 10) /* bytes converted at a time (Windows-1252, UTF-16) */
 #define LIBCSV_GROWTH (64u << 10) /* libcsv grows its field buffer by this much */
 
 typedef struct reader {
@@ -97,8 +102,10 @@ typedef struct reader {
     size_t head_len;
     bool head_done;
 
-    /* Windows-1252 output */
+    /* Windows-1252 and UTF-16 output; a UTF-16 unit or pair cut by a block end */
     char *conv;
+    unsigned char carry[4];
+    size_t carry_len;
 } reader;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -277,8 +284,8 @@ static void check_record(reader *r)
         if (plain_ascii(s, len))
             continue;
         if (g_utf8_validate_len(s, len, NULL)) {
-            /* Windows-1252 text has no U+FFFD of its own: it marks an undefined byte. */
-            r->invalid[i] = r->encoding == TNA_ENCODING_WINDOWS_1252 &&
+            /* Converted text has no U+FFFD of its own: it marks what could not be converted. */
+            r->invalid[i] = r->encoding != TNA_ENCODING_UTF8 &&
                             memmem(s, len, "\xEF\xBF\xBD", 3) != NULL;
             continue;
         }
@@ -477,9 +484,58 @@ static size_t cp1252_to_utf8(const unsigned char *s, size_t n, char *out)
     return (size_t)(o - out);
 }
 
+/* Converts UTF-16 s[0..n) (n even, n <= CONVERT_CHUNK) into out (3 * n / 2 bytes at most, a
+ * pair of units giving 4); a high surrogate at the very end is left for the next call.
+ * Returns the bytes written; *used, the input bytes consumed. */
+static size_t utf16_to_utf8(const unsigned char *s, size_t n, bool big, char *out, size_t *used)
+{
+    char *o = out;
+    size_t i = 0;
+    while (i + 2 <= n) {
+        gunichar u = big ? (gunichar)(s[i] << 8 | s[i + 1]) : (gunichar)(s[i + 1] << 8 | s[i]);
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 4 > n)
+                break; /* the low half is in the next block */
+            gunichar lo = big ? (gunichar)(s[i + 2] << 8 | s[i + 3])
+                               : (gunichar)(s[i + 3] << 8 | s[i + 2]);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                o += g_unichar_to_utf8(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00), o);
+                i += 4;
+                continue;
+            }
+            u = 0xFFFD;
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            u = 0xFFFD;
+        }
+        o += g_unichar_to_utf8(u, o);
+        i += 2;
+    }
+    *used = i;
+    return (size_t)(o - out);
+}
+
+static void feed_utf16(reader *r, const char *s, size_t n)
+{
+    bool big = r->encoding == TNA_ENCODING_UTF16BE;
+    while ((n > 0 || r->carry_len > 0) && !r->stop) {
+        unsigned char buf[CONVERT_CHUNK];
+        size_t k = r->carry_len;
+        memcpy(buf, r->carry, k);
+        size_t take = MIN(n, CONVERT_CHUNK - k);
+        memcpy(buf + k, s, take);
+        s += take, n -= take, k += take;
+        size_t used = 0, m = utf16_to_utf8(buf, k & ~(size_t)1, big, r->conv, &used);
+        r->carry_len = k - used; /* an odd byte, or a high surrogate waiting for its pair */
+        memcpy(r->carry, buf + used, r->carry_len);
+        feed_text(r, r->conv, m);
+        if (used == 0 && n == 0)
+            break;
+    }
+}
+
 static void feed_decoded(reader *r, const char *s, size_t n)
 {
-    if (r->encoding != TNA_ENCODING_WINDOWS_1252) {
+    if (r->encoding == TNA_ENCODING_UTF8) {
         feed_text(r, s, n);
         return;
     }
@@ -490,6 +546,10 @@ static void feed_decoded(reader *r, const char *s, size_t n)
             return;
         }
     }
+    if (r->encoding != TNA_ENCODING_WINDOWS_1252) {
+        feed_utf16(r, s, n);
+        return;
+    }
     while (n > 0 && !r->stop) {
         size_t k = n < CONVERT_CHUNK ? n : CONVERT_CHUNK;
         size_t m = cp1252_to_utf8((const unsigned char *)s, k, r->conv);
@@ -499,7 +559,20 @@ static void feed_decoded(reader *r, const char *s, size_t n)
     }
 }
 
-/* Feeds input bytes; the first three are held back until it is known whether they are a BOM. */
+/* The byte-order mark of the encoding being read: what feed_raw skips. */
+static size_t bom_length(const reader *r, const unsigned char *head, size_t n)
+{
+    if (r->encoding == TNA_ENCODING_UTF8 && n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        return 3;
+    if (r->encoding == TNA_ENCODING_UTF16LE && n >= 2 && head[0] == 0xFF && head[1] == 0xFE)
+        return 2;
+    if (r->encoding == TNA_ENCODING_UTF16BE && n >= 2 && head[0] == 0xFE && head[1] == 0xFF)
+        return 2;
+    return 0;
+}
+
+/* Feeds input bytes; the first three are held back until it is known whether they start
+ * with a BOM. */
 static void feed_raw(reader *r, const char *s, size_t n)
 {
     if (!r->head_done) {
@@ -510,8 +583,8 @@ static void feed_raw(reader *r, const char *s, size_t n)
         if (r->head_len < 3)
             return;
         r->head_done = true;
-        if (memcmp(r->head, "\xEF\xBB\xBF", 3) != 0)
-            feed_decoded(r, (const char *)r->head, 3);
+        size_t skip = bom_length(r, r->head, 3);
+        feed_decoded(r, (const char *)r->head + skip, 3 - skip);
     }
     feed_decoded(r, s, n);
 }
@@ -536,7 +609,8 @@ static tna_status reader_init(reader *r, const char *name, const tna_csv_options
         (unsigned char)r->delimiter >= 0x80)
         return tna_error_set(err, TNA_ERR_CONFIG, name, 0, 0,
                              "unusable CSV delimiter (byte 0x%02X)", (unsigned char)r->delimiter);
-    if (r->encoding != TNA_ENCODING_UTF8 && r->encoding != TNA_ENCODING_WINDOWS_1252)
+    if (r->encoding != TNA_ENCODING_UTF8 && r->encoding != TNA_ENCODING_WINDOWS_1252 &&
+        r->encoding != TNA_ENCODING_UTF16LE && r->encoding != TNA_ENCODING_UTF16BE)
         return tna_error_set(err, TNA_ERR_CONFIG, name, 0, 0, "unknown encoding");
     if (fn == NULL)
         return tna_error_set(err, TNA_ERR_USAGE, name, 0, 0, "no record callback");
@@ -552,7 +626,12 @@ static void reader_finish(reader *r)
 {
     if (!r->head_done) {
         r->head_done = true;
-        feed_decoded(r, (const char *)r->head, r->head_len);
+        size_t skip = bom_length(r, r->head, r->head_len);
+        feed_decoded(r, (const char *)r->head + skip, r->head_len - skip);
+    }
+    if (r->carry_len > 0 && !r->stop) { /* an odd byte at the end of UTF-16 text */
+        r->carry_len = 0;
+        feed_text(r, "\xEF\xBF\xBD", 3);
     }
     if (r->stop)
         return;
@@ -582,8 +661,15 @@ tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,
                                const tna_csv_options *options, tna_csv_record_fn fn, void *ctx,
                                tna_error *err)
 {
+    tna_csv_sniffed sn;
+    tna_status st = tna_csv_sniff_buffer(name, data, size, options, 1, &sn, err);
+    if (st != TNA_OK)
+        return st;
+    tna_csv_options resolved = options ? *options : (tna_csv_options){0};
+    resolved.encoding = sn.encoding;
+    resolved.delimiter = sn.delimiter;
     reader r;
-    tna_status st = reader_init(&r, name, options, fn, ctx, err);
+    st = reader_init(&r, name, &resolved, fn, ctx, err);
     if (st != TNA_OK)
         return st;
     if (data != NULL)
@@ -596,9 +682,10 @@ tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,
 /* Reads [start, end) of path (end 0: to the end of the file) through r. */
 static void read_range(reader *r, const char *path, off_t start, off_t end)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = tna_csv_open(path, r->err);
     if (fd < 0) {
-        fail(r, TNA_ERR_INPUT, 0, 0, "cannot open: %s", g_strerror(errno));
+        r->status = r->err && r->err->code ? r->err->code : TNA_ERR_INPUT;
+        r->stop = true;
         return;
     }
     if (start > 0 && lseek(fd, start, SEEK_SET) != start) {
@@ -641,8 +728,23 @@ tna_status tna_csv_read_range(const char *path, const tna_csv_options *options, 
                               off_t end, tna_csv_record_fn fn, void *ctx, long *lines,
                               tna_error *err)
 {
+    tna_csv_options resolved = options ? *options : (tna_csv_options){0};
+    if (start == 0) { /* the start of the file says what it is (a BOM wins) */
+        tna_csv_sniffed sn;
+        tna_status st = tna_csv_sniff_file(path, options, 1, &sn, err);
+        if (st != TNA_OK)
+            return st;
+        resolved.encoding = sn.encoding;
+        resolved.delimiter = sn.delimiter;
+    } else if (resolved.encoding == TNA_ENCODING_AUTO || resolved.delimiter == 0 ||
+               resolved.encoding == TNA_ENCODING_UTF16LE ||
+               resolved.encoding == TNA_ENCODING_UTF16BE) {
+        return tna_error_set(err, TNA_ERR_USAGE, path, 0, 0,
+                             "a part of a file is read only with its encoding (not UTF-16) and "
+                             "delimiter given");
+    }
     reader r;
-    tna_status st = reader_init(&r, path, options, fn, ctx, err);
+    tna_status st = reader_init(&r, path, &resolved, fn, ctx, err);
     if (st != TNA_OK)
         return st;
     if (start > 0) /* a BOM can only open the file */

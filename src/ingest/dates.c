@@ -300,6 +300,8 @@ void tna_date_sniff_add(tna_date_sniff *sniff, const char *s, size_t len, long l
     sniff->any_ok += dmy || mdy;
     if (!dmy && !mdy && sniff->first_bad_line == 0)
         sniff->first_bad_line = line;
+    if (!iso && dmy && mdy && sniff->first_ambiguous_line == 0)
+        sniff->first_ambiguous_line = line;
 }
 
 tna_date_verdict tna_date_sniff_verdict(const tna_date_sniff *sniff)

@@ -1,37 +1,70 @@
 /*
- * headings.c - which column holds which field and skill.
+ * headings.c - which column holds which field, skill and exclusion.
  *
- * A configured heading matches a column when their matching keys are equal. Survey tools
- * name the rows of a grid (matrix) question in their own way, so when the full heading
- * matches nothing, the preset's derived names are tried, in this order:
- *   google-forms, smartsurvey   "Question [Row]"        -> "Row", "Question"
- *   qualtrics                   "Question - Row"        -> "Row"; the field-id row above
- *                                                         the labels ("Q5_1") too
- *   limesurvey                  "Q5[SQ001]"             -> "SQ001"; "Q5. text" -> "Q5",
- *                                                         "text"; "Q5[SQ001]. text [Row]"
- *                                                         (code and text) -> all of these
- *   surveymonkey                question in the header row (blank cells continue the
- *                               question to their left), row label in the row under it
- *                                                       -> "Row", "Question - Row"
- *   microsoft-forms             the heading as is
- * Exact matches on the header row are always taken first, so a derived name never steals
- * a column that some heading names exactly; and a column holds one field or skill, so once
- * a derived name has taken it, no other derived name does.
+ * Every column gets names at three levels, from its header rows and its tool's way of naming
+ * columns (presets.h); a configured heading takes the columns that have its matching key at
+ * the first level where any column has it:
+ *   0  the column's text in any header row; for a tool that writes a question over its first
+ *      column only (SurveyMonkey, SmartSurvey), that question is every column's it spans
+ *   1  the question joined with the row or option under it, "Question - Row"; a LimeSurvey
+ *      code ("Q5[SQ001]", from "Q5[SQ001]. text") and the text after it
+ *   2  the parts of a grid heading alone: "Row" and "Question" of "Question [Row]",
+ *      "Question - Row" or "Question.Row"; LimeSurvey's "Q5" and "SQ001" of "Q5[SQ001]"
+ * So a user lists the statements of a grid, not the tool's full headings, and the exact text
+ * always wins over a derived name.
+ *
+ * How many columns a heading may take: a skill, one; a field, one, or several side by side
+ * (one question's "Response" and "Other (please specify)" columns: the first non-blank
+ * wins, a cell that only says "Other" giving way to the typed text); the barriers question,
+ * any number. A heading that takes columns apart, or two where one is wanted, is an error
+ * naming both; so is a column taken by two headings. An exclusion column must be one column.
+ *
+ * Each barriers column is read as what it holds: a list of options in one cell (one-cell
+ * tools, or a column whose option is generic such as "Response"); one option, from the
+ * configured mapping or the option text under the question (a column per option; an option
+ * that matches no barrier counts as other, and is logged once); or typed "Other" text.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "ingest_internal.h"
+#include "tna/answers.h"
+#include "tna/presets.h"
 #include "tna/text.h"
+
+#define LEVELS 3
+/* Grid headings are a question and a row, so a few splits find them; the caps keep a
+ * hostile header (a megabyte of " - ") from costing quadratic time and memory. */
+#define SPLIT_MAX_BYTES 4096
+#define SPLIT_MAX 16
+
+typedef struct colnames {
+    GPtrArray *keys[LEVELS]; /* char *, owned */
+    char *option;            /* the row or option text under or in the heading, or NULL */
+    int option_row;          /* the header row (0-based) that text is in */
+} colnames;
 
 void column_map_clear(column_map *map)
 {
+    for (int f = 0; f < TNA_FIELD_COUNT; f++) {
+        g_free(map->cols[f]);
+        map->cols[f] = NULL;
+    }
+    g_free(map->barriers);
     g_free(map->skill_col);
-    map->skill_col = NULL;
+    g_free(map->exclude_col);
+    map->barriers = NULL;
+    map->skill_col = map->exclude_col = NULL;
 }
 
 static const char *cell(const GPtrArray *row, guint i)
 {
     return row && i < row->len ? g_ptr_array_index(row, i) : "";
+}
+
+static bool blank(const char *s)
+{
+    return tna_text_blank(s, strlen(s));
 }
 
 static void add_key(GPtrArray *keys, const char *text, long len)
@@ -41,144 +74,268 @@ static void add_key(GPtrArray *keys, const char *text, long len)
     if (tna_text_blank(text, (size_t)len))
         return;
     char *k = tna_text_key(text, len);
-    if (k)
+    if (k != NULL)
         g_ptr_array_add(keys, k);
 }
 
-/* Text inside the last [...] of s and the text before it, when s ends with "]". */
-static void add_bracketed(GPtrArray *keys, const char *s)
+static void set_option(colnames *n, const char *text, long len)
 {
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    if (n < 2 || s[n - 1] != ']')
+    g_free(n->option);
+    n->option = g_strstrip(g_strndup(text, len < 0 ? strlen(text) : (size_t)len));
+}
+
+/* "Question [Row]": Row and Question at level 2. */
+static void split_brackets(colnames *n, const char *s)
+{
+    size_t len = strlen(s);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len < 2 || s[len - 1] != ']')
         return;
     const char *open = NULL;
-    for (const char *p = s; p < s + n - 1; p++)
+    for (const char *p = s; p < s + len - 1; p++)
         if (*p == '[')
             open = p;
     if (open == NULL)
         return;
-    add_key(keys, open + 1, (long)(s + n - 1 - (open + 1)));
-    add_key(keys, s, (long)(open - s));
+    add_key(n->keys[2], open + 1, (long)(s + len - 1 - (open + 1)));
+    add_key(n->keys[2], s, (long)(open - s));
+    set_option(n, open + 1, (long)(s + len - 1 - (open + 1)));
 }
 
-/* Text after the last " - " of s. */
-static void add_after_dash(GPtrArray *keys, const char *s)
+/* "Question - Row": what stands before and after every " - " (a question may hold one). */
+static void split_dash(colnames *n, const char *s)
 {
-    const char *last = NULL;
-    for (const char *p = strstr(s, " - "); p; p = strstr(p + 1, " - "))
-        last = p;
-    if (last)
-        add_key(keys, last + 3, -1);
+    int splits = 0;
+    for (const char *p = strstr(s, " - "); p && splits++ < SPLIT_MAX; p = strstr(p + 1, " - ")) {
+        add_key(n->keys[2], s, (long)(p - s));
+        add_key(n->keys[2], p + 3, -1);
+        set_option(n, p + 3, -1);
+    }
 }
 
-/* Derived names of column i (see the table at the top of the file). Caller frees. */
-static GPtrArray *derived_keys(const tna_source *source, const header_rows *rows, guint i)
+/* "Question.Row": a dot with no space after it, and not inside a number ("WCAG 2.2"). */
+static void split_dot(colnames *n, const char *s)
 {
-    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-    const char *h = cell(rows->header, i);
-    switch (source->preset) {
-    case TNA_PRESET_GOOGLE_FORMS:
-    case TNA_PRESET_SMARTSURVEY:
-        add_bracketed(keys, h);
-        add_after_dash(keys, h);
-        break;
-    case TNA_PRESET_QUALTRICS:
-        add_after_dash(keys, h);
-        add_key(keys, cell(rows->above, i), -1);
-        break;
-    case TNA_PRESET_LIMESURVEY: {
-        add_bracketed(keys, h);
-        const char *dot = strstr(h, ". ");
-        if (dot) {
-            char *code = g_strndup(h, (gsize)(dot - h));
-            add_key(keys, code, -1);
-            add_bracketed(keys, code); /* "Q5[SQ001]. text" -> "SQ001" too */
-            g_free(code);
-            add_key(keys, dot + 2, -1);
-        }
-        break;
+    int splits = 0;
+    for (const char *p = strchr(s, '.'); p && splits < SPLIT_MAX; p = strchr(p + 1, '.')) {
+        if (p == s || p[1] == '\0' || p[1] == ' ' ||
+            (g_ascii_isdigit(p[-1]) && g_ascii_isdigit(p[1])))
+            continue;
+        add_key(n->keys[2], s, (long)(p - s));
+        add_key(n->keys[2], p + 1, -1);
+        set_option(n, p + 1, -1);
+        splits++;
     }
-    case TNA_PRESET_SURVEYMONKEY: {
-        const char *question = h;
-        for (guint j = i + 1; j-- > 0 && tna_text_blank(question, strlen(question));)
-            question = cell(rows->header, j);
-        const char *sub = cell(rows->below, i);
-        add_key(keys, sub, -1);
-        char *both = g_strdup_printf("%s - %s", question, sub);
-        add_key(keys, both, -1);
-        g_free(both);
-        add_key(keys, question, -1);
-        break;
-    }
-    case TNA_PRESET_MICROSOFT_FORMS:
-    case TNA_PRESET_NONE:
-        break;
-    }
-    return keys;
 }
 
-/* Assigns column numbers to every wanted key: exact header matches first, then derived
- * names. wanted[i] is a matching key (or NULL), out[i] receives the column or -1. */
-static void assign(const tna_source *source, const header_rows *rows, const char **wanted,
-                   int *out, size_t n_wanted)
+/* LimeSurvey: "code", "code[SQ001]", "code. text", "code[SQ001]. text [Row]". */
+static void limesurvey(colnames *n, const char *h)
 {
-    guint ncol = rows->header->len;
-    char **exact = g_new0(char *, ncol ? ncol : 1);
-    bool *taken = g_new0(bool, ncol ? ncol : 1); /* a column holds one field or skill */
-    for (guint c = 0; c < ncol; c++)
-        exact[c] = tna_text_key(cell(rows->header, c), -1);
-    for (size_t w = 0; w < n_wanted; w++) {
-        out[w] = -1;
-        for (guint c = 0; wanted[w] && c < ncol && out[w] < 0; c++)
-            if (exact[c] && strcmp(exact[c], wanted[w]) == 0) {
-                out[w] = (int)c;
-                taken[c] = true;
-            }
+    const char *dot = strstr(h, ". ");
+    char *code = NULL;
+    const char *text = NULL;
+    if (dot != NULL && memchr(h, ' ', (size_t)(dot - h)) == NULL) {
+        code = g_strndup(h, (gsize)(dot - h));
+        text = dot + 2;
+        add_key(n->keys[1], code, -1);
+        add_key(n->keys[1], text, -1);
+    } else if (strchr(h, ' ') == NULL) {
+        code = g_strdup(h);
+    } else {
+        text = h;
     }
-    bool need_derived = false;
-    for (size_t w = 0; w < n_wanted; w++)
-        need_derived |= wanted[w] && out[w] < 0;
-    if (need_derived && source->preset != TNA_PRESET_NONE) {
-        for (guint c = 0; c < ncol; c++) {
-            if (taken[c])
+    size_t len = code ? strlen(code) : 0;
+    const char *open = code ? strchr(code, '[') : NULL;
+    if (open != NULL && len > 0 && code[len - 1] == ']') {
+        add_key(n->keys[2], code, (long)(open - code));
+        add_key(n->keys[2], open + 1, (long)(code + len - 1 - (open + 1)));
+        set_option(n, open + 1, (long)(code + len - 1 - (open + 1)));
+    }
+    if (text != NULL)
+        split_brackets(n, text);
+    g_free(code);
+}
+
+/* The names of column i (see the top of the file). */
+static void name_column(const tna_preset_info *p, const header_rows *rows, guint i, colnames *n)
+{
+    for (int l = 0; l < LEVELS; l++)
+        n->keys[l] = g_ptr_array_new_with_free_func(g_free);
+    n->option = NULL;
+    n->option_row = 0;
+    for (guint r = 0; r < rows->rows->len; r++)
+        add_key(n->keys[0], cell(g_ptr_array_index(rows->rows, r), i), -1);
+    if (p->id == TNA_PRESET_NONE)
+        return;
+    const GPtrArray *first = g_ptr_array_index(rows->rows, 0);
+    if (p->question_carried) {
+        /* the question: this column's, or the nearest to its left (blank cells continue it) */
+        const char *question = "";
+        bool named = false; /* a column blank in every header row (a trailing delimiter) is
+                               no part of the question to its left */
+        for (guint r = 0; r < rows->rows->len; r++)
+            named |= !blank(cell(g_ptr_array_index(rows->rows, r), i));
+        for (guint j = i + 1; named && j-- > 0 && blank(question);)
+            question = cell(first, j);
+        if (strlen(question) > SPLIT_MAX_BYTES)
+            return; /* not copied to every column of a hostile header */
+        add_key(n->keys[0], question, -1);
+        for (guint r = 1; r < rows->rows->len; r++) {
+            const char *sub = cell(g_ptr_array_index(rows->rows, r), i);
+            if (blank(sub))
                 continue;
-            GPtrArray *keys = derived_keys(source, rows, c);
-            for (size_t w = 0; w < n_wanted && !taken[c]; w++) {
-                if (!wanted[w] || out[w] >= 0)
-                    continue;
-                for (guint k = 0; k < keys->len; k++)
-                    if (strcmp(g_ptr_array_index(keys, k), wanted[w]) == 0) {
-                        out[w] = (int)c;
-                        taken[c] = true;
-                        break;
-                    }
-            }
-            g_ptr_array_free(keys, TRUE);
+            char *joined = g_strdup_printf("%s - %s", question, sub);
+            add_key(n->keys[1], joined, -1);
+            g_free(joined);
+            set_option(n, sub, -1);
+            n->option_row = (int)r;
         }
+        return;
     }
-    for (guint c = 0; c < ncol; c++)
-        g_free(exact[c]);
-    g_free(exact);
-    g_free(taken);
+    guint text_row = (guint)(p->text_row > 0 ? p->text_row - 1 : 0);
+    n->option_row = (int)text_row;
+    const char *h =
+        cell(text_row < rows->rows->len ? g_ptr_array_index(rows->rows, text_row) : NULL, i);
+    if (strlen(h) > SPLIT_MAX_BYTES)
+        return; /* no grid heading is that long */
+    if (p->codes)
+        limesurvey(n, h);
+    else if (p->grid == TNA_GRID_BRACKETS)
+        split_brackets(n, h);
+    else if (p->grid == TNA_GRID_DASH)
+        split_dash(n, h);
+    else if (p->grid == TNA_GRID_DOT)
+        split_dot(n, h);
 }
 
-/* The heading of the header row nearest to `want` by edit distance, for a hint. */
+static bool has_key(const GPtrArray *keys, const char *key)
+{
+    for (guint k = 0; k < keys->len; k++)
+        if (strcmp(g_ptr_array_index(keys, k), key) == 0)
+            return true;
+    return false;
+}
+
+/* ---- matching ----------------------------------------------------------------------------- */
+
+typedef struct mapper {
+    const tna_model *model;
+    const tna_source *source;
+    uint32_t source_index;
+    const header_rows *rows;
+    const char *path;
+    long line;
+    guint ncol;
+    colnames *names;
+    const char **owner; /* per column: the configured heading that took it ... */
+    int *owner_id;      /* ... and the field or skill that heading is for (see take) */
+    tna_error *err;
+    tna_status status;
+} mapper;
+
+/* How messages name column c: its number and the text of its text row. */
+static char *shown(const mapper *m, int c)
+{
+    const tna_preset_info *p = tna_preset_get(m->source->preset);
+    guint r = (guint)(p->text_row > 0 ? p->text_row - 1 : 0);
+    const GPtrArray *row = r < m->rows->rows->len ? g_ptr_array_index(m->rows->rows, r) : NULL;
+    const char *t = cell(row, (guint)c);
+    if (blank(t))
+        t = cell(g_ptr_array_index(m->rows->rows, 0), (guint)c);
+    return g_strdup_printf("column %d ('%s')", c + 1, t);
+}
+
+static void fail(mapper *m, const char *fmt, ...) TNA_PRINTF(2, 3);
+static void fail(mapper *m, const char *fmt, ...)
+{
+    if (m->status != TNA_OK)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    m->status = tna_error_setv(m->err, TNA_ERR_INPUT, m->path, m->line, 0, fmt, ap);
+    va_end(ap);
+}
+
+/* The columns whose names hold key at the first level that has any; *n of them. */
+static int *find(const mapper *m, const char *key, int *n)
+{
+    int *out = g_new(int, m->ncol ? m->ncol : 1);
+    *n = 0;
+    for (int l = 0; l < LEVELS && *n == 0; l++)
+        for (guint c = 0; c < m->ncol; c++)
+            if (has_key(m->names[c].keys[l], key))
+                out[(*n)++] = (int)c;
+    return out;
+}
+
+static bool side_by_side(const int *cols, int n)
+{
+    for (int i = 1; i < n; i++)
+        if (cols[i] != cols[i - 1] + 1)
+            return false;
+    return true;
+}
+
+static void too_many(mapper *m, const char *heading, const int *cols, int n)
+{
+    char *a = shown(m, cols[0]), *b = shown(m, cols[1]);
+    fail(m,
+         "heading '%s' matches %d columns, %s and %s: name the one you mean with its full "
+         "heading",
+         heading, n, a, b);
+    g_free(a);
+    g_free(b);
+}
+
+/* Marks columns as taken by heading, which is for `who` (a field, or TNA_FIELD_COUNT + a
+ * skill's index); an error when a heading for something else took one first. Headings of
+ * one field may overlap (a question and one of its columns). */
+static void take(mapper *m, const char *heading, int who, const int *cols, int n)
+{
+    for (int i = 0; i < n && m->status == TNA_OK; i++) {
+        const char *first = m->owner[cols[i]];
+        if (first != NULL && m->owner_id[cols[i]] != who) {
+            char *c = shown(m, cols[i]);
+            fail(m, "headings '%s' and '%s' both match %s: give one of them in full", first,
+                 heading, c);
+            g_free(c);
+        }
+        m->owner[cols[i]] = heading;
+        m->owner_id[cols[i]] = who;
+    }
+}
+
+/* Appends the columns not already in `into`. */
+static void add_new(GArray *into, const int *cols, int n)
+{
+    for (int i = 0; i < n; i++) {
+        bool seen = false;
+        for (guint j = 0; j < into->len && !seen; j++)
+            seen = g_array_index(into, int, j) == cols[i];
+        if (!seen)
+            g_array_append_val(into, cols[i]);
+    }
+}
+
+/* The nearest header text to `want`, for a hint. */
 static const char *nearest_heading(const header_rows *rows, const char *want)
 {
     const char *best = NULL;
     int best_d = 4;
-    for (guint c = 0; c < rows->header->len; c++) {
-        char *k = tna_text_key(cell(rows->header, c), -1);
-        if (k) {
-            int d = tna_text_distance(k, want, 3);
-            if (d < best_d) {
-                best_d = d;
-                best = cell(rows->header, c);
+    for (guint r = 0; r < rows->rows->len; r++) {
+        const GPtrArray *row = g_ptr_array_index(rows->rows, r);
+        for (guint c = 0; c < row->len; c++) {
+            char *k = tna_text_key(cell(row, c), -1);
+            if (k) {
+                int d = tna_text_distance(k, want, 3);
+                if (d < best_d) {
+                    best_d = d;
+                    best = cell(row, c);
+                }
             }
+            g_free(k);
         }
-        g_free(k);
     }
     return best;
 }
@@ -197,62 +354,213 @@ static bool field_required(const tna_source *source, tna_field f)
     return false;
 }
 
-tna_status headings_map(const tna_model *model, const tna_source *source,
-                        const header_rows *rows, const char *path, long header_line,
-                        column_map *map, dq_fn dq, void *dq_ctx, tna_error *err)
+static void note_max(column_map *map, int col)
 {
-    (void)model;
-    size_t nw = TNA_FIELD_COUNT + source->n_skills;
-    const char **wanted = g_new0(const char *, nw);
-    int *col = g_new(int, nw);
-    for (int f = 0; f < TNA_FIELD_COUNT; f++)
-        wanted[f] = source->column_keys[f];
-    for (size_t s = 0; s < source->n_skills; s++)
-        wanted[TNA_FIELD_COUNT + s] = source->skills[s].key;
-    assign(source, rows, wanted, col, nw);
+    if (col > map->max_needed)
+        map->max_needed = col;
+}
 
-    map->n_header = (int)rows->header->len;
-    map->max_needed = -1;
-    map->skill_col = g_new(int, source->n_skills ? source->n_skills : 1);
-    tna_status st = TNA_OK;
-    for (int f = 0; f < TNA_FIELD_COUNT && st == TNA_OK; f++) {
-        map->field[f] = col[f];
-        if (source->columns[f] && col[f] < 0 && field_required(source, (tna_field)f)) {
-            const char *near = nearest_heading(rows, source->column_keys[f]);
-            st = tna_error_set(err, TNA_ERR_INPUT, path, header_line, 0,
-                               "no column headed '%s' for %s%s%s%s", source->columns[f],
-                               tna_field_names[f], near ? " (did you mean '" : "",
-                               near ? near : "", near ? "'?)" : "");
-        } else if (source->columns[f] && col[f] < 0) {
-            char *reason = g_strdup_printf("no column for %s", tna_field_names[f]);
-            dq(dq_ctx, header_line, 0, source->columns[f], reason);
-            g_free(reason);
-        }
-        if (col[f] > map->max_needed)
-            map->max_needed = col[f];
+/* The generic labels a tool writes under a question that has one column. */
+static bool generic_label(const char *key)
+{
+    static const char *const words[] = {"response", "open-ended response", "responses",
+                                        "answer",   "selected choice",     NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(key, *w) == 0)
+            return true;
+    return false;
+}
+
+/* What barriers column c holds (see the top of the file). */
+static barrier_col barrier_column(mapper *m, int c, const tna_column_ref *ref, dq_fn dq,
+                                  void *dq_ctx)
+{
+    barrier_col b = {c, BARRIER_LIST, TNA_NONE};
+    if (ref->option != TNA_NONE) {
+        b.kind = BARRIER_OPTION;
+        b.barrier = ref->option;
+        return b;
     }
-    size_t found = 0;
-    for (size_t s = 0; s < source->n_skills && st == TNA_OK; s++) {
-        map->skill_col[s] = col[TNA_FIELD_COUNT + s];
-        if (map->skill_col[s] < 0) {
-            char *reason = g_strdup_printf("no column for skill %s",
-                                           model->skills[source->skills[s].skill].id);
-            dq(dq_ctx, header_line, 0, source->skills[s].heading, reason);
+    const char *option = m->names[c].option;
+    char *key = option ? tna_text_key(option, -1) : NULL;
+    const tna_preset_info *p = tna_preset_get(m->source->preset);
+    if (key == NULL || key[0] == '\0' || generic_label(key)) {
+        /* a list in one cell */
+    } else if (tna_answer_is_other(key)) {
+        b.kind = BARRIER_OTHER;
+    } else if (p->multi == TNA_MULTI_COLUMNS) {
+        int v = tna_answer_match(m->model, m->source_index, TNA_FIELD_BARRIERS, 0, option);
+        b.kind = BARRIER_OPTION;
+        b.barrier = v >= 0                    ? (uint32_t)v
+                    : v == TNA_ANSWER_MISSING ? TNA_NONE
+                                              : m->model->barrier_other;
+        if (v == TNA_ANSWER_UNKNOWN)
+            dq(dq_ctx, m->line + m->names[c].option_row, c + 1, option,
+               "barrier option matches no barrier; counted as other (give its meaning in "
+               "answers: barriers:)");
+    }
+    g_free(key);
+    return b;
+}
+
+static void map_barriers(mapper *m, column_map *map, dq_fn dq, void *dq_ctx)
+{
+    const tna_source *s = m->source;
+    size_t nref = s->n_columns[TNA_FIELD_BARRIERS];
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(barrier_col));
+    for (size_t r = 0; r < nref && m->status == TNA_OK; r++) {
+        const tna_column_ref *ref = &s->columns[TNA_FIELD_BARRIERS][r];
+        int n = 0;
+        int *found = find(m, ref->key, &n);
+        if (n == 0)
+            dq(dq_ctx, m->line, 0, ref->heading, "no column for barriers");
+        take(m, ref->heading, TNA_FIELD_BARRIERS, found, n);
+        for (int i = 0; i < n; i++) {
+            bool seen = false;
+            for (guint j = 0; j < cols->len && !seen; j++)
+                seen = g_array_index(cols, barrier_col, j).col == found[i];
+            if (seen)
+                continue;
+            barrier_col b = barrier_column(m, found[i], ref, dq, dq_ctx);
+            g_array_append_val(cols, b);
+            note_max(map, found[i]);
+        }
+        g_free(found);
+    }
+    map->n_barriers = (int)cols->len;
+    map->barriers = (barrier_col *)g_array_free(cols, FALSE);
+    map->field[TNA_FIELD_BARRIERS] = map->n_barriers > 0 ? map->barriers[0].col : -1;
+}
+
+/* A field other than barriers: its headings in order; each takes one column, or several
+ * side by side. */
+static void map_field(mapper *m, column_map *map, tna_field f, dq_fn dq, void *dq_ctx)
+{
+    const tna_source *s = m->source;
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(int));
+    for (size_t r = 0; r < s->n_columns[f] && m->status == TNA_OK; r++) {
+        const tna_column_ref *ref = &s->columns[f][r];
+        int n = 0;
+        int *found = find(m, ref->key, &n);
+        if (n > 1 && !side_by_side(found, n))
+            too_many(m, ref->heading, found, n);
+        take(m, ref->heading, (int)f, found, n);
+        add_new(cols, found, n);
+        g_free(found);
+    }
+    map->field[f] = cols->len > 0 ? g_array_index(cols, int, 0) : -1;
+    for (guint i = 0; i < cols->len; i++)
+        note_max(map, g_array_index(cols, int, i));
+    if (cols->len > 1) {
+        map->n_cols[f] = (int)cols->len;
+        map->cols[f] = (int *)g_array_free(cols, FALSE);
+    } else {
+        g_array_free(cols, TRUE);
+    }
+    if (m->status != TNA_OK || s->n_columns[f] == 0 || map->field[f] >= 0)
+        return;
+    const tna_column_ref *first = &s->columns[f][0];
+    if (field_required(s, f)) {
+        const char *near = nearest_heading(m->rows, first->key);
+        fail(m, "no column headed '%s' for %s%s%s%s", first->heading, tna_field_names[f],
+             near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+    } else {
+        char *reason = g_strdup_printf("no column for %s", tna_field_names[f]);
+        dq(dq_ctx, m->line, 0, first->heading, reason);
+        g_free(reason);
+    }
+}
+
+static void map_skills(mapper *m, column_map *map, dq_fn dq, void *dq_ctx)
+{
+    const tna_source *s = m->source;
+    map->skill_col = g_new(int, s->n_skills ? s->n_skills : 1);
+    size_t found_any = 0;
+    for (size_t k = 0; k < s->n_skills && m->status == TNA_OK; k++) {
+        int n = 0;
+        int *found = find(m, s->skills[k].key, &n);
+        map->skill_col[k] = n > 0 ? found[0] : -1;
+        if (n > 1)
+            too_many(m, s->skills[k].heading, found, n);
+        take(m, s->skills[k].heading, TNA_FIELD_COUNT + (int)k, found, n > 1 ? 1 : n);
+        g_free(found);
+        if (map->skill_col[k] < 0) {
+            char *reason =
+                g_strdup_printf("no column for skill %s", m->model->skills[s->skills[k].skill].id);
+            dq(dq_ctx, m->line, 0, s->skills[k].heading, reason);
             g_free(reason);
         } else {
-            found++;
-            if (map->skill_col[s] > map->max_needed)
-                map->max_needed = map->skill_col[s];
+            found_any++;
+            note_max(map, map->skill_col[k]);
         }
     }
-    if (st == TNA_OK && source->format == TNA_FORMAT_WIDE && found == 0)
-        st = tna_error_set(err, TNA_ERR_INPUT, path, header_line, 0,
-                           "none of the %zu skill headings in the configuration is a column of "
-                           "this file",
-                           source->n_skills);
-    g_free(wanted);
-    g_free(col);
-    if (st != TNA_OK)
+    if (m->status == TNA_OK && s->format == TNA_FORMAT_WIDE && found_any == 0)
+        fail(m, "none of the %zu skill headings in the configuration is a column of this file",
+             s->n_skills);
+}
+
+static void map_exclusions(mapper *m, column_map *map)
+{
+    const tna_source *s = m->source;
+    map->exclude_col = g_new(int, s->n_exclude ? s->n_exclude : 1);
+    for (size_t x = 0; x < s->n_exclude && m->status == TNA_OK; x++) {
+        int n = 0;
+        int *found = find(m, s->exclude[x].key, &n);
+        map->exclude_col[x] = n > 0 ? found[0] : -1;
+        if (n > 1)
+            too_many(m, s->exclude[x].heading, found, n);
+        else if (n == 0 && !s->exclude_from_preset)
+            fail(m, "no column headed '%s' for exclude_rows", s->exclude[x].heading);
+        note_max(map, map->exclude_col[x]);
+        g_free(found);
+    }
+}
+
+tna_status headings_map(const tna_model *model, uint32_t source, const header_rows *rows,
+                        const char *path, long header_line, column_map *map, dq_fn dq, void *dq_ctx,
+                        tna_error *err)
+{
+    const tna_source *s = &model->sources[source];
+    memset(map, 0, sizeof *map);
+    map->max_needed = -1;
+    guint ncol = 0;
+    for (guint r = 0; r < rows->rows->len; r++)
+        ncol = MAX(ncol, ((GPtrArray *)g_ptr_array_index(rows->rows, r))->len);
+    map->n_header = (int)((GPtrArray *)g_ptr_array_index(rows->rows, 0))->len;
+    mapper m = {model,
+                s,
+                source,
+                rows,
+                path,
+                header_line,
+                ncol,
+                g_new0(colnames, ncol + 1),
+                g_new0(const char *, ncol + 1),
+                g_new0(int, ncol + 1),
+                err,
+                TNA_OK};
+    const tna_preset_info *p = tna_preset_get(s->preset);
+    for (guint c = 0; c < ncol; c++)
+        name_column(p, rows, c, &m.names[c]);
+
+    for (int f = 0; f < TNA_FIELD_COUNT; f++) {
+        map->field[f] = -1;
+        if (f != TNA_FIELD_BARRIERS)
+            map_field(&m, map, (tna_field)f, dq, dq_ctx);
+    }
+    map_barriers(&m, map, dq, dq_ctx);
+    map_skills(&m, map, dq, dq_ctx);
+    map_exclusions(&m, map);
+
+    for (guint c = 0; c < ncol; c++) {
+        for (int l = 0; l < LEVELS; l++)
+            g_ptr_array_free(m.names[c].keys[l], TRUE);
+        g_free(m.names[c].option);
+    }
+    g_free(m.names);
+    g_free(m.owner);
+    g_free(m.owner_id);
+    if (m.status != TNA_OK)
         column_map_clear(map);
-    return st;
+    return m.status;
 }

@@ -1,9 +1,12 @@
 /*
  * ingest.c - read every source of every period; see include/tna/ingest.h.
  *
- * The driver: for each period and source it resolves the file, reads it whole (rows.c does
- * the rows) or, when it is large, in two halves on two cores (split.c), and hands the
- * dataset over once every table that could identify a person has been dropped.
+ * The driver: for each period and source it resolves the file (a missing one is an error
+ * unless the source is optional), works out its encoding and delimiter (csvsniff.c), reads
+ * it whole (rows.c does the rows) or, when it is large, in two halves on two cores
+ * (split.c), checks that every row read was accepted, rejected or excluded, notes that
+ * count in the data-quality log, and hands the dataset over once every table that could
+ * identify a person has been dropped.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +20,19 @@
 
 /* ---- workers and periods ----------------------------------------------------------------- */
 
+/* Every cache of a worker but the per-framework level caches, into out; how many. */
+#define WORKER_CACHES 10
+static size_t worker_caches(worker *w, value_cache *out[WORKER_CACHES])
+{
+    value_cache *all[WORKER_CACHES] = {&w->authority_cache,    &w->role_cache,
+                                       &w->trained_cache,      &w->applied_cache,
+                                       &w->medium_cache,       &w->rater_cache,
+                                       &w->satisfaction_cache, &w->barrier_cache,
+                                       &w->option_cache,       &w->exclude_cache};
+    memcpy(out, all, sizeof all);
+    return WORKER_CACHES;
+}
+
 void worker_init(worker *w, run_ctx *run, bool local)
 {
     memset(w, 0, sizeof *w);
@@ -27,21 +43,15 @@ void worker_init(worker *w, run_ctx *run, bool local)
         w->keys = w->strings;
         w->local_keys = g_ptr_array_new();
         w->next_id = &w->local_next;
-        w->barriers = g_hash_table_new(g_str_hash, g_str_equal); /* keys in strings */
-        w->barrier_list = g_ptr_array_new();
     } else {
         w->strings = run->strings;
         w->respondents = run->respondents;
         w->keys = run->respondent_keys;
         w->next_id = &run->ds->n_respondents;
-        w->barriers = run->barriers;
-        w->barrier_list = run->barrier_list;
     }
-    value_cache_init(&w->authority_cache);
-    value_cache_init(&w->role_cache);
-    value_cache_init(&w->yesno_cache);
-    value_cache_init(&w->medium_cache);
-    value_cache_init(&w->barrier_cache);
+    value_cache *caches[WORKER_CACHES];
+    for (size_t i = 0, n = worker_caches(w, caches); i < n; i++)
+        value_cache_init(caches[i]);
     size_t nf = run->model->n_frameworks;
     w->level_cache = g_new0(value_cache, nf ? nf : 1);
     for (size_t i = 0; i < nf; i++)
@@ -53,19 +63,28 @@ void worker_clear(worker *w)
     if (w->local_keys) {
         g_ptr_array_free(w->local_keys, TRUE);
         g_hash_table_destroy(w->respondents);
-        g_hash_table_destroy(w->barriers);
-        g_ptr_array_free(w->barrier_list, TRUE);
         g_string_chunk_free(w->strings);
     }
-    value_cache_clear(&w->authority_cache);
-    value_cache_clear(&w->role_cache);
-    value_cache_clear(&w->yesno_cache);
-    value_cache_clear(&w->medium_cache);
-    value_cache_clear(&w->barrier_cache);
+    value_cache *caches[WORKER_CACHES];
+    for (size_t i = 0, n = worker_caches(w, caches); i < n; i++)
+        value_cache_clear(caches[i]);
     for (size_t i = 0; i < w->run->model->n_frameworks; i++)
         value_cache_clear(&w->level_cache[i]);
     g_free(w->level_cache);
     memset(w, 0, sizeof *w);
+}
+
+void tna_worker_forget(worker *w)
+{
+    value_cache *caches[WORKER_CACHES];
+    for (size_t i = 0, n = worker_caches(w, caches); i < n; i++) {
+        value_cache_clear(caches[i]);
+        value_cache_init(caches[i]);
+    }
+    for (size_t i = 0; i < w->run->model->n_frameworks; i++) {
+        value_cache_clear(&w->level_cache[i]);
+        value_cache_init(&w->level_cache[i]);
+    }
 }
 
 period_ctx period_ctx_new(void)
@@ -89,24 +108,33 @@ void period_ctx_free(period_ctx *per)
 /* Reads the whole file on this thread. */
 static tna_status read_whole(file_ctx *f)
 {
-    tna_csv_options opt = rows_csv_options(f->source);
+    tna_csv_options opt = rows_csv_options(f);
     tna_status st = tna_csv_read_file(f->path, &opt, rows_on_record, f, f->err);
     if (st == TNA_OK)
         st = f->status;
-    if (st == TNA_OK && !f->mapped && f->rows.header == NULL)
-        st = tna_error_set(f->err, TNA_ERR_INPUT, f->path, 0, 0,
-                           "no header row: the file has fewer than %d records",
-                           f->source->header_row);
     /* A header and no data rows: the columns are still checked, so a wrong heading is
      * reported now rather than the quarter the first response arrives. */
     if (st == TNA_OK && !f->mapped)
-        st = headings_map(f->run->model, f->source, &f->rows, f->path, f->header_line, &f->map,
-                          rows_dq_callback, f, f->err);
-    if (st == TNA_OK && !f->mapped)
-        f->mapped = true;
+        st = tna_rows_map_header(f);
     if (st == TNA_OK)
         st = rows_settle_dates(f);
     return st;
+}
+
+/* The file of a source in a period: present, absent (optional sources only) or an error. */
+static tna_status find_file(const tna_source *source, const char *path, bool *present,
+                            tna_error *err)
+{
+    struct stat sb;
+    *present = stat(path, &sb) == 0;
+    if (*present || errno != ENOENT)
+        return TNA_OK; /* what is there is checked when it is opened (tna_csv_open) */
+    if (source->optional)
+        return TNA_OK;
+    return tna_error_set(err, TNA_ERR_INPUT, path, 0, 0,
+                         "no such file for source '%s': check its path, or add 'optional: "
+                         "true' to the source if some periods have no such export",
+                         source->name);
 }
 
 static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t si,
@@ -119,23 +147,52 @@ static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t s
     stats->source = si;
     stats->path = path;
     stats->date_format = source->date_format;
-    struct stat sb;
-    if (stat(path, &sb) != 0 && errno == ENOENT) {
-        stats->present = false;
-        return TNA_OK;
+    tna_status st = find_file(source, path, &stats->present, err);
+    if (st != TNA_OK || !stats->present) {
+        if (st == TNA_OK) {
+            tna_dq_entry e = {path, 0, 0, "", "no file for this period (optional source)", true};
+            g_array_append_val(per->dq, e);
+        }
+        return st;
     }
-    stats->present = true;
+    tna_csv_options asked = {source->delimiter, source->encoding, 0, 0};
+    tna_csv_sniffed sn;
+    st = tna_csv_sniff_file(path, &asked, source->header_row, &sn, err);
+    if (st != TNA_OK)
+        return st;
+    stats->encoding = sn.encoding;
+    stats->delimiter = sn.delimiter;
+    stats->encoding_guessed = sn.guessed;
 
     file_ctx f;
     file_ctx_init(&f, run, w, per, si, path, stats, err);
+    tna_worker_forget(w); /* what answers mean depends on the source */
+    if (sn.guessed)
+        tna_dq_note(&f, sn.guessed_line, 0, "",
+                     "the file is not UTF-8 from this line on and has no byte-order mark: read "
+                     "as Windows-1252 (set encoding: windows-1252 to say so, or save it as CSV "
+                     "UTF-8)");
     bool done = false;
-    tna_status st = split_read(&f, sb.st_size, &done);
+    bool splittable = sn.encoding != TNA_ENCODING_UTF16LE && sn.encoding != TNA_ENCODING_UTF16BE;
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        sb.st_size = 0;
+    st = splittable ? split_read(&f, sb.st_size, &done) : TNA_OK;
     if (st == TNA_OK && !done)
         st = read_whole(&f);
-    if (st == TNA_OK && stats->rows_read != stats->accepted + stats->rejected)
+    if (st == TNA_OK && stats->rows_read != stats->accepted + stats->rejected + stats->excluded)
         st = tna_error_set(err, TNA_ERR_INPUT, path, 0, 0,
-                           "internal error: %ld rows read but %ld accepted and %ld rejected",
-                           stats->rows_read, stats->accepted, stats->rejected);
+                           "internal error: %ld rows read but %ld accepted, %ld rejected and "
+                           "%ld excluded",
+                           stats->rows_read, stats->accepted, stats->rejected, stats->excluded);
+    if (st == TNA_OK) {
+        char *count = g_strdup_printf("%ld rows read = %ld accepted + %ld rejected + %ld "
+                                      "excluded",
+                                      stats->rows_read, stats->accepted, stats->rejected,
+                                      stats->excluded);
+        tna_dq_note(&f, 0, 0, "", count);
+        g_free(count);
+    }
     file_ctx_clear(&f);
     return st;
 }
@@ -201,9 +258,7 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     ds->strings = run.strings;
     run.respondents = g_hash_table_new(g_str_hash, g_str_equal);
     run.respondent_keys = g_string_chunk_new(256 * 1024);
-    run.barriers = g_hash_table_new(g_str_hash, g_str_equal);
     run.courses = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    run.barrier_list = g_ptr_array_new();
     run.course_list = g_ptr_array_new();
     build_name_tables(&run);
     worker main_worker;
@@ -236,13 +291,10 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     }
 
     worker_clear(&main_worker);
-    ds->n_barriers = run.barrier_list->len;
-    ds->barriers = (const char **)g_ptr_array_free(run.barrier_list, FALSE);
     ds->n_courses = run.course_list->len;
     ds->courses = (const char **)g_ptr_array_free(run.course_list, FALSE);
     g_hash_table_destroy(run.respondents); /* staff numbers go no further than this */
     g_string_chunk_free(run.respondent_keys);
-    g_hash_table_destroy(run.barriers);
     g_hash_table_destroy(run.courses);
     g_hash_table_destroy(run.skill_names);
     g_hash_table_destroy(run.topic_names);
@@ -266,9 +318,17 @@ void tna_dataset_free(tna_dataset *ds)
         g_free(ds->periods[p].dq);
     }
     g_free(ds->periods);
-    g_free(ds->barriers);
     g_free(ds->courses);
     if (ds->strings)
         g_string_chunk_free(ds->strings);
     g_free(ds);
+}
+
+long tna_dataset_problems(const tna_dataset *ds)
+{
+    long n = 0;
+    for (size_t p = 0; ds != NULL && p < ds->n_periods; p++)
+        for (size_t i = 0; i < ds->periods[p].n_dq; i++)
+            n += !ds->periods[p].dq[i].note;
+    return n;
 }

@@ -2,12 +2,14 @@
  * split.c - a large file read in two halves, one per core, with the same result as one pass.
  *
  * The file is cut at the first line break after its middle. The second half is read on a
- * thread of its own by a worker that numbers respondents and barriers locally, while this
- * thread reads the first half into the run's tables; then the second half's records are
- * renumbered and appended, as if one pass had read them in order. Respondent and barrier
- * numbers follow first appearance, so appending the second half's new ones in their own
- * order of appearance gives exactly the numbers a single pass gives; line numbers are
- * shifted by the first half's line count; sequence numbers and level offsets by its size.
+ * thread of its own by a worker that numbers respondents locally, while this thread reads
+ * the first half into the run's tables; then the second half's records are renumbered and
+ * appended, as if one pass had read them in order. Respondent numbers follow first
+ * appearance, so appending the second half's new ones in their own order of appearance
+ * gives exactly the numbers a single pass gives; line numbers are shifted by the first
+ * half's line count; sequence numbers and level offsets by its size. Barriers are the
+ * model's, so their bits need no renumbering. The file's encoding and delimiter were found
+ * before (csvsniff.c), so both halves read it the same way; UTF-16 files are never split.
  *
  * A cut inside a quoted field (a multi-line comment spanning the middle) leaves the first
  * half ending in an open quote, which csvread reports. Then, or when either half fails for
@@ -39,7 +41,7 @@ typedef struct half {
 static gpointer read_second_half(gpointer data)
 {
     half *h = data;
-    tna_csv_options opt = rows_csv_options(h->f.source);
+    tna_csv_options opt = rows_csv_options(&h->f);
     h->status = tna_csv_read_range(h->f.path, &opt, h->start, 0, rows_on_record, &h->f,
                                    &h->lines, &h->err);
     if (h->status == TNA_OK)
@@ -71,15 +73,15 @@ static off_t find_cut(const char *path, off_t size)
 /* What the first half added to the run and the period, so that it can be taken back. */
 typedef struct undo {
     uint32_t respondents;
-    guint barriers, records, levels, dq;
+    guint records, levels, dq;
     uint32_t seq;
     tna_source_stats stats;
 } undo;
 
 static undo undo_mark(const file_ctx *f)
 {
-    undo u = {*f->w->next_id, f->w->barrier_list->len, f->per->records->len,
-              f->per->levels->len, f->per->dq->len, f->per->seq, *f->stats};
+    undo u = {*f->w->next_id, f->per->records->len, f->per->levels->len, f->per->dq->len,
+              f->per->seq, *f->stats};
     return u;
 }
 
@@ -88,15 +90,6 @@ static void undo_back(file_ctx *f, const undo *u, GPtrArray *new_keys)
     for (guint i = 0; i < new_keys->len; i++)
         g_hash_table_remove(f->w->respondents, g_ptr_array_index(new_keys, i));
     *f->w->next_id = u->respondents;
-    while (f->w->barrier_list->len > u->barriers) {
-        char *key = tna_text_key(
-            g_ptr_array_index(f->w->barrier_list, f->w->barrier_list->len - 1), -1);
-        g_hash_table_remove(f->w->barriers, key);
-        g_free(key);
-        g_ptr_array_set_size(f->w->barrier_list, f->w->barrier_list->len - 1);
-    }
-    value_cache_clear(&f->w->barrier_cache); /* it may hold bits of barriers just removed */
-    value_cache_init(&f->w->barrier_cache);
     g_array_set_size(f->per->records, u->records);
     g_array_set_size(f->per->levels, u->levels);
     g_array_set_size(f->per->dq, u->dq);
@@ -128,31 +121,10 @@ static uint32_t *renumber_respondents(file_ctx *f, worker *local)
     return map;
 }
 
-/* The run's bit for each local barrier bit (a barrier past the 64th is logged, not kept). */
-static void renumber_barriers(file_ctx *f, worker *local, int *map)
-{
-    for (guint i = 0; i < local->barrier_list->len; i++) {
-        const char *text = g_ptr_array_index(local->barrier_list, i);
-        char *key = tna_text_key(text, -1); /* valid: it was keyed the same way when read */
-        gpointer v = g_hash_table_lookup(f->w->barriers, key);
-        if (v == NULL && f->w->barrier_list->len < TNA_MAX_BARRIERS) {
-            g_ptr_array_add(f->w->barrier_list, g_string_chunk_insert_const(f->w->strings, text));
-            v = GSIZE_TO_POINTER((gsize)f->w->barrier_list->len);
-            g_hash_table_insert(f->w->barriers, g_string_chunk_insert_const(f->w->strings, key), v);
-        }
-        g_free(key);
-        if (v == NULL)
-            rows_dq_add(f, 0, 0, text, "more than 64 distinct barriers; not counted");
-        map[i] = v ? (int)(GPOINTER_TO_SIZE(v) - 1) : -1;
-    }
-}
-
 /* Appends the second half to the first, renumbered. */
 static void join(file_ctx *f, half *h, long line_offset)
 {
     uint32_t *resp = renumber_respondents(f, &h->w);
-    int barrier_map[TNA_MAX_BARRIERS];
-    renumber_barriers(f, &h->w, barrier_map);
     guint base = f->per->records->len;
     size_t level_base = f->per->levels->len;
     for (guint i = 0; i < h->per.records->len; i++) {
@@ -160,18 +132,14 @@ static void join(file_ctx *f, half *h, long line_offset)
         rec.respondent = resp[rec.respondent];
         rec.seq += f->per->seq;
         rec.levels_at += level_base;
-        uint64_t bits = 0;
-        for (int b = 0; b < TNA_MAX_BARRIERS && (rec.barriers >> b); b++)
-            if ((rec.barriers >> b & 1) && barrier_map[b] >= 0)
-                bits |= (uint64_t)1 << barrier_map[b];
-        rec.barriers = bits;
         g_array_append_val(f->per->records, rec);
     }
     g_array_append_vals(f->per->levels, h->per.levels->data, h->per.levels->len);
     f->per->seq += h->per.seq;
     for (guint i = 0; i < h->per.dq->len; i++) {
         tna_dq_entry e = g_array_index(h->per.dq, tna_dq_entry, i);
-        rows_dq_add(f, e.line + line_offset, e.column, e.value, e.reason);
+        (e.note ? tna_dq_note : tna_dq_add)(f, e.line + line_offset, e.column, e.value,
+                                              e.reason);
     }
     for (guint i = 0; i < h->f.pending->len; i++) {
         pending_date p = g_array_index(h->f.pending, pending_date, i);
@@ -183,11 +151,14 @@ static void join(file_ctx *f, half *h, long line_offset)
     const tna_date_sniff *b = &h->f.sniff;
     if (b->first_bad_line && !a->first_bad_line)
         a->first_bad_line = b->first_bad_line + line_offset;
+    if (b->first_ambiguous_line && !a->first_ambiguous_line)
+        a->first_ambiguous_line = b->first_ambiguous_line + line_offset;
     a->values += b->values, a->iso_ok += b->iso_ok, a->dmy_ok += b->dmy_ok,
         a->mdy_ok += b->mdy_ok, a->any_ok += b->any_ok;
     f->stats->rows_read += h->stats.rows_read;
     f->stats->accepted += h->stats.accepted;
     f->stats->rejected += h->stats.rejected;
+    f->stats->excluded += h->stats.excluded;
     f->stats->unrecognised_answers += h->stats.unrecognised_answers;
     f->stats->bad_dates += h->stats.bad_dates;
     f->stats->invalid_text += h->stats.invalid_text;
@@ -208,7 +179,7 @@ tna_status split_read(file_ctx *f, off_t size, bool *done)
     tna_error *caller_err = f->err;
 
     /* The header, on this thread: map the columns and stop at the first data row. */
-    tna_csv_options opt = rows_csv_options(f->source);
+    tna_csv_options opt = rows_csv_options(f);
     f->stop_at_data = true;
     tna_status st = tna_csv_read_file(f->path, &opt, rows_on_record, f, f->err);
     f->stop_at_data = false;
@@ -227,8 +198,10 @@ tna_status split_read(file_ctx *f, off_t size, bool *done)
     worker_init(&h->w, f->run, true);
     h->per = period_ctx_new();
     h->start = cut;
-    file_ctx_init(&h->f, f->run, &h->w, &h->per, (uint32_t)(f->source - f->run->model->sources),
-                  f->path, &h->stats, &h->err);
+    h->stats = *f->stats; /* the encoding and delimiter found; counts are reset below */
+    h->stats.rows_read = h->stats.accepted = h->stats.rejected = h->stats.excluded = 0;
+    h->stats.unrecognised_answers = h->stats.bad_dates = h->stats.invalid_text = 0;
+    file_ctx_init(&h->f, f->run, &h->w, &h->per, f->source_index, f->path, &h->stats, &h->err);
     h->f.map = f->map;
     h->f.mapped = true;
     h->f.all_data = true;

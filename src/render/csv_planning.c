@@ -299,7 +299,7 @@ static void write_barriers(const tna_results *r, FILE *fp)
     row *rows = g_new0(row, pl->n_barriers + 1);
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        rows[i] = (row){{pl->barrier_names[b->barrier], authority_id(m, b->authority), NULL}, 0, b};
+        rows[i] = (row){{m->barriers[b->barrier].id, authority_id(m, b->authority), NULL}, 0, b};
     }
     qsort(rows, pl->n_barriers, sizeof(row), compare_rows);
     fputs("period,barrier,authority,respondents,citing,share,suppressed\n", fp);

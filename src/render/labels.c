@@ -117,6 +117,13 @@ const char *tna_label_skill(tna_labels *l, uint32_t i)
     return tna_label_pair(l, l->model->skills[i].name, l->model->skills[i].name_cy);
 }
 
+const char *tna_label_barrier(tna_labels *l, uint32_t i)
+{
+    if (i >= l->model->n_barriers)
+        return "";
+    return tna_label_pair(l, l->model->barriers[i].name, l->model->barriers[i].name_cy);
+}
+
 const char *tna_label_level(tna_labels *l, uint32_t framework, int level)
 {
     const tna_scale *sc = &l->model->frameworks[framework].scale;

@@ -38,6 +38,7 @@ const char *tna_label_role(tna_labels *l, uint32_t role);
 const char *tna_label_framework(tna_labels *l, uint32_t framework);
 const char *tna_label_topic(tna_labels *l, uint32_t topic);
 const char *tna_label_skill(tna_labels *l, uint32_t skill);
+const char *tna_label_barrier(tna_labels *l, uint32_t barrier);
 const char *tna_label_level(tna_labels *l, uint32_t framework, int level);
 
 /* A term in the report's language ("en / cy" with both). */

@@ -1,7 +1,7 @@
 /*
  * pdf_appendix.c - method and data quality: the definitions behind every figure, the
- * privacy rule with its threshold and how many groups it hid, rows read, accepted and
- * rejected per source and period, and the data-quality log counted by reason.
+ * privacy rule with its threshold and how many groups it hid, rows read, accepted, rejected
+ * and excluded per source and period, and the data-quality log counted by reason.
  *
  * Reasons are counted after folding what varies within a kind ("unrecognised answer for
  * skill cd-seo" and "... for skill dd-m365" are one kind; numbers become N), so the table
@@ -60,16 +60,18 @@ static void sources(pdf_doc *d)
 {
     const tna_results *res = d->res;
     const tna_model *m = d->m;
-    pdf_h2(d, pdf_t(d, TERM_ROWS_READ_ACCEPTED_REJECTED));
+    pdf_h2(d, pdf_t(d, TERM_ROWS_READ_ACCEPTED_REJECTED_EXCLUDED));
     size_t n = res->n_periods * m->n_sources;
     if (n == 0) {
         pdf_para(d, pdf_t(d, TERM_NO_SOURCES_WERE_READ));
         return;
     }
-    enum { NC = 7 };
+    pdf_para(d, pdf_t(d, TERM_ROWS_READ_EXPLAINED));
+    enum { NC = 8 };
     const char *head[NC] = {pdf_t(d, TERM_PERIOD),          pdf_t(d, TERM_SOURCE),
                             pdf_t(d, TERM_ROWS_READ),       pdf_t(d, TERM_ACCEPTED),
-                            pdf_t(d, TERM_REJECTED),        pdf_t(d, TERM_UNRECOGNISED_ANSWERS),
+                            pdf_t(d, TERM_REJECTED),        pdf_t(d, TERM_EXCLUDED),
+                            pdf_t(d, TERM_UNRECOGNISED_ANSWERS),
                             pdf_t(d, TERM_UNREADABLE_DATES)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
@@ -88,15 +90,16 @@ static void sources(pdf_doc *d)
                 c[2] = pdf_count(d, st->rows_read);
                 c[3] = pdf_count(d, st->accepted);
                 c[4] = pdf_count(d, st->rejected);
-                c[5] = pdf_count(d, st->unrecognised_answers);
-                c[6] = pdf_count(d, st->bad_dates);
+                c[5] = pdf_count(d, st->excluded);
+                c[6] = pdf_count(d, st->unrecognised_answers);
+                c[7] = pdf_count(d, st->bad_dates);
             }
             r++;
         }
     }
-    double width[NC] = {52, 0, 62, 58, 55, 75, 68};
+    double width[NC] = {50, 0, 56, 52, 50, 50, 68, 62};
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
-                             CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
+                             CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
     pdf_table t = {NC, r, head, width, align, cells, kind, 7.5, false};
     pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
@@ -148,6 +151,8 @@ static void data_quality(pdf_doc *d)
     for (size_t p = first; p < res->n_periods; p++) {
         for (size_t i = 0; i < res->periods[p].n_dq; i++) {
             const tna_dq_count *dq = &res->periods[p].dq[i];
+            if (dq->note)
+                continue; /* not a problem: the table above counts excluded rows */
             char *k = reason_kind(dq->reason);
             const char *kept = pdf_str(d, "%s", k);
             g_free(k);

@@ -376,7 +376,7 @@ static void barriers(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
     pdf_section_begin(d, PDF_SEC_BARRIERS, pdf_section_title(d, PDF_SEC_BARRIERS));
-    size_t nb = pl->n_barrier_names;
+    size_t nb = d->m->n_barriers, n_barriers = nb;
     if (pl->n_barriers == 0 || nb == 0) {
         pdf_para(d, pdf_t(d, TERM_NO_BARRIERS_QUESTION));
         return;
@@ -389,7 +389,7 @@ static void barriers(pdf_doc *d)
         const tna_barrier_share *b = &pl->barriers[i];
         if (b->authority != TNA_NONE)
             continue;
-        bars[k].label = pl->barrier_names[b->barrier];
+        bars[k].label = tna_label_barrier(d->l, b->barrier);
         bars[k].value[0] = b->share;
         bars[k].missing[0] = b->suppressed;
         bars[k].text[0] = b->suppressed ? d->marker : pdf_share(d, b->share);
@@ -410,10 +410,24 @@ static void barriers(pdf_doc *d)
     pdf_figure_end(d);
     g_free(bars);
 
-    /* authority x barrier; the columns are the barriers the analysis reports */
+    /* authority x barrier: the columns are the barriers the analysis reports (its
+     * all-authorities rows) */
     size_t na = d->m->n_authorities;
     if (na == 0)
         return;
+    int *column = g_new(int, nb);
+    const char **cols = g_new0(const char *, nb);
+    size_t n_cols = 0;
+    for (size_t b = 0; b < nb; b++)
+        column[b] = -1;
+    for (size_t i = 0; i < pl->n_barriers; i++) {
+        const tna_barrier_share *b = &pl->barriers[i];
+        if (b->authority == TNA_NONE && b->barrier < nb && column[b->barrier] < 0) {
+            column[b->barrier] = (int)n_cols;
+            cols[n_cols++] = tna_label_barrier(d->l, b->barrier);
+        }
+    }
+    nb = n_cols;
     const char **rows = g_new0(const char *, na);
     size_t n_cells = na * nb;
     double *values = g_new0(double, n_cells);
@@ -426,9 +440,10 @@ static void barriers(pdf_doc *d)
     double hi = 0;
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        if (b->authority == TNA_NONE || b->authority >= na)
+        if (b->authority == TNA_NONE || b->authority >= na || b->barrier >= n_barriers ||
+            column[b->barrier] < 0)
             continue;
-        size_t c = (size_t)b->authority * nb + b->barrier;
+        size_t c = (size_t)b->authority * nb + (size_t)column[b->barrier];
         if (b->suppressed) {
             state[c] = CHART_CELL_SUPPRESSED, text[c] = d->marker_short;
         } else {
@@ -438,7 +453,7 @@ static void barriers(pdf_doc *d)
     }
     chart_heatmap spec2 = {rows,
                            na,
-                           pl->barrier_names,
+                           cols,
                            nb,
                            values,
                            state,
@@ -452,7 +467,7 @@ static void barriers(pdf_doc *d)
                            na > 26 ? 11 : 14,
                            120};
     pdf_heatmap(d, pdf_t(d, TERM_BY_AUTHORITY), &spec2, fmin(PDF_WIDTH, 160 + nb * 40));
-    g_free(rows), g_free(values), g_free(state), g_free(text);
+    g_free(rows), g_free(cols), g_free(column), g_free(values), g_free(state), g_free(text);
 }
 
 void pdf_pages_plan(pdf_doc *d)

@@ -175,9 +175,13 @@ static void configuration(xw *x, lxw_worksheet *ws, lxw_row_t *row)
             item_text(
                 x, ws, row, xw_t(x, TERM_INPUT), "%s %s: %s (%s, %s%s%s)%s%s", r->periods[p].period,
                 src->name, st->path ? st->path : "", tna_format_names[src->format],
-                tna_encoding_names[src->encoding], src->preset != TNA_PRESET_NONE ? ", " : "",
+                tna_encoding_names[st->present ? st->encoding : src->encoding],
+                src->preset != TNA_PRESET_NONE ? ", " : "",
                 src->preset != TNA_PRESET_NONE ? tna_preset_names[src->preset] : "",
                 st->present ? "" : " - ", st->present ? "" : xw_t(x, TERM_NO_FILE_THIS_PERIOD));
+            if (st->present)
+                itemf(x, ws, row, xw_t(x, TERM_ROWS), TERM_ROWS_READ_EQUATION, st->rows_read,
+                      st->accepted, st->rejected, st->excluded);
         }
 }
 

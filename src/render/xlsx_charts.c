@@ -68,7 +68,7 @@ void xlsx_chart_prepare(xw *x)
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
         if (b->authority == TNA_NONE && !b->suppressed)
-            point(x->barriers, pl->barrier_names[b->barrier], b->share, NAN);
+            point(x->barriers, tna_label_barrier(x->l, b->barrier), b->share, NAN);
     }
     g_array_sort(x->barriers, by_v1_desc);
 }

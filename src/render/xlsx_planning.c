@@ -282,7 +282,7 @@ void xlsx_barriers(xw *x)
         const tna_barrier_share *b = &pl->barriers[i];
         bool total = b->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text;
-        xw_text(x, ws, row, 0, pl->barrier_names[b->barrier], tf);
+        xw_text(x, ws, row, 0, tna_label_barrier(x->l, b->barrier), tf);
         xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, b->authority),
                 tf);
         if (b->suppressed) {

@@ -128,10 +128,12 @@ static void write_other_sources(FILE *f)
           "    date_format: iso\n",
           f);
     write_columns(f, ratings, G_N_ELEMENTS(ratings));
-    fputs("  # Post-course feedback from the learning platform (current period only).\n"
+    fputs("  # Post-course feedback from the learning platform: the current period only, so an\n"
+          "  # earlier period has no such file (optional).\n"
           "  - name: course-evaluations\n"
           "    format: evaluation\n"
           "    path: \"{period}/course-evaluations.csv\"\n"
+          "    optional: true\n"
           "    date_format: dmy\n",
           f);
     write_columns(f, evaluations, G_N_ELEMENTS(evaluations));
@@ -338,6 +340,7 @@ tna_status sample_config_write(const char *dir, size_t staff, const tna_model *m
         }
     fputs("roles: roles.yaml\n"
           "authorities: authorities.yaml\n"
+          "barriers: barriers.yaml\n"
           "\nsources:\n",
           f);
     if (model != NULL)

@@ -41,7 +41,7 @@ static void write_headings(sample_file *out, const tna_source *src, const tna_fi
                            size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        sample_csv_field(out, src->columns[fields[i]] ? src->columns[fields[i]] : "");
+        sample_csv_field(out, src->columns[fields[i]] ? src->columns[fields[i]][0].heading : "");
     sample_csv_end(out);
 }
 

@@ -247,20 +247,25 @@ static int64_t completion_time(sample_population *p)
     return (int64_t)day * 86400 + hour * 3600 + sample_rng_below(&p->rng, 3600);
 }
 
+/* The (first) heading the configuration gives a field, "" when none. */
+static const char *heading_of(const tna_source *src, tna_field f)
+{
+    return src->columns[f] != NULL ? src->columns[f][0].heading : "";
+}
+
 static void write_header(sample_file *out, const tna_model *m, const tna_source *src)
 {
     static const char *const head[] = {"ID", "Start time", "Completion time", "Email", "Name"};
     for (size_t i = 0; i < G_N_ELEMENTS(head); i++)
         sample_csv_field(out, head[i]);
-    const char *const *col = src->columns;
-    sample_csv_field(out, col[TNA_FIELD_RESPONDENT]);
-    sample_csv_field(out, col[TNA_FIELD_AUTHORITY]);
-    sample_csv_field(out, col[TNA_FIELD_ROLE]);
+    sample_csv_field(out, heading_of(src, TNA_FIELD_RESPONDENT));
+    sample_csv_field(out, heading_of(src, TNA_FIELD_AUTHORITY));
+    sample_csv_field(out, heading_of(src, TNA_FIELD_ROLE));
     for (size_t k = 0; k < m->n_skills; k++)
         sample_csv_field(out, m->skills[k].name);
-    sample_csv_field(out, col[TNA_FIELD_TRAINED]);
-    sample_csv_field(out, col[TNA_FIELD_BARRIERS]);
-    sample_csv_field(out, col[TNA_FIELD_LANGUAGE_PREFERENCE]);
+    sample_csv_field(out, heading_of(src, TNA_FIELD_TRAINED));
+    sample_csv_field(out, heading_of(src, TNA_FIELD_BARRIERS));
+    sample_csv_field(out, heading_of(src, TNA_FIELD_LANGUAGE_PREFERENCE));
     sample_csv_field(out, "Any other comments?");
     sample_csv_end(out);
 }

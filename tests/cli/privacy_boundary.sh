@@ -36,6 +36,8 @@ for f in "$SCRATCH/pdf.txt" "$SCRATCH"/o/*.csv $(find "$SCRATCH/x" -type f); do
   case "$f" in */data-quality-*.csv) continue;; esac
   if grep -q SECRET "$f"; then die "input text in $(basename "$f")"; fi
 done
-expect_text "$SCRATCH/pdf.txt" "Time"
-expect_text "$SCRATCH/o/barriers-2026-Q3.csv" "Cost"
+# barriers are reported by reference name (PDF) and id (CSV); the typed "Other" text as `other`
+expect_text "$SCRATCH/pdf.txt" "Lack of time"
+expect_text "$SCRATCH/o/barriers-2026-Q3.csv" "2026-Q3,cost,*,"
+expect_text "$SCRATCH/o/barriers-2026-Q3.csv" "2026-Q3,other,*,"
 exit 0

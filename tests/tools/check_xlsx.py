@@ -60,6 +60,12 @@ for a in load(cfg["authorities"])["authorities"]:
     if a.get("region_cy"):
         region_cy[a["region"]] = a["region_cy"]
 roles = {r["id"]: pick(r["name"], r.get("name_cy")) for r in load(cfg["roles"])["roles"]}
+# barriers: the configuration's file, or the shipped list tna compiles in; always an "other"
+bfile = (os.path.join(base, cfg["barriers"]) if cfg.get("barriers") else
+         os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../inputs/barriers.yaml"))
+barriers = {b["id"]: pick(b["name"], b.get("name_cy"))
+            for b in yaml.safe_load(open(bfile, encoding="utf-8"))["barriers"]}
+barriers.setdefault("other", pick("Other", "Arall"))
 fws, topics = {}, {}
 for f in cfg["frameworks"]:
     fw = load(f)
@@ -321,7 +327,8 @@ if trends:
     check(len(rows) == len(trends), "trends: %d rows, CSV %d" % (len(rows), len(trends)))
 
 for stem, sheet, keyf, cols in (
-        ("barriers", "barriers", lambda b: (b["barrier"], name(auth, b["authority"], W["auths"])),
+        ("barriers", "barriers", lambda b: (barriers[b["barrier"]],
+                                            name(auth, b["authority"], W["auths"])),
          ["respondents", "citing", "share"]),
         ("mentors", "mentors", lambda m: (topics[m["topic"]], region(m["region"])),
          ["respondents", "experts", "learners"]),

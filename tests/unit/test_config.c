@@ -6,6 +6,8 @@
  * directory (the oversized file, and variations on one source).
  */
 #include <glib.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -184,11 +186,15 @@ static void test_good_analysis(void)
     CHECK_INT(s->preset, TNA_PRESET_MICROSOFT_FORMS);
     CHECK_INT(s->header_row, 1);
     CHECK_INT(s->skip_after_header, 2);
-    CHECK_INT(s->delimiter, ',');
-    CHECK_INT(s->encoding, TNA_ENCODING_UTF8);
-    CHECK_INT(s->date_format, TNA_DATE_MDY);
-    CHECK_STR(s->columns[TNA_FIELD_AUTHORITY], "Which council do you work for?");
-    CHECK_STR(s->column_keys[TNA_FIELD_AUTHORITY], "which council do you work for?");
+    CHECK_INT(s->delimiter, 0);                 /* sniffed */
+    CHECK_INT(s->encoding, TNA_ENCODING_AUTO);  /* the default */
+    CHECK_INT(s->date_format, TNA_DATE_AUTO);   /* Forms' order is the spreadsheet's */
+    CHECK_INT(s->n_columns[TNA_FIELD_AUTHORITY], 1);
+    CHECK_STR(s->columns[TNA_FIELD_AUTHORITY][0].heading, "Which council do you work for?");
+    CHECK_STR(s->columns[TNA_FIELD_AUTHORITY][0].key, "which council do you work for?");
+    CHECK_INT(s->columns[TNA_FIELD_AUTHORITY][0].option, TNA_NONE);
+    CHECK(!s->optional);
+    CHECK_INT(s->n_exclude, 0);
     CHECK(s->columns[TNA_FIELD_RATER] == NULL);
     CHECK(s->columns[TNA_FIELD_TRAINED] == NULL);
     CHECK_STR(s->barrier_separator, "|");
@@ -202,13 +208,21 @@ static void test_good_analysis(void)
     s = &m->sources[1];
     CHECK_INT(s->format, TNA_FORMAT_LONG);
     CHECK_INT(s->preset, TNA_PRESET_QUALTRICS);
-    CHECK_INT(s->header_row, 2);
-    CHECK_INT(s->skip_after_header, 1);
+    CHECK_INT(s->header_row, 1);
+    CHECK_INT(s->skip_after_header, 2); /* ids, text, import ids */
     CHECK_INT(s->delimiter, '\t');
     CHECK_INT(s->encoding, TNA_ENCODING_WINDOWS_1252);
     CHECK_INT(s->date_format, TNA_DATE_ISO);
-    CHECK_STR(s->columns[TNA_FIELD_LEVEL], "Level");
-    CHECK_STR(s->barrier_separator, ";");
+    CHECK_STR(s->columns[TNA_FIELD_LEVEL][0].heading, "Level");
+    CHECK_STR(s->barrier_separator, ",");
+    /* the preset's rows that are not responses */
+    CHECK_INT(s->n_exclude, 1);
+    CHECK(s->exclude_from_preset);
+    if (s->n_exclude == 1) {
+        CHECK_STR(s->exclude[0].heading, "Status");
+        CHECK_STR(s->exclude[0].values[0], "Survey Preview");
+        CHECK_STR(s->exclude[0].value_keys[2], "spam");
+    }
     CHECK_INT(s->n_skills, 0);
 
     s = &m->sources[2];
@@ -217,7 +231,7 @@ static void test_good_analysis(void)
     CHECK_INT(s->header_row, 1);
     CHECK_INT(s->delimiter, '\t');
     CHECK_INT(s->date_format, TNA_DATE_DMY);
-    CHECK_STR(s->columns[TNA_FIELD_APPLIED], "Have you used it?");
+    CHECK_STR(s->columns[TNA_FIELD_APPLIED][0].heading, "Have you used it?");
 
     char *p = tna_model_source_path(m, &m->sources[0], "2026-Q2");
     CHECK_STR(p, CASES "good/2026-Q2/staff-survey.csv");
@@ -469,12 +483,13 @@ static void test_presets(void)
         tna_date_format date;
         tna_preset preset;
     } want[] = {
-        {"microsoft-forms", 1, 0, ',', TNA_DATE_MDY, TNA_PRESET_MICROSOFT_FORMS},
-        {"google-forms", 1, 0, ',', TNA_DATE_MDY, TNA_PRESET_GOOGLE_FORMS},
-        {"surveymonkey", 1, 1, ',', TNA_DATE_MDY, TNA_PRESET_SURVEYMONKEY},
-        {"qualtrics", 2, 1, ',', TNA_DATE_ISO, TNA_PRESET_QUALTRICS},
-        {"limesurvey", 1, 0, ';', TNA_DATE_ISO, TNA_PRESET_LIMESURVEY},
-        {"smartsurvey", 1, 0, ',', TNA_DATE_DMY, TNA_PRESET_SMARTSURVEY},
+        /* the preset table (presets.h): header rows, date order; every delimiter sniffed */
+        {"microsoft-forms", 1, 0, 0, TNA_DATE_AUTO, TNA_PRESET_MICROSOFT_FORMS},
+        {"google-forms", 1, 0, 0, TNA_DATE_AUTO, TNA_PRESET_GOOGLE_FORMS},
+        {"surveymonkey", 1, 1, 0, TNA_DATE_MDY, TNA_PRESET_SURVEYMONKEY},
+        {"qualtrics", 1, 2, 0, TNA_DATE_ISO, TNA_PRESET_QUALTRICS},
+        {"limesurvey", 1, 0, 0, TNA_DATE_ISO, TNA_PRESET_LIMESURVEY},
+        {"smartsurvey", 1, 2, 0, TNA_DATE_DMY, TNA_PRESET_SMARTSURVEY},
     };
     tmpdir t = tmp_open();
     for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
@@ -489,7 +504,7 @@ static void test_presets(void)
             CHECK_INT(s->skip_after_header, want[i].skip);
             CHECK_INT(s->delimiter, want[i].delimiter);
             CHECK_INT(s->date_format, want[i].date);
-            CHECK_INT(s->encoding, TNA_ENCODING_UTF8);
+            CHECK_INT(s->encoding, TNA_ENCODING_AUTO);
         }
         tna_model_free(m);
         g_free(rest);
@@ -542,14 +557,14 @@ static void test_more_mistakes(void)
          "6:74: unknown skill 'cd-wcga' (did you mean 'cd-wcag'?)"},
         {"sources:\n  - {name: s, path: s.csv, columns: {authority: A, role: R}, skills: "
          "{\"  r \": cd-wcag}}\n",
-         "6:71: heading '  r ' is also the 'role' column"},
+         "6:71: 'role' and 'skills' name the same heading '  r '"},
         {"sources:\n  - {name: s, path: s.csv, columns: {authority: A, role: R}, skills: "
          "{X: cd-wcag}}\n  - {name: s, path: t.csv, columns: {authority: A, role: R}, "
          "skills: {X: cd-wcag}}\n",
          "7:12: duplicate source name 's' (first defined at "},
         {"sources:\n  - {name: s, path: s.csv, delimiter: '|', columns: {authority: A, role: R},"
          " skills: {X: cd-wcag}}\n",
-         "6:39: 'delimiter' must be \",\", \";\", \"\\t\", comma, semicolon or tab, not '|'"},
+         "6:39: 'delimiter' must be auto, \",\", \";\", \"\\t\", comma, semicolon or tab, not '|'"},
         {"commissioning: {cohort_min: 20, cohort_max: 10}\n",
          "5:29: 'cohort_min' (20) must not be more than 'cohort_max' (10)"},
         {"commissioning: {cost_per_cohort: -5}\n",
@@ -635,6 +650,175 @@ static void test_reference_mistakes(void)
     tmp_close(&t);
 }
 
+/* Every problem of a configuration in one run: independent mistakes in the top level, in
+ * two sources and an expectation are all reported, in the order found, each with its place;
+ * past TNA_CONFIG_MAX_PROBLEMS they are counted. */
+static void test_all_problems(void)
+{
+    tmpdir t = tmp_open();
+    char *path = g_build_filename(t.dir, "tna.yaml", NULL);
+    char *text = g_strdup_printf(
+        "periods: [2026-Q3]\n"
+        "frameworks: [%s/frameworks/content-design.yaml, %s/frameworks/user-research.yaml]\n"
+        "roles: %s/roles.yaml\n"
+        "authorities: %s/authorities.yaml\n"
+        "langauge: cy\n"
+        "sources:\n"
+        "  - name: a\n"
+        "    path: a.csv\n"
+        "    encoding: latin-9\n"
+        "    columns: {authority: Council, role: Role}\n"
+        "    skills: {X: no-such-skill}\n"
+        "  - name: b\n"
+        "    path: b.csv\n"
+        "    preset: typeform\n"
+        "    columns: {authority: Council}\n"
+        "    skills: {Y: cd-plain-english}\n"
+        "expectations:\n"
+        "  - {id: e1, metric: mean_gapp, target: 1}\n"
+        "privacy: {min_group_size: 0}\n",
+        t.good, t.good, t.good, t.good);
+    g_file_set_contents(path, text, -1, NULL);
+    tna_config_problems *pr = g_new0(tna_config_problems, 1);
+    tna_model *m = NULL;
+    CHECK_INT(tna_config_load_all(path, &m, pr), TNA_ERR_CONFIG);
+    CHECK(m == NULL);
+    static const char *const want[] = {
+        "5:1: unknown key 'langauge' (did you mean 'language'?)",
+        "9:15: 'encoding' must be auto, utf-8, windows-1252 or utf-16, not 'latin-9'",
+        "11:17: unknown skill 'no-such-skill'",
+        "14:13: 'preset' must be microsoft-forms, google-forms, surveymonkey, qualtrics, "
+        "limesurvey or smartsurvey, not 'typeform'",
+        "15:14: missing required column 'role' in source 'b'",
+        "18:22: 'metric' must be share_at_target, mean_gap, learners_needing, gap_reduction, "
+        "satisfaction, learning_uplift, applied_rate or trained_vs_untrained, not 'mean_gapp' "
+        "(did you mean 'mean_gap'?)",
+        "19:27: 'min_group_size' must be at least 1, not 0",
+    };
+    CHECK_INT(pr->n, G_N_ELEMENTS(want));
+    for (size_t i = 0; i < pr->n && i < G_N_ELEMENTS(want); i++) {
+        char got[2048];
+        snprintf(got, sizeof got, "%ld:%ld: %s", pr->list[i].line, pr->list[i].col,
+                 pr->list[i].message);
+        CHECK_STR(got, want[i]);
+        CHECK_STR(pr->list[i].file, path);
+    }
+    CHECK_INT(pr->more, 0);
+    /* tna_config_load gives the first */
+    tna_error err = TNA_ERROR_INIT;
+    CHECK_INT(tna_config_load(path, &m, &err), TNA_ERR_CONFIG);
+    CHECK_INT(err.line, 5);
+    g_free(text);
+
+    /* thirty unknown keys: twenty listed, ten counted */
+    GString *many = g_string_new("");
+    for (int i = 0; i < 30; i++)
+        g_string_append_printf(many, "unknown%02d: 1\n", i);
+    g_file_set_contents(path, many->str, -1, NULL);
+    CHECK_INT(tna_config_load_all(path, &m, pr), TNA_ERR_CONFIG);
+    CHECK_INT(pr->n, TNA_CONFIG_MAX_PROBLEMS);
+    CHECK(pr->more >= 10);
+    g_string_free(many, TRUE);
+    g_free(pr);
+    g_free(path);
+    tmp_close(&t);
+}
+
+/* barriers: the shipped list (compiled in) unless a file is named; a file without `other`
+ * gets one; mistakes in it are reported where they are. */
+static void test_barriers(void)
+{
+    tmpdir t = tmp_open();
+    tna_model *m = NULL;
+    CHECK(load_with(&t, "", &m) == NULL);
+    if (m != NULL) {
+        CHECK(m->n_barriers >= 8);
+        CHECK_STR(m->barriers[m->barrier_other].id, "other");
+        CHECK_STR(m->barriers[m->barrier_other].name_cy, "Arall");
+        CHECK_STR(m->barriers_path, "barriers.yaml (built in)");
+        /* the wordings of `tna sample` and of the benchmark's generator, each a barrier */
+        static const struct {
+            const char *text, *id;
+        } words[] = {
+            {"Time", "time"},
+            {"Cost", "cost"},
+            {"Courses not available in Welsh", "not-in-welsh"},
+            {"Manager support", "manager-support"},
+            {"Not sure what I need to learn", "unsure-needs"},
+            {"Nothing suitable nearby", "nothing-suitable"},
+            {"Lack of time", "time"},
+            {"Cost of courses", "cost"},
+            {"No suitable courses available", "nothing-suitable"},
+            {"My manager does not support it", "manager-support"},
+            {"Travel, e.g. to Cardiff or Swansea", "travel-caring"},
+            {"Diffyg amser", "time"},
+            {"Other (please specify)", "other"},
+        };
+        for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+            char *key = tna_text_key(words[i].text, -1);
+            uint32_t b = tna_model_find_barrier(m, key);
+            CHECK(b != TNA_NONE && strcmp(m->barriers[b].id, words[i].id) == 0);
+            if (b == TNA_NONE)
+                fprintf(stderr, "  %s\n", words[i].text);
+            g_free(key);
+        }
+        for (size_t i = 0; i < m->n_barriers; i++) /* bilingual */
+            CHECK(m->barriers[i].name_cy != NULL && m->barriers[i].name_cy[0] != '\0');
+    }
+    tna_model_free(m);
+    char *file = g_build_filename(t.dir, "b.yaml", NULL);
+    g_file_set_contents(file, "barriers:\n  - {id: money, name: Money, aliases: [Cost]}\n", -1,
+                        NULL);
+    m = NULL;
+    CHECK(load_with(&t, "barriers: b.yaml\n", &m) == NULL);
+    if (m != NULL) {
+        CHECK_INT(m->n_barriers, 2);
+        CHECK_STR(m->barriers[1].id, "other");
+        CHECK_INT(m->barrier_other, 1);
+    }
+    tna_model_free(m);
+    g_file_set_contents(file,
+                        "barriers:\n  - {id: money, name: Money, aliases: [Cost]}\n"
+                        "  - {id: cash, name: Cash, aliases: [cost]}\n",
+                        -1, NULL);
+    const char *msg = load_with(&t, "barriers: b.yaml\n", &m);
+    CHECK(msg != NULL && strstr(msg, "'cost' already names barrier 'money' (line 2)") != NULL);
+    tna_model_free(m);
+    g_free(file);
+    tmp_close(&t);
+}
+
+/* What is not a configuration says so: a survey export (or a workbook) passed as CONFIG
+ * suggests `tna init`; a FIFO or a directory is refused at once. */
+static void test_not_a_configuration(void)
+{
+    tmpdir t = tmp_open();
+    char *csv = g_build_filename(t.dir, "responses.csv", NULL);
+    g_file_set_contents(csv, "ID,Start time,Completion time\n1,x,y\n", -1, NULL);
+    char *want = g_strdup_printf("%s: this looks like a survey export, not a tna configuration: "
+                                 "run 'tna init %s' to draft a configuration for it, then 'tna "
+                                 "run' that configuration",
+                                 csv, csv);
+    CHECK_STR(load_error(csv, NULL), want);
+    g_free(want);
+    char *named = g_build_filename(t.dir, "export.txt", NULL);
+    g_file_set_contents(named, "a;b;c\n", -1, NULL);
+    const char *msg = load_error(named, NULL);
+    CHECK(strstr(msg, "this looks like a survey export") != NULL);
+    char *fifo = g_build_filename(t.dir, "fifo.yaml", NULL);
+    CHECK(mkfifo(fifo, 0600) == 0);
+    want = g_strdup_printf("%s: not a regular file (a directory, pipe or device): give the path "
+                           "of a configuration file",
+                           fifo);
+    CHECK_STR(load_error(fifo, NULL), want);
+    g_free(want);
+    g_remove(fifo);
+    g_free(fifo);
+    g_free(named);
+    g_free(csv);
+    tmp_close(&t);
+}
+
 int main(void)
 {
     RUN(test_good_reference_data);
@@ -657,5 +841,8 @@ int main(void)
     RUN(test_presets);
     RUN(test_more_mistakes);
     RUN(test_reference_mistakes);
+    RUN(test_all_problems);
+    RUN(test_barriers);
+    RUN(test_not_a_configuration);
     return check_summary("test_config");
 }

@@ -1,6 +1,6 @@
 /*
  * test_csvread.c - the CSV reader: csv-spectrum against its JSON, the real survey exports in
- * shared/fixtures, each quirk (BOM, line ends, delimiters, encodings, caps, errors, line
+ * tests/fixtures (see its SOURCES.md), each quirk (BOM, line ends, delimiters, encodings, caps, errors, line
  * numbers), read-block and conversion-chunk boundaries, and robustness on random bytes and
  * truncated real files.
  */
@@ -16,11 +16,10 @@
 
 #define CASES "tests/cases/csv"
 
-/* The shared fixtures: $TNA_FIXTURES, or ../shared/fixtures from the repository root. */
+/* The copied public fixtures, from the repository root (tests/run.sh runs from there). */
 static char *fixture(const char *rel)
 {
-    const char *root = g_getenv("TNA_FIXTURES");
-    return g_build_filename(root ? root : "../shared/fixtures", rel, NULL);
+    return g_build_filename("tests/fixtures", rel, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -927,7 +926,7 @@ static void test_errors(void)
     CHECK_INT(read_str("a\n", &quote, &c, &e2), TNA_ERR_CONFIG);
     tna_error e3 = TNA_ERROR_INIT;
     CHECK_INT(tna_csv_read_file(CASES, NULL, on_collect, &c, &e3), TNA_ERR_INPUT);
-    CHECK(g_str_has_prefix(e3.message, "cannot read: "));
+    CHECK_STR(e3.message, "not a regular file (a directory): give the path of a CSV file");
     CHECK_INT(c.rows->len, 0);
     collect_clear(&c);
 }

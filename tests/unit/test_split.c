@@ -33,9 +33,6 @@ static void check_same(const tna_dataset *a, const tna_dataset *b, size_t n_skil
 {
     CHECK_INT(a->n_periods, b->n_periods);
     CHECK_INT(a->n_respondents, b->n_respondents);
-    CHECK_INT(a->n_barriers, b->n_barriers);
-    for (size_t i = 0; i < a->n_barriers && i < b->n_barriers; i++)
-        CHECK_STR(a->barriers[i], b->barriers[i]);
     for (size_t p = 0; p < a->n_periods && p < b->n_periods; p++) {
         const tna_period_data *x = &a->periods[p], *y = &b->periods[p];
         CHECK_INT(x->n_records, y->n_records);

@@ -1,0 +1,429 @@
+/*
+ * cells.c - one field of one row: which cell it is read from, what the cell means, and the
+ * data-quality entry when it means nothing. rows.c calls these for each row.
+ *
+ * A field with several columns is read from the first non-blank one; a cell that only says
+ * "Other" gives way to a later non-blank column (the typed text). Every meaning comes from
+ * tna_value_match() (a cache over answers.h), so each distinct text is matched once per file.
+ *
+ * Cells that are not valid UTF-8 (or hold a NUL byte) are never used as data: they are
+ * logged with a reason that names `encoding: windows-1252`, since a file saved by an old
+ * spreadsheet in that encoding is the usual cause.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ingest_internal.h"
+#include "tna/answers.h"
+#include "tna/text.h"
+
+#define DQ_VALUE_MAX   200
+#define BITS_UNMATCHED ((uint64_t)1 << 63) /* cached with a list's bits: log its pieces */
+#define LIST_MAX_CHOICES 64 /* pieces of one barriers cell */
+#define LIST_MAX_RUN 4      /* pieces one option may span ("Travel, e.g. to Cardiff, ...") */
+
+/* What is wrong with a cell the reader flagged, in the encoding the file is read in. */
+const char *tna_cell_bad_text(const file_ctx *f)
+{
+    switch (f->stats->encoding) {
+    case TNA_ENCODING_WINDOWS_1252:
+        return "not text (a byte Windows-1252 does not define)";
+    case TNA_ENCODING_UTF16LE:
+    case TNA_ENCODING_UTF16BE:
+        return "not valid UTF-16";
+    default:
+        return "not valid UTF-8 (if the file is not UTF-8, set encoding: windows-1252)";
+    }
+}
+
+/* ---- the data-quality log ------------------------------------------------------------------ */
+
+static void dq_entry(file_ctx *f, long line, long column, const char *value, const char *reason,
+                     bool note)
+{
+    GStringChunk *sc = f->w->strings;
+    char shortened[DQ_VALUE_MAX + 8];
+    if (value && strlen(value) > DQ_VALUE_MAX) {
+        /* cut on a character boundary */
+        const char *end = g_utf8_find_prev_char(value, value + DQ_VALUE_MAX);
+        size_t n = end ? (size_t)(end - value) : 0;
+        memcpy(shortened, value, n);
+        memcpy(shortened + n, "...", 4);
+        value = shortened;
+    }
+    tna_dq_entry e = {f->path,
+                      line,
+                      column,
+                      g_string_chunk_insert_const(sc, value ? value : ""),
+                      g_string_chunk_insert_const(sc, reason),
+                      note};
+    g_array_append_val(f->per->dq, e);
+}
+
+void tna_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason)
+{
+    dq_entry(f, line, column, value, reason, false);
+}
+
+void tna_dq_note(file_ctx *f, long line, long column, const char *value, const char *reason)
+{
+    dq_entry(f, line, column, value, reason, true);
+}
+
+void tna_dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
+{
+    tna_dq_add(ctx, line, column, value, reason);
+}
+
+/* ---- cells ---------------------------------------------------------------------------------- */
+
+const char *tna_cell_text(const tna_csv_record *r, int col)
+{
+    return col >= 0 && (size_t)col < r->n ? r->fields[col] : "";
+}
+
+bool tna_cell_invalid(const tna_csv_record *r, int col)
+{
+    return col >= 0 && (size_t)col < r->n && r->invalid[col];
+}
+
+static bool cell_blank(const tna_csv_record *r, int col)
+{
+    return col < 0 || (size_t)col >= r->n || tna_text_blank(r->fields[col], r->lens[col]);
+}
+
+int tna_cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field)
+{
+    const column_map *m = &f->map;
+    if (m->cols[field] == NULL)
+        return m->field[field];
+    int n = m->n_cols[field];
+    for (int i = 0; i < n; i++) {
+        int c = m->cols[field][i];
+        if (cell_blank(r, c))
+            continue;
+        if (i + 1 < n && !tna_cell_invalid(r, c)) {
+            char *key = tna_text_key(tna_cell_text(r, c), -1);
+            bool other = tna_answer_is_other(key);
+            g_free(key);
+            if (other) /* the choice "Other": the text typed for it, if any, comes later */
+                for (int j = i + 1; j < n; j++)
+                    if (!cell_blank(r, m->cols[field][j]))
+                        return m->cols[field][j];
+        }
+        return c;
+    }
+    return m->field[field];
+}
+
+bool tna_cell_respondent_ok(file_ctx *f, const tna_csv_record *r)
+{
+    int col = tna_cell_col(f, r, TNA_FIELD_RESPONDENT);
+    if (!tna_cell_invalid(r, col))
+        return true;
+    char reason[200];
+    snprintf(reason, sizeof reason,
+             "respondent key is %s; row left out, as it could merge two "
+             "people",
+             tna_cell_bad_text(f));
+    tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col), reason);
+    f->stats->invalid_text++;
+    return false;
+}
+
+bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *authority,
+                  uint32_t *role)
+{
+    static const struct {
+        tna_field field;
+        const char *what;
+    } who[2] = {{TNA_FIELD_AUTHORITY, "authority"}, {TNA_FIELD_ROLE, "role"}};
+    uint32_t *out[2] = {authority, role};
+    value_cache *cache[2] = {&f->w->authority_cache, &f->w->role_cache};
+    for (int i = 0; i < 2; i++) {
+        int col = tna_cell_col(f, r, who[i].field);
+        *out[i] = TNA_NONE;
+        if (col < 0)
+            continue;
+        const char *text = tna_cell_text(r, col);
+        int m = tna_cell_invalid(r, col) ? TNA_ANSWER_UNKNOWN
+                                         : tna_value_match(f->run->model, f->source_index,
+                                                           who[i].field, 0, cache[i], text);
+        if (m >= 0) {
+            *out[i] = (uint32_t)m;
+            continue;
+        }
+        if (!required && m == TNA_ANSWER_MISSING)
+            continue;
+        char reason[200];
+        if (tna_cell_invalid(r, col))
+            snprintf(reason, sizeof reason, "%s is %s; row left out", who[i].what,
+                     tna_cell_bad_text(f));
+        else
+            snprintf(reason, sizeof reason, "%s %s; row left out",
+                     m == TNA_ANSWER_MISSING ? "no" : "unknown", who[i].what);
+        tna_dq_add(f, r->line, col + 1, text, reason);
+        return false;
+    }
+    return true;
+}
+
+/* ---- barriers -------------------------------------------------------------------------------- */
+
+/* The bits of a cell listing options between separators. Options may hold the separator
+ * themselves ("Travel, e.g. to Cardiff" in Google Forms' ", "), so the longest run of pieces
+ * (up to LIST_MAX_RUN) that matches a barrier is taken first. Pieces that match nothing cite
+ * other; with `log` each is logged. A cell of more than LIST_MAX_CHOICES pieces is no list
+ * of choices: it cites other, logged once. */
+static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool log)
+{
+    const tna_model *m = f->run->model;
+    const char *sep = f->source->barrier_separator;
+    char **parts = g_strsplit(tna_cell_text(r, col), sep, -1);
+    guint n = g_strv_length(parts);
+    uint64_t bits = 0;
+    if (n > LIST_MAX_CHOICES) { /* no survey offers that many: not a list of choices */
+        if (log)
+            tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col),
+                       "barriers answer of more than 64 choices; counted as other");
+        g_strfreev(parts);
+        return (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
+    }
+    for (guint i = 0; i < n;) {
+        guint best = 0;
+        int meaning = TNA_ANSWER_UNKNOWN;
+        for (guint j = MIN(n, i + LIST_MAX_RUN); j > i && best == 0; j--) {
+            GString *g = g_string_new(parts[i]);
+            for (guint k = i + 1; k < j; k++)
+                g_string_append(g_string_append(g, sep), parts[k]);
+            /* a run of several pieces must match as a whole text (names, aliases,
+             * answers:), or "A / B, C / D" would read as one bilingual option */
+            int v;
+            if (j - i == 1) {
+                v = tna_answer_match(m, f->source_index, TNA_FIELD_BARRIERS, 0, g->str);
+            } else {
+                char *key = tna_text_key(g->str, -1);
+                v = key ? tna_answer_match_key(m, f->source_index, TNA_FIELD_BARRIERS, 0, key)
+                        : TNA_ANSWER_UNKNOWN;
+                g_free(key);
+            }
+            g_string_free(g, TRUE);
+            if (v != TNA_ANSWER_UNKNOWN) {
+                best = j - i;
+                meaning = v;
+            }
+        }
+        if (best == 0) { /* a piece that matches nothing: other, unless it is blank */
+            char *piece = g_strstrip(g_strdup(parts[i]));
+            if (*piece != '\0') {
+                bits |= (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
+                if (log)
+                    tna_dq_add(f, r->line, col + 1, piece,
+                               "barrier matches no barrier; counted as other (give its "
+                               "meaning in answers: barriers:)");
+            }
+            g_free(piece);
+            i++;
+            continue;
+        }
+        if (meaning >= 0)
+            bits |= (uint64_t)1 << meaning;
+        i += best;
+    }
+    g_strfreev(parts);
+    return bits;
+}
+
+/* Whether an option column's cell cites its option: non-blank and not a "no". */
+static bool option_cited(file_ctx *f, const tna_csv_record *r, int col)
+{
+    if (cell_blank(r, col))
+        return false;
+    int v = tna_value_match(f->run->model, TNA_NONE, TNA_FIELD_TRAINED, 0, &f->w->option_cache,
+                            tna_cell_text(r, col));
+    return v != TNA_NO;
+}
+
+uint64_t tna_cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
+{
+    const column_map *map = &f->map;
+    uint64_t bits = 0;
+    *answered = false;
+    for (int i = 0; i < map->n_barriers; i++) {
+        const barrier_col *b = &map->barriers[i];
+        if (cell_blank(r, b->col))
+            continue;
+        *answered = true;
+        if (tna_cell_invalid(r, b->col)) {
+            char reason[200];
+            snprintf(reason, sizeof reason, "barriers answer is %s; not counted",
+                     tna_cell_bad_text(f));
+            tna_dq_add(f, r->line, b->col + 1, tna_cell_text(r, b->col), reason);
+            f->stats->invalid_text++;
+            continue;
+        }
+        switch (b->kind) {
+        case BARRIER_OPTION:
+            if (b->barrier != TNA_NONE && option_cited(f, r, b->col))
+                bits |= (uint64_t)1 << b->barrier;
+            break;
+        case BARRIER_OTHER:
+            bits |= (uint64_t)1 << f->run->model->barrier_other;
+            break;
+        case BARRIER_LIST: {
+            int64_t cached;
+            uint64_t got;
+            if (value_cache_get(&f->w->barrier_cache, tna_cell_text(r, b->col), &cached)) {
+                got = (uint64_t)cached;
+                if (got & BITS_UNMATCHED) /* log what matched nothing, on every row */
+                    list_bits(f, r, b->col, true);
+            } else {
+                got = list_bits(f, r, b->col, true);
+                value_cache_put(&f->w->barrier_cache, tna_cell_text(r, b->col), (int64_t)got);
+            }
+            bits |= got & ~BITS_UNMATCHED;
+            break;
+        }
+        }
+    }
+    return bits;
+}
+
+/* ---- levels and words ------------------------------------------------------------------------ */
+
+static void unrecognised(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill,
+                         bool invalid)
+{
+    char reason[240];
+    if (invalid)
+        snprintf(reason, sizeof reason, "answer is %s for skill %s; counted as missing",
+                 tna_cell_bad_text(f), f->run->model->skills[skill].id);
+    else
+        snprintf(reason, sizeof reason, "unrecognised answer for skill %s; counted as missing",
+                 f->run->model->skills[skill].id);
+    tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col), reason);
+    if (invalid)
+        f->stats->invalid_text++;
+    else
+        f->stats->unrecognised_answers++;
+}
+
+uint8_t tna_cell_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill)
+{
+    if (tna_cell_invalid(r, col)) {
+        unrecognised(f, r, col, skill, true);
+        return TNA_LEVEL_NONE;
+    }
+    const tna_model *m = f->run->model;
+    uint32_t fw = m->topics[m->skills[skill].topic].framework;
+    int lv = tna_value_match(m, f->source_index, TNA_FIELD_LEVEL, fw, &f->w->level_cache[fw],
+                             tna_cell_text(r, col));
+    if (lv >= 0)
+        return (uint8_t)lv;
+    if (lv == TNA_ANSWER_UNKNOWN)
+        unrecognised(f, r, col, skill, false);
+    return TNA_LEVEL_NONE;
+}
+
+int tna_cell_eval_level(file_ctx *f, const tna_csv_record *r, tna_field field, uint32_t topic)
+{
+    int col = tna_cell_col(f, r, field);
+    if (col < 0 || topic == TNA_NONE)
+        return -1;
+    const tna_model *m = f->run->model;
+    uint32_t fw = m->topics[topic].framework;
+    int lv = tna_cell_invalid(r, col)
+                 ? TNA_ANSWER_UNKNOWN
+                 : tna_value_match(m, f->source_index, field, fw, &f->w->level_cache[fw],
+                                   tna_cell_text(r, col));
+    if (lv == TNA_ANSWER_UNKNOWN)
+        tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col),
+                   "unrecognised level; counted as missing");
+    return lv >= 0 ? lv : -1;
+}
+
+/* The caches of the small vocabularies. */
+static value_cache *word_cache(worker *w, tna_field field)
+{
+    switch (field) {
+    case TNA_FIELD_TRAINED:
+        return &w->trained_cache;
+    case TNA_FIELD_APPLIED:
+        return &w->applied_cache;
+    case TNA_FIELD_LANGUAGE_PREFERENCE:
+        return &w->medium_cache;
+    case TNA_FIELD_RATER:
+        return &w->rater_cache;
+    default:
+        return &w->satisfaction_cache;
+    }
+}
+
+static const char *word_problem(tna_field field)
+{
+    switch (field) {
+    case TNA_FIELD_TRAINED:
+    case TNA_FIELD_APPLIED:
+        return "unrecognised answer (yes or no); taken as unknown";
+    case TNA_FIELD_LANGUAGE_PREFERENCE:
+        return "unrecognised language preference (Welsh, English or either); taken as not "
+               "stated";
+    case TNA_FIELD_RATER:
+        return "unrecognised rater (self or manager); taken as self";
+    default:
+        return "unrecognised satisfaction (1-5); counted as missing";
+    }
+}
+
+int tna_cell_word(file_ctx *f, const tna_csv_record *r, tna_field field)
+{
+    int col = tna_cell_col(f, r, field);
+    if (col < 0 || cell_blank(r, col))
+        return -1;
+    const char *text = tna_cell_text(r, col);
+    if (tna_cell_invalid(r, col)) {
+        char reason[200];
+        snprintf(reason, sizeof reason, "answer is %s; taken as unknown", tna_cell_bad_text(f));
+        tna_dq_add(f, r->line, col + 1, text, reason);
+        f->stats->invalid_text++;
+        return -1;
+    }
+    int v =
+        tna_value_match(f->run->model, f->source_index, field, 0, word_cache(f->w, field), text);
+    if (v == TNA_ANSWER_UNKNOWN)
+        tna_dq_add(f, r->line, col + 1, text, word_problem(field));
+    return v >= 0 ? v : -1;
+}
+
+/* ---- rows that are not responses --------------------------------------------------------------
+ */
+
+bool tna_cell_excluded(file_ctx *f, const tna_csv_record *r)
+{
+    const tna_source *s = f->source;
+    for (size_t x = 0; x < s->n_exclude && x < 62; x++) {
+        int col = f->map.exclude_col[x];
+        if (col < 0 || cell_blank(r, col) || tna_cell_invalid(r, col))
+            continue;
+        const char *text = tna_cell_text(r, col);
+        int64_t hits = 0; /* bit x: exclusion x lists this text */
+        if (!value_cache_get(&f->w->exclude_cache, text, &hits)) {
+            char *key = tna_text_key(text, -1);
+            for (size_t y = 0; key && y < s->n_exclude && y < 62; y++)
+                for (size_t v = 0; v < s->exclude[y].n_values; v++)
+                    if (strcmp(key, s->exclude[y].value_keys[v]) == 0)
+                        hits |= (int64_t)1 << y;
+            g_free(key);
+            value_cache_put(&f->w->exclude_cache, text, hits);
+        }
+        if (hits & ((int64_t)1 << x)) {
+            /* the value is in the entry's value; the reason stays free of input text */
+            char reason[200];
+            snprintf(reason, sizeof reason, "not a response (by its %s); row excluded",
+                     s->exclude[x].heading);
+            tna_dq_note(f, r->line, col + 1, text, reason);
+            return true;
+        }
+    }
+    return false;
+}
