@@ -78,6 +78,22 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtna.a $(
 	@$(if $(Q),echo "  TEST-CC $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libtna.a $(LDFLAGS) $(LDLIBS)
 
+# The fault-injection build (include/tna/faults.h): the sources that include tna/faults.h
+# compiled again with -DTNA_FAULTS and linked ahead of the library, with GLib's g_try_*
+# allocators wrapped by counting ones. Tests find it beside tna as tna-faults.
+FAULT_SRC := $(shell grep -l 'tna/faults.h' $(LIB_SRC))
+FAULT_OBJ := $(FAULT_SRC:%.c=$(BUILD)/faults/%.o)
+FAULT_WRAP := $(foreach f,malloc malloc0 realloc malloc_n malloc0_n realloc_n,-Wl,--wrap=g_try_$(f))
+
+$(BUILD)/faults/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (faults)")
+	$(Q)$(CC) $(CPPFLAGS) -DTNA_FAULTS $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tna-faults: $(BUILD)/src/main.o $(FAULT_OBJ) $(BUILD)/libtna.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(FAULT_WRAP) -o $@ $^ $(LDLIBS)
+
 # Build dependencies from Debian's packages; only what is missing is installed.
 deps:
 	$(Q)sh tools/deps.sh
@@ -86,7 +102,7 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(BUILD)/tna run inputs/tna.yaml
 
-unit: $(BUILD)/tna $(TEST_BIN)
+unit: $(BUILD)/tna $(BUILD)/tna-faults $(TEST_BIN)
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory unit
