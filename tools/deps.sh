@@ -5,6 +5,10 @@ set -e
 pkgs="build-essential pkg-config libcsv-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
       libglib2.0-dev libyaml-dev fonts-dejavu-core python3 python3-openpyxl qpdf poppler-utils
       valgrind libreoffice-calc-nogui python3-yaml strace"
+# make fuzz builds its harnesses with clang and libFuzzer.
+if [ "${1:-}" = fuzz ]; then
+  pkgs="$pkgs clang libclang-rt-14-dev"
+fi
 # make verify and make bench also run the reference peers of ../shared/bench.
 if [ "${1:-}" = verify ]; then
   pkgs="$pkgs python3-pandas r-base-core r-cran-data.table time bc bsdextrautils"
