@@ -174,7 +174,8 @@ void tna_outdir_init(tna_outdir *d, const char *dir)
     }
 }
 
-/* ---- the lock ---------------------------------------------------------------------------------- */
+/* ---- the lock ----------------------------------------------------------------------------------
+ */
 
 /* The pid the holder wrote into the lock file (it writes it just after locking, so give it a
  * moment); 0 when none appears. */
@@ -325,7 +326,8 @@ tna_status tna_outdir_stage(tna_outdir *d, tna_error *err)
     return TNA_OK;
 }
 
-/* ---- publishing -------------------------------------------------------------------------------- */
+/* ---- publishing --------------------------------------------------------------------------------
+ */
 
 /* "set-20260802T101500Z-4242" (the clock, not SOURCE_DATE_EPOCH: it names a directory, not
  * a figure), with a counter when a set of that name is still there. */
@@ -351,11 +353,11 @@ static char *new_set_name(const tna_outdir *d, const char *suffix)
 
 /* What DIR is now. */
 typedef enum dir_kind {
-    DIR_ABSENT,  /* the first run */
-    DIR_OURS,    /* our link: swap it */
+    DIR_ABSENT,    /* the first run */
+    DIR_OURS,      /* our link: swap it */
     DIR_OURS_ONLY, /* a real directory holding only files of this set: exchange it */
-    DIR_FOREIGN, /* a real directory with other things in it: update it in place */
-    DIR_OTHER    /* a file, a device...: refuse */
+    DIR_FOREIGN,   /* a real directory with other things in it: update it in place */
+    DIR_OTHER      /* a file, a device...: refuse */
 } dir_kind;
 
 static bool only_these(const char *path, char *const *names, size_t n)
@@ -527,7 +529,7 @@ tna_status tna_outdir_publish(tna_outdir *d, char *const *names, size_t n,
             /* a file system without symbolic links (FAT, some SMB shares): in place */
             if ((e == EPERM || e == EOPNOTSUPP || e == ENOSYS) && kind != DIR_OURS) {
                 e = kind == DIR_ABSENT && do_mkdir(d->path, "create the directory") != 0 ? errno
-                                                                                          : 0;
+                                                                                         : 0;
                 kind = DIR_FOREIGN;
             }
         } else if (cancel && *cancel) {

@@ -20,14 +20,14 @@
 #include "tna/outputs.h"
 
 typedef struct tna_outdir {
-    char *shown;    /* DIR as the caller gave it, for messages */
-    char *path;     /* DIR, absolute; a symbolic link of the user's followed */
-    char *parent;   /* its parent directory */
-    char *base;     /* its last component */
-    char *home;     /* PARENT/.BASE.tna, or DIR/.tna when in_place */
-    bool in_place;  /* DIR is a mount point or its parent is not writable */
-    int lock_fd;    /* -1 until locked */
-    char *staging;  /* HOME/new-PID-XXXXXX once made, until published */
+    char *shown;   /* DIR as the caller gave it, for messages */
+    char *path;    /* DIR, absolute; a symbolic link of the user's followed */
+    char *parent;  /* its parent directory */
+    char *base;    /* its last component */
+    char *home;    /* PARENT/.BASE.tna, or DIR/.tna when in_place */
+    bool in_place; /* DIR is a mount point or its parent is not writable */
+    int lock_fd;   /* -1 until locked */
+    char *staging; /* HOME/new-PID-XXXXXX once made, until published */
 } tna_outdir;
 
 /* Works out the layout for dir (nothing is written). */

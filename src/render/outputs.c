@@ -25,10 +25,10 @@
 typedef struct out_file {
     tna_outputs *set;
     char *name, *path;
-    int fd;      /* -1 for a file a library writes, and once closed */
-    FILE *fp;    /* NULL for a file a library writes */
-    char *buf;   /* the stream's buffer */
-    int error;   /* errno of the first failure; -1 failed for a reason not known */
+    int fd;    /* -1 for a file a library writes, and once closed */
+    FILE *fp;  /* NULL for a file a library writes */
+    char *buf; /* the stream's buffer */
+    int error; /* errno of the first failure; -1 failed for a reason not known */
 } out_file;
 
 struct tna_outputs {
@@ -69,9 +69,8 @@ static ssize_t stream_write(void *cookie, const char *data, size_t n)
             f->error = EINTR;
             break;
         }
-        ssize_t w = tna_fault(TNA_FAULT_WRITE, "write a report")
-                        ? -1
-                        : write(f->fd, data + done, n - done);
+        ssize_t w =
+            tna_fault(TNA_FAULT_WRITE, "write a report") ? -1 : write(f->fd, data + done, n - done);
         if (w > 0)
             done += (size_t)w;
         else if (w < 0 && errno != EINTR)
@@ -88,11 +87,11 @@ static int stream_close(void *cookie)
     return 0;
 }
 
-/* ---- files ------------------------------------------------------------------------------------- */
+/* ---- files -------------------------------------------------------------------------------------
+ */
 
 /* A new file of the set, in the staging directory (made on the first call). */
-static tna_status add_file_locked(tna_outputs *o, const char *name, out_file **made,
-                                  tna_error *err)
+static tna_status add_file_locked(tna_outputs *o, const char *name, out_file **made, tna_error *err)
 {
     tna_status st = o->dir.lock_fd < 0 ? tna_outdir_lock(&o->dir, NULL, err) : TNA_OK;
     if (st == TNA_OK)
@@ -166,7 +165,8 @@ tna_status tna_outputs_fail(tna_outputs *o, const char *name, int error, tna_err
     return tna_outdir_error(&o->dir, error, err);
 }
 
-/* ---- commit ------------------------------------------------------------------------------------ */
+/* ---- commit ------------------------------------------------------------------------------------
+ */
 
 /* Flushes, syncs and closes one file; records its first error. */
 static void finish_file(out_file *f)

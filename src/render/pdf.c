@@ -4,9 +4,10 @@
  *
  * The surface writes through a stream: every fwrite is checked, and a failure is
  * remembered (never handed to cairo) and turned into TNA_ERR_OUTPUT with the file marked
- * failed in the outputs set, so the last good report stays in place (outputs.h). The metadata carry the creation date
- * from options->now (SOURCE_DATE_EPOCH when set), which makes the file byte-identical from
- * run to run; cairo reads no clock of its own once it is set.
+ * failed in the outputs set, so the last good report stays in place (outputs.h). The
+ * metadata carry the creation date from options->now (SOURCE_DATE_EPOCH when set), which
+ * makes the file byte-identical from run to run; cairo reads no clock of its own once it is
+ * set.
  *
  * Two passes: the layout pass renders everything into a stream that discards its bytes and
  * learns the page of every section and authority and the page count; the final pass uses

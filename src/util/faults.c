@@ -40,8 +40,8 @@ bool tna_fault(tna_fault_kind kind, const char *what)
     long n = wanted(c->env);
     if (n <= 0 || g_atomic_int_add(&c->count, 1) + 1 != n)
         return false;
-    fprintf(stderr, "tna-faults: %s #%ld (%s)\n", kind == TNA_FAULT_WRITE ? "write" : "alloc",
-            n, what);
+    fprintf(stderr, "tna-faults: %s #%ld (%s)\n", kind == TNA_FAULT_WRITE ? "write" : "alloc", n,
+            what);
     errno = kind == TNA_FAULT_WRITE ? ENOSPC : ENOMEM;
     return true;
 }
@@ -79,13 +79,13 @@ gpointer __wrap_g_try_realloc(gpointer mem, gsize n)
 gpointer __wrap_g_try_malloc_n(gsize blocks, gsize size)
 {
     return tna_fault(TNA_FAULT_ALLOC, "g_try_malloc_n") ? NULL
-                                                         : __real_g_try_malloc_n(blocks, size);
+                                                        : __real_g_try_malloc_n(blocks, size);
 }
 
 gpointer __wrap_g_try_malloc0_n(gsize blocks, gsize size)
 {
     return tna_fault(TNA_FAULT_ALLOC, "g_try_malloc0_n") ? NULL
-                                                          : __real_g_try_malloc0_n(blocks, size);
+                                                         : __real_g_try_malloc0_n(blocks, size);
 }
 
 gpointer __wrap_g_try_realloc_n(gpointer mem, gsize blocks, gsize size)

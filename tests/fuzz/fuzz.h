@@ -18,12 +18,12 @@
 #include <stdlib.h>
 
 /* A broken promise: say which, then abort so that libFuzzer keeps the input. */
-#define FUZZ_ASSERT(cond)                                                                  \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            fprintf(stderr, "%s:%d: broken promise: %s\n", __FILE__, __LINE__, #cond);     \
-            abort();                                                                       \
-        }                                                                                  \
+#define FUZZ_ASSERT(cond)                                                                          \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: broken promise: %s\n", __FILE__, __LINE__, #cond);             \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 
 static char *fuzz_scratch_dir;
@@ -40,8 +40,8 @@ static inline void fuzz_scratch_remove(void)
 static inline const char *fuzz_scratch(void)
 {
     if (fuzz_scratch_dir == NULL) {
-        const char *base = g_file_test("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm"
-                                                                       : g_get_tmp_dir();
+        const char *base =
+            g_file_test("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm" : g_get_tmp_dir();
         char *tmpl = g_build_filename(base, "tna-fuzz-XXXXXX", NULL);
         fuzz_scratch_dir = g_mkdtemp(tmpl);
         if (fuzz_scratch_dir == NULL) {
