@@ -4,6 +4,7 @@
 #   tools/deps.sh          what building and running need (make run)
 #   tools/deps.sh test     that, plus the tools the tests read reports with (make test)
 #   tools/deps.sh verify   that, plus the reference peers of ../shared/bench (make verify, bench)
+#   tools/deps.sh fuzz     that, plus clang and libFuzzer (make fuzz)
 # With --list first, it prints the packages of that set, one a line, and installs nothing.
 set -e
 list=""
@@ -13,8 +14,12 @@ pkgs="build-essential pkg-config libcsv-dev libxlsxwriter-dev libcairo2-dev libp
 case "${1:-}" in
   test|verify)
     pkgs="$pkgs python3 python3-openpyxl python3-yaml qpdf poppler-utils valgrind
-          libreoffice-calc-nogui" ;;
+          libreoffice-calc-nogui strace" ;;
+  fuzz)
+    # make fuzz builds its harnesses with clang and libFuzzer.
+    pkgs="$pkgs clang libclang-rt-14-dev" ;;
 esac
+# make verify and make bench also run the reference peers of ../shared/bench.
 if [ "${1:-}" = verify ]; then
   pkgs="$pkgs python3-pandas r-base-core r-cran-data.table time bc bsdextrautils"
 fi

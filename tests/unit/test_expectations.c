@@ -354,6 +354,10 @@ static void test_single_period(void)
 
 static void remove_tree(const char *path)
 {
+    if (g_file_test(path, G_FILE_TEST_IS_SYMLINK)) { /* the report set's link (outputs.h) */
+        g_remove(path);
+        return;
+    }
     GDir *d = g_dir_open(path, 0, NULL);
     if (d != NULL) {
         const char *name;
@@ -375,7 +379,8 @@ static void test_csv(void)
     run r;
     if (!run_ok(CASE "tna.yaml", &r))
         return;
-    char *dir = g_dir_make_tmp("tna-expectations-XXXXXX", NULL);
+    char *root = g_dir_make_tmp("tna-expectations-XXXXXX", NULL);
+    char *dir = g_build_filename(root, "reports", NULL);
     tna_outputs *out = tna_outputs_new(dir);
     tna_error err = TNA_ERROR_INIT;
     tna_status st = tna_render_csv(r.res, tna_dq_log_of(r.ds), out, &err);
@@ -391,7 +396,8 @@ static void test_csv(void)
     g_free(got);
     g_free(want);
     g_free(path);
-    remove_tree(dir);
+    remove_tree(root);
+    g_free(root);
     g_free(dir);
     run_free(&r);
 }
