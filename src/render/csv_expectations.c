@@ -72,14 +72,14 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
         fputc(',', fp);
         write_number(fp, e->has_baseline, e->baseline);
         write_number(fp, true, e->target);
-        write_number(fp, e->has_actual && !e->suppressed, e->actual);
-        write_number(fp, e->has_progress && !e->suppressed, e->progress);
+        write_number(fp, e->has_actual && !e->hidden, e->actual);
+        write_number(fp, e->has_progress && !e->hidden, e->progress);
         fprintf(fp, "%s,", tna_rag_name(e->rag));
-        if (e->has_actual && !e->suppressed)
+        if (e->has_actual && !e->hidden)
             fprintf(fp, "%" PRId64, e->respondents);
         fputc(',', fp);
         tna_csv_write_text(fp, x->due ? x->due : "");
-        fprintf(fp, ",%d,", e->suppressed ? 1 : 0);
+        fprintf(fp, ",%d,", (int)e->hidden);
         /* the note in the glossary's English; too few says how few */
         if (e->note == TNA_NOTE_TOO_FEW) {
             TNA_TERM_CHECK(TERM_NOTE_TOO_FEW_N, r->min_group_size);
