@@ -362,6 +362,9 @@ if expect:
             same(r[7], e["progress"], "expectation %s progress" % e["id"])
             check((r[8] or "") == W["rag"].get(e["rag"], ""), "expectation %s rag %r" % (e["id"], r[8]))
             same(r[9], e["respondents"], "expectation %s respondents" % e["id"])
+        values = [c for c in e if c.startswith("value_")]  # the metric per period
+        for j, c in enumerate(values):
+            same(r[10 + j], e[c], "expectation %s %s" % (e["id"], c))
         fill = ws.cell(start + 2 + i, 9).fill.fgColor.rgb
         want = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}.get(e["rag"])
         if want and e["suppressed"] == "0":

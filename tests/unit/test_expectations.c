@@ -333,28 +333,6 @@ static void test_trained_vs_untrained(void)
     run_free(&r);
 }
 
-/* One period: nothing period-on-period; the first period is the current one. */
-static void test_single_period(void)
-{
-    run r;
-    if (!run_ok(CASE "tna-one.yaml", &r))
-        return;
-    CHECK_INT(r.res->n_periods, 1);
-    /* baseline = the first period = the actual: the baseline is set this period, so there
-     * is no progress and no status yet (not red for standing still) */
-    const tna_expectation_result *e = result(&r, "share-all");
-    CHECK_SHOWN(e, 0.3, 10, 0.3, NAN, TNA_RAG_NONE);
-    CHECK_INT(e->note, TNA_NOTE_BASELINE_SET);
-    e = result(&r, "reduction-all");
-    CHECK_HIDDEN(e, TNA_SHOWN, TNA_NOTE_NEEDS_TWO);
-    CHECK(!e->has_baseline);
-    CHECK(isnan(e->by_period[0]));
-    e = result(&r, "tvu-all");
-    CHECK_HIDDEN(e, TNA_SHOWN, TNA_NOTE_NEEDS_TWO);
-    CHECK(e->has_baseline); /* configured */
-    run_free(&r);
-}
-
 static void remove_tree(const char *path)
 {
     GDir *d = g_dir_open(path, 0, NULL);
@@ -372,30 +350,66 @@ static void remove_tree(const char *path)
     g_remove(path);
 }
 
+/* The expectations CSV of a run, as text (caller frees). */
+static char *expectations_csv(const run *r)
+{
+    char *dir = g_dir_make_tmp("tna-expectations-XXXXXX", NULL);
+    tna_outputs *out = tna_outputs_new(dir);
+    tna_error err = TNA_ERROR_INIT;
+    tna_status st = tna_render_csv(r->res, tna_dq_log_of(r->ds), out, &err);
+    if (st == TNA_OK)
+        st = tna_outputs_commit(out, &err);
+    CHECK_INT(st, TNA_OK);
+    tna_outputs_free(out);
+    const char *period = r->res->periods[r->res->n_periods - 1].period;
+    char *name = g_strdup_printf("expectations-%s.csv", period);
+    char *path = g_build_filename(dir, name, NULL), *text = NULL;
+    CHECK(g_file_get_contents(path, &text, NULL, NULL));
+    g_free(name);
+    g_free(path);
+    remove_tree(dir);
+    g_free(dir);
+    return text;
+}
+
+/* One period: nothing period-on-period; the first period is the current one. */
+static void test_single_period(void)
+{
+    run r;
+    if (!run_ok(CASE "tna-one.yaml", &r))
+        return;
+    CHECK_INT(r.res->n_periods, 1);
+    /* baseline = the first period = the actual: the baseline is set this period, so there
+     * is no progress and no status yet (not red for standing still) */
+    const tna_expectation_result *e = result(&r, "share-all");
+    CHECK_SHOWN(e, 0.3, 10, 0.3, NAN, TNA_RAG_NONE);
+    CHECK_INT(e->note, TNA_NOTE_BASELINE_SET);
+    char *text = expectations_csv(&r); /* no progress, no RAG, the note, the one period */
+    CHECK(text != NULL && strstr(text, "\nshare-all,Half at target,share_at_target,,0.300000,"
+                                       "0.500000,0.300000,,,10,,0,baseline set this period,"
+                                       "0.300000\n"));
+    g_free(text);
+    e = result(&r, "reduction-all");
+    CHECK_HIDDEN(e, TNA_SHOWN, TNA_NOTE_NEEDS_TWO);
+    CHECK(!e->has_baseline);
+    CHECK(isnan(e->by_period[0]));
+    e = result(&r, "tvu-all");
+    CHECK_HIDDEN(e, TNA_SHOWN, TNA_NOTE_NEEDS_TWO);
+    CHECK(e->has_baseline); /* configured */
+    run_free(&r);
+}
+
 /* expectations-PERIOD.csv, byte for byte. */
 static void test_csv(void)
 {
     run r;
     if (!run_ok(CASE "tna.yaml", &r))
         return;
-    char *dir = g_dir_make_tmp("tna-expectations-XXXXXX", NULL);
-    tna_outputs *out = tna_outputs_new(dir);
-    tna_error err = TNA_ERROR_INIT;
-    tna_status st = tna_render_csv(r.res, tna_dq_log_of(r.ds), out, &err);
-    if (st == TNA_OK)
-        st = tna_outputs_commit(out, &err);
-    CHECK_INT(st, TNA_OK);
-    tna_outputs_free(out);
-    char *path = g_build_filename(dir, "expectations-2026-Q3.csv", NULL);
-    char *got = NULL, *want = NULL;
-    CHECK(g_file_get_contents(path, &got, NULL, NULL));
+    char *got = expectations_csv(&r), *want = NULL;
     CHECK(g_file_get_contents(CASE "expected-expectations.csv", &want, NULL, NULL));
     CHECK_STR(got, want);
     g_free(got);
     g_free(want);
-    g_free(path);
-    remove_tree(dir);
-    g_free(dir);
     run_free(&r);
 }
 
