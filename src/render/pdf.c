@@ -184,7 +184,15 @@ int pdf_outline_here(pdf_doc *d, int parent, const char *title)
 
 int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title)
 {
-    pdf_page_begin(d);
+    return pdf_section_begin_within(d, s, title, 0);
+}
+
+int pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h)
+{
+    if (h > 0 && d->page > 0 && d->y + 40 + h <= PDF_BOTTOM)
+        d->y += 22; /* a short section after the last, on its page */
+    else
+        pdf_page_begin(d);
     d->section_page[s] = d->page;
     int id = pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, title);
     pdf_tag_begin(d, "H1", NULL);

@@ -102,6 +102,9 @@ void pdf_page_begin(pdf_doc *d);
 /* Starts a section on a new page: records its page, adds its bookmark under `parent`
  * (0: top level), draws its H1 heading. Returns the outline id. */
 int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title);
+/* The same for a section of about h points: on the current page when it fits there (h 0:
+ * always a new page). */
+int pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h);
 /* A bookmark to the current page at the cursor; returns its id. */
 int pdf_outline_here(pdf_doc *d, int parent, const char *title);
 /* Structure tags (Document, H1, H2, P, Table, TR, TH, TD, Figure, L, LI, Link ...). */

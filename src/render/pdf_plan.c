@@ -396,11 +396,17 @@ static bool evaluated(pdf_doc *d)
 
 static void evaluation(pdf_doc *d)
 {
-    pdf_section_begin(d, PDF_SEC_EVALUATION, pdf_section_title(d, PDF_SEC_EVALUATION));
-    if (!evaluated(d)) { /* four empty panels would say nothing: say what to add */
+    if (!evaluated(d)) { /* four empty panels would say nothing: say what to add, in the room
+                          * the section before left if it can */
+        double h;
+        chart_text_size(d->cr, pdf_t(d, TERM_EVALUATION_NO_DATA), PDF_WIDTH, 9, CHART_WRAP, 0,
+                        NULL, &h);
+        pdf_section_begin_within(d, PDF_SEC_EVALUATION, pdf_section_title(d, PDF_SEC_EVALUATION),
+                                 h);
         pdf_para(d, pdf_t(d, TERM_EVALUATION_NO_DATA));
         return;
     }
+    pdf_section_begin(d, PDF_SEC_EVALUATION, pdf_section_title(d, PDF_SEC_EVALUATION));
     pdf_para(d, pdf_t(d, TERM_EVALUATION_INTRO));
     level_panel(d, 1, TNA_METRIC_SATISFACTION, TERM_LEVEL1_NAME, TERM_LEVEL1_WHAT_PDF);
     level_panel(d, 2, TNA_METRIC_LEARNING_UPLIFT, TERM_LEVEL2_NAME, TERM_LEVEL2_WHAT_PDF);
