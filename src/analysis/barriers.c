@@ -65,8 +65,9 @@ void planning_barriers(const analysis_ctx *a)
             size_t i = step == 0 ? na : step - 1;
             if (base[i] == 0)
                 continue;
-            tna_barrier_share s = {reported, i == na ? TNA_NONE : (uint32_t)i,
-                                   tna_hidden_code(hide[i], base[i], k), 0, 0, 0.0};
+            tna_barrier_share s = {.barrier = reported,
+                                   .authority = i == na ? TNA_NONE : (uint32_t)i,
+                                   .hidden = tna_hidden_code(hide[i], base[i], k)};
             if (!s.hidden) {
                 s.respondents = base[i];
                 s.citing = citing[i * (nb + 1) + b];

@@ -289,8 +289,8 @@ static void sum_regions(const analysis_ctx *a, const tna_period_figures *ix, con
         s.region = r == nr ? TNA_NONE : (uint32_t)r;
         if (s.hidden) {
             /* a region hidden itself says so; otherwise the sum protects a hidden line */
-            tna_hidden own =
-                hidden(tna_results_find(ix, TNA_SET_REGION, (tna_dims){.region = tna_is(s.region)}));
+            tna_hidden own = hidden(
+                tna_results_find(ix, TNA_SET_REGION, (tna_dims){.region = tna_is(s.region)}));
             if (own)
                 s.hidden = own;
             s.learners = 0;
@@ -320,8 +320,7 @@ static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
     while (protect_parts(base, hide, nr, &wales_hidden))
         ;
     if (wales->answered > 0) {
-        tna_mentors w = {t, TNA_NONE, tna_hidden_code(wales_hidden, wales->answered, k), 0, 0,
-                         0};
+        tna_mentors w = {t, TNA_NONE, tna_hidden_code(wales_hidden, wales->answered, k), 0, 0, 0};
         if (!wales_hidden) {
             w.respondents = wales->answered;
             w.experts = wales->experts;
@@ -378,9 +377,8 @@ void planning_demand(const analysis_ctx *a)
                        &needs[(size_t)i * nt + t]);
 
         if (wales.learners > 0) {
-            tna_commissioning_total tot = {.topic = t,
-                                           .hidden = hidden(t_group(ix, t)),
-                                           .self_directed = wales.self_directed};
+            tna_commissioning_total tot = {
+                .topic = t, .hidden = hidden(t_group(ix, t)), .self_directed = wales.self_directed};
             plan_topic(a, ix, needs, t, lines, &tot);
             if (tot.hidden) /* the others' sum would give this topic's away */
                 all.hidden = TNA_PROTECTED;

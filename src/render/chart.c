@@ -71,8 +71,8 @@ void chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb 
     cairo_restore(cr);
 }
 
-void chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
-                chart_rgb dots)
+void tna_chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
+                    chart_rgb dots)
 {
     cairo_save(cr);
     cairo_rectangle(cr, x, y, w, h);
@@ -531,7 +531,7 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
             } else if (spec->state[i] == CHART_CELL_SUPPRESSED) {
                 chart_hatch(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
             } else if (spec->state[i] == CHART_CELL_PROTECTED) {
-                chart_dots(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
+                tna_chart_dots(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
             } else {
                 ink = chart_muted;
             }
@@ -608,7 +608,7 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
         if (k == 0)
             chart_hatch(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
         else if (k == 1)
-            chart_dots(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
+            tna_chart_dots(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
         else {
             chart_set_rgb(cr, chart_grid);
             cairo_set_line_width(cr, 0.7);

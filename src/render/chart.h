@@ -196,8 +196,8 @@ double chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, con
 void chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
                  chart_rgb lines);
 /* Dots over a rectangle (the protected pattern, told apart from hatching in greyscale). */
-void chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
-                chart_rgb dots);
+void tna_chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
+                    chart_rgb dots);
 
 /* A legend row of coloured keys (series 0..n-1) starting at (x, y); returns its height. */
 double chart_legend(cairo_t *cr, double x, double y, double w, const char *const *names, int n);

@@ -72,18 +72,17 @@ static GArray *group_rows(const tna_results *r, bool every_set)
             const tna_group *g = &f->groups[i];
             if (!every_set && g->set >= TNA_SET_SUMMARY_COUNT)
                 continue;
-            const char *authority = id_or_all(&m->authorities[0].id, sizeof *m->authorities,
-                                              g->authority),
+            const char *authority =
+                           id_or_all(&m->authorities[0].id, sizeof *m->authorities, g->authority),
                        *role = id_or_all(&m->roles[0].id, sizeof *m->roles, g->role),
-                       *framework = id_or_all(&m->frameworks[0].id, sizeof *m->frameworks,
-                                              g->framework),
+                       *framework =
+                           id_or_all(&m->frameworks[0].id, sizeof *m->frameworks, g->framework),
                        *topic = id_or_all(&m->topics[0].id, sizeof *m->topics, g->topic),
                        *skill = id_or_all(&m->skills[0].id, sizeof *m->skills, g->skill),
                        *region = g->region == TNA_NONE ? "*" : m->regions[g->region].name;
             group_row row = {{f->period, authority, role, framework, topic}, g};
             if (every_set)
-                row = (group_row){{f->period, region, authority, role, framework, topic, skill},
-                                  g};
+                row = (group_row){{f->period, region, authority, role, framework, topic, skill}, g};
             g_array_append_val(rows, row);
         }
     }

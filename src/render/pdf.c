@@ -184,10 +184,10 @@ int pdf_outline_here(pdf_doc *d, int parent, const char *title)
 
 int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title)
 {
-    return pdf_section_begin_within(d, s, title, 0);
+    return tna_pdf_section_begin_within(d, s, title, 0);
 }
 
-int pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h)
+int tna_pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h)
 {
     if (h > 0 && d->page > 0 && d->y + 40 + h <= PDF_BOTTOM)
         d->y += 22; /* a short section after the last, on its page */

@@ -15,7 +15,7 @@
 
 #include "pdf_internal.h"
 
-bool pdf_authority_has_page(pdf_doc *d, uint32_t a)
+bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t a)
 {
     const tna_group *g =
         tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
@@ -47,9 +47,12 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
 {
     enum { NC = 6 };
     const char *head[NC] = {
-        pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_RESPONDENTS), pdf_t(d, TERM_BELOW_TARGET),
+        pdf_t(d, TERM_TOPIC),
+        pdf_t(d, TERM_RESPONDENTS),
+        pdf_t(d, TERM_BELOW_TARGET),
         pdf_str(d, "%s: %s", tna_label_wales(d->l), pdf_t(d, TERM_BELOW_TARGET_LOWER)),
-        pdf_t(d, TERM_LEARNERS_NEEDING), pdf_t(d, TERM_BASED_ON)};
+        pdf_t(d, TERM_LEARNERS_NEEDING),
+        pdf_t(d, TERM_BASED_ON)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     bool partial = false; /* a topic's figure rests on fewer than all its skills */
@@ -65,7 +68,7 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
         c[2] = pdf_group_share(d, g);
         c[3] = pdf_group_share(d, w);
         c[4] = pdf_group_count(d, g, g ? g->learners_needing : 0);
-        c[5] = pdf_coverage_short(d, g); /* blank when every skill counts */
+        c[5] = tna_pdf_coverage_short(d, g); /* blank when every skill counts */
         partial |= c[5] != NULL;
         for (int j = 1; j < NC; j++)
             if (j != 3 ? (g == NULL || g->hidden) : (w == NULL || w->hidden))
@@ -185,7 +188,7 @@ static void without_page(pdf_doc *d)
     const tna_model *m = d->m;
     size_t n = 0;
     for (uint32_t a = 0; a < m->n_authorities; a++)
-        n += !pdf_authority_has_page(d, a);
+        n += !tna_pdf_authority_has_page(d, a);
     if (n == 0)
         return;
     /* the section starts here, and the councils' bookmarks go under its own */
@@ -194,21 +197,23 @@ static void without_page(pdf_doc *d)
     pdf_h2(d, pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE));
     pdf_para(d, pdf_tf(d, TERM_COUNCILS_WITHOUT_PAGE_INTRO, d->cur->period));
     enum { NC = 3 };
-    const char *head[NC] = {pdf_t(d, TERM_COUNCIL), pdf_t(d, TERM_REGION), pdf_t(d, TERM_WHY_NO_PAGE)};
+    const char *head[NC] = {pdf_t(d, TERM_COUNCIL), pdf_t(d, TERM_REGION),
+                            pdf_t(d, TERM_WHY_NO_PAGE)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t r = 0;
     for (uint32_t a = 0; a < m->n_authorities; a++) {
-        if (pdf_authority_has_page(d, a))
+        if (tna_pdf_authority_has_page(d, a))
             continue;
         const tna_group *g =
             tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
         const char **c = cells + r * NC;
         c[0] = tna_label_authority(d->l, a);
         c[1] = tna_label_region(d->l, m->authorities[a].region);
-        c[2] = g == NULL                     ? pdf_t(d, TERM_NO_RESPONSES)
-               : g->hidden == TNA_SUPPRESSED ? pdf_tf(d, TERM_NOTE_TOO_FEW_N, d->res->min_group_size)
-                                             : pdf_t(d, TERM_NOTE_PROTECTED);
+        c[2] = g == NULL ? pdf_t(d, TERM_NO_RESPONSES)
+               : g->hidden == TNA_SUPPRESSED
+                   ? pdf_tf(d, TERM_NOTE_TOO_FEW_N, d->res->min_group_size)
+                   : pdf_t(d, TERM_NOTE_PROTECTED);
         kind[r * NC + 2] = PDF_CELL_MUTED;
         r++;
     }
@@ -225,6 +230,6 @@ void pdf_pages_authorities(pdf_doc *d)
     d->section_page[PDF_SEC_AUTHORITIES] = 0;
     without_page(d);
     for (uint32_t a = 0; a < d->m->n_authorities; a++)
-        if (pdf_authority_has_page(d, a))
+        if (tna_pdf_authority_has_page(d, a))
             authority_page(d, a);
 }

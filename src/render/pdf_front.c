@@ -140,12 +140,12 @@ static void contents(pdf_doc *d)
         double size = d->m->n_authorities > 30 ? 7.5 : 8.5;
         bool without = false; /* the table of councils without a page opens the section */
         for (uint32_t a = 0; a < d->m->n_authorities; a++)
-            without |= !pdf_authority_has_page(d, a);
+            without |= !tna_pdf_authority_has_page(d, a);
         if (without)
             contents_line(d, pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE), d->section_page[s], 16, size,
                           false);
         for (uint32_t a = 0; a < d->m->n_authorities; a++) {
-            if (!pdf_authority_has_page(d, a))
+            if (!tna_pdf_authority_has_page(d, a))
                 continue;
             if (d->y + size * 1.75 > PDF_BOTTOM) {
                 pdf_tag_end(d, "TOC");
@@ -240,9 +240,10 @@ static void largest_gaps(pdf_doc *d)
     const char *cells[3 * 5];
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = top[i];
-        const char *coverage = pdf_coverage(d, g);
-        cells[i * 5 + 0] = coverage ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
-                                    : tna_label_topic(d->l, g->topic);
+        const char *coverage = tna_pdf_coverage(d, g);
+        cells[i * 5 + 0] = coverage
+                               ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
+                               : tna_label_topic(d->l, g->topic);
         cells[i * 5 + 1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
         cells[i * 5 + 2] = pdf_gap(d, g->mean_gap);
         cells[i * 5 + 3] = pdf_share(d, g->share_below);
@@ -277,7 +278,7 @@ static void expectations(pdf_doc *d)
         c[1] = e->has_baseline ? pdf_metric_value(d, x->metric, e->baseline) : "–";
         c[2] = pdf_metric_value(d, x->metric, e->target);
         if (e->hidden)
-            c[3] = pdf_hidden(d, e->hidden), k[3] = PDF_CELL_MUTED;
+            c[3] = tna_pdf_hidden(d, e->hidden), k[3] = PDF_CELL_MUTED;
         else
             c[3] = e->has_actual ? pdf_metric_value(d, x->metric, e->actual) : "–";
         c[4] = e->has_progress && !e->hidden ? pdf_share(d, e->progress) : "–";
@@ -333,18 +334,19 @@ static void commissioning(pdf_doc *d)
             pdf_counted(d, lang, t->cohort_learners, TERM_N_LEARNERS_ONE, TERM_N_LEARNERS);
         const char *places =
             pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES);
-        if (t->hidden && d->costed) /* learner counts and costs are hidden; cohorts and saving not */
+        if (t->hidden &&
+            d->costed) /* learner counts and costs are hidden; cohorts and saving not */
             text[k] =
                 pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN, cohorts, welsh, pdf_money(d, t->saving));
         else if (t->hidden)
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN_UNCOSTED, cohorts, welsh, alone);
         else if (d->costed)
-            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, places,
-                             pdf_money(d, t->cost), pdf_money(d, t->cost_alone),
-                             pdf_money(d, t->saving));
+            text[k] =
+                pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, places,
+                       pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
         else
-            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, places,
-                             alone);
+            text[k] =
+                pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, places, alone);
     }
     pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
     if (!d->costed)

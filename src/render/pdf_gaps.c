@@ -55,13 +55,13 @@ static void gap_bars(pdf_doc *d, bool roles)
             roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
         bars[i].value[0] = g->mean_gap;
         bars[i].missing[0] = g->hidden;
-        const char *coverage = pdf_coverage(d, g);
+        const char *coverage = tna_pdf_coverage(d, g);
         if (g->hidden)
-            bars[i].text[0] = pdf_hidden(d, g->hidden);
+            bars[i].text[0] = tna_pdf_hidden(d, g->hidden);
         else if (coverage)
-            bars[i].text[0] = pdf_str(d, "%s  (%s %s; %s)", pdf_gap(d, g->mean_gap),
-                                      pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR),
-                                      coverage);
+            bars[i].text[0] =
+                pdf_str(d, "%s  (%s %s; %s)", pdf_gap(d, g->mean_gap), pdf_share(d, g->share_below),
+                        pdf_t(d, TERM_BELOW_IN_BAR), coverage);
         else
             bars[i].text[0] = pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
                                       pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR));
@@ -110,13 +110,14 @@ static void heatmap(pdf_doc *d)
             if (g == NULL) {
                 state[i] = CHART_CELL_EMPTY, text[i] = "–";
             } else if (g->hidden) {
-                state[i] = g->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
-                text[i] = pdf_hidden_short(d, g->hidden);
+                state[i] =
+                    g->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
+                text[i] = tna_pdf_hidden_short(d, g->hidden);
             } else {
                 state[i] = CHART_CELL_VALUE, values[i] = g->mean_gap;
-                partial |= pdf_coverage(d, g) != NULL;
-                text[i] = pdf_coverage(d, g) ? pdf_str(d, "%s*", pdf_gap(d, g->mean_gap))
-                                             : pdf_gap(d, g->mean_gap);
+                partial |= tna_pdf_coverage(d, g) != NULL;
+                text[i] = tna_pdf_coverage(d, g) ? pdf_str(d, "%s*", pdf_gap(d, g->mean_gap))
+                                                 : pdf_gap(d, g->mean_gap);
                 hi = fmax(hi, g->mean_gap);
             }
         }
@@ -139,7 +140,7 @@ static void heatmap(pdf_doc *d)
                           CHART_FMT_DECIMAL,
                           pdf_t(d, TERM_MEAN_GAP),
                           pdf_suppressed_key(d),
-                          pdf_protected_key(d),
+                          tna_pdf_protected_key(d),
                           pdf_t(d, TERM_KEY_NO_RESPONSES),
                           nr > 26 ? 11 : 15,
                           150};
@@ -173,7 +174,7 @@ static void raters(pdf_doc *d)
         if (g->topic == TNA_NONE)
             kind[r * 4] = kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_BOLD;
         if (g->hidden) {
-            c[1] = c[2] = c[3] = pdf_hidden(d, g->hidden);
+            c[1] = c[2] = c[3] = tna_pdf_hidden(d, g->hidden);
             kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_MUTED;
         } else {
             c[1] = pdf_count(d, g->respondents);
@@ -223,7 +224,7 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
         xl[p] = d->res->periods[p].period;
         miss[p] = g == NULL || g->hidden;
         if (miss[p]) { /* marked at the foot: why there is no point */
-            text[p] = g == NULL ? "–" : pdf_hidden_short(d, g->hidden);
+            text[p] = g == NULL ? "–" : tna_pdf_hidden_short(d, g->hidden);
             continue;
         }
         v[p] = f == TREND_GAP     ? g->mean_gap

@@ -21,7 +21,7 @@
  * or d->marker_short "<5" in a cell too small for it), a protected one as d->protect
  * ("protected", or "†"); a group with no data shows a dash. Tables and heatmaps that show a
  * short marker, or the protected one, carry its key. Helpers below (pdf_group_*,
- * pdf_hidden) return the markers themselves.
+ * tna_pdf_hidden) return the markers themselves.
  *
  * Numbers: every decimal figure is shown rounded half away from zero from its six-decimal
  * value, the value the CSVs write (tna_round_shown, numbers.h), so a printed figure is
@@ -104,7 +104,7 @@ void pdf_page_begin(pdf_doc *d);
 int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title);
 /* The same for a section of about h points: on the current page when it fits there (h 0:
  * always a new page). */
-int pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h);
+int tna_pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h);
 /* A bookmark to the current page at the cursor; returns its id. */
 int pdf_outline_here(pdf_doc *d, int parent, const char *title);
 /* Structure tags (Document, H1, H2, P, Table, TR, TH, TD, Figure, L, LI, Link ...). */
@@ -168,15 +168,15 @@ double pdf_table_height(pdf_doc *d, const pdf_table *t);
 /* "<5: suppressed (fewer than 5 respondents)": the key to marker_short. */
 const char *pdf_suppressed_key(pdf_doc *d);
 /* "protected: hidden so that ...": the key to the protected marker. */
-const char *pdf_protected_key(pdf_doc *d);
+const char *tna_pdf_protected_key(pdf_doc *d);
 /* The marker of a hidden figure (d->marker or d->protect; "" when shown), and its short
  * form ("<5" or "†"). */
-const char *pdf_hidden(pdf_doc *d, tna_hidden why);
-const char *pdf_hidden_short(pdf_doc *d, tna_hidden why);
+const char *tna_pdf_hidden(pdf_doc *d, tna_hidden why);
+const char *tna_pdf_hidden_short(pdf_doc *d, tna_hidden why);
 /* "based on 3 of 4 skills" when a shown group rests on fewer than all its skills, else NULL;
- * pdf_coverage_short gives "3 of 4 skills". */
-const char *pdf_coverage(pdf_doc *d, const tna_group *g);
-const char *pdf_coverage_short(pdf_doc *d, const tna_group *g);
+ * tna_pdf_coverage_short gives "3 of 4 skills". */
+const char *tna_pdf_coverage(pdf_doc *d, const tna_group *g);
+const char *tna_pdf_coverage_short(pdf_doc *d, const tna_group *g);
 
 /* A heatmap at the cursor under an H2 title (may be NULL), its rows split over pages when
  * it is taller than a page (each part with its column labels and legend). */
@@ -188,11 +188,11 @@ void pdf_figure_end(pdf_doc *d);
 
 /* ---- formats ----------------------------------------------------------------------------- */
 
-const char *pdf_gap(pdf_doc *d, double v);    /* 0.73 */
-const char *pdf_share(pdf_doc *d, double v);  /* 45% */
-const char *pdf_decimal(pdf_doc *d, double v, int decimals); /* 12 or 3.5 */
-const char *pdf_count(pdf_doc *d, int64_t v); /* 1,713 */
-const char *pdf_money(pdf_doc *d, double v);  /* £12,500 */
+const char *pdf_gap(pdf_doc *d, double v);                       /* 0.73 */
+const char *pdf_share(pdf_doc *d, double v);                     /* 45% */
+const char *tna_pdf_decimal(pdf_doc *d, double v, int decimals); /* 12 or 3.5 */
+const char *pdf_count(pdf_doc *d, int64_t v);                    /* 1,713 */
+const char *pdf_money(pdf_doc *d, double v);                     /* £12,500 */
 /* A count with its noun in one language: "1 cohort", "3 cohorts", "3 carfan". The terms
  * one and many take the count as their one conversion (%s). */
 #define pdf_counted(d, language, n, one, many)                                                     \
@@ -222,7 +222,7 @@ void pdf_pages_gaps(pdf_doc *d);  /* gaps and trends */
 void pdf_pages_plan(pdf_doc *d);  /* commissioning, evaluation, barriers */
 void pdf_pages_authorities(pdf_doc *d);
 /* Whether an authority gets a page: its own figures are shown (pdf_authority.c). */
-bool pdf_authority_has_page(pdf_doc *d, uint32_t authority);
+bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t authority);
 void pdf_pages_appendix(pdf_doc *d);
 
 /* Section titles (also used by the contents). */

@@ -44,7 +44,7 @@ static void by_region(pdf_doc *d)
         const char **c = cells + k * nc;
         c[0] = r->region == TNA_NONE ? pdf_t(d, TERM_ALL_WALES_POOL)
                                      : tna_label_region(d->l, r->region);
-        c[1] = r->hidden ? pdf_hidden(d, r->hidden) : pdf_count(d, r->learners);
+        c[1] = r->hidden ? tna_pdf_hidden(d, r->hidden) : pdf_count(d, r->learners);
         kind[k * nc + 1] = r->hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
         c[2] = pdf_count(d, r->cohorts);
         c[3] = pdf_count(d, r->welsh_medium_cohorts);
@@ -96,7 +96,7 @@ static void pooled_vs_alone(pdf_doc *d)
             bars[n].text[1] = pdf_count(d, t->cohorts_alone);
         } else if (t->hidden) { /* the costs would give the learner counts away */
             bars[n].missing[0] = bars[n].missing[1] = true;
-            bars[n].text[0] = bars[n].text[1] = pdf_hidden(d, t->hidden);
+            bars[n].text[0] = bars[n].text[1] = tna_pdf_hidden(d, t->hidden);
         } else {
             bars[n].value[0] = t->cost;
             bars[n].value[1] = t->cost_alone;
@@ -122,7 +122,8 @@ static void pooled_vs_alone(pdf_doc *d)
         g_free(bars);
         return;
     }
-    pdf_note(d, pdf_t(d, d->costed ? TERM_POOLED_OR_ALONE_NOTE : TERM_POOLED_OR_ALONE_NOTE_UNCOSTED));
+    pdf_note(d,
+             pdf_t(d, d->costed ? TERM_POOLED_OR_ALONE_NOTE : TERM_POOLED_OR_ALONE_NOTE_UNCOSTED));
     pdf_need(d, h);
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
@@ -166,7 +167,7 @@ static void welsh_medium(pdf_doc *d)
         c[0] = dm->topic == TNA_NONE ? pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, dm->topic);
         if (dm->hidden) {
             for (int j = 1; j < 5; j++)
-                c[j] = pdf_hidden(d, dm->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
+                c[j] = tna_pdf_hidden(d, dm->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
         } else {
             c[1] = pdf_count(d, dm->learners);
             c[2] = pdf_count(d, dm->welsh);
@@ -213,12 +214,13 @@ static void mentors(pdf_doc *d)
         c[0] = tna_label_topic(d->l, mt->topic);
         if (mt->hidden) {
             for (int j = 1; j < 4; j++)
-                c[j] = pdf_hidden(d, mt->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
+                c[j] = tna_pdf_hidden(d, mt->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
         } else {
             c[1] = pdf_count(d, mt->experts);
             c[2] = pdf_count(d, mt->learners);
-            c[3] = mt->experts > 0 ? pdf_decimal(d, (double)mt->learners / (double)mt->experts, 0)
-                                   : pdf_t(d, TERM_NO_EXPERT);
+            c[3] = mt->experts > 0
+                       ? tna_pdf_decimal(d, (double)mt->learners / (double)mt->experts, 0)
+                       : pdf_t(d, TERM_NO_EXPERT);
             if (mt->experts == 0)
                 kind[k * NC + 3] = PDF_CELL_BOLD;
         }
@@ -312,7 +314,7 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
     chart_set_rgb(cr, chart_ink);
     pdf_text_at(d, x->title && x->title[0] ? x->title : x->id, mx, y + 7, PDF_WIDTH - left - 10, 8,
                 CHART_BOLD | CHART_WRAP);
-    const char *actual = e->hidden       ? pdf_hidden(d, e->hidden)
+    const char *actual = e->hidden       ? tna_pdf_hidden(d, e->hidden)
                          : e->has_actual ? pdf_metric_value(d, metric, e->actual)
                                          : "–";
     chart_set_rgb(cr, e->hidden ? chart_muted : chart_accent);
@@ -352,7 +354,7 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
             text[p] = miss[p] ? NULL : pdf_metric_value(d, metric, e->by_period[p]);
         }
         if (miss[np - 1] && e->hidden) /* the current period's point: why it is missing */
-            text[np - 1] = pdf_hidden_short(d, e->hidden);
+            text[np - 1] = tna_pdf_hidden_short(d, e->hidden);
         chart_series_line s = {NULL, e->by_period, miss, text};
         chart_lines spec = {
             xl,
@@ -399,10 +401,10 @@ static void evaluation(pdf_doc *d)
     if (!evaluated(d)) { /* four empty panels would say nothing: say what to add, in the room
                           * the section before left if it can */
         double h;
-        chart_text_size(d->cr, pdf_t(d, TERM_EVALUATION_NO_DATA), PDF_WIDTH, 9, CHART_WRAP, 0,
-                        NULL, &h);
-        pdf_section_begin_within(d, PDF_SEC_EVALUATION, pdf_section_title(d, PDF_SEC_EVALUATION),
-                                 h);
+        chart_text_size(d->cr, pdf_t(d, TERM_EVALUATION_NO_DATA), PDF_WIDTH, 9, CHART_WRAP, 0, NULL,
+                        &h);
+        tna_pdf_section_begin_within(d, PDF_SEC_EVALUATION,
+                                     pdf_section_title(d, PDF_SEC_EVALUATION), h);
         pdf_para(d, pdf_t(d, TERM_EVALUATION_NO_DATA));
         return;
     }
@@ -437,7 +439,7 @@ static void barriers(pdf_doc *d)
         bars[k].label = pl->barrier_names[b->barrier];
         bars[k].value[0] = b->share;
         bars[k].missing[0] = b->hidden;
-        bars[k].text[0] = b->hidden ? pdf_hidden(d, b->hidden) : pdf_share(d, b->share);
+        bars[k].text[0] = b->hidden ? tna_pdf_hidden(d, b->hidden) : pdf_share(d, b->share);
         k++;
     }
     for (size_t i = 1; i < k; i++) /* largest first (insertion sort keeps ties in order) */
@@ -483,7 +485,7 @@ static void barriers(pdf_doc *d)
         size_t c = (row_of[b->authority] - 1) * nb + b->barrier;
         if (b->hidden) {
             state[c] = b->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
-            text[c] = pdf_hidden_short(d, b->hidden);
+            text[c] = tna_pdf_hidden_short(d, b->hidden);
         } else {
             state[c] = CHART_CELL_VALUE, values[c] = b->share, text[c] = pdf_share(d, b->share);
             hi = fmax(hi, b->share);
@@ -501,7 +503,7 @@ static void barriers(pdf_doc *d)
                            CHART_FMT_PERCENT,
                            pdf_t(d, TERM_SHARE_CITING),
                            pdf_suppressed_key(d),
-                           pdf_protected_key(d),
+                           tna_pdf_protected_key(d),
                            pdf_t(d, TERM_KEY_NO_ANSWERS),
                            na > 26 ? 11 : 14,
                            120};

@@ -272,7 +272,7 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
     if (shortened)
         pdf_note(d, pdf_suppressed_key(d));
     if (protect)
-        pdf_note(d, pdf_protected_key(d));
+        pdf_note(d, tna_pdf_protected_key(d));
 }
 
 const char *pdf_suppressed_key(pdf_doc *d)
@@ -280,31 +280,31 @@ const char *pdf_suppressed_key(pdf_doc *d)
     return pdf_tf(d, TERM_MARKER_KEY, d->marker_short, d->res->min_group_size);
 }
 
-const char *pdf_protected_key(pdf_doc *d)
+const char *tna_pdf_protected_key(pdf_doc *d)
 {
     return pdf_tf(d, TERM_PROTECTED_KEY, d->protect_short, d->res->min_group_size);
 }
 
-const char *pdf_hidden(pdf_doc *d, tna_hidden why)
+const char *tna_pdf_hidden(pdf_doc *d, tna_hidden why)
 {
     return why == TNA_SUPPRESSED ? d->marker : why == TNA_PROTECTED ? d->protect : "";
 }
 
-const char *pdf_hidden_short(pdf_doc *d, tna_hidden why)
+const char *tna_pdf_hidden_short(pdf_doc *d, tna_hidden why)
 {
     return why == TNA_SUPPRESSED ? d->marker_short : why == TNA_PROTECTED ? d->protect_short : "";
 }
 
-const char *pdf_coverage(pdf_doc *d, const tna_group *g)
+const char *tna_pdf_coverage(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL || g->hidden || g->topic == TNA_NONE || g->skills_assessed >= g->skills)
         return NULL;
     return pdf_tf(d, TERM_BASED_ON_K_OF_N_SKILLS, g->skills_assessed, g->skills);
 }
 
-const char *pdf_coverage_short(pdf_doc *d, const tna_group *g)
+const char *tna_pdf_coverage_short(pdf_doc *d, const tna_group *g)
 {
-    if (pdf_coverage(d, g) == NULL)
+    if (tna_pdf_coverage(d, g) == NULL)
         return NULL;
     return pdf_tf(d, TERM_K_OF_N_SKILLS, g->skills_assessed, g->skills);
 }
@@ -327,7 +327,7 @@ static void thousands(long long v, char *buf, size_t size)
     buf[o] = '\0';
 }
 
-const char *pdf_decimal(pdf_doc *d, double v, int decimals)
+const char *tna_pdf_decimal(pdf_doc *d, double v, int decimals)
 {
     char buf[64];
     tna_format_decimal(v, decimals, 0, buf, sizeof buf);
@@ -338,7 +338,7 @@ const char *pdf_decimal(pdf_doc *d, double v, int decimals)
 
 const char *pdf_gap(pdf_doc *d, double v)
 {
-    return pdf_decimal(d, v, 2);
+    return tna_pdf_decimal(d, v, 2);
 }
 
 const char *pdf_share(pdf_doc *d, double v)
@@ -391,21 +391,21 @@ const char *pdf_group_gap(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL)
         return "–";
-    return g->hidden ? pdf_hidden(d, g->hidden) : pdf_gap(d, g->mean_gap);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_gap(d, g->mean_gap);
 }
 
 const char *pdf_group_share(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL)
         return "–";
-    return g->hidden ? pdf_hidden(d, g->hidden) : pdf_share(d, g->share_below);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_share(d, g->share_below);
 }
 
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
 {
     if (g == NULL)
         return "–";
-    return g->hidden ? pdf_hidden(d, g->hidden) : pdf_count(d, v);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_count(d, v);
 }
 
 /* ---- names and dates --------------------------------------------------------------------------

@@ -64,7 +64,7 @@ static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const doubl
         for (int d = 0; d < ndim; d++)
             xw_text(x, ws, row, (lxw_col_t)d, r->dim[d], r->bold ? x->bold : x->text);
         xw_figures(x, ws, row, (lxw_col_t)ndim, r->g, r->bold);
-        const char *coverage = xw_coverage(x, r->g);
+        const char *coverage = tna_xw_coverage(x, r->g);
         if (coverage)
             xw_text(x, ws, row, (lxw_col_t)last, coverage, x->text);
     }
@@ -78,15 +78,15 @@ static void grid_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, co
 {
     if (g == NULL)
         return;
-    const char *coverage = xw_coverage(x, g);
+    const char *coverage = tna_xw_coverage(x, g);
     if (coverage) {
-        char *text = g_strdup(tna_label_termf(x->l, TERM_BASED_ON_K_OF_N_SKILLS,
-                                              g->skills_assessed, g->skills));
+        char *text = g_strdup(
+            tna_label_termf(x->l, TERM_BASED_ON_K_OF_N_SKILLS, g->skills_assessed, g->skills));
         xw_check(x, worksheet_write_comment(ws, row, col, text));
         g_free(text);
     }
     if (g->hidden)
-        xw_hidden(x, ws, row, col, g->hidden);
+        tna_xw_hidden(x, ws, row, col, g->hidden);
     else if (k == 4)
         xw_number(x, ws, row, col, g->mean_gap, bold ? x->bold_gap : x->gap);
     else
@@ -235,8 +235,9 @@ void xlsx_by_topic(xw *x)
     const tna_model *m = x->m;
     tna_labels *l = x->l;
     lxw_worksheet *ws = xw_sheet(x, TERM_BY_TOPIC);
-    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_FRAMEWORK_TOPIC_AND),
-             tna_label_termf(x->l, TERM_BY_TOPIC_NOTE, tna_label_wales(l), tna_label_wales_lower(l)));
+    xw_title(
+        x, ws, xw_t(x, TERM_FIGURES_BY_FRAMEWORK_TOPIC_AND),
+        tna_label_termf(x->l, TERM_BY_TOPIC_NOTE, tna_label_wales(l), tna_label_wales_lower(l)));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE), *wales = tna_label_wales(l);
@@ -271,7 +272,8 @@ void xlsx_skills(xw *x)
     const tna_model *m = x->m;
     tna_labels *l = x->l;
     lxw_worksheet *ws = xw_sheet(x, TERM_SKILLS);
-    xw_title(x, ws, tna_label_termf(x->l, TERM_FIGURES_BY_SKILL_ALL_WALES, tna_label_wales_lower(l)),
+    xw_title(x, ws,
+             tna_label_termf(x->l, TERM_FIGURES_BY_SKILL_ALL_WALES, tna_label_wales_lower(l)),
              xw_t(x, TERM_SKILLS_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t s = 0; s < m->n_skills; s++) {

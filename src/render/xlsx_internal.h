@@ -53,7 +53,7 @@ typedef struct xw {
     const char *marker;  /* "fewer than 5" in the report's language */
     const char *protect; /* "protected" */
     bool costed;         /* the plan's costs are money (tna_planning.costed) */
-    lxw_error error;    /* the first write error, LXW_NO_ERROR when none */
+    lxw_error error;     /* the first write error, LXW_NO_ERROR when none */
 
     /* formats */
     lxw_format *title, *subtitle, *note, *heading, *header, *header_num, *text, *wrap, *bold,
@@ -90,9 +90,9 @@ void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
 void xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f);
 void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
 /* The marker of a hidden figure: "fewer than 5" or "protected" (nothing when shown). */
-void xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why);
+void tna_xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why);
 /* "3 of 4 skills" when a shown topic group rests on fewer than all its skills, else NULL. */
-const char *xw_coverage(xw *x, const tna_group *g);
+const char *tna_xw_coverage(xw *x, const tna_group *g);
 /* A header row: texts[0..n) from column 0, with widths (characters) when widths != NULL;
  * kinds[i] == 'n' marks a numeric column, whose header is right-aligned (kinds may be NULL
  * or shorter than n: text). The row is made tall enough for the wrapped headers. */

@@ -85,7 +85,7 @@ void xlsx_demand(xw *x)
         xw_text(x, ws, row, 2, total ? all_authorities(x) : tna_label_authority(x->l, d->authority),
                 tf);
         if (d->hidden) {
-            xw_hidden(x, ws, row, 3, d->hidden);
+            tna_xw_hidden(x, ws, row, 3, d->hidden);
             continue;
         }
         /* the people the learners are counted among: the topic's group of the same place */
@@ -128,8 +128,8 @@ void xlsx_commissioning(xw *x)
         g_free(cohort);
         g_free(learner);
     } else {
-        note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE_UNCOSTED, c->cohort_min,
-                               c->cohort_max, c->elearning_max_gap, c->cohort_min);
+        note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE_UNCOSTED, c->cohort_min, c->cohort_max,
+                               c->elearning_max_gap, c->cohort_min);
     }
     xw_title(x, ws, xw_t(x, TERM_COMMISSIONING_TITLE), note);
     if (!x->costed)
@@ -153,7 +153,7 @@ void xlsx_commissioning(xw *x)
                    *mf = total ? x->bold_money : x->money;
         xw_text(x, ws, row, 0, tna_label_topic(x->l, t->topic), total ? x->bold : x->text);
         if (t->hidden) {
-            xw_hidden(x, ws, row, 1, t->hidden);
+            tna_xw_hidden(x, ws, row, 1, t->hidden);
         } else {
             xw_int(x, ws, row, 1, t->cohort_learners, nf);
             xw_int(x, ws, row, 2, t->self_directed, nf);
@@ -194,7 +194,7 @@ void xlsx_cohorts(xw *x)
                 c->welsh_medium ? xw_t(x, TERM_WELSH_MEDIUM) : xw_t(x, TERM_ENGLISH_MEDIUM),
                 x->text);
         if (c->hidden)
-            xw_hidden(x, ws, row, 3, c->hidden);
+            tna_xw_hidden(x, ws, row, 3, c->hidden);
         else
             xw_int(x, ws, row, 3, c->learners, x->integer);
         xw_int(x, ws, row, 4, c->cohorts, x->integer);
@@ -224,7 +224,7 @@ void xlsx_mentors(xw *x)
         xw_text(x, ws, row, 0, tna_label_topic(x->l, mt->topic), total ? x->bold : x->text);
         xw_text(x, ws, row, 1, tna_label_region(x->l, mt->region), total ? x->bold : x->text);
         if (mt->hidden) {
-            xw_hidden(x, ws, row, 2, mt->hidden);
+            tna_xw_hidden(x, ws, row, 2, mt->hidden);
             continue;
         }
         xw_int(x, ws, row, 2, mt->respondents, nf);
@@ -271,7 +271,7 @@ void xlsx_trends(xw *x)
                 continue;
             }
             if (g->hidden) {
-                xw_hidden(x, ws, row, 3, g->hidden);
+                tna_xw_hidden(x, ws, row, 3, g->hidden);
                 continue;
             }
             xw_int(x, ws, row, 3, g->respondents, x->integer);
@@ -309,7 +309,7 @@ void xlsx_barriers(xw *x)
         xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, b->authority),
                 tf);
         if (b->hidden) {
-            xw_hidden(x, ws, row, 2, b->hidden);
+            tna_xw_hidden(x, ws, row, 2, b->hidden);
             continue;
         }
         xw_int(x, ws, row, 2, b->respondents, total ? x->bold_integer : x->integer);
@@ -337,7 +337,7 @@ void xlsx_raters(xw *x)
         xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, g->authority),
                 tf);
         if (g->hidden) {
-            xw_hidden(x, ws, row, 2, g->hidden);
+            tna_xw_hidden(x, ws, row, 2, g->hidden);
             continue;
         }
         xw_int(x, ws, row, 2, g->respondents, x->integer);

@@ -71,7 +71,7 @@ static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
         xw_number(x, ws, row, col, er->baseline, f);
     xw_number(x, ws, row, col + 1, er->target, f);
     if (er->hidden)
-        xw_hidden(x, ws, row, col + 2, er->hidden);
+        tna_xw_hidden(x, ws, row, col + 2, er->hidden);
     else if (er->has_actual)
         xw_number(x, ws, row, col + 2, er->actual, f);
     if (!er->hidden && er->has_progress)
@@ -114,7 +114,7 @@ static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
             if (g[p] == NULL)
                 continue;
             if (g[p]->hidden) {
-                xw_hidden(x, ws, r, (lxw_col_t)(1 + p), g[p]->hidden);
+                tna_xw_hidden(x, ws, r, (lxw_col_t)(1 + p), g[p]->hidden);
                 continue;
             }
             v[p] = k == 0   ? (double)g[p]->respondents

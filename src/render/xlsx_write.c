@@ -210,13 +210,13 @@ void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format
     xw_check(x, worksheet_write_blank(ws, row, col, f));
 }
 
-void xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why)
+void tna_xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why)
 {
     if (why != TNA_SHOWN)
         xw_text(x, ws, row, col, why == TNA_SUPPRESSED ? x->marker : x->protect, x->suppressed);
 }
 
-const char *xw_coverage(xw *x, const tna_group *g)
+const char *tna_xw_coverage(xw *x, const tna_group *g)
 {
     if (g == NULL || g->hidden || g->topic == TNA_NONE || g->skills_assessed >= g->skills)
         return NULL;
@@ -288,7 +288,7 @@ void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tn
     if (g == NULL)
         return;
     if (g->hidden) {
-        xw_hidden(x, ws, row, col, g->hidden);
+        tna_xw_hidden(x, ws, row, col, g->hidden);
         return;
     }
     lxw_format *in = bold ? x->bold_integer : x->integer;
