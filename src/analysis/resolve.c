@@ -15,11 +15,11 @@
 
 #include "analysis_internal.h"
 
-static int record_before(const tna_record *a, const tna_record *b)
+/* Record a comes before record b (indices of a period: reading order). */
+static int record_before(const tna_period_data *pd, uint32_t a, uint32_t b)
 {
-    if (a->submitted != b->submitted)
-        return a->submitted < b->submitted;
-    return a->seq < b->seq;
+    int64_t ta = pd->records[a].submitted, tb = pd->records[b].submitted;
+    return ta != tb ? ta < tb : a < b;
 }
 
 void people_free(people *pp)
@@ -61,7 +61,7 @@ static gpointer resolve_range(gpointer data)
         /* insertion sort: buckets hold one or two records */
         for (uint32_t i = lo + 1; i < hi; i++) {
             uint32_t v = order[i], j = i;
-            while (j > lo && record_before(&pd->records[v], &pd->records[order[j - 1]])) {
+            while (j > lo && record_before(pd, v, order[j - 1])) {
                 order[j] = order[j - 1];
                 j--;
             }
@@ -79,13 +79,13 @@ static gpointer resolve_range(gpointer data)
             who->medium = last->medium;
             who->barriers_answered = last->barriers_answered;
             who->barriers = last->barriers_answered ? last->barriers : 0;
-            pp->answers[n++] = pd->levels + last->levels_at;
+            pp->answers[n++] = tna_record_levels(pd, order[hi - 1]);
             continue;
         }
         memset(latest, TNA_LEVEL_NONE, 3 * ns);
         for (uint32_t i = lo; i < hi; i++) {
             const tna_record *rec = &pd->records[order[i]];
-            const uint8_t *lv = pd->levels + rec->levels_at;
+            const uint8_t *lv = tna_record_levels(pd, order[i]);
             uint8_t *mine = rec->rater == TNA_RATER_MANAGER ? mgr : self;
             for (size_t s = 0; s < ns; s++)
                 if (lv[s] != TNA_LEVEL_NONE)
