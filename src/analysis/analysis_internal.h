@@ -43,18 +43,33 @@ typedef struct people {
 
 void people_free(people *pp);
 
+/* Raw demand tallies of one (authority, topic) in the current period: respondents who need
+ * the topic (a below-target pair in it) and how they split (demand.c says how), and who
+ * answered a skill of it, and experts among them. They never leave the analysis. */
+typedef struct need {
+    int64_t learners, self_directed, cohort;
+    int64_t band[TNA_BANDS];
+    int64_t medium[4];        /* learners by tna_medium (unknown, welsh, english, either) */
+    int64_t cohort_medium[2]; /* cohort learners: [0] English-medium, [1] Welsh-medium */
+    int64_t answered, experts;
+} need;
+
+void tna_need_add(need *to, const need *from);
+
 typedef struct cube {
     size_t n_auth, n_role, n_skill, n_topic, n_framework;
     tally *by_skill;     /* [a][p][s] */
     tally *by_topic;     /* [a][p][t] */
     tally *by_framework; /* [a][p][f] */
     tally *overall;      /* [a][p] */
+    need *needs;         /* [a][t], when asked for; else NULL */
     size_t n_people;
 } cube;
 
-/* Resolves the respondents of one period into *pp, and tallies them into a new cube. */
+/* Resolves the respondents of one period into *pp (resolve.c). */
 void people_build(const tna_model *model, const tna_period_data *period, people *pp);
-void cube_build(const tna_model *model, const people *pp, cube *out);
+/* Tallies them into a new cube, with the demand tallies when needs (tally.c). */
+void cube_build(const tna_model *model, const people *pp, bool needs, cube *out);
 void cube_free(cube *c);
 
 /* Builds the groups of every set from the cube and applies both kinds of suppression. */
@@ -79,6 +94,7 @@ typedef struct analysis_ctx {
     const tna_dataset *dataset;
     const people *people; /* one per period, oldest first; the last is current */
     size_t n_periods;
+    const need *needs;    /* [authority][topic] of the current period */
     tna_results *results;
 } analysis_ctx;
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analysis_internal.h"
+#include "tna/threads.h"
 
 /* Record a comes before record b (indices of a period: reading order). */
 static int record_before(const tna_period_data *pd, uint32_t a, uint32_t b)
@@ -120,8 +121,8 @@ static gpointer resolve_range(gpointer data)
     return NULL;
 }
 
-/* Below this many records one thread does it all: a thread costs more than it saves. */
-#define PARALLEL_MIN_RECORDS 50000
+/* Below this many records a thread costs more than it saves. */
+#define MIN_PER_THREAD 50000
 
 void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
 {
@@ -140,11 +141,21 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
     uint32_t *start = g_new0(uint32_t, (size_t)max_resp + 1);
     for (size_t i = 0; i < pd->n_records; i++)
         start[pd->records[i].respondent + 1]++;
-    uint32_t mid = max_resp / 2;
-    size_t n_people = 0, first_of_second = 0, n_merged = 0, merged_of_second = 0;
-    for (uint32_t r = 0; r < max_resp; r++) {
-        if (r == mid)
-            first_of_second = n_people, merged_of_second = n_merged;
+    /* the respondents in n contiguous ranges, a job each: where each range's people and
+     * merged answers begin */
+    int n = tna_threads_for(pd->n_records, MIN_PER_THREAD);
+    resolve_job *jobs = g_new0(resolve_job, n);
+    for (int k = 0; k < n; k++) /* empty until its range is found */
+        jobs[k] = (resolve_job){m, pd, start, NULL, pp, managers, max_resp, max_resp, 0, 0};
+    size_t n_people = 0, n_merged = 0;
+    for (uint32_t r = 0, k = 0; r < max_resp; r++) {
+        while (k < (uint32_t)n && r == (uint32_t)((uint64_t)max_resp * k / (uint64_t)n)) {
+            jobs[k] = (resolve_job){m,       pd,       start,    NULL,     pp,
+                                    managers, r,       max_resp, n_people, n_merged};
+            if (k > 0)
+                jobs[k - 1].r_hi = r;
+            k++;
+        }
         n_people += start[r + 1] > 0;
         /* with manager ratings every person keeps self and manager answers apart */
         n_merged += start[r + 1] > 1 || (start[r + 1] == 1 && managers);
@@ -164,127 +175,18 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
         pp->mgr_level = g_new(uint8_t, n_people * ns + 1);
     }
     pp->n = n_people;
-    resolve_job jobs[2] = {
-        {m, pd, start, order, pp, managers, 0, mid, 0, 0},
-        {m, pd, start, order, pp, managers, mid, max_resp, first_of_second, merged_of_second}};
-    if (pd->n_records >= PARALLEL_MIN_RECORDS && g_get_num_processors() > 1) {
-        GThread *t = g_thread_new("tna-resolve", resolve_range, &jobs[1]);
-        resolve_range(&jobs[0]);
-        g_thread_join(t);
-    } else {
-        resolve_range(&jobs[0]);
-        resolve_range(&jobs[1]);
+    GThread **threads = g_new0(GThread *, n);
+    for (int k = 0; k < n; k++) {
+        jobs[k].order = order;
+        if (k > 0 && jobs[k].r_lo < jobs[k].r_hi)
+            threads[k] = g_thread_new("tna-resolve", resolve_range, &jobs[k]);
     }
+    resolve_range(&jobs[0]);
+    for (int k = 1; k < n; k++)
+        if (threads[k])
+            g_thread_join(threads[k]);
+    g_free(threads);
+    g_free(jobs);
     g_free(start);
     g_free(order);
-}
-
-void cube_free(cube *c)
-{
-    g_free(c->by_skill);
-    g_free(c->by_topic);
-    g_free(c->by_framework);
-    g_free(c->overall);
-    memset(c, 0, sizeof *c);
-}
-
-static void add_pairs(tally *t, int64_t n, int64_t below, int64_t gap)
-{
-    if (n == 0)
-        return;
-    t->respondents++;
-    t->assessed += n;
-    t->below += below;
-    t->gap_sum += gap;
-    t->learners += below > 0;
-}
-
-static void cube_alloc(const tna_model *m, cube *c)
-{
-    size_t na = m->n_authorities, np = m->n_roles;
-    memset(c, 0, sizeof *c);
-    c->n_auth = na, c->n_role = np, c->n_skill = m->n_skills, c->n_topic = m->n_topics,
-    c->n_framework = m->n_frameworks;
-    c->by_skill = g_new0(tally, na * np * c->n_skill + 1);
-    c->by_topic = g_new0(tally, na * np * c->n_topic + 1);
-    c->by_framework = g_new0(tally, na * np * c->n_framework + 1);
-    c->overall = g_new0(tally, na * np + 1);
-}
-
-typedef struct cube_job {
-    const tna_model *m;
-    const people *pp;
-    size_t lo, hi;
-    cube *c;
-} cube_job;
-
-static gpointer tally_range(gpointer data)
-{
-    const cube_job *job = data;
-    const tna_model *m = job->m;
-    const people *pp = job->pp;
-    cube *c = job->c;
-    size_t np = m->n_roles, ns = m->n_skills, nt = m->n_topics, nf = m->n_frameworks;
-    int64_t *t_n = g_new(int64_t, 3 * (nt + nf) + 1);
-    int64_t *t_b = t_n + (nt + nf), *t_g = t_b + (nt + nf);
-    for (size_t i = job->lo; i < job->hi; i++) {
-        const person *who = &pp->p[i];
-        const uint8_t *answer = pp->answers[i];
-        const uint8_t *target = m->roles[who->role].target;
-        size_t cell = (size_t)who->authority * np + who->role;
-        memset(t_n, 0, sizeof(int64_t) * 3 * (nt + nf));
-        for (size_t s = 0; s < ns; s++) {
-            if (target[s] == 0 || answer[s] == TNA_LEVEL_NONE)
-                continue;
-            int gap = target[s] > answer[s] ? target[s] - answer[s] : 0;
-            uint32_t t = m->skills[s].topic, f = m->topics[t].framework;
-            add_pairs(&c->by_skill[cell * ns + s], 1, gap > 0, gap);
-            t_n[t]++, t_b[t] += gap > 0, t_g[t] += gap;
-            t_n[nt + f]++, t_b[nt + f] += gap > 0, t_g[nt + f] += gap;
-        }
-        int64_t n = 0, b = 0, g = 0;
-        for (size_t t = 0; t < nt; t++) {
-            add_pairs(&c->by_topic[cell * nt + t], t_n[t], t_b[t], t_g[t]);
-            n += t_n[t], b += t_b[t], g += t_g[t];
-        }
-        for (size_t f = 0; f < nf; f++)
-            add_pairs(&c->by_framework[cell * nf + f], t_n[nt + f], t_b[nt + f], t_g[nt + f]);
-        add_pairs(&c->overall[cell], n, b, g);
-    }
-    g_free(t_n);
-    return NULL;
-}
-
-static void sum_into(tally *to, const tally *from, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        to[i].respondents += from[i].respondents;
-        to[i].assessed += from[i].assessed;
-        to[i].below += from[i].below;
-        to[i].gap_sum += from[i].gap_sum;
-        to[i].learners += from[i].learners;
-    }
-}
-
-void cube_build(const tna_model *m, const people *pp, cube *c)
-{
-    cube_alloc(m, c);
-    c->n_people = pp->n;
-    if (pp->n < PARALLEL_MIN_RECORDS || g_get_num_processors() < 2) {
-        cube_job all = {m, pp, 0, pp->n, c};
-        tally_range(&all);
-        return;
-    }
-    cube other;
-    cube_alloc(m, &other);
-    cube_job jobs[2] = {{m, pp, 0, pp->n / 2, c}, {m, pp, pp->n / 2, pp->n, &other}};
-    GThread *t = g_thread_new("tna-tally", tally_range, &jobs[1]);
-    tally_range(&jobs[0]);
-    g_thread_join(t);
-    size_t cells = c->n_auth * c->n_role;
-    sum_into(c->by_skill, other.by_skill, cells * c->n_skill);
-    sum_into(c->by_topic, other.by_topic, cells * c->n_topic);
-    sum_into(c->by_framework, other.by_framework, cells * c->n_framework);
-    sum_into(c->overall, other.overall, cells);
-    cube_free(&other);
 }
