@@ -67,8 +67,8 @@ void column_map_clear(column_map *map);
 
 /* Value caches: raw cell text -> index or level. A survey repeats a few dozen answers
  * millions of times, so this is an open-addressing table over the raw bytes, tuned for the
- * hot path: a text's first and last eight bytes (four for a shorter one) are read as two
- * words once; they hash it, and up to 16 bytes they also compare it, with no call. */
+ * hot path: a text's first and last eight bytes (the text itself when shorter) are read as
+ * two words once; they hash it, and up to 16 bytes they also compare it, with no call. */
 typedef struct cache_slot {
     uint64_t head, tail; /* cache_words() of text */
     char *text;          /* NULL: empty slot */
@@ -81,25 +81,32 @@ typedef struct value_cache {
     size_t mask, used;
 } value_cache;
 
-/* Two words that, with the length, are a text of up to 16 bytes (and a good hash of any). */
+/* Two words that, with the length, are a text of up to 16 bytes (and a good hash of any): its
+ * first eight bytes and its last eight, or, shorter, its bytes and 0. */
 static inline void cache_words(const char *s, size_t n, uint64_t *head, uint64_t *tail)
 {
     if (n >= 8) {
         memcpy(head, s, 8);
         memcpy(tail, s + n - 8, 8);
-    } else if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        *head = (uint64_t)a | (uint64_t)b << 32;
-        *tail = 0;
-    } else {
-        uint64_t h = 0;
-        for (size_t i = 0; i < n; i++)
-            h |= (uint64_t)(unsigned char)s[i] << (8 * i);
-        *head = h;
-        *tail = 0;
+        return;
     }
+    uint64_t h = 0;
+    for (size_t i = 0; i < n; i++)
+        h |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    *head = h;
+    *tail = 0;
+}
+
+/* The same for a field of a CSV record, which may be read a word past its end
+ * (TNA_CSV_FIELD_PAD): two loads and no branch, as field lengths follow no pattern. */
+static inline void cache_field_words(const char *s, size_t n, uint64_t *head, uint64_t *tail)
+{
+    uint64_t first, last;
+    memcpy(&first, s, 8);
+    memcpy(&last, s + (n >= 8 ? n - 8 : 0), 8);
+    uint64_t keep = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n & 7))) - 1;
+    *head = first & keep;
+    *tail = n >= 8 ? last : 0;
 }
 
 static inline uint32_t cache_hash(uint64_t head, uint64_t tail, size_t n)
@@ -135,6 +142,20 @@ static inline bool value_cache_get(const value_cache *cache, const char *text, s
     return true;
 }
 
+/* value_cache_get() of a field of a CSV record (see cache_field_words). */
+static inline bool value_cache_get_field(const value_cache *cache, const char *text, size_t len,
+                                         int64_t *value)
+{
+    uint64_t head, tail;
+    cache_field_words(text, len, &head, &tail);
+    const cache_slot *slot =
+        cache_slot_of(cache, text, len, head, tail, cache_hash(head, tail, len));
+    if (slot->text == NULL)
+        return false;
+    *value = slot->value;
+    return true;
+}
+
 void value_cache_init(value_cache *cache);
 void value_cache_clear(value_cache *cache);
 void value_cache_put(value_cache *cache, const char *text, size_t len, int64_t value);
@@ -148,13 +169,18 @@ int tna_value_match(const tna_model *model, uint32_t source, tna_field field, ui
 
 /* Numbers in order of addition, each with a byte-string key or none; a key added twice gets
  * its first number. */
+typedef struct tna_key_slot {
+    uint32_t id1;  /* number + 1; 0: empty */
+    uint32_t hash;
+    uint64_t key;  /* a short key and its length (top bit set), or where it is in text */
+} tna_key_slot;
+
 typedef struct tna_keyset {
-    uint64_t *slots; /* hash << 32 | number + 1; 0: empty */
-    size_t mask;
-    char *text; /* the keys, one after another, each after its length */
+    tna_key_slot *slots;
+    size_t n_slots;
+    char *text; /* the keys too long for a slot, each after its length (4 bytes) */
     size_t text_len, text_cap;
-    uint64_t *at; /* per number: where its key is in text; UINT64_MAX: no key */
-    size_t n, cap, n_keyed;
+    size_t n, n_keyed; /* numbers given; keys held */
 } tna_keyset;
 
 void tna_keyset_init(tna_keyset *keys);
@@ -224,8 +250,10 @@ typedef struct worker {
     GArray *evaluations;   /* tna_evaluation */
     GArray *dq;            /* tna_dq_entry */
     GArray *pending;       /* pending_date */
-    GByteArray *keys;      /* per record or evaluation: hash (4 bytes), length (4), bytes;
-                              length UINT32_MAX for a row without a key */
+    GPtrArray *keys;       /* GByteArray chunks of KEY_CHUNK bytes at most, holding per record
+                              or evaluation: hash (4 bytes), length (1 byte, or 255 and 4
+                              bytes), the key; length 0 for a row without one. In chunks, so
+                              the join gives them back as it numbers them. */
     GHashTable *courses;   /* course key -> local course + 1 */
     GPtrArray *course_keys, *course_names; /* per local course */
     tna_source_stats stats;
@@ -244,6 +272,8 @@ typedef struct worker {
     tna_status status;
     tna_error err;
 } worker;
+
+#define KEY_CHUNK (1u << 20)
 
 /* State of one period: the joined tables. */
 typedef struct period_ctx {

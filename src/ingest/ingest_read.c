@@ -51,6 +51,12 @@ static size_t worker_caches(worker *w, value_cache *out[WORKER_CACHES])
     return WORKER_CACHES;
 }
 
+static void free_chunk(gpointer chunk)
+{
+    if (chunk != NULL) /* NULL: already given back by the join */
+        g_byte_array_free(chunk, TRUE);
+}
+
 /* Frees the rows a worker read (the join has taken them), keeping its strings and pending
  * dates, which the join still points into. */
 static void worker_free_rows(worker *w)
@@ -64,7 +70,7 @@ static void worker_free_rows(worker *w)
     if (w->dq)
         g_array_free(w->dq, TRUE);
     if (w->keys)
-        g_byte_array_free(w->keys, TRUE);
+        g_ptr_array_free(w->keys, TRUE);
     if (w->courses)
         g_hash_table_destroy(w->courses);
     if (w->course_keys)
@@ -98,7 +104,7 @@ static void worker_start(worker *w, const tna_source_stats *found)
     w->evaluations = g_array_new(FALSE, FALSE, sizeof(tna_evaluation));
     w->dq = g_array_new(FALSE, FALSE, sizeof(tna_dq_entry));
     w->pending = g_array_new(FALSE, FALSE, sizeof(pending_date));
-    w->keys = g_byte_array_new();
+    w->keys = g_ptr_array_new_with_free_func(free_chunk);
     w->courses = g_hash_table_new(g_str_hash, g_str_equal);
     w->course_keys = g_ptr_array_new_with_free_func(g_free);
     w->course_names = g_ptr_array_new_with_free_func(g_free);
@@ -253,39 +259,68 @@ static void append_consuming(GArray **dst, GArray *src)
     g_free(from);
 }
 
-/* The entry of the key stream at p: its hash, length (UINT32_MAX: none) and bytes; the next. */
-static const guint8 *key_entry(const guint8 *p, uint32_t *hash, uint32_t *len, const char **key)
+/* A place in a worker's key stream. */
+typedef struct key_cursor {
+    GPtrArray *chunks;
+    guint chunk;
+    const guint8 *p, *end;
+    bool give_back; /* free each chunk once past it */
+} key_cursor;
+
+static key_cursor key_cursor_at_start(GPtrArray *chunks, bool give_back)
 {
-    memcpy(hash, p, 4);
-    memcpy(len, p + 4, 4);
-    *key = (const char *)p + 8;
-    return p + 8 + (*len == UINT32_MAX ? 0 : *len);
+    key_cursor c = {chunks, 0, NULL, NULL, give_back};
+    if (chunks->len > 0) {
+        GByteArray *first = g_ptr_array_index(chunks, 0);
+        c.p = first->data, c.end = first->data + first->len;
+    }
+    return c;
 }
 
-/* Numbers the respondents of a worker's rows in the run's key set, in order; the looked-up
- * slots of the next keys are fetched while one is numbered. */
-static void number_respondents(run_ctx *run, const GByteArray *keys, uint32_t *respondent,
-                               size_t stride, size_t n)
+/* The next entry: its hash, length (0: no key) and bytes; false at the end. */
+static bool key_next(key_cursor *c, uint32_t *hash, uint32_t *len, const char **key)
+{
+    while (c->p == c->end) {
+        if (c->chunk + 1 >= c->chunks->len)
+            return false;
+        if (c->give_back) {
+            g_byte_array_free(g_ptr_array_index(c->chunks, c->chunk), TRUE);
+            g_ptr_array_index(c->chunks, c->chunk) = NULL;
+        }
+        GByteArray *next = g_ptr_array_index(c->chunks, ++c->chunk);
+        c->p = next->data, c->end = next->data + next->len;
+    }
+    const guint8 *p = c->p;
+    memcpy(hash, p, 4);
+    if (p[4] < 255) {
+        *len = p[4];
+        *key = (const char *)p + 5;
+    } else {
+        memcpy(len, p + 5, 4);
+        *key = (const char *)p + 9;
+    }
+    c->p = (const guint8 *)*key + *len;
+    return true;
+}
+
+/* Numbers the respondents of a worker's rows in the run's key set, in order, giving the
+ * stream back as it goes; the slots of the next keys are fetched while one is numbered. */
+static void number_respondents(run_ctx *run, GPtrArray *keys, uint32_t *respondent, size_t stride,
+                               size_t n)
 {
     tna_keyset *set = &run->respondents;
-    tna_keyset_reserve(set, n);
-    const guint8 *p = keys->data, *ahead = p, *end = keys->data + keys->len;
+    key_cursor at = key_cursor_at_start(keys, true), ahead = key_cursor_at_start(keys, false);
     uint32_t hash, len;
     const char *key;
-    for (int k = 0; k < PREFETCH_AHEAD && ahead < end; k++) {
-        ahead = key_entry(ahead, &hash, &len, &key);
+    for (int k = 0; k < PREFETCH_AHEAD && key_next(&ahead, &hash, &len, &key); k++)
         tna_keyset_prefetch(set, hash);
-    }
-    for (size_t i = 0; i < n; i++) {
-        p = key_entry(p, &hash, &len, &key);
-        if (ahead < end) {
-            uint32_t h2, l2;
-            const char *k2;
-            ahead = key_entry(ahead, &h2, &l2, &k2);
+    for (size_t i = 0; i < n && key_next(&at, &hash, &len, &key); i++) {
+        uint32_t h2, l2;
+        const char *k2;
+        if (key_next(&ahead, &h2, &l2, &k2))
             tna_keyset_prefetch(set, h2);
-        }
         *(uint32_t *)((char *)respondent + i * stride) =
-            len == UINT32_MAX ? tna_keyset_anonymous(set) : tna_keyset_add(set, key, len, hash);
+            len == 0 ? tna_keyset_anonymous(set) : tna_keyset_add(set, key, len, hash);
     }
 }
 
@@ -350,6 +385,8 @@ static void join_worker(worker *w, long shift, period_ctx *per, file_join *fj)
         number_respondents(run, w->keys,
                            &g_array_index(w->evaluations, tna_evaluation, 0).respondent,
                            sizeof(tna_evaluation), w->evaluations->len);
+    g_ptr_array_free(w->keys, TRUE);
+    w->keys = NULL;
     uint32_t *course = number_courses(run, w);
     for (guint i = 0; i < w->evaluations->len; i++) {
         tna_evaluation *e = &g_array_index(w->evaluations, tna_evaluation, i);
@@ -386,6 +423,10 @@ static void join_worker(worker *w, long shift, period_ctx *per, file_join *fj)
 static tna_status join_workers(worker *ws, int n, period_ctx *per, file_join *fj, tna_error *err)
 {
     long lines = 0; /* line breaks before the worker being joined */
+    size_t rows = 0;
+    for (int i = 0; i < n; i++)
+        rows += ws[i].records->len + ws[i].evaluations->len;
+    tna_keyset_reserve(&ws[0].run->respondents, rows); /* grown once, not per worker */
     for (int i = 0; i < n; i++) {
         worker *w = &ws[i];
         long first_line = 1;

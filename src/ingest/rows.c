@@ -36,10 +36,20 @@ static void note_respondent(worker *w, const tna_csv_record *r)
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
         n--;
-    uint32_t head[2] = {n ? tna_keyset_hash(s, n) : 0, n ? (uint32_t)n : UINT32_MAX};
-    g_byte_array_append(w->keys, (const guint8 *)head, sizeof head);
-    if (n)
-        g_byte_array_append(w->keys, (const guint8 *)s, (guint)n);
+    guint8 head[9];
+    uint32_t hash = n ? tna_keyset_hash(s, n) : 0, len = (uint32_t)n;
+    memcpy(head, &hash, 4);
+    head[4] = n < 255 ? (guint8)n : 255;
+    if (n >= 255)
+        memcpy(head + 5, &len, 4);
+    size_t need = (n < 255 ? 5 : 9) + n;
+    GByteArray *chunk = w->keys->len ? g_ptr_array_index(w->keys, w->keys->len - 1) : NULL;
+    if (chunk == NULL || chunk->len + need > KEY_CHUNK) {
+        chunk = g_byte_array_sized_new((guint)MAX(KEY_CHUNK, need));
+        g_ptr_array_add(w->keys, chunk);
+    }
+    g_byte_array_append(chunk, head, n < 255 ? 5 : 9);
+    g_byte_array_append(chunk, (const guint8 *)s, (guint)n);
 }
 
 /* What an unreadable date says, naming the key that fixes it. */
