@@ -279,6 +279,7 @@ static int cmd_run(const char *config, const run_options *o)
         rc = usage_error("%s", "no period to analyse");
     if (rc == 0 && tna_analyse(m, ds, &res, &err) != TNA_OK)
         rc = fail(&err);
+    tna_dataset_release_rows(ds); /* the reports read the results, and only the log of ds */
     stage_done("analyse", &clock);
     const char *current = rc == 0 ? ds->periods[ds->n_periods - 1].period : NULL;
     char *dir = NULL;

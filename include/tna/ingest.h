@@ -139,6 +139,11 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
 
 void tna_dataset_free(tna_dataset *dataset);
 
+/* Frees the records, levels and evaluations of every period once the analysis has read them
+ * (the results copy what they need); the counts and the data-quality log stay. The biggest
+ * part of a large dataset, given back before the reports are rendered. */
+void tna_dataset_release_rows(tna_dataset *dataset);
+
 /* Data-quality entries that are problems (not notes), over every period: what --strict
  * counts. */
 long tna_dataset_problems(const tna_dataset *dataset);

@@ -18,28 +18,45 @@ typedef struct tally {
     int64_t respondents, assessed, below, gap_sum, learners;
 } tally;
 
-/* One respondent of a period, resolved. Private to the analysis: it is per person. */
+/* One respondent of a period, resolved. Private to the analysis: it is per person. 24 bytes:
+ * a million people are 24 MB, next to the dataset they come from. */
 typedef struct person {
     uint32_t respondent; /* run-wide index: the same person in another period */
     uint32_t authority, role;
-    uint8_t trained;     /* tna_yesno, from their latest record that says */
-    uint8_t medium;      /* tna_medium, likewise */
-    uint8_t barriers_answered;
-    uint64_t barriers;   /* from their latest record with a barriers answer */
+    uint32_t answers;     /* see person_answers() */
+    uint32_t barriers_at; /* their latest record with a barriers answer; PERSON_NONE: none */
+    uint8_t trained;      /* tna_yesno, from their latest record that says */
+    uint8_t medium;       /* tna_medium, likewise */
 } person;
+
+#define PERSON_NONE   UINT32_MAX
+#define PERSON_MERGED (1u << 31) /* answers: an index into merged, not a record */
 
 /* Every respondent of a period, in respondent order, with their resolved answers. */
 typedef struct people {
     person *p;
     size_t n;
     size_t n_skills;
-    const uint8_t **answers; /* [n] -> n_skills answers used (TNA_LEVEL_NONE: none); a person
-                              * with one record points at its levels in the dataset, others
-                              * at their merged answers in `merged` */
-    uint8_t *merged;
+    const tna_period_data *period; /* the records and levels the people come from */
+    uint8_t *merged;     /* [][n_skills] answers of people with several records (or raters) */
     uint8_t *self_level; /* [n][n_skills] latest self-assessment, NULL when the period */
     uint8_t *mgr_level;  /* has no manager ratings; latest manager rating likewise */
 } people;
+
+/* The n_skills answers of person i (TNA_LEVEL_NONE: none): the levels of their record when
+ * they have one (and no manager rated anyone), else their merged answers. */
+static inline const uint8_t *person_answers(const people *pp, size_t i)
+{
+    uint32_t a = pp->p[i].answers;
+    return a & PERSON_MERGED ? pp->merged + (size_t)(a & ~PERSON_MERGED) * pp->n_skills
+                             : tna_record_levels(pp->period, a);
+}
+
+/* The barriers a person cited (bit b: model->barriers[b]), 0 when they never answered. */
+static inline uint64_t person_barriers(const people *pp, const person *who)
+{
+    return who->barriers_at == PERSON_NONE ? 0 : pp->period->records[who->barriers_at].barriers;
+}
 
 void people_free(people *pp);
 

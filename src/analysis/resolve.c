@@ -26,7 +26,6 @@ static int record_before(const tna_period_data *pd, uint32_t a, uint32_t b)
 void people_free(people *pp)
 {
     g_free(pp->p);
-    g_free(pp->answers);
     g_free(pp->merged);
     g_free(pp->self_level);
     g_free(pp->mgr_level);
@@ -73,14 +72,15 @@ static gpointer resolve_range(gpointer data)
         who->respondent = r;
         who->authority = last->authority;
         who->role = last->role;
+        who->barriers_at = PERSON_NONE;
         /* One record and no manager ratings in the period (the usual case): the record's
          * levels are the answers under every rater policy. Nothing to merge or copy. */
         if (hi - lo == 1 && !job->managers) {
             who->trained = last->trained;
             who->medium = last->medium;
-            who->barriers_answered = last->barriers_answered;
-            who->barriers = last->barriers_answered ? last->barriers : 0;
-            pp->answers[n++] = tna_record_levels(pd, order[hi - 1]);
+            who->barriers_at = last->barriers_answered ? order[hi - 1] : PERSON_NONE;
+            who->answers = order[hi - 1];
+            n++;
             continue;
         }
         memset(latest, TNA_LEVEL_NONE, 3 * ns);
@@ -95,13 +95,11 @@ static gpointer resolve_range(gpointer data)
                 who->trained = rec->trained;
             if (rec->medium != TNA_MEDIUM_UNKNOWN)
                 who->medium = rec->medium;
-            if (rec->barriers_answered) {
-                who->barriers_answered = 1;
-                who->barriers = rec->barriers;
-            }
+            if (rec->barriers_answered)
+                who->barriers_at = order[i];
         }
+        who->answers = (uint32_t)merged | PERSON_MERGED;
         uint8_t *answer = pp->merged + merged++ * ns;
-        pp->answers[n] = answer;
         for (size_t s = 0; s < ns; s++) {
             switch (m->rater_policy) {
             case TNA_RATER_MANAGER_FIRST:
@@ -138,7 +136,9 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
             max_resp = pd->records[i].respondent + 1;
         managers |= pd->records[i].rater == TNA_RATER_MANAGER;
     }
-    uint32_t *start = g_new0(uint32_t, (size_t)max_resp + 1);
+    /* bucket r's count in start[r + 1], then where it ends; placing the records from the last
+     * down then leaves where bucket r starts in start[r + 1] (no second array) */
+    uint32_t *start = g_new0(uint32_t, (size_t)max_resp + 2);
     for (size_t i = 0; i < pd->n_records; i++)
         start[pd->records[i].respondent + 1]++;
     /* the respondents in n contiguous ranges, a job each: where each range's people and
@@ -146,11 +146,11 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
     int n = tna_threads_for(pd->n_records, MIN_PER_THREAD);
     resolve_job *jobs = g_new0(resolve_job, n);
     for (int k = 0; k < n; k++) /* empty until its range is found */
-        jobs[k] = (resolve_job){m, pd, start, NULL, pp, managers, max_resp, max_resp, 0, 0};
+        jobs[k] = (resolve_job){m, pd, NULL, NULL, pp, managers, max_resp, max_resp, 0, 0};
     size_t n_people = 0, n_merged = 0;
     for (uint32_t r = 0, k = 0; r < max_resp; r++) {
         while (k < (uint32_t)n && r == (uint32_t)((uint64_t)max_resp * k / (uint64_t)n)) {
-            jobs[k] = (resolve_job){m,       pd,       start,    NULL,     pp,
+            jobs[k] = (resolve_job){m,       pd,       NULL,     NULL,     pp,
                                     managers, r,       max_resp, n_people, n_merged};
             if (k > 0)
                 jobs[k - 1].r_hi = r;
@@ -161,14 +161,13 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
         n_merged += start[r + 1] > 1 || (start[r + 1] == 1 && managers);
         start[r + 1] += start[r];
     }
+    start[(size_t)max_resp + 1] = (uint32_t)pd->n_records;
     uint32_t *order = g_new(uint32_t, pd->n_records + 1);
-    uint32_t *fill = g_memdup2(start, sizeof(uint32_t) * ((size_t)max_resp + 1));
-    for (size_t i = 0; i < pd->n_records; i++)
-        order[fill[pd->records[i].respondent]++] = (uint32_t)i;
-    g_free(fill);
+    for (size_t i = pd->n_records; i-- > 0;)
+        order[--start[pd->records[i].respondent + 1]] = (uint32_t)i;
 
     pp->p = g_new0(person, n_people + 1);
-    pp->answers = g_new(const uint8_t *, n_people + 1);
+    pp->period = pd;
     pp->merged = g_new(uint8_t, n_merged * ns + 1);
     if (managers) {
         pp->self_level = g_new(uint8_t, n_people * ns + 1);
@@ -177,6 +176,7 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
     pp->n = n_people;
     GThread **threads = g_new0(GThread *, n);
     for (int k = 0; k < n; k++) {
+        jobs[k].start = start + 1; /* bucket r: [start[r + 1], start[r + 2]) */
         jobs[k].order = order;
         if (k > 0 && jobs[k].r_lo < jobs[k].r_hi)
             threads[k] = g_thread_new("tna-resolve", resolve_range, &jobs[k]);

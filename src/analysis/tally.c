@@ -10,8 +10,9 @@
  * People are shared among threads in contiguous ranges (threads.h), each adding into a cube
  * of its own, summed at the end. The hot loop touches little memory: a skill's pairs are
  * counted in 32-bit counters of 12 bytes per (authority, role, skill), about 400 KB for the
- * 22 councils and 31 roles, and flushed into the cube's 64-bit tallies after every
- * FLUSH_EVERY people (a count cannot reach 2^31 before then; a gap is at most 255).
+ * 22 councils and 31 roles, fetched a few people ahead (the people are in respondent order,
+ * their councils and roles at random), and flushed into the cube's 64-bit tallies after
+ * every FLUSH_EVERY people (a count cannot reach 2^31 before then; a gap is at most 255).
  */
 #include <glib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 
 #define FLUSH_EVERY    (1u << 22)
 #define MIN_PER_THREAD 50000 /* people: below this a thread costs more than it saves */
+#define PREFETCH_AHEAD 8     /* people whose counters are fetched ahead of the one tallied */
 
 typedef struct pair_count {
     uint32_t n, below, gap;
@@ -133,10 +135,17 @@ static gpointer tally_range(gpointer data)
     size_t since_flush = 0;
     for (size_t i = job->lo; i < job->hi; i++) {
         const person *who = &pp->p[i];
-        const uint8_t *answer = pp->answers[i];
+        const uint8_t *answer = person_answers(pp, i);
         const uint8_t *target = m->roles[who->role].target;
         size_t cell = (size_t)who->authority * np + who->role;
         pair_count *skill_counts = counts + cell * ns;
+        if (i + PREFETCH_AHEAD < job->hi) { /* a later person's counters, out of cache */
+            const person *next = &pp->p[i + PREFETCH_AHEAD];
+            const char *at =
+                (const char *)(counts + ((size_t)next->authority * np + next->role) * ns);
+            for (size_t b = 0; b < ns * sizeof *counts; b += 64)
+                __builtin_prefetch(at + b, 1);
+        }
         memset(f_n, 0, sizeof(int64_t) * 3 * nf);
         int64_t n = 0, b = 0, g = 0;
         for (size_t t = 0; t < nt; t++) { /* a topic's skills are side by side */
@@ -145,25 +154,22 @@ static gpointer tally_range(gpointer data)
             int64_t tn = 0, tb = 0, tg = 0;
             int top_gap = 0, band = 0;
             bool answered = false, all_top = true;
+            /* without branches: whether an answer is below its target is a coin toss */
             for (uint32_t s = tp->first_skill; s < tp->first_skill + tp->n_skills; s++) {
-                uint8_t a = answer[s];
-                if (a == TNA_LEVEL_NONE)
-                    continue;
-                answered = true;
-                all_top &= a == top;
-                uint8_t want = target[s];
-                if (want == 0)
-                    continue;
-                int gap = want > a ? want - a : 0;
+                int a = answer[s], want = target[s];
+                int none = a == TNA_LEVEL_NONE;
+                int pair = !none & (want != 0);        /* an answer and a target */
+                int gap = want - a > 0 ? want - a : 0; /* 0 without either */
+                int below = gap > 0;
                 pair_count *sc = &skill_counts[s];
-                sc->n++;
-                sc->below += gap > 0;
+                sc->n += (uint32_t)pair;
+                sc->below += (uint32_t)below;
                 sc->gap += (uint32_t)gap;
-                tn++, tb += gap > 0, tg += gap;
-                if (gap > top_gap)
-                    top_gap = gap;
-                if (gap > 0 && want > band)
-                    band = want;
+                tn += pair, tb += below, tg += gap;
+                answered |= !none;
+                all_top &= none | (a == top);
+                top_gap = gap > top_gap ? gap : top_gap;
+                band = below && want > band ? want : band;
             }
             add_pairs(&c->by_topic[cell * nt + t], tn, tb, tg);
             f_n[tp->framework] += tn, f_b[tp->framework] += tb, f_g[tp->framework] += tg;

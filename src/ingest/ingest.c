@@ -220,6 +220,20 @@ void tna_dataset_free(tna_dataset *ds)
     g_free(ds);
 }
 
+void tna_dataset_release_rows(tna_dataset *ds)
+{
+    for (size_t p = 0; ds != NULL && p < ds->n_periods; p++) {
+        tna_period_data *pd = &ds->periods[p];
+        g_free(pd->records);
+        g_free(pd->levels);
+        g_free(pd->evaluations);
+        pd->records = NULL;
+        pd->levels = NULL;
+        pd->evaluations = NULL;
+        pd->n_records = pd->n_evaluations = 0;
+    }
+}
+
 long tna_dataset_problems(const tna_dataset *ds)
 {
     long n = 0;
