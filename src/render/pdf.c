@@ -315,6 +315,7 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
                                        : cairo_status_to_string(st));
         g_free(path);
     }
+    tna_chart_drop_layouts(d.pango);
     g_object_unref(d.pango);
     g_object_unref(fonts);
     g_free(d.authority_page);
