@@ -8,25 +8,21 @@
  * answered the topic, is an expert in it, and needs it, and how (demand.c reads them).
  *
  * People are shared among threads in contiguous ranges (threads.h), each adding into a cube
- * of its own, summed at the end. The hot loop touches little memory: a skill's pairs are
- * counted in 32-bit counters of 12 bytes per (authority, role, skill), about 400 KB for the
- * 22 councils and 31 roles, fetched a few people ahead (the people are in respondent order,
- * their councils and roles at random), and flushed into the cube's 64-bit tallies after
- * every FLUSH_EVERY people (a count cannot reach 2^31 before then; a gap is at most 255).
+ * of its own, summed at the end. A person's skills are compared with their role's targets
+ * sixteen at a time (SSE2, or one at a time without), giving per skill bytes that the topics
+ * then sum without a branch; the skills' pairs go into 16-bit counters per (authority, role)
+ * that stay in cache, flushed into the cube's 64-bit tallies now and then.
  */
 #include <glib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "analysis_internal.h"
 #include "tna/threads.h"
 
-#define FLUSH_EVERY    (1u << 22)
 #define MIN_PER_THREAD 50000 /* people: below this a thread costs more than it saves */
-#define PREFETCH_AHEAD 8     /* people whose counters are fetched ahead of the one tallied */
-
-typedef struct pair_count {
-    uint32_t n, below, gap;
-} pair_count;
 
 void tna_need_add(need *to, const need *from)
 {
@@ -78,18 +74,94 @@ static void add_pairs(tally *t, int64_t n, int64_t below, int64_t gap)
     t->learners += below > 0;
 }
 
-/* A skill's pairs are one per person: respondents are the pairs, learners the ones below. */
-static void flush_skills(cube *c, pair_count *counts, size_t cells)
+/* Per (authority, role): a skill's pairs, those below target and their gaps, in 16-bit
+ * counters, each row padded to whole vectors; flushed into the cube every FLUSH_EVERY people
+ * of the cell (a gap is at most 255, so a sum cannot pass 65535 before). A skill's pairs are
+ * one per person: the respondents are the pairs and the learners the pairs below target. */
+#define LANES       16
+#define FLUSH_EVERY 256
+
+typedef struct skill_counts {
+    uint16_t *n, *below, *gap; /* [cell][padded skill] */
+    uint16_t *people;          /* [cell]: people counted since the cell's last flush */
+    size_t stride;             /* skills, padded to LANES */
+} skill_counts;
+
+static void flush_cell(cube *c, skill_counts *k, size_t cell)
 {
-    for (size_t i = 0; i < cells; i++) {
-        tally *t = &c->by_skill[i];
-        t->respondents += counts[i].n;
-        t->assessed += counts[i].n;
-        t->below += counts[i].below;
-        t->learners += counts[i].below;
-        t->gap_sum += counts[i].gap;
+    size_t ns = c->n_skill;
+    uint16_t *n = k->n + cell * k->stride, *below = k->below + cell * k->stride,
+             *gap = k->gap + cell * k->stride;
+    for (size_t s = 0; s < ns; s++) {
+        tally *t = &c->by_skill[cell * ns + s];
+        t->respondents += n[s];
+        t->assessed += n[s];
+        t->below += below[s];
+        t->learners += below[s];
+        t->gap_sum += gap[s];
     }
-    memset(counts, 0, sizeof *counts * cells);
+    memset(n, 0, sizeof *n * k->stride);
+    memset(below, 0, sizeof *below * k->stride);
+    memset(gap, 0, sizeof *gap * k->stride);
+    k->people[cell] = 0;
+}
+
+/* What one person's answers give per skill (bytes, padded to LANES): 1 for a pair (an
+ * answer and a target), 1 below target, the gap (0 without a pair), 1 answered, 1 where the
+ * answer is none or at the top of its scale. */
+typedef struct person_skills {
+    uint8_t *pair, *below, *gap, *answered, *top_ok;
+} person_skills;
+
+/* Fills ps from answer and target (both padded: none and 0 past the skills) and adds the
+ * pairs to the cell's counters. Sixteen skills at a time with SSE2; the same sums without. */
+static void skill_pass(const uint8_t *answer, const uint8_t *target, const uint8_t *top,
+                       size_t stride, person_skills *ps, uint16_t *n, uint16_t *below,
+                       uint16_t *gap)
+{
+#if defined(__SSE2__)
+    const __m128i none = _mm_set1_epi8((char)TNA_LEVEL_NONE), zero = _mm_setzero_si128(),
+                  one = _mm_set1_epi8(1);
+    for (size_t k = 0; k < stride; k += LANES) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(answer + k));
+        __m128i t = _mm_loadu_si128((const __m128i *)(const void *)(target + k));
+        __m128i tp = _mm_loadu_si128((const __m128i *)(const void *)(top + k));
+        __m128i is_none = _mm_cmpeq_epi8(a, none);
+        __m128i pair = _mm_and_si128(
+            _mm_andnot_si128(is_none, _mm_xor_si128(_mm_cmpeq_epi8(t, zero), _mm_set1_epi8(-1))),
+            one);
+        __m128i g = _mm_subs_epu8(t, a); /* 0 when none (255) or no target */
+        __m128i b = _mm_andnot_si128(_mm_cmpeq_epi8(g, zero), one);
+        _mm_storeu_si128((__m128i *)(void *)(ps->pair + k), pair);
+        _mm_storeu_si128((__m128i *)(void *)(ps->below + k), b);
+        _mm_storeu_si128((__m128i *)(void *)(ps->gap + k), g);
+        _mm_storeu_si128((__m128i *)(void *)(ps->answered + k), _mm_andnot_si128(is_none, one));
+        _mm_storeu_si128((__m128i *)(void *)(ps->top_ok + k),
+                         _mm_and_si128(_mm_or_si128(is_none, _mm_cmpeq_epi8(a, tp)), one));
+        __m128i *dst[3] = {(__m128i *)(void *)(n + k), (__m128i *)(void *)(below + k),
+                           (__m128i *)(void *)(gap + k)};
+        __m128i src[3] = {pair, b, g};
+        for (int q = 0; q < 3; q++) {
+            __m128i lo = _mm_unpacklo_epi8(src[q], zero), hi = _mm_unpackhi_epi8(src[q], zero);
+            _mm_storeu_si128(dst[q], _mm_add_epi16(_mm_loadu_si128(dst[q]), lo));
+            _mm_storeu_si128(dst[q] + 1, _mm_add_epi16(_mm_loadu_si128(dst[q] + 1), hi));
+        }
+    }
+#else
+    for (size_t s = 0; s < stride; s++) {
+        int a = answer[s], t = target[s];
+        int is_none = a == TNA_LEVEL_NONE;
+        uint8_t g = (uint8_t)(t > a ? t - a : 0);
+        ps->pair[s] = (uint8_t)(!is_none & (t != 0));
+        ps->below[s] = g > 0;
+        ps->gap[s] = g;
+        ps->answered[s] = (uint8_t)!is_none;
+        ps->top_ok[s] = (uint8_t)(is_none | (a == top[s]));
+        n[s] = (uint16_t)(n[s] + ps->pair[s]);
+        below[s] = (uint16_t)(below[s] + ps->below[s]);
+        gap[s] = (uint16_t)(gap[s] + g);
+    }
+#endif
 }
 
 typedef struct tally_job {
@@ -128,48 +200,43 @@ static gpointer tally_range(gpointer data)
     const people *pp = job->pp;
     cube *c = job->c;
     size_t np = m->n_roles, ns = m->n_skills, nt = m->n_topics, nf = m->n_frameworks;
+    size_t stride = (ns + LANES - 1) / LANES * LANES, cells = c->n_auth * np;
     int max_gap = m->commissioning.elearning_max_gap;
-    size_t cells = c->n_auth * np * ns;
-    pair_count *counts = g_new0(pair_count, cells + 1);
+    skill_counts k = {g_new0(uint16_t, cells * stride + 1), g_new0(uint16_t, cells * stride + 1),
+                      g_new0(uint16_t, cells * stride + 1), g_new0(uint16_t, cells + 1), stride};
+    /* padded copies: the answers of the person, every role's targets, each skill's top level */
+    uint8_t *answer = g_malloc(stride), *targets = g_new0(uint8_t, np * stride + 1);
+    uint8_t *top = g_malloc0(stride), *bytes = g_malloc(5 * stride);
+    memset(answer, TNA_LEVEL_NONE, stride);
+    for (size_t r = 0; r < np; r++)
+        memcpy(targets + r * stride, m->roles[r].target, ns);
+    for (size_t s = 0; s < ns; s++)
+        top[s] = (uint8_t)m->frameworks[m->topics[m->skills[s].topic].framework].scale.max;
+    person_skills ps = {bytes, bytes + stride, bytes + 2 * stride, bytes + 3 * stride,
+                        bytes + 4 * stride};
     int64_t *f_n = g_new(int64_t, 3 * nf + 1), *f_b = f_n + nf, *f_g = f_b + nf;
-    size_t since_flush = 0;
     for (size_t i = job->lo; i < job->hi; i++) {
         const person *who = &pp->p[i];
-        const uint8_t *answer = person_answers(pp, i);
-        const uint8_t *target = m->roles[who->role].target;
+        const uint8_t *target = targets + who->role * stride;
         size_t cell = (size_t)who->authority * np + who->role;
-        pair_count *skill_counts = counts + cell * ns;
-        if (i + PREFETCH_AHEAD < job->hi) { /* a later person's counters, out of cache */
-            const person *next = &pp->p[i + PREFETCH_AHEAD];
-            const char *at =
-                (const char *)(counts + ((size_t)next->authority * np + next->role) * ns);
-            for (size_t b = 0; b < ns * sizeof *counts; b += 64)
-                __builtin_prefetch(at + b, 1);
-        }
+        memcpy(answer, person_answers(pp, i), ns);
+        skill_pass(answer, target, top, stride, &ps, k.n + cell * stride, k.below + cell * stride,
+                   k.gap + cell * stride);
+        if (++k.people[cell] == FLUSH_EVERY)
+            flush_cell(c, &k, cell);
         memset(f_n, 0, sizeof(int64_t) * 3 * nf);
         int64_t n = 0, b = 0, g = 0;
         for (size_t t = 0; t < nt; t++) { /* a topic's skills are side by side */
             const tna_topic *tp = &m->topics[t];
-            uint8_t top = (uint8_t)m->frameworks[tp->framework].scale.max;
             int64_t tn = 0, tb = 0, tg = 0;
-            int top_gap = 0, band = 0;
-            bool answered = false, all_top = true;
-            /* without branches: whether an answer is below its target is a coin toss */
+            int top_gap = 0, band = 0, answered = 0, all_top = 1;
             for (uint32_t s = tp->first_skill; s < tp->first_skill + tp->n_skills; s++) {
-                int a = answer[s], want = target[s];
-                int none = a == TNA_LEVEL_NONE;
-                int pair = !none & (want != 0);        /* an answer and a target */
-                int gap = want - a > 0 ? want - a : 0; /* 0 without either */
-                int below = gap > 0;
-                pair_count *sc = &skill_counts[s];
-                sc->n += (uint32_t)pair;
-                sc->below += (uint32_t)below;
-                sc->gap += (uint32_t)gap;
-                tn += pair, tb += below, tg += gap;
-                answered |= !none;
-                all_top &= none | (a == top);
-                top_gap = gap > top_gap ? gap : top_gap;
-                band = below && want > band ? want : band;
+                tn += ps.pair[s], tb += ps.below[s], tg += ps.gap[s];
+                answered |= ps.answered[s];
+                all_top &= ps.top_ok[s];
+                top_gap = ps.gap[s] > top_gap ? ps.gap[s] : top_gap;
+                int want = ps.below[s] * target[s]; /* a target only where below it */
+                band = want > band ? want : band;
             }
             add_pairs(&c->by_topic[cell * nt + t], tn, tb, tg);
             f_n[tp->framework] += tn, f_b[tp->framework] += tb, f_g[tp->framework] += tg;
@@ -181,14 +248,11 @@ static gpointer tally_range(gpointer data)
         for (size_t f = 0; f < nf; f++)
             add_pairs(&c->by_framework[cell * nf + f], f_n[f], f_b[f], f_g[f]);
         add_pairs(&c->overall[cell], n, b, g);
-        if (++since_flush == FLUSH_EVERY) {
-            flush_skills(c, counts, cells);
-            since_flush = 0;
-        }
     }
-    flush_skills(c, counts, cells);
-    g_free(counts);
-    g_free(f_n);
+    for (size_t cell = 0; cell < cells; cell++)
+        flush_cell(c, &k, cell);
+    g_free(k.n), g_free(k.below), g_free(k.gap), g_free(k.people);
+    g_free(answer), g_free(targets), g_free(top), g_free(bytes), g_free(f_n);
     return NULL;
 }
 
