@@ -73,6 +73,9 @@ typedef struct tna_csv_options {
 #define TNA_CSV_MAX_FIELDS 20000
 /* All fields of one record together: this or 4 * max_field, whichever is larger. */
 #define TNA_CSV_MAX_RECORD (64u << 20) /* 64 MiB */
+/* Bytes that may be read from a field's start whatever its length: its NUL and what the
+ * reader keeps after it (so a caller can load a word at once). */
+#define TNA_CSV_FIELD_PAD 8
 
 typedef struct tna_csv_record {
     size_t n;             /* number of fields */

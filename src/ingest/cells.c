@@ -21,6 +21,7 @@
 #define BITS_UNMATCHED ((uint64_t)1 << 63) /* cached with a list's bits: log its pieces */
 #define LIST_MAX_CHOICES 64 /* pieces of one barriers cell */
 #define LIST_MAX_RUN 4      /* pieces one option may span ("Travel, e.g. to Cardiff, ...") */
+#define NOT_FOUND INT64_MIN /* tna_cell_levels: the cell was not at home in the cache */
 
 /* What is wrong with a cell the reader flagged, in the encoding the file is read in. */
 const char *tna_cell_bad_text(const worker *w)
@@ -351,22 +352,40 @@ uint8_t tna_cell_level(worker *w, const tna_csv_record *r, int col, uint32_t ski
     return TNA_LEVEL_NONE;
 }
 
+/* The levels of a wide row in two rounds: first every skill's cell is hashed and its home
+ * slot read (the rounds of the loop do not wait for each other, so the loads overlap) and
+ * the value kept when the slot holds the cell; then a cell not found at home (new, unknown,
+ * not valid text, or moved on by a collision) takes the way of one cell, which may grow the
+ * cache: the first round keeps values, never slots. */
 void tna_cell_levels(worker *w, const tna_csv_record *r, uint8_t *levels)
 {
     const file_ctx *f = w->file;
     const tna_source *source = f->source;
-    for (size_t s = 0; s < source->n_skills; s++) {
+    size_t n = source->n_skills;
+    int64_t *found = w->level_found;
+    for (size_t s = 0; s < n; s++) {
+        int col = f->map.skill_col[s];
+        found[s] = NOT_FOUND;
+        if (col < 0 || (size_t)col >= r->n)
+            continue;
+        uint64_t head, tail;
+        size_t len = r->lens[col];
+        cache_field_words(r->fields[col], len, &head, &tail);
+        const value_cache *cache = &w->level_cache[f->skill_framework[s]];
+        const cache_slot *slot = &cache->slots[cache_hash(head, tail, len) & cache->mask];
+        bool hit = (slot->head == head) & (slot->tail == tail) & (slot->len == len) &
+                   (slot->text != NULL) & (len <= 16) & !r->invalid[col] &
+                   (slot->value != TNA_ANSWER_UNKNOWN); /* one branch, later */
+        found[s] = hit ? slot->value : NOT_FOUND;
+    }
+    for (size_t s = 0; s < n; s++) {
         int col = f->map.skill_col[s];
         if (col < 0 || (size_t)col >= r->n)
             continue;
         uint32_t skill = source->skills[s].skill;
-        int64_t v; /* the usual case first: an answer already met in this file */
-        if (!r->invalid[col] &&
-            value_cache_get(&w->level_cache[f->skill_framework[s]], r->fields[col],
-                            r->lens[col], &v) &&
-            v != TNA_ANSWER_UNKNOWN) {
-            if (v >= 0)
-                levels[skill] = (uint8_t)v;
+        if (found[s] != NOT_FOUND) {
+            if (found[s] >= 0)
+                levels[skill] = (uint8_t)found[s];
             continue;
         }
         uint8_t lv = tna_cell_level(w, r, col, skill);

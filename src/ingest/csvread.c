@@ -182,7 +182,7 @@ static bool grow_arena(reader *r, size_t need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     if (cap > r->max_record)
         cap = r->max_record; /* the fast path relies on arena_cap <= max_record */
-    char *p = g_try_realloc(r->arena, cap);
+    char *p = g_try_realloc(r->arena, cap + TNA_CSV_FIELD_PAD);
     if (p == NULL)
         return false;
     r->arena = p;
@@ -327,9 +327,11 @@ static void check_record(reader *r)
         r->lens[i] = out->len - at;
         g_string_append_c(out, '\0');
     }
+    size_t len = out->len;
+    g_string_append_len(out, "\0\0\0\0\0\0\0\0", TNA_CSV_FIELD_PAD); /* readable after */
     g_free(r->arena);
-    r->arena_cap = MIN(out->allocated_len, r->max_record);
-    r->arena_len = out->len;
+    r->arena_cap = MIN(out->allocated_len - 1 - TNA_CSV_FIELD_PAD, r->max_record);
+    r->arena_len = len;
     r->arena = g_string_free(out, FALSE);
 }
 

@@ -101,12 +101,11 @@ static inline void cache_words(const char *s, size_t n, uint64_t *head, uint64_t
  * (TNA_CSV_FIELD_PAD): two loads and no branch, as field lengths follow no pattern. */
 static inline void cache_field_words(const char *s, size_t n, uint64_t *head, uint64_t *tail)
 {
-    uint64_t first, last;
+    uint64_t first, last, big = -(uint64_t)(n >= 8); /* all ones for 8 bytes or more */
     memcpy(&first, s, 8);
-    memcpy(&last, s + (n >= 8 ? n - 8 : 0), 8);
-    uint64_t keep = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n & 7))) - 1;
-    *head = first & keep;
-    *tail = n >= 8 ? last : 0;
+    memcpy(&last, s + ((n - 8) & big), 8);
+    *head = first & ((((uint64_t)1 << (8 * (n & 7))) - 1) | big);
+    *tail = last & big;
 }
 
 static inline uint32_t cache_hash(uint64_t head, uint64_t tail, size_t n)
@@ -261,6 +260,7 @@ typedef struct worker {
     long rows_unreported; /* rows read since the last progress report */
     value_cache authority_cache, role_cache;
     value_cache *level_cache; /* per framework */
+    int64_t *level_found; /* per skill of the source: tna_cell_levels' scratch */
     value_cache trained_cache, applied_cache, medium_cache, rater_cache, satisfaction_cache;
     value_cache barrier_cache; /* a whole cell of a barriers list -> bits cited */
     value_cache option_cache;  /* a cell of a barrier option column -> yes/no */

@@ -127,6 +127,7 @@ static void worker_init(worker *w, file_ctx *f, const tna_source_stats *found)
     w->level_cache = g_new0(value_cache, nf ? nf : 1);
     for (size_t i = 0; i < nf; i++)
         value_cache_init(&w->level_cache[i]);
+    w->level_found = g_new0(int64_t, f->source->n_skills + 1);
 }
 
 static void worker_clear(worker *w)
@@ -138,6 +139,7 @@ static void worker_clear(worker *w)
     for (size_t i = 0; i < w->run->model->n_frameworks; i++)
         value_cache_clear(&w->level_cache[i]);
     g_free(w->level_cache);
+    g_free(w->level_found);
     memset(w, 0, sizeof *w);
 }
 
