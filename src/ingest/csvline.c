@@ -1,10 +1,12 @@
 /*
  * csvline.c - see csvline.h.
  *
- * Where the delimiters and quotes are is worked out for the whole line first, 16 bytes at a
- * time with SSE2 compares, as a bitmap (bit i set: a[i] is one of them); finding the end of a
- * field is then finding the next set bit, and a field costs a few instructions however long
- * it is. Without SSE2, or for a line too long for the bitmap on the stack, the line is
+ * Where the delimiters, quotes and spaces are is worked out for the whole line first, 16
+ * bytes at a time with SSE2 compares, as bitmaps (bit i set: a[i] is one of them). A line
+ * with no quote and no space at the edge of a field (most lines of an export) is then split
+ * from the delimiters' bits alone, a few instructions a field however long it is; any other
+ * line is read field by field, the end of a field being the next delimiter or quote bit.
+ * Without SSE2, or for a line too long for the bitmaps on the stack, the line is
  * scanned eight bytes at a time: XOR-ing a word with a byte repeated eight times turns the
  * wanted bytes into zero bytes, and the usual zero-byte test flags them (the lowest flag is
  * always a true one, as a borrow only spreads upwards). A copy of the delimiter written at
@@ -49,18 +51,49 @@ static inline size_t scan_special(const char *a, size_t i, uint64_t delims, uint
 }
 
 #if defined(__SSE2__)
-/* Sets bit i of bits for each delimiter or quote a[i], i < 64 * words. */
-static void special_bits(const char *a, size_t words, char delimiter, uint64_t *bits)
+/* Bit i of delim, quote and space: a[i] is the delimiter, a quote, a space or tab that is
+ * not the delimiter; for i < 64 * words. */
+static void line_bits(const char *a, size_t words, char delimiter, uint64_t *delim,
+                      uint64_t *quote, uint64_t *space)
 {
     const __m128i d = _mm_set1_epi8(delimiter), q = _mm_set1_epi8('"');
+    const __m128i sp = _mm_set1_epi8(delimiter == ' ' ? '\t' : ' ');
+    const __m128i tab = _mm_set1_epi8(delimiter == '\t' ? ' ' : '\t');
     for (size_t w = 0; w < words; w++) {
-        uint64_t b = 0;
+        uint64_t bd = 0, bq = 0, bs = 0;
         for (int k = 0; k < 4; k++) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(a + 64 * w + 16 * k));
-            __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, d), _mm_cmpeq_epi8(x, q));
-            b |= (uint64_t)(unsigned)_mm_movemask_epi8(hit) << (16 * k);
+            bd |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, d)) << (16 * k);
+            bq |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, q)) << (16 * k);
+            __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab));
+            bs |= (uint64_t)(unsigned)_mm_movemask_epi8(blank) << (16 * k);
         }
-        bits[w] = b;
+        delim[w] = bd, quote[w] = bq, space[w] = bs;
+    }
+}
+
+/* A line with no quote, and no space or tab at the edge of a field: every field is what lies
+ * between two delimiters, found from the bitmap alone. The same contract as
+ * tna_csv_split_line. */
+static size_t split_plain(char *a, size_t m, const uint64_t *delim, size_t *offs, size_t *lens,
+                          size_t max_fields, size_t max_field)
+{
+    size_t n = 0, start = 0, w = 0;
+    uint64_t word = delim[0];
+    for (;;) {
+        while (word == 0)
+            word = delim[++w];
+        size_t at = (w << 6) + (size_t)__builtin_ctzll(word);
+        word &= word - 1;
+        if (n == max_fields || at - start > max_field)
+            return TNA_CSV_LINE_REFUSED;
+        offs[n] = start;
+        lens[n] = at - start;
+        n++;
+        a[at] = '\0';
+        if (at == m)
+            return n;
+        start = at + 1;
     }
 }
 #endif
@@ -91,9 +124,25 @@ size_t tna_csv_split_line(char *a, size_t m, char delimiter, size_t *offs, size_
     memset(a + m + 1, 0, TNA_CSV_LINE_PAD - 1);
     uint64_t stack_bits[BITMAP_MAX_LINE / 64 + 1], *bits = NULL;
 #if defined(__SSE2__)
-    if (m < BITMAP_MAX_LINE) {
+    if (m > 0 && m < BITMAP_MAX_LINE) {
+        uint64_t quote[BITMAP_MAX_LINE / 64 + 1], space[BITMAP_MAX_LINE / 64 + 1];
+        size_t words = m / 64 + 1;
+        line_bits(a, words, delimiter, stack_bits, quote, space);
+        uint64_t quotes_seen = 0, edge_space = 0;
+        for (size_t w = 0; w < words; w++) {
+            uint64_t d = stack_bits[w];
+            /* a field's first byte follows a delimiter (or starts the line), its last comes
+             * before one (the one at a[m] too) */
+            uint64_t after = d << 1 | (w > 0 ? stack_bits[w - 1] >> 63 : 1);
+            uint64_t before = d >> 1 | (w + 1 < words ? stack_bits[w + 1] << 63 : 0);
+            quotes_seen |= quote[w];
+            edge_space |= space[w] & (after | before);
+        }
+        if (quotes_seen == 0 && edge_space == 0)
+            return split_plain(a, m, stack_bits, offs, lens, max_fields, max_field);
+        for (size_t w = 0; w < words; w++)
+            stack_bits[w] |= quote[w];
         bits = stack_bits;
-        special_bits(a, m / 64 + 1, delimiter, bits);
     }
 #else
     (void)stack_bits;
