@@ -52,24 +52,31 @@ static inline size_t scan_special(const char *a, size_t i, uint64_t delims, uint
 
 #if defined(__SSE2__)
 /* Bit i of delim, quote and space: a[i] is the delimiter, a quote, a space or tab that is
- * not the delimiter; for i < 64 * words. */
-static void line_bits(const char *a, size_t words, char delimiter, uint64_t *delim,
+ * not the delimiter; for i < 64 * words. Returns whether a[0..m) has a NUL or a byte of
+ * 0x80 or more (text the reader must check). */
+static bool line_bits(const char *a, size_t m, size_t words, char delimiter, uint64_t *delim,
                       uint64_t *quote, uint64_t *space)
 {
-    const __m128i d = _mm_set1_epi8(delimiter), q = _mm_set1_epi8('"');
+    const __m128i d = _mm_set1_epi8(delimiter), q = _mm_set1_epi8('"'), z = _mm_setzero_si128();
+    uint64_t odd = 0;
     const __m128i sp = _mm_set1_epi8(delimiter == ' ' ? '\t' : ' ');
     const __m128i tab = _mm_set1_epi8(delimiter == '\t' ? ' ' : '\t');
     for (size_t w = 0; w < words; w++) {
-        uint64_t bd = 0, bq = 0, bs = 0;
+        uint64_t bd = 0, bq = 0, bs = 0, bn = 0;
         for (int k = 0; k < 4; k++) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(a + 64 * w + 16 * k));
             bd |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, d)) << (16 * k);
             bq |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, q)) << (16 * k);
             __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab));
             bs |= (uint64_t)(unsigned)_mm_movemask_epi8(blank) << (16 * k);
+            bn |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, z)))
+                  << (16 * k);
         }
         delim[w] = bd, quote[w] = bq, space[w] = bs;
+        /* the pad after a[m] is zeros, and a[m] the delimiter: only bits below m count */
+        odd |= 64 * w + 64 <= m ? bn : bn & (((uint64_t)1 << (m - 64 * w)) - 1);
     }
+    return odd != 0;
 }
 
 /* A line with no quote, and no space or tab at the edge of a field: every field is what lies
@@ -117,8 +124,9 @@ static inline bool is_space(char c, char delimiter)
 }
 
 size_t tna_csv_split_line(char *a, size_t m, char delimiter, size_t *offs, size_t *lens,
-                          size_t max_fields, size_t max_field)
+                          size_t max_fields, size_t max_field, bool *plain)
 {
+    *plain = false;
     const uint64_t delims = ONES * (unsigned char)delimiter, quotes = ONES * (unsigned char)'"';
     a[m] = delimiter; /* stops every scan below */
     memset(a + m + 1, 0, TNA_CSV_LINE_PAD - 1);
@@ -127,7 +135,7 @@ size_t tna_csv_split_line(char *a, size_t m, char delimiter, size_t *offs, size_
     if (m > 0 && m < BITMAP_MAX_LINE) {
         uint64_t quote[BITMAP_MAX_LINE / 64 + 1], space[BITMAP_MAX_LINE / 64 + 1];
         size_t words = m / 64 + 1;
-        line_bits(a, words, delimiter, stack_bits, quote, space);
+        *plain = !line_bits(a, m, words, delimiter, stack_bits, quote, space);
         uint64_t quotes_seen = 0, edge_space = 0;
         for (size_t w = 0; w < words; w++) {
             uint64_t d = stack_bits[w];

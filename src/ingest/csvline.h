@@ -34,8 +34,10 @@
  * tabs only), or TNA_CSV_LINE_REFUSED for a line libcsv must read: a quoted field not closed
  * on the line, anything but spaces and the delimiter after a closing quote, a quote inside
  * an unquoted field, more than max_fields fields or a field longer than max_field. A
- * refused line leaves a changed but meaningless; the caller reads its own copy again. */
+ * refused line leaves a changed but meaningless; the caller reads its own copy again.
+ * *plain: true when the line is known to hold no NUL and no byte of 0x80 or more (ASCII
+ * text needs no UTF-8 check); false when it does or was not looked at. */
 size_t tna_csv_split_line(char *a, size_t m, char delimiter, size_t *offs, size_t *lens,
-                          size_t max_fields, size_t max_field);
+                          size_t max_fields, size_t max_field, bool *plain);
 
 #endif

@@ -335,12 +335,13 @@ static void check_record(reader *r)
     r->arena = g_string_free(out, FALSE);
 }
 
-/* Hands the record built in the arena to the callback and starts the next. */
-static void end_record(reader *r)
+/* Hands the record built in the arena to the callback and starts the next. plain: its text
+ * is known to be ASCII without NUL (csvline.h), so there is nothing to check. */
+static void end_record(reader *r, bool plain)
 {
     if (r->n > 0) {
         /* NULs were spotted in the input slices; the terminators are not looked at */
-        if (!r->has_nul && all_ascii(r->arena, r->arena_len))
+        if (plain || (!r->has_nul && all_ascii(r->arena, r->arena_len)))
             memset(r->invalid, 0, r->n * sizeof *r->invalid);
         else
             check_record(r);
@@ -361,7 +362,7 @@ static void on_record(int c, void *ctx)
     reader *r = ctx;
     (void)c;
     if (!r->stop)
-        end_record(r);
+        end_record(r, false);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -447,15 +448,16 @@ static bool fast_line(reader *r, const char *s, size_t n)
         need > r->arena_cap)
         return false;
     memcpy(r->arena, s, m);
+    bool plain;
     size_t fields = tna_csv_split_line(r->arena, m, r->delimiter, r->offs, r->lens, r->cap,
-                                       r->max_field);
+                                       r->max_field, &plain);
     if (fields == TNA_CSV_LINE_REFUSED)
         return false;
     if (fields > 0) {
-        r->has_nul = memchr(s, '\0', m) != NULL;
+        r->has_nul = !plain && memchr(s, '\0', m) != NULL;
         r->n = fields;
         r->arena_len = m + 1;
-        end_record(r);
+        end_record(r, plain);
     }
     return true;
 }

@@ -171,7 +171,9 @@ static bool starts_record(const char *buf, size_t n, char delimiter, size_t fiel
     if (m > 0 && buf[m - 1] == '\r')
         m--;
     memcpy(scratch, buf, m);
-    size_t got = tna_csv_split_line(scratch, m, delimiter, offs, lens, fields, TNA_CSV_MAX_FIELD);
+    bool plain;
+    size_t got =
+        tna_csv_split_line(scratch, m, delimiter, offs, lens, fields, TNA_CSV_MAX_FIELD, &plain);
     return got != TNA_CSV_LINE_REFUSED && got >= fields;
 }
 
