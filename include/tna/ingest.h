@@ -40,12 +40,32 @@
 #include "tna/model.h"
 
 #define TNA_LEVEL_NONE 0xFF /* no usable answer for this skill in this record */
+
+/* A record's levels are packed two to a byte, the even skill of a pair in the low four bits
+ * (a level is at most TNA_LEVEL_MAX); four bits all set are TNA_LEVEL_NONE. Half the memory
+ * of a byte per level: a million records of 48 skills are 24 MB. */
+static inline size_t tna_level_row_bytes(size_t n_skills)
+{
+    return (n_skills + 1) / 2;
+}
+
+static inline uint8_t tna_level_get(const uint8_t *row, size_t skill)
+{
+    uint8_t v = (uint8_t)(row[skill >> 1] >> ((skill & 1) * 4)) & 0xF;
+    return v == 0xF ? TNA_LEVEL_NONE : v;
+}
+
+static inline void tna_level_set(uint8_t *row, size_t skill, uint8_t level)
+{
+    unsigned shift = (unsigned)(skill & 1) * 4;
+    row[skill >> 1] = (uint8_t)((row[skill >> 1] & ~(0xFu << shift)) | (level & 0xFu) << shift);
+}
 #define TNA_TIME_MISSING INT64_MIN
 
 
 /* One row of a wide or long source. Records are kept in reading order (sources in the
  * order of the configuration, rows in file order), so a record's index in its period is its
- * place in that order; its levels are tna_record_levels(period, index). */
+ * place in that order; its levels are tna_record_level(period, index, skill). */
 typedef struct tna_record {
     uint32_t respondent;
     uint32_t authority, role;
@@ -97,7 +117,7 @@ typedef struct tna_period_data {
     const char *period; /* model->periods[i] */
     tna_record *records;
     size_t n_records;
-    uint8_t *levels; /* n_records * n_skills: a level per skill (TNA_LEVEL_NONE: none) */
+    uint8_t *levels; /* a packed row (tna_level_row_bytes) per record */
     size_t n_skills; /* model->n_skills */
     tna_evaluation *evaluations;
     size_t n_evaluations;
@@ -116,10 +136,15 @@ typedef struct tna_dataset {
     void *strings; /* GStringChunk owning the dataset's strings */
 } tna_dataset;
 
-/* The levels of record i of a period. */
+/* The packed levels of record i of a period, and one of them (TNA_LEVEL_NONE: none). */
 static inline const uint8_t *tna_record_levels(const tna_period_data *period, size_t i)
 {
-    return period->levels + i * period->n_skills;
+    return period->levels + i * tna_level_row_bytes(period->n_skills);
+}
+
+static inline uint8_t tna_record_level(const tna_period_data *period, size_t i, size_t skill)
+{
+    return tna_level_get(tna_record_levels(period, i), skill);
 }
 
 /* rows: read so far from the file at path, by every worker. Called from the workers'

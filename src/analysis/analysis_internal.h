@@ -38,18 +38,21 @@ typedef struct people {
     size_t n;
     size_t n_skills;
     const tna_period_data *period; /* the records and levels the people come from */
-    uint8_t *merged;     /* [][n_skills] answers of people with several records (or raters) */
+    uint8_t *merged;     /* packed rows (ingest.h) of the answers of people with several
+                            records (or when managers rated anyone) */
     uint8_t *self_level; /* [n][n_skills] latest self-assessment, NULL when the period */
     uint8_t *mgr_level;  /* has no manager ratings; latest manager rating likewise */
 } people;
 
-/* The n_skills answers of person i (TNA_LEVEL_NONE: none): the levels of their record when
- * they have one (and no manager rated anyone), else their merged answers. */
+/* The answers of person i, a packed row of n_skills levels (tna_level_get; TNA_LEVEL_NONE:
+ * none): the levels of their record when they have one (and no manager rated anyone), else
+ * their merged answers. */
 static inline const uint8_t *person_answers(const people *pp, size_t i)
 {
     uint32_t a = pp->p[i].answers;
-    return a & PERSON_MERGED ? pp->merged + (size_t)(a & ~PERSON_MERGED) * pp->n_skills
-                             : tna_record_levels(pp->period, a);
+    return a & PERSON_MERGED
+               ? pp->merged + (size_t)(a & ~PERSON_MERGED) * tna_level_row_bytes(pp->n_skills)
+               : tna_record_levels(pp->period, a);
 }
 
 /* The barriers a person cited (bit b: model->barriers[b]), 0 when they never answered. */

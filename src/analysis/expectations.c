@@ -119,7 +119,7 @@ static int64_t person_pairs(const eval_ctx *e, const people *pp, size_t i, int64
     uint32_t role = pp->p[i].role;
     int64_t n = 0;
     for (uint32_t k = e->role_start[role]; k < e->role_start[role + 1]; k++) {
-        uint8_t level = answer[e->skills[k].skill], target = e->skills[k].target;
+        uint8_t level = tna_level_get(answer, e->skills[k].skill), target = e->skills[k].target;
         if (level == TNA_LEVEL_NONE)
             continue;
         int gap = target > level ? target - level : 0;

@@ -88,9 +88,11 @@ static gpointer resolve_range(gpointer data)
             const tna_record *rec = &pd->records[order[i]];
             const uint8_t *lv = tna_record_levels(pd, order[i]);
             uint8_t *mine = rec->rater == TNA_RATER_MANAGER ? mgr : self;
-            for (size_t s = 0; s < ns; s++)
-                if (lv[s] != TNA_LEVEL_NONE)
-                    mine[s] = latest[s] = lv[s];
+            for (size_t s = 0; s < ns; s++) {
+                uint8_t level = tna_level_get(lv, s);
+                if (level != TNA_LEVEL_NONE)
+                    mine[s] = latest[s] = level;
+            }
             if (rec->trained != TNA_YESNO_UNKNOWN)
                 who->trained = rec->trained;
             if (rec->medium != TNA_MEDIUM_UNKNOWN)
@@ -99,15 +101,14 @@ static gpointer resolve_range(gpointer data)
                 who->barriers_at = order[i];
         }
         who->answers = (uint32_t)merged | PERSON_MERGED;
-        uint8_t *answer = pp->merged + merged++ * ns;
+        uint8_t *answer = pp->merged + merged++ * tna_level_row_bytes(ns);
         for (size_t s = 0; s < ns; s++) {
-            switch (m->rater_policy) {
-            case TNA_RATER_MANAGER_FIRST:
-                answer[s] = mgr[s] != TNA_LEVEL_NONE ? mgr[s] : self[s];
-                break;
-            case TNA_RATER_LATEST: answer[s] = latest[s]; break;
-            case TNA_RATER_SELF_ONLY: answer[s] = self[s]; break;
-            }
+            uint8_t level = self[s];
+            if (m->rater_policy == TNA_RATER_MANAGER_FIRST && mgr[s] != TNA_LEVEL_NONE)
+                level = mgr[s];
+            else if (m->rater_policy == TNA_RATER_LATEST)
+                level = latest[s];
+            tna_level_set(answer, s, level);
         }
         if (job->managers) {
             memcpy(pp->self_level + n * ns, self, ns);
@@ -168,7 +169,7 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
 
     pp->p = g_new0(person, n_people + 1);
     pp->period = pd;
-    pp->merged = g_new(uint8_t, n_merged * ns + 1);
+    pp->merged = g_new(uint8_t, n_merged * tna_level_row_bytes(ns) + 1);
     if (managers) {
         pp->self_level = g_new(uint8_t, n_people * ns + 1);
         pp->mgr_level = g_new(uint8_t, n_people * ns + 1);

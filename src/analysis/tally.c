@@ -106,6 +106,18 @@ static void flush_cell(cube *c, skill_counts *k, size_t cell)
     k->people[cell] = 0;
 }
 
+/* The n levels of a packed row into bytes (TNA_LEVEL_NONE for none). */
+static void unpack_levels(const uint8_t *row, size_t n, uint8_t *out)
+{
+    for (size_t b = 0; b < n / 2; b++) {
+        uint8_t lo = row[b] & 0xF, hi = row[b] >> 4;
+        out[2 * b] = lo == 0xF ? TNA_LEVEL_NONE : lo;
+        out[2 * b + 1] = hi == 0xF ? TNA_LEVEL_NONE : hi;
+    }
+    if (n & 1)
+        out[n - 1] = tna_level_get(row, n - 1);
+}
+
 /* What one person's answers give per skill (bytes, padded to LANES): 1 for a pair (an
  * answer and a target), 1 below target, the gap (0 without a pair), 1 answered, 1 where the
  * answer is none or at the top of its scale. */
@@ -219,7 +231,7 @@ static gpointer tally_range(gpointer data)
         const person *who = &pp->p[i];
         const uint8_t *target = targets + who->role * stride;
         size_t cell = (size_t)who->authority * np + who->role;
-        memcpy(answer, person_answers(pp, i), ns);
+        unpack_levels(person_answers(pp, i), ns, answer);
         skill_pass(answer, target, top, stride, &ps, k.n + cell * stride, k.below + cell * stride,
                    k.gap + cell * stride);
         if (++k.people[cell] == FLUSH_EVERY)

@@ -385,12 +385,12 @@ void tna_cell_levels(worker *w, const tna_csv_record *r, uint8_t *levels)
         uint32_t skill = source->skills[s].skill;
         if (found[s] != NOT_FOUND) {
             if (found[s] >= 0)
-                levels[skill] = (uint8_t)found[s];
+                tna_level_set(levels, skill, (uint8_t)found[s]);
             continue;
         }
         uint8_t lv = tna_cell_level(w, r, col, skill);
         if (lv != TNA_LEVEL_NONE)
-            levels[skill] = lv;
+            tna_level_set(levels, skill, lv);
     }
 }
 

@@ -245,7 +245,7 @@ typedef struct worker {
     run_ctx *run;
     GStringChunk *strings; /* logged values and reasons, dates waiting to be read */
     GArray *records;       /* tna_record */
-    GArray *levels;        /* guint8, n_skills per record */
+    GArray *levels;        /* guint8, a packed row of levels per record (ingest.h) */
     GArray *evaluations;   /* tna_evaluation */
     GArray *dq;            /* tna_dq_entry */
     GArray *pending;       /* pending_date */
@@ -318,7 +318,8 @@ bool tna_cell_who(worker *w, const tna_csv_record *r, bool required, uint32_t *a
 uint64_t tna_cell_barriers(worker *w, const tna_csv_record *r, bool *answered);
 /* A skill's level in a column: >= 0, or TNA_LEVEL_NONE (logged when unrecognised). */
 uint8_t tna_cell_level(worker *w, const tna_csv_record *r, int col, uint32_t skill);
-/* The levels of every skill column of a wide row into levels (by skill); others untouched. */
+/* The levels of every skill column of a wide row into the packed row levels; others
+ * untouched. */
 void tna_cell_levels(worker *w, const tna_csv_record *r, uint8_t *levels);
 /* before / after of an evaluation: a level of the topic's framework, -1 when none. */
 int tna_cell_eval_level(worker *w, const tna_csv_record *r, tna_field field, uint32_t topic);

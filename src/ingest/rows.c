@@ -117,10 +117,10 @@ static uint32_t find_named(GHashTable *names, const char *text)
 
 /* ---- rows --------------------------------------------------------------------------------- */
 
-/* Adds a record and its levels (none yet); returns the levels. */
+/* Adds a record and its levels (none yet); returns the packed levels. */
 static uint8_t *new_record(worker *w, const tna_csv_record *r, uint32_t authority, uint32_t role)
 {
-    size_t ns = w->run->model->n_skills;
+    size_t row = tna_level_row_bytes(w->run->model->n_skills);
     tna_record rec = {0};
     note_respondent(w, r);
     rec.authority = authority;
@@ -143,9 +143,9 @@ static uint8_t *new_record(worker *w, const tna_csv_record *r, uint32_t authorit
     size_t index = w->records->len;
     rec.submitted = read_submitted(w, r, index, false);
     g_array_append_val(w->records, rec);
-    g_array_set_size(w->levels, w->levels->len + ns);
-    uint8_t *levels = (uint8_t *)w->levels->data + index * ns;
-    memset(levels, TNA_LEVEL_NONE, ns);
+    g_array_set_size(w->levels, w->levels->len + row);
+    uint8_t *levels = (uint8_t *)w->levels->data + index * row;
+    memset(levels, 0xFF, row); /* every level none */
     return levels;
 }
 
@@ -174,7 +174,7 @@ static void long_row(worker *w, const tna_csv_record *r)
         return;
     }
     uint8_t *levels = new_record(w, r, authority, role);
-    levels[skill] = tna_cell_level(w, r, tna_cell_col(w, r, TNA_FIELD_LEVEL), skill);
+    tna_level_set(levels, skill, tna_cell_level(w, r, tna_cell_col(w, r, TNA_FIELD_LEVEL), skill));
     w->stats.accepted++;
 }
 

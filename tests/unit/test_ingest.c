@@ -126,7 +126,7 @@ static const char *levels(const run *r, size_t p, size_t i)
         return "(no such record)";
     size_t n = r->m->n_skills < sizeof buf - 1 ? r->m->n_skills : sizeof buf - 1;
     for (size_t s = 0; s < n; s++) {
-        uint8_t v = tna_record_levels(pd, i)[s];
+        uint8_t v = tna_record_level(pd, i, s);
         buf[s] = v == TNA_LEVEL_NONE ? '-' : v <= 9 ? (char)('0' + v) : '?';
     }
     buf[n] = '\0';
@@ -1280,7 +1280,8 @@ static void check_same_dataset(const char *config, const tna_dataset *a, const t
             CHECK_INT(u->trained, v->trained);
             CHECK_INT(u->medium, v->medium);
             CHECK_INT(u->barriers, v->barriers);
-            CHECK(memcmp(tna_record_levels(x, i), tna_record_levels(y, i), ns) == 0);
+            CHECK(memcmp(tna_record_levels(x, i), tna_record_levels(y, i),
+                         tna_level_row_bytes(ns)) == 0);
         }
         CHECK_INT(x->n_dq, y->n_dq);
         for (size_t i = 0; i < x->n_dq && i < y->n_dq; i++) {

@@ -44,7 +44,8 @@ static void check_same(const tna_dataset *a, const tna_dataset *b, size_t n_skil
                    r->role != s->role || r->submitted != s->submitted ||
                    r->barriers != s->barriers || r->trained != s->trained ||
                    r->medium != s->medium || r->rater != s->rater ||
-                   memcmp(tna_record_levels(x, i), tna_record_levels(y, i), n_skills) != 0;
+                   memcmp(tna_record_levels(x, i), tna_record_levels(y, i),
+                          tna_level_row_bytes(n_skills)) != 0;
         }
         CHECK_INT(bad, 0);
         CHECK_INT(x->n_dq, y->n_dq);
