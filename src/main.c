@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include "tna/outputs.h"
 #include "tna/render.h"
 #include "tna/sample.h"
+#include "tna/threads.h"
 
 static const char usage_text[] =
     "Usage:\n"
@@ -122,8 +124,8 @@ static int64_t now(void)
 }
 
 /* The workbook and the PDF read the same results and write different files, so they are
- * rendered at once, the workbook on a second thread. The first error (workbook first) is
- * reported. */
+ * rendered at once, the workbook on a second thread (unless threads.h allows one). The first
+ * error (workbook first) is reported. */
 typedef struct xlsx_job {
     const tna_results *res;
     const tna_render_options *ro;
@@ -145,10 +147,12 @@ static tna_status render_reports(const tna_results *res, const tna_render_option
     xlsx_job job = {res, ro, out, TNA_ERROR_INIT, TNA_OK};
     held_stderr held;
     hold_stderr(&held);
-    GThread *t = g_thread_new("tna-xlsx", render_xlsx_thread, &job);
+    GThread *t = tna_threads_for(2, 1) > 1 ? g_thread_new("tna-xlsx", render_xlsx_thread, &job)
+                                           : (render_xlsx_thread(&job), NULL);
     tna_error pdf_err = TNA_ERROR_INIT;
     tna_status pdf = tna_render_pdf(res, ro, out, &pdf_err);
-    g_thread_join(t);
+    if (t)
+        g_thread_join(t);
     release_stderr(&held);
     if (job.status != TNA_OK) {
         *err = job.err;
@@ -159,13 +163,18 @@ static tna_status render_reports(const tna_results *res, const tna_render_option
     return pdf;
 }
 
-/* TNA_TIMING=1 prints how long each stage took on standard error (for benchmarks). */
+/* TNA_TIMING=1 prints how long each stage took on standard error, and the peak memory so far
+ * (for benchmarks). */
 static void stage_done(const char *stage, gint64 *since)
 {
     static const char *env_name = "TNA_TIMING";
     gint64 t = g_get_monotonic_time();
-    if (getenv(env_name))
-        fprintf(stderr, "tna: %-8s %7.3f s\n", stage, (double)(t - *since) / 1e6);
+    if (getenv(env_name)) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        fprintf(stderr, "tna: %-8s %7.3f s  peak %6.1f MiB\n", stage, (double)(t - *since) / 1e6,
+                (double)ru.ru_maxrss / 1024.0);
+    }
     *since = t;
 }
 
@@ -277,9 +286,7 @@ static int ingest(const tna_model *model, const run_options *o, tna_dataset **ds
     tna_error err = TNA_ERROR_INIT;
     tna_ingest_options io = {0};
     io.through_period = o ? o->period : NULL;
-    /* TNA_THREADS=1 reads every file on one thread (for comparisons and debugging) */
-    const char *threads = getenv("TNA_THREADS");
-    io.threads = threads ? atoi(threads) : 0;
+    /* io.threads 0: threads.h decides (TNA_THREADS) */
     if ((!o || !o->quiet) && isatty(STDERR_FILENO))
         io.progress = progress;
     tna_status st = tna_ingest(model, &io, ds, &err);
@@ -377,6 +384,7 @@ static int cmd_run(const char *config, const run_options *o)
         rc = usage_error("%s", "no period to analyse");
     if (rc == 0 && tna_analyse(m, ds, &res, &err) != TNA_OK)
         rc = fail(&err);
+    tna_dataset_release_rows(ds); /* the reports read the results, and only the log of ds */
     stage_done("analyse", &clock);
     const char *current = rc == 0 ? ds->periods[ds->n_periods - 1].period : NULL;
     if (rc == 0) {

@@ -1,11 +1,12 @@
 #!/bin/sh
 # make verify: tna's summary must equal the independent DuckDB, pandas and data.table
-# peers in ../shared/bench, group for group, on generated datasets (min_group_size 1).
+# peers in ../shared/bench (run from the writable copy tools/bench.sh makes), group for group,
+# on generated datasets (min_group_size 1).
 # Installs what the peers need (Debian packages; DuckDB from the npm registry).
 set -e
 here=$(cd "$(dirname "$0")/.." && pwd)
-bench=${BENCH:-$here/../shared/bench}
-[ -x "$bench/run.sh" ] || { echo "verify: no benchmark harness at $bench" >&2; exit 2; }
+[ -x "${BENCH:-$here/../shared/bench}/run.sh" ] || { echo "verify: no benchmark harness at ${BENCH:-$here/../shared/bench}" >&2; exit 2; }
+bench=$(sh "$here/tools/bench.sh" --prepare) # a writable copy: the harness writes beside itself
 sh "$here/tools/deps.sh" verify
 export TNA="$here/build/tna" TOOLS="duckdb pandas datatable tna"
 status=0

@@ -73,6 +73,9 @@ typedef struct tna_csv_options {
 #define TNA_CSV_MAX_FIELDS 20000
 /* All fields of one record together: this or 4 * max_field, whichever is larger. */
 #define TNA_CSV_MAX_RECORD (64u << 20) /* 64 MiB */
+/* Bytes that may be read from a field's start whatever its length: its NUL and what the
+ * reader keeps after it (so a caller can load a word at once). */
+#define TNA_CSV_FIELD_PAD 8
 
 typedef struct tna_csv_record {
     size_t n;             /* number of fields */
@@ -120,16 +123,30 @@ tna_status tna_csv_sniff_buffer(const char *name, const char *data, size_t size,
 tna_status tna_csv_read_file(const char *path, const tna_csv_options *options,
                              tna_csv_record_fn fn, void *ctx, tna_error *err) TNA_MUST_CHECK;
 
-/* Reads only the bytes [start, end) of path (end 0: to the end of the file), as if they were
- * a file of their own: lines and records are numbered from 1 at start, and a BOM is skipped
- * only when start is 0. With start > 0 the options must say the encoding and delimiter
- * (those tna_csv_sniff_file found), and the encoding must not be UTF-16. start must be the first byte of a line; when [start, end) does not
- * end at a record boundary, csv_fini reports an unterminated quoted field. *lines (may be
- * NULL) receives the number of line breaks read. Used to read a large file in two halves on
- * two cores. */
-tna_status tna_csv_read_range(const char *path, const tna_csv_options *options, off_t start,
-                              off_t end, tna_csv_record_fn fn, void *ctx, long *lines,
-                              tna_error *err) TNA_MUST_CHECK;
+/* A part of a file to read: from start, the first byte of a line numbered first_line (0
+ * means 1), to the end of the file (end 0) or to the first point at or after end that lies
+ * between records: a record that starts before end is read whole, even when it runs past
+ * end (a quoted field with line breaks). */
+typedef struct tna_csv_range {
+    off_t start, end;
+    long first_line;
+} tna_csv_range;
+
+/* Where a read stopped: just after the last record passed, its line break included. */
+typedef struct tna_csv_stop {
+    off_t offset; /* bytes of the file before that point; -1 for UTF-16 (not counted) */
+    long lines;   /* line breaks read from the start of the range to that point */
+} tna_csv_stop;
+
+/* Reads a part of path as if it were a file of its own: records are numbered from 1 at its
+ * start, lines from first_line, and a BOM is skipped only at the start of the file. *stop
+ * (may be NULL) says where reading ended; when that is range->end, a read from there goes on
+ * exactly where this one stopped. A part that does not start the file needs the options to
+ * say the encoding and delimiter (those tna_csv_sniff_file found). A UTF-16 file is read only
+ * whole. Used to read a large file in parts, one per core (ingest). */
+tna_status tna_csv_read_range(const char *path, const tna_csv_options *options,
+                              const tna_csv_range *range, tna_csv_record_fn fn, void *ctx,
+                              tna_csv_stop *stop, tna_error *err) TNA_MUST_CHECK;
 
 /* The same over a buffer in memory; `name` stands for the file name in errors (tests). */
 tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,

@@ -12,10 +12,16 @@
  * and rows_read == accepted + rejected + excluded holds for every source (checked, not
  * assumed).
  *
- * Identity: respondents are numbered across the whole run, so the same staff number in two
- * periods is the same respondent index; a row without one is a respondent of its own. The
- * staff numbers themselves are dropped when ingest returns: no name, email, staff number
- * or free text outlives this stage. Only mapped columns are ever looked at.
+ * Identity: respondents are numbered across the whole run in the order they first appear,
+ * so the same staff number in two periods is the same respondent index; a row without one
+ * is a respondent of its own. The staff numbers themselves are dropped when ingest returns:
+ * no name, email, staff number or free text outlives this stage. Only mapped columns are
+ * ever looked at.
+ *
+ * Threads: a large file is read in byte ranges, a worker each, into tables of the worker's
+ * own, and the workers are then joined in file order; one worker is the same reading with a
+ * single range. The result does not depend on how many workers read a file (threads.h says
+ * how many do).
  *
  * Memory: *out is a new dataset the caller frees with tna_dataset_free(). It refers to the
  * model (ids, names), which must outlive it. A broken file (unterminated quote, a required
@@ -34,22 +40,41 @@
 #include "tna/model.h"
 
 #define TNA_LEVEL_NONE 0xFF /* no usable answer for this skill in this record */
+
+/* A record's levels are packed two to a byte, the even skill of a pair in the low four bits
+ * (a level is at most TNA_LEVEL_MAX); four bits all set are TNA_LEVEL_NONE. Half the memory
+ * of a byte per level: a million records of 48 skills are 24 MB. */
+static inline size_t tna_level_row_bytes(size_t n_skills)
+{
+    return (n_skills + 1) / 2;
+}
+
+static inline uint8_t tna_level_get(const uint8_t *row, size_t skill)
+{
+    uint8_t v = (uint8_t)(row[skill >> 1] >> ((skill & 1) * 4)) & 0xF;
+    return v == 0xF ? TNA_LEVEL_NONE : v;
+}
+
+static inline void tna_level_set(uint8_t *row, size_t skill, uint8_t level)
+{
+    unsigned shift = (unsigned)(skill & 1) * 4;
+    row[skill >> 1] = (uint8_t)((row[skill >> 1] & ~(0xFu << shift)) | (level & 0xFu) << shift);
+}
 #define TNA_TIME_MISSING INT64_MIN
 
 
-/* One row of a wide or long source. Levels live in dataset->periods[p].levels at
- * levels_at .. levels_at + model->n_skills. */
+/* One row of a wide or long source. Records are kept in reading order (sources in the
+ * order of the configuration, rows in file order), so a record's index in its period is its
+ * place in that order; its levels are tna_record_level(period, index, skill). */
 typedef struct tna_record {
     uint32_t respondent;
     uint32_t authority, role;
-    int64_t submitted; /* seconds since 1970 UTC; TNA_TIME_MISSING counts as earliest */
-    uint32_t seq;      /* reading order in the period: config source order, then file order */
     uint8_t rater;     /* tna_rater */
     uint8_t trained;   /* tna_yesno */
     uint8_t medium;    /* tna_medium: language preference */
     uint8_t barriers_answered; /* the row had a (non-blank) barriers answer */
+    int64_t submitted; /* seconds since 1970 UTC; TNA_TIME_MISSING counts as earliest */
     uint64_t barriers; /* bit i: model->barriers[i] cited */
-    size_t levels_at;
 } tna_record;
 
 /* One row of an evaluation source (post-training feedback). */
@@ -92,7 +117,8 @@ typedef struct tna_period_data {
     const char *period; /* model->periods[i] */
     tna_record *records;
     size_t n_records;
-    uint8_t *levels; /* n_records * model->n_skills */
+    uint8_t *levels; /* a packed row (tna_level_row_bytes) per record */
+    size_t n_skills; /* model->n_skills */
     tna_evaluation *evaluations;
     size_t n_evaluations;
     tna_source_stats *stats; /* one per model source */
@@ -110,20 +136,38 @@ typedef struct tna_dataset {
     void *strings; /* GStringChunk owning the dataset's strings */
 } tna_dataset;
 
+/* The packed levels of record i of a period, and one of them (TNA_LEVEL_NONE: none). */
+static inline const uint8_t *tna_record_levels(const tna_period_data *period, size_t i)
+{
+    return period->levels + i * tna_level_row_bytes(period->n_skills);
+}
+
+static inline uint8_t tna_record_level(const tna_period_data *period, size_t i, size_t skill)
+{
+    return tna_level_get(tna_record_levels(period, i), skill);
+}
+
+/* rows: read so far from the file at path, by every worker. Called from the workers'
+ * threads, one call at a time. */
 typedef void (*tna_progress_fn)(const char *path, long rows, void *ctx);
 
 typedef struct tna_ingest_options {
     const char *through_period; /* NULL: every period; else stop after this one */
     tna_progress_fn progress; /* called every so many rows; may be NULL */
     void *progress_ctx;
-    int threads;          /* 1: one thread; 0: both cores for large files */
-    long split_min_bytes; /* a file this large is read in two halves; 0: 8 MiB */
+    int threads;          /* most workers per file; 0: as threads.h decides */
+    long split_min_bytes; /* a file this large is read by several workers; 0: threads.h's */
 } tna_ingest_options;
 
 tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
                       tna_dataset **out, tna_error *err) TNA_MUST_CHECK;
 
 void tna_dataset_free(tna_dataset *dataset);
+
+/* Frees the records, levels and evaluations of every period once the analysis has read them
+ * (the results copy what they need); the counts and the data-quality log stay. The biggest
+ * part of a large dataset, given back before the reports are rendered. */
+void tna_dataset_release_rows(tna_dataset *dataset);
 
 /* Data-quality entries that are problems (not notes), over every period: what --strict
  * counts. */

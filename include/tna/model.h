@@ -38,6 +38,9 @@ typedef struct tna_level {
     size_t n_aliases;
 } tna_level;
 
+/* The highest level a scale may have: a level is kept in four bits (ingest.h). */
+#define TNA_LEVEL_MAX 14
+
 typedef struct tna_scale {
     const char *id, *name, *name_cy;
     tna_level *levels; /* sorted by level, 0..max with no holes */

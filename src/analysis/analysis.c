@@ -13,19 +13,25 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
     r->n_periods = dataset->n_periods;
     r->periods = g_new0(tna_period_figures, r->n_periods ? r->n_periods : 1);
     people *pp = g_new0(people, r->n_periods ? r->n_periods : 1);
+    need *needs = NULL; /* the current period's demand tallies */
     tna_status st = TNA_OK;
     for (size_t p = 0; p < dataset->n_periods && st == TNA_OK; p++) {
         cube c;
+        bool current = p + 1 == dataset->n_periods;
         r->periods[p].period = dataset->periods[p].period;
         r->periods[p].period_index = p;
         tna_dq_summarise(&dataset->periods[p], model->n_sources, r->strings, &r->periods[p]);
         people_build(model, &dataset->periods[p], &pp[p]);
-        cube_build(model, &pp[p], &c);
+        cube_build(model, &pp[p], current, &c);
         st = groups_build(model, &c, model->min_group_size, &r->periods[p], err);
+        if (current) {
+            needs = c.needs;
+            c.needs = NULL;
+        }
         cube_free(&c); /* raw tallies never leave this function */
     }
     if (st == TNA_OK && r->n_periods > 0) {
-        analysis_ctx a = {model, dataset, pp, r->n_periods, r};
+        analysis_ctx a = {model, dataset, pp, r->n_periods, needs, r};
         planning_demand(&a);
         planning_expectations(&a);
         planning_trends(&a);
@@ -35,6 +41,7 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
     for (size_t p = 0; p < r->n_periods; p++)
         people_free(&pp[p]); /* nor do the people */
     g_free(pp);
+    g_free(needs);
     if (st != TNA_OK) {
         tna_results_free(r);
         r = NULL;

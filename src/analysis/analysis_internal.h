@@ -18,30 +18,63 @@ typedef struct tally {
     int64_t respondents, assessed, below, gap_sum, learners;
 } tally;
 
-/* One respondent of a period, resolved. Private to the analysis: it is per person. */
+/* One respondent of a period, resolved. Private to the analysis: it is per person. 24 bytes:
+ * a million people are 24 MB, next to the dataset they come from. */
 typedef struct person {
     uint32_t respondent; /* run-wide index: the same person in another period */
     uint32_t authority, role;
-    uint8_t trained;     /* tna_yesno, from their latest record that says */
-    uint8_t medium;      /* tna_medium, likewise */
-    uint8_t barriers_answered;
-    uint64_t barriers;   /* from their latest record with a barriers answer */
+    uint32_t answers;     /* see person_answers() */
+    uint32_t barriers_at; /* their latest record with a barriers answer; PERSON_NONE: none */
+    uint8_t trained;      /* tna_yesno, from their latest record that says */
+    uint8_t medium;       /* tna_medium, likewise */
 } person;
+
+#define PERSON_NONE   UINT32_MAX
+#define PERSON_MERGED (1u << 31) /* answers: an index into merged, not a record */
 
 /* Every respondent of a period, in respondent order, with their resolved answers. */
 typedef struct people {
     person *p;
     size_t n;
     size_t n_skills;
-    const uint8_t **answers; /* [n] -> n_skills answers used (TNA_LEVEL_NONE: none); a person
-                              * with one record points at its levels in the dataset, others
-                              * at their merged answers in `merged` */
-    uint8_t *merged;
+    const tna_period_data *period; /* the records and levels the people come from */
+    uint8_t *merged;     /* packed rows (ingest.h) of the answers of people with several
+                            records (or when managers rated anyone) */
     uint8_t *self_level; /* [n][n_skills] latest self-assessment, NULL when the period */
     uint8_t *mgr_level;  /* has no manager ratings; latest manager rating likewise */
 } people;
 
+/* The answers of person i, a packed row of n_skills levels (tna_level_get; TNA_LEVEL_NONE:
+ * none): the levels of their record when they have one (and no manager rated anyone), else
+ * their merged answers. */
+static inline const uint8_t *person_answers(const people *pp, size_t i)
+{
+    uint32_t a = pp->p[i].answers;
+    return a & PERSON_MERGED
+               ? pp->merged + (size_t)(a & ~PERSON_MERGED) * tna_level_row_bytes(pp->n_skills)
+               : tna_record_levels(pp->period, a);
+}
+
+/* The barriers a person cited (bit b: model->barriers[b]), 0 when they never answered. */
+static inline uint64_t person_barriers(const people *pp, const person *who)
+{
+    return who->barriers_at == PERSON_NONE ? 0 : pp->period->records[who->barriers_at].barriers;
+}
+
 void people_free(people *pp);
+
+/* Raw demand tallies of one (authority, topic) in the current period: respondents who need
+ * the topic (a below-target pair in it) and how they split (demand.c says how), and who
+ * answered a skill of it, and experts among them. They never leave the analysis. */
+typedef struct need {
+    int64_t learners, self_directed, cohort;
+    int64_t band[TNA_BANDS];
+    int64_t medium[4];        /* learners by tna_medium (unknown, welsh, english, either) */
+    int64_t cohort_medium[2]; /* cohort learners: [0] English-medium, [1] Welsh-medium */
+    int64_t answered, experts;
+} need;
+
+void tna_need_add(need *to, const need *from);
 
 typedef struct cube {
     size_t n_auth, n_role, n_skill, n_topic, n_framework;
@@ -49,12 +82,14 @@ typedef struct cube {
     tally *by_topic;     /* [a][p][t] */
     tally *by_framework; /* [a][p][f] */
     tally *overall;      /* [a][p] */
+    need *needs;         /* [a][t], when asked for; else NULL */
     size_t n_people;
 } cube;
 
-/* Resolves the respondents of one period into *pp, and tallies them into a new cube. */
+/* Resolves the respondents of one period into *pp (resolve.c). */
 void people_build(const tna_model *model, const tna_period_data *period, people *pp);
-void cube_build(const tna_model *model, const people *pp, cube *out);
+/* Tallies them into a new cube, with the demand tallies when needs (tally.c). */
+void cube_build(const tna_model *model, const people *pp, bool needs, cube *out);
 void cube_free(cube *c);
 
 /* Builds the groups of every set from the cube and applies both kinds of suppression. */
@@ -86,6 +121,7 @@ typedef struct analysis_ctx {
     const tna_dataset *dataset;
     const people *people; /* one per period, oldest first; the last is current */
     size_t n_periods;
+    const need *needs;    /* [authority][topic] of the current period */
     tna_results *results;
 } analysis_ctx;
 

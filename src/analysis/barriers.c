@@ -5,7 +5,7 @@
  * that matched no barrier was counted as `other` by ingest.
  *
  * The base of every share is the respondents who answered the barriers question
- * (person.barriers_answered); a respondent citing several barriers counts once in each.
+ * (person.barriers_at); a respondent citing several barriers counts once in each.
  * Privacy: an authority whose base is under min_group_size is hidden for every barrier, and
  * since for each barrier the all-authorities figures are the sums of the authorities'
  * (respondents and citing alike) and the hidden set is the same for every barrier, one
@@ -30,12 +30,13 @@ void planning_barriers(const analysis_ctx *a)
     int64_t *citing = g_new0(int64_t, (na + 1) * (nb + 1) + 1);
     for (size_t i = 0; i < pp->n; i++) {
         const person *who = &pp->p[i];
-        if (!who->barriers_answered)
+        if (who->barriers_at == PERSON_NONE)
             continue;
+        uint64_t cited = person_barriers(pp, who);
         base[who->authority]++;
         base[na]++;
         for (size_t b = 0; b < nb && b < TNA_MAX_BARRIERS; b++)
-            if (who->barriers >> b & 1) {
+            if (cited >> b & 1) {
                 citing[(size_t)who->authority * (nb + 1) + b]++;
                 citing[na * (nb + 1) + b]++;
             }

@@ -1,12 +1,13 @@
 /*
  * demand.c - training demand, the commissioning plan and internal supply (current period).
  *
- * One pass over the current period's people tallies, per (authority, topic), the learners
- * (respondents with a below-target pair in the topic), how they split (self-directed when
- * their largest gap is at most elearning_max_gap, else cohort; the band of their highest
- * below-target target; their language preference; cohort learners by medium), and the
- * internal supply (respondents who answered a skill of the topic, and experts among them).
- * Those raw tallies stay in this file; what leaves it is privacy-safe:
+ * The pass that tallies the current period (tally.c) counts, per (authority, topic), the
+ * learners (respondents with a below-target pair in the topic), how they split
+ * (self-directed when their largest gap is at most elearning_max_gap, else cohort; the band
+ * of their highest below-target target; their language preference; cohort learners by
+ * medium), and the internal supply (respondents who answered a skill of the topic, and
+ * experts among them: every answered skill at the top of the scale). Those raw tallies stay
+ * in the analysis; what this file makes of them is privacy-safe:
  *
  *   - Demand rows follow the group figures: a row exists where its group (AUTHORITY_TOPIC,
  *     REGION_TOPIC or TOPIC) has respondents, and is hidden exactly when the group is, with
@@ -34,110 +35,6 @@
 #include <string.h>
 
 #include "analysis_internal.h"
-
-/* Raw tallies of one (authority, topic); never leave this file. */
-typedef struct need {
-    int64_t learners, self_directed, cohort;
-    int64_t band[TNA_BANDS];
-    int64_t medium[4];        /* learners by tna_medium (unknown, welsh, english, either) */
-    int64_t cohort_medium[2]; /* cohort learners: [0] English-medium, [1] Welsh-medium */
-    int64_t answered, experts;
-} need;
-
-static void need_add(need *to, const need *from)
-{
-    to->learners += from->learners;
-    to->self_directed += from->self_directed;
-    to->cohort += from->cohort;
-    for (int b = 0; b < TNA_BANDS; b++)
-        to->band[b] += from->band[b];
-    for (int k = 0; k < 4; k++)
-        to->medium[k] += from->medium[k];
-    to->cohort_medium[0] += from->cohort_medium[0];
-    to->cohort_medium[1] += from->cohort_medium[1];
-    to->answered += from->answered;
-    to->experts += from->experts;
-}
-
-/* Tallies persons [lo, hi) of the current period into need[a * n_topics + t]. */
-static void tally_range_needs(const tna_model *m, const people *pp, need *needs, size_t lo,
-                              size_t hi)
-{
-    size_t nt = m->n_topics;
-    int max_gap = m->commissioning.elearning_max_gap;
-    for (size_t i = lo; i < hi; i++) {
-        const person *who = &pp->p[i];
-        const uint8_t *answer = pp->answers[i];
-        const uint8_t *target = m->roles[who->role].target;
-        for (uint32_t t = 0; t < nt; t++) {
-            const tna_topic *tp = &m->topics[t];
-            int top = m->frameworks[tp->framework].scale.max;
-            int gap = 0, band = 0;
-            bool answered = false, all_top = true;
-            for (uint32_t s = tp->first_skill; s < tp->first_skill + tp->n_skills; s++) {
-                if (answer[s] == TNA_LEVEL_NONE)
-                    continue;
-                answered = true;
-                all_top &= answer[s] == top;
-                if (target[s] == 0 || answer[s] >= target[s])
-                    continue;
-                if (target[s] - answer[s] > gap)
-                    gap = target[s] - answer[s];
-                if (target[s] > band)
-                    band = target[s];
-            }
-            need *n = &needs[(size_t)who->authority * nt + t];
-            if (answered) {
-                n->answered++;
-                n->experts += all_top;
-            }
-            if (gap == 0)
-                continue;
-            n->learners++;
-            n->band[band < TNA_BANDS ? band : TNA_BANDS - 1]++;
-            n->medium[who->medium < 4 ? who->medium : TNA_MEDIUM_UNKNOWN]++;
-            if (gap <= max_gap) {
-                n->self_directed++;
-            } else {
-                n->cohort++;
-                n->cohort_medium[who->medium == TNA_MEDIUM_WELSH]++;
-            }
-        }
-    }
-}
-
-typedef struct needs_job {
-    const tna_model *m;
-    const people *pp;
-    need *needs;
-    size_t lo, hi;
-} needs_job;
-
-static gpointer needs_thread(gpointer data)
-{
-    needs_job *job = data;
-    tally_range_needs(job->m, job->pp, job->needs, job->lo, job->hi);
-    return NULL;
-}
-
-/* Tallies every person of the current period into need[a * n_topics + t]; a large period
- * on two threads (half the people each, then the halves summed). */
-static void tally_needs(const tna_model *m, const people *pp, need *needs)
-{
-    size_t cells = m->n_authorities * m->n_topics;
-    if (pp->n < 50000 || g_get_num_processors() < 2) {
-        tally_range_needs(m, pp, needs, 0, pp->n);
-        return;
-    }
-    need *other = g_new0(need, cells + 1);
-    needs_job job = {m, pp, other, pp->n / 2, pp->n};
-    GThread *t = g_thread_new("tna-demand", needs_thread, &job);
-    tally_range_needs(m, pp, needs, 0, pp->n / 2);
-    g_thread_join(t);
-    for (size_t i = 0; i < cells; i++)
-        need_add(&needs[i], &other[i]);
-    g_free(other);
-}
 
 /* The current period's groups of the three sets the planning follows. */
 static const tna_group *at_group(const tna_period_figures *f, uint32_t a, uint32_t t)
@@ -346,15 +243,13 @@ static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
 void planning_demand(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
-    const people *pp = &a->people[a->n_periods - 1];
     const tna_period_figures *f = &a->results->periods[a->n_periods - 1];
     size_t na = m->n_authorities, nr = m->n_regions, nt = m->n_topics;
     tna_planning *out = &a->results->planning;
 
     const tna_period_figures *ix = f; /* the groups whose suppression the plan follows */
-    need *needs = g_new0(need, na * nt + 1);
+    const need *needs = a->needs;
     need *region_need = g_new0(need, nr + 1);
-    tally_needs(m, pp, needs);
 
     GArray *demand = g_array_new(FALSE, FALSE, sizeof(tna_demand));
     GArray *lines = g_array_new(FALSE, FALSE, sizeof(tna_cohort_plan));
@@ -366,8 +261,8 @@ void planning_demand(const analysis_ctx *a)
         need wales = {0};
         memset(region_need, 0, sizeof(need) * (nr + 1));
         for (uint32_t i = 0; i < na; i++) {
-            need_add(&region_need[m->authorities[i].region], &needs[(size_t)i * nt + t]);
-            need_add(&wales, &needs[(size_t)i * nt + t]);
+            tna_need_add(&region_need[m->authorities[i].region], &needs[(size_t)i * nt + t]);
+            tna_need_add(&wales, &needs[(size_t)i * nt + t]);
         }
         put_demand(demand, t, TNA_NONE, TNA_NONE, t_group(ix, t), &wales);
         for (uint32_t r = 0; r < nr; r++)
@@ -409,5 +304,4 @@ void planning_demand(const analysis_ctx *a)
     out->n_mentors = mentors->len;
     out->mentors = (tna_mentors *)g_array_free(mentors, FALSE);
     g_free(region_need);
-    g_free(needs);
 }

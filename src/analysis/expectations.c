@@ -117,11 +117,11 @@ static bool person_in_scope(const tna_model *m, const tna_scope *sc, const perso
 static int64_t person_pairs(const eval_ctx *e, const people *pp, size_t i, int64_t *gap_sum,
                             int64_t *below)
 {
-    const uint8_t *answer = pp->answers[i];
+    const uint8_t *answer = person_answers(pp, i);
     uint32_t role = pp->p[i].role;
     int64_t n = 0;
     for (uint32_t k = e->role_start[role]; k < e->role_start[role + 1]; k++) {
-        uint8_t level = answer[e->skills[k].skill], target = e->skills[k].target;
+        uint8_t level = tna_level_get(answer, e->skills[k].skill), target = e->skills[k].target;
         if (level == TNA_LEVEL_NONE)
             continue;
         int gap = target > level ? target - level : 0;

@@ -14,18 +14,18 @@
 #include <string.h>
 
 #include "analysis_internal.h"
+#include "tna/threads.h"
 
-static int record_before(const tna_record *a, const tna_record *b)
+/* Record a comes before record b (indices of a period: reading order). */
+static int record_before(const tna_period_data *pd, uint32_t a, uint32_t b)
 {
-    if (a->submitted != b->submitted)
-        return a->submitted < b->submitted;
-    return a->seq < b->seq;
+    int64_t ta = pd->records[a].submitted, tb = pd->records[b].submitted;
+    return ta != tb ? ta < tb : a < b;
 }
 
 void people_free(people *pp)
 {
     g_free(pp->p);
-    g_free(pp->answers);
     g_free(pp->merged);
     g_free(pp->self_level);
     g_free(pp->mgr_level);
@@ -61,7 +61,7 @@ static gpointer resolve_range(gpointer data)
         /* insertion sort: buckets hold one or two records */
         for (uint32_t i = lo + 1; i < hi; i++) {
             uint32_t v = order[i], j = i;
-            while (j > lo && record_before(&pd->records[v], &pd->records[order[j - 1]])) {
+            while (j > lo && record_before(pd, v, order[j - 1])) {
                 order[j] = order[j - 1];
                 j--;
             }
@@ -72,43 +72,43 @@ static gpointer resolve_range(gpointer data)
         who->respondent = r;
         who->authority = last->authority;
         who->role = last->role;
+        who->barriers_at = PERSON_NONE;
         /* One record and no manager ratings in the period (the usual case): the record's
          * levels are the answers under every rater policy. Nothing to merge or copy. */
         if (hi - lo == 1 && !job->managers) {
             who->trained = last->trained;
             who->medium = last->medium;
-            who->barriers_answered = last->barriers_answered;
-            who->barriers = last->barriers_answered ? last->barriers : 0;
-            pp->answers[n++] = pd->levels + last->levels_at;
+            who->barriers_at = last->barriers_answered ? order[hi - 1] : PERSON_NONE;
+            who->answers = order[hi - 1];
+            n++;
             continue;
         }
         memset(latest, TNA_LEVEL_NONE, 3 * ns);
         for (uint32_t i = lo; i < hi; i++) {
             const tna_record *rec = &pd->records[order[i]];
-            const uint8_t *lv = pd->levels + rec->levels_at;
+            const uint8_t *lv = tna_record_levels(pd, order[i]);
             uint8_t *mine = rec->rater == TNA_RATER_MANAGER ? mgr : self;
-            for (size_t s = 0; s < ns; s++)
-                if (lv[s] != TNA_LEVEL_NONE)
-                    mine[s] = latest[s] = lv[s];
+            for (size_t s = 0; s < ns; s++) {
+                uint8_t level = tna_level_get(lv, s);
+                if (level != TNA_LEVEL_NONE)
+                    mine[s] = latest[s] = level;
+            }
             if (rec->trained != TNA_YESNO_UNKNOWN)
                 who->trained = rec->trained;
             if (rec->medium != TNA_MEDIUM_UNKNOWN)
                 who->medium = rec->medium;
-            if (rec->barriers_answered) {
-                who->barriers_answered = 1;
-                who->barriers = rec->barriers;
-            }
+            if (rec->barriers_answered)
+                who->barriers_at = order[i];
         }
-        uint8_t *answer = pp->merged + merged++ * ns;
-        pp->answers[n] = answer;
+        who->answers = (uint32_t)merged | PERSON_MERGED;
+        uint8_t *answer = pp->merged + merged++ * tna_level_row_bytes(ns);
         for (size_t s = 0; s < ns; s++) {
-            switch (m->rater_policy) {
-            case TNA_RATER_MANAGER_FIRST:
-                answer[s] = mgr[s] != TNA_LEVEL_NONE ? mgr[s] : self[s];
-                break;
-            case TNA_RATER_LATEST: answer[s] = latest[s]; break;
-            case TNA_RATER_SELF_ONLY: answer[s] = self[s]; break;
-            }
+            uint8_t level = self[s];
+            if (m->rater_policy == TNA_RATER_MANAGER_FIRST && mgr[s] != TNA_LEVEL_NONE)
+                level = mgr[s];
+            else if (m->rater_policy == TNA_RATER_LATEST)
+                level = latest[s];
+            tna_level_set(answer, s, level);
         }
         if (job->managers) {
             memcpy(pp->self_level + n * ns, self, ns);
@@ -120,8 +120,8 @@ static gpointer resolve_range(gpointer data)
     return NULL;
 }
 
-/* Below this many records one thread does it all: a thread costs more than it saves. */
-#define PARALLEL_MIN_RECORDS 50000
+/* Below this many records a thread costs more than it saves. */
+#define MIN_PER_THREAD 50000
 
 void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
 {
@@ -137,154 +137,57 @@ void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
             max_resp = pd->records[i].respondent + 1;
         managers |= pd->records[i].rater == TNA_RATER_MANAGER;
     }
-    uint32_t *start = g_new0(uint32_t, (size_t)max_resp + 1);
+    /* bucket r's count in start[r + 1], then where it ends; placing the records from the last
+     * down then leaves where bucket r starts in start[r + 1] (no second array) */
+    uint32_t *start = g_new0(uint32_t, (size_t)max_resp + 2);
     for (size_t i = 0; i < pd->n_records; i++)
         start[pd->records[i].respondent + 1]++;
-    uint32_t mid = max_resp / 2;
-    size_t n_people = 0, first_of_second = 0, n_merged = 0, merged_of_second = 0;
-    for (uint32_t r = 0; r < max_resp; r++) {
-        if (r == mid)
-            first_of_second = n_people, merged_of_second = n_merged;
+    /* the respondents in n contiguous ranges, a job each: where each range's people and
+     * merged answers begin */
+    int n = tna_threads_for(pd->n_records, MIN_PER_THREAD);
+    resolve_job *jobs = g_new0(resolve_job, n);
+    for (int k = 0; k < n; k++) /* empty until its range is found */
+        jobs[k] = (resolve_job){m, pd, NULL, NULL, pp, managers, max_resp, max_resp, 0, 0};
+    size_t n_people = 0, n_merged = 0;
+    for (uint32_t r = 0, k = 0; r < max_resp; r++) {
+        while (k < (uint32_t)n && r == (uint32_t)((uint64_t)max_resp * k / (uint64_t)n)) {
+            jobs[k] = (resolve_job){m,       pd,       NULL,     NULL,     pp,
+                                    managers, r,       max_resp, n_people, n_merged};
+            if (k > 0)
+                jobs[k - 1].r_hi = r;
+            k++;
+        }
         n_people += start[r + 1] > 0;
         /* with manager ratings every person keeps self and manager answers apart */
         n_merged += start[r + 1] > 1 || (start[r + 1] == 1 && managers);
         start[r + 1] += start[r];
     }
+    start[(size_t)max_resp + 1] = (uint32_t)pd->n_records;
     uint32_t *order = g_new(uint32_t, pd->n_records + 1);
-    uint32_t *fill = g_memdup2(start, sizeof(uint32_t) * ((size_t)max_resp + 1));
-    for (size_t i = 0; i < pd->n_records; i++)
-        order[fill[pd->records[i].respondent]++] = (uint32_t)i;
-    g_free(fill);
+    for (size_t i = pd->n_records; i-- > 0;)
+        order[--start[pd->records[i].respondent + 1]] = (uint32_t)i;
 
     pp->p = g_new0(person, n_people + 1);
-    pp->answers = g_new(const uint8_t *, n_people + 1);
-    pp->merged = g_new(uint8_t, n_merged * ns + 1);
+    pp->period = pd;
+    pp->merged = g_new(uint8_t, n_merged * tna_level_row_bytes(ns) + 1);
     if (managers) {
         pp->self_level = g_new(uint8_t, n_people * ns + 1);
         pp->mgr_level = g_new(uint8_t, n_people * ns + 1);
     }
     pp->n = n_people;
-    resolve_job jobs[2] = {
-        {m, pd, start, order, pp, managers, 0, mid, 0, 0},
-        {m, pd, start, order, pp, managers, mid, max_resp, first_of_second, merged_of_second}};
-    if (pd->n_records >= PARALLEL_MIN_RECORDS && g_get_num_processors() > 1) {
-        GThread *t = g_thread_new("tna-resolve", resolve_range, &jobs[1]);
-        resolve_range(&jobs[0]);
-        g_thread_join(t);
-    } else {
-        resolve_range(&jobs[0]);
-        resolve_range(&jobs[1]);
+    GThread **threads = g_new0(GThread *, n);
+    for (int k = 0; k < n; k++) {
+        jobs[k].start = start + 1; /* bucket r: [start[r + 1], start[r + 2]) */
+        jobs[k].order = order;
+        if (k > 0 && jobs[k].r_lo < jobs[k].r_hi)
+            threads[k] = g_thread_new("tna-resolve", resolve_range, &jobs[k]);
     }
+    resolve_range(&jobs[0]);
+    for (int k = 1; k < n; k++)
+        if (threads[k])
+            g_thread_join(threads[k]);
+    g_free(threads);
+    g_free(jobs);
     g_free(start);
     g_free(order);
-}
-
-void cube_free(cube *c)
-{
-    g_free(c->by_skill);
-    g_free(c->by_topic);
-    g_free(c->by_framework);
-    g_free(c->overall);
-    memset(c, 0, sizeof *c);
-}
-
-static void add_pairs(tally *t, int64_t n, int64_t below, int64_t gap)
-{
-    if (n == 0)
-        return;
-    t->respondents++;
-    t->assessed += n;
-    t->below += below;
-    t->gap_sum += gap;
-    t->learners += below > 0;
-}
-
-static void cube_alloc(const tna_model *m, cube *c)
-{
-    size_t na = m->n_authorities, np = m->n_roles;
-    memset(c, 0, sizeof *c);
-    c->n_auth = na, c->n_role = np, c->n_skill = m->n_skills, c->n_topic = m->n_topics,
-    c->n_framework = m->n_frameworks;
-    c->by_skill = g_new0(tally, na * np * c->n_skill + 1);
-    c->by_topic = g_new0(tally, na * np * c->n_topic + 1);
-    c->by_framework = g_new0(tally, na * np * c->n_framework + 1);
-    c->overall = g_new0(tally, na * np + 1);
-}
-
-typedef struct cube_job {
-    const tna_model *m;
-    const people *pp;
-    size_t lo, hi;
-    cube *c;
-} cube_job;
-
-static gpointer tally_range(gpointer data)
-{
-    const cube_job *job = data;
-    const tna_model *m = job->m;
-    const people *pp = job->pp;
-    cube *c = job->c;
-    size_t np = m->n_roles, ns = m->n_skills, nt = m->n_topics, nf = m->n_frameworks;
-    int64_t *t_n = g_new(int64_t, 3 * (nt + nf) + 1);
-    int64_t *t_b = t_n + (nt + nf), *t_g = t_b + (nt + nf);
-    for (size_t i = job->lo; i < job->hi; i++) {
-        const person *who = &pp->p[i];
-        const uint8_t *answer = pp->answers[i];
-        const uint8_t *target = m->roles[who->role].target;
-        size_t cell = (size_t)who->authority * np + who->role;
-        memset(t_n, 0, sizeof(int64_t) * 3 * (nt + nf));
-        for (size_t s = 0; s < ns; s++) {
-            if (target[s] == 0 || answer[s] == TNA_LEVEL_NONE)
-                continue;
-            int gap = target[s] > answer[s] ? target[s] - answer[s] : 0;
-            uint32_t t = m->skills[s].topic, f = m->topics[t].framework;
-            add_pairs(&c->by_skill[cell * ns + s], 1, gap > 0, gap);
-            t_n[t]++, t_b[t] += gap > 0, t_g[t] += gap;
-            t_n[nt + f]++, t_b[nt + f] += gap > 0, t_g[nt + f] += gap;
-        }
-        int64_t n = 0, b = 0, g = 0;
-        for (size_t t = 0; t < nt; t++) {
-            add_pairs(&c->by_topic[cell * nt + t], t_n[t], t_b[t], t_g[t]);
-            n += t_n[t], b += t_b[t], g += t_g[t];
-        }
-        for (size_t f = 0; f < nf; f++)
-            add_pairs(&c->by_framework[cell * nf + f], t_n[nt + f], t_b[nt + f], t_g[nt + f]);
-        add_pairs(&c->overall[cell], n, b, g);
-    }
-    g_free(t_n);
-    return NULL;
-}
-
-static void sum_into(tally *to, const tally *from, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        to[i].respondents += from[i].respondents;
-        to[i].assessed += from[i].assessed;
-        to[i].below += from[i].below;
-        to[i].gap_sum += from[i].gap_sum;
-        to[i].learners += from[i].learners;
-    }
-}
-
-void cube_build(const tna_model *m, const people *pp, cube *c)
-{
-    cube_alloc(m, c);
-    c->n_people = pp->n;
-    if (pp->n < PARALLEL_MIN_RECORDS || g_get_num_processors() < 2) {
-        cube_job all = {m, pp, 0, pp->n, c};
-        tally_range(&all);
-        return;
-    }
-    cube other;
-    cube_alloc(m, &other);
-    cube_job jobs[2] = {{m, pp, 0, pp->n / 2, c}, {m, pp, pp->n / 2, pp->n, &other}};
-    GThread *t = g_thread_new("tna-tally", tally_range, &jobs[1]);
-    tally_range(&jobs[0]);
-    g_thread_join(t);
-    size_t cells = c->n_auth * c->n_role;
-    sum_into(c->by_skill, other.by_skill, cells * c->n_skill);
-    sum_into(c->by_topic, other.by_topic, cells * c->n_topic);
-    sum_into(c->by_framework, other.by_framework, cells * c->n_framework);
-    sum_into(c->overall, other.overall, cells);
-    cube_free(&other);
 }

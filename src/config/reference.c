@@ -15,7 +15,7 @@
 #include "config_internal.h"
 #include "tna/text.h"
 
-#define MAX_LEVEL 100 /* levels are stored in uint8_t targets */
+#define MAX_LEVEL TNA_LEVEL_MAX /* a level is kept in four bits (ingest.h) */
 
 static const char *resolve_ref(cfg *c, const yt_node *path_node)
 {

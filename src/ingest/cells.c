@@ -21,11 +21,12 @@
 #define BITS_UNMATCHED ((uint64_t)1 << 63) /* cached with a list's bits: log its pieces */
 #define LIST_MAX_CHOICES 64 /* pieces of one barriers cell */
 #define LIST_MAX_RUN 4      /* pieces one option may span ("Travel, e.g. to Cardiff, ...") */
+#define NOT_FOUND INT64_MIN /* tna_cell_levels: the cell was not at home in the cache */
 
 /* What is wrong with a cell the reader flagged, in the encoding the file is read in. */
-const char *tna_cell_bad_text(const file_ctx *f)
+const char *tna_cell_bad_text(const worker *w)
 {
-    switch (f->stats->encoding) {
+    switch (w->stats.encoding) {
     case TNA_ENCODING_WINDOWS_1252:
         return "not text (a byte Windows-1252 does not define)";
     case TNA_ENCODING_UTF16LE:
@@ -38,10 +39,12 @@ const char *tna_cell_bad_text(const file_ctx *f)
 
 /* ---- the data-quality log ------------------------------------------------------------------ */
 
-static void dq_entry(file_ctx *f, long line, long column, const char *value, const char *reason,
-                     bool note)
+/* An entry of a log, its strings kept in sc. A value over DQ_VALUE_MAX bytes is cut there (on
+ * a character boundary) and ends in "..."; entries are made once, by whoever read the row,
+ * and copied as they are when workers are joined, so no value is ever cut twice. */
+static tna_dq_entry dq_make(GStringChunk *sc, const char *path, long line, long column,
+                            const char *value, const char *reason, bool note)
 {
-    GStringChunk *sc = f->w->strings;
     char shortened[DQ_VALUE_MAX + 8];
     if (value && strlen(value) > DQ_VALUE_MAX) {
         /* cut on a character boundary */
@@ -51,23 +54,37 @@ static void dq_entry(file_ctx *f, long line, long column, const char *value, con
         memcpy(shortened + n, "...", 4);
         value = shortened;
     }
-    tna_dq_entry e = {f->path,
+    tna_dq_entry e = {path,
                       line,
                       column,
                       g_string_chunk_insert_const(sc, value ? value : ""),
                       g_string_chunk_insert_const(sc, reason),
                       note};
-    g_array_append_val(f->per->dq, e);
+    return e;
 }
 
-void tna_dq_add(file_ctx *f, long line, long column, const char *value, const char *reason)
+static void dq_entry(worker *w, long line, long column, const char *value, const char *reason,
+                     bool note)
 {
-    dq_entry(f, line, column, value, reason, false);
+    tna_dq_entry e = dq_make(w->strings, w->file->path, line, column, value, reason, note);
+    g_array_append_val(w->dq, e);
 }
 
-void tna_dq_note(file_ctx *f, long line, long column, const char *value, const char *reason)
+void tna_dq_period(run_ctx *run, period_ctx *per, const char *path, long line, long column,
+                   const char *value, const char *reason, bool note)
 {
-    dq_entry(f, line, column, value, reason, true);
+    tna_dq_entry e = dq_make(run->strings, path, line, column, value, reason, note);
+    g_array_append_val(per->dq, e);
+}
+
+void tna_dq_add(worker *w, long line, long column, const char *value, const char *reason)
+{
+    dq_entry(w, line, column, value, reason, false);
+}
+
+void tna_dq_note(worker *w, long line, long column, const char *value, const char *reason)
+{
+    dq_entry(w, line, column, value, reason, true);
 }
 
 void tna_dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
@@ -82,6 +99,11 @@ const char *tna_cell_text(const tna_csv_record *r, int col)
     return col >= 0 && (size_t)col < r->n ? r->fields[col] : "";
 }
 
+size_t tna_cell_len(const tna_csv_record *r, int col)
+{
+    return col >= 0 && (size_t)col < r->n ? r->lens[col] : 0;
+}
+
 bool tna_cell_invalid(const tna_csv_record *r, int col)
 {
     return col >= 0 && (size_t)col < r->n && r->invalid[col];
@@ -92,9 +114,9 @@ static bool cell_blank(const tna_csv_record *r, int col)
     return col < 0 || (size_t)col >= r->n || tna_text_blank(r->fields[col], r->lens[col]);
 }
 
-int tna_cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field)
+int tna_cell_col(const worker *w, const tna_csv_record *r, tna_field field)
 {
-    const column_map *m = &f->map;
+    const column_map *m = &w->file->map;
     if (m->cols[field] == NULL)
         return m->field[field];
     int n = m->n_cols[field];
@@ -116,22 +138,22 @@ int tna_cell_col(const file_ctx *f, const tna_csv_record *r, tna_field field)
     return m->field[field];
 }
 
-bool tna_cell_respondent_ok(file_ctx *f, const tna_csv_record *r)
+bool tna_cell_respondent_ok(worker *w, const tna_csv_record *r)
 {
-    int col = tna_cell_col(f, r, TNA_FIELD_RESPONDENT);
+    int col = tna_cell_col(w, r, TNA_FIELD_RESPONDENT);
     if (!tna_cell_invalid(r, col))
         return true;
     char reason[200];
     snprintf(reason, sizeof reason,
              "respondent key is %s; row left out, as it could merge two "
              "people",
-             tna_cell_bad_text(f));
-    tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col), reason);
-    f->stats->invalid_text++;
+             tna_cell_bad_text(w));
+    tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col), reason);
+    w->stats.invalid_text++;
     return false;
 }
 
-bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t *authority,
+bool tna_cell_who(worker *w, const tna_csv_record *r, bool required, uint32_t *authority,
                   uint32_t *role)
 {
     static const struct {
@@ -139,16 +161,17 @@ bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t 
         const char *what;
     } who[2] = {{TNA_FIELD_AUTHORITY, "authority"}, {TNA_FIELD_ROLE, "role"}};
     uint32_t *out[2] = {authority, role};
-    value_cache *cache[2] = {&f->w->authority_cache, &f->w->role_cache};
+    value_cache *cache[2] = {&w->authority_cache, &w->role_cache};
     for (int i = 0; i < 2; i++) {
-        int col = tna_cell_col(f, r, who[i].field);
+        int col = tna_cell_col(w, r, who[i].field);
         *out[i] = TNA_NONE;
         if (col < 0)
             continue;
         const char *text = tna_cell_text(r, col);
-        int m = tna_cell_invalid(r, col) ? TNA_ANSWER_UNKNOWN
-                                         : tna_value_match(f->run->model, f->source_index,
-                                                           who[i].field, 0, cache[i], text);
+        int m = tna_cell_invalid(r, col)
+                    ? TNA_ANSWER_UNKNOWN
+                    : tna_value_match(w->run->model, w->file->source_index, who[i].field, 0,
+                                      cache[i], text, tna_cell_len(r, col));
         if (m >= 0) {
             *out[i] = (uint32_t)m;
             continue;
@@ -158,11 +181,11 @@ bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t 
         char reason[200];
         if (tna_cell_invalid(r, col))
             snprintf(reason, sizeof reason, "%s is %s; row left out", who[i].what,
-                     tna_cell_bad_text(f));
+                     tna_cell_bad_text(w));
         else
             snprintf(reason, sizeof reason, "%s %s; row left out",
                      m == TNA_ANSWER_MISSING ? "no" : "unknown", who[i].what);
-        tna_dq_add(f, r->line, col + 1, text, reason);
+        tna_dq_add(w, r->line, col + 1, text, reason);
         return false;
     }
     return true;
@@ -175,16 +198,16 @@ bool tna_cell_who(file_ctx *f, const tna_csv_record *r, bool required, uint32_t 
  * (up to LIST_MAX_RUN) that matches a barrier is taken first. Pieces that match nothing cite
  * other; with `log` each is logged. A cell of more than LIST_MAX_CHOICES pieces is no list
  * of choices: it cites other, logged once. */
-static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool log)
+static uint64_t list_bits(worker *w, const tna_csv_record *r, int col, bool log)
 {
-    const tna_model *m = f->run->model;
-    const char *sep = f->source->barrier_separator;
+    const tna_model *m = w->run->model;
+    const char *sep = w->file->source->barrier_separator;
     char **parts = g_strsplit(tna_cell_text(r, col), sep, -1);
     guint n = g_strv_length(parts);
     uint64_t bits = 0;
     if (n > LIST_MAX_CHOICES) { /* no survey offers that many: not a list of choices */
         if (log)
-            tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col),
+            tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col),
                        "barriers answer of more than 64 choices; counted as other");
         g_strfreev(parts);
         return (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
@@ -200,10 +223,10 @@ static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool lo
              * answers:), or "A / B, C / D" would read as one bilingual option */
             int v;
             if (j - i == 1) {
-                v = tna_answer_match(m, f->source_index, TNA_FIELD_BARRIERS, 0, g->str);
+                v = tna_answer_match(m, w->file->source_index, TNA_FIELD_BARRIERS, 0, g->str);
             } else {
                 char *key = tna_text_key(g->str, -1);
-                v = key ? tna_answer_match_key(m, f->source_index, TNA_FIELD_BARRIERS, 0, key)
+                v = key ? tna_answer_match_key(m, w->file->source_index, TNA_FIELD_BARRIERS, 0, key)
                         : TNA_ANSWER_UNKNOWN;
                 g_free(key);
             }
@@ -218,7 +241,7 @@ static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool lo
             if (*piece != '\0') {
                 bits |= (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
                 if (log)
-                    tna_dq_add(f, r->line, col + 1, piece,
+                    tna_dq_add(w, r->line, col + 1, piece,
                                "barrier matches no barrier; counted as other (give its "
                                "meaning in answers: barriers:)");
             }
@@ -235,18 +258,18 @@ static uint64_t list_bits(file_ctx *f, const tna_csv_record *r, int col, bool lo
 }
 
 /* Whether an option column's cell cites its option: non-blank and not a "no". */
-static bool option_cited(file_ctx *f, const tna_csv_record *r, int col)
+static bool option_cited(worker *w, const tna_csv_record *r, int col)
 {
     if (cell_blank(r, col))
         return false;
-    int v = tna_value_match(f->run->model, TNA_NONE, TNA_FIELD_TRAINED, 0, &f->w->option_cache,
-                            tna_cell_text(r, col));
+    int v = tna_value_match(w->run->model, TNA_NONE, TNA_FIELD_TRAINED, 0, &w->option_cache,
+                            tna_cell_text(r, col), tna_cell_len(r, col));
     return v != TNA_NO;
 }
 
-uint64_t tna_cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
+uint64_t tna_cell_barriers(worker *w, const tna_csv_record *r, bool *answered)
 {
-    const column_map *map = &f->map;
+    const column_map *map = &w->file->map;
     uint64_t bits = 0;
     *answered = false;
     for (int i = 0; i < map->n_barriers; i++) {
@@ -257,29 +280,31 @@ uint64_t tna_cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
         if (tna_cell_invalid(r, b->col)) {
             char reason[200];
             snprintf(reason, sizeof reason, "barriers answer is %s; not counted",
-                     tna_cell_bad_text(f));
-            tna_dq_add(f, r->line, b->col + 1, tna_cell_text(r, b->col), reason);
-            f->stats->invalid_text++;
+                     tna_cell_bad_text(w));
+            tna_dq_add(w, r->line, b->col + 1, tna_cell_text(r, b->col), reason);
+            w->stats.invalid_text++;
             continue;
         }
         switch (b->kind) {
         case BARRIER_OPTION:
-            if (b->barrier != TNA_NONE && option_cited(f, r, b->col))
+            if (b->barrier != TNA_NONE && option_cited(w, r, b->col))
                 bits |= (uint64_t)1 << b->barrier;
             break;
         case BARRIER_OTHER:
-            bits |= (uint64_t)1 << f->run->model->barrier_other;
+            bits |= (uint64_t)1 << w->run->model->barrier_other;
             break;
         case BARRIER_LIST: {
             int64_t cached;
             uint64_t got;
-            if (value_cache_get(&f->w->barrier_cache, tna_cell_text(r, b->col), &cached)) {
+            const char *text = tna_cell_text(r, b->col);
+            size_t len = tna_cell_len(r, b->col);
+            if (value_cache_get(&w->barrier_cache, text, len, &cached)) {
                 got = (uint64_t)cached;
                 if (got & BITS_UNMATCHED) /* log what matched nothing, on every row */
-                    list_bits(f, r, b->col, true);
+                    list_bits(w, r, b->col, true);
             } else {
-                got = list_bits(f, r, b->col, true);
-                value_cache_put(&f->w->barrier_cache, tna_cell_text(r, b->col), (int64_t)got);
+                got = list_bits(w, r, b->col, true);
+                value_cache_put(&w->barrier_cache, text, len, (int64_t)got);
             }
             bits |= got & ~BITS_UNMATCHED;
             break;
@@ -291,53 +316,97 @@ uint64_t tna_cell_barriers(file_ctx *f, const tna_csv_record *r, bool *answered)
 
 /* ---- levels and words ------------------------------------------------------------------------ */
 
-static void unrecognised(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill,
+static void unrecognised(worker *w, const tna_csv_record *r, int col, uint32_t skill,
                          bool invalid)
 {
     char reason[240];
     if (invalid)
         snprintf(reason, sizeof reason, "answer is %s for skill %s; counted as missing",
-                 tna_cell_bad_text(f), f->run->model->skills[skill].id);
+                 tna_cell_bad_text(w), w->run->model->skills[skill].id);
     else
         snprintf(reason, sizeof reason, "unrecognised answer for skill %s; counted as missing",
-                 f->run->model->skills[skill].id);
-    tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col), reason);
+                 w->run->model->skills[skill].id);
+    tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col), reason);
     if (invalid)
-        f->stats->invalid_text++;
+        w->stats.invalid_text++;
     else
-        f->stats->unrecognised_answers++;
+        w->stats.unrecognised_answers++;
 }
 
-uint8_t tna_cell_level(file_ctx *f, const tna_csv_record *r, int col, uint32_t skill)
+uint8_t tna_cell_level(worker *w, const tna_csv_record *r, int col, uint32_t skill)
 {
-    if (tna_cell_invalid(r, col)) {
-        unrecognised(f, r, col, skill, true);
+    if (col < 0 || (size_t)col >= r->n)
+        return TNA_LEVEL_NONE; /* as a blank cell */
+    if (r->invalid[col]) {
+        unrecognised(w, r, col, skill, true);
         return TNA_LEVEL_NONE;
     }
-    const tna_model *m = f->run->model;
+    const tna_model *m = w->run->model;
     uint32_t fw = m->topics[m->skills[skill].topic].framework;
-    int lv = tna_value_match(m, f->source_index, TNA_FIELD_LEVEL, fw, &f->w->level_cache[fw],
-                             tna_cell_text(r, col));
+    int lv = tna_value_match(m, w->file->source_index, TNA_FIELD_LEVEL, fw, &w->level_cache[fw],
+                             r->fields[col], r->lens[col]);
     if (lv >= 0)
         return (uint8_t)lv;
     if (lv == TNA_ANSWER_UNKNOWN)
-        unrecognised(f, r, col, skill, false);
+        unrecognised(w, r, col, skill, false);
     return TNA_LEVEL_NONE;
 }
 
-int tna_cell_eval_level(file_ctx *f, const tna_csv_record *r, tna_field field, uint32_t topic)
+/* The levels of a wide row in two rounds: first every skill's cell is hashed and its home
+ * slot read (the rounds of the loop do not wait for each other, so the loads overlap) and
+ * the value kept when the slot holds the cell; then a cell not found at home (new, unknown,
+ * not valid text, or moved on by a collision) takes the way of one cell, which may grow the
+ * cache: the first round keeps values, never slots. */
+void tna_cell_levels(worker *w, const tna_csv_record *r, uint8_t *levels)
 {
-    int col = tna_cell_col(f, r, field);
+    const file_ctx *f = w->file;
+    const tna_source *source = f->source;
+    size_t n = source->n_skills;
+    int64_t *found = w->level_found;
+    for (size_t s = 0; s < n; s++) {
+        int col = f->map.skill_col[s];
+        found[s] = NOT_FOUND;
+        if (col < 0 || (size_t)col >= r->n)
+            continue;
+        uint64_t head, tail;
+        size_t len = r->lens[col];
+        cache_field_words(r->fields[col], len, &head, &tail);
+        const value_cache *cache = &w->level_cache[f->skill_framework[s]];
+        const cache_slot *slot = &cache->slots[cache_hash(head, tail, len) & cache->mask];
+        bool hit = (slot->head == head) & (slot->tail == tail) & (slot->len == len) &
+                   (slot->text != NULL) & (len <= 16) & !r->invalid[col] &
+                   (slot->value != TNA_ANSWER_UNKNOWN); /* one branch, later */
+        found[s] = hit ? slot->value : NOT_FOUND;
+    }
+    for (size_t s = 0; s < n; s++) {
+        int col = f->map.skill_col[s];
+        if (col < 0 || (size_t)col >= r->n)
+            continue;
+        uint32_t skill = source->skills[s].skill;
+        if (found[s] != NOT_FOUND) {
+            if (found[s] >= 0)
+                tna_level_set(levels, skill, (uint8_t)found[s]);
+            continue;
+        }
+        uint8_t lv = tna_cell_level(w, r, col, skill);
+        if (lv != TNA_LEVEL_NONE)
+            tna_level_set(levels, skill, lv);
+    }
+}
+
+int tna_cell_eval_level(worker *w, const tna_csv_record *r, tna_field field, uint32_t topic)
+{
+    int col = tna_cell_col(w, r, field);
     if (col < 0 || topic == TNA_NONE)
         return -1;
-    const tna_model *m = f->run->model;
+    const tna_model *m = w->run->model;
     uint32_t fw = m->topics[topic].framework;
     int lv = tna_cell_invalid(r, col)
                  ? TNA_ANSWER_UNKNOWN
-                 : tna_value_match(m, f->source_index, field, fw, &f->w->level_cache[fw],
-                                   tna_cell_text(r, col));
+                 : tna_value_match(m, w->file->source_index, field, fw, &w->level_cache[fw],
+                                   tna_cell_text(r, col), tna_cell_len(r, col));
     if (lv == TNA_ANSWER_UNKNOWN)
-        tna_dq_add(f, r->line, col + 1, tna_cell_text(r, col),
+        tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col),
                    "unrecognised level; counted as missing");
     return lv >= 0 ? lv : -1;
 }
@@ -375,53 +444,54 @@ static const char *word_problem(tna_field field)
     }
 }
 
-int tna_cell_word(file_ctx *f, const tna_csv_record *r, tna_field field)
+int tna_cell_word(worker *w, const tna_csv_record *r, tna_field field)
 {
-    int col = tna_cell_col(f, r, field);
+    int col = tna_cell_col(w, r, field);
     if (col < 0 || cell_blank(r, col))
         return -1;
     const char *text = tna_cell_text(r, col);
     if (tna_cell_invalid(r, col)) {
         char reason[200];
-        snprintf(reason, sizeof reason, "answer is %s; taken as unknown", tna_cell_bad_text(f));
-        tna_dq_add(f, r->line, col + 1, text, reason);
-        f->stats->invalid_text++;
+        snprintf(reason, sizeof reason, "answer is %s; taken as unknown", tna_cell_bad_text(w));
+        tna_dq_add(w, r->line, col + 1, text, reason);
+        w->stats.invalid_text++;
         return -1;
     }
-    int v =
-        tna_value_match(f->run->model, f->source_index, field, 0, word_cache(f->w, field), text);
+    int v = tna_value_match(w->run->model, w->file->source_index, field, 0, word_cache(w, field),
+                            text, tna_cell_len(r, col));
     if (v == TNA_ANSWER_UNKNOWN)
-        tna_dq_add(f, r->line, col + 1, text, word_problem(field));
+        tna_dq_add(w, r->line, col + 1, text, word_problem(field));
     return v >= 0 ? v : -1;
 }
 
 /* ---- rows that are not responses --------------------------------------------------------------
  */
 
-bool tna_cell_excluded(file_ctx *f, const tna_csv_record *r)
+bool tna_cell_excluded(worker *w, const tna_csv_record *r)
 {
-    const tna_source *s = f->source;
+    const tna_source *s = w->file->source;
     for (size_t x = 0; x < s->n_exclude && x < 62; x++) {
-        int col = f->map.exclude_col[x];
+        int col = w->file->map.exclude_col[x];
         if (col < 0 || cell_blank(r, col) || tna_cell_invalid(r, col))
             continue;
         const char *text = tna_cell_text(r, col);
         int64_t hits = 0; /* bit x: exclusion x lists this text */
-        if (!value_cache_get(&f->w->exclude_cache, text, &hits)) {
+        size_t len = tna_cell_len(r, col);
+        if (!value_cache_get(&w->exclude_cache, text, len, &hits)) {
             char *key = tna_text_key(text, -1);
             for (size_t y = 0; key && y < s->n_exclude && y < 62; y++)
                 for (size_t v = 0; v < s->exclude[y].n_values; v++)
                     if (strcmp(key, s->exclude[y].value_keys[v]) == 0)
                         hits |= (int64_t)1 << y;
             g_free(key);
-            value_cache_put(&f->w->exclude_cache, text, hits);
+            value_cache_put(&w->exclude_cache, text, len, hits);
         }
         if (hits & ((int64_t)1 << x)) {
             /* the value is in the entry's value; the reason stays free of input text */
             char reason[200];
             snprintf(reason, sizeof reason, "not a response (by its %s); row excluded",
                      s->exclude[x].heading);
-            tna_dq_note(f, r->line, col + 1, text, reason);
+            tna_dq_note(w, r->line, col + 1, text, reason);
             return true;
         }
     }

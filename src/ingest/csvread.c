@@ -42,6 +42,17 @@
  * always a proper C string). In Windows-1252 and UTF-16 mode the converter writes U+FFFD for
  * what it cannot convert, and a field containing U+FFFD is flagged invalid.
  *
+ * Whole lines. A line that starts a record and ends in a line break in the same chunk is
+ * first offered to csvline.c, which splits it straight into the arena, exactly as libcsv
+ * would, or refuses it (a quoted field running on to the next line, a malformed quote, a
+ * cap); a refused line goes to libcsv as above, so every error and every record of more
+ * than one line is libcsv's. test_csvread.c reads random text both ways.
+ *
+ * Ranges. The bytes consumed are counted as the file's (a Windows-1252 byte is one character
+ * of the converted text), so a read can start at a line and stop at the first record
+ * boundary at or after a given offset, and say where it stopped: ingest reads a large file in
+ * ranges, a worker each, and checks that each stopped where the next started.
+ *
  * What to read a file as (encoding, delimiter) is worked out before reading, in
  * csvsniff.c; the reader is told.
  *
@@ -56,6 +67,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "csvline.h"
 
 /* libcsv's parser states (libcsv.c, not exported by csv.h). */
 enum { CSV_STATE_ROW_NOT_BEGUN = 0, CSV_STATE_FIELD_BEGUN = 2, CSV_STATE_FIELD_MIGHT_END = 3 };
@@ -76,6 +89,11 @@ typedef struct reader {
     tna_status status; /* first error */
     bool stop;         /* an error or the callback asked to stop */
     bool has_nul;      /* a slice of the current record holds a NUL byte */
+
+    /* bytes of the input consumed, counted in the file (a Windows-1252 byte is one character
+     * of the converted text; UTF-16 is not counted); the read stops at the first record
+     * boundary at or after limit (0: none) */
+    off_t offset, limit;
 
     /* position */
     long line;       /* physical line of the slice being parsed */
@@ -164,7 +182,7 @@ static bool grow_arena(reader *r, size_t need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     if (cap > r->max_record)
         cap = r->max_record; /* the fast path relies on arena_cap <= max_record */
-    char *p = g_try_realloc(r->arena, cap);
+    char *p = g_try_realloc(r->arena, cap + TNA_CSV_FIELD_PAD);
     if (p == NULL)
         return false;
     r->arena = p;
@@ -309,21 +327,21 @@ static void check_record(reader *r)
         r->lens[i] = out->len - at;
         g_string_append_c(out, '\0');
     }
+    size_t len = out->len;
+    g_string_append_len(out, "\0\0\0\0\0\0\0\0", TNA_CSV_FIELD_PAD); /* readable after */
     g_free(r->arena);
-    r->arena_cap = MIN(out->allocated_len, r->max_record);
-    r->arena_len = out->len;
+    r->arena_cap = MIN(out->allocated_len - 1 - TNA_CSV_FIELD_PAD, r->max_record);
+    r->arena_len = len;
     r->arena = g_string_free(out, FALSE);
 }
 
-static void on_record(int c, void *ctx)
+/* Hands the record built in the arena to the callback and starts the next. plain: its text
+ * is known to be ASCII without NUL (csvline.h), so there is nothing to check. */
+static void end_record(reader *r, bool plain)
 {
-    reader *r = ctx;
-    (void)c;
-    if (r->stop)
-        return;
     if (r->n > 0) {
         /* NULs were spotted in the input slices; the terminators are not looked at */
-        if (!r->has_nul && all_ascii(r->arena, r->arena_len))
+        if (plain || (!r->has_nul && all_ascii(r->arena, r->arena_len)))
             memset(r->invalid, 0, r->n * sizeof *r->invalid);
         else
             check_record(r);
@@ -337,6 +355,14 @@ static void on_record(int c, void *ctx)
     r->arena_len = 0;
     r->rec_line = 0;
     r->has_nul = false;
+}
+
+static void on_record(int c, void *ctx)
+{
+    reader *r = ctx;
+    (void)c;
+    if (!r->stop)
+        end_record(r, false);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -408,6 +434,47 @@ static void new_line(reader *r)
     r->col_base = 0;
 }
 
+/* Reads one whole line s[0..n), its line break included, that starts a record, without
+ * libcsv (csvline.h). False when the line is refused; then nothing has changed. */
+static bool fast_line(reader *r, const char *s, size_t n)
+{
+    size_t m = n;
+    if (m > 0 && s[m - 1] == '\n')
+        m--;
+    if (m > 0 && s[m - 1] == '\r')
+        m--;
+    size_t need = m + TNA_CSV_LINE_PAD;
+    if (need > r->max_record || (need > r->arena_cap && !grow_arena(r, need)) ||
+        need > r->arena_cap)
+        return false;
+    memcpy(r->arena, s, m);
+    bool plain;
+    size_t fields = tna_csv_split_line(r->arena, m, r->delimiter, r->offs, r->lens, r->cap,
+                                       r->max_field, &plain);
+    if (fields == TNA_CSV_LINE_REFUSED)
+        return false;
+    if (fields > 0) {
+        r->has_nul = !plain && memchr(s, '\0', m) != NULL;
+        r->n = fields;
+        r->arena_len = m + 1;
+        end_record(r, plain);
+    }
+    return true;
+}
+
+/* Counts n bytes of text s as consumed input. */
+static void consume(reader *r, const char *s, size_t n)
+{
+    r->offset += r->encoding == TNA_ENCODING_UTF8 ? (off_t)n : (off_t)utf8_chars(s, n);
+}
+
+/* Whether the read has reached its limit: between records, at or after it. */
+static bool at_limit(const reader *r)
+{
+    return r->limit > 0 && r->offset >= r->limit && !r->pending_cr &&
+           r->parser.pstate == CSV_STATE_ROW_NOT_BEGUN;
+}
+
 /* Feeds UTF-8 text, cut into physical lines. */
 static void feed_text(reader *r, const char *s, size_t n)
 {
@@ -421,15 +488,22 @@ static void feed_text(reader *r, const char *s, size_t n)
     }
     bool has_cr = memchr(s, '\r', n) != NULL;
     while (pos < n && !r->stop) {
+        if (at_limit(r)) {
+            r->stop = true;
+            break;
+        }
         if (r->parser.pstate == CSV_STATE_ROW_NOT_BEGUN && (s[pos] == '\n' || s[pos] == '\r')) {
             /* an empty line between records, which libcsv would skip: just count it */
+            size_t from = pos;
             if (s[pos] == '\r' && pos + 1 == n) {
                 r->pending_cr = true;
+                consume(r, s + pos, 1);
                 break;
             }
             if (s[pos] == '\r' && s[pos + 1] == '\n')
                 pos++;
             pos++;
+            consume(r, s + from, pos - from);
             new_line(r);
             continue;
         }
@@ -452,7 +526,10 @@ static void feed_text(reader *r, const char *s, size_t n)
                 }
             }
         }
-        parse_slice(r, s + pos, end - pos);
+        if (!brk || r->parser.pstate != CSV_STATE_ROW_NOT_BEGUN ||
+            !fast_line(r, s + pos, end - pos))
+            parse_slice(r, s + pos, end - pos);
+        consume(r, s + pos, end - pos);
         if (brk)
             new_line(r);
         else if (!r->pending_cr)
@@ -584,6 +661,7 @@ static void feed_raw(reader *r, const char *s, size_t n)
             return;
         r->head_done = true;
         size_t skip = bom_length(r, r->head, 3);
+        r->offset += (off_t)skip;
         feed_decoded(r, (const char *)r->head + skip, 3 - skip);
     }
     feed_decoded(r, s, n);
@@ -627,6 +705,7 @@ static void reader_finish(reader *r)
     if (!r->head_done) {
         r->head_done = true;
         size_t skip = bom_length(r, r->head, r->head_len);
+        r->offset += (off_t)skip;
         feed_decoded(r, (const char *)r->head + skip, r->head_len - skip);
     }
     if (r->carry_len > 0 && !r->stop) { /* an odd byte at the end of UTF-16 text */
@@ -679,8 +758,9 @@ tna_status tna_csv_read_buffer(const char *name, const char *data, size_t size,
     return r.status;
 }
 
-/* Reads [start, end) of path (end 0: to the end of the file) through r. */
-static void read_range(reader *r, const char *path, off_t start, off_t end)
+/* Reads path from start through r, to the end of the file or until r stops (at its limit,
+ * on an error, or when the callback asks). */
+static void read_range(reader *r, const char *path, off_t start)
 {
     int fd = tna_csv_open(path, r->err);
     if (fd < 0) {
@@ -693,13 +773,11 @@ static void read_range(reader *r, const char *path, off_t start, off_t end)
         close(fd);
         return;
     }
-    off_t left = end > start ? end - start : -1;
     char *buf = g_try_malloc(READ_BLOCK);
     if (buf == NULL)
         fail(r, TNA_ERR_NOMEM, 0, 0, "out of memory");
     while (buf != NULL && !r->stop) {
-        size_t want = left >= 0 && left < (off_t)READ_BLOCK ? (size_t)left : READ_BLOCK;
-        ssize_t got = want ? read(fd, buf, want) : 0;
+        ssize_t got = read(fd, buf, READ_BLOCK);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
@@ -710,8 +788,6 @@ static void read_range(reader *r, const char *path, off_t start, off_t end)
             reader_finish(r);
             break;
         }
-        if (left >= 0)
-            left -= got;
         feed_raw(r, buf, (size_t)got);
     }
     g_free(buf);
@@ -721,13 +797,14 @@ static void read_range(reader *r, const char *path, off_t start, off_t end)
 tna_status tna_csv_read_file(const char *path, const tna_csv_options *options, tna_csv_record_fn fn,
                              void *ctx, tna_error *err)
 {
-    return tna_csv_read_range(path, options, 0, 0, fn, ctx, NULL, err);
+    return tna_csv_read_range(path, options, NULL, fn, ctx, NULL, err);
 }
 
-tna_status tna_csv_read_range(const char *path, const tna_csv_options *options, off_t start,
-                              off_t end, tna_csv_record_fn fn, void *ctx, long *lines,
-                              tna_error *err)
+tna_status tna_csv_read_range(const char *path, const tna_csv_options *options,
+                              const tna_csv_range *range, tna_csv_record_fn fn, void *ctx,
+                              tna_csv_stop *stop, tna_error *err)
 {
+    off_t start = range ? range->start : 0, end = range ? range->end : 0;
     tna_csv_options resolved = options ? *options : (tna_csv_options){0};
     if (start == 0) { /* the start of the file says what it is (a BOM wins) */
         tna_csv_sniffed sn;
@@ -736,22 +813,31 @@ tna_status tna_csv_read_range(const char *path, const tna_csv_options *options, 
             return st;
         resolved.encoding = sn.encoding;
         resolved.delimiter = sn.delimiter;
-    } else if (resolved.encoding == TNA_ENCODING_AUTO || resolved.delimiter == 0 ||
-               resolved.encoding == TNA_ENCODING_UTF16LE ||
-               resolved.encoding == TNA_ENCODING_UTF16BE) {
+    } else if (resolved.encoding == TNA_ENCODING_AUTO || resolved.delimiter == 0) {
         return tna_error_set(err, TNA_ERR_USAGE, path, 0, 0,
-                             "a part of a file is read only with its encoding (not UTF-16) and "
-                             "delimiter given");
+                             "a part of a file is read only with its encoding and delimiter "
+                             "given");
     }
+    bool utf16 = resolved.encoding == TNA_ENCODING_UTF16LE ||
+                 resolved.encoding == TNA_ENCODING_UTF16BE;
+    if (utf16 && (start > 0 || end > 0))
+        return tna_error_set(err, TNA_ERR_USAGE, path, 0, 0,
+                             "a UTF-16 file is read only as a whole");
     reader r;
     tna_status st = reader_init(&r, path, &resolved, fn, ctx, err);
     if (st != TNA_OK)
         return st;
     if (start > 0) /* a BOM can only open the file */
         r.head_done = true;
-    read_range(&r, path, start, end);
-    if (lines)
-        *lines = r.line - 1;
+    r.offset = start;
+    r.limit = end;
+    if (range && range->first_line > 0)
+        r.line = range->first_line;
+    read_range(&r, path, start);
+    if (stop) {
+        stop->offset = utf16 ? -1 : r.offset;
+        stop->lines = r.line - (range && range->first_line > 0 ? range->first_line : 1);
+    }
     reader_free(&r);
     return r.status;
 }

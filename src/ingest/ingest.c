@@ -2,11 +2,10 @@
  * ingest.c - read every source of every period; see include/tna/ingest.h.
  *
  * The driver: for each period and source it resolves the file (a missing one is an error
- * unless the source is optional), works out its encoding and delimiter (csvsniff.c), reads
- * it whole (rows.c does the rows) or, when it is large, in two halves on two cores
- * (split.c), checks that every row read was accepted, rejected or excluded, notes that
- * count in the data-quality log, and hands the dataset over once every table that could
- * identify a person has been dropped.
+ * unless the source is optional), works out its encoding and delimiter (csvsniff.c), has it
+ * read (ingest_read.c: by one worker or several, joined in file order), checks that every
+ * row read was accepted, rejected or excluded, notes that count in the data-quality log, and
+ * hands the dataset over once every table that could identify a person has been dropped.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,108 +17,17 @@
 #include "tna/dates.h"
 #include "tna/text.h"
 
-/* ---- workers and periods ----------------------------------------------------------------- */
+/* ---- periods ------------------------------------------------------------------------------ */
 
-/* Every cache of a worker but the per-framework level caches, into out; how many. */
-#define WORKER_CACHES 10
-static size_t worker_caches(worker *w, value_cache *out[WORKER_CACHES])
-{
-    value_cache *all[WORKER_CACHES] = {&w->authority_cache,    &w->role_cache,
-                                       &w->trained_cache,      &w->applied_cache,
-                                       &w->medium_cache,       &w->rater_cache,
-                                       &w->satisfaction_cache, &w->barrier_cache,
-                                       &w->option_cache,       &w->exclude_cache};
-    memcpy(out, all, sizeof all);
-    return WORKER_CACHES;
-}
-
-void worker_init(worker *w, run_ctx *run, bool local)
-{
-    memset(w, 0, sizeof *w);
-    w->run = run;
-    if (local) {
-        w->strings = g_string_chunk_new(16 * 1024);
-        w->respondents = g_hash_table_new(g_str_hash, g_str_equal);
-        w->keys = w->strings;
-        w->local_keys = g_ptr_array_new();
-        w->next_id = &w->local_next;
-    } else {
-        w->strings = run->strings;
-        w->respondents = run->respondents;
-        w->keys = run->respondent_keys;
-        w->next_id = &run->ds->n_respondents;
-    }
-    value_cache *caches[WORKER_CACHES];
-    for (size_t i = 0, n = worker_caches(w, caches); i < n; i++)
-        value_cache_init(caches[i]);
-    size_t nf = run->model->n_frameworks;
-    w->level_cache = g_new0(value_cache, nf ? nf : 1);
-    for (size_t i = 0; i < nf; i++)
-        value_cache_init(&w->level_cache[i]);
-}
-
-void worker_clear(worker *w)
-{
-    if (w->local_keys) {
-        g_ptr_array_free(w->local_keys, TRUE);
-        g_hash_table_destroy(w->respondents);
-        g_string_chunk_free(w->strings);
-    }
-    value_cache *caches[WORKER_CACHES];
-    for (size_t i = 0, n = worker_caches(w, caches); i < n; i++)
-        value_cache_clear(caches[i]);
-    for (size_t i = 0; i < w->run->model->n_frameworks; i++)
-        value_cache_clear(&w->level_cache[i]);
-    g_free(w->level_cache);
-    memset(w, 0, sizeof *w);
-}
-
-void tna_worker_forget(worker *w)
-{
-    value_cache *caches[WORKER_CACHES];
-    for (size_t i = 0, n = worker_caches(w, caches); i < n; i++) {
-        value_cache_clear(caches[i]);
-        value_cache_init(caches[i]);
-    }
-    for (size_t i = 0; i < w->run->model->n_frameworks; i++) {
-        value_cache_clear(&w->level_cache[i]);
-        value_cache_init(&w->level_cache[i]);
-    }
-}
-
-period_ctx period_ctx_new(void)
+static period_ctx period_ctx_new(void)
 {
     period_ctx per = {g_array_new(FALSE, FALSE, sizeof(tna_record)), g_array_new(FALSE, FALSE, 1),
                       g_array_new(FALSE, FALSE, sizeof(tna_evaluation)),
-                      g_array_new(FALSE, FALSE, sizeof(tna_dq_entry)), 0};
+                      g_array_new(FALSE, FALSE, sizeof(tna_dq_entry))};
     return per;
 }
 
-void period_ctx_free(period_ctx *per)
-{
-    g_array_free(per->records, TRUE);
-    g_array_free(per->levels, TRUE);
-    g_array_free(per->evaluations, TRUE);
-    g_array_free(per->dq, TRUE);
-}
-
 /* ---- one file ----------------------------------------------------------------------------- */
-
-/* Reads the whole file on this thread. */
-static tna_status read_whole(file_ctx *f)
-{
-    tna_csv_options opt = rows_csv_options(f);
-    tna_status st = tna_csv_read_file(f->path, &opt, rows_on_record, f, f->err);
-    if (st == TNA_OK)
-        st = f->status;
-    /* A header and no data rows: the columns are still checked, so a wrong heading is
-     * reported now rather than the quarter the first response arrives. */
-    if (st == TNA_OK && !f->mapped)
-        st = tna_rows_map_header(f);
-    if (st == TNA_OK)
-        st = rows_settle_dates(f);
-    return st;
-}
 
 /* The file of a source in a period: present, absent (optional sources only) or an error. */
 static tna_status find_file(const tna_source *source, const char *path, bool *present,
@@ -137,8 +45,8 @@ static tna_status find_file(const tna_source *source, const char *path, bool *pr
                          source->name);
 }
 
-static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t si,
-                            const char *period, tna_source_stats *stats, tna_error *err)
+static tna_status read_file(run_ctx *run, period_ctx *per, uint32_t si, const char *period,
+                            tna_source_stats *stats, tna_error *err)
 {
     const tna_source *source = &run->model->sources[si];
     char *resolved = tna_model_source_path(run->model, source, period);
@@ -149,10 +57,9 @@ static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t s
     stats->date_format = source->date_format;
     tna_status st = find_file(source, path, &stats->present, err);
     if (st != TNA_OK || !stats->present) {
-        if (st == TNA_OK) {
-            tna_dq_entry e = {path, 0, 0, "", "no file for this period (optional source)", true};
-            g_array_append_val(per->dq, e);
-        }
+        if (st == TNA_OK)
+            tna_dq_period(run, per, path, 0, 0, "", "no file for this period (optional source)",
+                          true);
         return st;
     }
     tna_csv_options asked = {source->delimiter, source->encoding, 0, 0};
@@ -164,22 +71,13 @@ static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t s
     stats->delimiter = sn.delimiter;
     stats->encoding_guessed = sn.guessed;
 
-    file_ctx f;
-    file_ctx_init(&f, run, w, per, si, path, stats, err);
-    tna_worker_forget(w); /* what answers mean depends on the source */
     if (sn.guessed)
-        tna_dq_note(&f, sn.guessed_line, 0, "",
-                     "the file is not UTF-8 from this line on and has no byte-order mark: read "
-                     "as Windows-1252 (set encoding: windows-1252 to say so, or save it as CSV "
-                     "UTF-8)");
-    bool done = false;
-    bool splittable = sn.encoding != TNA_ENCODING_UTF16LE && sn.encoding != TNA_ENCODING_UTF16BE;
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        sb.st_size = 0;
-    st = splittable ? split_read(&f, sb.st_size, &done) : TNA_OK;
-    if (st == TNA_OK && !done)
-        st = read_whole(&f);
+        tna_dq_period(run, per, path, sn.guessed_line, 0, "",
+                      "the file is not UTF-8 from this line on and has no byte-order mark: read "
+                      "as Windows-1252 (set encoding: windows-1252 to say so, or save it as CSV "
+                      "UTF-8)",
+                      true);
+    st = tna_ingest_read_file(run, per, si, path, stats, err);
     if (st == TNA_OK && stats->rows_read != stats->accepted + stats->rejected + stats->excluded)
         st = tna_error_set(err, TNA_ERR_INPUT, path, 0, 0,
                            "internal error: %ld rows read but %ld accepted, %ld rejected and "
@@ -190,10 +88,9 @@ static tna_status read_file(run_ctx *run, worker *w, period_ctx *per, uint32_t s
                                       "excluded",
                                       stats->rows_read, stats->accepted, stats->rejected,
                                       stats->excluded);
-        tna_dq_note(&f, 0, 0, "", count);
+        tna_dq_period(run, per, path, 0, 0, "", count, true);
         g_free(count);
     }
-    file_ctx_clear(&f);
     return st;
 }
 
@@ -233,8 +130,9 @@ static void build_name_tables(run_ctx *run)
     }
 }
 
-static void finish_period(tna_period_data *pd, period_ctx *per)
+static void finish_period(tna_period_data *pd, period_ctx *per, size_t n_skills)
 {
+    pd->n_skills = n_skills;
     pd->n_records = per->records->len;
     pd->records = (tna_record *)g_array_free(per->records, FALSE);
     pd->levels = (uint8_t *)g_array_free(per->levels, FALSE);
@@ -256,13 +154,11 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
     run.strings = g_string_chunk_new(64 * 1024);
     ds->model = model;
     ds->strings = run.strings;
-    run.respondents = g_hash_table_new(g_str_hash, g_str_equal);
-    run.respondent_keys = g_string_chunk_new(256 * 1024);
+    tna_keyset_init(&run.respondents);
+    g_mutex_init(&run.progress_lock);
     run.courses = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     run.course_list = g_ptr_array_new();
     build_name_tables(&run);
-    worker main_worker;
-    worker_init(&main_worker, &run, false);
 
     size_t n_periods = model->n_periods;
     if (options && options->through_period) {
@@ -286,15 +182,15 @@ tna_status tna_ingest(const tna_model *model, const tna_ingest_options *options,
         pd->stats = g_new0(tna_source_stats, model->n_sources ? model->n_sources : 1);
         period_ctx per = period_ctx_new();
         for (uint32_t s = 0; s < model->n_sources && st == TNA_OK; s++)
-            st = read_file(&run, &main_worker, &per, s, pd->period, &pd->stats[s], err);
-        finish_period(pd, &per);
+            st = read_file(&run, &per, s, pd->period, &pd->stats[s], err);
+        finish_period(pd, &per, model->n_skills);
     }
 
-    worker_clear(&main_worker);
+    ds->n_respondents = (uint32_t)run.respondents.n;
     ds->n_courses = run.course_list->len;
     ds->courses = (const char **)g_ptr_array_free(run.course_list, FALSE);
-    g_hash_table_destroy(run.respondents); /* staff numbers go no further than this */
-    g_string_chunk_free(run.respondent_keys);
+    tna_keyset_clear(&run.respondents); /* staff numbers go no further than this */
+    g_mutex_clear(&run.progress_lock);
     g_hash_table_destroy(run.courses);
     g_hash_table_destroy(run.skill_names);
     g_hash_table_destroy(run.topic_names);
@@ -322,6 +218,20 @@ void tna_dataset_free(tna_dataset *ds)
     if (ds->strings)
         g_string_chunk_free(ds->strings);
     g_free(ds);
+}
+
+void tna_dataset_release_rows(tna_dataset *ds)
+{
+    for (size_t p = 0; ds != NULL && p < ds->n_periods; p++) {
+        tna_period_data *pd = &ds->periods[p];
+        g_free(pd->records);
+        g_free(pd->levels);
+        g_free(pd->evaluations);
+        pd->records = NULL;
+        pd->levels = NULL;
+        pd->evaluations = NULL;
+        pd->n_records = pd->n_evaluations = 0;
+    }
 }
 
 long tna_dataset_problems(const tna_dataset *ds)

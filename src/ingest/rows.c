@@ -1,15 +1,19 @@
 /*
- * rows.c - one CSV record at a time into records, evaluations and data-quality entries.
+ * rows.c - one CSV record at a time into a worker's records, evaluations and data-quality
+ * entries.
  *
- * rows_on_record() is the csvread callback for a file: records above the header rows are
- * skipped, the header rows (header_row to header_row + skip_after_header) are kept until
- * they are complete, then headings.c maps the columns, and every later record is a data row
- * for the source's format. Each row read is accepted, rejected (with a data-quality entry)
- * or excluded (a row the tool marks as not a response, noted in the log); never dropped.
- * cells.c reads each field.
+ * tna_rows_on_header() is the csvread callback that reads a file's header: records above
+ * the header rows are skipped, the header rows (header_row to header_row + skip_after_header)
+ * are kept, and after the last of them headings.c maps the columns. tna_rows_on_record()
+ * reads a worker's byte range: it skips the header rows again when the range starts the
+ * file, and every later record is a data row for the source's format. Each row read is
+ * accepted, rejected (with a data-quality entry) or excluded (a row the tool marks as not a
+ * response, noted in the log); never dropped. cells.c reads each field.
  *
- * With date_format auto the submission times are kept as text until the whole column has
- * been seen, then read in the one format that fits it (rows_settle_dates, dates.h).
+ * Everything goes into the worker's own tables; respondent and course keys are written down
+ * in order for the join to number (ingest_read.c). With date_format auto the submission
+ * times are kept as text until the whole column has been seen, by every worker, then read
+ * in the one format that fits it (tna_rows_settle_dates, dates.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,55 +25,36 @@
 
 #define PROGRESS_EVERY 65536
 
-static bool row_blank(const tna_csv_record *r)
+/* Writes down the respondent key of the row being added (its cell, trimmed), with its hash,
+ * for the join to number; a blank key is a respondent of its own. */
+static void note_respondent(worker *w, const tna_csv_record *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (!tna_text_blank(r->fields[i], r->lens[i]))
-            return false;
-    return true;
-}
-
-static uint32_t new_id(worker *w, char *key)
-{
-    if (w->local_keys) {
-        g_ptr_array_add(w->local_keys, key);
-        return w->local_next++;
-    }
-    if (key && w->new_keys)
-        g_ptr_array_add(w->new_keys, key);
-    return (*w->next_id)++;
-}
-
-static uint32_t respondent_of(worker *w, const char *text)
-{
-    const char *s = text;
-    size_t n = strlen(s);
+    int col = tna_cell_col(w, r, TNA_FIELD_RESPONDENT);
+    const char *s = tna_cell_text(r, col);
+    size_t n = tna_cell_len(r, col);
     while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
         n--;
-    if (n == 0)
-        return new_id(w, NULL);
-    char small[64];
-    char *key = n < sizeof small ? small : g_malloc(n + 1);
-    memcpy(key, s, n);
-    key[n] = '\0';
-    gpointer v = g_hash_table_lookup(w->respondents, key);
-    if (v == NULL) {
-        char *kept = g_string_chunk_insert_len(w->keys, key, (gssize)n);
-        uint32_t id = new_id(w, kept);
-        g_hash_table_insert(w->respondents, kept, GSIZE_TO_POINTER((gsize)id + 1));
-        v = GSIZE_TO_POINTER((gsize)id + 1);
+    guint8 head[9];
+    uint32_t hash = n ? tna_keyset_hash(s, n) : 0, len = (uint32_t)n;
+    memcpy(head, &hash, 4);
+    head[4] = n < 255 ? (guint8)n : 255;
+    if (n >= 255)
+        memcpy(head + 5, &len, 4);
+    size_t need = (n < 255 ? 5 : 9) + n;
+    GByteArray *chunk = w->keys->len ? g_ptr_array_index(w->keys, w->keys->len - 1) : NULL;
+    if (chunk == NULL || chunk->len + need > KEY_CHUNK) {
+        chunk = g_byte_array_sized_new((guint)MAX(KEY_CHUNK, need));
+        g_ptr_array_add(w->keys, chunk);
     }
-    if (key != small)
-        g_free(key);
-    return (uint32_t)(GPOINTER_TO_SIZE(v) - 1);
+    g_byte_array_append(chunk, head, n < 255 ? 5 : 9);
+    g_byte_array_append(chunk, (const guint8 *)s, (guint)n);
 }
 
 /* What an unreadable date says, naming the key that fixes it. */
-static const char *bad_date_reason(const file_ctx *f, tna_date_format used)
+static const char *bad_date_reason(tna_date_format used)
 {
-    (void)f;
     switch (used) {
     case TNA_DATE_DMY:
         return "unreadable date (read day-first; set date_format: mdy or iso if the column is "
@@ -84,40 +69,42 @@ static const char *bad_date_reason(const file_ctx *f, tna_date_format used)
 }
 
 /* Reads the submission time of a row; with auto, queues it until the column is known. */
-static int64_t read_submitted(file_ctx *f, const tna_csv_record *r, size_t index, bool evaluation)
+static int64_t read_submitted(worker *w, const tna_csv_record *r, size_t index, bool evaluation)
 {
-    int col = tna_cell_col(f, r, TNA_FIELD_SUBMITTED);
+    int col = tna_cell_col(w, r, TNA_FIELD_SUBMITTED);
     const char *text = tna_cell_text(r, col);
-    if (col < 0 || tna_text_blank(text, strlen(text)))
+    size_t len = tna_cell_len(r, col);
+    if (col < 0 || tna_text_blank(text, len))
         return TNA_TIME_MISSING;
     if (tna_cell_invalid(r, col)) {
         char reason[160];
-        snprintf(reason, sizeof reason, "date is %s", tna_cell_bad_text(f));
-        tna_dq_add(f, r->line, col + 1, text, reason);
-        f->stats->invalid_text++;
+        snprintf(reason, sizeof reason, "date is %s", tna_cell_bad_text(w));
+        tna_dq_add(w, r->line, col + 1, text, reason);
+        w->stats.invalid_text++;
         return TNA_TIME_MISSING;
     }
-    if (f->source->date_format == TNA_DATE_AUTO) {
-        tna_date_sniff_add(&f->sniff, text, strlen(text), r->line);
+    tna_date_format format = w->file->source->date_format;
+    if (format == TNA_DATE_AUTO) {
+        tna_date_sniff_add(&w->sniff, text, len, r->line);
         pending_date p = {index, evaluation, r->line, col + 1,
-                          g_string_chunk_insert(f->w->strings, text)};
-        g_array_append_val(f->pending, p);
+                          g_string_chunk_insert_len(w->strings, text, (gssize)len)};
+        g_array_append_val(w->pending, p);
         return TNA_TIME_MISSING;
     }
     int64_t t;
-    if (tna_date_parse(text, strlen(text), f->source->date_format, &t))
+    if (tna_date_parse(text, len, format, &t))
         return t;
-    tna_dq_add(f, r->line, col + 1, text, bad_date_reason(f, f->source->date_format));
-    f->stats->bad_dates++;
+    tna_dq_add(w, r->line, col + 1, text, bad_date_reason(format));
+    w->stats.bad_dates++;
     return TNA_TIME_MISSING;
 }
 
-static void reject(file_ctx *f, const tna_csv_record *r, long column, const char *value,
+static void reject(worker *w, const tna_csv_record *r, long column, const char *value,
                    const char *reason)
 {
     if (reason)
-        tna_dq_add(f, r->line, column, value, reason);
-    f->stats->rejected++;
+        tna_dq_add(w, r->line, column, value, reason);
+    w->stats.rejected++;
 }
 
 static uint32_t find_named(GHashTable *names, const char *text)
@@ -130,94 +117,97 @@ static uint32_t find_named(GHashTable *names, const char *text)
 
 /* ---- rows --------------------------------------------------------------------------------- */
 
-static tna_record *new_record(file_ctx *f, const tna_csv_record *r, uint32_t authority,
-                              uint32_t role)
+/* Adds a record and its levels (none yet); returns the packed levels. */
+static uint8_t *new_record(worker *w, const tna_csv_record *r, uint32_t authority, uint32_t role)
 {
-    size_t ns = f->run->model->n_skills;
+    size_t row = tna_level_row_bytes(w->run->model->n_skills);
     tna_record rec = {0};
-    rec.respondent = respondent_of(f->w, tna_cell_text(r, tna_cell_col(f, r, TNA_FIELD_RESPONDENT)));
+    note_respondent(w, r);
     rec.authority = authority;
     rec.role = role;
-    rec.seq = f->per->seq++;
-    rec.levels_at = f->per->levels->len;
-    g_array_set_size(f->per->levels, f->per->levels->len + ns);
-    memset(&g_array_index(f->per->levels, guint8, rec.levels_at), TNA_LEVEL_NONE, ns);
     int v;
-    if (f->map.field[TNA_FIELD_RATER] >= 0)
-        rec.rater = tna_cell_word(f, r, TNA_FIELD_RATER) == TNA_RATER_MANAGER ? TNA_RATER_MANAGER
-                                                                         : TNA_RATER_SELF;
-    if (f->map.field[TNA_FIELD_TRAINED] >= 0 && (v = tna_cell_word(f, r, TNA_FIELD_TRAINED)) > 0)
+    const column_map *map = &w->file->map;
+    if (map->field[TNA_FIELD_RATER] >= 0)
+        rec.rater = tna_cell_word(w, r, TNA_FIELD_RATER) == TNA_RATER_MANAGER ? TNA_RATER_MANAGER
+                                                                               : TNA_RATER_SELF;
+    if (map->field[TNA_FIELD_TRAINED] >= 0 && (v = tna_cell_word(w, r, TNA_FIELD_TRAINED)) > 0)
         rec.trained = (uint8_t)v;
-    if (f->map.field[TNA_FIELD_LANGUAGE_PREFERENCE] >= 0 &&
-        (v = tna_cell_word(f, r, TNA_FIELD_LANGUAGE_PREFERENCE)) > 0)
+    if (map->field[TNA_FIELD_LANGUAGE_PREFERENCE] >= 0 &&
+        (v = tna_cell_word(w, r, TNA_FIELD_LANGUAGE_PREFERENCE)) > 0)
         rec.medium = (uint8_t)v;
-    if (f->map.n_barriers > 0) {
+    if (map->n_barriers > 0) {
         bool answered = false;
-        rec.barriers = tna_cell_barriers(f, r, &answered);
+        rec.barriers = tna_cell_barriers(w, r, &answered);
         rec.barriers_answered = answered;
     }
-    g_array_append_val(f->per->records, rec);
-    tna_record *out = &g_array_index(f->per->records, tna_record, f->per->records->len - 1);
-    out->submitted = read_submitted(f, r, f->per->records->len - 1, false);
-    return out;
+    size_t index = w->records->len;
+    rec.submitted = read_submitted(w, r, index, false);
+    g_array_append_val(w->records, rec);
+    g_array_set_size(w->levels, w->levels->len + row);
+    uint8_t *levels = (uint8_t *)w->levels->data + index * row;
+    memset(levels, 0xFF, row); /* every level none */
+    return levels;
 }
 
-static void wide_row(file_ctx *f, const tna_csv_record *r)
+static void wide_row(worker *w, const tna_csv_record *r)
 {
     uint32_t authority, role;
-    if (!tna_cell_respondent_ok(f, r) || !tna_cell_who(f, r, true, &authority, &role)) {
-        reject(f, r, 0, NULL, NULL);
+    if (!tna_cell_respondent_ok(w, r) || !tna_cell_who(w, r, true, &authority, &role)) {
+        reject(w, r, 0, NULL, NULL);
         return;
     }
-    tna_record *rec = new_record(f, r, authority, role);
-    guint8 *levels = &g_array_index(f->per->levels, guint8, rec->levels_at);
-    for (size_t s = 0; s < f->source->n_skills; s++) {
-        int col = f->map.skill_col[s];
-        if (col < 0 || (size_t)col >= r->n)
-            continue;
-        uint32_t skill = f->source->skills[s].skill;
-        uint8_t lv = tna_cell_level(f, r, col, skill);
-        if (lv != TNA_LEVEL_NONE)
-            levels[skill] = lv;
-    }
-    f->stats->accepted++;
+    tna_cell_levels(w, r, new_record(w, r, authority, role));
+    w->stats.accepted++;
 }
 
-static void long_row(file_ctx *f, const tna_csv_record *r)
+static void long_row(worker *w, const tna_csv_record *r)
 {
-    int scol = tna_cell_col(f, r, TNA_FIELD_SKILL);
-    uint32_t skill = find_named(f->run->skill_names, tna_cell_text(r, scol));
+    int scol = tna_cell_col(w, r, TNA_FIELD_SKILL);
+    uint32_t skill = find_named(w->run->skill_names, tna_cell_text(r, scol));
     if (skill == TNA_NONE) {
-        reject(f, r, scol + 1, tna_cell_text(r, scol), "unknown skill; row left out");
+        reject(w, r, scol + 1, tna_cell_text(r, scol), "unknown skill; row left out");
         return;
     }
     uint32_t authority, role;
-    if (!tna_cell_respondent_ok(f, r) || !tna_cell_who(f, r, true, &authority, &role)) {
-        reject(f, r, 0, NULL, NULL);
+    if (!tna_cell_respondent_ok(w, r) || !tna_cell_who(w, r, true, &authority, &role)) {
+        reject(w, r, 0, NULL, NULL);
         return;
     }
-    tna_record *rec = new_record(f, r, authority, role);
-    uint8_t lv = tna_cell_level(f, r, tna_cell_col(f, r, TNA_FIELD_LEVEL), skill);
-    g_array_index(f->per->levels, guint8, rec->levels_at + skill) = lv;
-    f->stats->accepted++;
+    uint8_t *levels = new_record(w, r, authority, role);
+    tna_level_set(levels, skill, tna_cell_level(w, r, tna_cell_col(w, r, TNA_FIELD_LEVEL), skill));
+    w->stats.accepted++;
 }
 
-static void evaluation_row(file_ctx *f, const tna_csv_record *r)
+/* The worker's number for a course (by key): its first appearance in the worker's range. */
+static uint32_t local_course(worker *w, char *key, const char *text)
 {
-    run_ctx *run = f->run;
+    gpointer v = g_hash_table_lookup(w->courses, key);
+    if (v != NULL) {
+        g_free(key);
+        return (uint32_t)(GPOINTER_TO_SIZE(v) - 1);
+    }
+    g_ptr_array_add(w->course_keys, key);
+    g_ptr_array_add(w->course_names, g_strstrip(g_strdup(text)));
+    g_hash_table_insert(w->courses, key, GSIZE_TO_POINTER((gsize)w->course_keys->len));
+    return w->course_keys->len - 1;
+}
+
+static void evaluation_row(worker *w, const tna_csv_record *r)
+{
+    run_ctx *run = w->run;
     const tna_model *m = run->model;
-    int ccol = tna_cell_col(f, r, TNA_FIELD_COURSE);
+    int ccol = tna_cell_col(w, r, TNA_FIELD_COURSE);
     const char *course = tna_cell_text(r, ccol);
     char *ckey = tna_cell_invalid(r, ccol) ? NULL : tna_text_key(course, -1);
     if (ckey == NULL || *ckey == '\0') {
         g_free(ckey);
-        reject(f, r, ccol + 1, course, "no course; row left out");
+        reject(w, r, ccol + 1, course, "no course; row left out");
         return;
     }
     uint32_t authority, role;
-    if (!tna_cell_respondent_ok(f, r) || !tna_cell_who(f, r, false, &authority, &role)) {
+    if (!tna_cell_respondent_ok(w, r) || !tna_cell_who(w, r, false, &authority, &role)) {
         g_free(ckey);
-        reject(f, r, 0, NULL, NULL);
+        reject(w, r, 0, NULL, NULL);
         return;
     }
     /* Skill and topic first: a rejected row must leave no course or respondent behind. */
@@ -225,53 +215,42 @@ static void evaluation_row(file_ctx *f, const tna_csv_record *r)
     e.authority = authority;
     e.role = role;
     e.skill = e.topic = TNA_NONE;
-    int col = tna_cell_col(f, r, TNA_FIELD_SKILL);
-    if (col >= 0 && !tna_text_blank(tna_cell_text(r, col), strlen(tna_cell_text(r, col)))) {
+    int col = tna_cell_col(w, r, TNA_FIELD_SKILL);
+    if (col >= 0 && !tna_text_blank(tna_cell_text(r, col), tna_cell_len(r, col))) {
         e.skill = find_named(run->skill_names, tna_cell_text(r, col));
         if (e.skill == TNA_NONE) {
             g_free(ckey);
-            reject(f, r, col + 1, tna_cell_text(r, col), "unknown skill; row left out");
+            reject(w, r, col + 1, tna_cell_text(r, col), "unknown skill; row left out");
             return;
         }
         e.topic = m->skills[e.skill].topic;
     }
-    col = tna_cell_col(f, r, TNA_FIELD_TOPIC);
+    col = tna_cell_col(w, r, TNA_FIELD_TOPIC);
     if (e.topic == TNA_NONE && col >= 0 &&
-        !tna_text_blank(tna_cell_text(r, col), strlen(tna_cell_text(r, col)))) {
+        !tna_text_blank(tna_cell_text(r, col), tna_cell_len(r, col))) {
         e.topic = find_named(run->topic_names, tna_cell_text(r, col));
         if (e.topic == TNA_NONE) {
             g_free(ckey);
-            reject(f, r, col + 1, tna_cell_text(r, col), "unknown topic; row left out");
+            reject(w, r, col + 1, tna_cell_text(r, col), "unknown topic; row left out");
             return;
         }
     }
-    gpointer cv = g_hash_table_lookup(run->courses, ckey);
-    if (cv == NULL) {
-        char *trimmed = g_strstrip(g_strdup(course));
-        g_ptr_array_add(run->course_list, g_string_chunk_insert_const(run->strings, trimmed));
-        g_free(trimmed);
-        cv = GSIZE_TO_POINTER((gsize)run->course_list->len);
-        g_hash_table_insert(run->courses, ckey, cv);
-    } else {
-        g_free(ckey);
-    }
-    e.course = (uint32_t)(GPOINTER_TO_SIZE(cv) - 1);
-    e.respondent = respondent_of(f->w, tna_cell_text(r, tna_cell_col(f, r, TNA_FIELD_RESPONDENT)));
+    e.course = local_course(w, ckey, course);
+    note_respondent(w, r);
     int v;
-    if (f->map.field[TNA_FIELD_SATISFACTION] >= 0)
-        e.satisfaction = (v = tna_cell_word(f, r, TNA_FIELD_SATISFACTION)) > 0 ? v : 0;
-    e.before = tna_cell_eval_level(f, r, TNA_FIELD_BEFORE, e.topic);
-    e.after = tna_cell_eval_level(f, r, TNA_FIELD_AFTER, e.topic);
-    if (f->map.field[TNA_FIELD_APPLIED] >= 0 && (v = tna_cell_word(f, r, TNA_FIELD_APPLIED)) > 0)
+    const column_map *map = &w->file->map;
+    if (map->field[TNA_FIELD_SATISFACTION] >= 0)
+        e.satisfaction = (v = tna_cell_word(w, r, TNA_FIELD_SATISFACTION)) > 0 ? v : 0;
+    e.before = tna_cell_eval_level(w, r, TNA_FIELD_BEFORE, e.topic);
+    e.after = tna_cell_eval_level(w, r, TNA_FIELD_AFTER, e.topic);
+    if (map->field[TNA_FIELD_APPLIED] >= 0 && (v = tna_cell_word(w, r, TNA_FIELD_APPLIED)) > 0)
         e.applied = (uint8_t)v;
-    g_array_append_val(f->per->evaluations, e);
-    tna_evaluation *out =
-        &g_array_index(f->per->evaluations, tna_evaluation, f->per->evaluations->len - 1);
-    out->submitted = read_submitted(f, r, f->per->evaluations->len - 1, true);
-    f->stats->accepted++;
+    e.submitted = read_submitted(w, r, w->evaluations->len, true);
+    g_array_append_val(w->evaluations, e);
+    w->stats.accepted++;
 }
 
-/* ---- one file ----------------------------------------------------------------------------- */
+/* ---- the header and the data rows ----------------------------------------------------------- */
 
 static GPtrArray *copy_row(const tna_csv_record *r)
 {
@@ -281,147 +260,144 @@ static GPtrArray *copy_row(const tna_csv_record *r)
     return a;
 }
 
-tna_status tna_rows_map_header(file_ctx *f)
+tna_status tna_rows_map_header(worker *w)
 {
+    file_ctx *f = w->file;
     if (f->rows.rows->len == 0)
-        return tna_error_set(f->err, TNA_ERR_INPUT, f->path, 0, 0,
+        return tna_error_set(&w->err, TNA_ERR_INPUT, f->path, 0, 0,
                              "no header row: the file has fewer than %d records",
                              f->source->header_row);
     tna_status st = headings_map(f->run->model, f->source_index, &f->rows, f->path,
-                                 f->header_line, &f->map, tna_dq_callback, f, f->err);
+                                 f->header_line, &f->map, tna_dq_callback, w, &w->err);
     if (st == TNA_OK)
         f->mapped = true;
     return st;
 }
 
-int rows_on_record(const tna_csv_record *r, void *ctx)
+int tna_rows_on_header(const tna_csv_record *r, void *ctx)
 {
-    file_ctx *f = ctx;
-    if (!f->all_data && r->index <= f->last_header_record) {
-        if (f->mapped || r->index < f->header_record) /* split.c's second pass; or above */
-            return 0;
-        if (r->index == f->header_record)
-            f->header_line = r->line;
-        g_ptr_array_add(f->rows.rows, copy_row(r));
+    worker *w = ctx;
+    file_ctx *f = w->file;
+    if (r->index < f->header_record)
         return 0;
+    if (r->index == f->header_record)
+        f->header_line = r->line;
+    g_ptr_array_add(f->rows.rows, copy_row(r));
+    if (r->index < f->last_header_record)
+        return 0;
+    w->status = tna_rows_map_header(w);
+    return 1; /* the data rows are the workers' */
+}
+
+/* Progress: the rows of this worker are added to the file's count now and then. */
+static void report_progress(worker *w)
+{
+    const tna_ingest_options *o = w->run->options;
+    long rows = g_atomic_int_add(&w->run->rows_read, (gint)w->rows_unreported) +
+                w->rows_unreported;
+    w->rows_unreported = 0;
+    if (g_mutex_trylock(&w->run->progress_lock)) {
+        o->progress(w->file->path, rows, o->progress_ctx);
+        g_mutex_unlock(&w->run->progress_lock);
     }
-    if (!f->mapped) {
-        f->status = tna_rows_map_header(f);
-        if (f->status != TNA_OK)
-            return 1;
-        f->first_data_line = r->line;
-        if (f->stop_at_data)
-            return 1;
-    }
-    f->stats->rows_read++;
-    if (f->run->options && f->run->options->progress && f->stats->rows_read % PROGRESS_EVERY == 0)
-        f->run->options->progress(f->path, f->stats->rows_read, f->run->options->progress_ctx);
+}
+
+static bool row_blank(const tna_csv_record *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (!tna_text_blank(r->fields[i], r->lens[i]))
+            return false;
+    return true;
+}
+
+int tna_rows_on_record(const tna_csv_record *r, void *ctx)
+{
+    worker *w = ctx;
+    const file_ctx *f = w->file;
+    if (!w->all_data && r->index <= f->last_header_record)
+        return 0; /* read by tna_rows_on_header */
+    w->stats.rows_read++;
+    if (f->run->options && f->run->options->progress && ++w->rows_unreported == PROGRESS_EVERY)
+        report_progress(w);
     if (row_blank(r)) {
-        reject(f, r, 0, "", "empty row");
+        reject(w, r, 0, "", "empty row");
         return 0;
     }
-    if (f->source->n_exclude > 0 && tna_cell_excluded(f, r)) {
-        f->stats->excluded++;
+    if (f->source->n_exclude > 0 && tna_cell_excluded(w, r)) {
+        w->stats.excluded++;
         return 0;
     }
     if ((int)r->n <= f->map.max_needed) {
         char reason[96];
         snprintf(reason, sizeof reason, "row has %zu fields, the header has %d; row left out",
                  r->n, f->map.n_header);
-        reject(f, r, 0, "", reason);
+        reject(w, r, 0, "", reason);
         return 0;
     }
     switch (f->source->format) {
-    case TNA_FORMAT_WIDE: wide_row(f, r); break;
-    case TNA_FORMAT_LONG: long_row(f, r); break;
-    case TNA_FORMAT_EVALUATION: evaluation_row(f, r); break;
+    case TNA_FORMAT_WIDE: wide_row(w, r); break;
+    case TNA_FORMAT_LONG: long_row(w, r); break;
+    case TNA_FORMAT_EVALUATION: evaluation_row(w, r); break;
     }
     return 0;
 }
 
-tna_csv_options rows_csv_options(const file_ctx *f)
-{
-    tna_csv_options opt = {f->stats->delimiter, f->stats->encoding, 0, 0};
-    return opt;
-}
+/* ---- dates of an auto-dated file ------------------------------------------------------------ */
 
-void file_ctx_init(file_ctx *f, run_ctx *run, worker *w, period_ctx *per, uint32_t source,
-                   const char *path, tna_source_stats *stats, tna_error *err)
+tna_status tna_rows_settle_dates(const file_ctx *f, period_ctx *per, tna_source_stats *stats,
+                                 const GArray *pending, const tna_date_sniff *sniff,
+                                 tna_error *err)
 {
-    memset(f, 0, sizeof *f);
-    f->run = run;
-    f->w = w;
-    f->per = per;
-    f->source = &run->model->sources[source];
-    f->source_index = source;
-    f->path = path;
-    f->stats = stats;
-    f->header_record = f->source->header_row;
-    f->last_header_record = f->source->header_row + f->source->skip_after_header;
-    f->rows.rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-    f->pending = g_array_new(FALSE, FALSE, sizeof(pending_date));
-    f->err = err;
-}
-
-void file_ctx_clear(file_ctx *f)
-{
-    if (f->mapped && !f->all_data) /* a second half shares the first half's map */
-        column_map_clear(&f->map);
-    g_ptr_array_unref(f->rows.rows);
-    g_array_free(f->pending, TRUE);
-}
-
-/* Settles the queued submission times of an auto-dated file. */
-tna_status rows_settle_dates(file_ctx *f)
-{
-    if (f->pending->len == 0)
+    if (pending->len == 0)
         return TNA_OK;
     tna_date_format fmt;
-    switch (tna_date_sniff_verdict(&f->sniff)) {
+    const tna_source *source = f->source;
+    switch (tna_date_sniff_verdict(sniff)) {
     case TNA_DATE_VERDICT_ISO: fmt = TNA_DATE_ISO; break;
     case TNA_DATE_VERDICT_DMY: fmt = TNA_DATE_DMY; break;
     case TNA_DATE_VERDICT_MDY: fmt = TNA_DATE_MDY; break;
     case TNA_DATE_VERDICT_AMBIGUOUS: {
         /* quote a value that reads both ways, not merely the first one */
-        pending_date *p = &g_array_index(f->pending, pending_date, 0);
-        for (guint i = 0; i < f->pending->len; i++)
-            if (g_array_index(f->pending, pending_date, i).line == f->sniff.first_ambiguous_line) {
-                p = &g_array_index(f->pending, pending_date, i);
+        const pending_date *p = &g_array_index(pending, pending_date, 0);
+        for (guint i = 0; i < pending->len; i++)
+            if (g_array_index(pending, pending_date, i).line == sniff->first_ambiguous_line) {
+                p = &g_array_index(pending, pending_date, i);
                 break;
             }
-        return tna_error_set(f->err, TNA_ERR_INPUT, f->path, p->line, p->column,
+        return tna_error_set(err, TNA_ERR_INPUT, f->path, p->line, p->column,
                              "every date in column '%s' reads both day-first and month-first "
                              "(e.g. '%s' on this line); set date_format: dmy or mdy for source "
                              "'%s'",
-                             f->source->columns[TNA_FIELD_SUBMITTED][0].heading, p->text,
-                             f->source->name);
+                             source->columns[TNA_FIELD_SUBMITTED][0].heading, p->text,
+                             source->name);
     }
     default:
-        if (f->sniff.any_ok == 0 && f->sniff.values > 0) {
-            pending_date *p = &g_array_index(f->pending, pending_date, 0);
-            return tna_error_set(f->err, TNA_ERR_INPUT, f->path, p->line, p->column,
+        if (sniff->any_ok == 0 && sniff->values > 0) {
+            const pending_date *p = &g_array_index(pending, pending_date, 0);
+            return tna_error_set(err, TNA_ERR_INPUT, f->path, p->line, p->column,
                                  "no date in column '%s' can be read (e.g. '%s'); set "
                                  "date_format: iso, dmy or mdy for source '%s', or map another "
                                  "column as submitted",
-                                 f->source->columns[TNA_FIELD_SUBMITTED][0].heading, p->text,
-                                 f->source->name);
+                                 source->columns[TNA_FIELD_SUBMITTED][0].heading, p->text,
+                                 source->name);
         }
         fmt = TNA_DATE_ISO;
         break;
     }
-    f->stats->date_format = fmt;
-    for (guint i = 0; i < f->pending->len; i++) {
-        pending_date *p = &g_array_index(f->pending, pending_date, i);
+    stats->date_format = fmt;
+    for (guint i = 0; i < pending->len; i++) {
+        const pending_date *p = &g_array_index(pending, pending_date, i);
         int64_t t;
         if (!tna_date_parse(p->text, strlen(p->text), fmt, &t)) {
-            tna_dq_add(f, p->line, p->column, p->text, bad_date_reason(f, fmt));
-            f->stats->bad_dates++;
+            tna_dq_period(f->run, per, f->path, p->line, p->column, p->text,
+                          bad_date_reason(fmt), false);
+            stats->bad_dates++;
             t = TNA_TIME_MISSING;
         }
         if (p->evaluation)
-            g_array_index(f->per->evaluations, tna_evaluation, p->record).submitted = t;
+            g_array_index(per->evaluations, tna_evaluation, p->record).submitted = t;
         else
-            g_array_index(f->per->records, tna_record, p->record).submitted = t;
+            g_array_index(per->records, tna_record, p->record).submitted = t;
     }
     return TNA_OK;
 }

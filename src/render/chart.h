@@ -18,8 +18,9 @@
  * Fonts: CHART_FONT (DejaVu Sans, from fonts-dejavu-core) is named explicitly, so the
  * output does not depend on fontconfig's default; sizes are absolute, in points. Text is
  * laid out in the pango context attached with chart_set_context (the PDF renderer makes a
- * font map of its own per report and frees it afterwards).
- * Nothing here allocates memory that outlives a call.
+ * font map of its own per report and frees it afterwards), which keeps each layout it makes
+ * until tna_chart_drop_layouts (a report measures a text before it draws it, in two passes).
+ * Nothing else here allocates memory that outlives a call.
  */
 #ifndef TNA_CHART_H
 #define TNA_CHART_H
@@ -47,6 +48,9 @@ void chart_set_rgb(cairo_t *cr, chart_rgb c);
 /* The pango context text on cr is laid out with (the caller keeps it alive while cr draws);
  * without one, pango's shared default font map is used. */
 void chart_set_context(cairo_t *cr, PangoContext *context);
+/* Drops the layouts kept for the text drawn with context (they hold it): call it before the
+ * last g_object_unref of the context. */
+void tna_chart_drop_layouts(PangoContext *context);
 
 typedef enum chart_align { CHART_LEFT, CHART_CENTER, CHART_RIGHT } chart_align;
 

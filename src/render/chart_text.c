@@ -9,6 +9,7 @@
  */
 #include "chart.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -16,24 +17,18 @@
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-static const cairo_user_data_key_t context_key;
+static const cairo_user_data_key_t context_key, rotated_done_key;
 
 void chart_set_context(cairo_t *cr, PangoContext *context)
 {
     cairo_set_user_data(cr, &context_key, context, NULL);
+    pango_cairo_update_context(cr, context); /* upright text: see layout_new */
 }
 
-static PangoLayout *layout_new(cairo_t *cr, const char *text, double w, double size, int flags,
-                               chart_align align, int max_lines)
+/* A layout of text as chart_text draws it (natural: as wide as it is, for measuring). */
+static PangoLayout *layout_make(PangoLayout *lay, const char *text, double w, double size,
+                                int flags, chart_align align, int max_lines, bool natural)
 {
-    PangoContext *context = cairo_get_user_data(cr, &context_key);
-    PangoLayout *lay;
-    if (context) {
-        pango_cairo_update_context(cr, context);
-        lay = pango_layout_new(context);
-    } else {
-        lay = pango_cairo_create_layout(cr);
-    }
     PangoFontDescription *fd = pango_font_description_new();
     pango_font_description_set_family_static(fd, CHART_FONT);
     pango_font_description_set_weight(fd, (flags & CHART_BOLD) ? PANGO_WEIGHT_BOLD
@@ -56,8 +51,84 @@ static PangoLayout *layout_new(cairo_t *cr, const char *text, double w, double s
                                         : align == CHART_RIGHT ? PANGO_ALIGN_RIGHT
                                                                : PANGO_ALIGN_LEFT);
     }
+    if (natural && w > 0 && !(flags & CHART_WRAP)) {
+        pango_layout_set_width(lay, -1);
+        pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
+    }
     pango_layout_set_text(lay, text ? text : "", -1);
     return lay;
+}
+
+/* The layouts made with a context, by what they were made of: a report measures each text
+ * before it draws it, and draws it again in its second pass (pdf.c); shaping it once per
+ * pass is enough. A layout lays itself out again whenever its context changes, and updating
+ * a context from a cairo context always counts as a change, so each context is updated once
+ * per cairo context: the upright one when it is set (chart_set_context), the one for
+ * rotated labels (made from the same font map and options; the only rotation is a quarter
+ * turn) at the first rotated label. Both are freed with the context. */
+static const char layouts_key[] = "tna-chart-layouts", rotated_key[] = "tna-chart-rotated";
+
+static PangoContext *rotated_context(PangoContext *upright)
+{
+    PangoContext *c = g_object_get_data(G_OBJECT(upright), rotated_key);
+    if (c == NULL) {
+        c = pango_font_map_create_context(pango_context_get_font_map(upright));
+        const cairo_font_options_t *options = pango_cairo_context_get_font_options(upright);
+        if (options)
+            pango_cairo_context_set_font_options(c, options);
+        g_object_set_data_full(G_OBJECT(upright), rotated_key, c, g_object_unref);
+    }
+    return c;
+}
+
+void tna_chart_drop_layouts(PangoContext *context)
+{
+    PangoContext *rotated = g_object_get_data(G_OBJECT(context), rotated_key);
+    if (rotated)
+        g_object_set_data(G_OBJECT(rotated), layouts_key, NULL);
+    g_object_set_data(G_OBJECT(context), rotated_key, NULL);
+    g_object_set_data(G_OBJECT(context), layouts_key, NULL);
+}
+
+static PangoLayout *layout_new(cairo_t *cr, const char *text, double w, double size, int flags,
+                               chart_align align, int max_lines, bool natural, bool rotated)
+{
+    PangoContext *context = cairo_get_user_data(cr, &context_key);
+    if (context == NULL)
+        return layout_make(pango_cairo_create_layout(cr), text, w, size, flags, align,
+                           max_lines, natural);
+    if (rotated) {
+        context = rotated_context(context);
+        if (cairo_get_user_data(cr, &rotated_done_key) == NULL) {
+            pango_cairo_update_context(cr, context);
+            cairo_set_user_data(cr, &rotated_done_key, context, NULL);
+        }
+    }
+    GHashTable *cache = g_object_get_data(G_OBJECT(context), layouts_key);
+    if (cache == NULL) {
+        cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+        g_object_set_data_full(G_OBJECT(context), layouts_key, cache,
+                               (GDestroyNotify)g_hash_table_destroy);
+    }
+    uint64_t wb, sb; /* the doubles' bits: exact, and quicker to print than %a */
+    memcpy(&wb, &w, sizeof wb);
+    memcpy(&sb, &size, sizeof sb);
+    char small[256];
+    int n = snprintf(small, sizeof small, "%" PRIx64 " %" PRIx64 " %d %d %d %d %s", wb, sb, flags,
+                     (int)align, max_lines, natural, text ? text : "");
+    char *key = n >= 0 && (size_t)n < sizeof small
+                    ? small
+                    : g_strdup_printf("%" PRIx64 " %" PRIx64 " %d %d %d %d %s", wb, sb, flags,
+                                      (int)align, max_lines, natural, text ? text : "");
+    PangoLayout *lay = g_hash_table_lookup(cache, key);
+    if (lay == NULL) {
+        lay = layout_make(pango_layout_new(context), text, w, size, flags, align, max_lines,
+                          natural);
+        g_hash_table_insert(cache, key == small ? g_strdup(small) : key, lay);
+    } else if (key != small) {
+        g_free(key);
+    }
+    return g_object_ref(lay);
 }
 
 static void layout_size(PangoLayout *lay, double *w, double *h)
@@ -75,7 +146,7 @@ double chart_text(cairo_t *cr, const char *text, double x, double y, double w, d
 {
     if (text == NULL || text[0] == '\0')
         return 0;
-    PangoLayout *lay = layout_new(cr, text, w, size, flags, align, max_lines);
+    PangoLayout *lay = layout_new(cr, text, w, size, flags, align, max_lines, false, false);
     double tw, th;
     layout_size(lay, &tw, &th);
     if (w <= 0 && align == CHART_CENTER)
@@ -92,12 +163,8 @@ double chart_text(cairo_t *cr, const char *text, double x, double y, double w, d
 void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
                      double *width, double *height)
 {
-    PangoLayout *lay = layout_new(cr, text, w, size, flags, CHART_LEFT, max_lines);
-    if (w > 0 && !(flags & CHART_WRAP)) {
-        /* the natural width, not the ellipsized box */
-        pango_layout_set_width(lay, -1);
-        pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
-    }
+    /* the natural width, not the ellipsized box */
+    PangoLayout *lay = layout_new(cr, text, w, size, flags, CHART_LEFT, max_lines, true, false);
     layout_size(lay, width, height);
     g_object_unref(lay);
 }
@@ -108,7 +175,8 @@ void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max
     cairo_save(cr);
     cairo_translate(cr, x, y);
     cairo_rotate(cr, -M_PI / 2);
-    PangoLayout *lay = layout_new(cr, text, max_len, size, flags & ~CHART_WRAP, CHART_LEFT, 0);
+    PangoLayout *lay =
+        layout_new(cr, text, max_len, size, flags & ~CHART_WRAP, CHART_LEFT, 0, false, true);
     double th;
     layout_size(lay, NULL, &th);
     cairo_move_to(cr, 0, -th);

@@ -626,6 +626,10 @@ static void test_reference_mistakes(void)
         {"id: f\nname: F\nscale:\n  levels: [{level: 0, label: None}]\ntopics:\n"
          "  - {id: cd-writing, name: T, skills: [{id: s, name: S}]}\n",
          "6:10: duplicate topic id 'cd-writing' (first defined at "},
+        {"id: f\nname: F\nscale:\n  levels:\n    - {level: 0, label: None}\n"
+         "    - {level: 15, label: Fifteen}\ntopics:\n  - {id: t, name: T, skills: [{id: s, "
+         "name: S}]}\n",
+         "6:15: 'level' must be at most 14, not 15"}, /* a level is kept in four bits */
         {"id: content-design\nname: F\n", "1:5: duplicate framework id 'content-design'"},
         {"id: f\nnaem: F\n", "2:1: unknown key 'naem' (did you mean 'name'?)"},
         {"- id: f\n", "1:1: the file must hold a mapping of keys, not a list"},

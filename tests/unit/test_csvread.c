@@ -4,6 +4,7 @@
  * numbers), read-block and conversion-chunk boundaries, and robustness on random bytes and
  * truncated real files.
  */
+#include <csv.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdint.h>
@@ -1191,6 +1192,126 @@ static void test_random_bytes(void)
     CHECK_INT(sane, runs);
 }
 
+
+/* libcsv alone over the whole text, strict as csvread runs it: the records, each field in [],
+ * a line per record, then "error" if it failed. The reference the line splitter (csvline.c,
+ * which reads most lines without libcsv) must agree with. */
+typedef struct reference {
+    GString *out;
+    GString *record;
+} reference;
+
+static void ref_field(void *data, size_t len, void *ctx)
+{
+    reference *ref = ctx;
+    g_string_append_c(ref->record, '[');
+    g_string_append_len(ref->record, data, (gssize)len);
+    g_string_append_c(ref->record, ']');
+}
+
+static void ref_record(int c, void *ctx)
+{
+    (void)c;
+    reference *ref = ctx;
+    g_string_append(ref->out, ref->record->str);
+    g_string_append_c(ref->out, '\n');
+    g_string_truncate(ref->record, 0);
+}
+
+static char *libcsv_reading(const char *text, size_t len, char delimiter)
+{
+    struct csv_parser p;
+    reference ref = {g_string_new(NULL), g_string_new(NULL)};
+    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_delim(&p, (unsigned char)delimiter);
+    bool failed = csv_parse(&p, text, len, ref_field, ref_record, &ref) != len;
+    if (!failed)
+        failed = csv_fini(&p, ref_field, ref_record, &ref) != 0;
+    csv_free(&p);
+    if (failed)
+        g_string_append(ref.out, "error\n");
+    g_string_free(ref.record, TRUE);
+    return g_string_free(ref.out, FALSE);
+}
+
+static int on_reading(const tna_csv_record *rec, void *ctx)
+{
+    GString *out = ctx;
+    for (size_t i = 0; i < rec->n; i++)
+        g_string_append_printf(out, "[%s]", rec->fields[i]);
+    g_string_append_c(out, '\n');
+    return 0;
+}
+
+static char *csvread_reading(const char *text, size_t len, char delimiter)
+{
+    GString *out = g_string_new(NULL);
+    tna_csv_options o = {delimiter, TNA_ENCODING_UTF8, 0, 0};
+    tna_error e = TNA_ERROR_INIT;
+    if (tna_csv_read_buffer("x", text, len, &o, on_reading, out, &e) != TNA_OK)
+        g_string_append(out, "error\n");
+    return g_string_free(out, FALSE);
+}
+
+/* Random text of the characters that matter (quotes, delimiters, spaces, tabs, CR, LF,
+ * letters, a Welsh letter) in runs that make plausible and implausible fields, lines from a
+ * few bytes to past the splitter's bitmap (4 KiB): the fields csvread passes are libcsv's,
+ * and it fails where libcsv fails. */
+static void test_same_as_libcsv(void)
+{
+    static const char *const pieces[] = {
+        "\"", "\"\"", ",", ";", "\t", " ", "  ", "\r\n", "\n", "\r", "abc", "Working",
+        "\xC5\xB5", "x y", "\",", ",\"", "\" ", " \"", "\"\n", "1,2,3",
+    };
+    uint64_t seed = 20261202;
+    int runs = 0, same = 0;
+    for (int it = 0; it < 3000; it++) {
+        GString *text = g_string_new(NULL);
+        int lines = 1 + (int)(rng_next(&seed) % 6);
+        for (int l = 0; l < lines; l++) {
+            bool plain = rng_next(&seed) % 2 == 0; /* a line of fields, some quoted */
+            int fields = 1 + (int)(rng_next(&seed) % (it % 10 == 0 ? 700 : 12));
+            for (int f = 0; f < fields; f++) {
+                if (f > 0)
+                    g_string_append_c(text, ',');
+                if (plain) {
+                    bool quoted = rng_next(&seed) % 4 == 0;
+                    if (rng_next(&seed) % 5 == 0)
+                        g_string_append(text, " ");
+                    if (quoted)
+                        g_string_append_c(text, '"');
+                    int k = (int)(rng_next(&seed) % 4);
+                    for (int j = 0; j < k; j++)
+                        g_string_append(text, quoted && rng_next(&seed) % 4 == 0 ? "\"\"" : "ab");
+                    if (quoted)
+                        g_string_append_c(text, '"');
+                    if (rng_next(&seed) % 7 == 0)
+                        g_string_append(text, "\t");
+                } else {
+                    int k = (int)(rng_next(&seed) % 3);
+                    for (int j = 0; j < k; j++)
+                        g_string_append(text, pieces[rng_next(&seed) % G_N_ELEMENTS(pieces)]);
+                }
+            }
+            g_string_append(text, rng_next(&seed) % 3 == 0 ? "\r\n" : "\n");
+        }
+        if (rng_next(&seed) % 4 == 0) /* no line break at the end */
+            g_string_truncate(text, text->len - 1);
+        char delimiter = ",;\t"[it % 3 == 2 ? rng_next(&seed) % 3 : 0];
+        char *a = libcsv_reading(text->str, text->len, delimiter);
+        char *b = csvread_reading(text->str, text->len, delimiter);
+        runs++;
+        if (strcmp(a, b) == 0)
+            same++;
+        else if (runs - same <= 3)
+            fprintf(stderr, "input:\n%s\n--- libcsv:\n%s--- csvread:\n%s\n", text->str, a, b);
+        g_free(a);
+        g_free(b);
+        g_string_free(text, TRUE);
+    }
+    CHECK_INT(same, runs);
+}
+
 static void test_truncated_fixtures(void)
 {
     const char *files[] = {
@@ -1252,6 +1373,7 @@ int main(void)
     RUN(test_caps);
     RUN(test_block_boundaries);
     RUN(test_random_bytes);
+    RUN(test_same_as_libcsv);
     RUN(test_truncated_fixtures);
     return check_summary("test_csvread");
 }

@@ -100,7 +100,7 @@ static const char *levels_of(const run *r, size_t i)
     if (i >= pd->n_records)
         return "(none)";
     for (size_t s = 0; s < 4; s++) {
-        uint8_t v = pd->levels[pd->records[i].levels_at + s];
+        uint8_t v = tna_record_level(pd, i, s);
         buf[s] = v == TNA_LEVEL_NONE ? '-' : (char)('0' + v);
     }
     buf[4] = '\0';
