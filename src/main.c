@@ -24,7 +24,7 @@
 
 static const char usage_text[] =
     "Usage:\n"
-    "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [--wait] [-q]\n"
+    "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [--wait] [--packs] [-q]\n"
     "  tna validate CONFIG\n"
     "  tna sample DIR [--staff N] [--seed S]\n"
     "  tna --help | --version\n"
@@ -142,7 +142,7 @@ static gpointer render_xlsx_thread(gpointer data)
 }
 
 static tna_status render_reports(const tna_results *res, const tna_render_options *ro,
-                                 tna_outputs *out, tna_error *err)
+                                 bool packs, tna_outputs *out, tna_error *err)
 {
     xlsx_job job = {res, ro, out, TNA_ERROR_INIT, TNA_OK};
     held_stderr held;
@@ -153,6 +153,8 @@ static tna_status render_reports(const tna_results *res, const tna_render_option
     tna_status pdf = tna_render_pdf(res, ro, out, &pdf_err);
     if (t)
         g_thread_join(t);
+    if (job.status == TNA_OK && pdf == TNA_OK && packs && !interrupted)
+        pdf = tna_render_packs(res, ro, out, &pdf_err);
     release_stderr(&held);
     if (job.status != TNA_OK) {
         *err = job.err;
@@ -268,7 +270,7 @@ static int fail_config(const tna_config_problems *pr)
 
 typedef struct run_options {
     const char *out_dir, *period, *lang;
-    gboolean strict, quiet, wait;
+    gboolean strict, quiet, wait, packs;
 } run_options;
 
 static int load(const char *config, tna_model **model)
@@ -389,7 +391,7 @@ static int cmd_run(const char *config, const run_options *o)
     const char *current = rc == 0 ? ds->periods[ds->n_periods - 1].period : NULL;
     if (rc == 0) {
         writing = 1;
-        tna_render_options ro = {m->language, now()};
+        tna_render_options ro = {.language = m->language, .now = now()};
         if (o->lang)
             ro.language = strcmp(o->lang, "cy") == 0     ? TNA_LANG_CY
                           : strcmp(o->lang, "both") == 0 ? TNA_LANG_BOTH
@@ -397,7 +399,7 @@ static int cmd_run(const char *config, const run_options *o)
         tna_status st = tna_render_csv(res, tna_dq_log_of(ds), out, &err);
         stage_done("csv", &clock);
         if (st == TNA_OK && !interrupted)
-            st = render_reports(res, &ro, out, &err);
+            st = render_reports(res, &ro, o->packs, out, &err);
         stage_done("reports", &clock);
         bool committed = false;
         if (st == TNA_OK && !interrupted)
@@ -478,6 +480,8 @@ int main(int argc, char **argv)
         {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict, "exit 1 when there are data problems", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "print nothing but errors", NULL},
         {"wait", 0, 0, G_OPTION_ARG_NONE, &o.wait, "wait for another run writing DIR", NULL},
+        {"packs", 0, 0, G_OPTION_ARG_NONE, &o.packs, "also a report for each council and region",
+         NULL},
         {"staff", 0, 0, G_OPTION_ARG_INT, &staff, "sample: number of staff (2000)", "N"},
         {"seed", 0, 0, G_OPTION_ARG_INT, &seed, "sample: random seed (1)", "S"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &version, "print the version", NULL},
@@ -497,6 +501,7 @@ int main(int argc, char **argv)
                "  --lang L           report language: en, cy or both\n"
                "  --strict           exit 1 when any row was rejected or answer not understood\n"
                "  --wait             when another run is writing DIR, wait for it (default: fail)\n"
+               "  --packs            also write packs/ID/: a report for each council and region\n"
                "  -q, --quiet        print nothing but errors\n"
                "  --staff N, --seed S  for sample\n"
                "  -V, --version      print the version\n");

@@ -23,6 +23,7 @@
 #ifndef TNA_RENDER_H
 #define TNA_RENDER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "tna/analysis.h"
@@ -33,6 +34,11 @@
 typedef struct tna_render_options {
     tna_language language; /* --lang, else the configuration's */
     int64_t now;           /* seconds since 1970: SOURCE_DATE_EPOCH when set, else the clock */
+    /* A pack (tna run --packs): .authority or .region set (dims.h) makes the workbook and
+     * the PDF the report of that council or region, beside its region and Wales; both "all"
+     * (left out) is the full report. A pack is a filtered view of the same results: it shows
+     * only figures the run's results hold, hidden where they are hidden. */
+    tna_dims focus;
 } tna_render_options;
 
 typedef struct tna_dq_log tna_dq_log; /* dq_log.h */
@@ -47,6 +53,27 @@ tna_status tna_render_xlsx(const tna_results *results, const tna_render_options 
 /* tna-PERIOD.pdf: the report for senior management (render/pdf*.c, render/chart.c). */
 tna_status tna_render_pdf(const tna_results *results, const tna_render_options *options,
                           tna_outputs *outputs, tna_error *err) TNA_MUST_CHECK;
+
+/* The packs (render/packs.c): for each council with respondents in the current period and
+ * for each region with any, packs/<id>/tna-<id>-PERIOD.pdf and .xlsx, where <id> is the
+ * council's id or the region's name in lower case with hyphens ("north-wales"). They are
+ * files of the same outputs set, committed with the run's other reports. */
+tna_status tna_render_packs(const tna_results *results, const tna_render_options *options,
+                            tna_outputs *outputs, tna_error *err) TNA_MUST_CHECK;
+
+/* Whether a report with options->focus shows authority a's own figures (every authority
+ * without a focus; the council, or the region's councils, with one), and region g's. */
+bool tna_render_shows_authority(const tna_render_options *options, const tna_model *model,
+                                uint32_t a);
+bool tna_render_shows_region(const tna_render_options *options, const tna_model *model,
+                             uint32_t g);
+/* Whether options->focus names a council or a region. */
+bool tna_render_is_pack(const tna_render_options *options);
+
+/* The name of a report file in the outputs set: "tna-PERIOD.EXT", or for a pack
+ * "packs/ID/tna-ID-PERIOD.EXT". Caller frees with g_free(). */
+char *tna_render_file_name(const tna_results *results, const tna_render_options *options,
+                           const char *ext);
 
 /* Writes one CSV field (quoted when needed, formula-neutralised) to fp. */
 void tna_csv_write_text(FILE *fp, const char *text);

@@ -360,7 +360,9 @@ typedef enum dir_kind {
     DIR_OTHER      /* a file, a device...: refuse */
 } dir_kind;
 
-static bool only_these(const char *path, char *const *names, size_t n)
+/* Whether the directory at path (DIR itself, or a folder of it named by prefix "packs/...")
+ * holds nothing but files of names[0..n) and the folders they are in. */
+static bool only_these(const char *path, const char *prefix, char *const *names, size_t n)
 {
     DIR *dir = opendir(path);
     bool only = dir != NULL;
@@ -368,15 +370,33 @@ static bool only_these(const char *path, char *const *names, size_t n)
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         struct stat st;
-        bool named = false;
+        char *name = g_strconcat(prefix, e->d_name, NULL);
+        char *folder = g_strconcat(name, "/", NULL);
+        bool named = false, in_folder = false;
         for (size_t i = 0; i < n && !named; i++)
-            named = strcmp(names[i], e->d_name) == 0;
-        only = named && fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-               S_ISREG(st.st_mode);
+            named = strcmp(names[i], name) == 0,
+            in_folder |= g_str_has_prefix(names[i], folder);
+        only = fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+               ((named && S_ISREG(st.st_mode)) || (in_folder && S_ISDIR(st.st_mode)));
+        if (only && S_ISDIR(st.st_mode)) {
+            char *sub = g_build_filename(path, e->d_name, NULL);
+            only = only_these(sub, folder, names, n);
+            g_free(sub);
+        }
+        g_free(name), g_free(folder);
     }
     if (dir)
         closedir(dir);
     return only;
+}
+
+/* Makes the folders above a file's path (a pack's packs/ID/); 0 or an errno value. */
+static int make_parent(const char *path)
+{
+    char *parent = g_path_get_dirname(path);
+    int e = g_mkdir_with_parents(parent, 0777) == 0 ? 0 : errno;
+    g_free(parent);
+    return e;
 }
 
 static dir_kind classify(const tna_outdir *d, char *const *names, size_t n, char **current)
@@ -397,7 +417,7 @@ static dir_kind classify(const tna_outdir *d, char *const *names, size_t n, char
     }
     if (!S_ISDIR(st.st_mode))
         return DIR_OTHER;
-    return only_these(d->path, names, n) ? DIR_OURS_ONLY : DIR_FOREIGN;
+    return only_these(d->path, "", names, n) ? DIR_OURS_ONLY : DIR_FOREIGN;
 }
 
 /* Replaces DIR's files names[0..n) by those in src, file by file: the old ones are linked
@@ -413,7 +433,9 @@ static int put_in_place(const tna_outdir *d, const char *src, char *const *names
         char *aside = g_build_filename(old, names[i], NULL);
         struct stat st;
         had[i] = lstat(dst, &st) == 0;
-        if (had[i] && S_ISREG(st.st_mode)) {
+        if (had[i] && S_ISREG(st.st_mode) && strchr(names[i], '/'))
+            e = make_parent(aside);
+        if (e == 0 && had[i] && S_ISREG(st.st_mode)) {
             if (!tna_fault(TNA_FAULT_WRITE, "link an old report aside") && link(dst, aside) == 0)
                 kept[i] = true;
             else if (errno != EPERM && errno != EOPNOTSUPP) /* no hard links: no way back */
@@ -427,7 +449,9 @@ static int put_in_place(const tna_outdir *d, const char *src, char *const *names
     for (; done < n && e == 0; done++) {
         char *from = g_build_filename(src, names[done], NULL);
         char *dst = g_build_filename(d->path, names[done], NULL);
-        if (do_rename(from, dst, "rename a report into place") != 0)
+        if (strchr(names[done], '/'))
+            e = make_parent(dst);
+        if (e == 0 && do_rename(from, dst, "rename a report into place") != 0)
             e = errno;
         g_free(from), g_free(dst);
         if (e)

@@ -103,6 +103,11 @@ static tna_status add_file_locked(tna_outputs *o, const char *name, out_file **m
     f->name = g_strdup(name);
     f->path = g_build_filename(o->dir.staging, name, NULL);
     f->fd = -1;
+    if (strchr(name, '/')) { /* a pack's packs/ID/...: its folders, inside the staging one */
+        char *parent = g_path_get_dirname(f->path);
+        g_mkdir_with_parents(parent, 0777); /* a failure shows when the file is created */
+        g_free(parent);
+    }
     g_ptr_array_add(o->files, f);
     *made = f;
     return TNA_OK;

@@ -254,9 +254,14 @@ static cairo_status_t render_pass(pdf_doc *d, pdf_stream *stream)
     d->n_tags = 0;
     pdf_tag_begin(d, "Document", NULL);
     pdf_pages_front(d);
+    if (tna_render_is_pack(d->opt)) { /* the council or region first, then Wales beside it */
+        pdf_pages_authorities(d);
+        tna_pdf_pages_summary(d);
+    }
     pdf_pages_gaps(d);
     pdf_pages_plan(d);
-    pdf_pages_authorities(d);
+    if (!tna_render_is_pack(d->opt))
+        pdf_pages_authorities(d);
     pdf_pages_appendix(d);
     pdf_tag_end(d, "Document");
     if (d->n_tags != 0)
@@ -278,8 +283,7 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     if (results->n_periods == 0)
         return TNA_OK;
     const tna_model *m = results->model;
-    const char *period = results->periods[results->n_periods - 1].period;
-    char *name = g_strdup_printf("tna-%s.pdf", period);
+    char *name = tna_render_file_name(results, options, "pdf");
     FILE *fp = NULL;
     tna_status rc = tna_outputs_open(outputs, name, &fp, err);
     if (rc != TNA_OK) {
@@ -301,6 +305,12 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.costed = results->planning.costed;
     tna_labels_set_answered(d.l, tna_results_answered(results)); /* totals say over whom */
     d.running_title = m->title && m->title[0] ? m->title : pdf_t(&d, TERM_TRAINING_NEEDS_ANALYSIS);
+    if (options->focus.authority.plus_one) /* a pack: "Title · Gwynedd Council" */
+        d.running_title = pdf_str(&d, "%s · %s", d.running_title,
+                                  tna_label_authority(d.l, options->focus.authority.plus_one - 1));
+    else if (options->focus.region.plus_one)
+        d.running_title = pdf_str(&d, "%s · %s", d.running_title,
+                                  tna_label_region(d.l, options->focus.region.plus_one - 1));
 
     /* a font map of our own, freed with the report, rather than pango's process-wide one */
     PangoFontMap *fonts = pango_cairo_font_map_new();

@@ -22,34 +22,83 @@ bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t a)
     return g != NULL && !g->hidden;
 }
 
-static void tiles(pdf_doc *d, const tna_group *g, const tna_group *w)
+/* "Wales: 0.73", or in a pack "North Wales: 0.70 · Wales: 0.73" (the region's only when the
+ * place is a council). */
+static const char *beside(pdf_doc *d, const tna_group *r, const tna_group *w, const char *what,
+                          const char *(*fmt)(pdf_doc *, const tna_group *))
 {
     bool ws = w && !w->hidden;
-    const char *wales = tna_label_wales(d->l);
+    const char *wales = ws ? pdf_str(d, "%s: %s", tna_label_wales(d->l), fmt(d, w)) : NULL;
+    if (r == NULL)
+        return wales;
+    const char *region = pdf_str(d, "%s: %s", what, fmt(d, r));
+    return wales ? pdf_str(d, "%s · %s", region, wales) : region;
+}
+
+static const char *tile_respondents(pdf_doc *d, const tna_group *g)
+{
+    return pdf_group_count(d, g, g->respondents);
+}
+static const char *tile_learners(pdf_doc *d, const tna_group *g)
+{
+    return pdf_group_count(d, g, g->learners_needing);
+}
+
+/* A place's headline tiles: beside Wales, and in a pack beside its region (r, may be NULL). */
+static void tiles(pdf_doc *d, const tna_group *g, const tna_group *r, const char *region,
+                  const tna_group *w)
+{
     chart_tile t[4] = {
         {pdf_count(d, g->respondents), pdf_t(d, TERM_RESPONDENTS),
-         ws ? pdf_str(d, "%s: %s", wales, pdf_count(d, w->respondents)) : NULL},
+         beside(d, r, w, region, tile_respondents)},
         {pdf_gap(d, g->mean_gap), pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
-         ws ? pdf_str(d, "%s: %s", wales, pdf_gap(d, w->mean_gap)) : NULL},
+         beside(d, r, w, region, pdf_group_gap)},
         {pdf_share(d, g->share_below), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
-         ws ? pdf_str(d, "%s: %s", wales, pdf_share(d, w->share_below)) : NULL},
+         beside(d, r, w, region, pdf_group_share)},
         {pdf_count(d, g->learners_needing), pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
-         ws ? pdf_str(d, "%s: %s", wales, pdf_count(d, w->learners_needing)) : NULL},
+         beside(d, r, w, region, tile_learners)},
     };
     pdf_figure_begin(d);
     d->y += chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, t, 4) + 12;
     pdf_figure_end(d);
 }
 
-/* The topic table: respondents, share below (and Wales), learners; drawn, or only
- * measured when draw is false. */
-static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t n, bool draw)
+/* A council or, in a region's pack, the region: the sets its figures are in. */
+typedef struct place {
+    tna_set whole, by_topic; /* AUTHORITY and AUTHORITY_TOPIC, or REGION and REGION_TOPIC */
+    tna_dims dims;           /* the council or the region */
+    const char *name, *short_name, *kicker;
+    uint32_t region; /* a council's region, shown beside it in a pack; else TNA_NONE */
+} place;
+
+static const tna_group *place_topic(pdf_doc *d, const place *p, uint32_t t)
 {
-    enum { NC = 6 };
+    tna_dims k = p->dims;
+    k.topic = tna_is(t);
+    return tna_results_find(d->cur, p->by_topic, k);
+}
+
+static const tna_group *region_topic(pdf_doc *d, const place *p, uint32_t t)
+{
+    return p->region == TNA_NONE ? NULL
+                                 : tna_results_find(d->cur, TNA_SET_REGION_TOPIC,
+                                                    (tna_dims){.region = tna_is(p->region),
+                                                               .topic = tna_is(t)});
+}
+
+/* The topic table: respondents, share below (the region's in a pack, and Wales's), learners;
+ * drawn, or only measured when draw is false. */
+static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, size_t n, bool draw)
+{
+    enum { NC = 7 };
+    bool regional = p->region != TNA_NONE;
     const char *head[NC] = {
         pdf_t(d, TERM_TOPIC),
         pdf_t(d, TERM_RESPONDENTS),
         pdf_t(d, TERM_BELOW_TARGET),
+        regional ? pdf_str(d, "%s: %s", tna_label_region(d->l, p->region),
+                           pdf_t(d, TERM_BELOW_TARGET_LOWER))
+                 : NULL,
         pdf_str(d, "%s: %s", tna_label_wales(d->l), pdf_t(d, TERM_BELOW_TARGET_LOWER)),
         pdf_t(d, TERM_LEARNERS_NEEDING),
         pdf_t(d, TERM_BASED_ON)};
@@ -57,33 +106,44 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
     unsigned char *kind = g_new0(unsigned char, n *NC);
     bool partial = false; /* a topic's figure rests on fewer than all its skills */
     for (size_t i = 0; i < n; i++) {
-        const tna_group *g =
-            tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
-                             (tna_dims){.authority = tna_is(a), .topic = tna_is(topics[i])});
+        const tna_group *g = place_topic(d, p, topics[i]);
+        const tna_group *r = region_topic(d, p, topics[i]);
         const tna_group *w =
             tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         const char **c = cells + i * NC;
         c[0] = tna_label_topic(d->l, topics[i]);
         c[1] = pdf_group_count(d, g, g ? g->respondents : 0);
         c[2] = pdf_group_share(d, g);
-        c[3] = pdf_group_share(d, w);
-        c[4] = pdf_group_count(d, g, g ? g->learners_needing : 0);
-        c[5] = tna_pdf_coverage_short(d, g); /* blank when every skill counts */
-        partial |= c[5] != NULL;
+        c[3] = pdf_group_share(d, r);
+        c[4] = pdf_group_share(d, w);
+        c[5] = pdf_group_count(d, g, g ? g->learners_needing : 0);
+        c[6] = tna_pdf_coverage_short(d, g); /* blank when every skill counts */
+        partial |= c[6] != NULL;
+        const tna_group *of[NC] = {NULL, g, g, r, w, g, g};
         for (int j = 1; j < NC; j++)
-            if (j != 3 ? (g == NULL || g->hidden) : (w == NULL || w->hidden))
+            if (of[j] == NULL || of[j]->hidden)
                 kind[i * NC + j] = PDF_CELL_MUTED;
     }
-    if (!partial) /* without the coverage column, the others keep their room */
-        for (size_t i = 0; i < n; i++)
-            memmove(cells + i * (NC - 1), cells + i * NC, (NC - 1) * sizeof *cells),
-                memmove(kind + i * (NC - 1), kind + i * NC, NC - 1);
-    double width[NC] = {0, 62, 68, 92, 70, 0};
-    if (partial)
-        width[1] = 54, width[2] = 56, width[3] = 84, width[4] = 58, width[5] = 64;
+    /* the columns shown: without the region (not a council's pack) and the coverage (every
+     * skill counts), the others keep their room */
+    bool keep[NC] = {true, true, true, regional, true, true, partial};
+    double all_width[NC] = {0, 62, 68, 92, 92, 70, 0};
+    if (partial || regional)
+        all_width[1] = 54, all_width[2] = 56, all_width[3] = 84, all_width[4] = 84,
+        all_width[5] = 58, all_width[6] = 64;
+    size_t nc = 0;
+    const char *shown_head[NC];
+    double width[NC];
+    for (int j = 0; j < NC; j++)
+        if (keep[j])
+            shown_head[nc] = head[j], width[nc] = all_width[j], nc++;
+    for (size_t i = 0; i < n; i++)
+        for (int j = 0, k = 0; j < NC; j++)
+            if (keep[j])
+                cells[i * nc + k] = cells[i * NC + j], kind[i * nc + k] = kind[i * NC + j], k++;
     /* both languages make every label longer: smaller type keeps the page to one page */
-    double size = d->opt->language == TNA_LANG_BOTH ? 6.5 : 7;
-    pdf_table t = {partial ? NC : NC - 1, n, head, width, NULL, cells, kind, size, true};
+    double size = d->opt->language == TNA_LANG_BOTH || regional ? 6.5 : 7;
+    pdf_table t = {nc, n, shown_head, width, NULL, cells, kind, size, true};
     double h = pdf_table_height(d, &t);
     if (draw)
         pdf_table_draw(d, &t);
@@ -104,40 +164,36 @@ static bool section_start(pdf_doc *d)
     return true;
 }
 
-static void authority_page(pdf_doc *d, uint32_t a)
+static void place_page(pdf_doc *d, const place *p)
 {
     cairo_t *cr = d->cr;
     const tna_model *m = d->m;
     pdf_page_begin(d);
-    d->authority_page[a] = d->page;
     bool first = section_start(d);
-    const char *section = pdf_section_title(d, PDF_SEC_AUTHORITIES);
-    const char *name = tna_label_authority(d->l, a);
-    pdf_outline_here(d, d->outline_authorities, name);
-    /* "Authorities · Region" kicker: the section's heading on its first page */
-    const char *kicker =
-        pdf_str(d, "%s · %s", section, tna_label_region(d->l, m->authorities[a].region));
+    pdf_outline_here(d, d->outline_authorities, p->name);
     pdf_tag_begin(d, first ? "H1" : "P", NULL);
     chart_set_rgb(cr, chart_muted);
-    d->y += chart_text(cr, kicker, PDF_LEFT, d->y, PDF_WIDTH, 9, CHART_BOLD, CHART_LEFT, 0) + 2;
+    d->y += chart_text(cr, p->kicker, PDF_LEFT, d->y, PDF_WIDTH, 9, CHART_BOLD, CHART_LEFT, 0) + 2;
     pdf_tag_end(d, first ? "H1" : "P");
     pdf_tag_begin(d, "H2", NULL);
     chart_set_rgb(cr, chart_accent);
-    d->y += chart_text(cr, name, PDF_LEFT, d->y, PDF_WIDTH, 17, CHART_BOLD | CHART_WRAP, CHART_LEFT,
-                       2) +
+    d->y += chart_text(cr, p->name, PDF_LEFT, d->y, PDF_WIDTH, 17, CHART_BOLD | CHART_WRAP,
+                       CHART_LEFT, 2) +
             10;
     pdf_tag_end(d, "H2");
 
-    const tna_group *g =
-        tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
+    const tna_group *g = tna_results_find(d->cur, p->whole, p->dims);
+    const tna_group *r =
+        p->region == TNA_NONE
+            ? NULL
+            : tna_results_find(d->cur, TNA_SET_REGION, (tna_dims){.region = tna_is(p->region)});
     const tna_group *w = tna_results_find(d->cur, TNA_SET_ALL, TNA_DIMS_ALL);
-    tiles(d, g, w);
+    tiles(d, g, r, p->region == TNA_NONE ? NULL : tna_label_region(d->l, p->region), w);
 
     uint32_t *topics = g_new0(uint32_t, m->n_topics ? m->n_topics : 1);
     size_t n = 0;
     for (uint32_t t = 0; t < m->n_topics; t++)
-        if (tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
-                             (tna_dims){.authority = tna_is(a), .topic = tna_is(t)}) ||
+        if (place_topic(d, p, t) ||
             tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)}))
             topics[n++] = t;
     if (n == 0) {
@@ -147,9 +203,7 @@ static void authority_page(pdf_doc *d, uint32_t a)
     pdf_h2(d, pdf_tf(d, TERM_MEAN_GAP_BY_TOPIC_BESIDE_WALES, tna_label_wales_lower(d->l)));
     chart_bar *bars = g_new0(chart_bar, n);
     for (size_t i = 0; i < n; i++) {
-        const tna_group *ga =
-            tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
-                             (tna_dims){.authority = tna_is(a), .topic = tna_is(topics[i])});
+        const tna_group *ga = place_topic(d, p, topics[i]);
         const tna_group *gw =
             tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         chart_bar *b = &bars[i];
@@ -162,11 +216,11 @@ static void authority_page(pdf_doc *d, uint32_t a)
         b->text[1] = pdf_group_gap(d, gw);
     }
     /* the table below takes what it needs; the bars get the rest, as thick as fits */
-    double room = PDF_BOTTOM - d->y - topic_table(d, a, topics, n, false) - 8;
+    double room = PDF_BOTTOM - d->y - topic_table(d, p, topics, n, false) - 8;
     chart_bars spec = {bars,
                        n,
                        2,
-                       {pdf_short_authority(d, a), tna_label_wales(d->l)},
+                       {p->short_name, tna_label_wales(d->l)},
                        CHART_FMT_DECIMAL,
                        0,
                        pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
@@ -178,8 +232,38 @@ static void authority_page(pdf_doc *d, uint32_t a)
     d->y += chart_hbars(cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
     pdf_figure_end(d);
     g_free(bars);
-    topic_table(d, a, topics, n, true);
+    topic_table(d, p, topics, n, true);
     g_free(topics);
+}
+
+static void authority_page(pdf_doc *d, uint32_t a)
+{
+    uint32_t region = d->m->authorities[a].region;
+    place p = {TNA_SET_AUTHORITY,
+               TNA_SET_AUTHORITY_TOPIC,
+               {.authority = tna_is(a)},
+               tna_label_authority(d->l, a),
+               pdf_short_authority(d, a),
+               /* "Authorities · Region" kicker: the section's heading on its first page */
+               pdf_str(d, "%s · %s", pdf_section_title(d, PDF_SEC_AUTHORITIES),
+                       tna_label_region(d->l, region)),
+               tna_render_is_pack(d->opt) ? region : TNA_NONE};
+    d->authority_page[a] = d->page + 1;
+    place_page(d, &p);
+}
+
+/* A region's own page, first in its pack. */
+static void region_page(pdf_doc *d, uint32_t g)
+{
+    const char *name = tna_label_region(d->l, g);
+    place p = {TNA_SET_REGION,
+               TNA_SET_REGION_TOPIC,
+               {.region = tna_is(g)},
+               name,
+               name,
+               pdf_str(d, "%s · %s", pdf_section_title(d, PDF_SEC_AUTHORITIES), pdf_t(d, TERM_REGION)),
+               TNA_NONE};
+    place_page(d, &p);
 }
 
 /* The councils without a page, each with why: no responses, too few, or protected. */
@@ -188,7 +272,7 @@ static void without_page(pdf_doc *d)
     const tna_model *m = d->m;
     size_t n = 0;
     for (uint32_t a = 0; a < m->n_authorities; a++)
-        n += !tna_pdf_authority_has_page(d, a);
+        n += !tna_pdf_authority_has_page(d, a) && tna_render_shows_authority(d->opt, m, a);
     if (n == 0)
         return;
     /* the section starts here, and the councils' bookmarks go under its own */
@@ -203,7 +287,7 @@ static void without_page(pdf_doc *d)
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t r = 0;
     for (uint32_t a = 0; a < m->n_authorities; a++) {
-        if (tna_pdf_authority_has_page(d, a))
+        if (tna_pdf_authority_has_page(d, a) || !tna_render_shows_authority(d->opt, m, a))
             continue;
         const tna_group *g =
             tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
@@ -228,8 +312,11 @@ static void without_page(pdf_doc *d)
 void pdf_pages_authorities(pdf_doc *d)
 {
     d->section_page[PDF_SEC_AUTHORITIES] = 0;
+    uint32_t region = d->opt->focus.region.plus_one;
+    if (region && tna_results_find(d->cur, TNA_SET_REGION, (tna_dims){.region = {region}}))
+        region_page(d, region - 1);
     without_page(d);
     for (uint32_t a = 0; a < d->m->n_authorities; a++)
-        if (tna_pdf_authority_has_page(d, a))
+        if (tna_pdf_authority_has_page(d, a) && tna_render_shows_authority(d->opt, d->m, a))
             authority_page(d, a);
 }

@@ -16,6 +16,56 @@
 
 /* ---- cover --------------------------------------------------------------------------------- */
 
+/* A pack's cover: the council's or region's name in English and in Welsh, whatever the
+ * report's language, its region, and how many councils the Wales figures are over. */
+static void pack_cover(pdf_doc *d)
+{
+    cairo_t *cr = d->cr;
+    const tna_model *m = d->m;
+    uint32_t a = d->opt->focus.authority.plus_one, g = d->opt->focus.region.plus_one;
+    const char *en = a ? m->authorities[a - 1].name : m->regions[g - 1].name;
+    const char *cy = a ? m->authorities[a - 1].name_cy : m->regions[g - 1].name_cy;
+    pdf_page_begin(d);
+    d->section_page[PDF_SEC_COVER] = d->page;
+    d->y = 0;
+    pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, pdf_section_title(d, PDF_SEC_COVER));
+    chart_set_rgb(cr, chart_accent);
+    cairo_rectangle(cr, 0, 0, PDF_W, 300);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    pdf_text_at(d, d->running_title, PDF_LEFT, 80, PDF_WIDTH, 11, CHART_BOLD | CHART_WRAP);
+    pdf_tag_begin(d, "H1", NULL);
+    double y = 112 + chart_text(cr, en, PDF_LEFT, 112, PDF_WIDTH, 26, CHART_BOLD | CHART_WRAP,
+                                CHART_LEFT, 4);
+    if (cy && cy[0] && strcmp(cy, en) != 0) {
+        cairo_set_source_rgb(cr, 0.85, 0.91, 0.97);
+        y += 6 + chart_text(cr, cy, PDF_LEFT, y + 6, PDF_WIDTH, 20, CHART_BOLD | CHART_WRAP,
+                            CHART_LEFT, 4);
+    }
+    pdf_tag_end(d, "H1");
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    pdf_text_at(d, d->cur->period, PDF_LEFT, y + 14, PDF_WIDTH, 18, CHART_BOLD);
+    y = 340;
+    const char *rows[3][2] = {
+        {pdf_t(d, TERM_REGION),
+         tna_label_region(d->l, a ? m->authorities[a - 1].region : g - 1)},
+        {pdf_t(d, TERM_PUBLISHED), pdf_date(d, d->opt->now)},
+        {pdf_t(d, TERM_AUTHORITIES_COVERED),
+         pdf_tf(d, TERM_N_OF_M, tna_results_answered(d->res), m->n_authorities)},
+    };
+    for (int i = a ? 0 : 1; i < 3; i++) {
+        chart_set_rgb(cr, chart_muted);
+        pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
+        chart_set_rgb(cr, chart_ink);
+        y += pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
+                         CHART_BOLD | CHART_WRAP) +
+             6;
+    }
+    chart_set_rgb(cr, chart_muted);
+    pdf_text_at(d, pdf_tf(d, TERM_COVER_PRIVACY_RULE, d->res->min_group_size), PDF_LEFT,
+                PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
+}
+
 static void cover(pdf_doc *d)
 {
     cairo_t *cr = d->cr;
@@ -140,7 +190,8 @@ static void contents(pdf_doc *d)
         double size = d->m->n_authorities > 30 ? 7.5 : 8.5;
         bool without = false; /* the table of councils without a page opens the section */
         for (uint32_t a = 0; a < d->m->n_authorities; a++)
-            without |= !tna_pdf_authority_has_page(d, a);
+            without |= !tna_pdf_authority_has_page(d, a) &&
+                       tna_render_shows_authority(d->opt, d->m, a);
         if (without)
             contents_line(d, pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE), d->section_page[s], 16, size,
                           false);
@@ -269,11 +320,15 @@ static void expectations(pdf_doc *d)
                             pdf_t(d, TERM_PROGRESS),    pdf_t(d, TERM_STATUS)};
     const char **cells = g_new0(const char *, pl->n_expectations *NC);
     unsigned char *kind = g_new0(unsigned char, pl->n_expectations *NC);
+    size_t n = 0; /* the rows: in a pack, the expectations scoped to its place or to Wales */
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
         const tna_expectation *x = &d->m->expectations[e->expectation];
-        const char **c = cells + i * NC;
-        unsigned char *k = kind + i * NC;
+        if (!tna_pdf_expectation_shown(d, x))
+            continue;
+        const char **c = cells + n * NC;
+        unsigned char *k = kind + n * NC;
+        n++;
         c[0] = x->title && x->title[0] ? x->title : x->id;
         c[1] = e->has_baseline ? pdf_metric_value(d, x->metric, e->baseline) : "–";
         c[2] = pdf_metric_value(d, x->metric, e->target);
@@ -292,12 +347,15 @@ static void expectations(pdf_doc *d)
     double width[NC] = {0, 56, 54, 70, 52, 60};
     chart_align align[NC] = {CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
-    pdf_table t = {NC, pl->n_expectations, head, width, align, cells, kind, 8, false};
+    pdf_table t = {NC, n, head, width, align, cells, kind, 8, false};
     pdf_table_draw(d, &t);
-    for (size_t i = 0; i < pl->n_expectations; i++) {
+    for (size_t i = 0, r = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
+        if (!tna_pdf_expectation_shown(d, &d->m->expectations[e->expectation]))
+            continue;
         if (e->note != TNA_NOTE_NONE && e->note != TNA_NOTE_BASELINE_SET) /* that is in the row */
-            pdf_note(d, pdf_str(d, "%s: %s", cells[i * NC], pdf_t(d, tna_note_term(e->note))));
+            pdf_note(d, pdf_str(d, "%s: %s", cells[r * NC], pdf_t(d, tna_note_term(e->note))));
+        r++;
     }
     pdf_note(d, pdf_t(d, TERM_PROGRESS_RULE_PDF));
     g_free(cells);
@@ -373,7 +431,14 @@ static void commissioning(pdf_doc *d)
     pdf_figure_end(d);
 }
 
-static void summary(pdf_doc *d)
+bool tna_pdf_expectation_shown(pdf_doc *d, const tna_expectation *x)
+{
+    return (x->scope.authority == TNA_NONE ||
+            tna_render_shows_authority(d->opt, d->m, x->scope.authority)) &&
+           (x->scope.region == TNA_NONE || tna_render_shows_region(d->opt, d->m, x->scope.region));
+}
+
+void tna_pdf_pages_summary(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_SUMMARY, pdf_section_title(d, PDF_SEC_SUMMARY));
     headline(d);
@@ -384,7 +449,11 @@ static void summary(pdf_doc *d)
 
 void pdf_pages_front(pdf_doc *d)
 {
+    if (tna_render_is_pack(d->opt)) { /* a pack is short: its bookmarks are its contents */
+        pack_cover(d);
+        return;
+    }
     cover(d);
     contents(d);
-    summary(d);
+    tna_pdf_pages_summary(d);
 }

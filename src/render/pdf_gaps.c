@@ -98,7 +98,8 @@ static void heatmap(pdf_doc *d)
     double hi = 0;
     bool partial = false; /* a cell rests on fewer than all its topic's skills */
     for (uint32_t a = 0; a < na; a++) {
-        if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
+        if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}) ||
+            !tna_render_shows_authority(d->opt, m, a))
             continue;
         size_t row = nr++;
         rows[row] = pdf_short_authority(d, a);

@@ -217,7 +217,12 @@ pdf_cell pdf_rag_cell(tna_rag rag);
 
 /* ---- the pages ----------------------------------------------------------------------------- */
 
-void pdf_pages_front(pdf_doc *d); /* cover, contents, executive summary */
+/* cover, contents, executive summary; a pack's cover alone */
+void pdf_pages_front(pdf_doc *d);
+void tna_pdf_pages_summary(pdf_doc *d); /* the executive summary */
+/* Whether an expectation's row is in the report: every one, or in a pack those scoped to its
+ * council or region or to Wales as a whole. */
+bool tna_pdf_expectation_shown(pdf_doc *d, const tna_expectation *x);
 void pdf_pages_gaps(pdf_doc *d);  /* gaps and trends */
 void pdf_pages_plan(pdf_doc *d);  /* commissioning, evaluation, barriers */
 void pdf_pages_authorities(pdf_doc *d);

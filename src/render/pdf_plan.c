@@ -479,7 +479,8 @@ static void barriers(pdf_doc *d)
     size_t *row_of = g_new0(size_t, na); /* authority -> row + 1, 0: none */
     for (size_t i = 0; i < pl->n_barriers; i++) {
         uint32_t a = pl->barriers[i].authority;
-        if (a != TNA_NONE && a < na && row_of[a] == 0) {
+        if (a != TNA_NONE && a < na && row_of[a] == 0 &&
+            tna_render_shows_authority(d->opt, d->m, a)) {
             rows[nr] = pdf_short_authority(d, a);
             row_of[a] = ++nr;
         }
@@ -494,7 +495,7 @@ static void barriers(pdf_doc *d)
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
         if (b->authority == TNA_NONE || b->authority >= na || b->barrier >= n_barriers ||
-            column[b->barrier] < 0)
+            column[b->barrier] < 0 || row_of[b->authority] == 0)
             continue;
         size_t c = (row_of[b->authority] - 1) * nb + (size_t)column[b->barrier];
         if (b->hidden) {
@@ -527,9 +528,80 @@ static void barriers(pdf_doc *d)
         g_free(text);
 }
 
+/* A pack's demand: per topic, the learners of its council or region beside its region's
+ * and Wales's, from the plan's demand rows (the demand CSV's). */
+static void pack_demand(pdf_doc *d)
+{
+    const tna_planning *pl = &d->res->planning;
+    pdf_section_begin(d, PDF_SEC_COMMISSIONING, pdf_section_title(d, PDF_SEC_COMMISSIONING));
+    uint32_t a = d->opt->focus.authority.plus_one, g = d->opt->focus.region.plus_one;
+    uint32_t region = a ? d->m->authorities[a - 1].region : g - 1;
+    enum { NC = 7 };
+    const char *head[NC] = {pdf_t(d, TERM_TOPIC),
+                            a ? pdf_short_authority(d, a - 1) : tna_label_region(d->l, region),
+                            pdf_t(d, TERM_SELF_DIRECTED),
+                            pdf_t(d, TERM_IN_COHORTS),
+                            pdf_t(d, TERM_PREFER_WELSH),
+                            a ? tna_label_region(d->l, region) : NULL,
+                            tna_label_wales(d->l)};
+    size_t nt = d->m->n_topics, n = 0;
+    const char **cells = g_new0(const char *, (nt ? nt : 1) * NC);
+    unsigned char *kind = g_new0(unsigned char, (nt ? nt : 1) * NC);
+    for (uint32_t t = 0; t < nt; t++) {
+        const tna_demand *own = NULL, *reg = NULL, *wales = NULL;
+        for (size_t i = 0; i < pl->n_demand; i++) {
+            const tna_demand *x = &pl->demand[i];
+            if (x->topic != t)
+                continue;
+            if (x->authority == TNA_NONE && x->region == TNA_NONE)
+                wales = x;
+            else if (x->authority == TNA_NONE && x->region == region)
+                reg = x;
+            if (a ? x->authority == a - 1 : x->authority == TNA_NONE && x->region == region)
+                own = x;
+        }
+        if (own == NULL)
+            continue;
+        const char **c = cells + n * NC;
+        unsigned char *k = kind + n * NC;
+        c[0] = tna_label_topic(d->l, t);
+        const tna_demand *of[NC] = {NULL, own, own, own, own, reg, wales};
+        for (int j = 1; j < NC; j++) {
+            const tna_demand *x = of[j];
+            int64_t v = j == 2 ? own->self_directed : j == 3 ? own->cohort : j == 4 ? own->welsh
+                      : x ? x->learners : 0;
+            c[j] = x == NULL ? "–" : x->hidden ? tna_pdf_hidden(d, x->hidden) : pdf_count(d, v);
+            if (x == NULL || x->hidden)
+                k[j] = PDF_CELL_MUTED;
+        }
+        n++;
+    }
+    if (n == 0) {
+        pdf_para(d, pdf_t(d, TERM_NO_RESPONSES));
+    } else {
+        if (!a) { /* a region's pack: its own column is the region's, not twice */
+            head[5] = head[6];
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = 0; j < NC - 1; j++)
+                    cells[i * (NC - 1) + j] = cells[i * NC + j + (j == 5)],
+                                     kind[i * (NC - 1) + j] = kind[i * NC + j + (j == 5)];
+        }
+        double width[NC] = {0, 70, 62, 50, 50, 70, 60};
+        pdf_table t = {a ? NC : NC - 1, n, head, width, NULL, cells, kind, 7, true};
+        pdf_h2(d, pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING));
+        pdf_table_draw(d, &t);
+    }
+    g_free(cells);
+    g_free(kind);
+}
+
 void pdf_pages_plan(pdf_doc *d)
 {
-    commissioning(d);
-    evaluation(d);
+    if (tna_render_is_pack(d->opt)) {
+        pack_demand(d);
+    } else {
+        commissioning(d);
+        evaluation(d);
+    }
     barriers(d);
 }

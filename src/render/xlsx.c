@@ -20,8 +20,37 @@
 
 #include "xlsx_internal.h"
 
+bool xw_shows(xw *x, uint32_t authority, uint32_t region)
+{
+    return (authority == TNA_NONE || tna_render_shows_authority(x->opt, x->m, authority)) &&
+           (region == TNA_NONE || tna_render_shows_region(x->opt, x->m, region));
+}
+
+/* A pack's sheets: its council or region beside its region and Wales, without the all-Wales
+ * plan, skills, evaluation and data-quality sheets (the full workbook has them). */
+static void write_pack_sheets(xw *x)
+{
+    xw_formats(x);
+    xlsx_chart_prepare(x);
+    xlsx_summary(x);
+    xlsx_heatmap(x);
+    xlsx_by_authority(x);
+    xlsx_by_role(x);
+    xlsx_by_topic(x);
+    xlsx_demand(x);
+    xlsx_trends(x);
+    xlsx_barriers(x);
+    xlsx_raters(x);
+    xlsx_about(x);
+    xlsx_chart_data(x);
+}
+
 static void write_sheets(xw *x)
 {
+    if (tna_render_is_pack(x->opt)) {
+        write_pack_sheets(x);
+        return;
+    }
     xw_formats(x);
     xlsx_chart_prepare(x);
     xlsx_summary(x);
@@ -49,7 +78,7 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
     if (r->n_periods == 0)
         return TNA_OK;
     const char *period = r->periods[r->n_periods - 1].period;
-    char *name = g_strdup_printf("tna-%s.xlsx", period);
+    char *name = tna_render_file_name(r, options, "xlsx");
     const char *tmp;
     tna_status st = tna_outputs_path(outputs, name, &tmp, err);
     if (st != TNA_OK) {

@@ -121,6 +121,8 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     grid_cell(x, ws, r, (lxw_col_t)(2 + nt), tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), k,
               true);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
+        if (!xw_shows(x, a, TNA_NONE))
+            continue;
         r++;
         xw_text(x, ws, r, 0, tna_label_authority(x->l, a), x->text);
         xw_text(x, ws, r, 1, tna_label_region(x->l, m->authorities[a].region), x->text);
@@ -173,6 +175,8 @@ void xlsx_by_authority(xw *x)
     const char *all_roles = tna_label_role(l, TNA_NONE), *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
+        if (!xw_shows(x, a, TNA_NONE))
+            continue;
         const char *an = tna_label_authority(l, a),
                    *rn = tna_label_region(l, m->authorities[a].region);
         add(rows, tna_results_find(x->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}),
@@ -244,8 +248,9 @@ void xlsx_by_topic(xw *x)
     add(rows, tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), true, all_fw, all_topics, wales,
         NULL, NULL);
     for (uint32_t g = 0; g < m->n_regions; g++)
-        add(rows, tna_results_find(x->cur, TNA_SET_REGION, (tna_dims){.region = tna_is(g)}), true,
-            all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
+        if (xw_shows(x, TNA_NONE, g))
+            add(rows, tna_results_find(x->cur, TNA_SET_REGION, (tna_dims){.region = tna_is(g)}),
+                true, all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
     for (uint32_t f = 0; f < m->n_frameworks; f++) {
         const char *fn = tna_label_framework(l, f);
         add(rows, tna_results_find(x->cur, TNA_SET_FRAMEWORK, (tna_dims){.framework = tna_is(f)}),
@@ -256,7 +261,8 @@ void xlsx_by_topic(xw *x)
             add(rows, tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)}),
                 false, fn, tn, wales, NULL, NULL);
             for (uint32_t g = 0; g < m->n_regions; g++)
-                add(rows,
+                if (xw_shows(x, TNA_NONE, g))
+                    add(rows,
                     tna_results_find(x->cur, TNA_SET_REGION_TOPIC,
                                      (tna_dims){.region = tna_is(g), .topic = tna_is(t)}),
                     false, fn, tn, tna_label_region(l, g), NULL, NULL);

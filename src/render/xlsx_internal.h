@@ -111,6 +111,9 @@ void xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines);
 void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
               lxw_col_t last_col);
 void xw_check(xw *x, lxw_error e);
+/* Whether a row of an authority and region (TNA_NONE: all) is in the workbook: every row, or
+ * in a pack (options->focus) the rows of its council or region and the totals beside them. */
+bool xw_shows(xw *x, uint32_t authority, uint32_t region);
 
 /* The seven figures of a group from column col: respondents, skills assessed, below target,
  * total gap, mean gap, share below target, learners needing; a hidden group shows its

@@ -78,6 +78,10 @@ void xlsx_demand(xw *x)
     lxw_row_t row = table_head(x, ws, head, widths, 15, "tttnnnnnnnnnnnn");
     for (size_t i = 0; i < pl->n_demand && row < XW_ROW_LIMIT; i++, row++) {
         const tna_demand *d = &pl->demand[i];
+        if (!xw_shows(x, d->authority, d->region)) {
+            row--; /* a pack leaves the row out: undo the loop's step */
+            continue;
+        }
         bool total = d->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text, *nf = total ? x->bold_integer : x->integer;
         xw_text(x, ws, row, 0, tna_label_topic(x->l, d->topic), tf);
@@ -259,6 +263,8 @@ void xlsx_trends(xw *x)
     lxw_row_t row = table_head(x, ws, head, widths, 11, "tttnnnnnnnn");
     for (size_t i = 0; i < pl->n_trends; i++) {
         const tna_trend *t = &pl->trends[i];
+        if (!xw_shows(x, t->authority, TNA_NONE))
+            continue;
         bool wales = t->authority == TNA_NONE && t->topic == TNA_NONE;
         lxw_format *tf = wales ? x->bold : x->text;
         for (size_t p = 0; p < x->r->n_periods && row < XW_ROW_LIMIT; p++, row++) {
@@ -303,6 +309,10 @@ void xlsx_barriers(xw *x)
     lxw_row_t row = table_head(x, ws, head, widths, 5, "ttnnn");
     for (size_t i = 0; i < pl->n_barriers && row < XW_ROW_LIMIT; i++, row++) {
         const tna_barrier_share *b = &pl->barriers[i];
+        if (!xw_shows(x, b->authority, TNA_NONE)) {
+            row--; /* a pack leaves the row out: undo the loop's step */
+            continue;
+        }
         bool total = b->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text;
         xw_text(x, ws, row, 0, tna_label_barrier(x->l, b->barrier), tf);
@@ -331,6 +341,10 @@ void xlsx_raters(xw *x)
     lxw_row_t row = table_head(x, ws, head, widths, 5, "ttnnn");
     for (size_t i = 0; i < pl->n_raters && row < XW_ROW_LIMIT; i++, row++) {
         const tna_rater_gap *g = &pl->raters[i];
+        if (!xw_shows(x, g->authority, TNA_NONE)) {
+            row--; /* a pack leaves the row out: undo the loop's step */
+            continue;
+        }
         bool total = g->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text;
         xw_text(x, ws, row, 0, tna_label_topic(x->l, g->topic), tf);

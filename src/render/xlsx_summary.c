@@ -177,6 +177,10 @@ void xlsx_summary(xw *x)
     for (size_t i = 0; i < pl->n_expectations; i++, row++) {
         const tna_expectation_result *er = &pl->expectations[i];
         const tna_expectation *ex = &m->expectations[er->expectation];
+        if (!xw_shows(x, ex->scope.authority, ex->scope.region)) {
+            row--; /* a pack shows the expectations of its place and of Wales: undo the step */
+            continue;
+        }
         const char *title = ex->title ? ex->title : ex->id, *metric = xw_metric_name(x, ex->metric);
         char *scope = scope_text(x, &ex->scope);
         xw_text(x, ws, row, 0, title, x->wrap);

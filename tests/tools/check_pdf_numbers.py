@@ -43,6 +43,11 @@ import yaml
 
 pdf, outdir, config = sys.argv[1], sys.argv[2], sys.argv[3]
 period = re.fullmatch(r"tna-(.+)\.pdf", os.path.basename(pdf)).group(1)
+PACK = os.path.basename(os.path.dirname(pdf))  # a pack: OUTDIR/packs/ID/tna-ID-PERIOD.pdf
+if os.path.basename(os.path.dirname(os.path.dirname(pdf))) == "packs" and period.startswith(PACK + "-"):
+    period = period[len(PACK) + 1:]
+else:
+    PACK = None
 cfg = yaml.safe_load(open(config, encoding="utf-8"))
 base = os.path.dirname(config)
 K = (cfg.get("privacy") or {}).get("min_group_size", 5)
@@ -58,8 +63,9 @@ def read(stem):
 
 
 # ---- names: what a line may say about the rows it comes from ----
-auth_names, topic_names, role_names, fw_names = {}, {}, {}, {}
+auth_names, topic_names, role_names, fw_names, region_of = {}, {}, {}, {}, {}
 for a in load(cfg["authorities"])["authorities"]:
+    region_of[a["id"]] = a["region"]
     short = re.sub(r"^City and County of ", "", a["name"])
     short = re.sub(r" (County Borough|County|City)? ?Council$", "", short)
     auth_names[a["id"]] = {a["name"], short}
@@ -77,6 +83,9 @@ barriers, raters = read("barriers"), read("raters")
 current = [r for r in groups if r["period"] == period]
 answered = {r["authority"] for r in current if r["authority"] != "*" and r["role"] == "*"
             and r["framework"] == "*"}
+# a pack (tna run --packs) shows its council's or region's rows beside its region and Wales
+PACK_REGION = region_of.get(PACK) or next(
+    (g for g in region_of.values() if re.sub(r"[^a-z0-9]+", "-", g.lower()).strip("-") == PACK), None)
 names_of_kind = {"authority": auth_names, "topic": topic_names, "role": role_names,
                  "framework": fw_names}
 
@@ -111,7 +120,8 @@ SECTIONS = {
          and r["topic"] != "*") + rows("raters"),
     "Trends": rows("groups", lambda r: wales_rows(r) and r["skill"] == "*"),
     "Commissioning training": rows("commissioning") + rows("mentors") +
-    rows("demand", lambda r: r["region"] == "*" and r["authority"] == "*"),
+    rows("demand", lambda r: r["region"] == "*" and r["authority"] == "*" or
+         PACK and (r["authority"] == PACK or r["authority"] == "*" and r["region"] == PACK_REGION)),
     "Evaluation: did training work?": rows("expectations"),
     "Barriers to learning": rows("barriers"),
 }
@@ -266,7 +276,10 @@ for pno, words in enumerate(pages, 1):
             continue
         if section == "Authorities":
             a = council_of.get(pno)
-            if a is None:  # the table of councils without a page: only the threshold
+            if PACK:  # the council or the region, beside its region and Wales
+                cands = rows("groups", lambda r: now(r) and r["role"] == "*" and r["skill"] == "*" and (
+                    r["authority"] == (a or PACK) or r["authority"] == "*" and r["region"] in (PACK_REGION, "*")))
+            elif a is None:  # the table of councils without a page: only the threshold
                 cands = []
             else:
                 cands = rows("groups", lambda r: now(r) and r["role"] == "*" and r["skill"] == "*"
@@ -296,7 +309,7 @@ for pno, words in enumerate(pages, 1):
         # a council's or a role's row must be named on the line, unless the page is the
         # council's (a topic may be a column's heading)
         for kind in ("authority", "role"):
-            if kind == "authority" and section == "Authorities":
+            if kind == "authority" and (section == "Authorities" or PACK and section == "Commissioning training"):
                 continue
             line_cands = [c for c in line_cands if kind not in row_names(c[1]) or kind in found]
         # words of the line that are not figures

@@ -165,7 +165,7 @@ static void test_not_finite(void)
     char *root = g_dir_make_tmp("tna-xlsx-XXXXXX", NULL);
     char *dir = g_build_filename(root, "reports", NULL);
     tna_outputs *out = tna_outputs_new(dir);
-    tna_render_options ro = {TNA_LANG_EN, 1700000000};
+    tna_render_options ro = {.language = TNA_LANG_EN, .now = 1700000000};
     tna_error err = TNA_ERROR_INIT;
     CHECK_INT(tna_render_xlsx(p.r, &ro, out, &err), TNA_OK);
     CHECK_INT(tna_outputs_commit(out, &err), TNA_OK);
@@ -207,7 +207,7 @@ static void test_write_failure(void)
     void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
     setrlimit(RLIMIT_FSIZE, &small);
     tna_outputs *out = tna_outputs_new(dir);
-    tna_render_options ro = {TNA_LANG_EN, 1700000000};
+    tna_render_options ro = {.language = TNA_LANG_EN, .now = 1700000000};
     tna_error err = TNA_ERROR_INIT;
     fflush(stderr); /* libxlsxwriter reports the failure on stderr too: keep the log clean */
     int saved_stderr = dup(2), null = open("/dev/null", O_WRONLY);
