@@ -48,7 +48,4 @@ tna_status tna_render_xlsx(const tna_results *results, const tna_render_options 
 tna_status tna_render_pdf(const tna_results *results, const tna_render_options *options,
                           tna_outputs *outputs, tna_error *err) TNA_MUST_CHECK;
 
-/* Writes one CSV field (quoted when needed, formula-neutralised) to fp. */
-void tna_csv_write_text(FILE *fp, const char *text);
-
 #endif

@@ -62,7 +62,7 @@ G_GNUC_NO_INLINE G_GNUC_UNUSED
     do {                                                                                           \
         const char *check_a_ = (a), *check_b_ = (b);                                               \
         if (check_a_ == NULL || check_b_ == NULL || strcmp(check_a_, check_b_) != 0)               \
-            check_fail(__FILE__, __LINE__, "%s == %s:\n#   got      \"%s\"\n#   expected \"%s\"",  \
+            check_fail(__FILE__, __LINE__, "%s == %s:\n  got      \"%s\"\n  expected \"%s\"",  \
                        #a, #b, check_a_ ? check_a_ : "(null)", check_b_ ? check_b_ : "(null)");    \
     } while (0)
 
