@@ -9,15 +9,16 @@
 #include "render_internal.h"
 #include "tna/dq_log.h"
 
-static void write_entry(void *fp, const char *file, long line, long column, const char *value,
+static void write_entry(void *csv, const char *file, long line, long column, const char *value,
                         const char *reason)
 {
-    tna_csv_write_text(fp, file);
-    fprintf(fp, ",%ld,%ld,", line, column);
-    tna_csv_write_text(fp, value);
-    fputc(',', fp);
-    tna_csv_write_text(fp, reason);
-    fputc('\n', fp);
+    tna_csv *w = csv;
+    tna_csv_text(w, file);
+    tna_csv_int(w, line);
+    tna_csv_int(w, column);
+    tna_csv_text(w, value);
+    tna_csv_text(w, reason);
+    tna_csv_end(w);
 }
 
 tna_status tna_csv_write_data_quality(const tna_results *r, const tna_dq_log *log, tna_outputs *out,
@@ -27,7 +28,8 @@ tna_status tna_csv_write_data_quality(const tna_results *r, const tna_dq_log *lo
     tna_status st = csv_open(r, out, "data-quality", &fp, err);
     if (st != TNA_OK)
         return st;
-    fputs("file,line,column,value,reason\n", fp);
-    tna_dq_log_each(log, write_entry, fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, "file,line,column,value,reason");
+    tna_dq_log_each(log, write_entry, &w);
     return TNA_OK;
 }
