@@ -283,7 +283,7 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.protect_short = pdf_t(&d, TERM_MARKER_PROTECTED_SHORT);
     d.costed = results->planning.costed;
     tna_labels_set_answered(d.l, tna_results_answered(results)); /* totals say over whom */
-    d.running_title = m->title && m->title[0] ? m->title : pdf_t(&d, TERM_TRAINING_NEEDS_ANALYSIS);
+    d.running_title = tna_label_title(d.l);
 
     /* a font map of our own, freed with the report, rather than pango's process-wide one */
     PangoFontMap *fonts = pango_cairo_font_map_new();

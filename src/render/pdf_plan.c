@@ -310,9 +310,8 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
         d->y += h + 8;
         return;
     }
-    const tna_expectation *x = &d->m->expectations[e->expectation];
     chart_set_rgb(cr, chart_ink);
-    pdf_text_at(d, x->title && x->title[0] ? x->title : x->id, mx, y + 7, PDF_WIDTH - left - 10, 8,
+    pdf_text_at(d, tna_label_expectation(d->l, e->expectation), mx, y + 7, PDF_WIDTH - left - 10, 8,
                 CHART_BOLD | CHART_WRAP);
     const char *actual = e->hidden       ? tna_pdf_hidden(d, e->hidden)
                          : e->has_actual ? pdf_metric_value(d, metric, e->actual)

@@ -454,17 +454,7 @@ const char *pdf_short_authority(pdf_doc *d, uint32_t a)
         if (strncmp(au->name_cy, "Cyngor Sir ", 11) == 0)
             g_strlcpy(cy, au->name_cy + 7, sizeof cy);
     }
-    switch (d->opt->language) {
-    case TNA_LANG_CY:
-        return pdf_str(d, "%s", has_cy ? cy : en);
-    case TNA_LANG_BOTH:
-        if (has_cy && strcmp(en, cy) != 0)
-            return pdf_str(d, "%s / %s", en, cy);
-        return pdf_str(d, "%s", en);
-    case TNA_LANG_EN:
-        break;
-    }
-    return pdf_str(d, "%s", en);
+    return tna_pdf_pair(d, pdf_str(d, "%s", en), has_cy ? pdf_str(d, "%s", cy) : NULL);
 }
 
 const char *pdf_date(pdf_doc *d, int64_t t)
