@@ -231,6 +231,7 @@ extern const char *const tna_preset_names[7];
 extern const char *const tna_encoding_names[5];
 extern const char *const tna_date_format_names[4];
 extern const char *const tna_language_names[3];
+extern const char *const tna_language_order_names[2];
 extern const char *const tna_rater_policy_names[3];
 
 /* Scope of an expectation: each index is TNA_NONE when not restricted. */
@@ -239,7 +240,8 @@ typedef struct tna_scope {
 } tna_scope;
 
 typedef struct tna_expectation {
-    const char *id, *title;
+    const char *id, *title; /* title: the id when none is configured */
+    const char *title_cy;   /* NULL when not configured: Welsh reports show title */
     tna_metric metric;
     tna_scope scope;
     bool has_baseline;
@@ -256,12 +258,17 @@ typedef struct tna_commissioning {
 } tna_commissioning;
 
 typedef enum tna_language { TNA_LANG_EN, TNA_LANG_CY, TNA_LANG_BOTH } tna_language;
+/* Which language comes first in a bilingual (both) report: Welsh by default, as the Welsh
+ * Language Standards expect of bilingual material; `language_order: en-first` reverses it. */
+typedef enum tna_language_order { TNA_ORDER_CY_FIRST, TNA_ORDER_EN_FIRST } tna_language_order;
 
 typedef struct tna_model {
     const char *config_path; /* as given */
     const char *config_dir;  /* directory relative paths are resolved against */
-    const char *title;
+    const char *title, *title_cy; /* NULL when not configured: the glossary's words instead */
+    tna_mark title_mark;          /* where title is written */
     tna_language language;
+    tna_language_order language_order;
 
     const char **periods; /* oldest first; the last is current */
     size_t n_periods;

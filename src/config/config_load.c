@@ -284,8 +284,8 @@ static bool load_scope(cfg *c, const yt_node *e, tna_expectation *x)
 
 static bool load_expectations(cfg *c, const yt_node *root)
 {
-    static const char *const keys[] = {"id",       "title",  "metric", "scope",
-                                       "baseline", "target", "due",    NULL};
+    static const char *const keys[] = {"id",     "title",    "title_cy", "metric", "scope",
+                                       "baseline", "target", "due",      NULL};
     const yt_node *v;
     if (!cfg_value(c, root, "expectations", NULL, &v))
         return false;
@@ -316,6 +316,7 @@ static bool load_expectations(cfg *c, const yt_node *root)
         }
         x.title = x.id;
         ok = ok && cfg_get_str(c, e, "title", NULL, &x.title) &&
+             cfg_get_str(c, e, "title_cy", NULL, &x.title_cy) &&
              cfg_value(c, e, "metric", "expectation", &(const yt_node *){NULL}) &&
              cfg_get_enum(c, e, "metric", cfg_metric_enum, cfg_metric_enum_n, &metric,
                           &has_metric) &&
@@ -401,16 +402,23 @@ static bool load_output(cfg *c, const yt_node *root)
 static bool load_analysis(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {
-        "title",    "language",     "periods",       "frameworks", "roles",  "authorities",
+        "title", "title_cy", "language", "language_order", "periods", "frameworks", "roles",
+        "authorities",
         "barriers", "answers",      "sources",       "expectations", "commissioning",
         "privacy",  "output",       "rater_policy",  NULL};
     tna_model *m = c->m;
-    int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST;
-    m->title = cfg_intern(c, "Training-needs analysis");
+    int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST, order = TNA_ORDER_CY_FIRST;
     bool ok = cfg_check_keys(c, root, keys);
     ok &= cfg_get_str(c, root, "title", NULL, &m->title);
+    ok &= cfg_get_str(c, root, "title_cy", NULL, &m->title_cy);
+    const yt_node *title = yt_map_get(root, "title", NULL);
+    if (title != NULL)
+        m->title_mark = (tna_mark){title->file, title->line, title->col};
     ok &= cfg_get_enum(c, root, "language", cfg_language_enum, cfg_language_enum_n, &language,
                        NULL);
+    ok &= cfg_get_enum(c, root, "language_order", cfg_language_order_enum,
+                       cfg_language_order_enum_n, &order, NULL);
+    m->language_order = (tna_language_order)order;
     ok &= cfg_get_enum(c, root, "rater_policy", cfg_rater_enum, cfg_rater_enum_n, &rater, NULL);
     m->language = (tna_language)language;
     m->rater_policy = (tna_rater_policy)rater;

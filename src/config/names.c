@@ -24,6 +24,7 @@ const char *const tna_encoding_names[5] = {"utf-8", "windows-1252", "utf-16le", 
                                          "auto"};
 const char *const tna_date_format_names[4] = {"auto", "iso", "dmy", "mdy"};
 const char *const tna_language_names[3] = {"en", "cy", "both"};
+const char *const tna_language_order_names[2] = {"cy-first", "en-first"};
 const char *const tna_rater_policy_names[3] = {"manager_first", "latest", "self_only"};
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -78,6 +79,12 @@ const cfg_enum cfg_language_enum[] = {
     {"both", TNA_LANG_BOTH, "both"},
 };
 const size_t cfg_language_enum_n = N(cfg_language_enum);
+
+const cfg_enum cfg_language_order_enum[] = {
+    {"cy-first", TNA_ORDER_CY_FIRST, "cy-first"},
+    {"en-first", TNA_ORDER_EN_FIRST, "en-first"},
+};
+const size_t cfg_language_order_enum_n = N(cfg_language_order_enum);
 
 const cfg_enum cfg_rater_enum[] = {
     {"manager_first", TNA_RATER_MANAGER_FIRST, "manager_first"},

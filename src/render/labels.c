@@ -40,13 +40,21 @@ const char *tna_label_pair(tna_labels *l, const char *en, const char *cy)
     case TNA_LANG_BOTH:
         if (!has_cy || strcmp(en, cy) == 0)
             return en;
-        char *both = g_strdup_printf("%s / %s", en, cy);
+        bool en_first = l->model->language_order == TNA_ORDER_EN_FIRST;
+        char *both = g_strdup_printf("%s / %s", en_first ? en : cy, en_first ? cy : en);
         const char *kept = g_string_chunk_insert_const(l->strings, both);
         g_free(both);
         return kept;
     case TNA_LANG_EN: break;
     }
     return en;
+}
+
+tna_language tna_label_first_language(const tna_labels *l)
+{
+    if (l->language != TNA_LANG_BOTH)
+        return l->language;
+    return l->model->language_order == TNA_ORDER_EN_FIRST ? TNA_LANG_EN : TNA_LANG_CY;
 }
 
 const char *tna_term_in(tna_term term, tna_language language)
@@ -75,6 +83,20 @@ const char *tna_label_format(tna_labels *l, tna_term term, ...)
     g_free(en);
     g_free(cy);
     return kept;
+}
+
+const char *tna_label_title(tna_labels *l)
+{
+    const tna_model *m = l->model;
+    if (m->title == NULL || m->title[0] == '\0')
+        return tna_label_term(l, TERM_TRAINING_NEEDS_ANALYSIS);
+    return tna_label_pair(l, m->title, m->title_cy);
+}
+
+const char *tna_label_expectation(tna_labels *l, uint32_t i)
+{
+    const tna_expectation *x = &l->model->expectations[i];
+    return tna_label_pair(l, x->title && x->title[0] ? x->title : x->id, x->title_cy);
 }
 
 const char *tna_label_authority(tna_labels *l, uint32_t i)
@@ -165,6 +187,18 @@ tna_term tna_note_term(tna_note note)
         break;
     }
     return TNA_TERM_COUNT; /* tna_term_in gives "" */
+}
+
+tna_term tna_text_kind_term(tna_text_kind kind)
+{
+    static const tna_term terms[TNA_TEXT_KIND_COUNT] = {
+        [TNA_TEXT_TITLE] = TERM_TITLE,         [TNA_TEXT_EXPECTATION] = TERM_EXPECTATION,
+        [TNA_TEXT_FRAMEWORK] = TERM_FRAMEWORK, [TNA_TEXT_TOPIC] = TERM_TOPIC,
+        [TNA_TEXT_SKILL] = TERM_SKILL,         [TNA_TEXT_LEVEL] = TERM_LEVEL,
+        [TNA_TEXT_ROLE] = TERM_ROLE,           [TNA_TEXT_REGION] = TERM_REGION,
+        [TNA_TEXT_AUTHORITY] = TERM_AUTHORITY, [TNA_TEXT_BARRIER] = TERM_BARRIER,
+    };
+    return (unsigned)kind < TNA_TEXT_KIND_COUNT ? terms[kind] : TNA_TERM_COUNT;
 }
 
 const char *tna_label_suppressed(tna_labels *l, int min_group_size)

@@ -329,7 +329,7 @@ static void expectations(pdf_doc *d)
         const char **c = cells + n * NC;
         unsigned char *k = kind + n * NC;
         n++;
-        c[0] = x->title && x->title[0] ? x->title : x->id;
+        c[0] = tna_label_expectation(d->l, e->expectation);
         c[1] = e->has_baseline ? pdf_metric_value(d, x->metric, e->baseline) : "–";
         c[2] = pdf_metric_value(d, x->metric, e->target);
         if (e->hidden)

@@ -29,8 +29,9 @@ static int by_value_desc(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Bars of the mean gap of each topic (roles: false) or role (true), largest first. */
-static void gap_bars(pdf_doc *d, bool roles)
+/* Bars of the mean gap of each topic (roles: false) or role (true), largest first, under
+ * their heading (kept on the chart's page). */
+static void gap_bars(pdf_doc *d, const char *title, bool roles)
 {
     const tna_model *m = d->m;
     size_t n = roles ? m->n_roles : m->n_topics, k = 0;
@@ -44,6 +45,7 @@ static void gap_bars(pdf_doc *d, bool roles)
     }
     qsort(r, k, sizeof *r, by_value_desc);
     if (k == 0) {
+        pdf_h2(d, title);
         pdf_para(d, pdf_t(d, TERM_NO_RESPONSES_THIS_PERIOD));
         g_free(r);
         return;
@@ -75,7 +77,10 @@ static void gap_bars(pdf_doc *d, bool roles)
                        pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
                        k > 14 ? 8 : 10,
                        0.40};
-    pdf_need(d, chart_hbars_height(d->cr, PDF_WIDTH, &spec));
+    double h = chart_hbars_height(d->cr, PDF_WIDTH, &spec);
+    pdf_keep(d, h + 40);
+    pdf_h2(d, title);
+    pdf_need(d, h);
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
     pdf_figure_end(d);
@@ -198,10 +203,8 @@ static void gaps(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_GAPS, pdf_section_title(d, PDF_SEC_GAPS));
     pdf_para(d, pdf_t(d, TERM_GAPS_INTRO));
-    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_LARGEST_FIRST));
-    gap_bars(d, false);
-    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_ROLE));
-    gap_bars(d, true);
+    gap_bars(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_LARGEST_FIRST), false);
+    gap_bars(d, pdf_t(d, TERM_MEAN_GAP_BY_ROLE), true);
     heatmap(d);
     raters(d);
 }
@@ -213,7 +216,8 @@ typedef enum trend_figure { TREND_GAP, TREND_SHARE, TREND_LEARNERS } trend_figur
 
 /* One line chart of a figure of a group across the run's periods. */
 static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f, const char *title,
-                        double x, double y, double w, double h, double max, bool compact)
+                        double x, double y, double w, double h, double max, bool compact,
+                        int title_lines)
 {
     size_t np = d->res->n_periods;
     const char **xl = g_new0(const char *, np), **text = g_new0(const char *, np);
@@ -247,7 +251,8 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
                         max,
                         title,
                         NULL,
-                        compact};
+                        compact,
+                        title_lines};
     chart_line(d->cr, x, y, w, h, &spec);
     g_free(xl), g_free(text), g_free(v), g_free(miss);
 }
@@ -261,15 +266,19 @@ static void trends(pdf_doc *d)
         pdf_para(d, pdf_tf(d, TERM_TRENDS_INTRO, d->res->periods[0].period, d->cur->period,
                            d->marker_short, d->res->min_group_size, d->protect_short));
     pdf_h2(d, tna_label_wales(d->l));
-    double w3 = (PDF_WIDTH - 24) / 3, h = 108;
+    /* titles wrap onto as many lines as the longest needs; the plots keep their height */
+    const char *wales[3] = {pdf_t(d, TERM_MEAN_GAP), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
+                            pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING)};
+    double w3 = (PDF_WIDTH - 24) / 3;
+    int lines = 2;
+    for (int i = 0; i < 3; i++)
+        lines = (int)fmax(lines, tna_chart_line_title_lines(d->cr, wales[i], w3, false));
+    double h = 108 + tna_chart_line_title_height(lines - 2, false);
     pdf_need(d, h);
     pdf_figure_begin(d);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_GAP, pdf_t(d, TERM_MEAN_GAP), PDF_LEFT, d->y, w3, h,
-                0, false);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_SHARE, pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
-                PDF_LEFT + w3 + 12, d->y, w3, h, 0, false);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_LEARNERS, pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
-                PDF_LEFT + 2 * (w3 + 12), d->y, w3, h, 0, false);
+    for (int i = 0; i < 3; i++)
+        trend_chart(d, TNA_SET_ALL, TNA_NONE, (trend_figure)i, wales[i], PDF_LEFT + i * (w3 + 12),
+                    d->y, w3, h, 0, false, lines);
     pdf_figure_end(d);
     d->y += h + 14;
     if (d->m->n_topics == 0)
@@ -286,13 +295,23 @@ static void trends(pdf_doc *d)
         }
     hi = hi > 0 ? ceil(hi * 1.2 * 4) / 4 : 1;
     const int cols = 4;
-    double cw = (PDF_WIDTH - (cols - 1) * 12) / cols, ch = 84;
+    double cw = (PDF_WIDTH - (cols - 1) * 12) / cols;
+    lines = 2;
+    for (uint32_t t = 0; t < d->m->n_topics; t++)
+        lines = (int)fmax(lines, tna_chart_line_title_lines(d->cr, tna_label_topic(d->l, t), cw, true));
+    double extra = tna_chart_line_title_height(lines - 2, true), ch = 84 + extra;
+    /* the plots give up some height (to 64 points) rather than leave a last row alone on
+     * the next page when titles wrap */
+    size_t rows = (d->m->n_topics + cols - 1) / cols;
+    double fit = (PDF_BOTTOM - d->y + 8) / (double)rows - 8;
+    if (fit < ch && fit >= 64 + extra)
+        ch = fit;
     for (uint32_t t = 0; t < d->m->n_topics; t += cols) {
         pdf_need(d, ch);
         pdf_figure_begin(d);
         for (int c = 0; c < cols && t + c < d->m->n_topics; c++)
             trend_chart(d, TNA_SET_TOPIC, t + c, TREND_GAP, tna_label_topic(d->l, t + c),
-                        PDF_LEFT + c * (cw + 12), d->y, cw, ch, hi, true);
+                        PDF_LEFT + c * (cw + 12), d->y, cw, ch, hi, true, lines);
         pdf_figure_end(d);
         d->y += ch + 8;
     }

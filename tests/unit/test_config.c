@@ -526,7 +526,8 @@ static void test_presets(void)
         CHECK_STR(m->output_dir, "reports/{period}");
         CHECK_INT(m->rater_policy, TNA_RATER_MANAGER_FIRST);
         CHECK_INT(m->language, TNA_LANG_EN);
-        CHECK_STR(m->title, "Training-needs analysis");
+        CHECK(m->title == NULL && m->title_cy == NULL); /* the glossary's words instead */
+        CHECK_INT(m->language_order, TNA_ORDER_CY_FIRST);
     }
     tna_model_free(m);
     tmp_close(&t);
@@ -734,6 +735,71 @@ static void test_all_problems(void)
 
 /* barriers: the shipped list (compiled in) unless a file is named; a file without `other`
  * gets one; mistakes in it are reported where they are. */
+/* Welsh forms: title_cy, expectations' title_cy and language_order load; every configured
+ * text a report prints without its Welsh form is listed where it is written. */
+typedef struct untranslated_seen {
+    int n, title_line, expectation_line, skills, levels;
+    const char *expectation_id;
+} untranslated_seen;
+
+static void seen_untranslated(void *ctx, const tna_untranslated *u)
+{
+    untranslated_seen *s = ctx;
+    s->n++;
+    if (u->kind == TNA_TEXT_TITLE)
+        s->title_line = (int)u->mark.line;
+    if (u->kind == TNA_TEXT_EXPECTATION)
+        s->expectation_line = (int)u->mark.line, s->expectation_id = u->id;
+    s->skills += u->kind == TNA_TEXT_SKILL && strcmp(u->key, "name_cy") == 0;
+    s->levels += u->kind == TNA_TEXT_LEVEL && strcmp(u->key, "label_cy") == 0;
+}
+
+static void test_welsh_forms(void)
+{
+    tmpdir t = tmp_open();
+    tna_model *m = NULL;
+    const char *msg = load_with(&t,
+                                "title: Skills analysis\n"
+                                "language_order: en-first\n"
+                                "expectations:\n"
+                                "  - {id: e1, title: Fewer gaps, title_cy: Llai o fylchau, "
+                                "metric: mean_gap, target: 1}\n"
+                                "  - {id: e2, title: Half at target, metric: mean_gap, target: 1}\n"
+                                "  - {id: e3, metric: mean_gap, target: 1}\n",
+                                &m);
+    CHECK(msg == NULL);
+    if (m != NULL) {
+        CHECK_STR(m->title, "Skills analysis");
+        CHECK(m->title_cy == NULL);
+        CHECK_INT(m->language_order, TNA_ORDER_EN_FIRST);
+        CHECK_STR(m->expectations[0].title_cy, "Llai o fylchau");
+        CHECK(m->expectations[1].title_cy == NULL);
+        untranslated_seen seen = {0};
+        size_t n = tna_model_each_untranslated(m, seen_untranslated, &seen);
+        CHECK_INT((int)n, seen.n);
+        CHECK_INT(seen.title_line, 5); /* the title, where it is written */
+        /* e1 has its Welsh; e3 has no title (its id is shown, no language's) */
+        CHECK_INT(seen.expectation_line, 9);
+        CHECK_STR(seen.expectation_id, "e2");
+        CHECK_INT(seen.skills, 5); /* the test frameworks' skills without name_cy */
+        CHECK_INT(seen.levels, 4); /* user-research's scale has no label_cy */
+    }
+    tna_model_free(m);
+    msg = load_with(&t, "title: A\ntitle_cy: B\n", &m);
+    CHECK(msg == NULL);
+    if (m != NULL) {
+        CHECK_STR(m->title_cy, "B");
+        CHECK_INT(m->language_order, TNA_ORDER_CY_FIRST); /* the default: Welsh first */
+    }
+    tna_model_free(m);
+    msg = load_with(&t, "language_order: welsh-first\n", NULL);
+    CHECK_STR(msg, "5:17: 'language_order' must be cy-first or en-first, not 'welsh-first'");
+    msg = load_with(&t, "expectations:\n  - {id: e, metric: mean_gap, target: 1, title_cy: [a]}\n",
+                    NULL);
+    CHECK(msg != NULL && strstr(msg, "'title_cy' must be text, not a list") != NULL);
+    tmp_close(&t);
+}
+
 static void test_barriers(void)
 {
     tmpdir t = tmp_open();
@@ -852,6 +918,7 @@ int main(int argc, char **argv)
     RUN(test_reference_mistakes);
     RUN(test_all_problems);
     RUN(test_barriers);
+    RUN(test_welsh_forms);
     RUN(test_not_a_configuration);
     return g_test_run();
 }

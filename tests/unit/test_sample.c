@@ -130,6 +130,11 @@ static void test_loads_and_has_files(void)
     CHECK_INT(tna_config_load(config, &m, &err), TNA_OK);
     if (m != NULL) {
         CHECK_STR(m->title, "Digital skills training-needs analysis (sample, 300 staff)");
+        CHECK_STR(m->title_cy,
+                  "Dadansoddiad o anghenion hyfforddi sgiliau digidol (sampl, 300 aelod o staff)");
+        /* every text a report prints has its Welsh form, expectations' titles included */
+        CHECK_INT(tna_model_each_untranslated(m, NULL, NULL), 0);
+        CHECK(m->n_expectations > 0 && m->expectations[0].title_cy != NULL);
         CHECK_INT(m->n_periods, 2);
         CHECK_INT(m->n_sources, 3);
         CHECK_INT(m->rater_policy, TNA_RATER_MANAGER_FIRST);
