@@ -66,6 +66,12 @@ typedef struct tna_group {
     int64_t learners_needing;    /* respondents with at least one below-target pair */
     double mean_gap;             /* gap_sum / assessed */
     double share_below;          /* below_target / assessed */
+    /* 95% intervals (docs/method.md, "Intervals"): respondents are the sampling units, as a
+     * person's pairs are not independent. has_interval is false for a hidden group and for
+     * one of a single respondent; the bounds are then 0. */
+    bool has_interval;
+    double mean_gap_low, mean_gap_high;       /* t-interval of the ratio gap_sum / assessed */
+    double share_below_low, share_below_high; /* Wilson, on the pairs' effective number */
 } tna_group;
 
 typedef struct tna_dataset tna_dataset; /* ingest.h; the analysis reads it, renderers never */

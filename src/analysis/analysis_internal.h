@@ -14,9 +14,27 @@
 #include "tna/analysis.h"
 #include "tna/ingest.h"
 
+/* A cell's raw tallies: the group figures, and the sums over its respondents that the
+ * intervals need (stats.h: a_r pairs, g_r gap sum, b_r below-target pairs of respondent r in
+ * the cell). All are sums over respondents, so cells add up, in any order. */
 typedef struct tally {
     int64_t respondents, assessed, below, gap_sum, learners;
+    int64_t sum_aa, sum_gg, sum_ag, sum_bb, sum_ab;
 } tally;
+
+static inline void tally_add(tally *to, const tally *from)
+{
+    to->respondents += from->respondents;
+    to->assessed += from->assessed;
+    to->below += from->below;
+    to->gap_sum += from->gap_sum;
+    to->learners += from->learners;
+    to->sum_aa += from->sum_aa;
+    to->sum_gg += from->sum_gg;
+    to->sum_ag += from->sum_ag;
+    to->sum_bb += from->sum_bb;
+    to->sum_ab += from->sum_ab;
+}
 
 /* One respondent of a period, resolved. Private to the analysis: it is per person. */
 typedef struct person {

@@ -197,6 +197,11 @@ static void add_pairs(tally *t, int64_t n, int64_t below, int64_t gap)
     t->below += below;
     t->gap_sum += gap;
     t->learners += below > 0;
+    t->sum_aa += n * n;
+    t->sum_gg += gap * gap;
+    t->sum_ag += n * gap;
+    t->sum_bb += below * below;
+    t->sum_ab += n * below;
 }
 
 static void cube_alloc(const tna_model *m, cube *c)
@@ -257,13 +262,8 @@ static gpointer tally_range(gpointer data)
 
 static void sum_into(tally *to, const tally *from, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        to[i].respondents += from[i].respondents;
-        to[i].assessed += from[i].assessed;
-        to[i].below += from[i].below;
-        to[i].gap_sum += from[i].gap_sum;
-        to[i].learners += from[i].learners;
-    }
+    for (size_t i = 0; i < n; i++)
+        tally_add(&to[i], &from[i]);
 }
 
 void cube_build(const tna_model *m, const people *pp, cube *c)
