@@ -24,10 +24,14 @@
  *     "Alone": each authority plans its own ceil(learners / cohort_max) cohorts per medium.
  *   - An expert (potential mentor) in a topic answered at least one of its skills and
  *     rated every skill of it they answered at the top level of the scale.
- *   - share_at_target: the share of respondents in scope with no below-target pair;
+ *   - share_at_target: the share of respondents in scope with no below-target pair (a person
+ *     counts only when every pair is at target); share_skills_at_target: the share of the
+ *     assessed pairs in scope at or above target;
  *     gap_reduction: baseline mean gap minus the actual mean gap; trained_vs_untrained: among
  *     respondents present in the previous and the current period, the mean change in their
- *     mean gap (current minus previous) of the trained minus that of the untrained.
+ *     mean gap (current minus previous) of the trained minus that of the untrained, over the
+ *     skills each answered in both periods, among those in the same authority and role in
+ *     both; beside it the estimate adjusted for the starting gap (expectations.c).
  */
 #ifndef TNA_PLANNING_H
 #define TNA_PLANNING_H
@@ -104,6 +108,10 @@ typedef enum tna_note {
     TNA_NOTE_NEEDS_BOTH,      /* trained_vs_untrained without trained and untrained people */
     TNA_NOTE_BASELINE_HIDDEN, /* no configured baseline; the first period's is suppressed */
     TNA_NOTE_BASELINE_NONE,   /* no configured baseline; the first period has no value */
+    TNA_NOTE_NOT_YET_SHOWN,   /* trained_vs_untrained: the adjusted estimate's 95% interval
+                                 holds 0, so no RAG */
+    TNA_NOTE_LEVEL4_FEW,      /* trained_vs_untrained: under 4 people, too few to adjust for
+                                 the starting gap, so no RAG */
     TNA_NOTE_COUNT
 } tna_note;
 
@@ -117,6 +125,13 @@ typedef struct tna_expectation_result {
     int64_t respondents;  /* behind the actual value (0 when suppressed) */
     tna_note note;        /* why a value is missing, or TNA_NOTE_NONE */
     double *by_period;    /* the metric in each period of the run (NAN: none/suppressed) */
+    /* trained_vs_untrained with an actual (has_level4): actual is the raw difference; the
+     * adjusted estimate (progress and RAG use it), its 95% interval, each group's size and
+     * mean gap at the start (docs/method.md, "Level 4"). */
+    bool has_level4;
+    double adjusted, ci_low, ci_high;
+    int64_t n_trained, n_untrained;
+    double start_trained, start_untrained;
 } tna_expectation_result;
 
 /* Headline figures of a place or topic across periods; pointers into period figures. */

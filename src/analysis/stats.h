@@ -56,7 +56,7 @@ tna_interval tna_share_interval(const tna_cluster_sums *s);
 /* Level 4 (trained against untrained), from per-group sums over the people compared: x is a
  * person's starting mean gap, y its change, both fixed point (TNA_L4_SCALE units of a level).
  * [0] trained, [1] untrained. */
-#define TNA_L4_SCALE 1000000
+#define TNA_L4_SCALE 1000000000
 typedef struct tna_l4_sums {
     int64_t n[2];
     int64_t x[2], y[2];           /* sums of x, y */

@@ -9,6 +9,13 @@
  * %.6f; baseline, actual, progress and respondents are empty when there is none (always so
  * on a suppressed row, whose respondents are not shown either). progress 1.000000 = 100 %.
  * The analysis's "too few respondents" note is written with the threshold.
+ *
+ * Level 4 (trained_vs_untrained, docs/method.md) adds, after the note, its comparison:
+ *
+ *   adjusted,ci_low,ci_high,n_trained,n_untrained,start_gap_trained,start_gap_untrained
+ *
+ * actual is the raw difference, adjusted the estimate progress and RAG use; empty on every
+ * other row, and where the comparison has no adjusted estimate or is hidden.
  */
 #include <glib.h>
 #include <inttypes.h>
@@ -50,6 +57,22 @@ static void write_scope(FILE *fp, const tna_model *m, const tna_scope *s)
     g_string_free(text, TRUE);
 }
 
+/* The Level 4 columns, each after a comma. */
+static void write_level4(FILE *fp, const tna_expectation_result *e)
+{
+    if (!e->has_level4 || e->suppressed) {
+        fputs(",,,,,,,", fp);
+        return;
+    }
+    fputc(',', fp);
+    write_number(fp, true, e->adjusted);
+    write_number(fp, true, e->ci_low);
+    write_number(fp, true, e->ci_high);
+    fprintf(fp, "%" PRId64 ",%" PRId64 ",", e->n_trained, e->n_untrained);
+    write_number(fp, true, e->start_trained);
+    fprintf(fp, "%.6f", e->start_untrained);
+}
+
 tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_error *err)
 {
     const tna_model *m = r->model;
@@ -59,7 +82,8 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
     if (st != TNA_OK)
         return st;
     fputs("id,title,metric,scope,baseline,target,actual,progress,rag,respondents,due,"
-          "suppressed,note\n",
+          "suppressed,note,adjusted,ci_low,ci_high,n_trained,n_untrained,start_gap_trained,"
+          "start_gap_untrained\n",
           fp);
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
@@ -90,6 +114,7 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
         } else if (e->note != TNA_NOTE_NONE) {
             tna_csv_write_text(fp, tna_term_in(tna_note_term(e->note), TNA_LANG_EN));
         }
+        write_level4(fp, e);
         fputc('\n', fp);
     }
     return TNA_OK;

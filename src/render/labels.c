@@ -156,6 +156,10 @@ tna_term tna_note_term(tna_note note)
         return TERM_NOTE_BASELINE_HIDDEN;
     case TNA_NOTE_BASELINE_NONE:
         return TERM_NOTE_BASELINE_NONE;
+    case TNA_NOTE_NOT_YET_SHOWN:
+        return TERM_NOTE_NOT_YET_SHOWN;
+    case TNA_NOTE_LEVEL4_FEW:
+        return TERM_NOTE_LEVEL4_FEW;
     case TNA_NOTE_NONE:
     case TNA_NOTE_COUNT:
         break;

@@ -436,6 +436,7 @@ const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
     case TNA_METRIC_APPLIED_RATE:
         return pdf_share(d, v);
     case TNA_METRIC_LEARNERS_NEEDING:

@@ -578,7 +578,7 @@ static void test_more_mistakes(void)
         {"expectations:\n  - {id: e, metric: mean_gap}\n",
          "6:5: missing required key 'target' in expectation"},
         {"expectations:\n  - {id: e, metric: roi, target: 1}\n",
-         "6:21: 'metric' must be share_at_target, mean_gap, learners_needing, gap_reduction, "
+         "6:21: 'metric' must be share_at_target, share_skills_at_target, mean_gap, learners_needing, gap_reduction, "
          "satisfaction, learning_uplift, applied_rate or trained_vs_untrained, not 'roi'"},
         {"output: {dir: [a]}\n", "5:15: 'dir' must be text, not a list"},
         {"language: welsh\n", "5:11: 'language' must be en, cy or both, not 'welsh'"},
@@ -690,7 +690,7 @@ static void test_all_problems(void)
         "14:13: 'preset' must be microsoft-forms, google-forms, surveymonkey, qualtrics, "
         "limesurvey or smartsurvey, not 'typeform'",
         "15:14: missing required column 'role' in source 'b'",
-        "18:22: 'metric' must be share_at_target, mean_gap, learners_needing, gap_reduction, "
+        "18:22: 'metric' must be share_at_target, share_skills_at_target, mean_gap, learners_needing, gap_reduction, "
         "satisfaction, learning_uplift, applied_rate or trained_vs_untrained, not 'mean_gapp' "
         "(did you mean 'mean_gap'?)",
         "19:27: 'min_group_size' must be at least 1, not 0",
