@@ -22,8 +22,9 @@
  *   - Cohorts per region and medium: ceil(learners / cohort_max); a region with fewer than
  *     cohort_min learners of a medium in a topic is pooled into one all-Wales cohort set.
  *     "Alone": each authority plans its own ceil(learners / cohort_max) cohorts per medium.
- *   - An expert (potential mentor) in a topic answered at least one of its skills and
- *     rated every skill of it they answered at the top level of the scale.
+ *   - An expert (potential mentor) in a topic answered at least one of its skills and is at
+ *     or above mentors.min_level (default the top of the scale) in at least
+ *     mentors.min_share (default all) of those they answered, under the rater policy.
  *   - share_at_target: the share of respondents in scope with no below-target pair (a person
  *     counts only when every pair is at target); share_skills_at_target: the share of the
  *     assessed pairs in scope at or above target;

@@ -27,6 +27,7 @@
  *     secondary suppression across regions under all Wales.
  */
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "analysis_internal.h"
@@ -61,20 +62,24 @@ static void tally_range_needs(const tna_model *m, const people *pp, need *needs,
 {
     size_t nt = m->n_topics;
     int max_gap = m->commissioning.elearning_max_gap;
+    /* mentors: at or above min_level in at least min_share of the answered skills, compared
+     * in whole millionths so that a share of exactly min_share counts */
+    int64_t share_ppm = llround(m->mentors.min_share * 1e6);
     for (size_t i = lo; i < hi; i++) {
         const person *who = &pp->p[i];
         const uint8_t *answer = pp->answers[i];
         const uint8_t *target = m->roles[who->role].target;
         for (uint32_t t = 0; t < nt; t++) {
             const tna_topic *tp = &m->topics[t];
-            int top = m->frameworks[tp->framework].scale.max;
+            int expert_level = m->mentors.min_level > 0 ? m->mentors.min_level
+                                                        : m->frameworks[tp->framework].scale.max;
             int gap = 0, band = 0;
-            bool answered = false, all_top = true;
+            int64_t n_answered = 0, n_expert = 0;
             for (uint32_t s = tp->first_skill; s < tp->first_skill + tp->n_skills; s++) {
                 if (answer[s] == TNA_LEVEL_NONE)
                     continue;
-                answered = true;
-                all_top &= answer[s] == top;
+                n_answered++;
+                n_expert += answer[s] >= expert_level;
                 if (target[s] == 0 || answer[s] >= target[s])
                     continue;
                 if (target[s] - answer[s] > gap)
@@ -83,9 +88,9 @@ static void tally_range_needs(const tna_model *m, const people *pp, need *needs,
                     band = target[s];
             }
             need *n = &needs[(size_t)who->authority * nt + t];
-            if (answered) {
+            if (n_answered > 0) {
                 n->answered++;
-                n->experts += all_top;
+                n->experts += n_expert * 1000000 >= share_ppm * n_answered;
             }
             if (gap == 0)
                 continue;

@@ -339,9 +339,10 @@ static bool load_commissioning(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {"cohort_min",        "cohort_max",
                                        "cost_per_cohort",   "cost_per_elearning_learner",
-                                       "elearning_max_gap", NULL};
+                                       "elearning_max_gap", "cost_per_open_place",
+                                       "budget",            NULL};
     tna_commissioning *k = &c->m->commissioning;
-    *k = (tna_commissioning){8, 16, 3500, 40, 1};
+    *k = (tna_commissioning){8, 16, 3500, 40, 1, 0, 0, false, false};
     const yt_node *v;
     if (!cfg_value(c, root, "commissioning", NULL, &v))
         return false;
@@ -354,8 +355,15 @@ static bool load_commissioning(cfg *c, const yt_node *root)
         !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort, NULL) ||
         !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
                      NULL) ||
-        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL))
+        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL) ||
+        !cfg_get_num(c, v, "cost_per_open_place", NULL, 0, &k->cost_per_open_place,
+                     &k->has_cost_per_open_place) ||
+        !cfg_get_num(c, v, "budget", NULL, 0, &k->budget, &k->has_budget))
         return false;
+    if (k->has_budget && !k->has_cost_per_open_place)
+        return cfg_fail(c, yt_map_get(v, "budget", NULL),
+                        "'budget' needs 'cost_per_open_place': the plan buys places where a "
+                        "cohort would be too small");
     if (k->cohort_min > k->cohort_max)
         return cfg_fail(c, yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
                         "'cohort_min' (%d) must not be more than 'cohort_max' (%d)", k->cohort_min,
@@ -402,7 +410,7 @@ static bool load_analysis(cfg *c, const yt_node *root)
     static const char *const keys[] = {
         "title",    "language",     "periods",       "frameworks", "roles",  "authorities",
         "barriers", "answers",      "sources",       "expectations", "commissioning",
-        "privacy",  "output",       "rater_policy",  NULL};
+        "privacy",  "output",       "rater_policy",  "mentors",    "priorities", NULL};
     tna_model *m = c->m;
     int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST;
     m->title = cfg_intern(c, "Training-needs analysis");
@@ -414,12 +422,16 @@ static bool load_analysis(cfg *c, const yt_node *root)
     m->language = (tna_language)language;
     m->rater_policy = (tna_rater_policy)rater;
     ok &= load_periods(c, root);
+    bool mentors_ok = tna_cfg_load_mentors(c, root);
+    ok &= mentors_ok;
     if (load_reference_lists(c, root)) {
         const yt_node *answers;
         if (cfg_value(c, root, "answers", NULL, &answers) && answers != NULL)
             ok &= tna_cfg_load_answers(c, answers, 0);
         ok &= load_sources(c, root);
         ok &= load_expectations(c, root);
+        ok &= tna_cfg_load_priorities(c, root);
+        ok &= !mentors_ok || tna_cfg_check_mentors(c, root);
     } else {
         ok = false;
     }

@@ -393,6 +393,32 @@ static void test_commissioning(void)
     run_free(&r);
 }
 
+/* mentors: {min_level: 4, min_share: 0.5}: an expert is at Expert in at least half the
+ * skills of the topic they answered. t1 (s1, s2): a1's p015-p018 (Working, Expert) and a2's
+ * p028-p031 (Expert, Expert / Expert, blank / Expert, Practitioner) in the North: 8; a3's
+ * p050 (manager's Working, Expert) in the South: 1; nobody in the West (p064 Practitioner,
+ * Working). t2 (s3, s4): only p018, whose manager rated s4 Expert (Working, Expert): with
+ * rater_policy self_only their own Working counts instead, and t2 has no expert. */
+static void test_mentors_rule(void)
+{
+    run r;
+    if (!run_case(CASES "plan/tna-mentors.yaml", &r))
+        return;
+    check_mentors(mentors(&r, "t1", NULL), false, 64, 9, 55);
+    check_mentors(mentors(&r, "t1", "North"), false, 31, 8, 23);
+    check_mentors(mentors(&r, "t1", "South"), false, 25, 1, 24);
+    check_mentors(mentors(&r, "t1", "West"), false, 8, 0, 8);
+    check_mentors(mentors(&r, "t2", NULL), false, 64, 1, 2);
+    check_mentors(mentors(&r, "t2", "North"), false, 31, 1, 2);
+    run_free(&r);
+    if (!run_case(CASES "plan/tna-mentors-self.yaml", &r))
+        return;
+    check_mentors(mentors(&r, "t1", NULL), false, 64, 9, 55); /* p050's own s1 is Working too */
+    check_mentors(mentors(&r, "t2", NULL), false, 64, 0, 2);
+    check_mentors(mentors(&r, "t2", "North"), false, 31, 0, 2);
+    run_free(&r);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* plan: raters                                                                                */
 
@@ -1017,6 +1043,7 @@ int main(void)
     }
     RUN(test_demand);
     RUN(test_commissioning);
+    RUN(test_mentors_rule);
     RUN(test_raters);
     RUN(test_privacy);
     RUN(test_tiny);
