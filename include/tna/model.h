@@ -248,8 +248,9 @@ typedef struct tna_expectation {
 
 typedef struct tna_commissioning {
     int cohort_min, cohort_max;
-    double cost_per_cohort, cost_per_elearning_learner;
+    double cost_per_cohort, cost_per_elearning_learner; /* 0 when not set */
     int elearning_max_gap;
+    bool has_cost_per_cohort, has_cost_per_elearning_learner; /* set in the configuration */
     /* A council (or pool) with fewer than cohort_min learners in a topic buys places on open
      * courses at cost_per_open_place; `budget` makes the plan choose what to fund. */
     double cost_per_open_place, budget; /* 0 when not set */

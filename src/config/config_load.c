@@ -342,7 +342,8 @@ static bool load_commissioning(cfg *c, const yt_node *root)
                                        "elearning_max_gap", "cost_per_open_place",
                                        "budget",            NULL};
     tna_commissioning *k = &c->m->commissioning;
-    *k = (tna_commissioning){8, 16, 3500, 40, 1, 0, 0, false, false};
+    *k = (tna_commissioning){.cohort_min = 8, .cohort_max = 16, .elearning_max_gap = 1};
+    /* no cost unless one is set */
     const yt_node *v;
     if (!cfg_value(c, root, "commissioning", NULL, &v))
         return false;
@@ -352,18 +353,20 @@ static bool load_commissioning(cfg *c, const yt_node *root)
     if (!cfg_expect_map(c, v, "'commissioning'") || !cfg_check_keys(c, v, keys) ||
         !cfg_get_int(c, v, "cohort_min", NULL, 1, 100000, &k->cohort_min, &has_min) ||
         !cfg_get_int(c, v, "cohort_max", NULL, 1, 100000, &k->cohort_max, &has_max) ||
-        !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort, NULL) ||
+        !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort,
+                     &k->has_cost_per_cohort) ||
         !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
-                     NULL) ||
+                     &k->has_cost_per_elearning_learner) ||
         !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL) ||
         !cfg_get_num(c, v, "cost_per_open_place", NULL, 0, &k->cost_per_open_place,
                      &k->has_cost_per_open_place) ||
         !cfg_get_num(c, v, "budget", NULL, 0, &k->budget, &k->has_budget))
         return false;
-    if (k->has_budget && !k->has_cost_per_open_place)
+    if (k->has_budget &&
+        !(k->has_cost_per_cohort && k->has_cost_per_elearning_learner && k->has_cost_per_open_place))
         return cfg_fail(c, yt_map_get(v, "budget", NULL),
-                        "'budget' needs 'cost_per_open_place': the plan buys places where a "
-                        "cohort would be too small");
+                        "'budget' needs the three prices it buys at: 'cost_per_cohort', "
+                        "'cost_per_elearning_learner' and 'cost_per_open_place'");
     if (k->cohort_min > k->cohort_max)
         return cfg_fail(c, yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
                         "'cohort_min' (%d) must not be more than 'cohort_max' (%d)", k->cohort_min,

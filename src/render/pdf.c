@@ -185,7 +185,15 @@ int pdf_outline_here(pdf_doc *d, int parent, const char *title)
 
 int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title)
 {
-    pdf_page_begin(d);
+    return tna_pdf_section_begin_within(d, s, title, 0);
+}
+
+int tna_pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h)
+{
+    if (h > 0 && d->page > 0 && d->y + 40 + h <= PDF_BOTTOM)
+        d->y += 22; /* a short section after the last, on its page */
+    else
+        pdf_page_begin(d);
     d->section_page[s] = d->page;
     int id = pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, title);
     pdf_tag_begin(d, "H1", NULL);
@@ -271,6 +279,10 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.authority_page = g_new0(int, m->n_authorities ? m->n_authorities : 1);
     d.marker = tna_label_suppressed(d.l, results->min_group_size);
     d.marker_short = pdf_str(&d, "<%d", results->min_group_size);
+    d.protect = tna_label_hidden(d.l, TNA_PROTECTED, results->min_group_size);
+    d.protect_short = pdf_t(&d, TERM_MARKER_PROTECTED_SHORT);
+    d.costed = results->planning.costed;
+    tna_labels_set_answered(d.l, tna_results_answered(results)); /* totals say over whom */
     d.running_title = m->title && m->title[0] ? m->title : pdf_t(&d, TERM_TRAINING_NEEDS_ANALYSIS);
 
     /* a font map of our own, freed with the report, rather than pango's process-wide one */

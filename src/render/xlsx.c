@@ -65,6 +65,9 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
     x.opt = options;
     x.l = tna_labels_new(r->model, options->language);
     x.marker = tna_label_suppressed(x.l, r->min_group_size);
+    x.protect = tna_label_hidden(x.l, TNA_PROTECTED, r->min_group_size);
+    x.costed = r->planning.costed;
+    tna_labels_set_answered(x.l, tna_results_answered(r)); /* totals say over whom */
     x.error = LXW_NO_ERROR;
 
     lxw_workbook_options wo = {0};

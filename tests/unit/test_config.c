@@ -268,7 +268,10 @@ static void test_good_analysis(void)
     CHECK_INT(m->commissioning.cohort_min, 4);
     CHECK_INT(m->commissioning.cohort_max, 16);
     CHECK_NEAR(m->commissioning.cost_per_cohort, 1200.5, 1e-9);
-    CHECK_NEAR(m->commissioning.cost_per_elearning_learner, 40, 1e-9);
+    CHECK(m->commissioning.has_cost_per_cohort);
+    /* a cost left out is not set, never a default price */
+    CHECK_NEAR(m->commissioning.cost_per_elearning_learner, 0, 1e-9);
+    CHECK(!m->commissioning.has_cost_per_elearning_learner);
     CHECK_INT(m->commissioning.elearning_max_gap, 1);
     CHECK_INT(m->min_group_size, 3);
     CHECK_STR(m->output_dir, "out/{period}");
@@ -517,7 +520,8 @@ static void test_presets(void)
         CHECK_INT(m->sources[0].date_format, TNA_DATE_AUTO);
         CHECK_INT(m->commissioning.cohort_min, 8);
         CHECK_INT(m->commissioning.cohort_max, 16);
-        CHECK_NEAR(m->commissioning.cost_per_cohort, 3500, 1e-9);
+        CHECK(!m->commissioning.has_cost_per_cohort); /* no price unless one is set */
+        CHECK(!m->commissioning.has_cost_per_elearning_learner);
         CHECK_INT(m->min_group_size, 5);
         CHECK_STR(m->output_dir, "reports/{period}");
         CHECK_INT(m->rater_policy, TNA_RATER_MANAGER_FIRST);
@@ -621,7 +625,8 @@ static void test_plan_keys(void)
     tna_model_free(m);
     m = NULL;
     CHECK(load_with(&t,
-                    "commissioning: {cost_per_open_place: 650.5, budget: 120000}\n"
+                    "commissioning: {cost_per_cohort: 3000, cost_per_elearning_learner: 0,\n"
+                    "                cost_per_open_place: 650.5, budget: 120000}\n"
                     "mentors: {min_level: 3, min_share: 0.5}\n"
                     "priorities:\n"
                     "  - {topic: cd-accessibility, weight: 2}\n"
@@ -642,9 +647,9 @@ static void test_plan_keys(void)
     }
     tna_model_free(m);
     static const mistake cases[] = {
-        {"commissioning: {budget: 1000}\n",
-         "5:25: 'budget' needs 'cost_per_open_place': the plan buys places where a cohort "
-         "would be too small"},
+        {"commissioning: {cost_per_cohort: 1, cost_per_elearning_learner: 1, budget: 1000}\n",
+         "5:76: 'budget' needs the three prices it buys at: 'cost_per_cohort', "
+         "'cost_per_elearning_learner' and 'cost_per_open_place'"},
         {"commissioning: {cost_per_open_place: -1}\n",
          "5:38: 'cost_per_open_place' must be at least 0, not -1"},
         {"mentors: {min_share: 0}\n", "5:22: 'min_share' must be more than 0 and at most 1, not 0"},

@@ -128,7 +128,7 @@ static void test_no_interval(void)
     const tna_period_figures *f = &r.res->periods[0];
     for (size_t i = 0; i < f->n_groups; i++) {
         const tna_group *h = &f->groups[i];
-        if (!h->suppressed)
+        if (!h->hidden)
             continue;
         hidden++;
         CHECK(!h->has_interval);

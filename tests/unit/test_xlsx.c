@@ -157,7 +157,7 @@ static void test_not_finite(void)
     /* poison every shown figure of the current period, and hide the planning arrays */
     tna_period_figures *f = &p.r->periods[p.r->n_periods - 1];
     for (size_t i = 0; i < f->n_groups; i++)
-        if (!f->groups[i].suppressed)
+        if (!f->groups[i].hidden)
             f->groups[i].mean_gap = NAN, f->groups[i].share_below = INFINITY;
     tna_planning saved = p.r->planning;
     memset(&p.r->planning, 0, sizeof p.r->planning);
