@@ -107,7 +107,26 @@ typedef struct analysis_ctx {
     tna_results *results;
 } analysis_ctx;
 
+/* A line of the commissioning plan with its raw figures, and a topic's self-directed
+ * learners, for the budget plan (budget.c); they never leave the analysis. */
+typedef struct tna_plan_line_raw {
+    uint32_t topic, region;
+    bool welsh_medium;
+    tna_hidden hidden;     /* the plan line's code */
+    int64_t learners, gap; /* gap: the learners' gaps in the topic, in levels */
+    int64_t cohorts, places;
+} tna_plan_line_raw;
+
+typedef struct tna_plan_topic_raw {
+    tna_hidden hidden; /* the topic's group's code */
+    int64_t self_directed, self_gap;
+} tna_plan_topic_raw;
+
 void planning_demand(const analysis_ctx *a);       /* demand, cohorts, totals, mentors */
+/* The burden of each topic and, with commissioning.budget, the budget plan (budget.c), from
+ * the plan's raw lines (in plan order) and each topic's self-directed learners. */
+void planning_budget(const analysis_ctx *a, const tna_plan_line_raw *lines, size_t n_lines,
+                     const tna_plan_topic_raw *topics);
 void planning_expectations(const analysis_ctx *a); /* return on expectations */
 void planning_trends(const analysis_ctx *a);
 void planning_barriers(const analysis_ctx *a);

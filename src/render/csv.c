@@ -147,5 +147,7 @@ tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outpu
         st = csv_write_planning(r, out, err);
     if (st == TNA_OK)
         st = csv_write_expectations(r, out, err);
+    if (st == TNA_OK)
+        st = csv_write_budget(r, out, err);
     return st;
 }

@@ -184,7 +184,8 @@ static void write_commissioning(const tna_results *r, FILE *fp)
     }
     qsort(rows, n, sizeof(row), compare_rows);
     fputs("period,framework,topic,line,region,medium,cohort_learners,self_directed,cohorts,"
-          "welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,suppressed\n",
+          "welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,suppressed,places,"
+          "places_alone,cost_per_learner,online,cost_suppressed\n",
           fp);
     for (size_t i = 0; i < n; i++) {
         const row *w = &rows[i];
@@ -203,24 +204,35 @@ static void write_commissioning(const tna_results *r, FILE *fp)
             put_int(fp, t->cohorts);
             put_int(fp, t->welsh_medium_cohorts);
             put_int(fp, t->cohorts_alone);
-            put_cost(fp, costed && !t->hidden, t->cost);
-            put_cost(fp, costed && !t->hidden, t->cost_alone);
-            put_cost(fp, costed, t->saving);
-            fprintf(fp, "%d\n", (int)t->hidden);
+            bool money = costed && !t->plan_protected;
+            put_cost(fp, money && !t->hidden, t->cost);
+            put_cost(fp, money && !t->hidden, t->cost_alone);
+            put_cost(fp, money, t->saving);
+            fprintf(fp, "%d,", (int)t->hidden);
+            if (!t->plan_protected) /* places are learners: hidden with them */
+                fprintf(fp, "%" PRId64 ",%" PRId64, t->places, t->places_alone);
+            else
+                fputc(',', fp);
+            fprintf(fp, ",,,%d\n", t->plan_protected ? (int)TNA_PROTECTED : 0);
             continue;
         }
         bool pool = w->key[2] == line_rank[LINE_POOL];
         fputs(pool ? "pool," : "region,", fp);
         put_keys(fp, &w->key[3], 2);
         tna_hidden hidden;
-        int64_t learners, cohorts;
+        int64_t learners, cohorts, places;
         double cost;
+        bool cost_hidden;
+        const tna_cohort_plan *line = NULL;
         if (w->tail == ROW_LINE) {
-            const tna_cohort_plan *c = w->data;
+            const tna_cohort_plan *c = line = w->data;
             hidden = c->hidden, learners = c->learners, cohorts = c->cohorts, cost = c->cost;
+            places = c->places;
+            cost_hidden = hidden && cohorts == 0; /* a hidden line of places */
         } else {
             const tna_region_plan *g = w->data;
             hidden = g->hidden, learners = g->learners, cohorts = g->cohorts, cost = g->cost;
+            places = g->places, cost_hidden = g->cost_hidden;
         }
         if (hidden)
             fputc(',', fp);
@@ -232,8 +244,17 @@ static void write_commissioning(const tna_results *r, FILE *fp)
         else
             fputc(',', fp);
         fputc(',', fp); /* cohorts_alone */
-        put_cost(fp, costed, cost);
-        fprintf(fp, ",,%d\n", (int)hidden);
+        put_cost(fp, costed && !cost_hidden, cost);
+        fprintf(fp, ",,%d,", (int)hidden);
+        if (!hidden)
+            fprintf(fp, "%" PRId64, places);
+        fputs(",,", fp); /* places_alone: totals only */
+        if (line != NULL && !hidden && costed)
+            fprintf(fp, "%.2f", line->cost_per_learner);
+        fputc(',', fp);
+        if (line != NULL && pool)
+            fputc(line->online ? '1' : '0', fp);
+        fputs(",\n", fp);
     }
     g_free(rows);
 }

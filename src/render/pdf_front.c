@@ -313,16 +313,38 @@ static const tna_commissioning_total *overall(pdf_doc *d)
     return NULL;
 }
 
+/* "35 cohorts and 959 places on open courses" (or the cohorts alone without places), in
+ * each language of the report. */
+static const char *cohorts_and_places(pdf_doc *d, int64_t cohorts, int64_t places)
+{
+    if (places == 0)
+        return pdf_cohorts(d, cohorts);
+    const char *text[2];
+    for (int k = 0; k < 2; k++) {
+        tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
+        text[k] = pdf_in(d, lang, TERM_N_AND_M,
+                         pdf_counted(d, lang, cohorts, TERM_N_COHORTS_ONE, TERM_N_COHORTS),
+                         pdf_counted(d, lang, places, TERM_N_OPEN_PLACES_ONE, TERM_N_OPEN_PLACES));
+    }
+    return tna_pdf_pair(d, text[0], text[1]);
+}
+
 static void commissioning(pdf_doc *d)
 {
     pdf_h2(d, pdf_t(d, TERM_WHAT_TO_COMMISSION));
     const tna_commissioning_total *t = overall(d);
-    if (t == NULL || (t->cohorts == 0 && t->self_directed == 0)) {
+    /* a topic has a total when someone needs it (its counts may be hidden) */
+    if (t == NULL || d->res->planning.n_totals < 2) {
         pdf_para(d, pdf_t(d, TERM_NOTHING_TO_COMMISSION_PDF));
         return;
     }
     /* the sentence counts cohorts, learners and places in words, so each language's
-     * sentence gets its own words; money only when the configuration set the costs */
+     * sentence gets its own words; money only when the configuration set the costs. Places
+     * on open courses are learners: where they are hidden, so is the sentence's count */
+    const tna_planning *pl = &d->res->planning;
+    bool places = t->places > 0 || t->places_alone > 0 || t->plan_protected;
+    bool hidden = t->hidden || t->plan_protected;
+    int min = d->m->commissioning.cohort_min;
     const char *text[2];
     for (int k = 0; k < 2; k++) {
         tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
@@ -332,31 +354,42 @@ static void commissioning(pdf_doc *d)
         const char *welsh = pdf_count(d, t->welsh_medium_cohorts);
         const char *learners =
             pdf_counted(d, lang, t->cohort_learners, TERM_N_LEARNERS_ONE, TERM_N_LEARNERS);
-        const char *places =
-            pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES);
-        if (t->hidden &&
-            d->costed) /* learner counts and costs are hidden; cohorts and saving not */
+        const char *sd = pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES);
+        const char *open =
+            pdf_counted(d, lang, t->places, TERM_N_OPEN_PLACES_ONE, TERM_N_OPEN_PLACES);
+        const char *open_alone =
+            pdf_counted(d, lang, t->places_alone, TERM_N_OPEN_PLACES_ONE, TERM_N_OPEN_PLACES);
+        if (places && hidden)
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES_HIDDEN, cohorts, welsh, alone);
+        else if (places && d->costed)
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES, cohorts, welsh, open, learners, sd,
+                             pdf_money(d, t->cost), min, alone, open_alone,
+                             pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+        else if (places)
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES_UNCOSTED, cohorts, welsh, open,
+                             learners, sd, min, alone, open_alone);
+        else if (t->hidden && d->costed) /* learner counts and costs are hidden; cohorts and
+                                            saving not */
             text[k] =
                 pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN, cohorts, welsh, pdf_money(d, t->saving));
         else if (t->hidden)
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN_UNCOSTED, cohorts, welsh, alone);
         else if (d->costed)
             text[k] =
-                pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, places,
+                pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, sd,
                        pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
         else
-            text[k] =
-                pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, places, alone);
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, sd, alone);
     }
     pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
     if (!d->costed)
-        pdf_note(d, pdf_t(d, TERM_COSTS_NOT_SET));
-    if (t->hidden)
+        pdf_note(d, pdf_t(d, pl->places_priced ? TERM_COSTS_NOT_SET : TERM_PLACES_NOT_PRICED));
+    if (hidden)
         return;
     chart_tile money[3] = {
         {pdf_money(d, t->cost), pdf_t(d, TERM_COST_OF_THE_POOLED_PLAN), pdf_cohorts(d, t->cohorts)},
         {pdf_money(d, t->cost_alone), pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE),
-         pdf_cohorts(d, t->cohorts_alone)},
+         cohorts_and_places(d, t->cohorts_alone, t->places_alone)},
         {pdf_money(d, t->saving), pdf_t(d, TERM_SAVING_FROM_POOLING), NULL},
     };
     chart_tile counts[3] = {
