@@ -91,13 +91,15 @@ static GArray *group_rows(const tna_results *r, bool every_set)
 }
 
 /* summary-PERIOD.csv (the summary's sets, its columns fixed by the contract) or
- * groups-PERIOD.csv (every set, with region, skill and the skills each figure rests on). */
+ * groups-PERIOD.csv (every set, with region, skill, the skills each figure rests on and the
+ * 95% intervals of the mean gap and the share below target). */
 static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
 {
     GArray *rows = group_rows(r, every_set);
     fputs(every_set ? "period,region,authority,role,framework,topic,skill,respondents,assessed,"
                       "below_target,gap_sum,mean_gap,share_below,learners_needing,"
-                      "skills_assessed,skills,suppressed\n"
+                      "skills_assessed,skills,suppressed,mean_gap_low,mean_gap_high,"
+                      "share_below_low,share_below_high\n"
                     : "period,authority,role,framework,topic,respondents,assessed,below_target,"
                       "gap_sum,mean_gap,share_below,learners_needing,suppressed\n",
           fp);
@@ -113,7 +115,13 @@ static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
             fputs(",,", fp);
         else if (every_set)
             fprintf(fp, "%d,%d,", (int)g->skills_assessed, (int)g->skills);
-        fprintf(fp, "%d\n", (int)g->hidden);
+        fprintf(fp, "%d", (int)g->hidden);
+        if (every_set && g->has_interval) /* a hidden group, or one of one person, has none */
+            fprintf(fp, ",%.6f,%.6f,%.6f,%.6f", g->mean_gap_low, g->mean_gap_high,
+                    g->share_below_low, g->share_below_high);
+        else if (every_set)
+            fputs(",,,,", fp);
+        fputc('\n', fp);
     }
     g_array_free(rows, TRUE);
     return TNA_OK;

@@ -213,12 +213,15 @@ static void headline(pdf_doc *d)
     pdf_figure_begin(d);
     d->y += chart_tiles(d->cr, PDF_LEFT, d->y + 2, PDF_WIDTH, tiles, 4) + 12;
     pdf_figure_end(d);
+    if (tna_pdf_gap_range(d, w))
+        pdf_note(d, pdf_tf(d, TERM_HEADLINE_INTERVALS, tna_pdf_gap_range(d, w),
+                           tna_pdf_share_range(d, w)));
 }
 
 static void largest_gaps(pdf_doc *d)
 {
     pdf_h2(d, pdf_t(d, TERM_THE_THREE_LARGEST_GAPS));
-    const tna_group *top[3];
+    const tna_group *top[4] = {NULL, NULL, NULL, NULL}; /* the fourth: to compare the third */
     GPtrArray *shown = g_ptr_array_new();
     for (size_t i = 0; i < d->cur->n_groups; i++) {
         const tna_group *g = &d->cur->groups[i];
@@ -228,31 +231,40 @@ static void largest_gaps(pdf_doc *d)
     if (shown->len > 1) /* pdata is NULL while the array is empty */
         qsort(shown->pdata, shown->len, sizeof(void *), by_gap_desc);
     size_t n = shown->len < 3 ? shown->len : 3;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n + (shown->len > 3); i++)
         top[i] = g_ptr_array_index(shown, i);
     g_ptr_array_free(shown, TRUE);
     if (n == 0) {
         pdf_para(d, pdf_t(d, TERM_NO_TOPIC_TO_SHOW));
         return;
     }
-    const char *head[] = {pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_FRAMEWORK), pdf_t(d, TERM_MEAN_GAP),
-                          pdf_t(d, TERM_BELOW_TARGET), pdf_t(d, TERM_LEARNERS_NEEDING)};
-    const char *cells[3 * 5];
+    enum { NC = 6 };
+    const char *head[NC] = {pdf_t(d, TERM_TOPIC),        pdf_t(d, TERM_FRAMEWORK),
+                            pdf_t(d, TERM_MEAN_GAP),     pdf_t(d, TERM_INTERVAL_95),
+                            pdf_t(d, TERM_BELOW_TARGET), pdf_t(d, TERM_LEARNERS_NEEDING)};
+    const char *cells[3 * NC];
+    bool noise = false; /* a gap within noise of the next largest */
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = top[i];
-        const char *coverage = tna_pdf_coverage(d, g);
-        cells[i * 5 + 0] = coverage
-                               ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
-                               : tna_label_topic(d->l, g->topic);
-        cells[i * 5 + 1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
-        cells[i * 5 + 2] = pdf_gap(d, g->mean_gap);
-        cells[i * 5 + 3] = pdf_share(d, g->share_below);
-        cells[i * 5 + 4] = pdf_count(d, g->learners_needing);
+        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g);
+        bool near = tna_pdf_within_noise(g, top[i + 1]);
+        noise |= near;
+        const char **c = cells + i * NC;
+        c[0] = coverage ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
+                        : tna_label_topic(d->l, g->topic);
+        c[1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
+        c[2] = pdf_str(d, "%s%s", pdf_gap(d, g->mean_gap), near ? "~" : "");
+        c[3] = range ? range : "–";
+        c[4] = pdf_share(d, g->share_below);
+        c[5] = pdf_count(d, g->learners_needing);
     }
-    double width[] = {0, 120, 55, 58, 62};
-    chart_align align[] = {CHART_LEFT, CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
-    pdf_table t = {5, n, head, width, align, cells, NULL, 8, false};
+    double width[NC] = {0, 110, 48, 62, 50, 55};
+    chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT,
+                             CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
+    pdf_table t = {NC, n, head, width, align, cells, NULL, 8, false};
     pdf_table_draw(d, &t);
+    if (noise)
+        pdf_note(d, pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_NEXT));
 }
 
 static void expectations(pdf_doc *d)

@@ -104,14 +104,16 @@ need('In 2026-Q3, 5 staff answered.')
 need('0.73 of a level below')
 need('45% of assessed skills are below target; 4 people')
 need(' 5 0.73 45% 4')
-need('Topic one Test framework 0.86 43% 3')
-need('Topic two (based on 1 of 2 skills) Test framework 0.50 50% 2')  # s4: no target
-need('Topic one 0.86 (43% below)')
-need('Topic two 0.50 (50% below; based on 1 of 2 skills)')
-need('Role two 3.00 (100% below)')
-need('Role one 0.50 (40% below)')
-need('Authority one 0.75 0.33')
-need('Authority three 0.00 1.00')
+need('Topic one Test framework 0.86~ 0.00–2.35 43% 3')  # ~: the intervals overlap
+need('Topic two (based on 1 of 2 skills) Test framework 0.50 0.00–1.42 50% 2')  # s4: no target
+need('~ within noise of the next largest gap')
+need('Topic one 0.86 (0.00–2.35; 43% below)')
+need('Topic two 0.50 (0.00–1.42; 50% below; based on 1 of 2 skills)')
+need('Role two 3.00 (100% below)')  # one person: no interval
+need('Role one 0.50 (0.00–1.14; 40% below)')
+need('Authority one 0.75~ 0.33*~')  # both intervals hold Wales's 0.86 and 0.50
+need('Authority three 0.00 1.00*')  # one person each: no interval, no mark
+need('~ not clearly different from the Wales figure')
 a1 = page_of('Authority one')
 need(' 3 0.57 43% 2', a1)
 need('Topic one 2 50% 43% 2', a1)
