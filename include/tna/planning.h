@@ -25,8 +25,14 @@
  *     prefer English, either, or did not say, in English-medium cohorts ("either" learners
  *     could join a Welsh-medium cohort, which is shown, not assumed).
  *   - Cohorts per region and medium: ceil(learners / cohort_max); a region with fewer than
- *     cohort_min learners of a medium in a topic is pooled into one all-Wales cohort set.
- *     "Alone": each authority plans its own ceil(learners / cohort_max) cohorts per medium.
+ *     cohort_min learners of a medium in a topic is pooled into one all-Wales cohort set,
+ *     and a pool still under cohort_min buys a place on an open course per learner. "Alone":
+ *     each authority plans its own ceil(learners / cohort_max) cohorts per medium, or buys
+ *     places where it has fewer than cohort_min learners of it. A pool of learners from two
+ *     or more regions is flagged for online delivery.
+ *   - The burden of a topic: its learners x its mean gap x its priority weight. A budget
+ *     plan funds cohorts, places and self-directed learning to close the most weighted gap
+ *     within commissioning.budget (budget.c, optimise.h).
  *   - An expert (potential mentor) in a topic answered at least one of its skills and is at
  *     or above mentors.min_level (default the top of the scale) in at least
  *     mentors.min_share (default all) of those they answered, under the rater policy.
