@@ -38,3 +38,33 @@ IFS='|' read -r raw adjusted low high rag progress note < "$SCRATCH/row"
 python3 -c "import sys; sys.exit(0 if float('$high') < 0 else 1)" ||
   die "real effect: the adjusted interval $low .. $high holds 0"
 [ "$rag" = green ] || die "real effect: status '$rag' (adjusted $adjusted against -0.2)"
+
+# The PDF shows the adjusted estimate, its interval and who was compared beside the raw
+# difference, each as the expectations row has it (rounded half away from zero), and the
+# limits; with no effect, "not yet shown"
+for c in none effect; do
+  pdftotext -enc UTF-8 "$SCRATCH/$c/out/tna-2026-Q3.pdf" - | tr -s ' \n' '  ' >"$SCRATCH/$c.txt"
+  python3 - "$SCRATCH/$c.txt" "$SCRATCH/$c/out/expectations-2026-Q3.csv" <<'PY' || die "$c: the PDF's Level 4"
+import csv, re, sys
+from decimal import ROUND_HALF_UP, Decimal
+text = open(sys.argv[1], encoding="utf-8").read()
+row = next(r for r in csv.DictReader(open(sys.argv[2])) if r["id"] == "l4")
+def gap(field):  # two decimals, half away from zero
+    return str(Decimal(row[field]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+def signed(field):  # a difference: "+0.05", "\u22120.05"
+    v = gap(field)
+    return v.replace("-", "\u2212") if v.startswith("-") else "+" + v if Decimal(v) else v
+want = ("Adjusted for the starting gap: %s, 95%% interval %s\u2013%s (raw difference %s); the status "
+        "uses the adjusted figure. Compared: %s trained staff starting %s of a level below target "
+        "and %s untrained starting %s below" % (
+            signed("adjusted"), signed("ci_low"), signed("ci_high"), signed("actual"),
+            "{:,}".format(int(row["n_trained"])), gap("start_gap_trained"),
+            "{:,}".format(int(row["n_untrained"])), gap("start_gap_untrained")))
+if want not in text:
+    m = re.search(r"Adjusted for the starting gap:.{0,220}", text)
+    sys.exit("want %r\ngot  %r" % (want, m.group(0) if m else None))
+assert "(self-selection)" in text and "(timing)" in text, "the limits are not stated"
+PY
+done
+grep -q "not yet shown: the 95% interval of the adjusted estimate includes 0" "$SCRATCH/none.txt" ||
+  die "no effect: the PDF does not say 'not yet shown'"

@@ -86,6 +86,8 @@ for n in '${names%|}'.split('|'):
     page_of(n)
 need('Page 3 of ')
 need('Mean gap by authority and topic')
+# who counts as a mentor, as inputs/tna.yaml sets it (mentors: {min_level: 4, min_share: 0.5})
+need(\"staff at level 4 or above in at least 50% of the topic's skills they answered. Where a person and their manager both rated a skill, the manager's rating counts.\")
 "
 
 # 2. Determinism: the same inputs and SOURCE_DATE_EPOCH give the same bytes
@@ -128,6 +130,7 @@ need('2026-Q3 survey 9 7 2 0 1 0')
 need('2026-Q3 managers 2 2 0 0 0 0')
 need('unknown authority; row left out 1')
 need('Suppression is turned off for this run')
+need(\"staff at the top level of the scale in every skill of the topic they answered.\")  # the default rule
 "
 
 # 4. Suppression: with min_group_size 2, authority two and role two (one respondent each,
@@ -156,12 +159,19 @@ absent('Authorities ·')  # no council page
 need('†: protected, hidden so that a figure of fewer than 2 respondents cannot be worked out')
 "
 
+# 4b. Mentors counted on self-assessments alone: the report says so
+expect_exit 0 "$TNA" run tests/cases/planning/plan/tna-mentors-self.yaml -o "$SCRATCH/self" -q
+check "$SCRATCH/self/tna-2026-Q3.pdf" "
+need(\"staff at level 4 or above in at least 50% of the topic's skills they answered. Only people's own ratings count, not their managers'.\")
+"
+
 # 5. Welsh: headings and names
 expect_exit 0 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/cy" -q --lang cy
 check "$SCRATCH/cy/tna-2026-Q3.pdf" "
 for s in ['Cynnwys', 'Crynodeb gweithredol', 'Ble mae\'r bylchau sgiliau', 'Tueddiadau',
           'Comisiynu hyfforddiant', 'Rhwystrau rhag dysgu', 'Dull ac ansawdd data',
-          'Tudalen 3 o ', 'Cymru gyfan', 'Fframwaith prawf']:
+          'Tudalen 3 o ', 'Cymru gyfan', 'Fframwaith prawf',
+          \"staff ar y lefel uchaf ar y raddfa ym mhob sgil o'r pwnc a atebwyd ganddynt.\"]:
     need(s)
 for p in pages:
     if 'Awdurdodau ·' in p and 'Awdurdod un' in p:

@@ -31,8 +31,8 @@ it is printed with, in a CSV row it could come from:
     evenly spaced, in arithmetic progression from 0), the two ends of a heatmap's legend,
     periods ("2026-Q3"), the "95%" of "95% interval" (and of a column's heading), the
     threshold in "fewer than 5", "Level 1", the "/ 5" of a satisfaction score, numbers
-    inside the expectations' titles, the configuration's commissioning parameters in the
-    commissioning section, and "N of M councils" when N is the number of councils with
+    inside the expectations' titles, the configuration's commissioning parameters (and the
+    mentors' min_level and min_share) in the commissioning section, and "N of M councils" when N is the number of councils with
     responses and M the number configured.
 Prints each number it could not place with its page and line, and a count; exit 1 if any.
 """
@@ -259,6 +259,11 @@ for k, default in (("cohort_min", 8), ("cohort_max", 16), ("elearning_max_gap", 
     v = (cfg.get("commissioning") or {}).get(k, default)
     if v is not None:
         commission_params.add(Decimal(str(v)))
+mentor_rule = cfg.get("mentors") or {}  # who counts as an expert: "level 4", "50%"
+if "min_level" in mentor_rule:
+    commission_params.add(Decimal(str(mentor_rule["min_level"])))
+if "min_share" in mentor_rule:
+    commission_params.add(Decimal(str(mentor_rule["min_share"])) * 100)
 
 all_names = [(n, kind) for kind, table in names_of_kind.items() for ns in table.values() for n in ns]
 all_names += [(r["region"], "region") for r in groups if r["region"] != "*"]
