@@ -20,9 +20,17 @@
  *   satisfaction     mean of satisfaction (1-5) over rows that have one
  *   learning_uplift  mean of after - before over rows that have both
  *   applied_rate     rows answered yes / rows answered yes or no
- *   trained_vs_untrained  among persons of this period in scope who were also in the previous
- *                    period, with pairs in scope in both: mean (mean_gap now - mean_gap then)
- *                    of the trained (trained == yes now) minus that of the untrained (no now)
+ *   share_skills_at_target  pairs in scope at or above target / assessed pairs in scope
+ *   trained_vs_untrained  Level 4 (docs/method.md): the persons of this period in scope who
+ *                    were also in the previous period in the same authority and role, and said
+ *                    whether they were trained (yes or no now). Each is compared over the
+ *                    skills in scope they answered in both periods: x their mean gap then, y
+ *                    its change (now minus then), both fixed point (stats.h). The value is the
+ *                    raw difference, mean y of the trained minus that of the untrained; beside
+ *                    it the adjusted estimate, least squares of y on trained and x, with its
+ *                    95% interval, and each group's size and mean starting gap. Progress and
+ *                    RAG use the adjusted estimate, and an interval that holds 0 gives no RAG
+ *                    but the note "not yet shown".
  * gap_reduction and trained_vs_untrained have no value in a run of one period ("needs two
  * periods"), and trained_vs_untrained none in the first period of any run.
  * Respondents behind a value: persons with pairs in scope (gap metrics; for gap_reduction
@@ -59,6 +67,7 @@
 #include <string.h>
 
 #include "analysis_internal.h"
+#include "stats.h"
 
 /* Why a metric has no value in a period. */
 typedef enum why {
@@ -77,6 +86,12 @@ typedef struct value {
     int64_t respondents;
 } value;
 
+/* trained_vs_untrained's comparison in one period, beside its value (the raw difference). */
+typedef struct level4 {
+    tna_l4_fit fit;
+    int64_t n[2]; /* [0] trained, [1] untrained */
+} level4;
+
 /* A skill a role is measured against. */
 typedef struct role_skill {
     uint32_t skill;
@@ -92,6 +107,7 @@ typedef struct eval_ctx {
     uint32_t *role_start;
     int min_size;
     value first_gap; /* gap_reduction: the mean gap of the first period */
+    level4 *level4;  /* trained_vs_untrained: per period, set where the value is */
 } eval_ctx;
 
 static bool is_evaluation_metric(tna_metric m)
@@ -149,12 +165,12 @@ static const tna_group *scope_group(const tna_period_figures *f, const tna_scope
     return set == TNA_SET_COUNT ? NULL : tna_results_find(f, set, d);
 }
 
-/* share_at_target, mean_gap or learners_needing in period p. */
+/* share_at_target, share_skills_at_target, mean_gap or learners_needing in period p. */
 static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
 {
     const tna_model *m = e->a->model;
     const people *pp = &e->a->people[p];
-    int64_t respondents = 0, assessed = 0, gap_sum = 0, learners = 0;
+    int64_t respondents = 0, assessed = 0, gap_sum = 0, learners = 0, below_sum = 0;
     for (size_t i = 0; i < pp->n; i++) {
         if (!person_in_scope(m, &e->x->scope, &pp->p[i]))
             continue;
@@ -165,6 +181,7 @@ static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
         respondents++;
         assessed += n;
         learners += below > 0;
+        below_sum += below;
     }
     value v = {WHY_OK, 0, respondents};
     if (respondents == 0)
@@ -177,6 +194,9 @@ static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
         v.v = (double)(respondents - learners) / (double)respondents;
+        break;
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
+        v.v = (double)(assessed - below_sum) / (double)assessed;
         break;
     case TNA_METRIC_LEARNERS_NEEDING: v.v = (double)learners; break;
     default: v.v = (double)gap_sum / (double)assessed; break;
@@ -264,15 +284,40 @@ static value evaluation_value(const eval_ctx *e, size_t p, tna_metric metric)
     return (value){WHY_OK, sum / (double)rows, respondents};
 }
 
-/* A person's mean gap over their pairs in scope; false when they have none. */
-static bool person_mean_gap(const eval_ctx *e, const people *pp, size_t i, double *mean)
+/* Level 4 sums of one (authority, role) cell: the people compared are stayers, so each lies
+ * in one cell, and the cells add up to the sums of any scope (the merge of issue 16). */
+static void l4_add(tna_l4_sums *to, int k, int64_t x, int64_t y)
 {
-    int64_t gap_sum = 0, below = 0;
-    int64_t n = person_pairs(e, pp, i, &gap_sum, &below);
-    if (n == 0)
-        return false;
-    *mean = (double)gap_sum / (double)n;
-    return true;
+    to->n[k]++;
+    to->x[k] += x, to->y[k] += y;
+    to->xx[k] += (tna_i128)x * x, to->xy[k] += (tna_i128)x * y, to->yy[k] += (tna_i128)y * y;
+}
+
+static void l4_sum(tna_l4_sums *to, const tna_l4_sums *from)
+{
+    for (int k = 0; k < 2; k++) {
+        to->n[k] += from->n[k];
+        to->x[k] += from->x[k], to->y[k] += from->y[k];
+        to->xx[k] += from->xx[k], to->xy[k] += from->xy[k], to->yy[k] += from->yy[k];
+    }
+}
+
+/* A stayer's gaps over the skills in scope answered in both periods; false when none. */
+static bool common_gaps(const eval_ctx *e, const uint8_t *then, const uint8_t *now, uint32_t role,
+                        int64_t *n, int64_t *gap_then, int64_t *gap_now)
+{
+    *n = *gap_then = *gap_now = 0;
+    for (uint32_t k = e->role_start[role]; k < e->role_start[role + 1]; k++) {
+        uint32_t s = e->skills[k].skill;
+        int target = e->skills[k].target;
+        int before = tna_level_get(then, s), after = tna_level_get(now, s); /* packed rows */
+        if (before == TNA_LEVEL_NONE || after == TNA_LEVEL_NONE)
+            continue;
+        (*n)++;
+        *gap_then += target > before ? target - before : 0;
+        *gap_now += target > after ? target - after : 0;
+    }
+    return *n > 0;
 }
 
 /* trained_vs_untrained between period p - 1 and period p. Both people arrays are in
@@ -281,9 +326,10 @@ static value tvu_value(const eval_ctx *e, size_t p)
 {
     if (p == 0)
         return (value){WHY_NEEDS_TWO, 0, 0};
+    const tna_model *m = e->a->model;
     const people *then = &e->a->people[p - 1], *now = &e->a->people[p];
-    double sum[2] = {0, 0}; /* [0] trained, [1] untrained */
-    int64_t n[2] = {0, 0};
+    size_t n_cells = m->n_authorities * m->n_roles;
+    tna_l4_sums *cells = g_new0(tna_l4_sums, n_cells + 1);
     size_t j = 0;
     for (size_t i = 0; i < now->n; i++) {
         const person *who = &now->p[i];
@@ -291,24 +337,36 @@ static value tvu_value(const eval_ctx *e, size_t p)
             j++;
         if (j == then->n || then->p[j].respondent != who->respondent)
             continue; /* not in the previous period */
+        if (then->p[j].authority != who->authority || then->p[j].role != who->role)
+            continue; /* moved: measured against other targets, or another council */
         if (who->trained != TNA_YES && who->trained != TNA_NO)
             continue;
-        if (!person_in_scope(e->a->model, &e->x->scope, who))
+        if (!person_in_scope(m, &e->x->scope, who))
             continue;
-        double gap_now, gap_then;
-        if (!person_mean_gap(e, now, i, &gap_now) || !person_mean_gap(e, then, j, &gap_then))
+        int64_t n, gap_then, gap_now;
+        if (!common_gaps(e, person_answers(then, j), person_answers(now, i), who->role, &n,
+                         &gap_then, &gap_now))
             continue;
-        int k = who->trained == TNA_YES ? 0 : 1;
-        sum[k] += gap_now - gap_then;
-        n[k]++;
+        l4_add(&cells[(size_t)who->authority * m->n_roles + who->role],
+               who->trained == TNA_YES ? 0 : 1, tna_l4_fixed(gap_then, n),
+               tna_l4_fixed(gap_now - gap_then, n));
     }
-    if (n[0] == 0 && n[1] == 0)
+    tna_l4_sums sums = {0};
+    for (size_t c = 0; c < n_cells; c++)
+        l4_sum(&sums, &cells[c]);
+    g_free(cells);
+    int64_t n0 = sums.n[0], n1 = sums.n[1];
+    if (n0 == 0 && n1 == 0)
         return (value){WHY_NO_DATA, 0, 0};
     /* An empty group is "too few" like a small one, so that the note cannot tell a reader
      * that nobody in a small scope was trained; only without suppression is it said. */
-    if (n[0] < e->min_size || n[1] < e->min_size || n[0] == 0 || n[1] == 0)
+    if (n0 < e->min_size || n1 < e->min_size || n0 == 0 || n1 == 0)
         return (value){e->min_size > 1 ? WHY_TOO_FEW : WHY_NEEDS_BOTH, 0, 0};
-    return (value){WHY_OK, sum[0] / (double)n[0] - sum[1] / (double)n[1], n[0] + n[1]};
+    tna_l4_fit fit = tna_l4_estimate(&sums); /* not ok under 4 people: raw only */
+    e->level4[p] = (level4){fit, {n0, n1}};
+    double raw = (double)sums.y[0] / (double)n0 / TNA_L4_SCALE -
+                 (double)sums.y[1] / (double)n1 / TNA_L4_SCALE; /* as fit.raw */
+    return (value){WHY_OK, raw, n0 + n1};
 }
 
 static value metric_value(const eval_ctx *e, size_t p)
@@ -346,40 +404,68 @@ static tna_note why_note(why w, tna_metric metric)
     return TNA_NOTE_NONE;
 }
 
-/* Progress and RAG from baseline, target and actual (see the top of the file). */
+/* Progress and RAG from baseline, target and actual (see the top of the file); for
+ * trained_vs_untrained from the adjusted estimate, and no RAG while its interval holds 0. */
 static void set_progress(tna_expectation_result *r, tna_metric metric)
 {
     if (!r->has_baseline || !r->has_actual)
         return;
+    if (metric == TNA_METRIC_TRAINED_VS_UNTRAINED && !r->has_level4) {
+        if (r->note == TNA_NOTE_NONE)
+            r->note = TNA_NOTE_LEVEL4_FEW; /* no adjusted estimate to judge */
+        return;
+    }
+    double actual = r->has_level4 ? r->adjusted : r->actual;
     double span = r->target - r->baseline;
     double eps = 1e-9 * fmax(1.0, fabs(r->target));
     if (fabs(span) <= eps) {
-        bool reached = lower_is_better(metric) ? r->actual <= r->target + eps
-                                               : r->actual >= r->target - eps;
+        bool reached =
+            lower_is_better(metric) ? actual <= r->target + eps : actual >= r->target - eps;
         r->progress = reached ? 1.0 : 0.0;
     } else {
-        r->progress = round((r->actual - r->baseline) / span * 1e9) / 1e9;
+        r->progress = round((actual - r->baseline) / span * 1e9) / 1e9;
     }
     r->has_progress = true;
-    r->rag = r->progress >= 1.0   ? TNA_RAG_GREEN
-             : r->progress >= 0.5 ? TNA_RAG_AMBER
-                                  : TNA_RAG_RED;
+    r->rag = r->progress >= 1.0 ? TNA_RAG_GREEN : r->progress >= 0.5 ? TNA_RAG_AMBER : TNA_RAG_RED;
+    if (r->has_level4 && r->ci_low <= 0 && r->ci_high >= 0) {
+        r->rag = TNA_RAG_NONE; /* no effect shown yet, whichever way the estimate leans */
+        if (r->note == TNA_NOTE_NONE)
+            r->note = TNA_NOTE_NOT_YET_SHOWN;
+    }
+}
+
+/* The Level 4 comparison behind a trained_vs_untrained actual. */
+static void set_level4(tna_expectation_result *r, const level4 *l4)
+{
+    if (!l4->fit.ok)
+        return;
+    r->has_level4 = true;
+    r->adjusted = l4->fit.adjusted;
+    r->ci_low = l4->fit.low;
+    r->ci_high = l4->fit.high;
+    r->n_trained = l4->n[0];
+    r->n_untrained = l4->n[1];
+    r->start_trained = l4->fit.start[0];
+    r->start_untrained = l4->fit.start[1];
 }
 
 static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_result *r)
 {
     const tna_model *m = a->model;
     const tna_expectation *x = &m->expectations[index];
-    eval_ctx e = {a, x, g_new(role_skill, m->n_roles * m->n_skills + 1),
-                  g_new(uint32_t, m->n_roles + 1), a->results->min_group_size,
-                  (value){WHY_NO_DATA, 0, 0}};
+    eval_ctx e = {a,
+                  x,
+                  g_new(role_skill, m->n_roles * m->n_skills + 1),
+                  g_new(uint32_t, m->n_roles + 1),
+                  a->results->min_group_size,
+                  (value){WHY_NO_DATA, 0, 0},
+                  g_new0(level4, a->n_periods)};
     uint32_t n = 0;
     for (size_t p = 0; p < m->n_roles; p++) {
         e.role_start[p] = n;
         for (uint32_t s = 0; s < m->n_skills; s++) {
             uint32_t t = m->skills[s].topic;
-            if (m->roles[p].target[s] > 0 &&
-                (x->scope.skill == TNA_NONE || x->scope.skill == s) &&
+            if (m->roles[p].target[s] > 0 && (x->scope.skill == TNA_NONE || x->scope.skill == s) &&
                 (x->scope.topic == TNA_NONE || x->scope.topic == t) &&
                 (x->scope.framework == TNA_NONE || x->scope.framework == m->topics[t].framework))
                 e.skills[n++] = (role_skill){s, m->roles[p].target[s]};
@@ -400,8 +486,11 @@ static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_resu
             first = v;
         current = v;
     }
+    if (current.why == WHY_OK && x->metric == TNA_METRIC_TRAINED_VS_UNTRAINED)
+        set_level4(r, &e.level4[a->n_periods - 1]);
     g_free(e.skills);
     g_free(e.role_start);
+    g_free(e.level4);
 
     if (current.why == WHY_OK) {
         r->has_actual = true;

@@ -60,4 +60,7 @@ void planning_free(tna_planning *p)
     g_free(p->trends);
     g_free(p->barriers);
     g_free(p->raters);
+    g_free(p->burden);
+    g_free(p->budget.lines);
+    g_free(p->budget.topics);
 }

@@ -32,6 +32,7 @@
  *   reference.c   framework, roles and authorities files
  *   lookup.c      hash tables behind tna_model_find_*, tna_model_free, path helpers
  *   names.c       the name tables of model.h's enums
+ *   plan_keys.c   `mentors:` and `priorities:`
  */
 #ifndef TNA_CONFIG_INTERNAL_H
 #define TNA_CONFIG_INTERNAL_H
@@ -177,6 +178,12 @@ bool tna_cfg_load_columns(cfg *c, const yt_node *source_node, tna_source *s);
 bool tna_cfg_load_answers(cfg *c, const yt_node *answers, size_t scope);
 /* A barrier by the matching key of an id, name or alias; TNA_NONE when unknown. */
 uint32_t tna_cfg_find_barrier(cfg *c, const char *text);
+
+/* `mentors:` and `priorities:` (plan_keys.c); priorities and the mentors' check of min_level
+ * against the scales need the frameworks loaded. */
+bool tna_cfg_load_mentors(cfg *c, const yt_node *root);
+bool tna_cfg_check_mentors(cfg *c, const yt_node *root);
+bool tna_cfg_load_priorities(cfg *c, const yt_node *root);
 
 /* Fails at v when the analysis covers several periods and path lacks "{period}". */
 bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path);

@@ -340,9 +340,11 @@ static bool load_commissioning(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {"cohort_min",        "cohort_max",
                                        "cost_per_cohort",   "cost_per_elearning_learner",
-                                       "elearning_max_gap", NULL};
+                                       "elearning_max_gap", "cost_per_open_place",
+                                       "budget",            NULL};
     tna_commissioning *k = &c->m->commissioning;
-    *k = (tna_commissioning){8, 16, 0, 0, 1, false, false}; /* no cost unless one is set */
+    *k = (tna_commissioning){.cohort_min = 8, .cohort_max = 16, .elearning_max_gap = 1};
+    /* no cost unless one is set */
     const yt_node *v;
     if (!cfg_value(c, root, "commissioning", NULL, &v))
         return false;
@@ -356,8 +358,16 @@ static bool load_commissioning(cfg *c, const yt_node *root)
                      &k->has_cost_per_cohort) ||
         !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
                      &k->has_cost_per_elearning_learner) ||
-        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL))
+        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL) ||
+        !cfg_get_num(c, v, "cost_per_open_place", NULL, 0, &k->cost_per_open_place,
+                     &k->has_cost_per_open_place) ||
+        !cfg_get_num(c, v, "budget", NULL, 0, &k->budget, &k->has_budget))
         return false;
+    if (k->has_budget &&
+        !(k->has_cost_per_cohort && k->has_cost_per_elearning_learner && k->has_cost_per_open_place))
+        return cfg_fail(c, yt_map_get(v, "budget", NULL),
+                        "'budget' needs the three prices it buys at: 'cost_per_cohort', "
+                        "'cost_per_elearning_learner' and 'cost_per_open_place'");
     if (k->cohort_min > k->cohort_max)
         return cfg_fail(c, yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
                         "'cohort_min' (%d) must not be more than 'cohort_max' (%d)", k->cohort_min,
@@ -405,7 +415,7 @@ static bool load_analysis(cfg *c, const yt_node *root)
         "title", "title_cy", "language", "language_order", "periods", "frameworks", "roles",
         "authorities",
         "barriers", "answers",      "sources",       "expectations", "commissioning",
-        "privacy",  "output",       "rater_policy",  NULL};
+        "privacy",  "output",       "rater_policy",  "mentors",    "priorities", NULL};
     tna_model *m = c->m;
     int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST, order = TNA_ORDER_CY_FIRST;
     bool ok = cfg_check_keys(c, root, keys);
@@ -423,12 +433,16 @@ static bool load_analysis(cfg *c, const yt_node *root)
     m->language = (tna_language)language;
     m->rater_policy = (tna_rater_policy)rater;
     ok &= load_periods(c, root);
+    bool mentors_ok = tna_cfg_load_mentors(c, root);
+    ok &= mentors_ok;
     if (load_reference_lists(c, root)) {
         const yt_node *answers;
         if (cfg_value(c, root, "answers", NULL, &answers) && answers != NULL)
             ok &= tna_cfg_load_answers(c, answers, 0);
         ok &= load_sources(c, root);
         ok &= load_expectations(c, root);
+        ok &= tna_cfg_load_priorities(c, root);
+        ok &= !mentors_ok || tna_cfg_check_mentors(c, root);
     } else {
         ok = false;
     }

@@ -179,6 +179,7 @@ void tna_model_free(tna_model *m)
     g_free(m->authorities);
     g_free(m->sources);
     g_free(m->expectations);
+    g_free(m->topic_weight);
     lookup_free(m->lookup);
     if (m->strings != NULL)
         g_string_chunk_free(m->strings);

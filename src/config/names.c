@@ -14,6 +14,7 @@ const char *const tna_field_names[TNA_FIELD_COUNT] = {
 const char *const tna_metric_names[TNA_METRIC_COUNT] = {
     "share_at_target", "mean_gap",        "learners_needing", "gap_reduction",
     "satisfaction",    "learning_uplift", "applied_rate",     "trained_vs_untrained",
+    "share_skills_at_target",
 };
 
 const char *const tna_format_names[3] = {"wide", "long", "evaluation"};
@@ -95,6 +96,7 @@ const size_t cfg_rater_enum_n = N(cfg_rater_enum);
 
 const cfg_enum cfg_metric_enum[] = {
     {"share_at_target", TNA_METRIC_SHARE_AT_TARGET, "share_at_target"},
+    {"share_skills_at_target", TNA_METRIC_SHARE_SKILLS_AT_TARGET, "share_skills_at_target"},
     {"mean_gap", TNA_METRIC_MEAN_GAP, "mean_gap"},
     {"learners_needing", TNA_METRIC_LEARNERS_NEEDING, "learners_needing"},
     {"gap_reduction", TNA_METRIC_GAP_REDUCTION, "gap_reduction"},

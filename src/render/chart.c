@@ -242,7 +242,7 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
                 vw = fmax(vw, tw);
             }
             if (!b->missing[s] && spec->max <= 0)
-                max = fmax(max, b->value[s]);
+                max = fmax(max, b->range[s] ? fmax(b->value[s], b->hi[s]) : b->value[s]);
         }
         ph += bar_row(cr, spec, &g, i, NULL);
     }
@@ -286,11 +286,26 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
                 }
                 continue;
             }
-            double bw = pw * fmax(0, fmin(b->value[s], max)) / max;
+            double bw = pw * fmax(0, fmin(b->value[s], max)) / max, end = bw;
             fill_series(cr, s, px, by + 0.5, bw, bh - 1);
+            if (b->range[s]) { /* the interval: a line across the bar's middle, end ticks */
+                double lo = pw * fmax(0, fmin(b->lo[s], max)) / max;
+                double hi = pw * fmax(0, fmin(b->hi[s], max)) / max, cy = by + bh / 2;
+                double tick = fmax(1.5, bh * 0.3);
+                chart_set_rgb(cr, chart_ink);
+                cairo_set_line_width(cr, 0.7);
+                cairo_move_to(cr, px + lo, cy);
+                cairo_line_to(cr, px + hi, cy);
+                cairo_move_to(cr, px + lo, cy - tick);
+                cairo_line_to(cr, px + lo, cy + tick);
+                cairo_move_to(cr, px + hi, cy - tick);
+                cairo_line_to(cr, px + hi, cy + tick);
+                cairo_stroke(cr);
+                end = fmax(end, hi);
+            }
             if (b->text[s]) {
                 chart_set_rgb(cr, chart_ink);
-                chart_text(cr, b->text[s], px + bw + 3, by + bh / 2 - value_size * 0.62, 0,
+                chart_text(cr, b->text[s], px + end + 3, by + bh / 2 - value_size * 0.62, 0,
                            value_size, 0, CHART_LEFT, 0);
             }
         }

@@ -101,6 +101,9 @@ typedef struct chart_bar {
     double value[CHART_MAX_SERIES];
     const char *text[CHART_MAX_SERIES]; /* printed at the bar's end (or in its place) */
     bool missing[CHART_MAX_SERIES];     /* no bar: only the text is shown */
+    bool range[CHART_MAX_SERIES];       /* draw an interval across the bar, lo to hi (a thin
+                                           line with end ticks); the text goes after it */
+    double lo[CHART_MAX_SERIES], hi[CHART_MAX_SERIES];
 } chart_bar;
 
 typedef struct chart_bars {

@@ -72,7 +72,8 @@ static GArray *group_rows(const tna_results *r, bool every_set)
 }
 
 /* summary-PERIOD.csv (the summary's sets, its columns fixed by the contract) or
- * groups-PERIOD.csv (every set, with region, skill and the skills each figure rests on). */
+ * groups-PERIOD.csv (every set, with region, skill, the skills each figure rests on and the
+ * 95% intervals of the mean gap and the share below target). */
 static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
 {
     GArray *rows = group_rows(r, every_set);
@@ -80,7 +81,8 @@ static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
     tna_csv_header(&w, every_set ? "period,region,authority,role,framework,topic,skill,"
                                    "respondents,assessed,below_target,gap_sum,mean_gap,"
                                    "share_below,learners_needing,skills_assessed,skills,"
-                                   "suppressed"
+                                   "suppressed,mean_gap_low,mean_gap_high,share_below_low,"
+                                   "share_below_high"
                                  : "period,authority,role,framework,topic,respondents,assessed,"
                                    "below_target,gap_sum,mean_gap,share_below,learners_needing,"
                                    "suppressed");
@@ -99,6 +101,14 @@ static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
             }
         }
         tna_csv_int(&w, g->hidden);
+        if (every_set && g->has_interval) { /* a hidden group, or one of one person, has none */
+            tna_csv_number(&w, g->mean_gap_low, 6);
+            tna_csv_number(&w, g->mean_gap_high, 6);
+            tna_csv_number(&w, g->share_below_low, 6);
+            tna_csv_number(&w, g->share_below_high, 6);
+        } else if (every_set) {
+            tna_csv_blank(&w, 4);
+        }
         tna_csv_end(&w);
     }
     g_array_free(rows, TRUE);
@@ -133,5 +143,7 @@ tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outpu
         st = csv_write_planning(r, out, err);
     if (st == TNA_OK)
         st = csv_write_expectations(r, out, err);
+    if (st == TNA_OK)
+        st = csv_write_budget(r, out, err);
     return st;
 }

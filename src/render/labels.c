@@ -99,6 +99,36 @@ const char *tna_label_expectation(tna_labels *l, uint32_t i)
     return tna_label_pair(l, x->title && x->title[0] ? x->title : x->id, x->title_cy);
 }
 
+const char *tna_label_mentor_rule(tna_labels *l)
+{
+    const tna_mentor_rule *rule = &l->model->mentors;
+    static const tna_term rater[] = {[TNA_RATER_MANAGER_FIRST] = TERM_MENTORS_RATER_MANAGER_FIRST,
+                                     [TNA_RATER_LATEST] = TERM_MENTORS_RATER_LATEST,
+                                     [TNA_RATER_SELF_ONLY] = TERM_MENTORS_RATER_SELF_ONLY};
+    char share[32]; /* as the configuration has it: 0.5 is "50%" */
+    g_snprintf(share, sizeof share, "%g%%", rule->min_share * 100);
+    char *text[2];
+    for (int k = 0; k < 2; k++) {
+        tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
+        char *level = rule->min_level > 0
+                          ? (TNA_TERM_CHECK(TERM_MENTORS_LEVEL_N, rule->min_level),
+                             g_strdup_printf(tna_term_in(TERM_MENTORS_LEVEL_N, lang), rule->min_level))
+                          : g_strdup(tna_term_in(TERM_MENTORS_LEVEL_TOP, lang));
+        char *of = rule->min_share < 1
+                       ? (TNA_TERM_CHECK(TERM_MENTORS_SHARE_PART, share),
+                          g_strdup_printf(tna_term_in(TERM_MENTORS_SHARE_PART, lang), share))
+                       : g_strdup(tna_term_in(TERM_MENTORS_SHARE_ALL, lang));
+        TNA_TERM_CHECK(TERM_MENTORS_RULE, level, of, "");
+        text[k] = g_strdup_printf(tna_term_in(TERM_MENTORS_RULE, lang), level, of,
+                                  tna_term_in(rater[l->model->rater_policy], lang));
+        g_free(level), g_free(of);
+    }
+    const char *kept = tna_label_pair(l, g_string_chunk_insert_const(l->strings, text[0]),
+                                      g_string_chunk_insert_const(l->strings, text[1]));
+    g_free(text[0]), g_free(text[1]);
+    return kept;
+}
+
 const char *tna_label_authority(tna_labels *l, uint32_t i)
 {
     if (i == TNA_NONE)
@@ -182,6 +212,10 @@ tna_term tna_note_term(tna_note note)
         return TERM_NOTE_BASELINE_NONE;
     case TNA_NOTE_BASELINE_SET:
         return TERM_NOTE_BASELINE_SET;
+    case TNA_NOTE_NOT_YET_SHOWN:
+        return TERM_NOTE_NOT_YET_SHOWN;
+    case TNA_NOTE_LEVEL4_FEW:
+        return TERM_NOTE_LEVEL4_FEW;
     case TNA_NOTE_NONE:
     case TNA_NOTE_COUNT:
         break;

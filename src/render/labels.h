@@ -77,6 +77,11 @@ tna_term tna_note_term(tna_note note);
 /* What a kind of configured text is called (TERM_SKILL for TNA_TEXT_SKILL ...). */
 tna_term tna_text_kind_term(tna_text_kind kind);
 
+/* Who counts as an expert (potential mentor), as configured: the level, the share of a
+ * topic's answered skills, and which rating counts where a person and their manager both
+ * rated a skill (mentors: and rater_policy:). One sentence for the mentors' tables. */
+const char *tna_label_mentor_rule(tna_labels *l);
+
 /* The marker a suppressed figure shows instead of a number: "fewer than 5" / "llai na 5". */
 const char *tna_label_suppressed(tna_labels *l, int min_group_size);
 

@@ -57,16 +57,21 @@ static void gap_bars(pdf_doc *d, const char *title, bool roles)
             roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
         bars[i].value[0] = g->mean_gap;
         bars[i].missing[0] = g->hidden;
-        const char *coverage = tna_pdf_coverage(d, g);
+        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g);
+        bars[i].range[0] = range != NULL;
+        bars[i].lo[0] = g->mean_gap_low, bars[i].hi[0] = g->mean_gap_high;
+        const char *gap = range ? pdf_str(d, "%s  (%s;", pdf_gap(d, g->mean_gap), range)
+                                : pdf_str(d, "%s  (", pdf_gap(d, g->mean_gap));
         if (g->hidden)
             bars[i].text[0] = tna_pdf_hidden(d, g->hidden);
         else if (coverage)
-            bars[i].text[0] =
-                pdf_str(d, "%s  (%s %s; %s)", pdf_gap(d, g->mean_gap), pdf_share(d, g->share_below),
-                        pdf_t(d, TERM_BELOW_IN_BAR), coverage);
+            bars[i].text[0] = pdf_str(d, "%s%s%s %s; %s)", gap, range ? " " : "",
+                                      pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR),
+                                      coverage);
         else
-            bars[i].text[0] = pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
-                                      pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR));
+            bars[i].text[0] =
+                pdf_str(d, "%s%s%s %s)", gap, range ? " " : "", pdf_share(d, g->share_below),
+                        pdf_t(d, TERM_BELOW_IN_BAR));
     }
     chart_bars spec = {bars,
                        k,
@@ -84,6 +89,7 @@ static void gap_bars(pdf_doc *d, const char *title, bool roles)
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
     pdf_figure_end(d);
+    pdf_note(d, pdf_t(d, TERM_BARS_INTERVAL_NOTE));
     g_free(bars);
     g_free(r);
 }
@@ -102,6 +108,7 @@ static void heatmap(pdf_doc *d)
     const char **text = g_new0(const char *, n_cells);
     double hi = 0;
     bool partial = false; /* a cell rests on fewer than all its topic's skills */
+    bool noise = false;   /* a cell's interval holds the Wales figure of its topic */
     for (uint32_t a = 0; a < na; a++) {
         if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}) ||
             !tna_render_shows_authority(d->opt, m, a))
@@ -120,10 +127,14 @@ static void heatmap(pdf_doc *d)
                     g->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
                 text[i] = tna_pdf_hidden_short(d, g->hidden);
             } else {
+                const tna_group *w =
+                    tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)});
+                bool near = w != NULL && tna_pdf_holds(g, w->mean_gap);
+                bool part = tna_pdf_coverage(d, g) != NULL;
                 state[i] = CHART_CELL_VALUE, values[i] = g->mean_gap;
-                partial |= tna_pdf_coverage(d, g) != NULL;
-                text[i] = tna_pdf_coverage(d, g) ? pdf_str(d, "%s*", pdf_gap(d, g->mean_gap))
-                                                 : pdf_gap(d, g->mean_gap);
+                partial |= part, noise |= near;
+                text[i] = pdf_str(d, "%s%s%s", pdf_gap(d, g->mean_gap), part ? "*" : "",
+                                  near ? "~" : "");
                 hi = fmax(hi, g->mean_gap);
             }
         }
@@ -152,6 +163,8 @@ static void heatmap(pdf_doc *d)
                           150};
     pdf_heatmap(d, pdf_t(d, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), &spec, PDF_WIDTH);
     pdf_note(d, pdf_t(d, TERM_HEATMAP_NOTE_PDF));
+    if (noise)
+        pdf_note(d, pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_WALES));
     if (partial)
         pdf_note(d, pdf_t(d, TERM_KEY_PARTIAL_COVERAGE));
     g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);

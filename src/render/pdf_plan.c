@@ -240,9 +240,9 @@ static void mentors(pdf_doc *d)
     double width[NC] = {0, 48, 62, 62, 150};
     chart_align align[NC] = {CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
     pdf_table t = {NC, k, head, width, align, cells, kind, 7, false};
-    pdf_keep(d, pdf_table_height(d, &t) + 60);
+    pdf_keep(d, pdf_table_height(d, &t) + 72);
     pdf_h2(d, title);
-    pdf_note(d, pdf_t(d, TERM_MENTORS_NOTE_PDF));
+    pdf_note(d, pdf_str(d, "%s %s", tna_label_mentor_rule(d->l), pdf_t(d, TERM_MENTORS_NOTE_PDF)));
     pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
 }
@@ -444,6 +444,28 @@ static bool evaluated(pdf_doc *d)
     return false;
 }
 
+/* Under the Level 4 panel: the estimate adjusted for the starting gap, which the status
+ * uses, with its interval, beside the raw difference the panel shows; who was compared; and
+ * what the adjustment cannot do (docs/method.md, "Level 4"). */
+static void level4_detail(pdf_doc *d)
+{
+    const tna_planning *pl = &d->res->planning;
+    const tna_metric metric = TNA_METRIC_TRAINED_VS_UNTRAINED;
+    for (size_t i = 0; i < pl->n_expectations; i++) {
+        const tna_expectation_result *e = &pl->expectations[i];
+        if (d->m->expectations[e->expectation].metric != metric || e->hidden || !e->has_level4)
+            continue;
+        pdf_note(d, pdf_tf(d, TERM_LEVEL4_DETAIL_PDF, pdf_metric_value(d, metric, e->adjusted),
+                           pdf_str(d, "%s–%s", pdf_metric_value(d, metric, e->ci_low),
+                                   pdf_metric_value(d, metric, e->ci_high)),
+                           pdf_metric_value(d, metric, e->actual), pdf_count(d, e->n_trained),
+                           pdf_gap(d, e->start_trained), pdf_count(d, e->n_untrained),
+                           pdf_gap(d, e->start_untrained)));
+        pdf_note(d, pdf_t(d, TERM_LEVEL4_LIMITS_PDF));
+        return; /* the panel shows the first such expectation */
+    }
+}
+
 static void evaluation(pdf_doc *d)
 {
     if (!evaluated(d)) { /* four empty panels would say nothing: say what to add, in the room
@@ -462,6 +484,7 @@ static void evaluation(pdf_doc *d)
     level_panel(d, 2, TNA_METRIC_LEARNING_UPLIFT, TERM_LEVEL2_NAME, TERM_LEVEL2_WHAT_PDF);
     level_panel(d, 3, TNA_METRIC_APPLIED_RATE, TERM_LEVEL3_NAME, TERM_LEVEL3_WHAT_PDF);
     level_panel(d, 4, TNA_METRIC_TRAINED_VS_UNTRAINED, TERM_LEVEL4_NAME, TERM_LEVEL4_WHAT_PDF);
+    level4_detail(d);
 }
 
 /* ---- barriers

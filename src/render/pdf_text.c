@@ -440,6 +440,40 @@ const char *pdf_group_share(pdf_doc *d, const tna_group *g)
     return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_share(d, g->share_below);
 }
 
+const char *tna_pdf_gap_range(pdf_doc *d, const tna_group *g)
+{
+    if (g == NULL || g->hidden || !g->has_interval)
+        return NULL;
+    return pdf_str(d, "%s–%s", pdf_gap(d, g->mean_gap_low), pdf_gap(d, g->mean_gap_high));
+}
+
+const char *tna_pdf_share_range(pdf_doc *d, const tna_group *g)
+{
+    if (g == NULL || g->hidden || !g->has_interval)
+        return NULL;
+    char lo[64], hi[64];
+    tna_format_decimal(g->share_below_low, 0, 2, lo, sizeof lo);
+    tna_format_decimal(g->share_below_high, 0, 2, hi, sizeof hi);
+    return pdf_str(d, "%s–%s%%", lo, hi);
+}
+
+bool tna_pdf_within_noise(const tna_group *a, const tna_group *b)
+{
+    if (a == NULL || b == NULL || a->hidden || b->hidden || !a->has_interval ||
+        !b->has_interval)
+        return false;
+    /* compared at their six-decimal values, as the CSV has them */
+    return tna_round_shown(a->mean_gap_low) <= tna_round_shown(b->mean_gap_high) &&
+           tna_round_shown(b->mean_gap_low) <= tna_round_shown(a->mean_gap_high);
+}
+
+bool tna_pdf_holds(const tna_group *g, double v)
+{
+    return g != NULL && !g->hidden && g->has_interval &&
+           tna_round_shown(g->mean_gap_low) <= tna_round_shown(v) &&
+           tna_round_shown(v) <= tna_round_shown(g->mean_gap_high);
+}
+
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
 {
     if (g == NULL)
@@ -518,6 +552,7 @@ const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
     case TNA_METRIC_APPLIED_RATE:
         return pdf_share(d, v);
     case TNA_METRIC_LEARNERS_NEEDING:

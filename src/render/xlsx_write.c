@@ -321,6 +321,8 @@ const char *xw_metric_name(xw *x, tna_metric metric)
         return xw_t(x, TERM_METRIC_APPLIED_RATE);
     case TNA_METRIC_TRAINED_VS_UNTRAINED:
         return xw_t(x, TERM_METRIC_TRAINED_VS_UNTRAINED);
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
+        return xw_t(x, TERM_METRIC_SHARE_SKILLS_AT_TARGET);
     case TNA_METRIC_COUNT:
         break;
     }
@@ -331,6 +333,7 @@ lxw_format *xw_metric_format(xw *x, tna_metric metric)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
     case TNA_METRIC_APPLIED_RATE:
         return x->percent;
     case TNA_METRIC_LEARNERS_NEEDING:

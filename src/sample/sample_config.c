@@ -232,6 +232,18 @@ static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
              "Pedwar o bob pump o staff yn rôl %s ar y targed ym maes %s",
              mid_sentence(role_cy, b1, sizeof b1), mid_sentence(fw_cy, b2, sizeof b2));
 
+    /* the same people's skills rather than the people: within reach where the above is not */
+    x[n] = (expectation){.id = "ur-skills-at-target",
+                         .metric = "share_skills_at_target",
+                         .scope_key = {"framework", "role"},
+                         .scope_val = {fw, role},
+                         .target = 0.6};
+    snprintf(x[n].title, sizeof x->title, "Three in five of %ss' skills at target in %s",
+             mid_sentence(role_name, b1, sizeof b1), mid_sentence(fw_name, b2, sizeof b2));
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "Tri o bob pump o sgiliau staff yn rôl %s ar y targed ym maes %s",
+             mid_sentence(role_cy, b1, sizeof b1), mid_sentence(fw_cy, b2, sizeof b2));
+
     x[n] = (expectation){.id = "ai-gap",
                          .metric = "mean_gap",
                          .scope_key = {"topic"},
@@ -307,7 +319,7 @@ static void next_period(const tna_model *m, char *buf, size_t size)
 
 static void write_expectations(FILE *f, const tna_model *m, size_t staff)
 {
-    expectation x[8];
+    expectation x[9];
     size_t n = expectation_list(m, staff, x);
     char due[32];
     next_period(m, due, sizeof due);
@@ -334,6 +346,36 @@ static void write_expectations(FILE *f, const tna_model *m, size_t staff)
         if (due[0] != '\0')
             ykv(f, 4, "due", due);
     }
+}
+
+/* Mentors, priorities and the budget: the planning keys of a run. */
+static void write_plan_keys(FILE *f, const tna_model *m, size_t staff)
+{
+    fputs("\n# An expert in a topic (a potential mentor) is at Expert in at least half of the\n"
+          "# topic's skills they answered.\n"
+          "mentors: {min_level: 4, min_share: 0.5}\n",
+          f);
+    if (m != NULL) {
+        const char *name, *name_cy;
+        fputs("\n# Weights from the business plans: accessible content is this year's legal duty,\n"
+              "# user research backs the service redesign programme.\n"
+              "priorities:\n  - {topic: ",
+              f);
+        yq(f, topic_id(m, "cd-accessibility", &name, &name_cy));
+        fputs(", weight: 2}\n  - {framework: ", f);
+        yq(f, framework_id(m, "user-research", &name, &name_cy));
+        fputs(", weight: 1.5}\n", f);
+    }
+    fprintf(f,
+            "\ncommissioning:\n"
+            "  cohort_min: 8\n"
+            "  cohort_max: 16\n"
+            "  cost_per_cohort: 3500\n"
+            "  cost_per_elearning_learner: 40\n"
+            "  cost_per_open_place: 650    # a place on an open course, where too few for a cohort\n"
+            "  elearning_max_gap: 1\n"
+            "  budget: %zu              # what the plan may spend: what it buys is in the reports\n",
+            staff * 75);
 }
 
 /* ---- the file -------------------------------------------------------------------------------- */
@@ -383,13 +425,8 @@ tna_status sample_config_write(const char *dir, size_t staff, const tna_model *m
           f);
     if (model != NULL)
         write_expectations(f, model, staff);
-    fputs("\ncommissioning:\n"
-          "  cohort_min: 8\n"
-          "  cohort_max: 16\n"
-          "  cost_per_cohort: 3500\n"
-          "  cost_per_elearning_learner: 40\n"
-          "  elearning_max_gap: 1\n"
-          "privacy:\n"
+    write_plan_keys(f, model, staff);
+    fputs("privacy:\n"
           "  min_group_size: 5\n"
           "output:\n"
           "  dir: \"../reports/{period}\"\n",

@@ -70,9 +70,10 @@ static void test_bar_row_grows_with_its_label(void)
     cairo_destroy(cr);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_min_width_is_widest_word);
     RUN(test_bar_row_grows_with_its_label);
-    return check_summary("chart");
+    return g_test_run();
 }
