@@ -1,7 +1,7 @@
 /* analysis.c - the analysis stage's entry points; see include/tna/analysis.h. */
 #include <glib.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_results **out,
                        tna_error *err)

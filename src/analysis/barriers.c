@@ -16,7 +16,7 @@
  */
 #include <glib.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 void planning_barriers(const analysis_ctx *a)
 {

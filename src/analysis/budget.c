@@ -20,7 +20,7 @@
 #include <glib.h>
 #include <math.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "optimise.h"
 #include "stats.h"
 

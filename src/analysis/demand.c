@@ -41,7 +41,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 /* The current period's groups of the three sets the planning follows. */
 static const tna_group *at_group(const tna_period_figures *f, uint32_t a, uint32_t t)

@@ -66,7 +66,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "stats.h"
 
 /* Why a metric has no value in a period. */

@@ -25,7 +25,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "stats.h"
 
 /* The dimensions, in the order a set's cells are laid out (the first varies slowest). */

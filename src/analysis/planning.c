@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <math.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 const char *tna_rag_name(tna_rag rag)
 {

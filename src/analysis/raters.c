@@ -18,7 +18,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 typedef struct cell {
     int64_t respondents, pairs, diff_sum;

@@ -3,7 +3,7 @@
  *
  * For each person it measures every answered skill that their role has a target for
  * against that target, and adds the pairs to the cube: per (authority, role) and skill,
- * topic and framework, and overall (analysis_internal.h). Asked for the demand tallies too
+ * topic and framework, and overall (people.h). Asked for the demand tallies too
  * (the current period), the same pass adds, per (authority, topic), whether the person
  * answered the topic, is an expert in it, and needs it, and how (demand.c reads them).
  *
@@ -20,7 +20,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "tna/threads.h"
 
 #define MIN_PER_THREAD 50000 /* people: below this a thread costs more than it saves */
@@ -76,7 +76,7 @@ static void add_pairs(tally *t, int64_t n, int64_t below, int64_t gap)
     t->below += below;
     t->gap_sum += gap;
     t->learners += below > 0;
-    t->sum_aa += n * n; /* the sums the intervals need (analysis_internal.h) */
+    t->sum_aa += n * n; /* the sums the intervals need (people.h) */
     t->sum_gg += gap * gap;
     t->sum_ag += n * gap;
     t->sum_bb += below * below;

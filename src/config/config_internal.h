@@ -185,9 +185,6 @@ bool tna_cfg_load_mentors(cfg *c, const yt_node *root);
 bool tna_cfg_check_mentors(cfg *c, const yt_node *root);
 bool tna_cfg_load_priorities(cfg *c, const yt_node *root);
 
-/* Fails at v when the analysis covers several periods and path lacks "{period}". */
-bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path);
-
 /* " (did you mean 'x'?)" for an unknown id among the ids of one kind loaded so far (in
  * configuration order), or "". */
 typedef enum cfg_kind {

@@ -120,15 +120,6 @@ void cfg_discard(cfg *c)
 /* ---------------------------------------------------------------------------------------- */
 /* Pieces of the analysis file */
 
-bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path)
-{
-    if (c->periods->len > 1 && strstr(path, "{period}") == NULL)
-        return cfg_fail(c, v,
-                        "path must contain {period} when the analysis covers several "
-                        "periods");
-    return true;
-}
-
 static bool load_periods(cfg *c, const yt_node *root)
 {
     const char **periods = NULL;

@@ -138,6 +138,12 @@ void cfg_authority_clear(tna_authority *a)
     a->aliases = NULL;
 }
 
+void tna_cfg_barrier_clear(tna_barrier *b)
+{
+    g_free(b->aliases);
+    b->aliases = NULL;
+}
+
 void cfg_source_clear(tna_source *s)
 {
     g_free(s->skills);

@@ -115,26 +115,17 @@ static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
     return TNA_OK;
 }
 
-tna_status csv_open(const tna_results *r, tna_outputs *out, const char *stem, FILE **fp,
-                    tna_error *err)
-{
-    char *name = g_strdup_printf("%s-%s.csv", stem, r->periods[r->n_periods - 1].period);
-    tna_status st = tna_outputs_open(out, name, fp, err);
-    g_free(name);
-    return st;
-}
-
 tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outputs *out,
                           tna_error *err)
 {
     if (r->n_periods == 0)
         return TNA_OK;
     FILE *fp;
-    tna_status st = csv_open(r, out, "summary", &fp, err);
+    tna_status st = tna_csv_create(r, out, "summary", &fp, err);
     if (st == TNA_OK)
         st = write_groups(r, fp, false);
     if (st == TNA_OK)
-        st = csv_open(r, out, "groups", &fp, err);
+        st = tna_csv_create(r, out, "groups", &fp, err);
     if (st == TNA_OK)
         st = write_groups(r, fp, true);
     if (st == TNA_OK)

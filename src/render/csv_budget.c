@@ -184,11 +184,11 @@ tna_status csv_write_budget(const tna_results *r, tna_outputs *out, tna_error *e
     if (r->n_periods == 0)
         return TNA_OK;
     FILE *fp;
-    tna_status st = csv_open(r, out, "priorities", &fp, err);
+    tna_status st = tna_csv_create(r, out, "priorities", &fp, err);
     if (st == TNA_OK)
         write_priorities(r, fp);
     if (st == TNA_OK && r->planning.budget.set) {
-        st = csv_open(r, out, "budget", &fp, err);
+        st = tna_csv_create(r, out, "budget", &fp, err);
         if (st == TNA_OK)
             write_budget(r, fp);
     }

@@ -88,7 +88,7 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
         "ci_low",   "ci_high", "n_trained", "n_untrained", "start_gap_trained",
         "start_gap_untrained", NULL};
     FILE *fp;
-    tna_status st = csv_open(r, out, "expectations", &fp, err);
+    tna_status st = tna_csv_create(r, out, "expectations", &fp, err);
     if (st != TNA_OK)
         return st;
     tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);

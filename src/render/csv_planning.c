@@ -441,7 +441,7 @@ tna_status csv_write_planning(const tna_results *r, tna_outputs *out, tna_error 
         return TNA_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
         FILE *fp;
-        tna_status st = csv_open(r, out, files[i].stem, &fp, err);
+        tna_status st = tna_csv_create(r, out, files[i].stem, &fp, err);
         if (st != TNA_OK)
             return st;
         files[i].write(r, fp);

@@ -1,13 +1,14 @@
 /*
- * analysis_internal.h - what resolve.c hands groups.c; not part of the API.
+ * people.h - the people of a period, resolved (resolve.c), and the tallies made from them
+ * (tally.c: the cube and the demand), which the analysis's parts share; not part of the API.
  *
  * A cube holds raw tallies per (authority, role, x) where x is a skill, topic or framework,
  * plus per (authority, role) over everything. Respondents are additive over authority and
  * role (each respondent has exactly one of each), so every group of every set is a sum of
  * cube cells. The cube is private: groups.c turns it into privacy-safe groups and frees it.
  */
-#ifndef TNA_ANALYSIS_INTERNAL_H
-#define TNA_ANALYSIS_INTERNAL_H
+#ifndef TNA_ANALYSIS_PEOPLE_H
+#define TNA_ANALYSIS_PEOPLE_H
 
 #include <glib.h>
 
