@@ -15,6 +15,7 @@
 #include "tna/config.h"
 #include "tna/dq_log.h"
 #include "tna/ingest.h"
+#include "tna/init.h"
 #include "tna/outputs.h"
 #include "tna/render.h"
 #include "tna/sample.h"
@@ -24,12 +25,14 @@ static const char usage_text[] =
     "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [-q]\n"
     "  tna validate CONFIG\n"
     "  tna sample DIR [--staff N] [--seed S]\n"
+    "  tna init EXPORT... [-o CONFIG] [--force]\n"
     "  tna --help | --version\n"
     "\n"
     "Commands:\n"
     "  run        read the surveys, compute the figures, write the reports\n"
     "  validate   check the configuration and inputs; writes nothing\n"
     "  sample     write a realistic synthetic dataset and its configuration\n"
+    "  init       draft a configuration for survey exports (CONFIG: tna.yaml)\n"
     "\n"
     "Exit status: 0 done; 1 data problems with --strict; 2 bad usage or configuration;\n"
     "3 an input or output could not be read or written.\n";
@@ -109,7 +112,7 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-static const char *const commands[] = {"run", "validate", "sample", NULL};
+static const char *const commands[] = {"run", "validate", "sample", "init", NULL};
 
 static bool is_command(const char *word)
 {
@@ -349,11 +352,31 @@ static int cmd_sample(const char *dir, int staff, int seed)
     return 0;
 }
 
+/* tna init: the library drafts, main prints what it did and what is left. */
+static int cmd_init(char **exports, int n, const char *config, bool force)
+{
+    tna_init_options io = {(const char *const *)exports, (size_t)n, config, force, now()};
+    tna_init_report *report = NULL;
+    tna_error err = TNA_ERROR_INIT;
+    tna_status st = tna_init_write(&io, &report, &err);
+    for (size_t i = 0; report && i < report->n_done; i++)
+        printf("  %s\n", report->done[i]);
+    int rc = st == TNA_OK ? 0 : fail(&err);
+    if (st == TNA_OK && report->n_todo > 0) {
+        printf("%s:\n", report->runs ? "it runs as it is; left for you to check"
+                                      : "left for you before it runs");
+        for (size_t i = 0; i < report->n_todo; i++)
+            printf("  - %s\n", report->todo[i]);
+    }
+    tna_init_report_free(report);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
     run_options o = {0};
-    gboolean version = FALSE;
+    gboolean version = FALSE, force = FALSE;
     int staff = 2000, seed = 1;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out_dir, "write reports into DIR", "DIR"},
@@ -364,6 +387,7 @@ int main(int argc, char **argv)
         {"staff", 0, 0, G_OPTION_ARG_INT, &staff, "sample: number of staff (2000)", "N"},
         {"seed", 0, 0, G_OPTION_ARG_INT, &seed, "sample: random seed (1)", "S"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &version, "print the version", NULL},
+        {"force", 0, 0, G_OPTION_ARG_NONE, &force, "init: replace an existing CONFIG", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new("COMMAND ARGUMENT");
     g_option_context_set_help_enabled(ctx, FALSE);
@@ -381,6 +405,7 @@ int main(int argc, char **argv)
                "  --strict           exit 1 when any row was rejected or answer not understood\n"
                "  -q, --quiet        print nothing but errors\n"
                "  --staff N, --seed S  for sample\n"
+               "  --force            init: replace an existing CONFIG (-o CONFIG names it)\n"
                "  -V, --version      print the version\n");
     } else if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
         rc = usage_error("%s", gerr->message);
@@ -392,6 +417,9 @@ int main(int argc, char **argv)
         rc = 2;
     } else if (!is_command(argv[1])) {
         rc = unknown_command(argv[1]);
+    } else if (strcmp(argv[1], "init") == 0) {
+        rc = argc < 3 ? usage_error("'%s' takes the survey exports to read", argv[1])
+                      : cmd_init(argv + 2, argc - 2, o.out_dir, force);
     } else if (argc != 3) {
         rc = usage_error("'%s' takes exactly one argument", argv[1]);
     } else if (strcmp(argv[1], "run") == 0) {

@@ -142,7 +142,16 @@ int tna_answer_match_key(const tna_model *m, uint32_t source, tna_field field, u
     return v;
 }
 
-/* Step 2: "Cymraeg / Welsh", each side alone; the sides that match must agree. */
+static bool has_letter(const char *s)
+{
+    for (; *s; s = g_utf8_next_char(s))
+        if (g_unichar_isalpha(g_utf8_get_char(s)))
+            return true;
+    return false;
+}
+
+/* Step 2: "Cymraeg / Welsh", each side alone; the sides that match must agree. A side is
+ * words: "4/12/26" is a date, not the levels 4 and 12. */
 static int bilingual(const tna_model *m, uint32_t source, tna_field field, uint32_t framework,
                      const char *key)
 {
@@ -153,7 +162,7 @@ static int bilingual(const tna_model *m, uint32_t source, tna_field field, uint3
     bool clash = false;
     for (char **s = sides; *s && !clash; s++) {
         char *side = g_strstrip(*s);
-        if (*side == '\0')
+        if (!has_letter(side))
             continue;
         int v = tna_answer_match_key(m, source, field, framework, side);
         if (v == TNA_ANSWER_UNKNOWN)
