@@ -17,6 +17,7 @@
 #include "tna/ingest.h"
 #include "tna/init.h"
 #include "tna/outputs.h"
+#include "tna/questionnaire.h"
 #include "tna/render.h"
 #include "tna/sample.h"
 
@@ -26,6 +27,7 @@ static const char usage_text[] =
     "  tna validate CONFIG\n"
     "  tna sample DIR [--staff N] [--seed S]\n"
     "  tna init EXPORT... [-o CONFIG] [--force]\n"
+    "  tna questionnaire CONFIG --tool T [-o DIR] [--topics ID,...]\n"
     "  tna --help | --version\n"
     "\n"
     "Commands:\n"
@@ -33,6 +35,8 @@ static const char usage_text[] =
     "  validate   check the configuration and inputs; writes nothing\n"
     "  sample     write a realistic synthetic dataset and its configuration\n"
     "  init       draft a configuration for survey exports (CONFIG: tna.yaml)\n"
+    "  questionnaire  write the survey for a tool (limesurvey, qualtrics, google-forms,\n"
+    "             microsoft-forms, paper) and the configuration that reads its export\n"
     "\n"
     "Exit status: 0 done; 1 data problems with --strict; 2 bad usage or configuration;\n"
     "3 an input or output could not be read or written.\n";
@@ -112,7 +116,7 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-static const char *const commands[] = {"run", "validate", "sample", "init", NULL};
+static const char *const commands[] = {"run", "validate", "sample", "init", "questionnaire", NULL};
 
 static bool is_command(const char *word)
 {
@@ -158,8 +162,7 @@ static void print_sources(const tna_model *m, const tna_dataset *ds, FILE *fp)
                         pd->period, m->sources[s].name, st->path);
                 continue;
             }
-            fprintf(fp,
-                    "  %s  %-16s %s: %ld rows read, %ld accepted, %ld rejected, %ld excluded\n",
+            fprintf(fp, "  %s  %-16s %s: %ld rows read, %ld accepted, %ld rejected, %ld excluded\n",
                     pd->period, m->sources[s].name, st->path, st->rows_read, st->accepted,
                     st->rejected, st->excluded);
             if (st->encoding_guessed)
@@ -364,11 +367,41 @@ static int cmd_init(char **exports, int n, const char *config, bool force)
     int rc = st == TNA_OK ? 0 : fail(&err);
     if (st == TNA_OK && report->n_todo > 0) {
         printf("%s:\n", report->runs ? "it runs as it is; left for you to check"
-                                      : "left for you before it runs");
+                                     : "left for you before it runs");
         for (size_t i = 0; i < report->n_todo; i++)
             printf("  - %s\n", report->todo[i]);
     }
     tna_init_report_free(report);
+    return rc;
+}
+
+/* tna questionnaire: --topics is a comma-separated list of topic ids. */
+static int cmd_questionnaire(const char *config, const char *tool, const char *dir,
+                             const char *topics)
+{
+    char **ids = topics ? g_strsplit(topics, ",", -1) : NULL;
+    size_t n = 0;
+    for (size_t i = 0; ids && ids[i]; i++)
+        if (*g_strstrip(ids[i]))
+            ids[n++] = ids[i];
+        else
+            g_free(ids[i]);
+    if (ids)
+        ids[n] = NULL;
+    tna_questionnaire_options qo = {config, tool, dir, (const char *const *)ids, n, now()};
+    tna_questionnaire_report *report = NULL;
+    tna_error err = TNA_ERROR_INIT;
+    int rc = tna_questionnaire_write(&qo, &report, &err) == TNA_OK ? 0 : fail(&err);
+    if (rc == 0) {
+        printf("questionnaire for %s: %zu questions, %zu skills rated; wrote:\n", tool,
+               report->n_questions, report->n_skills);
+        for (size_t i = 0; i < report->n_files; i++)
+            printf("  %s\n", report->files[i]);
+        for (size_t i = 0; i < report->n_notes; i++)
+            printf("next: %s\n", report->notes[i]);
+    }
+    tna_questionnaire_report_free(report);
+    g_strfreev(ids);
     return rc;
 }
 
@@ -377,6 +410,7 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "C");
     run_options o = {0};
     gboolean version = FALSE, force = FALSE;
+    char *tool = NULL, *topics = NULL;
     int staff = 2000, seed = 1;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out_dir, "write reports into DIR", "DIR"},
@@ -388,6 +422,8 @@ int main(int argc, char **argv)
         {"seed", 0, 0, G_OPTION_ARG_INT, &seed, "sample: random seed (1)", "S"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &version, "print the version", NULL},
         {"force", 0, 0, G_OPTION_ARG_NONE, &force, "init: replace an existing CONFIG", NULL},
+        {"tool", 0, 0, G_OPTION_ARG_STRING, &tool, "questionnaire: the survey tool", "T"},
+        {"topics", 0, 0, G_OPTION_ARG_STRING, &topics, "questionnaire: topic ids", "ID,..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new("COMMAND ARGUMENT");
     g_option_context_set_help_enabled(ctx, FALSE);
@@ -406,6 +442,9 @@ int main(int argc, char **argv)
                "  -q, --quiet        print nothing but errors\n"
                "  --staff N, --seed S  for sample\n"
                "  --force            init: replace an existing CONFIG (-o CONFIG names it)\n"
+               "  --tool T           questionnaire: limesurvey, qualtrics, google-forms,\n"
+               "                     microsoft-forms or paper (-o DIR: where the files go)\n"
+               "  --topics ID,...    questionnaire: only these topics (default: every one)\n"
                "  -V, --version      print the version\n");
     } else if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
         rc = usage_error("%s", gerr->message);
@@ -420,6 +459,8 @@ int main(int argc, char **argv)
     } else if (strcmp(argv[1], "init") == 0) {
         rc = argc < 3 ? usage_error("'%s' takes the survey exports to read", argv[1])
                       : cmd_init(argv + 2, argc - 2, o.out_dir, force);
+    } else if (strcmp(argv[1], "questionnaire") == 0 && argc == 3) {
+        rc = cmd_questionnaire(argv[2], tool, o.out_dir, topics);
     } else if (argc != 3) {
         rc = usage_error("'%s' takes exactly one argument", argv[1]);
     } else if (strcmp(argv[1], "run") == 0) {
@@ -433,5 +474,7 @@ int main(int argc, char **argv)
     g_free((char *)o.out_dir);
     g_free((char *)o.period);
     g_free((char *)o.lang);
+    g_free(tool);
+    g_free(topics);
     return rc;
 }

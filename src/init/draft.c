@@ -13,6 +13,7 @@
 
 #include "init_internal.h"
 #include "tna/presets.h"
+#include "tna/quote.h"
 
 #define COMMENT_AT 40 /* the column end-of-line comments start at */
 
@@ -27,30 +28,9 @@ static bool plain_in_line(gunichar u)
 
 void tna_init_yaml_quote(GString *out, const char *s)
 {
-    g_string_append_c(out, '"');
-    const char *end = s + strlen(s);
-    for (const char *p = s; *p;) {
-        gunichar u = g_utf8_get_char_validated(p, end - p);
-        if (u == (gunichar)-1 || u == (gunichar)-2) {
-            g_string_append(out, "\\uFFFD"); /* not UTF-8: never reaches here from csvread */
-            p++;
-            continue;
-        }
-        if (u == '"' || u == '\\')
-            g_string_append_printf(out, "\\%c", (char)u);
-        else if (u == '\n')
-            g_string_append(out, "\\n");
-        else if (u == '\r')
-            g_string_append(out, "\\r");
-        else if (u == '\t')
-            g_string_append(out, "\\t");
-        else if (!plain_in_line(u))
-            g_string_append_printf(out, u <= 0xff ? "\\x%02X" : "\\u%04X", (unsigned)u);
-        else
-            g_string_append_len(out, p, g_utf8_next_char(p) - p);
-        p = g_utf8_next_char(p);
-    }
-    g_string_append_c(out, '"');
+    char *q = tna_quote_yaml(s);
+    g_string_append(out, q);
+    g_free(q);
 }
 
 /* Text from an export or a path in a comment: what YAML would not keep in the line becomes

@@ -25,6 +25,7 @@
 #include "init_internal.h"
 #include "tna/config.h"
 #include "tna/ingest.h"
+#include "tna/paths.h"
 #include "tna/presets.h"
 #include "tna/reference.h"
 
@@ -431,7 +432,7 @@ tna_status tna_init_write(const tna_init_options *o, tna_init_report **report, t
         if (st != TNA_OK)
             break;
         g_ptr_array_add(pl.exports, x);
-        g_ptr_array_add(pl.rel, tna_init_relative_path(dir, o->exports[i]));
+        g_ptr_array_add(pl.rel, tna_path_relative(dir, o->exports[i]));
         describe(x, r);
     }
     char *text = NULL;

@@ -122,9 +122,6 @@ char *tna_init_draft(const tna_init_plan *plan);
 
 /* ---- plan.c ------------------------------------------------------------------------------- */
 
-/* path relative to the directory dir (both made absolute); the absolute path when they share
- * nothing but the root. Caller frees. */
-char *tna_init_relative_path(const char *dir, const char *path);
 /* Fills plan->sources, periods and period_note from plan->exports and rel (init.h says how);
  * `now` names the period when no export gives a date. */
 void tna_init_plan_sources(tna_init_plan *plan, int64_t now);

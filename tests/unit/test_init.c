@@ -16,27 +16,13 @@
 #include <string.h>
 
 #include "check.h"
+#include "tmptree.h"
 #include "tna/answers.h"
 #include "tna/config.h"
 #include "tna/init.h"
 
 static tna_model *model;
 static char *tmp;
-
-static void remove_tree(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    if (d != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(d)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            remove_tree(child);
-            g_free(child);
-        }
-        g_dir_close(d);
-    }
-    g_remove(path);
-}
 
 static const char *skill_id(uint32_t s)
 {
