@@ -3,6 +3,7 @@
 #   make run      install missing build dependencies, build, run on the shipped inputs
 #   make test     also install the test tools, then run the whole test suite
 #   make check    the tests built with AddressSanitizer and UndefinedBehaviorSanitizer
+#   make fuzz     the libFuzzer harnesses, each for FUZZ_SECONDS (60) (installs clang)
 #   make install  PREFIX=/usr/local DESTDIR=
 #   V=1           show the full commands
 #
@@ -50,7 +51,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS := $(shell find include src -name '*.h') $(BUILD)/gen/glossary.h
 
-.PHONY: all deps test-deps run test check unit install uninstall clean format verify bench
+.PHONY: all deps test-deps run test check unit install uninstall clean format verify bench fuzz fuzz-harnesses
 all: $(BUILD)/tna
 
 $(BUILD)/%.o: %.c $(HEADERS)
@@ -90,6 +91,50 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtna.a $(
 	@$(if $(Q),echo "  TEST-CC $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libtna.a $(LDFLAGS) $(LDLIBS)
 
+# The fault-injection build (include/tna/faults.h): the sources that include tna/faults.h
+# compiled again with -DTNA_FAULTS and linked ahead of the library, with GLib's g_try_*
+# allocators wrapped by counting ones. Tests find it beside tna as tna-faults.
+FAULT_SRC := $(shell grep -l 'tna/faults.h' $(LIB_SRC))
+FAULT_OBJ := $(FAULT_SRC:%.c=$(BUILD)/faults/%.o)
+FAULT_WRAP := $(foreach f,malloc malloc0 realloc malloc_n malloc0_n realloc_n,-Wl,--wrap=g_try_$(f))
+
+$(BUILD)/faults/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (faults)")
+	$(Q)$(CC) $(CPPFLAGS) -DTNA_FAULTS $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tna-faults: $(BUILD)/src/main.o $(FAULT_OBJ) $(BUILD)/libtna.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(FAULT_WRAP) -o $@ $^ $(LDLIBS)
+
+# Fuzzing (docs/fuzzing.md): every tests/fuzz/fuzz_NAME.c is a libFuzzer harness. `make
+# unit` also links each with tests/fuzz/replay.c, which `make test` and `make check` run over
+# its seeds (tests/fuzz/corpus/NAME) and regression inputs (tests/fuzz/regressions/NAME).
+# `make fuzz` builds them with clang, libFuzzer, ASan and UBSan in build-fuzz and runs each
+# for FUZZ_SECONDS.
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+FUZZ_SECONDS ?= 60
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/libtna.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZ-CC $< (replay)")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libtna.a $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libtna.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZ-CC $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(BUILD)/libtna.a $(LDFLAGS) $(LDLIBS)
+
+fuzz-harnesses: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+fuzz:
+	$(Q)sh tools/deps.sh fuzz
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+	  SANITIZE=fuzzer-no-link,address,undefined fuzz-harnesses
+	$(Q)sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
 # Dependencies from Debian's packages; only what is missing is installed. make run needs
 # what building and running need; the tests also read the reports with LibreOffice, openpyxl,
 # qpdf, poppler and valgrind.
@@ -103,7 +148,7 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(BUILD)/tna run inputs/tna.yaml
 
-unit: $(BUILD)/tna $(TEST_BIN)
+unit: $(BUILD)/tna $(BUILD)/tna-faults $(TEST_BIN) $(REPLAY_BIN)
 
 test: test-deps
 	$(Q)$(MAKE) --no-print-directory unit
@@ -136,7 +181,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/tna
 
 format:
-	clang-format -i $$(find src include tests/unit -name '*.[ch]')
+	clang-format -i $$(find src include tests/unit tests/fuzz -name '*.[ch]')
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

@@ -5,6 +5,7 @@
  */
 #include <glib.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@
 
 static const char usage_text[] =
     "Usage:\n"
-    "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [-q]\n"
+    "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [--wait] [-q]\n"
     "  tna validate CONFIG\n"
     "  tna sample DIR [--staff N] [--seed S]\n"
     "  tna init EXPORT... [-o CONFIG] [--force]\n"
@@ -40,6 +41,78 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 done; 1 data problems with --strict; 2 bad usage or configuration;\n"
     "3 an input or output could not be read or written.\n";
+
+/* Signals. SIGINT, SIGTERM and SIGHUP must not leave half-written reports behind. Until the
+ * first report file exists there is nothing to clean up, so the handler ends tna at once, as
+ * the signal would have (ingest of a large file is not kept waiting). From then on it only
+ * records the signal: the report streams drop their output and the commit refuses
+ * (outputs.h, `cancel`), the renderers finish quickly, the main path removes the staging
+ * directory and then ends tna by the same signal, so that a shell, timeout or systemd sees
+ * what happened. A signal ignored when tna starts (nohup, a background job) stays ignored.
+ * These two flags are the only state a signal handler can share, hence static. */
+static volatile sig_atomic_t interrupted; /* the signal received, 0 for none */
+static volatile sig_atomic_t writing;     /* report files may exist */
+
+static void on_signal(int sig)
+{
+    interrupted = sig;
+    if (!writing) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+}
+
+static void catch_signals(void)
+{
+    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction was, sa;
+        if (sigaction(sigs[i], NULL, &was) == 0 && was.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(sigs[i], &sa, NULL);
+    }
+    /* over a file-size limit (ulimit -f) write() then fails with EFBIG: exit 3, no core */
+    signal(SIGXFSZ, SIG_IGN);
+}
+
+/* libxlsxwriter prints "[ERROR] ..." lines of its own when it cannot write, which tna
+ * reports once in its own words. While the renderers run, stdio's stderr is a memory
+ * stream; afterwards its lines are passed on, except those. (Sanitizers write to the
+ * descriptor, not to the stream, so nothing of theirs is held back.) */
+typedef struct held_stderr {
+    FILE *real, *mem;
+    char *text;
+    size_t len;
+} held_stderr;
+
+static void hold_stderr(held_stderr *h)
+{
+    fflush(stderr);
+    h->real = stderr;
+    h->text = NULL;
+    h->mem = open_memstream(&h->text, &h->len);
+    if (h->mem)
+        stderr = h->mem;
+}
+
+static void release_stderr(held_stderr *h)
+{
+    if (h->mem == NULL)
+        return;
+    stderr = h->real;
+    fclose(h->mem);
+    for (char *line = h->text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        next = next ? next + 1 : line + strlen(line);
+        if (!g_str_has_prefix(line, "[ERROR]") && !g_str_has_prefix(line, "[WARNING]"))
+            fwrite(line, 1, (size_t)(next - line), stderr);
+    }
+    free(h->text);
+}
 
 /* The time reports are stamped with: SOURCE_DATE_EPOCH when set (reproducible builds), so
  * the same inputs give byte-identical files; else the clock. */
@@ -77,10 +150,13 @@ static tna_status render_reports(const tna_results *res, const tna_render_option
                                  tna_outputs *out, tna_error *err)
 {
     xlsx_job job = {res, ro, out, TNA_ERROR_INIT, TNA_OK};
+    held_stderr held;
+    hold_stderr(&held);
     GThread *t = g_thread_new("tna-xlsx", render_xlsx_thread, &job);
     tna_error pdf_err = TNA_ERROR_INIT;
     tna_status pdf = tna_render_pdf(res, ro, out, &pdf_err);
     g_thread_join(t);
+    release_stderr(&held);
     if (job.status != TNA_OK) {
         *err = job.err;
         return job.status;
@@ -189,7 +265,7 @@ static int fail_config(const tna_config_problems *pr)
 
 typedef struct run_options {
     const char *out_dir, *period, *lang;
-    gboolean strict, quiet;
+    gboolean strict, quiet, wait;
 } run_options;
 
 static int load(const char *config, tna_model **model)
@@ -258,6 +334,32 @@ static int cmd_validate(const char *config)
     return rc;
 }
 
+static void waiting(const char *dir, long pid, void *ctx)
+{
+    if (!((const run_options *)ctx)->quiet)
+        fprintf(stderr, "tna: waiting for another tna run (process %ld) to finish writing %s\n",
+                pid, dir);
+}
+
+/* Locks the output directory for the whole run (outputs.h), so that a second run into it
+ * fails at once (or waits) rather than after its ingest. NULL dir: the period is not in the
+ * configuration, which ingest reports. */
+static int lock_reports(const tna_model *m, const run_options *o, char **dir, tna_outputs **out)
+{
+    bool known = o->period == NULL;
+    for (size_t p = 0; p < m->n_periods && !known; p++)
+        known = strcmp(m->periods[p], o->period) == 0;
+    *dir = o->out_dir ? g_strdup(o->out_dir) : known ? tna_model_output_dir(m, o->period) : NULL;
+    if (*dir == NULL)
+        return 0;
+    *out = tna_outputs_new(*dir);
+    tna_outputs_options opt = {o->wait, waiting, (void *)o, &interrupted, false};
+    tna_error err = TNA_ERROR_INIT;
+    if (tna_outputs_lock(*out, &opt, &err) != TNA_OK)
+        return fail(&err);
+    return 0;
+}
+
 static int cmd_run(const char *config, const run_options *o)
 {
     tna_model *m = NULL;
@@ -271,6 +373,9 @@ static int cmd_run(const char *config, const run_options *o)
     if (rc == 0 && o->lang && strcmp(o->lang, "en") && strcmp(o->lang, "cy") &&
         strcmp(o->lang, "both"))
         rc = usage_error("--lang must be en, cy or both, not '%s'", o->lang);
+    char *dir = NULL;
+    if (rc == 0)
+        rc = lock_reports(m, o, &dir, &out);
     if (rc == 0)
         rc = ingest(m, o, &ds);
     stage_done("ingest", &clock);
@@ -280,10 +385,8 @@ static int cmd_run(const char *config, const run_options *o)
         rc = fail(&err);
     stage_done("analyse", &clock);
     const char *current = rc == 0 ? ds->periods[ds->n_periods - 1].period : NULL;
-    char *dir = NULL;
     if (rc == 0) {
-        dir = o->out_dir ? g_strdup(o->out_dir) : tna_model_output_dir(m, current);
-        out = tna_outputs_new(dir);
+        writing = 1;
         tna_render_options ro = {m->language, now()};
         if (o->lang)
             ro.language = strcmp(o->lang, "cy") == 0     ? TNA_LANG_CY
@@ -291,16 +394,21 @@ static int cmd_run(const char *config, const run_options *o)
                                                          : TNA_LANG_EN;
         tna_status st = tna_render_csv(res, tna_dq_log_of(ds), out, &err);
         stage_done("csv", &clock);
-        if (st == TNA_OK)
+        if (st == TNA_OK && !interrupted)
             st = render_reports(res, &ro, out, &err);
         stage_done("reports", &clock);
-        if (st == TNA_OK)
-            st = tna_outputs_commit(out, &err);
+        bool committed = false;
+        if (st == TNA_OK && !interrupted)
+            committed = (st = tna_outputs_commit(out, &err)) == TNA_OK;
         stage_done("commit", &clock);
-        if (st != TNA_OK)
+        if (interrupted && !committed) {
+            fprintf(stderr, "tna: interrupted; the reports in %s were left as they were\n", dir);
+            rc = 128 + interrupted;
+        } else if (st != TNA_OK) {
             rc = fail(&err);
+        }
     }
-    if (rc == 0 && !o->quiet) {
+    if (rc == 0 && !o->quiet && !interrupted) {
         /* "inputs/../reports/2026-Q3" reads better as "reports/2026-Q3" */
         char *cwd = g_get_current_dir();
         char *absolute = g_canonicalize_filename(dir, cwd);
@@ -418,6 +526,7 @@ int main(int argc, char **argv)
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o.lang, "report language: en, cy or both", "L"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &o.strict, "exit 1 when there are data problems", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "print nothing but errors", NULL},
+        {"wait", 0, 0, G_OPTION_ARG_NONE, &o.wait, "wait for another run writing DIR", NULL},
         {"staff", 0, 0, G_OPTION_ARG_INT, &staff, "sample: number of staff (2000)", "N"},
         {"seed", 0, 0, G_OPTION_ARG_INT, &seed, "sample: random seed (1)", "S"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &version, "print the version", NULL},
@@ -439,6 +548,7 @@ int main(int argc, char **argv)
                "  --period P         analyse up to period P (it becomes the current one)\n"
                "  --lang L           report language: en, cy or both\n"
                "  --strict           exit 1 when any row was rejected or answer not understood\n"
+               "  --wait             when another run is writing DIR, wait for it (default: fail)\n"
                "  -q, --quiet        print nothing but errors\n"
                "  --staff N, --seed S  for sample\n"
                "  --force            init: replace an existing CONFIG (-o CONFIG names it)\n"
@@ -464,6 +574,7 @@ int main(int argc, char **argv)
     } else if (argc != 3) {
         rc = usage_error("'%s' takes exactly one argument", argv[1]);
     } else if (strcmp(argv[1], "run") == 0) {
+        catch_signals();
         rc = cmd_run(argv[2], &o);
     } else if (strcmp(argv[1], "validate") == 0) {
         rc = cmd_validate(argv[2]);
@@ -476,5 +587,10 @@ int main(int argc, char **argv)
     g_free((char *)o.lang);
     g_free(tool);
     g_free(topics);
+    if (interrupted) { /* everything is cleaned up: end as the signal would have */
+        fflush(NULL);
+        signal(interrupted, SIG_DFL);
+        raise(interrupted);
+    }
     return rc;
 }

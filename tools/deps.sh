@@ -4,6 +4,7 @@
 #   tools/deps.sh          what building and running need (make run)
 #   tools/deps.sh test     that, plus the tools the tests read reports with (make test)
 #   tools/deps.sh verify   that, plus the reference peers of ../shared/bench (make verify, bench)
+#   tools/deps.sh fuzz     that, plus clang and libFuzzer (make fuzz)
 # With --list first, it prints the packages of that set, one a line, and installs nothing.
 set -e
 list=""
@@ -14,8 +15,12 @@ case "${1:-}" in
   test|verify)
     # python3-jsonschema, libxml2-utils (xmllint) and node check the questionnaire files
     pkgs="$pkgs python3 python3-openpyxl python3-yaml python3-jsonschema libxml2-utils qpdf
-          poppler-utils valgrind libreoffice-calc-nogui" ;;
+          poppler-utils valgrind libreoffice-calc-nogui strace" ;;
+  fuzz)
+    # make fuzz builds its harnesses with clang and libFuzzer.
+    pkgs="$pkgs clang libclang-rt-14-dev" ;;
 esac
+# make verify and make bench also run the reference peers of ../shared/bench.
 if [ "${1:-}" = verify ]; then
   pkgs="$pkgs python3-pandas r-base-core r-cran-data.table time bc bsdextrautils"
 fi

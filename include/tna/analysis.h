@@ -7,12 +7,16 @@
  * (DESIGN.md "What it computes") for every group of the grouping sets below.
  *
  * Privacy is applied here, before anything leaves the stage: a group with fewer than
- * min_group_size respondents is suppressed (primary), and where a shown total and all but
- * one of its parts would let a reader work out a hidden part by subtraction, a second part
- * is suppressed too (secondary), until every relation between shown figures has either no
- * hidden part or at least two. A suppressed group's figures are zero in the result and its
- * `suppressed` flag is set: the raw tallies are freed inside tna_analyse(), so no renderer
- * can read them by mistake.
+ * min_group_size respondents is suppressed (primary, TNA_SUPPRESSED), and where a shown
+ * total and all but one of its parts would let a reader work out a hidden part by
+ * subtraction, a second part is hidden too (secondary, TNA_PROTECTED), until every relation
+ * between shown figures has either no hidden part or at least two. A hidden group's figures
+ * are zero in the result and `hidden` says why: the raw tallies are freed inside
+ * tna_analyse(), so no renderer can read them by mistake.
+ *
+ * Coverage: a group's figures rest on the skills with at least one assessed pair in it
+ * (skills_assessed), of the skills under its skill, topic, framework or of every framework
+ * (skills). A topic's figure resting on fewer than all its skills says so in the reports.
  *
  * The results are all a renderer sees, and they hold nothing a respondent typed: names
  * come from the model (reference data), barrier names only for the barriers the analysis
@@ -58,7 +62,7 @@ typedef enum tna_set {
 typedef struct tna_group {
     tna_set set;
     uint32_t authority, region, role, framework, topic, skill;
-    bool suppressed;             /* true: every figure below is 0 and must not be shown */
+    tna_hidden hidden;           /* not TNA_SHOWN: every figure below is 0, not to be shown */
     int64_t respondents;         /* distinct, with at least one assessed pair */
     int64_t assessed;            /* (respondent, skill) pairs with a target and an answer */
     int64_t below_target;
@@ -66,6 +70,8 @@ typedef struct tna_group {
     int64_t learners_needing;    /* respondents with at least one below-target pair */
     double mean_gap;             /* gap_sum / assessed */
     double share_below;          /* below_target / assessed */
+    int32_t skills;              /* skills under the group's skill, topic, framework or all */
+    int32_t skills_assessed;     /* of them, those with at least one assessed pair here */
 } tna_group;
 
 typedef struct tna_dataset tna_dataset; /* ingest.h; the analysis reads it, renderers never */
@@ -132,6 +138,10 @@ tna_dims tna_group_dims(const tna_group *g);
  * authority's region, a topic's framework, a skill's topic) may be given or not; when given
  * they must agree. */
 const tna_group *tna_results_find(const tna_period_figures *figures, tna_set set, tna_dims dims);
+
+/* How many of the model's authorities have respondents in the current period: the councils a
+ * total "for Wales" is really over. */
+size_t tna_results_answered(const tna_results *results);
 
 /* The set that groups by exactly the given dimensions (derived ones ignored: a region beside
  * an authority, a topic or framework beside a skill, a framework beside a topic), or

@@ -247,8 +247,9 @@ typedef struct tna_expectation {
 
 typedef struct tna_commissioning {
     int cohort_min, cohort_max;
-    double cost_per_cohort, cost_per_elearning_learner;
+    double cost_per_cohort, cost_per_elearning_learner; /* 0 when not set */
     int elearning_max_gap;
+    bool has_cost_per_cohort, has_cost_per_elearning_learner; /* set in the configuration */
 } tna_commissioning;
 
 typedef enum tna_language { TNA_LANG_EN, TNA_LANG_CY, TNA_LANG_BOTH } tna_language;

@@ -31,8 +31,9 @@
  * new one lists, in comments, the framework versions that changed and the skills added or
  * removed since.
  *
- * The files appear together or not at all (outputs.h). Memory: *report (may be NULL) is new,
- * freed with tna_questionnaire_report_free().
+ * The files appear together or not at all (outputs.h), in DIR kept a plain directory: the
+ * user saves the exports there, beside tna.yaml, and other files in it are left alone.
+ * Memory: *report (may be NULL) is new, freed with tna_questionnaire_report_free().
  *
  * Errors: TNA_ERR_USAGE (an unknown tool or topic; no topic left), TNA_ERR_CONFIG (the
  * configuration does not load, or two ids give one code), TNA_ERR_OUTPUT (a file cannot be

@@ -10,8 +10,11 @@
  * tna_render_csv writes, for the current (last) period of the results:
  *   summary-PERIOD.csv       every group of the six summary sets, for every period of the
  *                            run, sorted by (period, authority, role, framework, topic) in
- *                            byte order with '*' for a dimension summed over; a suppressed
- *                            group has blank figures and suppressed = 1
+ *                            byte order with '*' for a dimension summed over; a hidden group
+ *                            has blank figures and suppressed = 1 (fewer than min_group_size
+ *                            respondents) or 2 (protected); a group with no data has no row
+ *   groups-PERIOD.csv        every group of every set, the same way, with region and skill
+ *                            columns and the skills each figure rests on (docs/outputs.md)
  *   data-quality-PERIOD.csv  file,line,column,value,reason for every period read, from log
  *                            (tna_dq_log_of(dataset); NULL writes the header only)
  * Text that a spreadsheet would take for a formula (= + - @ tab CR LF first) is prefixed

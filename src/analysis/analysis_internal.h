@@ -63,6 +63,13 @@ tna_status groups_build(const tna_model *model, const cube *c, int min_group_siz
 
 void groups_index_free(void *index);
 
+/* The code of a row the privacy rule hid (hide true): suppressed when its own base is under
+ * the threshold, else protected (hidden by the secondary rule). TNA_SHOWN when not hidden. */
+static inline tna_hidden tna_hidden_code(bool hide, int64_t base, int64_t min_group_size)
+{
+    return !hide ? TNA_SHOWN : base < min_group_size ? TNA_SUPPRESSED : TNA_PROTECTED;
+}
+
 /* The privacy rule, for one total and its parts (respondents per part, 0 = no such part):
  * when the total is shown and exactly one existing part is hidden, hides the smallest shown
  * part too (or, with none left, the total); when the total is hidden and every part shown,

@@ -56,8 +56,10 @@ void planning_barriers(const analysis_ctx *a)
             size_t i = step == 0 ? na : step - 1;
             if (base[i] == 0)
                 continue;
-            tna_barrier_share s = {(uint32_t)b, i == na ? TNA_NONE : (uint32_t)i, hide[i], 0, 0, 0.0};
-            if (!s.suppressed) {
+            tna_barrier_share s = {.barrier = (uint32_t)b,
+                                   .authority = i == na ? TNA_NONE : (uint32_t)i,
+                                   .hidden = tna_hidden_code(hide[i], base[i], k)};
+            if (!s.hidden) {
                 s.respondents = base[i];
                 s.citing = citing[i * (nb + 1) + b];
                 s.share = (double)s.citing / (double)s.respondents;

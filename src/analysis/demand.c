@@ -9,18 +9,22 @@
  * Those raw tallies stay in this file; what leaves it is privacy-safe:
  *
  *   - Demand rows follow the group figures: a row exists where its group (AUTHORITY_TOPIC,
- *     REGION_TOPIC or TOPIC) has respondents, and is suppressed exactly when the group is.
+ *     REGION_TOPIC or TOPIC) has respondents, and is hidden exactly when the group is, with
+ *     the group's code.
  *     The learners of a row are the group's learners_needing and every split of them adds
  *     up over the same relations (authorities in a region, regions and authorities in
  *     Wales), so the groups' primary and secondary suppression protects them too. Rows are
  *     kept even with no learners: leaving out a suppressed row would say it had none.
- *   - Plan lines: a region's learner count is hidden when its REGION_TOPIC group is; a
- *     pool's when any region pooled into it has its group hidden. Cohorts and costs are
- *     planning quantities and always kept. A line's count adds nothing to the demand rows'
- *     relations (a region's two media add up to its cohort learners), so no further hiding
- *     is needed.
+ *   - Plan lines: a region's learner count is hidden when its REGION_TOPIC group is (with
+ *     its code); a pool's when any region pooled into it has its group hidden (the region's
+ *     code when it pools that region alone, else protected). Cohorts and costs are planning
+ *     quantities and always kept. A line's count adds nothing to the demand rows' relations
+ *     (a region's two media add up to its cohort learners), so no further hiding is needed.
  *   - Totals: a topic's learner counts (and the costs that would reveal them) are hidden
- *     when its TOPIC group is; the overall total's when any topic's are.
+ *     when its TOPIC group is; the overall total's when any topic's are. The sums of each
+ *     region's lines over topics (and of the pools) are hidden when any line in them is.
+ *   - Costs are computed only when the configuration sets both of them (planning.costed);
+ *     a default is never passed off as a price.
  *   - Mentors: their base is everyone who answered a skill of the topic, which can be more
  *     than the group's respondents (a skill a role has no target for is still answered), so
  *     they get their own threshold on that base, on top of the group's flag, and their own
@@ -153,9 +157,9 @@ static const tna_group *t_group(const tna_period_figures *f, uint32_t t)
     return tna_results_find(f, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)});
 }
 
-static bool hidden(const tna_group *g)
+static tna_hidden hidden(const tna_group *g)
 {
-    return g != NULL && g->suppressed;
+    return g != NULL ? g->hidden : TNA_SHOWN;
 }
 
 /* A demand row for a place whose group exists; zero counts when the group is hidden. */
@@ -164,9 +168,8 @@ static void put_demand(GArray *rows, uint32_t topic, uint32_t authority, uint32_
 {
     if (g == NULL)
         return; /* no respondents here: no learners either */
-    tna_demand d = {
-        .topic = topic, .authority = authority, .region = region, .suppressed = g->suppressed};
-    if (!d.suppressed) {
+    tna_demand d = {.topic = topic, .authority = authority, .region = region, .hidden = g->hidden};
+    if (!d.hidden) {
         d.learners = n->learners;
         d.self_directed = n->self_directed;
         d.cohort = n->cohort;
@@ -185,15 +188,15 @@ static int64_t cohorts_for(int64_t learners, int cohort_max)
 }
 
 static void put_line(GArray *lines, const tna_commissioning *k, uint32_t topic, uint32_t region,
-                     bool welsh, int64_t learners, bool hide, tna_commissioning_total *total)
+                     bool welsh, int64_t learners, tna_hidden hide, tna_commissioning_total *total)
 {
     tna_cohort_plan c = {.topic = topic,
                          .region = region,
                          .welsh_medium = welsh,
-                         .suppressed = hide,
+                         .hidden = hide,
                          .learners = hide ? 0 : learners,
                          .cohorts = cohorts_for(learners, k->cohort_max)};
-    c.cost = (double)c.cohorts * k->cost_per_cohort;
+    c.cost = tna_costs_set(k) ? (double)c.cohorts * k->cost_per_cohort : 0;
     total->cohort_learners += learners;
     total->cohorts += c.cohorts;
     if (welsh)
@@ -203,11 +206,13 @@ static void put_line(GArray *lines, const tna_commissioning *k, uint32_t topic, 
 
 static void finish_total(tna_commissioning_total *tot, const tna_commissioning *k)
 {
-    double elearning = (double)tot->self_directed * k->cost_per_elearning_learner;
-    tot->cost = (double)tot->cohorts * k->cost_per_cohort + elearning;
-    tot->cost_alone = (double)tot->cohorts_alone * k->cost_per_cohort + elearning;
-    tot->saving = tot->cost_alone - tot->cost;
-    if (tot->suppressed) {
+    if (tna_costs_set(k)) {
+        double elearning = (double)tot->self_directed * k->cost_per_elearning_learner;
+        tot->cost = (double)tot->cohorts * k->cost_per_cohort + elearning;
+        tot->cost_alone = (double)tot->cohorts_alone * k->cost_per_cohort + elearning;
+        tot->saving = tot->cost_alone - tot->cost;
+    }
+    if (tot->hidden) {
         tot->cohort_learners = tot->self_directed = 0;
         tot->cost = tot->cost_alone = 0;
     }
@@ -231,23 +236,71 @@ static void plan_topic(const analysis_ctx *a, const tna_period_figures *ix, cons
             tot->cohorts_alone += cohorts_for(n->cohort_medium[welsh], k->cohort_max);
         }
         int64_t pool = 0;
-        bool pool_hidden = false;
+        size_t pooled = 0;
+        tna_hidden pool_hidden = TNA_SHOWN;
         for (uint32_t r = 0; r < m->n_regions; r++) {
             int64_t learners = region_cohort[r];
-            bool hide = hidden(rt_group(ix, r, t));
+            tna_hidden hide = hidden(rt_group(ix, r, t));
             if (learners == 0)
                 continue;
             if (learners < k->cohort_min) {
                 pool += learners;
-                pool_hidden |= hide;
+                pooled++;
+                if (hide)
+                    pool_hidden = hide;
             } else {
                 put_line(lines, k, t, r, welsh, learners, hide, tot);
             }
         }
+        /* a pool of one region is that region's line; a pool of several is hidden to
+         * protect the hidden region in it */
+        if (pool_hidden && pooled > 1)
+            pool_hidden = TNA_PROTECTED;
         if (pool > 0)
             put_line(lines, k, t, TNA_NONE, welsh, pool, pool_hidden, tot);
     }
     g_free(region_cohort);
+}
+
+/* The plan's lines summed per region over topics and media, then the pools likewise. */
+static void sum_regions(const analysis_ctx *a, const tna_period_figures *ix, const GArray *lines,
+                        tna_planning *out)
+{
+    size_t nr = a->model->n_regions;
+    tna_region_plan *sum = g_new0(tna_region_plan, nr + 1); /* [nr]: the pools */
+    bool *any = g_new0(bool, nr + 1);
+    for (guint i = 0; i < lines->len; i++) {
+        const tna_cohort_plan *c = &g_array_index(lines, tna_cohort_plan, i);
+        size_t r = c->region == TNA_NONE ? nr : c->region;
+        tna_region_plan *s = &sum[r];
+        any[r] = true;
+        s->learners += c->learners;
+        s->cohorts += c->cohorts;
+        s->welsh_medium_cohorts += c->welsh_medium ? c->cohorts : 0;
+        s->cost += c->cost;
+        if (c->hidden)
+            s->hidden = TNA_PROTECTED;
+    }
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(tna_region_plan));
+    for (size_t r = 0; r <= nr; r++) {
+        if (!any[r])
+            continue;
+        tna_region_plan s = sum[r];
+        s.region = r == nr ? TNA_NONE : (uint32_t)r;
+        if (s.hidden) {
+            /* a region hidden itself says so; otherwise the sum protects a hidden line */
+            tna_hidden own = hidden(
+                tna_results_find(ix, TNA_SET_REGION, (tna_dims){.region = tna_is(s.region)}));
+            if (own)
+                s.hidden = own;
+            s.learners = 0;
+        }
+        g_array_append_val(rows, s);
+    }
+    out->n_regions = rows->len;
+    out->regions = (tna_region_plan *)g_array_free(rows, FALSE);
+    g_free(sum);
+    g_free(any);
 }
 
 /* Mentors of one topic: all Wales, then each region with respondents. */
@@ -267,7 +320,7 @@ static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
     while (protect_parts(base, hide, nr, &wales_hidden))
         ;
     if (wales->answered > 0) {
-        tna_mentors w = {t, TNA_NONE, wales_hidden, 0, 0, 0};
+        tna_mentors w = {t, TNA_NONE, tna_hidden_code(wales_hidden, wales->answered, k), 0, 0, 0};
         if (!wales_hidden) {
             w.respondents = wales->answered;
             w.experts = wales->experts;
@@ -278,7 +331,7 @@ static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
     for (uint32_t r = 0; r < nr; r++) {
         if (base[r] == 0)
             continue;
-        tna_mentors row = {t, r, hide[r], 0, 0, 0};
+        tna_mentors row = {t, r, tna_hidden_code(hide[r], base[r], k), 0, 0, 0};
         if (!hide[r]) {
             row.respondents = base[r];
             row.experts = region_need[r].experts;
@@ -324,11 +377,11 @@ void planning_demand(const analysis_ctx *a)
                        &needs[(size_t)i * nt + t]);
 
         if (wales.learners > 0) {
-            tna_commissioning_total tot = {.topic = t,
-                                           .suppressed = hidden(t_group(ix, t)),
-                                           .self_directed = wales.self_directed};
+            tna_commissioning_total tot = {
+                .topic = t, .hidden = hidden(t_group(ix, t)), .self_directed = wales.self_directed};
             plan_topic(a, ix, needs, t, lines, &tot);
-            all.suppressed |= tot.suppressed;
+            if (tot.hidden) /* the others' sum would give this topic's away */
+                all.hidden = TNA_PROTECTED;
             all.cohort_learners += tot.cohort_learners;
             all.self_directed += tot.self_directed;
             all.cohorts += tot.cohorts;
@@ -339,8 +392,13 @@ void planning_demand(const analysis_ctx *a)
         }
         mentors_topic(a, ix, region_need, &wales, t, mentors);
     }
+    tna_hidden wales_hidden = hidden(tna_results_find(ix, TNA_SET_ALL, TNA_DIMS_ALL));
+    if (wales_hidden)
+        all.hidden = wales_hidden;
     finish_total(&all, &m->commissioning);
     g_array_append_val(totals, all);
+    out->costed = tna_costs_set(&m->commissioning);
+    sum_regions(a, ix, lines, out);
 
     out->n_demand = demand->len;
     out->demand = (tna_demand *)g_array_free(demand, FALSE);

@@ -40,7 +40,9 @@
  * to protect a suppressed group"). For gap_reduction both periods must pass.
  *
  * Baseline: the configured one, else the metric in the first period of the run when it has
- * a value there (not when it was suppressed). Progress: (actual - baseline) /
+ * a value there (not when it was suppressed). In a run of one period such a baseline is the
+ * actual itself: the result has no progress and no RAG, and the note "baseline set this
+ * period" (rather than a red status for standing still). Progress: (actual - baseline) /
  * (target - baseline), rounded to 1e-9 so that a value exactly halfway or exactly at
  * target is not pushed under 0.5 or 1 by floating error; RAG green at >= 1, amber at
  * >= 0.5, red below, none without progress. When target == baseline (within 1e-9) the
@@ -64,7 +66,7 @@ typedef enum why {
     WHY_NO_DATA,       /* nothing in scope */
     WHY_NO_FIRST,      /* gap_reduction: nothing in scope in the first period */
     WHY_TOO_FEW,       /* under the privacy threshold */
-    WHY_PROTECTED,     /* the matching group is suppressed */
+    WHY_PROTECTED,     /* the matching group is hidden (protected: enough respondents) */
     WHY_NEEDS_TWO,     /* a period-on-period metric without an earlier period */
     WHY_NEEDS_BOTH     /* trained_vs_untrained with nobody trained or nobody untrained */
 } why;
@@ -170,7 +172,7 @@ static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
     if (respondents < e->min_size)
         return (value){WHY_TOO_FEW, 0, 0};
     const tna_group *g = scope_group(&e->a->results->periods[p], &e->x->scope);
-    if (g != NULL && g->suppressed)
+    if (g != NULL && g->hidden)
         return (value){WHY_PROTECTED, 0, 0};
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
@@ -406,12 +408,20 @@ static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_resu
         r->actual = current.v;
         r->respondents = current.respondents;
     } else {
-        r->suppressed = current.why == WHY_TOO_FEW || current.why == WHY_PROTECTED;
+        r->hidden = current.why == WHY_TOO_FEW     ? TNA_SUPPRESSED
+                    : current.why == WHY_PROTECTED ? TNA_PROTECTED
+                                                   : TNA_SHOWN;
         r->note = why_note(current.why, x->metric);
     }
     if (x->has_baseline) {
         r->has_baseline = true;
         r->baseline = x->baseline;
+    } else if (first.why == WHY_OK && a->n_periods == 1) {
+        /* the first period sets the baseline: nothing to measure progress against yet */
+        r->has_baseline = true;
+        r->baseline = first.v;
+        r->note = TNA_NOTE_BASELINE_SET;
+        return;
     } else if (first.why == WHY_OK) {
         r->has_baseline = true;
         r->baseline = first.v;

@@ -12,9 +12,15 @@
  * either no hidden figure or at least two: the usual row-and-column rule of UK statistical
  * disclosure control.
  *
+ * A hidden group says why: TNA_SUPPRESSED when it has fewer than min_group_size
+ * respondents (only primary suppression hides those), TNA_PROTECTED when the secondary rule
+ * hid it.
+ *
  * One table (set_dims) says what each set groups by; its cells, its cube level, its
  * encoding and its relations to the other sets all follow from that, and the rule itself
  * is written once (protect_parts), for the sets here and for the planning rows alike.
+ * Coverage (the skills with an assessed pair) is counted per cell from the skill level of
+ * the cube.
  */
 #include <glib.h>
 #include <string.h>
@@ -71,6 +77,7 @@ typedef struct table {
     size_t n;
     tally *cell;
     bool *hidden;
+    int32_t *covered; /* skills with an assessed pair, per cell */
 } table;
 
 typedef struct tables {
@@ -244,6 +251,51 @@ static void fill(tables *Tb, const cube *c)
                 d.v[level] = TNA_NONE;
             }
         }
+}
+
+/* The skills each cell rests on: a skill counts once in a cell when some (authority, role)
+ * of the cell has an assessed pair of it. seen[cell * n_skills + skill] remembers which. */
+static void fill_coverage(tables *Tb, const cube *c)
+{
+    const tna_model *m = Tb->m;
+    size_t ns = c->n_skill;
+    for (int set = 0; set < TNA_SET_COUNT; set++) {
+        table *tab = &Tb->set[set];
+        tab->covered = g_new0(int32_t, tab->n + 1);
+        uint8_t *seen = g_new0(uint8_t, tab->n * ns + 1);
+        for (uint32_t a = 0; a < c->n_auth; a++)
+            for (uint32_t p = 0; p < c->n_role; p++) {
+                const tally *by_skill = c->by_skill + ((size_t)a * c->n_role + p) * ns;
+                for (uint32_t s = 0; s < ns; s++) {
+                    if (by_skill[s].assessed == 0)
+                        continue;
+                    dims d = dims_none();
+                    d.v[DIM_A] = a, d.v[DIM_R] = m->authorities[a].region, d.v[DIM_P] = p;
+                    d.v[DIM_S] = s, d.v[DIM_T] = m->skills[s].topic;
+                    d.v[DIM_F] = m->topics[d.v[DIM_T]].framework;
+                    size_t cell = encode(Tb->L, (tna_set)set, &d);
+                    if (!seen[cell * ns + s]++)
+                        tab->covered[cell]++;
+                }
+            }
+        g_free(seen);
+    }
+}
+
+/* The skills under a group: its skill, its topic's, its framework's, or every skill. */
+static int32_t skills_under(const tna_model *m, const dims *d)
+{
+    if (d->v[DIM_S] != TNA_NONE)
+        return 1;
+    if (d->v[DIM_T] != TNA_NONE)
+        return (int32_t)m->topics[d->v[DIM_T]].n_skills;
+    if (d->v[DIM_F] == TNA_NONE)
+        return (int32_t)m->n_skills;
+    const tna_framework *fw = &m->frameworks[d->v[DIM_F]];
+    int32_t n = 0;
+    for (uint32_t t = fw->first_topic; t < fw->first_topic + fw->n_topics; t++)
+        n += (int32_t)m->topics[t].n_skills;
+    return n;
 }
 
 /* Whether every cell of set `part` lies in one cell of set `total` whose figures its own
@@ -428,6 +480,7 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
     layout_build(m, &L);
     tables Tb = {.m = m, .L = &L};
     fill(&Tb, c);
+    fill_coverage(&Tb, c);
     for (int set = 0; set < TNA_SET_COUNT; set++)
         for (size_t i = 0; i < Tb.set[set].n; i++)
             if (Tb.set[set].cell[i].respondents > 0 &&
@@ -449,23 +502,17 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
             if (t->respondents == 0)
                 continue;
             dims d = decode(&L, (tna_set)set, i);
-            tna_group g = {(tna_set)set,
-                           d.v[DIM_A],
-                           d.v[DIM_R],
-                           d.v[DIM_P],
-                           d.v[DIM_F],
-                           d.v[DIM_T],
-                           d.v[DIM_S],
-                           false,
-                           0,
-                           0,
-                           0,
-                           0,
-                           0,
-                           0,
-                           0};
+            tna_group g = {.set = (tna_set)set,
+                           .authority = d.v[DIM_A],
+                           .region = d.v[DIM_R],
+                           .role = d.v[DIM_P],
+                           .framework = d.v[DIM_F],
+                           .topic = d.v[DIM_T],
+                           .skill = d.v[DIM_S]};
             if (Tb.set[set].hidden[i]) {
-                g.suppressed = true;
+                /* under the threshold it is suppressed; any other hidden group was hidden
+                 * by the secondary rule, to protect one that is */
+                g.hidden = t->respondents < min_group_size ? TNA_SUPPRESSED : TNA_PROTECTED;
             } else {
                 g.respondents = t->respondents;
                 g.assessed = t->assessed;
@@ -474,11 +521,14 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
                 g.learners_needing = t->learners;
                 g.mean_gap = (double)t->gap_sum / (double)t->assessed;
                 g.share_below = (double)t->below / (double)t->assessed;
+                g.skills = skills_under(m, &d);
+                g.skills_assessed = Tb.set[set].covered[i];
             }
             g_array_append_val(groups, g);
         }
         g_free(Tb.set[set].cell);
         g_free(Tb.set[set].hidden);
+        g_free(Tb.set[set].covered);
     }
     g_array_sort_with_data(groups, compare_groups, (void *)m);
     out->n_people = c->n_people;
@@ -508,6 +558,17 @@ static bool matches(const dims *want, const tna_group *g)
         if (want->v[k] != TNA_NONE && want->v[k] != have.v[k])
             return false;
     return true;
+}
+
+size_t tna_results_answered(const tna_results *r)
+{
+    if (r->n_periods == 0)
+        return 0;
+    const tna_period_figures *f = &r->periods[r->n_periods - 1];
+    size_t n = 0;
+    for (uint32_t a = 0; a < r->model->n_authorities; a++)
+        n += tna_results_find(f, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}) != NULL;
+    return n;
 }
 
 tna_dims tna_group_dims(const tna_group *g)

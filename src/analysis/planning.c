@@ -50,6 +50,7 @@ void planning_free(tna_planning *p)
     g_free(p->demand);
     g_free(p->cohorts);
     g_free(p->totals);
+    g_free(p->regions);
     g_free(p->mentors);
     for (size_t i = 0; i < p->n_expectations; i++)
         g_free(p->expectations[i].by_period);

@@ -97,9 +97,10 @@ void planning_raters(const analysis_ctx *a)
             size_t au = step == 0 ? na : step - 1, c = t * w + au;
             if (cells[c].respondents == 0)
                 continue;
-            tna_rater_gap g = {t == nt ? TNA_NONE : (uint32_t)t,
-                               au == na ? TNA_NONE : (uint32_t)au, hide[c], 0, 0, 0.0};
-            if (!g.suppressed) {
+            tna_rater_gap g = {.topic = t == nt ? TNA_NONE : (uint32_t)t,
+                               .authority = au == na ? TNA_NONE : (uint32_t)au,
+                               .hidden = tna_hidden_code(hide[c], cells[c].respondents, k)};
+            if (!g.hidden) {
                 g.respondents = cells[c].respondents;
                 g.pairs = cells[c].pairs;
                 g.mean_difference = (double)cells[c].diff_sum / (double)cells[c].pairs;

@@ -341,7 +341,7 @@ static bool load_commissioning(cfg *c, const yt_node *root)
                                        "cost_per_cohort",   "cost_per_elearning_learner",
                                        "elearning_max_gap", NULL};
     tna_commissioning *k = &c->m->commissioning;
-    *k = (tna_commissioning){8, 16, 3500, 40, 1};
+    *k = (tna_commissioning){8, 16, 0, 0, 1, false, false}; /* no cost unless one is set */
     const yt_node *v;
     if (!cfg_value(c, root, "commissioning", NULL, &v))
         return false;
@@ -351,9 +351,10 @@ static bool load_commissioning(cfg *c, const yt_node *root)
     if (!cfg_expect_map(c, v, "'commissioning'") || !cfg_check_keys(c, v, keys) ||
         !cfg_get_int(c, v, "cohort_min", NULL, 1, 100000, &k->cohort_min, &has_min) ||
         !cfg_get_int(c, v, "cohort_max", NULL, 1, 100000, &k->cohort_max, &has_max) ||
-        !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort, NULL) ||
+        !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort,
+                     &k->has_cost_per_cohort) ||
         !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
-                     NULL) ||
+                     &k->has_cost_per_elearning_learner) ||
         !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL))
         return false;
     if (k->cohort_min > k->cohort_max)

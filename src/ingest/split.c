@@ -137,9 +137,14 @@ static void join(file_ctx *f, half *h, long line_offset)
     g_array_append_vals(f->per->levels, h->per.levels->data, h->per.levels->len);
     f->per->seq += h->per.seq;
     for (guint i = 0; i < h->per.dq->len; i++) {
+        /* moved, not logged again: its value is already shortened (shortening a shortened
+         * value again cut one more character; found by tests/fuzz/fuzz_ingest.c) */
         tna_dq_entry e = g_array_index(h->per.dq, tna_dq_entry, i);
-        (e.note ? tna_dq_note : tna_dq_add)(f, e.line + line_offset, e.column, e.value,
-                                              e.reason);
+        e.file = f->path;
+        e.line += line_offset;
+        e.value = g_string_chunk_insert_const(f->w->strings, e.value);
+        e.reason = g_string_chunk_insert_const(f->w->strings, e.reason);
+        g_array_append_val(f->per->dq, e);
     }
     for (guint i = 0; i < h->f.pending->len; i++) {
         pending_date p = g_array_index(h->f.pending, pending_date, i);

@@ -2,7 +2,7 @@
  * questionnaire.c - `tna questionnaire CONFIG --tool T [-o DIR] [--topics ...]`
  * (include/tna/questionnaire.h): loads the configuration, builds the survey (survey.c), has
  * the tool's writer lay it out, writes the configuration that reads its export (reading.c),
- * commits the files together (outputs.h), then loads that configuration once, as a check.
+ * commits the files together in DIR kept a plain directory (outputs.h), then loads that configuration once, as a check.
  */
 #include <string.h>
 
@@ -63,10 +63,7 @@ static FILE *open_file(written *w, const char *name)
 static void wrote(written *w, const char *name, bool ok)
 {
     if (w->st == TNA_OK && !ok) {
-        tna_outputs_fail(w->out, name);
-        char *path = tna_outputs_final_path(w->out, name);
-        w->st = tna_error_set(w->err, TNA_ERR_OUTPUT, path, 0, 0, "write failed");
-        g_free(path);
+        w->st = tna_outputs_fail(w->out, name, 0, w->err);
     }
 }
 
@@ -92,7 +89,7 @@ static void write_tool(written *w, q_survey *s, tna_qtool tool, int64_t now)
             char *path = tna_outputs_final_path(w->out, "questionnaire.pdf");
             w->st = q_write_pdf(s, fp, tool == TNA_QTOOL_PAPER, now, path, w->err);
             if (w->st != TNA_OK)
-                tna_outputs_fail(w->out, "questionnaire.pdf");
+                tna_outputs_fail(w->out, "questionnaire.pdf", 0, NULL);
             g_free(path);
         }
         if (tool == TNA_QTOOL_PAPER && (fp = open_file(w, "data-entry.csv")) != NULL)
@@ -135,7 +132,9 @@ tna_status tna_questionnaire_write(const tna_questionnaire_options *o,
     tna_outputs *out = NULL;
     if (st == TNA_OK) {
         out = tna_outputs_new(dir);
-        written w = {out, err, TNA_OK};
+        /* a plain directory: the user saves the exports in it, beside tna.yaml */
+        const tna_outputs_options keep_dir = {.in_place = true};
+        written w = {out, err, tna_outputs_lock(out, &keep_dir, err)};
         write_tool(&w, &s, tool, o->now);
         char *previous_path = g_build_filename(dir, "tna.yaml", NULL);
         char *previous = NULL;

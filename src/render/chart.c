@@ -71,6 +71,25 @@ void chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb 
     cairo_restore(cr);
 }
 
+void tna_chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
+                    chart_rgb dots)
+{
+    cairo_save(cr);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_clip(cr);
+    chart_set_rgb(cr, fill);
+    cairo_paint(cr);
+    chart_set_rgb(cr, dots);
+    int row = 0;
+    for (double dy = 1.5; dy < h; dy += 3, row++)
+        for (double dx = row % 2 ? 3 : 1.5; dx < w; dx += 3) {
+            cairo_new_sub_path(cr);
+            cairo_arc(cr, x + dx, y + dy, 0.55, 0, 2 * M_PI);
+        }
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
 /* Fills a rectangle in series s's colour and pattern. */
 static void fill_series(cairo_t *cr, int s, double x, double y, double w, double h)
 {
@@ -392,10 +411,10 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
             double cx = px + (i + 0.5) * dx;
             bool miss = (sr->missing && sr->missing[i]) || !isfinite(sr->y[i]);
             if (miss) {
-                if (spec->missing_text && s == 0) {
+                const char *why = sr->text && sr->text[i] ? sr->text[i] : spec->missing_text;
+                if (why && s == 0) {
                     chart_set_rgb(cr, chart_muted);
-                    chart_text(cr, spec->missing_text, cx, py + ph - ts * 1.4, 0, ts - 0.5, 0,
-                               CHART_CENTER, 0);
+                    chart_text(cr, why, cx, py + ph - ts * 1.4, 0, ts - 0.5, 0, CHART_CENTER, 0);
                 }
                 continue;
             }
@@ -467,7 +486,7 @@ double chart_heat_height(cairo_t *cr, double w, const chart_heatmap *spec)
 {
     double lw, hh, rh = spec->row_height > 0 ? spec->row_height : 15;
     heat_margins(cr, w, spec, &lw, &hh);
-    return hh + 4 + spec->n_rows * rh + 10 + 25; /* the legend may take two rows */
+    return hh + 4 + spec->n_rows * rh + 10 + 38; /* the legend may take three rows */
 }
 
 double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec)
@@ -476,9 +495,9 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
     double rh = spec->row_height > 0 ? spec->row_height : 15;
     double lw, hh;
     heat_margins(cr, w, spec, &lw, &hh);
-    bool has[3] = {false, false, false};
+    bool has[CHART_CELL_STATES] = {false};
     for (size_t i = 0; i < spec->n_rows * spec->n_cols; i++)
-        has[spec->state[i] < 3 ? spec->state[i] : 0] = true;
+        has[spec->state[i] < CHART_CELL_STATES ? spec->state[i] : 0] = true;
     double cw = spec->n_cols ? (w - lw - 4) / spec->n_cols : 0;
     if (cw > 44)
         cw = 44;
@@ -511,6 +530,8 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
                     ink = (chart_rgb){1, 1, 1};
             } else if (spec->state[i] == CHART_CELL_SUPPRESSED) {
                 chart_hatch(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
+            } else if (spec->state[i] == CHART_CELL_PROTECTED) {
+                tna_chart_dots(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
             } else {
                 ink = chart_muted;
             }
@@ -524,7 +545,8 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
                 double tw;
                 chart_text_size(cr, t, 0, cell_size, 0, 0, &tw, NULL);
                 if (tw <= cw - 1.5) {
-                    if (spec->state[i] == CHART_CELL_SUPPRESSED) { /* a white plate under it */
+                    if (spec->state[i] == CHART_CELL_SUPPRESSED ||
+                        spec->state[i] == CHART_CELL_PROTECTED) { /* a white plate under it */
                         cairo_set_source_rgb(cr, 1, 1, 1);
                         cairo_rectangle(cr, cx + cw / 2 - tw / 2 - 1, ry + rh / 2 - 4.2, tw + 2,
                                         8.4);
@@ -572,9 +594,10 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
     lx += tw + 14;
     double row2 = ly;
     /* keys only for what the map shows */
-    const char *keys[2] = {has[CHART_CELL_SUPPRESSED] ? spec->suppressed_label : NULL,
+    const char *keys[3] = {has[CHART_CELL_SUPPRESSED] ? spec->suppressed_label : NULL,
+                           has[CHART_CELL_PROTECTED] ? spec->protected_label : NULL,
                            has[CHART_CELL_EMPTY] ? spec->empty_label : NULL};
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         if (!keys[k])
             continue;
         chart_text_size(cr, keys[k], 0, 7, 0, 0, &tw, NULL);
@@ -584,6 +607,8 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
         }
         if (k == 0)
             chart_hatch(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
+        else if (k == 1)
+            tna_chart_dots(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
         else {
             chart_set_rgb(cr, chart_grid);
             cairo_set_line_width(cr, 0.7);

@@ -5,8 +5,9 @@
  * Every chart draws inside a box given in points (PDF user units, y down) and returns the
  * height it used, so the caller can flow the page. Charts never compute a figure: callers
  * hand them values and the text to print beside them, and mark a value `missing` when it
- * must not be drawn (a suppressed group, or no data). A missing value gets no bar, cell or
- * point, and its `text` (the suppressed marker, or a dash) is printed where it would be.
+ * must not be drawn (a hidden group, or no data). A missing value gets no bar, cell or
+ * point, and its `text` (the marker of why it is hidden, or a dash) is printed where it
+ * would be.
  *
  * Colours come from one palette that stays readable in greyscale and for colour-blind
  * readers: series differ in lightness and in pattern (solid, hatched), heatmaps use one
@@ -113,7 +114,8 @@ typedef struct chart_series_line {
     const char *name;
     const double *y;         /* n_x values */
     const bool *missing;     /* n_x flags; may be NULL */
-    const char *const *text; /* n_x labels printed at the points; may be NULL */
+    const char *const *text; /* n_x labels printed at the points (at the foot of the plot for a
+                                missing point: why it is missing); may be NULL */
 } chart_series_line;
 
 typedef struct chart_lines {
@@ -124,7 +126,8 @@ typedef struct chart_lines {
     chart_format format;
     double min, max;          /* y axis; max <= min: from the data (min 0) */
     const char *title;        /* above the plot, may be NULL */
-    const char *missing_text; /* printed at the foot of a missing point, may be NULL */
+    const char *missing_text; /* printed at the foot of a missing point without a text of
+                                 its own; may be NULL */
     bool compact;             /* small multiple: fewer ticks, smaller text */
 } chart_lines;
 
@@ -134,8 +137,10 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
 
 typedef enum chart_cell_state {
     CHART_CELL_VALUE,
-    CHART_CELL_SUPPRESSED,
-    CHART_CELL_EMPTY
+    CHART_CELL_SUPPRESSED, /* hatched */
+    CHART_CELL_EMPTY,      /* blank */
+    CHART_CELL_PROTECTED,  /* dotted */
+    CHART_CELL_STATES
 } chart_cell_state;
 
 typedef struct chart_heatmap {
@@ -150,6 +155,7 @@ typedef struct chart_heatmap {
     chart_format format;        /* of the legend's ends */
     const char *legend_title;
     const char *suppressed_label; /* legend entry for hatched cells */
+    const char *protected_label;  /* legend entry for dotted cells */
     const char *empty_label;      /* legend entry for blank cells */
     double row_height;            /* 0: 15 points */
     double header_max;            /* longest column label, points; 0: 130 */
@@ -189,6 +195,9 @@ double chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, con
 /* Diagonal hatching over a rectangle (the suppressed pattern). */
 void chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
                  chart_rgb lines);
+/* Dots over a rectangle (the protected pattern, told apart from hatching in greyscale). */
+void tna_chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
+                    chart_rgb dots);
 
 /* A legend row of coloured keys (series 0..n-1) starting at (x, y); returns its height. */
 double chart_legend(cairo_t *cr, double x, double y, double w, const char *const *names, int n);

@@ -1,4 +1,5 @@
-/* csv.c - the machine-readable outputs; see include/tna/render.h. */
+/* csv.c - the machine-readable outputs: the summary and the groups file here, the others in
+ * csv_*.c; see include/tna/render.h and docs/outputs.md. */
 #include <glib.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -25,58 +26,94 @@ void tna_csv_write_text(FILE *fp, const char *text)
     fputc('"', fp);
 }
 
-typedef struct summary_row {
-    const char *key[5]; /* period, authority, role, framework, topic; "*" for all */
+/* The seven figures of a group and the comma after each; blank when it is hidden. */
+static void put_figures(FILE *fp, const tna_group *g)
+{
+    if (g->hidden)
+        fputs(",,,,,,,", fp);
+    else
+        fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",",
+                g->respondents, g->assessed, g->below_target, g->gap_sum, g->mean_gap,
+                g->share_below, g->learners_needing);
+}
+
+/* A group's row to sort: its key columns ("*" for all), then the group. */
+typedef struct group_row {
+    const char *key[7];
     const tna_group *g;
-} summary_row;
+} group_row;
 
 static int compare_rows(const void *x, const void *y)
 {
-    const summary_row *a = x, *b = y;
-    for (int i = 0; i < 5; i++) {
-        int c = strcmp(a->key[i], b->key[i]);
+    const group_row *a = x, *b = y;
+    for (int i = 0; i < 7; i++) {
+        int c = strcmp(a->key[i] ? a->key[i] : "", b->key[i] ? b->key[i] : "");
         if (c)
             return c;
     }
     return 0;
 }
 
-static tna_status write_summary(const tna_results *r, FILE *fp)
+static const char *id_or_all(const char *const *ids, size_t stride, uint32_t i)
+{
+    return i == TNA_NONE ? "*" : *(const char *const *)((const char *)ids + stride * i);
+}
+
+/* Every group of every period, the summary's sets only or every set, sorted by the keys:
+ * summary (period, authority, role, framework, topic); groups (period, region, authority,
+ * role, framework, topic, skill). */
+static GArray *group_rows(const tna_results *r, bool every_set)
 {
     const tna_model *m = r->model;
-    GArray *rows = g_array_new(FALSE, FALSE, sizeof(summary_row));
+    GArray *rows = g_array_new(FALSE, TRUE, sizeof(group_row));
     for (size_t p = 0; p < r->n_periods; p++) {
         const tna_period_figures *f = &r->periods[p];
         for (size_t i = 0; i < f->n_groups; i++) {
             const tna_group *g = &f->groups[i];
-            if (g->set >= TNA_SET_SUMMARY_COUNT)
+            if (!every_set && g->set >= TNA_SET_SUMMARY_COUNT)
                 continue;
-            summary_row row = {{f->period,
-                                g->authority == TNA_NONE ? "*" : m->authorities[g->authority].id,
-                                g->role == TNA_NONE ? "*" : m->roles[g->role].id,
-                                g->topic == TNA_NONE ? "*" : m->frameworks[g->framework].id,
-                                g->topic == TNA_NONE ? "*" : m->topics[g->topic].id},
-                               g};
+            const char *authority =
+                           id_or_all(&m->authorities[0].id, sizeof *m->authorities, g->authority),
+                       *role = id_or_all(&m->roles[0].id, sizeof *m->roles, g->role),
+                       *framework =
+                           id_or_all(&m->frameworks[0].id, sizeof *m->frameworks, g->framework),
+                       *topic = id_or_all(&m->topics[0].id, sizeof *m->topics, g->topic),
+                       *skill = id_or_all(&m->skills[0].id, sizeof *m->skills, g->skill),
+                       *region = g->region == TNA_NONE ? "*" : m->regions[g->region].name;
+            group_row row = {{f->period, authority, role, framework, topic}, g};
+            if (every_set)
+                row = (group_row){{f->period, region, authority, role, framework, topic, skill}, g};
             g_array_append_val(rows, row);
         }
     }
     g_array_sort(rows, compare_rows);
-    fputs("period,authority,role,framework,topic,respondents,assessed,below_target,gap_sum,"
-          "mean_gap,share_below,learners_needing,suppressed\n",
+    return rows;
+}
+
+/* summary-PERIOD.csv (the summary's sets, its columns fixed by the contract) or
+ * groups-PERIOD.csv (every set, with region, skill and the skills each figure rests on). */
+static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
+{
+    GArray *rows = group_rows(r, every_set);
+    fputs(every_set ? "period,region,authority,role,framework,topic,skill,respondents,assessed,"
+                      "below_target,gap_sum,mean_gap,share_below,learners_needing,"
+                      "skills_assessed,skills,suppressed\n"
+                    : "period,authority,role,framework,topic,respondents,assessed,below_target,"
+                      "gap_sum,mean_gap,share_below,learners_needing,suppressed\n",
           fp);
     for (guint i = 0; i < rows->len; i++) {
-        const summary_row *row = &g_array_index(rows, summary_row, i);
-        for (int k = 0; k < 5; k++) {
+        const group_row *row = &g_array_index(rows, group_row, i);
+        for (int k = 0; k < (every_set ? 7 : 5); k++) {
             tna_csv_write_text(fp, row->key[k]);
             fputc(',', fp);
         }
         const tna_group *g = row->g;
-        if (g->suppressed)
-            fputs(",,,,,,,1\n", fp);
-        else
-            fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",0\n",
-                    g->respondents, g->assessed, g->below_target, g->gap_sum, g->mean_gap,
-                    g->share_below, g->learners_needing);
+        put_figures(fp, g);
+        if (every_set && g->hidden)
+            fputs(",,", fp);
+        else if (every_set)
+            fprintf(fp, "%d,%d,", (int)g->skills_assessed, (int)g->skills);
+        fprintf(fp, "%d\n", (int)g->hidden);
     }
     g_array_free(rows, TRUE);
     return TNA_OK;
@@ -99,7 +136,11 @@ tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outpu
     FILE *fp;
     tna_status st = csv_open(r, out, "summary", &fp, err);
     if (st == TNA_OK)
-        st = write_summary(r, fp);
+        st = write_groups(r, fp, false);
+    if (st == TNA_OK)
+        st = csv_open(r, out, "groups", &fp, err);
+    if (st == TNA_OK)
+        st = write_groups(r, fp, true);
     if (st == TNA_OK)
         st = tna_csv_write_data_quality(r, log, out, err);
     if (st == TNA_OK)

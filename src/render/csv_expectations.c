@@ -2,13 +2,16 @@
  * csv_expectations.c - expectations-PERIOD.csv: return on expectations, one row per
  * expectation of the configuration, in its order (docs/outputs.md).
  *
- *   id,title,metric,scope,baseline,target,actual,progress,rag,respondents,due,suppressed,note
+ *   id,title,metric,scope,baseline,target,actual,progress,rag,respondents,due,suppressed,note,
+ *   value_PERIOD...
  *
  * scope lists the restrictions as key=value joined by ';' (authority, region, role,
  * framework, topic, skill; ids, the region by name), empty for all of Wales. Numbers are
  * %.6f; baseline, actual, progress and respondents are empty when there is none (always so
  * on a suppressed row, whose respondents are not shown either). progress 1.000000 = 100 %.
- * The analysis's "too few respondents" note is written with the threshold.
+ * The analysis's "too few respondents" note is written with the threshold. Last, a column
+ * per period of the run (value_2026-Q2, ...) holds the metric in that period, empty when it
+ * has none or it is hidden: the points the reports chart.
  */
 #include <glib.h>
 #include <inttypes.h>
@@ -19,10 +22,16 @@
 #include "render_internal.h"
 
 /* A number, or nothing when missing; values that print as zero print without a sign. */
-static void write_number(FILE *fp, bool has, double v)
+static void put_number(FILE *fp, bool has, double v)
 {
     if (has)
         fprintf(fp, "%.6f", fabs(v) < 5e-7 ? 0.0 : v);
+}
+
+/* The same, then the comma. */
+static void write_number(FILE *fp, bool has, double v)
+{
+    put_number(fp, has, v);
     fputc(',', fp);
 }
 
@@ -59,8 +68,15 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
     if (st != TNA_OK)
         return st;
     fputs("id,title,metric,scope,baseline,target,actual,progress,rag,respondents,due,"
-          "suppressed,note\n",
+          "suppressed,note",
           fp);
+    for (size_t p = 0; p < r->n_periods; p++) {
+        fputs(",", fp);
+        char *name = g_strdup_printf("value_%s", r->periods[p].period);
+        tna_csv_write_text(fp, name);
+        g_free(name);
+    }
+    fputc('\n', fp);
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
         const tna_expectation *x = &m->expectations[e->expectation];
@@ -72,14 +88,14 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
         fputc(',', fp);
         write_number(fp, e->has_baseline, e->baseline);
         write_number(fp, true, e->target);
-        write_number(fp, e->has_actual && !e->suppressed, e->actual);
-        write_number(fp, e->has_progress && !e->suppressed, e->progress);
+        write_number(fp, e->has_actual && !e->hidden, e->actual);
+        write_number(fp, e->has_progress && !e->hidden, e->progress);
         fprintf(fp, "%s,", tna_rag_name(e->rag));
-        if (e->has_actual && !e->suppressed)
+        if (e->has_actual && !e->hidden)
             fprintf(fp, "%" PRId64, e->respondents);
         fputc(',', fp);
         tna_csv_write_text(fp, x->due ? x->due : "");
-        fprintf(fp, ",%d,", e->suppressed ? 1 : 0);
+        fprintf(fp, ",%d,", (int)e->hidden);
         /* the note in the glossary's English; too few says how few */
         if (e->note == TNA_NOTE_TOO_FEW) {
             TNA_TERM_CHECK(TERM_NOTE_TOO_FEW_N, r->min_group_size);
@@ -89,6 +105,11 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
             g_free(note);
         } else if (e->note != TNA_NOTE_NONE) {
             tna_csv_write_text(fp, tna_term_in(tna_note_term(e->note), TNA_LANG_EN));
+        }
+        for (size_t p = 0; p < r->n_periods; p++) {
+            fputc(',', fp);
+            put_number(fp, e->by_period && isfinite(e->by_period[p]),
+                       e->by_period ? e->by_period[p] : 0);
         }
         fputc('\n', fp);
     }

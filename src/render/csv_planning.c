@@ -11,10 +11,12 @@
  *
  * Conventions are the summary's: a header row, ids in key columns (regions by name, as they
  * have no id), '*' for everything, rows sorted by the key columns in byte order ('*' first),
- * counts as integers, shares and means with six decimals, costs with two. A suppressed row
- * has its figures empty and suppressed = 1; in the commissioning plan only the learner
- * counts (and the costs that would reveal them) are withheld, as cohorts are planned for
- * every learner. The figures come privacy-safe from the analysis; this file only formats.
+ * counts as integers, shares and means with six decimals, costs with two. A hidden row has
+ * its figures empty and `suppressed` = 1 (fewer than min_group_size respondents) or 2
+ * (protected: hidden so that such a figure cannot be worked out); in the commissioning plan
+ * only the learner counts (and the costs that would reveal them) are withheld, as cohorts
+ * are planned for every learner. Costs are empty when the configuration does not set them.
+ * The figures come privacy-safe from the analysis; this file only formats.
  */
 #include <glib.h>
 #include <inttypes.h>
@@ -110,8 +112,8 @@ static void write_demand(const tna_results *r, FILE *fp)
         tna_csv_write_text(fp, period);
         fputc(',', fp);
         put_keys(fp, rows[i].key, 4);
-        if (d->suppressed) {
-            fputs(",,,,,,,,,,,,1\n", fp);
+        if (d->hidden) {
+            fprintf(fp, ",,,,,,,,,,,,%d\n", (int)d->hidden);
             continue;
         }
         tna_set set = d->authority != TNA_NONE ? TNA_SET_AUTHORITY_TOPIC
@@ -141,27 +143,44 @@ static void write_demand(const tna_results *r, FILE *fp)
 /* The kinds of commissioning row, in the order they sort within a topic. */
 static const char *const line_rank[] = {"0", "1", "2"};
 enum { LINE_TOTAL, LINE_REGION, LINE_POOL };
+enum { ROW_LINE, ROW_TOTAL, ROW_REGION_SUM }; /* what a row's data is */
+
+/* A cost with two decimals and its comma, or only the comma without costs. */
+static void put_cost(FILE *fp, bool costed, double v)
+{
+    if (costed)
+        fprintf(fp, "%.2f", v);
+    fputc(',', fp);
+}
 
 static void write_commissioning(const tna_results *r, FILE *fp)
 {
     const tna_model *m = r->model;
     const tna_planning *pl = &r->planning;
     const char *period = current(r)->period;
-    size_t n = pl->n_cohorts + pl->n_totals;
+    bool costed = pl->costed;
+    size_t n = pl->n_cohorts + pl->n_totals + pl->n_regions;
     row *rows = g_new0(row, n + 1);
+    size_t k = 0;
     for (size_t i = 0; i < pl->n_cohorts; i++) {
         const tna_cohort_plan *c = &pl->cohorts[i];
         int kind = c->region == TNA_NONE ? LINE_POOL : LINE_REGION;
-        rows[i] = (row){{framework_id(m, c->topic), topic_id(m, c->topic), line_rank[kind],
-                         region_name(m, c->region), c->welsh_medium ? "welsh" : "english",
-                         NULL},
-                        0, c};
+        rows[k++] = (row){{framework_id(m, c->topic), topic_id(m, c->topic), line_rank[kind],
+                           region_name(m, c->region), c->welsh_medium ? "welsh" : "english",
+                           NULL},
+                          ROW_LINE, c};
     }
-    for (size_t i = 0; i < pl->n_totals; i++) { /* tail 1 marks a total */
+    for (size_t i = 0; i < pl->n_totals; i++) {
         const tna_commissioning_total *t = &pl->totals[i];
-        rows[pl->n_cohorts + i] = (row){{framework_id(m, t->topic), topic_id(m, t->topic),
-                                         line_rank[LINE_TOTAL], "*", "*", NULL},
-                                        1, t};
+        rows[k++] = (row){{framework_id(m, t->topic), topic_id(m, t->topic),
+                           line_rank[LINE_TOTAL], "*", "*", NULL},
+                          ROW_TOTAL, t};
+    }
+    for (size_t i = 0; i < pl->n_regions; i++) { /* every topic: after the plan's total */
+        const tna_region_plan *g = &pl->regions[i];
+        int kind = g->region == TNA_NONE ? LINE_POOL : LINE_REGION;
+        rows[k++] = (row){{"*", "*", line_rank[kind], region_name(m, g->region), "*", NULL},
+                          ROW_REGION_SUM, g};
     }
     qsort(rows, n, sizeof(row), compare_rows);
     fputs("period,framework,topic,line,region,medium,cohort_learners,self_directed,cohorts,"
@@ -172,10 +191,10 @@ static void write_commissioning(const tna_results *r, FILE *fp)
         tna_csv_write_text(fp, period);
         fputc(',', fp);
         put_keys(fp, w->key, 2);
-        if (w->tail == 1) {
+        if (w->tail == ROW_TOTAL) {
             const tna_commissioning_total *t = w->data;
             fputs("total,*,*,", fp);
-            if (t->suppressed) {
+            if (t->hidden) {
                 fputs(",,", fp);
             } else {
                 put_int(fp, t->cohort_learners);
@@ -184,21 +203,37 @@ static void write_commissioning(const tna_results *r, FILE *fp)
             put_int(fp, t->cohorts);
             put_int(fp, t->welsh_medium_cohorts);
             put_int(fp, t->cohorts_alone);
-            if (t->suppressed)
-                fputs(",,", fp);
-            else
-                fprintf(fp, "%.2f,%.2f,", t->cost, t->cost_alone);
-            fprintf(fp, "%.2f,%d\n", t->saving, t->suppressed ? 1 : 0);
-        } else {
-            const tna_cohort_plan *c = w->data;
-            fputs(c->region == TNA_NONE ? "pool," : "region,", fp);
-            put_keys(fp, &w->key[3], 2);
-            if (c->suppressed)
-                fputc(',', fp);
-            else
-                put_int(fp, c->learners);
-            fprintf(fp, ",%" PRId64 ",,,%.2f,,,%d\n", c->cohorts, c->cost, c->suppressed ? 1 : 0);
+            put_cost(fp, costed && !t->hidden, t->cost);
+            put_cost(fp, costed && !t->hidden, t->cost_alone);
+            put_cost(fp, costed, t->saving);
+            fprintf(fp, "%d\n", (int)t->hidden);
+            continue;
         }
+        bool pool = w->key[2] == line_rank[LINE_POOL];
+        fputs(pool ? "pool," : "region,", fp);
+        put_keys(fp, &w->key[3], 2);
+        tna_hidden hidden;
+        int64_t learners, cohorts;
+        double cost;
+        if (w->tail == ROW_LINE) {
+            const tna_cohort_plan *c = w->data;
+            hidden = c->hidden, learners = c->learners, cohorts = c->cohorts, cost = c->cost;
+        } else {
+            const tna_region_plan *g = w->data;
+            hidden = g->hidden, learners = g->learners, cohorts = g->cohorts, cost = g->cost;
+        }
+        if (hidden)
+            fputc(',', fp);
+        else
+            put_int(fp, learners);
+        fprintf(fp, ",%" PRId64 ",", cohorts);
+        if (w->tail == ROW_REGION_SUM)
+            put_int(fp, ((const tna_region_plan *)w->data)->welsh_medium_cohorts);
+        else
+            fputc(',', fp);
+        fputc(',', fp); /* cohorts_alone */
+        put_cost(fp, costed, cost);
+        fprintf(fp, ",,%d\n", (int)hidden);
     }
     g_free(rows);
 }
@@ -218,17 +253,23 @@ static void write_mentors(const tna_results *r, FILE *fp)
                         0, x};
     }
     qsort(rows, pl->n_mentors, sizeof(row), compare_rows);
-    fputs("period,framework,topic,region,respondents,experts,learners,suppressed\n", fp);
+    fputs("period,framework,topic,region,respondents,experts,learners,learners_per_expert,"
+          "suppressed\n",
+          fp);
     for (size_t i = 0; i < pl->n_mentors; i++) {
         const tna_mentors *x = rows[i].data;
         tna_csv_write_text(fp, period);
         fputc(',', fp);
         put_keys(fp, rows[i].key, 3);
-        if (x->suppressed)
-            fputs(",,,1\n", fp);
-        else
-            fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",0\n", x->respondents, x->experts,
-                    x->learners);
+        if (x->hidden) {
+            fprintf(fp, ",,,,%d\n", (int)x->hidden);
+            continue;
+        }
+        fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",", x->respondents, x->experts,
+                x->learners);
+        if (x->experts > 0) /* none: no ratio to give */
+            fprintf(fp, "%.6f", (double)x->learners / (double)x->experts);
+        fputs(",0\n", fp);
     }
     g_free(rows);
 }
@@ -239,7 +280,7 @@ static void write_mentors(const tna_results *r, FILE *fp)
 static const tna_group *shown(const tna_trend *t, size_t p)
 {
     const tna_group *g = t->by_period[p];
-    return g != NULL && !g->suppressed ? g : NULL;
+    return g != NULL && !g->hidden ? g : NULL;
 }
 
 static void write_trends(const tna_results *r, FILE *fp)
@@ -270,8 +311,8 @@ static void write_trends(const tna_results *r, FILE *fp)
             fputs("0,0,0,0,,,0,0,,,\n", fp); /* nobody in this period */
             continue;
         }
-        if (g->suppressed) {
-            fputs(",,,,,,,1,,,\n", fp);
+        if (g->hidden) {
+            fprintf(fp, ",,,,,,,%d,,,\n", (int)g->hidden);
             continue;
         }
         fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",0,",
@@ -308,8 +349,8 @@ static void write_barriers(const tna_results *r, FILE *fp)
         tna_csv_write_text(fp, period);
         fputc(',', fp);
         put_keys(fp, rows[i].key, 2);
-        if (b->suppressed)
-            fputs(",,,1\n", fp);
+        if (b->hidden)
+            fprintf(fp, ",,,%d\n", (int)b->hidden);
         else
             fprintf(fp, "%" PRId64 ",%" PRId64 ",%.6f,0\n", b->respondents, b->citing, b->share);
     }
@@ -337,8 +378,8 @@ static void write_raters(const tna_results *r, FILE *fp)
         tna_csv_write_text(fp, period);
         fputc(',', fp);
         put_keys(fp, rows[i].key, 3);
-        if (g->suppressed)
-            fputs(",,,1\n", fp);
+        if (g->hidden)
+            fprintf(fp, ",,,%d\n", (int)g->hidden);
         else
             fprintf(fp, "%" PRId64 ",%" PRId64 ",%.6f,0\n", g->respondents, g->pairs,
                     g->mean_difference);

@@ -9,6 +9,7 @@ struct tna_labels {
     const tna_model *model;
     tna_language language;
     GStringChunk *strings;
+    size_t answered; /* authorities with respondents; n_authorities until told otherwise */
 };
 
 tna_labels *tna_labels_new(const tna_model *model, tna_language language)
@@ -17,6 +18,7 @@ tna_labels *tna_labels_new(const tna_model *model, tna_language language)
     l->model = model;
     l->language = language;
     l->strings = g_string_chunk_new(4096);
+    l->answered = model->n_authorities;
     return l;
 }
 
@@ -156,6 +158,8 @@ tna_term tna_note_term(tna_note note)
         return TERM_NOTE_BASELINE_HIDDEN;
     case TNA_NOTE_BASELINE_NONE:
         return TERM_NOTE_BASELINE_NONE;
+    case TNA_NOTE_BASELINE_SET:
+        return TERM_NOTE_BASELINE_SET;
     case TNA_NOTE_NONE:
     case TNA_NOTE_COUNT:
         break;
@@ -168,7 +172,34 @@ const char *tna_label_suppressed(tna_labels *l, int min_group_size)
     return tna_label_termf(l, TERM_FEWER_THAN_N, min_group_size);
 }
 
+const char *tna_label_hidden(tna_labels *l, tna_hidden why, int min_group_size)
+{
+    switch (why) {
+    case TNA_SUPPRESSED:
+        return tna_label_suppressed(l, min_group_size);
+    case TNA_PROTECTED:
+        return tna_label_term(l, TERM_MARKER_PROTECTED);
+    case TNA_SHOWN:
+        break;
+    }
+    return "";
+}
+
+void tna_labels_set_answered(tna_labels *l, size_t answered)
+{
+    l->answered = answered;
+}
+
 const char *tna_label_wales(tna_labels *l)
 {
+    if (l->answered < l->model->n_authorities)
+        return tna_label_termf(l, TERM_N_OF_M_COUNCILS, l->answered, l->model->n_authorities);
     return tna_label_term(l, TERM_ALL_WALES);
+}
+
+const char *tna_label_wales_lower(tna_labels *l)
+{
+    if (l->answered < l->model->n_authorities)
+        return tna_label_wales(l);
+    return tna_label_term(l, TERM_ALL_WALES_LOWER);
 }

@@ -20,6 +20,7 @@
 #ifndef TNA_LABELS_H
 #define TNA_LABELS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -65,8 +66,22 @@ tna_term tna_note_term(tna_note note);
 /* The marker a suppressed figure shows instead of a number: "fewer than 5" / "llai na 5". */
 const char *tna_label_suppressed(tna_labels *l, int min_group_size);
 
-/* "All Wales" / "Cymru gyfan", for rows summed over every authority. */
+/* The marker of a hidden figure, by why it is hidden: "fewer than 5" (TNA_SUPPRESSED),
+ * "protected" (TNA_PROTECTED); "" for TNA_SHOWN. The three are never worded alike, and a
+ * figure with no data has no marker of its own (a dash, or no row). */
+const char *tna_label_hidden(tna_labels *l, tna_hidden why, int min_group_size);
+
+/* Tells the labels how many of the model's authorities answered in the current period.
+ * Until it is called, or when every authority answered, totals read "All Wales"; otherwise
+ * "3 of 22 councils", so that a total over the councils that answered is not passed off as
+ * one for Wales. */
+void tna_labels_set_answered(tna_labels *l, size_t answered);
+
+/* The label of a total over every authority that answered: "All Wales" / "Cymru gyfan", or
+ * "3 of 22 councils" / "3 o 22 cyngor" (tna_labels_set_answered). */
 const char *tna_label_wales(tna_labels *l);
+/* The same inside a sentence or title: "all Wales" / "Cymru gyfan", or "3 of 22 councils". */
+const char *tna_label_wales_lower(tna_labels *l);
 
 /* Checks the arguments of a formatted term against both of its formats at compile time,
  * evaluating nothing (printf inside sizeof is never called). */

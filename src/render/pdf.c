@@ -3,10 +3,11 @@
  * pdf_internal.h.
  *
  * The surface writes through a stream: every fwrite is checked, and a failure is
- * remembered and turned into TNA_ERR_OUTPUT with the file marked failed in the outputs set,
- * so the last good report stays in place (outputs.h). The metadata carry the creation date
- * from options->now (SOURCE_DATE_EPOCH when set), which makes the file byte-identical from
- * run to run; cairo reads no clock of its own once it is set.
+ * remembered (never handed to cairo) and turned into TNA_ERR_OUTPUT with the file marked
+ * failed in the outputs set, so the last good report stays in place (outputs.h). The
+ * metadata carry the creation date from options->now (SOURCE_DATE_EPOCH when set), which
+ * makes the file byte-identical from run to run; cairo reads no clock of its own once it is
+ * set.
  *
  * Two passes: the layout pass renders everything into a stream that discards its bytes and
  * learns the page of every section and authority and the page count; the final pass uses
@@ -32,18 +33,18 @@ typedef struct pdf_stream {
     int error; /* errno of the first failed write */
 } pdf_stream;
 
+/* Never returns an error to cairo: cairo 1.16 asserts (cairo-array.c:226) on a path it takes
+ * after a failed write. The first failure is remembered and later output dropped; the run
+ * reports it once cairo has finished. */
 static cairo_status_t stream_write(void *closure, const unsigned char *data, unsigned int n)
 {
     pdf_stream *s = closure;
-    if (s->fp == NULL)
+    if (s->fp == NULL || s->failed)
         return CAIRO_STATUS_SUCCESS;
-    if (s->failed)
-        return CAIRO_STATUS_WRITE_ERROR;
     errno = 0;
     if (n > 0 && fwrite(data, 1, n, s->fp) != n) {
         s->failed = true;
         s->error = errno ? errno : EIO;
-        return CAIRO_STATUS_WRITE_ERROR;
     }
     return CAIRO_STATUS_SUCCESS;
 }
@@ -184,7 +185,15 @@ int pdf_outline_here(pdf_doc *d, int parent, const char *title)
 
 int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title)
 {
-    pdf_page_begin(d);
+    return tna_pdf_section_begin_within(d, s, title, 0);
+}
+
+int tna_pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h)
+{
+    if (h > 0 && d->page > 0 && d->y + 40 + h <= PDF_BOTTOM)
+        d->y += 22; /* a short section after the last, on its page */
+    else
+        pdf_page_begin(d);
     d->section_page[s] = d->page;
     int id = pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, title);
     pdf_tag_begin(d, "H1", NULL);
@@ -270,6 +279,10 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.authority_page = g_new0(int, m->n_authorities ? m->n_authorities : 1);
     d.marker = tna_label_suppressed(d.l, results->min_group_size);
     d.marker_short = pdf_str(&d, "<%d", results->min_group_size);
+    d.protect = tna_label_hidden(d.l, TNA_PROTECTED, results->min_group_size);
+    d.protect_short = pdf_t(&d, TERM_MARKER_PROTECTED_SHORT);
+    d.costed = results->planning.costed;
+    tna_labels_set_answered(d.l, tna_results_answered(results)); /* totals say over whom */
     d.running_title = m->title && m->title[0] ? m->title : pdf_t(&d, TERM_TRAINING_NEEDS_ANALYSIS);
 
     /* a font map of our own, freed with the report, rather than pango's process-wide one */
@@ -282,16 +295,11 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
         d.final = true;
         pdf_stream out = {fp, false, 0};
         st = render_pass(&d, &out);
-        if (out.failed) {
-            tna_outputs_fail(outputs, name);
-            char *path = tna_outputs_final_path(outputs, name);
-            rc = tna_error_set(err, TNA_ERR_OUTPUT, path, 0, 0, "write failed: %s",
-                               g_strerror(out.error));
-            g_free(path);
-        }
+        if (out.failed)
+            rc = tna_outputs_fail(outputs, name, out.error, err);
     }
     if (rc == TNA_OK && (st != CAIRO_STATUS_SUCCESS || d.tag_error)) {
-        tna_outputs_fail(outputs, name);
+        tna_outputs_fail(outputs, name, 0, NULL);
         char *path = tna_outputs_final_path(outputs, name);
         rc = tna_error_set(err, TNA_ERR_OUTPUT, path, 0, 0, "cannot write the PDF: %s",
                            d.tag_error ? "unmatched structure tags (a bug in tna)"

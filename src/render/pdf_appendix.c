@@ -50,8 +50,8 @@ static void privacy(pdf_doc *d)
     if (k <= 1)
         pdf_para(d, pdf_t(d, TERM_PRIVACY_OFF));
     else
-        pdf_para(d, pdf_tf(d, TERM_PRIVACY_RULE_PDF, k, k, d->marker_short, d->cur->period,
-                           pdf_count(d, (int64_t)d->cur->n_suppressed_primary),
+        pdf_para(d, pdf_tf(d, TERM_PRIVACY_RULE_PDF, k, k, d->marker_short, d->protect_short,
+                           d->cur->period, pdf_count(d, (int64_t)d->cur->n_suppressed_primary),
                            pdf_count(d, (int64_t)d->cur->n_suppressed_secondary)));
     pdf_para(d, pdf_t(d, TERM_NO_PERSONAL_DATA_PDF));
 }

@@ -1,20 +1,30 @@
 /*
- * pdf_authority.c - one page per authority: its headline figures beside the Wales figure,
- * its mean gap per topic beside Wales's (grouped bars), and per topic its respondents,
- * share below target (with Wales's) and learners needing training.
+ * pdf_authority.c - one page per authority with figures to show: its headline figures
+ * beside the Wales figure, its mean gap per topic beside Wales's (grouped bars), and per
+ * topic its respondents, share below target (with Wales's), learners needing training and,
+ * where the figure rests on fewer than all the topic's skills, how many.
  *
- * Every authority of the model gets its page, in the model's order, with a bookmark under
- * "Authorities". An authority with no responses, or too few to show, says so and shows no
- * figure of its own; a suppressed topic shows the marker in place of its bar and numbers.
- * The page is sized to fit: bars get the height the table leaves them.
+ * An authority whose own figures are shown gets its page, in the model's order, with a
+ * bookmark under "Authorities". The others (no responses, too few to show, or protected)
+ * are listed in one table at the start of the section with the reason, so a run over three
+ * councils of 22 is not nineteen near-empty pages. A hidden topic shows its marker in place
+ * of its bar and numbers. The page is sized to fit: bars get the height the table leaves.
  */
 #include <math.h>
+#include <string.h>
 
 #include "pdf_internal.h"
 
+bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t a)
+{
+    const tna_group *g =
+        tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
+    return g != NULL && !g->hidden;
+}
+
 static void tiles(pdf_doc *d, const tna_group *g, const tna_group *w)
 {
-    bool ws = w && !w->suppressed;
+    bool ws = w && !w->hidden;
     const char *wales = tna_label_wales(d->l);
     chart_tile t[4] = {
         {pdf_count(d, g->respondents), pdf_t(d, TERM_RESPONDENTS),
@@ -35,13 +45,17 @@ static void tiles(pdf_doc *d, const tna_group *g, const tna_group *w)
  * measured when draw is false. */
 static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t n, bool draw)
 {
-    enum { NC = 5 };
+    enum { NC = 6 };
     const char *head[NC] = {
-        pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_RESPONDENTS), pdf_t(d, TERM_BELOW_TARGET),
+        pdf_t(d, TERM_TOPIC),
+        pdf_t(d, TERM_RESPONDENTS),
+        pdf_t(d, TERM_BELOW_TARGET),
         pdf_str(d, "%s: %s", tna_label_wales(d->l), pdf_t(d, TERM_BELOW_TARGET_LOWER)),
-        pdf_t(d, TERM_LEARNERS_NEEDING)};
+        pdf_t(d, TERM_LEARNERS_NEEDING),
+        pdf_t(d, TERM_BASED_ON)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
+    bool partial = false; /* a topic's figure rests on fewer than all its skills */
     for (size_t i = 0; i < n; i++) {
         const tna_group *g =
             tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
@@ -54,14 +68,22 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
         c[2] = pdf_group_share(d, g);
         c[3] = pdf_group_share(d, w);
         c[4] = pdf_group_count(d, g, g ? g->learners_needing : 0);
+        c[5] = tna_pdf_coverage_short(d, g); /* blank when every skill counts */
+        partial |= c[5] != NULL;
         for (int j = 1; j < NC; j++)
-            if (j != 3 ? (g == NULL || g->suppressed) : (w == NULL || w->suppressed))
+            if (j != 3 ? (g == NULL || g->hidden) : (w == NULL || w->hidden))
                 kind[i * NC + j] = PDF_CELL_MUTED;
     }
-    double width[NC] = {0, 62, 68, 92, 70};
+    if (!partial) /* without the coverage column, the others keep their room */
+        for (size_t i = 0; i < n; i++)
+            memmove(cells + i * (NC - 1), cells + i * NC, (NC - 1) * sizeof *cells),
+                memmove(kind + i * (NC - 1), kind + i * NC, NC - 1);
+    double width[NC] = {0, 62, 68, 92, 70, 0};
+    if (partial)
+        width[1] = 54, width[2] = 56, width[3] = 84, width[4] = 58, width[5] = 64;
     /* both languages make every label longer: smaller type keeps the page to one page */
     double size = d->opt->language == TNA_LANG_BOTH ? 6.5 : 7;
-    pdf_table t = {NC, n, head, width, NULL, cells, kind, size, true};
+    pdf_table t = {partial ? NC : NC - 1, n, head, width, NULL, cells, kind, size, true};
     double h = pdf_table_height(d, &t);
     if (draw)
         pdf_table_draw(d, &t);
@@ -70,18 +92,26 @@ static double topic_table(pdf_doc *d, uint32_t a, const uint32_t *topics, size_t
     return h;
 }
 
+/* Starts the Authorities section on the current page when it has not started yet; returns
+ * whether it did. */
+static bool section_start(pdf_doc *d)
+{
+    if (d->section_page[PDF_SEC_AUTHORITIES] != 0)
+        return false;
+    d->section_page[PDF_SEC_AUTHORITIES] = d->page;
+    d->outline_authorities =
+        pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, pdf_section_title(d, PDF_SEC_AUTHORITIES));
+    return true;
+}
+
 static void authority_page(pdf_doc *d, uint32_t a)
 {
     cairo_t *cr = d->cr;
     const tna_model *m = d->m;
     pdf_page_begin(d);
     d->authority_page[a] = d->page;
-    bool first = d->section_page[PDF_SEC_AUTHORITIES] == 0;
+    bool first = section_start(d);
     const char *section = pdf_section_title(d, PDF_SEC_AUTHORITIES);
-    if (first) {
-        d->section_page[PDF_SEC_AUTHORITIES] = d->page;
-        d->outline_authorities = pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, section);
-    }
     const char *name = tna_label_authority(d->l, a);
     pdf_outline_here(d, d->outline_authorities, name);
     /* "Authorities · Region" kicker: the section's heading on its first page */
@@ -101,14 +131,6 @@ static void authority_page(pdf_doc *d, uint32_t a)
     const tna_group *g =
         tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
     const tna_group *w = tna_results_find(d->cur, TNA_SET_ALL, TNA_DIMS_ALL);
-    if (g == NULL) {
-        pdf_para(d, pdf_tf(d, TERM_NO_RESPONSES_FROM_AUTHORITY, d->cur->period));
-        return;
-    }
-    if (g->suppressed) {
-        pdf_para(d, pdf_tf(d, TERM_AUTHORITY_HIDDEN, d->res->min_group_size));
-        return;
-    }
     tiles(d, g, w);
 
     uint32_t *topics = g_new0(uint32_t, m->n_topics ? m->n_topics : 1);
@@ -122,7 +144,7 @@ static void authority_page(pdf_doc *d, uint32_t a)
         g_free(topics);
         return;
     }
-    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_BESIDE_WALES));
+    pdf_h2(d, pdf_tf(d, TERM_MEAN_GAP_BY_TOPIC_BESIDE_WALES, tna_label_wales_lower(d->l)));
     chart_bar *bars = g_new0(chart_bar, n);
     for (size_t i = 0; i < n; i++) {
         const tna_group *ga =
@@ -132,10 +154,10 @@ static void authority_page(pdf_doc *d, uint32_t a)
             tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         chart_bar *b = &bars[i];
         b->label = tna_label_topic(d->l, topics[i]);
-        b->missing[0] = ga == NULL || ga->suppressed;
+        b->missing[0] = ga == NULL || ga->hidden;
         b->value[0] = b->missing[0] ? 0 : ga->mean_gap;
         b->text[0] = pdf_group_gap(d, ga);
-        b->missing[1] = gw == NULL || gw->suppressed;
+        b->missing[1] = gw == NULL || gw->hidden;
         b->value[1] = b->missing[1] ? 0 : gw->mean_gap;
         b->text[1] = pdf_group_gap(d, gw);
     }
@@ -160,9 +182,54 @@ static void authority_page(pdf_doc *d, uint32_t a)
     g_free(topics);
 }
 
+/* The councils without a page, each with why: no responses, too few, or protected. */
+static void without_page(pdf_doc *d)
+{
+    const tna_model *m = d->m;
+    size_t n = 0;
+    for (uint32_t a = 0; a < m->n_authorities; a++)
+        n += !tna_pdf_authority_has_page(d, a);
+    if (n == 0)
+        return;
+    /* the section starts here, and the councils' bookmarks go under its own */
+    d->outline_authorities =
+        pdf_section_begin(d, PDF_SEC_AUTHORITIES, pdf_section_title(d, PDF_SEC_AUTHORITIES));
+    pdf_h2(d, pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE));
+    pdf_para(d, pdf_tf(d, TERM_COUNCILS_WITHOUT_PAGE_INTRO, d->cur->period));
+    enum { NC = 3 };
+    const char *head[NC] = {pdf_t(d, TERM_COUNCIL), pdf_t(d, TERM_REGION),
+                            pdf_t(d, TERM_WHY_NO_PAGE)};
+    const char **cells = g_new0(const char *, n *NC);
+    unsigned char *kind = g_new0(unsigned char, n *NC);
+    size_t r = 0;
+    for (uint32_t a = 0; a < m->n_authorities; a++) {
+        if (tna_pdf_authority_has_page(d, a))
+            continue;
+        const tna_group *g =
+            tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)});
+        const char **c = cells + r * NC;
+        c[0] = tna_label_authority(d->l, a);
+        c[1] = tna_label_region(d->l, m->authorities[a].region);
+        c[2] = g == NULL ? pdf_t(d, TERM_NO_RESPONSES)
+               : g->hidden == TNA_SUPPRESSED
+                   ? pdf_tf(d, TERM_NOTE_TOO_FEW_N, d->res->min_group_size)
+                   : pdf_t(d, TERM_NOTE_PROTECTED);
+        kind[r * NC + 2] = PDF_CELL_MUTED;
+        r++;
+    }
+    double width[NC] = {0, 110, 170};
+    chart_align align[NC] = {CHART_LEFT, CHART_LEFT, CHART_LEFT};
+    pdf_table t = {NC, n, head, width, align, cells, kind, 8, false};
+    pdf_table_draw(d, &t);
+    g_free(cells);
+    g_free(kind);
+}
+
 void pdf_pages_authorities(pdf_doc *d)
 {
     d->section_page[PDF_SEC_AUTHORITIES] = 0;
+    without_page(d);
     for (uint32_t a = 0; a < d->m->n_authorities; a++)
-        authority_page(d, a);
+        if (tna_pdf_authority_has_page(d, a))
+            authority_page(d, a);
 }

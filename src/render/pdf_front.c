@@ -138,7 +138,15 @@ static void contents(pdf_doc *d)
         if (s != PDF_SEC_AUTHORITIES)
             continue;
         double size = d->m->n_authorities > 30 ? 7.5 : 8.5;
+        bool without = false; /* the table of councils without a page opens the section */
+        for (uint32_t a = 0; a < d->m->n_authorities; a++)
+            without |= !tna_pdf_authority_has_page(d, a);
+        if (without)
+            contents_line(d, pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE), d->section_page[s], 16, size,
+                          false);
         for (uint32_t a = 0; a < d->m->n_authorities; a++) {
+            if (!tna_pdf_authority_has_page(d, a))
+                continue;
             if (d->y + size * 1.75 > PDF_BOTTOM) {
                 pdf_tag_end(d, "TOC");
                 pdf_page_begin(d);
@@ -173,7 +181,7 @@ static const tna_group *previous(pdf_doc *d, const tna_group *g)
 static const char *was(pdf_doc *d, const tna_group *now, const char *value)
 {
     const tna_group *p = previous(d, now);
-    if (p == NULL || p->suppressed)
+    if (p == NULL || p->hidden)
         return NULL;
     return pdf_str(d, "%s: %s", d->res->periods[d->res->n_periods - 2].period, value);
 }
@@ -182,13 +190,15 @@ static void headline(pdf_doc *d)
 {
     const tna_group *w = tna_results_find(d->cur, TNA_SET_ALL, TNA_DIMS_ALL);
     const tna_group *p = previous(d, w);
-    bool shown = w && !w->suppressed;
+    bool shown = w && !w->hidden;
     if (shown)
         pdf_para(d, pdf_tf(d, TERM_HEADLINE_TEXT, d->cur->period, pdf_count(d, w->respondents),
                            pdf_gap(d, w->mean_gap), pdf_share(d, w->share_below),
                            pdf_count(d, w->learners_needing)));
     else
         pdf_para(d, pdf_t(d, TERM_HEADLINE_TOO_FEW));
+    if (tna_results_answered(d->res) < d->m->n_authorities) /* not a figure for all Wales */
+        pdf_note(d, pdf_tf(d, TERM_HEADLINE_PARTIAL, tna_label_wales_lower(d->l)));
     chart_tile tiles[4] = {
         {pdf_group_count(d, w, w ? w->respondents : 0), pdf_t(d, TERM_RESPONDENTS),
          shown && p ? was(d, w, pdf_count(d, p->respondents)) : NULL},
@@ -212,7 +222,7 @@ static void largest_gaps(pdf_doc *d)
     GPtrArray *shown = g_ptr_array_new();
     for (size_t i = 0; i < d->cur->n_groups; i++) {
         const tna_group *g = &d->cur->groups[i];
-        if (g->set == TNA_SET_TOPIC && !g->suppressed && g->assessed > 0)
+        if (g->set == TNA_SET_TOPIC && !g->hidden && g->assessed > 0)
             g_ptr_array_add(shown, (void *)g);
     }
     if (shown->len > 1) /* pdata is NULL while the array is empty */
@@ -230,7 +240,10 @@ static void largest_gaps(pdf_doc *d)
     const char *cells[3 * 5];
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = top[i];
-        cells[i * 5 + 0] = tna_label_topic(d->l, g->topic);
+        const char *coverage = tna_pdf_coverage(d, g);
+        cells[i * 5 + 0] = coverage
+                               ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
+                               : tna_label_topic(d->l, g->topic);
         cells[i * 5 + 1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
         cells[i * 5 + 2] = pdf_gap(d, g->mean_gap);
         cells[i * 5 + 3] = pdf_share(d, g->share_below);
@@ -264,13 +277,17 @@ static void expectations(pdf_doc *d)
         c[0] = x->title && x->title[0] ? x->title : x->id;
         c[1] = e->has_baseline ? pdf_metric_value(d, x->metric, e->baseline) : "–";
         c[2] = pdf_metric_value(d, x->metric, e->target);
-        if (e->suppressed)
-            c[3] = d->marker, k[3] = PDF_CELL_MUTED;
+        if (e->hidden)
+            c[3] = tna_pdf_hidden(d, e->hidden), k[3] = PDF_CELL_MUTED;
         else
             c[3] = e->has_actual ? pdf_metric_value(d, x->metric, e->actual) : "–";
-        c[4] = e->has_progress && !e->suppressed ? pdf_share(d, e->progress) : "–";
-        c[5] = pdf_rag_word(d, e->suppressed ? TNA_RAG_NONE : e->rag);
-        k[5] = pdf_rag_cell(e->suppressed ? TNA_RAG_NONE : e->rag);
+        c[4] = e->has_progress && !e->hidden ? pdf_share(d, e->progress) : "–";
+        if (e->note == TNA_NOTE_BASELINE_SET) { /* the first period: nothing to rate yet */
+            c[5] = pdf_t(d, TERM_NOTE_BASELINE_SET), k[5] = PDF_CELL_MUTED;
+            continue;
+        }
+        c[5] = pdf_rag_word(d, e->hidden ? TNA_RAG_NONE : e->rag);
+        k[5] = pdf_rag_cell(e->hidden ? TNA_RAG_NONE : e->rag);
     }
     double width[NC] = {0, 56, 54, 70, 52, 60};
     chart_align align[NC] = {CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
@@ -279,7 +296,7 @@ static void expectations(pdf_doc *d)
     pdf_table_draw(d, &t);
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
-        if (e->note != TNA_NOTE_NONE)
+        if (e->note != TNA_NOTE_NONE && e->note != TNA_NOTE_BASELINE_SET) /* that is in the row */
             pdf_note(d, pdf_str(d, "%s: %s", cells[i * NC], pdf_t(d, tna_note_term(e->note))));
     }
     pdf_note(d, pdf_t(d, TERM_PROGRESS_RULE_PDF));
@@ -305,31 +322,49 @@ static void commissioning(pdf_doc *d)
         return;
     }
     /* the sentence counts cohorts, learners and places in words, so each language's
-     * sentence gets its own words */
+     * sentence gets its own words; money only when the configuration set the costs */
     const char *text[2];
     for (int k = 0; k < 2; k++) {
         tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
         const char *cohorts = pdf_counted(d, lang, t->cohorts, TERM_N_COHORTS_ONE, TERM_N_COHORTS);
+        const char *alone =
+            pdf_counted(d, lang, t->cohorts_alone, TERM_N_COHORTS_ONE, TERM_N_COHORTS);
         const char *welsh = pdf_count(d, t->welsh_medium_cohorts);
-        if (t->suppressed) /* learner counts and costs are hidden; cohorts and saving are not */
+        const char *learners =
+            pdf_counted(d, lang, t->cohort_learners, TERM_N_LEARNERS_ONE, TERM_N_LEARNERS);
+        const char *places =
+            pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES);
+        if (t->hidden &&
+            d->costed) /* learner counts and costs are hidden; cohorts and saving not */
             text[k] =
                 pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN, cohorts, welsh, pdf_money(d, t->saving));
+        else if (t->hidden)
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN_UNCOSTED, cohorts, welsh, alone);
+        else if (d->costed)
+            text[k] =
+                pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, places,
+                       pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
         else
-            text[k] = pdf_in(
-                d, lang, TERM_PLAN_NEEDS, cohorts, welsh,
-                pdf_counted(d, lang, t->cohort_learners, TERM_N_LEARNERS_ONE, TERM_N_LEARNERS),
-                pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES),
-                pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+            text[k] =
+                pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, places, alone);
     }
     pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
-    if (t->suppressed)
+    if (!d->costed)
+        pdf_note(d, pdf_t(d, TERM_COSTS_NOT_SET));
+    if (t->hidden)
         return;
-    chart_tile tiles[3] = {
+    chart_tile money[3] = {
         {pdf_money(d, t->cost), pdf_t(d, TERM_COST_OF_THE_POOLED_PLAN), pdf_cohorts(d, t->cohorts)},
         {pdf_money(d, t->cost_alone), pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE),
          pdf_cohorts(d, t->cohorts_alone)},
         {pdf_money(d, t->saving), pdf_t(d, TERM_SAVING_FROM_POOLING), NULL},
     };
+    chart_tile counts[3] = {
+        {pdf_count(d, t->cohorts), pdf_t(d, TERM_COHORTS_IN_POOLED_PLAN), NULL},
+        {pdf_count(d, t->cohorts_alone), pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE), NULL},
+        {pdf_count(d, t->self_directed), pdf_t(d, TERM_SELF_DIRECTED_PLACES), NULL},
+    };
+    const chart_tile *tiles = d->costed ? money : counts;
     /* the tiles repeat the paragraph's figures: left out rather than start a page alone */
     if (d->y + chart_tiles_height(d->cr, PDF_WIDTH, tiles, 3) > PDF_BOTTOM)
         return;

@@ -4,7 +4,9 @@
  * section (Wales across periods, then each topic as a small line chart).
  *
  * Every figure comes from the privacy-safe groups of the current (or an earlier) period. A
- * suppressed group gets no bar, no coloured cell and no point: its place shows the marker.
+ * hidden group gets no bar, no coloured cell and no point: its place shows its marker
+ * (suppressed or protected), and a group with no data a dash. A topic's figure that rests
+ * on fewer than all its skills says "based on k of n skills" (a star in the heatmap).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,7 +21,7 @@ typedef struct ranked {
 static int by_value_desc(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
-    bool xs = x->g && !x->g->suppressed, ys = y->g && !y->g->suppressed;
+    bool xs = x->g && !x->g->hidden, ys = y->g && !y->g->hidden;
     if (xs != ys)
         return xs ? -1 : 1; /* shown values first, then markers, in model order */
     if (xs && x->g->mean_gap != y->g->mean_gap)
@@ -52,11 +54,17 @@ static void gap_bars(pdf_doc *d, bool roles)
         bars[i].label =
             roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
         bars[i].value[0] = g->mean_gap;
-        bars[i].missing[0] = g->suppressed;
-        bars[i].text[0] = g->suppressed
-                              ? d->marker
-                              : pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
-                                        pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR));
+        bars[i].missing[0] = g->hidden;
+        const char *coverage = tna_pdf_coverage(d, g);
+        if (g->hidden)
+            bars[i].text[0] = tna_pdf_hidden(d, g->hidden);
+        else if (coverage)
+            bars[i].text[0] =
+                pdf_str(d, "%s  (%s %s; %s)", pdf_gap(d, g->mean_gap), pdf_share(d, g->share_below),
+                        pdf_t(d, TERM_BELOW_IN_BAR), coverage);
+        else
+            bars[i].text[0] = pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
+                                      pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR));
     }
     chart_bars spec = {bars,
                        k,
@@ -75,35 +83,48 @@ static void gap_bars(pdf_doc *d, bool roles)
     g_free(r);
 }
 
+/* A row per authority that answered (the others are listed in the Authorities section). */
 static void heatmap(pdf_doc *d)
 {
     const tna_model *m = d->m;
-    size_t nr = m->n_authorities, nc = m->n_topics;
-    if (nr == 0 || nc == 0)
+    size_t na = m->n_authorities, nc = m->n_topics, nr = 0;
+    if (na == 0 || nc == 0)
         return;
-    const char **rows = g_new0(const char *, nr), **cols = g_new0(const char *, nc);
-    size_t n_cells = nr * nc;
+    const char **rows = g_new0(const char *, na), **cols = g_new0(const char *, nc);
+    size_t n_cells = na * nc;
     double *values = g_new0(double, n_cells);
     unsigned char *state = g_new0(unsigned char, n_cells);
     const char **text = g_new0(const char *, n_cells);
     double hi = 0;
-    for (uint32_t a = 0; a < nr; a++) {
-        rows[a] = pdf_short_authority(d, a);
+    bool partial = false; /* a cell rests on fewer than all its topic's skills */
+    for (uint32_t a = 0; a < na; a++) {
+        if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
+            continue;
+        size_t row = nr++;
+        rows[row] = pdf_short_authority(d, a);
         for (uint32_t t = 0; t < nc; t++) {
-            size_t i = (size_t)a * nc + t;
+            size_t i = row * nc + t;
             const tna_group *g =
                 tna_results_find(d->cur, TNA_SET_AUTHORITY_TOPIC,
                                  (tna_dims){.authority = tna_is(a), .topic = tna_is(t)});
             if (g == NULL) {
                 state[i] = CHART_CELL_EMPTY, text[i] = "–";
-            } else if (g->suppressed) {
-                state[i] = CHART_CELL_SUPPRESSED, text[i] = d->marker_short;
+            } else if (g->hidden) {
+                state[i] =
+                    g->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
+                text[i] = tna_pdf_hidden_short(d, g->hidden);
             } else {
                 state[i] = CHART_CELL_VALUE, values[i] = g->mean_gap;
-                text[i] = pdf_gap(d, g->mean_gap);
+                partial |= tna_pdf_coverage(d, g) != NULL;
+                text[i] = tna_pdf_coverage(d, g) ? pdf_str(d, "%s*", pdf_gap(d, g->mean_gap))
+                                                 : pdf_gap(d, g->mean_gap);
                 hi = fmax(hi, g->mean_gap);
             }
         }
+    }
+    if (nr == 0) {
+        g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
+        return;
     }
     for (uint32_t t = 0; t < nc; t++)
         cols[t] = tna_label_topic(d->l, t);
@@ -119,11 +140,14 @@ static void heatmap(pdf_doc *d)
                           CHART_FMT_DECIMAL,
                           pdf_t(d, TERM_MEAN_GAP),
                           pdf_suppressed_key(d),
+                          tna_pdf_protected_key(d),
                           pdf_t(d, TERM_KEY_NO_RESPONSES),
                           nr > 26 ? 11 : 15,
                           150};
     pdf_heatmap(d, pdf_t(d, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), &spec, PDF_WIDTH);
     pdf_note(d, pdf_t(d, TERM_HEATMAP_NOTE_PDF));
+    if (partial)
+        pdf_note(d, pdf_t(d, TERM_KEY_PARTIAL_COVERAGE));
     g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
 }
 
@@ -149,8 +173,8 @@ static void raters(pdf_doc *d)
         c[0] = g->topic == TNA_NONE ? pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, g->topic);
         if (g->topic == TNA_NONE)
             kind[r * 4] = kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_BOLD;
-        if (g->suppressed) {
-            c[1] = c[2] = c[3] = d->marker;
+        if (g->hidden) {
+            c[1] = c[2] = c[3] = tna_pdf_hidden(d, g->hidden);
             kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_MUTED;
         } else {
             c[1] = pdf_count(d, g->respondents);
@@ -198,9 +222,11 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
         const tna_group *g =
             tna_results_find(&d->res->periods[p], set, (tna_dims){.topic = tna_is(topic)});
         xl[p] = d->res->periods[p].period;
-        miss[p] = g == NULL || g->suppressed;
-        if (miss[p])
+        miss[p] = g == NULL || g->hidden;
+        if (miss[p]) { /* marked at the foot: why there is no point */
+            text[p] = g == NULL ? "–" : tna_pdf_hidden_short(d, g->hidden);
             continue;
+        }
         v[p] = f == TREND_GAP     ? g->mean_gap
                : f == TREND_SHARE ? g->share_below
                                   : (double)g->learners_needing;
@@ -219,7 +245,7 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
                         0,
                         max,
                         title,
-                        d->marker_short,
+                        NULL,
                         compact};
     chart_line(d->cr, x, y, w, h, &spec);
     g_free(xl), g_free(text), g_free(v), g_free(miss);
@@ -232,7 +258,7 @@ static void trends(pdf_doc *d)
         pdf_para(d, pdf_t(d, TERM_TRENDS_ONE_PERIOD));
     else
         pdf_para(d, pdf_tf(d, TERM_TRENDS_INTRO, d->res->periods[0].period, d->cur->period,
-                           d->marker_short));
+                           d->marker_short, d->res->min_group_size, d->protect_short));
     pdf_h2(d, tna_label_wales(d->l));
     double w3 = (PDF_WIDTH - 24) / 3, h = 108;
     pdf_need(d, h);
@@ -254,7 +280,7 @@ static void trends(pdf_doc *d)
         for (uint32_t t = 0; t < d->m->n_topics; t++) {
             const tna_group *g = tna_results_find(&d->res->periods[p], TNA_SET_TOPIC,
                                                   (tna_dims){.topic = tna_is(t)});
-            if (g && !g->suppressed)
+            if (g && !g->hidden)
                 hi = fmax(hi, g->mean_gap);
         }
     hi = hi > 0 ? ceil(hi * 1.2 * 4) / 4 : 1;

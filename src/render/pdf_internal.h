@@ -16,9 +16,16 @@
  * evaluation, barriers), pdf_authority.c (a page per authority) and pdf_appendix.c
  * (method and data quality). Charts come from chart.c.
  *
- * Privacy: pages read only the privacy-safe results. A suppressed group or row is drawn as
- * the marker (d->marker, or d->marker_short in a cell too small for it), never as a number,
- * bar or colour; helpers below (pdf_group_*) return the marker themselves.
+ * Privacy: pages read only the privacy-safe results. A hidden group or row is drawn as its
+ * marker, never as a number, bar or colour: a suppressed one as d->marker ("fewer than 5",
+ * or d->marker_short "<5" in a cell too small for it), a protected one as d->protect
+ * ("protected", or "†"); a group with no data shows a dash. Tables and heatmaps that show a
+ * short marker, or the protected one, carry its key. Helpers below (pdf_group_*,
+ * tna_pdf_hidden) return the markers themselves.
+ *
+ * Numbers: every decimal figure is shown rounded half away from zero from its six-decimal
+ * value, the value the CSVs write (tna_round_shown, numbers.h), so a printed figure is
+ * always its CSV value at the shown precision.
  *
  * Memory: strings made with pdf_str() live in d->strings until the render ends.
  */
@@ -76,12 +83,16 @@ typedef struct pdf_doc {
     const char *tags[PDF_TAG_DEPTH];
     int n_tags;
     bool tag_error;
-    const char *marker;        /* "fewer than 5" */
+    const char *marker;        /* "fewer than 5": a suppressed figure */
     const char *marker_short;  /* "<5" */
+    const char *protect;       /* "protected": a figure hidden by the secondary rule */
+    const char *protect_short; /* "†" */
     const char *running_title; /* for the page header */
     GStringChunk *strings;
     PangoContext *pango; /* text layout, on a font map of the report's own */
     bool shortened;      /* a table cell showed marker_short */
+    bool protect_shown;  /* a table cell showed protect or protect_short */
+    bool costed;         /* the plan's costs are money (tna_planning.costed) */
 } pdf_doc;
 
 /* ---- pdf.c: pages, structure, outline ---------------------------------------------------- */
@@ -91,6 +102,9 @@ void pdf_page_begin(pdf_doc *d);
 /* Starts a section on a new page: records its page, adds its bookmark under `parent`
  * (0: top level), draws its H1 heading. Returns the outline id. */
 int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title);
+/* The same for a section of about h points: on the current page when it fits there (h 0:
+ * always a new page). */
+int tna_pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h);
 /* A bookmark to the current page at the cursor; returns its id. */
 int pdf_outline_here(pdf_doc *d, int parent, const char *title);
 /* Structure tags (Document, H1, H2, P, Table, TR, TH, TD, Figure, L, LI, Link ...). */
@@ -153,6 +167,16 @@ double pdf_table_height(pdf_doc *d, const pdf_table *t);
 
 /* "<5: suppressed (fewer than 5 respondents)": the key to marker_short. */
 const char *pdf_suppressed_key(pdf_doc *d);
+/* "protected: hidden so that ...": the key to the protected marker. */
+const char *tna_pdf_protected_key(pdf_doc *d);
+/* The marker of a hidden figure (d->marker or d->protect; "" when shown), and its short
+ * form ("<5" or "†"). */
+const char *tna_pdf_hidden(pdf_doc *d, tna_hidden why);
+const char *tna_pdf_hidden_short(pdf_doc *d, tna_hidden why);
+/* "based on 3 of 4 skills" when a shown group rests on fewer than all its skills, else NULL;
+ * tna_pdf_coverage_short gives "3 of 4 skills". */
+const char *tna_pdf_coverage(pdf_doc *d, const tna_group *g);
+const char *tna_pdf_coverage_short(pdf_doc *d, const tna_group *g);
 
 /* A heatmap at the cursor under an H2 title (may be NULL), its rows split over pages when
  * it is taller than a page (each part with its column labels and legend). */
@@ -164,10 +188,11 @@ void pdf_figure_end(pdf_doc *d);
 
 /* ---- formats ----------------------------------------------------------------------------- */
 
-const char *pdf_gap(pdf_doc *d, double v);    /* 0.73 */
-const char *pdf_share(pdf_doc *d, double v);  /* 45% */
-const char *pdf_count(pdf_doc *d, int64_t v); /* 1,713 */
-const char *pdf_money(pdf_doc *d, double v);  /* £12,500 */
+const char *pdf_gap(pdf_doc *d, double v);                       /* 0.73 */
+const char *pdf_share(pdf_doc *d, double v);                     /* 45% */
+const char *tna_pdf_decimal(pdf_doc *d, double v, int decimals); /* 12 or 3.5 */
+const char *pdf_count(pdf_doc *d, int64_t v);                    /* 1,713 */
+const char *pdf_money(pdf_doc *d, double v);                     /* £12,500 */
 /* A count with its noun in one language: "1 cohort", "3 cohorts", "3 carfan". The terms
  * one and many take the count as their one conversion (%s). */
 #define pdf_counted(d, language, n, one, many)                                                     \
@@ -177,7 +202,7 @@ const char *tna_pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna
                                tna_term many);
 const char *pdf_cohorts(pdf_doc *d, int64_t n); /* "1 cohort" / "3 carfan" */
 const char *pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
-/* A group's figure, or the marker when it is suppressed, or "–" when absent. */
+/* A group's figure, or its marker when it is hidden, or "–" when absent (no data). */
 const char *pdf_group_gap(pdf_doc *d, const tna_group *g);
 const char *pdf_group_share(pdf_doc *d, const tna_group *g);
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
@@ -196,6 +221,8 @@ void pdf_pages_front(pdf_doc *d); /* cover, contents, executive summary */
 void pdf_pages_gaps(pdf_doc *d);  /* gaps and trends */
 void pdf_pages_plan(pdf_doc *d);  /* commissioning, evaluation, barriers */
 void pdf_pages_authorities(pdf_doc *d);
+/* Whether an authority gets a page: its own figures are shown (pdf_authority.c). */
+bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t authority);
 void pdf_pages_appendix(pdf_doc *d);
 
 /* Section titles (also used by the contents). */

@@ -6,7 +6,11 @@
  * section (share citing each barrier, for Wales and by authority).
  *
  * All of it reads results->planning (planning.h). Every page says so plainly when an
- * array is empty rather than drawing an empty chart; rows marked suppressed show the marker.
+ * array is empty rather than drawing an empty chart; hidden rows show their marker
+ * (suppressed or protected). Money appears only when the configuration sets the costs
+ * (tna_planning.costed); without them the plan shows cohorts and places, and a note names
+ * the keys to add. With nothing to evaluate, the evaluation section is one paragraph
+ * saying what to add.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -16,70 +20,65 @@
 /* ---- commissioning
  * -------------------------------------------------------------------------------- */
 
-typedef struct region_sum {
-    int64_t learners, cohorts, welsh_cohorts;
-    double cost;
-    bool hidden; /* a learner count behind it is suppressed */
-    bool any;
-} region_sum;
-
+/* The plan by region (tna_planning.regions): learners in cohorts, cohorts, Welsh-medium
+ * cohorts and, when the configuration sets costs, their cost; then a chart of the cost (or,
+ * without costs, of the cohorts). */
 static void by_region(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
-    size_t nr = d->m->n_regions;
-    region_sum *s = g_new0(region_sum, nr + 1); /* [nr]: the all-Wales pool */
-    for (size_t i = 0; i < pl->n_cohorts; i++) {
-        const tna_cohort_plan *c = &pl->cohorts[i];
-        region_sum *r = &s[c->region == TNA_NONE || c->region >= nr ? nr : c->region];
-        r->any = true;
-        r->learners += c->learners;
-        r->hidden |= c->suppressed;
-        r->cohorts += c->cohorts;
-        r->welsh_cohorts += c->welsh_medium ? c->cohorts : 0;
-        r->cost += c->cost;
-    }
-    size_t n = 0;
-    for (size_t r = 0; r <= nr; r++)
-        n += s[r].any;
+    size_t n = pl->n_regions;
     if (n == 0) {
         pdf_para(d, pdf_t(d, TERM_NO_COHORTS_NEEDED));
-        g_free(s);
         return;
     }
-    const char *head[] = {pdf_t(d, TERM_REGION), pdf_t(d, TERM_LEARNERS_IN_COHORTS),
-                          pdf_t(d, TERM_COHORTS), pdf_t(d, TERM_WELSH_MEDIUM_COHORTS),
-                          pdf_t(d, TERM_COST)};
-    const char **cells = g_new0(const char *, n * 5);
-    unsigned char *kind = g_new0(unsigned char, n * 5);
+    enum { NC = 5 };
+    const char *head[NC] = {pdf_t(d, TERM_REGION), pdf_t(d, TERM_LEARNERS_IN_COHORTS),
+                            pdf_t(d, TERM_COHORTS), pdf_t(d, TERM_WELSH_MEDIUM_COHORTS),
+                            pdf_t(d, TERM_COST)};
+    size_t nc = d->costed ? NC : NC - 1;
+    const char **cells = g_new0(const char *, n *nc);
+    unsigned char *kind = g_new0(unsigned char, n *nc);
     chart_bar *bars = g_new0(chart_bar, n);
-    size_t k = 0;
-    for (size_t r = 0; r <= nr; r++) {
-        if (!s[r].any)
-            continue;
-        const char **c = cells + k * 5;
-        c[0] = r == nr ? pdf_t(d, TERM_ALL_WALES_POOL) : tna_label_region(d->l, (uint32_t)r);
-        c[1] = s[r].hidden ? d->marker : pdf_count(d, s[r].learners);
-        kind[k * 5 + 1] = s[r].hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
-        c[2] = pdf_count(d, s[r].cohorts);
-        c[3] = pdf_count(d, s[r].welsh_cohorts);
-        c[4] = pdf_money(d, s[r].cost);
+    for (size_t k = 0; k < n; k++) {
+        const tna_region_plan *r = &pl->regions[k];
+        const char **c = cells + k * nc;
+        c[0] = r->region == TNA_NONE ? pdf_t(d, TERM_ALL_WALES_POOL)
+                                     : tna_label_region(d->l, r->region);
+        c[1] = r->hidden ? tna_pdf_hidden(d, r->hidden) : pdf_count(d, r->learners);
+        kind[k * nc + 1] = r->hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
+        c[2] = pdf_count(d, r->cohorts);
+        c[3] = pdf_count(d, r->welsh_medium_cohorts);
         bars[k].label = c[0];
-        bars[k].value[0] = s[r].cost;
-        bars[k].text[0] = pdf_str(d, "%s (%s)", c[4], pdf_cohorts(d, s[r].cohorts));
-        k++;
+        if (d->costed) {
+            c[4] = pdf_money(d, r->cost);
+            bars[k].value[0] = r->cost;
+            bars[k].text[0] = pdf_str(d, "%s (%s)", c[4], pdf_cohorts(d, r->cohorts));
+        } else {
+            bars[k].value[0] = (double)r->cohorts;
+            bars[k].text[0] = pdf_cohorts(d, r->cohorts);
+        }
     }
-    double width[] = {0, 90, 60, 95, 75};
-    pdf_table t = {5, n, head, width, NULL, cells, kind, 8, false};
+    double width[NC] = {0, 90, 60, 95, 75};
+    pdf_table t = {nc, n, head, width, NULL, cells, kind, 8, false};
     pdf_table_draw(d, &t);
-    chart_bars spec = {bars, n,  1, {NULL}, CHART_FMT_MONEY, 0, pdf_t(d, TERM_COST_OF_COHORTS),
-                       10,   0.3};
+    chart_bars spec = {bars,
+                       n,
+                       1,
+                       {NULL},
+                       d->costed ? CHART_FMT_MONEY : CHART_FMT_COUNT,
+                       0,
+                       pdf_t(d, d->costed ? TERM_COST_OF_COHORTS : TERM_COHORTS),
+                       10,
+                       0.3};
     pdf_need(d, chart_hbars_height(d->cr, PDF_WIDTH, &spec));
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
     pdf_figure_end(d);
-    g_free(bars), g_free(cells), g_free(kind), g_free(s);
+    g_free(bars), g_free(cells), g_free(kind);
 }
 
+/* Per topic, the pooled plan beside each authority alone: their costs, or without costs
+ * their cohorts. */
 static void pooled_vs_alone(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
@@ -90,13 +89,19 @@ static void pooled_vs_alone(pdf_doc *d)
         if (t->topic == TNA_NONE)
             continue;
         bars[n].label = tna_label_topic(d->l, t->topic);
-        bars[n].value[0] = t->cost;
-        bars[n].value[1] = t->cost_alone;
-        bars[n].text[0] = pdf_money(d, t->cost);
-        bars[n].text[1] = pdf_money(d, t->cost_alone);
-        if (t->suppressed) { /* the costs would give the learner counts away */
+        if (!d->costed) { /* cohort counts are planned for everyone and always shown */
+            bars[n].value[0] = (double)t->cohorts;
+            bars[n].value[1] = (double)t->cohorts_alone;
+            bars[n].text[0] = pdf_count(d, t->cohorts);
+            bars[n].text[1] = pdf_count(d, t->cohorts_alone);
+        } else if (t->hidden) { /* the costs would give the learner counts away */
             bars[n].missing[0] = bars[n].missing[1] = true;
-            bars[n].text[0] = bars[n].text[1] = d->marker;
+            bars[n].text[0] = bars[n].text[1] = tna_pdf_hidden(d, t->hidden);
+        } else {
+            bars[n].value[0] = t->cost;
+            bars[n].value[1] = t->cost_alone;
+            bars[n].text[0] = pdf_money(d, t->cost);
+            bars[n].text[1] = pdf_money(d, t->cost_alone);
         }
         n++;
     }
@@ -104,9 +109,9 @@ static void pooled_vs_alone(pdf_doc *d)
                        n,
                        2,
                        {pdf_t(d, TERM_POOLED_PLAN), pdf_t(d, TERM_EACH_AUTHORITY_ALONE)},
-                       CHART_FMT_MONEY,
+                       d->costed ? CHART_FMT_MONEY : CHART_FMT_COUNT,
                        0,
-                       pdf_t(d, TERM_COST),
+                       pdf_t(d, d->costed ? TERM_COST : TERM_COHORTS),
                        6.5,
                        0.38};
     double h = chart_hbars_height(d->cr, PDF_WIDTH, &spec);
@@ -117,7 +122,8 @@ static void pooled_vs_alone(pdf_doc *d)
         g_free(bars);
         return;
     }
-    pdf_note(d, pdf_t(d, TERM_POOLED_OR_ALONE_NOTE));
+    pdf_note(d,
+             pdf_t(d, d->costed ? TERM_POOLED_OR_ALONE_NOTE : TERM_POOLED_OR_ALONE_NOTE_UNCOSTED));
     pdf_need(d, h);
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
@@ -159,9 +165,9 @@ static void welsh_medium(pdf_doc *d)
             continue;
         const char **c = cells + k * NC;
         c[0] = dm->topic == TNA_NONE ? pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, dm->topic);
-        if (dm->suppressed) {
+        if (dm->hidden) {
             for (int j = 1; j < 5; j++)
-                c[j] = d->marker, kind[k * NC + j] = PDF_CELL_MUTED;
+                c[j] = tna_pdf_hidden(d, dm->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
         } else {
             c[1] = pdf_count(d, dm->learners);
             c[2] = pdf_count(d, dm->welsh);
@@ -206,21 +212,22 @@ static void mentors(pdf_doc *d)
             continue;
         const char **c = cells + k * NC;
         c[0] = tna_label_topic(d->l, mt->topic);
-        if (mt->suppressed) {
+        if (mt->hidden) {
             for (int j = 1; j < 4; j++)
-                c[j] = d->marker, kind[k * NC + j] = PDF_CELL_MUTED;
+                c[j] = tna_pdf_hidden(d, mt->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
         } else {
             c[1] = pdf_count(d, mt->experts);
             c[2] = pdf_count(d, mt->learners);
-            c[3] = mt->experts > 0 ? pdf_str(d, "%.0f", (double)mt->learners / mt->experts)
-                                   : pdf_t(d, TERM_NO_EXPERT);
+            c[3] = mt->experts > 0
+                       ? tna_pdf_decimal(d, (double)mt->learners / (double)mt->experts, 0)
+                       : pdf_t(d, TERM_NO_EXPERT);
             if (mt->experts == 0)
                 kind[k * NC + 3] = PDF_CELL_BOLD;
         }
         GString *gaps = g_string_new(NULL); /* shown regions with demand and no expert */
         for (size_t j = 0; j < pl->n_mentors; j++) {
             const tna_mentors *r = &pl->mentors[j];
-            if (r->topic != mt->topic || r->region == TNA_NONE || r->suppressed || r->experts > 0 ||
+            if (r->topic != mt->topic || r->region == TNA_NONE || r->hidden || r->experts > 0 ||
                 r->learners == 0)
                 continue;
             g_string_append_printf(gaps, "%s%s", gaps->len ? ", " : "",
@@ -247,14 +254,20 @@ static void commissioning(pdf_doc *d)
     const char *text[2];
     for (int k = 0; k < 2; k++) {
         tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
-        text[k] =
-            pdf_in(d, lang, TERM_COMMISSIONING_INTRO,
-                   pdf_counted(d, lang, c->elearning_max_gap, TERM_N_LEVELS_ONE, TERM_N_LEVELS),
-                   pdf_money(d, c->cost_per_elearning_learner), c->cohort_max,
-                   pdf_money(d, c->cost_per_cohort), c->cohort_min);
+        const char *gap =
+            pdf_counted(d, lang, c->elearning_max_gap, TERM_N_LEVELS_ONE, TERM_N_LEVELS);
+        if (d->costed)
+            text[k] = pdf_in(d, lang, TERM_COMMISSIONING_INTRO, gap,
+                             pdf_money(d, c->cost_per_elearning_learner), c->cohort_max,
+                             pdf_money(d, c->cost_per_cohort), c->cohort_min);
+        else
+            text[k] = pdf_in(d, lang, TERM_COMMISSIONING_INTRO_UNCOSTED, gap, c->cohort_max,
+                             c->cohort_min);
     }
     pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
-    pdf_h2(d, pdf_t(d, TERM_COHORTS_AND_COST_BY_REGION));
+    if (!d->costed)
+        pdf_note(d, pdf_t(d, TERM_COSTS_NOT_SET));
+    pdf_h2(d, pdf_t(d, d->costed ? TERM_COHORTS_AND_COST_BY_REGION : TERM_COHORTS_BY_REGION));
     by_region(d);
     pooled_vs_alone(d);
     welsh_medium(d);
@@ -301,11 +314,11 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
     chart_set_rgb(cr, chart_ink);
     pdf_text_at(d, x->title && x->title[0] ? x->title : x->id, mx, y + 7, PDF_WIDTH - left - 10, 8,
                 CHART_BOLD | CHART_WRAP);
-    const char *actual = e->suppressed   ? d->marker
+    const char *actual = e->hidden       ? tna_pdf_hidden(d, e->hidden)
                          : e->has_actual ? pdf_metric_value(d, metric, e->actual)
                                          : "–";
-    chart_set_rgb(cr, e->suppressed ? chart_muted : chart_accent);
-    pdf_text_at(d, actual, mx, y + 30, mid - 6, e->suppressed ? 11 : 18, CHART_BOLD | CHART_WRAP);
+    chart_set_rgb(cr, e->hidden ? chart_muted : chart_accent);
+    pdf_text_at(d, actual, mx, y + 30, mid - 6, e->hidden ? 11 : 18, CHART_BOLD | CHART_WRAP);
     chart_set_rgb(cr, chart_ink);
     pdf_text_at(d,
                 e->has_baseline
@@ -313,12 +326,14 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
                              pdf_metric_value(d, metric, e->baseline))
                     : pdf_tf(d, TERM_TARGET_VALUE, pdf_metric_value(d, metric, e->target)),
                 mx, y + 56, mid - 6, 7.5, CHART_WRAP);
-    tna_rag rag = e->suppressed ? TNA_RAG_NONE : e->rag;
-    pdf_tag_begin(d, "P", NULL);
-    chart_status(cr, mx, y + 80, (chart_status_kind)(pdf_rag_cell(rag) - PDF_CELL_RAG_NONE),
-                 pdf_rag_word(d, rag), 8);
-    pdf_tag_end(d, "P");
-    if (e->has_progress && !e->suppressed) {
+    tna_rag rag = e->hidden ? TNA_RAG_NONE : e->rag;
+    if (e->note != TNA_NOTE_BASELINE_SET) { /* no status yet: the note below says why */
+        pdf_tag_begin(d, "P", NULL);
+        chart_status(cr, mx, y + 80, (chart_status_kind)(pdf_rag_cell(rag) - PDF_CELL_RAG_NONE),
+                     pdf_rag_word(d, rag), 8);
+        pdf_tag_end(d, "P");
+    }
+    if (e->has_progress && !e->hidden) {
         chart_set_rgb(cr, chart_muted);
         pdf_text_at(d, pdf_tf(d, TERM_PROGRESS_OF_THE_WAY, pdf_share(d, e->progress)), mx + 58,
                     y + 81, mid - 60, 7, 0);
@@ -338,6 +353,8 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
             miss[p] = !isfinite(e->by_period[p]);
             text[p] = miss[p] ? NULL : pdf_metric_value(d, metric, e->by_period[p]);
         }
+        if (miss[np - 1] && e->hidden) /* the current period's point: why it is missing */
+            text[np - 1] = tna_pdf_hidden_short(d, e->hidden);
         chart_series_line s = {NULL, e->by_period, miss, text};
         chart_lines spec = {
             xl,
@@ -359,8 +376,38 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
     d->y += h + 8;
 }
 
+/* Whether any Kirkpatrick level has something to show: an expectation of its metric with
+ * a value in some period, or one hidden for privacy. */
+static bool evaluated(pdf_doc *d)
+{
+    const tna_planning *pl = &d->res->planning;
+    for (size_t i = 0; i < pl->n_expectations; i++) {
+        const tna_expectation_result *e = &pl->expectations[i];
+        tna_metric metric = d->m->expectations[e->expectation].metric;
+        if (metric != TNA_METRIC_SATISFACTION && metric != TNA_METRIC_LEARNING_UPLIFT &&
+            metric != TNA_METRIC_APPLIED_RATE && metric != TNA_METRIC_TRAINED_VS_UNTRAINED)
+            continue;
+        if (e->hidden || e->has_actual)
+            return true;
+        for (size_t p = 0; e->by_period && p < d->res->n_periods; p++)
+            if (isfinite(e->by_period[p]))
+                return true;
+    }
+    return false;
+}
+
 static void evaluation(pdf_doc *d)
 {
+    if (!evaluated(d)) { /* four empty panels would say nothing: say what to add, in the room
+                          * the section before left if it can */
+        double h;
+        chart_text_size(d->cr, pdf_t(d, TERM_EVALUATION_NO_DATA), PDF_WIDTH, 9, CHART_WRAP, 0, NULL,
+                        &h);
+        tna_pdf_section_begin_within(d, PDF_SEC_EVALUATION,
+                                     pdf_section_title(d, PDF_SEC_EVALUATION), h);
+        pdf_para(d, pdf_t(d, TERM_EVALUATION_NO_DATA));
+        return;
+    }
     pdf_section_begin(d, PDF_SEC_EVALUATION, pdf_section_title(d, PDF_SEC_EVALUATION));
     pdf_para(d, pdf_t(d, TERM_EVALUATION_INTRO));
     level_panel(d, 1, TNA_METRIC_SATISFACTION, TERM_LEVEL1_NAME, TERM_LEVEL1_WHAT_PDF);
@@ -391,8 +438,8 @@ static void barriers(pdf_doc *d)
             continue;
         bars[k].label = tna_label_barrier(d->l, b->barrier);
         bars[k].value[0] = b->share;
-        bars[k].missing[0] = b->suppressed;
-        bars[k].text[0] = b->suppressed ? d->marker : pdf_share(d, b->share);
+        bars[k].missing[0] = b->hidden;
+        bars[k].text[0] = b->hidden ? tna_pdf_hidden(d, b->hidden) : pdf_share(d, b->share);
         k++;
     }
     for (size_t i = 1; i < k; i++) /* largest first (insertion sort keeps ties in order) */
@@ -410,9 +457,9 @@ static void barriers(pdf_doc *d)
     pdf_figure_end(d);
     g_free(bars);
 
-    /* authority x barrier: the columns are the barriers the analysis reports (its
-     * all-authorities rows) */
-    size_t na = d->m->n_authorities;
+    /* authority x barrier, a row per authority with answers; the columns are the barriers
+     * the analysis reports */
+    size_t na = d->m->n_authorities, nr = 0;
     if (na == 0)
         return;
     int *column = g_new(int, nb);
@@ -429,30 +476,37 @@ static void barriers(pdf_doc *d)
     }
     nb = n_cols;
     const char **rows = g_new0(const char *, na);
+    size_t *row_of = g_new0(size_t, na); /* authority -> row + 1, 0: none */
+    for (size_t i = 0; i < pl->n_barriers; i++) {
+        uint32_t a = pl->barriers[i].authority;
+        if (a != TNA_NONE && a < na && row_of[a] == 0) {
+            rows[nr] = pdf_short_authority(d, a);
+            row_of[a] = ++nr;
+        }
+    }
     size_t n_cells = na * nb;
     double *values = g_new0(double, n_cells);
     unsigned char *state = g_new0(unsigned char, n_cells);
     const char **text = g_new0(const char *, n_cells);
     for (size_t i = 0; i < na * nb; i++)
         state[i] = CHART_CELL_EMPTY, text[i] = "–";
-    for (uint32_t a = 0; a < na; a++)
-        rows[a] = pdf_short_authority(d, a);
     double hi = 0;
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
         if (b->authority == TNA_NONE || b->authority >= na || b->barrier >= n_barriers ||
             column[b->barrier] < 0)
             continue;
-        size_t c = (size_t)b->authority * nb + (size_t)column[b->barrier];
-        if (b->suppressed) {
-            state[c] = CHART_CELL_SUPPRESSED, text[c] = d->marker_short;
+        size_t c = (row_of[b->authority] - 1) * nb + (size_t)column[b->barrier];
+        if (b->hidden) {
+            state[c] = b->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
+            text[c] = tna_pdf_hidden_short(d, b->hidden);
         } else {
             state[c] = CHART_CELL_VALUE, values[c] = b->share, text[c] = pdf_share(d, b->share);
             hi = fmax(hi, b->share);
         }
     }
     chart_heatmap spec2 = {rows,
-                           na,
+                           nr,
                            cols,
                            nb,
                            values,
@@ -463,11 +517,14 @@ static void barriers(pdf_doc *d)
                            CHART_FMT_PERCENT,
                            pdf_t(d, TERM_SHARE_CITING),
                            pdf_suppressed_key(d),
+                           tna_pdf_protected_key(d),
                            pdf_t(d, TERM_KEY_NO_ANSWERS),
                            na > 26 ? 11 : 14,
                            120};
-    pdf_heatmap(d, pdf_t(d, TERM_BY_AUTHORITY), &spec2, fmin(PDF_WIDTH, 160 + nb * 40));
-    g_free(rows), g_free(cols), g_free(column), g_free(values), g_free(state), g_free(text);
+    if (nr > 0)
+        pdf_heatmap(d, pdf_t(d, TERM_BY_AUTHORITY), &spec2, fmin(PDF_WIDTH, 160 + nb * 40));
+    g_free(rows), g_free(row_of), g_free(cols), g_free(column), g_free(values), g_free(state),
+        g_free(text);
 }
 
 void pdf_pages_plan(pdf_doc *d)

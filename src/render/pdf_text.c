@@ -9,9 +9,11 @@
  * no structure tag ever spans a page break (only Document does).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "numbers.h"
 #include "pdf_internal.h"
 
 #define BODY_SIZE 9.0
@@ -118,18 +120,20 @@ static double cell_height(pdf_doc *d, const char *text, double w, double size, b
     return h;
 }
 
-/* The suppressed marker in a column too narrow for it on one line reads "<5" instead (the
- * table's note explains it). */
+/* A marker in a column too narrow for it on one line reads "<5" or "†" instead; the table's
+ * note gives the key to the short suppressed marker and to the protected one. */
 static const char *cell_text(pdf_doc *d, const table_geom *g, size_t c, const char *text, bool head)
 {
     if (text == NULL)
         return "";
-    if (!head && text == d->marker) {
+    if (!head && (text == d->marker || text == d->protect)) {
+        bool protect = text == d->protect;
+        d->protect_shown |= protect;
         double tw;
         chart_text_size(d->cr, text, 0, g->size, 0, 0, &tw, NULL);
         if (tw > g->w[c] - 2 * g->pad) {
-            d->shortened = true;
-            return d->marker_short;
+            d->shortened |= !protect;
+            return protect ? d->protect_short : d->marker_short;
         }
     }
     return text;
@@ -227,11 +231,13 @@ double pdf_table_height(pdf_doc *d, const pdf_table *t)
     table_geom g;
     geometry(t, &g);
     double h = row_height(d, t, &g, t->head, NULL, true) + 8;
-    d->shortened = false;
+    d->shortened = d->protect_shown = false;
     for (size_t r = 0; r < t->n_rows; r++)
         h += row_height(d, t, &g, t->cells + r * t->n_cols,
                         t->kind ? t->kind + r * t->n_cols : NULL, false);
-    if (d->shortened) /* the note under it */
+    if (d->shortened) /* the notes under it */
+        h += NOTE_SIZE * 3;
+    if (d->protect_shown)
         h += NOTE_SIZE * 3;
     return h;
 }
@@ -247,7 +253,7 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
     pdf_need(d, hh + first);
     pdf_tag_begin(d, "Table", NULL);
     draw_row(d, t, &g, t->head, NULL, true, hh, false);
-    d->shortened = false;
+    d->shortened = d->protect_shown = false;
     for (size_t r = 0; r < t->n_rows; r++) {
         const char *const *cells = t->cells + r * t->n_cols;
         const unsigned char *kinds = t->kind ? t->kind + r * t->n_cols : NULL;
@@ -262,13 +268,45 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
     }
     pdf_tag_end(d, "Table");
     d->y += 8;
-    if (d->shortened)
+    bool shortened = d->shortened, protect = d->protect_shown;
+    if (shortened)
         pdf_note(d, pdf_suppressed_key(d));
+    if (protect)
+        pdf_note(d, tna_pdf_protected_key(d));
 }
 
 const char *pdf_suppressed_key(pdf_doc *d)
 {
     return pdf_tf(d, TERM_MARKER_KEY, d->marker_short, d->res->min_group_size);
+}
+
+const char *tna_pdf_protected_key(pdf_doc *d)
+{
+    return pdf_tf(d, TERM_PROTECTED_KEY, d->protect_short, d->res->min_group_size);
+}
+
+const char *tna_pdf_hidden(pdf_doc *d, tna_hidden why)
+{
+    return why == TNA_SUPPRESSED ? d->marker : why == TNA_PROTECTED ? d->protect : "";
+}
+
+const char *tna_pdf_hidden_short(pdf_doc *d, tna_hidden why)
+{
+    return why == TNA_SUPPRESSED ? d->marker_short : why == TNA_PROTECTED ? d->protect_short : "";
+}
+
+const char *tna_pdf_coverage(pdf_doc *d, const tna_group *g)
+{
+    if (g == NULL || g->hidden || g->topic == TNA_NONE || g->skills_assessed >= g->skills)
+        return NULL;
+    return pdf_tf(d, TERM_BASED_ON_K_OF_N_SKILLS, g->skills_assessed, g->skills);
+}
+
+const char *tna_pdf_coverage_short(pdf_doc *d, const tna_group *g)
+{
+    if (tna_pdf_coverage(d, g) == NULL)
+        return NULL;
+    return pdf_tf(d, TERM_K_OF_N_SKILLS, g->skills_assessed, g->skills);
 }
 
 /* ---- formats ----------------------------------------------------------------------------------
@@ -289,14 +327,27 @@ static void thousands(long long v, char *buf, size_t size)
     buf[o] = '\0';
 }
 
+const char *tna_pdf_decimal(pdf_doc *d, double v, int decimals)
+{
+    char buf[64];
+    tna_format_decimal(v, decimals, 0, buf, sizeof buf);
+    if (buf[0] == '-')
+        return pdf_str(d, "−%s", buf + 1); /* a typographic minus */
+    return pdf_str(d, "%s", buf);
+}
+
 const char *pdf_gap(pdf_doc *d, double v)
 {
-    return pdf_str(d, "%.2f", fabs(v) < 0.005 ? 0.0 : v);
+    return tna_pdf_decimal(d, v, 2);
 }
 
 const char *pdf_share(pdf_doc *d, double v)
 {
-    return pdf_str(d, "%.0f%%", v * 100 + 0.0);
+    char buf[64];
+    tna_format_decimal(v, 0, 2, buf, sizeof buf);
+    if (buf[0] == '-')
+        return pdf_str(d, "−%s%%", buf + 1);
+    return pdf_str(d, "%s%%", buf);
 }
 
 const char *pdf_count(pdf_doc *d, int64_t v)
@@ -320,8 +371,9 @@ const char *pdf_cohorts(pdf_doc *d, int64_t n)
 
 const char *pdf_money(pdf_doc *d, double v)
 {
-    char buf[40];
-    thousands(llround(v), buf, sizeof buf);
+    char pounds[64], buf[40];
+    tna_format_decimal(v, 0, 0, pounds, sizeof pounds);
+    thousands(strtoll(pounds, NULL, 10), buf, sizeof buf);
     if (buf[0] == '-')
         return pdf_str(d, "−£%s", buf + 1);
     return pdf_str(d, "£%s", buf);
@@ -329,30 +381,31 @@ const char *pdf_money(pdf_doc *d, double v)
 
 const char *pdf_signed(pdf_doc *d, double v)
 {
-    if (fabs(v) < 0.005)
-        return "0.00";
-    return pdf_str(d, "%s%.2f", v > 0 ? "+" : "−", fabs(v));
+    const char *text = pdf_gap(d, v);
+    if (strcmp(text, "0.00") == 0 || v < 0)
+        return text; /* zero, or negative with its minus */
+    return pdf_str(d, "+%s", text);
 }
 
 const char *pdf_group_gap(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL)
         return "–";
-    return g->suppressed ? d->marker : pdf_gap(d, g->mean_gap);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_gap(d, g->mean_gap);
 }
 
 const char *pdf_group_share(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL)
         return "–";
-    return g->suppressed ? d->marker : pdf_share(d, g->share_below);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_share(d, g->share_below);
 }
 
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
 {
     if (g == NULL)
         return "–";
-    return g->suppressed ? d->marker : pdf_count(d, v);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_count(d, v);
 }
 
 /* ---- names and dates --------------------------------------------------------------------------
@@ -441,7 +494,7 @@ const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
     case TNA_METRIC_LEARNERS_NEEDING:
         return pdf_count(d, llround(v));
     case TNA_METRIC_SATISFACTION:
-        return pdf_str(d, "%.2f / 5", v);
+        return pdf_str(d, "%s / 5", pdf_gap(d, v));
     case TNA_METRIC_TRAINED_VS_UNTRAINED:
         return pdf_signed(d, v);
     case TNA_METRIC_MEAN_GAP:

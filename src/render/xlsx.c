@@ -65,6 +65,9 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
     x.opt = options;
     x.l = tna_labels_new(r->model, options->language);
     x.marker = tna_label_suppressed(x.l, r->min_group_size);
+    x.protect = tna_label_hidden(x.l, TNA_PROTECTED, r->min_group_size);
+    x.costed = r->planning.costed;
+    tna_labels_set_answered(x.l, tna_results_answered(r)); /* totals say over whom */
     x.error = LXW_NO_ERROR;
 
     lxw_workbook_options wo = {0};
@@ -97,21 +100,20 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
 
     if (e == LXW_NO_ERROR)
         e = x.error;
-    if (e != LXW_NO_ERROR) {
-        tna_outputs_fail(outputs, name);
+    /* the file and zip errors come from a failed system call: the set's one message names it */
+    bool io = e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ||
+              e == LXW_ERROR_READING_TMPFILE || e == LXW_ERROR_ZIP_FILE_OPERATION ||
+              e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE;
+    if (io && sys_errno) {
+        st = tna_outputs_fail(outputs, name, sys_errno, err);
+    } else if (e != LXW_NO_ERROR) {
+        tna_outputs_fail(outputs, name, 0, NULL);
         char *final = tna_outputs_final_path(outputs, name);
-        /* the file and zip errors come from a failed system call: say which */
-        bool io = e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ||
-                  e == LXW_ERROR_READING_TMPFILE || e == LXW_ERROR_ZIP_FILE_OPERATION ||
-                  e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE;
         char *why = g_strdup(lxw_strerror(e));
         g_strchomp(why);
         if (*why && why[strlen(why) - 1] == '.')
             why[strlen(why) - 1] = '\0';
-        st =
-            tna_error_set(err, TNA_ERR_OUTPUT, final, 0, 0, "cannot write the workbook: %s%s%s%s",
-                          why, io && sys_errno ? " (" : "",
-                          io && sys_errno ? g_strerror(sys_errno) : "", io && sys_errno ? ")" : "");
+        st = tna_error_set(err, TNA_ERR_OUTPUT, final, 0, 0, "cannot write the workbook: %s", why);
         g_free(why);
         g_free(final);
     }

@@ -139,10 +139,15 @@ static void definitions(xw *x, lxw_worksheet *ws, lxw_row_t *row)
           c->elearning_max_gap);
     itemf(x, ws, row, xw_t(x, TERM_COHORTS_AND_POOLING), TERM_DEFINE_COHORTS, c->cohort_max,
           c->cohort_min);
-    char *cohort = xw_money(c->cost_per_cohort), *learner = xw_money(c->cost_per_elearning_learner);
-    itemf(x, ws, row, xw_t(x, TERM_COST_AND_SAVING), TERM_DEFINE_COST, cohort, learner);
-    g_free(cohort);
-    g_free(learner);
+    if (x->costed) {
+        char *cohort = xw_money(c->cost_per_cohort),
+             *learner = xw_money(c->cost_per_elearning_learner);
+        itemf(x, ws, row, xw_t(x, TERM_COST_AND_SAVING), TERM_DEFINE_COST, cohort, learner);
+        g_free(cohort);
+        g_free(learner);
+    } else {
+        item(x, ws, row, xw_t(x, TERM_COST_AND_SAVING), xw_t(x, TERM_COSTS_NOT_SET));
+    }
     item(x, ws, row, xw_t(x, TERM_EXPERTS), xw_t(x, TERM_DEFINE_EXPERTS));
     item(x, ws, row, xw_t(x, TERM_PROGRESS_AND_STATUS), xw_t(x, TERM_DEFINE_PROGRESS));
     item(x, ws, row, xw_t(x, TERM_KIRKPATRICK_LEVELS), xw_t(x, TERM_DEFINE_KIRKPATRICK));
@@ -214,7 +219,7 @@ void xlsx_about(xw *x)
     xw_text(x, ws, row, 0, xw_t(x, TERM_THRESHOLD_RESPONDENTS), x->bold);
     xw_int(x, ws, row++, 1, x->r->min_group_size, x->left_integer);
     itemf(x, ws, &row, xw_t(x, TERM_RULE), TERM_PRIVACY_RULE_XLSX, x->r->min_group_size, x->marker,
-          x->r->min_group_size, x->marker);
+          x->r->min_group_size, x->protect);
     itemf(x, ws, &row, xw_t(x, TERM_HIDDEN_THIS_PERIOD), TERM_HIDDEN_THIS_PERIOD_TEXT,
           x->cur->n_suppressed_primary, x->cur->n_suppressed_secondary, x->cur->n_groups);
     definitions(x, ws, &row);

@@ -47,7 +47,7 @@ void xlsx_chart_prepare(xw *x)
     for (uint32_t t = 0; t < x->m->n_topics; t++) {
         const tna_group *g =
             tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)});
-        if (g && !g->suppressed && isfinite(g->mean_gap))
+        if (g && !g->hidden && isfinite(g->mean_gap))
             point(x->top_gaps, tna_label_topic(x->l, t), g->mean_gap, NAN);
     }
     g_array_sort(x->top_gaps, by_v1_desc); /* stable: ties keep model order */
@@ -56,18 +56,18 @@ void xlsx_chart_prepare(xw *x)
 
     for (size_t p = 0; p < x->r->n_periods; p++) {
         const tna_group *g = tna_results_find(&x->r->periods[p], TNA_SET_ALL, TNA_DIMS_ALL);
-        point(x->trend, x->r->periods[p].period, g && !g->suppressed ? g->mean_gap : NAN, NAN);
+        point(x->trend, x->r->periods[p].period, g && !g->hidden ? g->mean_gap : NAN, NAN);
     }
 
     for (size_t i = 0; i < pl->n_totals; i++) {
         const tna_commissioning_total *t = &pl->totals[i];
-        if (t->topic != TNA_NONE && !t->suppressed)
+        if (x->costed && t->topic != TNA_NONE && !t->hidden)
             point(x->costs, tna_label_topic(x->l, t->topic), t->cost, t->cost_alone);
     }
 
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        if (b->authority == TNA_NONE && !b->suppressed)
+        if (b->authority == TNA_NONE && !b->hidden)
             point(x->barriers, tna_label_barrier(x->l, b->barrier), b->share, NAN);
     }
     g_array_sort(x->barriers, by_v1_desc);
@@ -100,8 +100,9 @@ void xlsx_chart_data(xw *x)
         xw_title(x, ws, xw_t(x, TERM_WHAT_THE_CHARTS_PLOT), xw_t(x, TERM_CHART_DATA_INTRO));
         const char *topic = xw_t(x, TERM_TOPIC);
         block(x, ws, COL_GAPS, x->top_gaps, topic, xw_t(x, TERM_MEAN_GAP), NULL, x->gap);
-        block(x, ws, COL_TREND, x->trend, xw_t(x, TERM_PERIOD), xw_t(x, TERM_MEAN_GAP_ALL_WALES),
-              NULL, x->gap);
+        block(x, ws, COL_TREND, x->trend, xw_t(x, TERM_PERIOD),
+              tna_label_termf(x->l, TERM_MEAN_GAP_ALL_WALES, tna_label_wales_lower(x->l)), NULL,
+              x->gap);
         block(x, ws, COL_COSTS, x->costs, topic, xw_t(x, TERM_POOLED_PLAN),
               xw_t(x, TERM_EACH_AUTHORITY_ALONE), x->money);
         block(x, ws, COL_BARRIERS, x->barriers, xw_t(x, TERM_BARRIER),
@@ -159,7 +160,7 @@ lxw_row_t xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     chart_series_set_fill(s, &fill);
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0.00");
-    titled(c, xw_t(x, TERM_CHART_TOP_GAPS));
+    titled(c, tna_label_termf(x->l, TERM_CHART_TOP_GAPS, tna_label_wales_lower(x->l)));
     /* in a bar chart y_axis is the (vertical) category axis, x_axis the value axis */
     chart_axis_set_reverse(c->y_axis);      /* the largest at the top */
     chart_axis_set_crossing_max(c->y_axis); /* and the value axis still at the bottom */
@@ -187,7 +188,7 @@ lxw_row_t xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0.00");
     chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_ABOVE);
-    titled(c, xw_t(x, TERM_CHART_TREND));
+    titled(c, tna_label_termf(x->l, TERM_CHART_TREND, tna_label_wales_lower(x->l)));
     chart_axis_set_min(c->y_axis, 0);
     chart_axis_set_num_format(c->y_axis, "0.00");
     chart_axis_set_name(c->x_axis, xw_t(x, TERM_PERIOD));

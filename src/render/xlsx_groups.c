@@ -9,9 +9,13 @@
  * Together the tables hold every group of the summary CSV's sets for the current period:
  * authority sets on By authority, role-by-topic on By role, the rest on By topic.
  *
+ * A topic row whose figures rest on fewer than all the topic's skills says how many in the
+ * last column, "Based on" ("3 of 4 skills").
+ *
  * The Heatmap is two authority x topic grids, mean gap with a green-yellow-red colour scale
- * and learners needing training with a white-blue one; a suppressed cell shows the marker
- * (the colour scales skip text), a group without respondents is blank.
+ * and learners needing training with a white-blue one; a hidden cell shows its marker
+ * (the colour scales skip text), a group without respondents is blank, and a cell resting on
+ * fewer than all the topic's skills carries a comment saying so.
  */
 #include "xlsx_internal.h"
 
@@ -36,18 +40,20 @@ static void add(GArray *rows, const tna_group *g, bool bold, const char *d0, con
 static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const double *dim_widths,
                         int ndim, GArray *rows)
 {
-    const char *head[DIMS_MAX + XW_FIGURES];
-    double widths[DIMS_MAX + XW_FIGURES];
+    const char *head[DIMS_MAX + XW_FIGURES + 1];
+    double widths[DIMS_MAX + XW_FIGURES + 1];
+    int last = ndim + XW_FIGURES; /* the coverage column */
     for (int i = 0; i < ndim; i++)
         head[i] = dims[i], widths[i] = dim_widths[i];
     xw_figure_headers(x, head + ndim);
     for (int i = 0; i < XW_FIGURES; i++)
         widths[ndim + i] = 12;
-    char kinds[DIMS_MAX + XW_FIGURES + 1] = "tttttnnnnnnn";
-    for (int i = 0; i < ndim + XW_FIGURES; i++)
-        kinds[i] = i < ndim ? 't' : 'n';
-    kinds[ndim + XW_FIGURES] = '\0';
-    xw_header(x, ws, 3, head, ndim + XW_FIGURES, widths, kinds);
+    head[last] = xw_t(x, TERM_BASED_ON), widths[last] = 16;
+    char kinds[DIMS_MAX + XW_FIGURES + 2];
+    for (int i = 0; i <= last; i++)
+        kinds[i] = i < ndim || i == last ? 't' : 'n';
+    kinds[last + 1] = '\0';
+    xw_header(x, ws, 3, head, last + 1, widths, kinds);
     lxw_row_t row = 4;
     for (guint i = 0; i < rows->len; i++, row++) {
         if (row >= XW_ROW_LIMIT - 1) {
@@ -58,8 +64,11 @@ static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const doubl
         for (int d = 0; d < ndim; d++)
             xw_text(x, ws, row, (lxw_col_t)d, r->dim[d], r->bold ? x->bold : x->text);
         xw_figures(x, ws, row, (lxw_col_t)ndim, r->g, r->bold);
+        const char *coverage = tna_xw_coverage(x, r->g);
+        if (coverage)
+            xw_text(x, ws, row, (lxw_col_t)last, coverage, x->text);
     }
-    xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)(ndim + XW_FIGURES - 1));
+    xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)last);
     g_array_free(rows, TRUE);
 }
 
@@ -69,8 +78,15 @@ static void grid_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, co
 {
     if (g == NULL)
         return;
-    if (g->suppressed)
-        xw_marker(x, ws, row, col);
+    const char *coverage = tna_xw_coverage(x, g);
+    if (coverage) {
+        char *text = g_strdup(
+            tna_label_termf(x->l, TERM_BASED_ON_K_OF_N_SKILLS, g->skills_assessed, g->skills));
+        xw_check(x, worksheet_write_comment(ws, row, col, text));
+        g_free(text);
+    }
+    if (g->hidden)
+        tna_xw_hidden(x, ws, row, col, g->hidden);
     else if (k == 4)
         xw_number(x, ws, row, col, g->mean_gap, bold ? x->bold_gap : x->gap);
     else
@@ -195,7 +211,8 @@ void xlsx_by_role(xw *x)
     const tna_model *m = x->m;
     tna_labels *l = x->l;
     lxw_worksheet *ws = xw_sheet(x, TERM_BY_ROLE);
-    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_ROLE_ALL_WALES), xw_t(x, TERM_BY_ROLE_NOTE));
+    xw_title(x, ws, tna_label_termf(x->l, TERM_FIGURES_BY_ROLE_ALL_WALES, tna_label_wales_lower(l)),
+             xw_t(x, TERM_BY_ROLE_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t p = 0; p < m->n_roles; p++) {
         const char *pn = tna_label_role(l, p);
@@ -218,7 +235,9 @@ void xlsx_by_topic(xw *x)
     const tna_model *m = x->m;
     tna_labels *l = x->l;
     lxw_worksheet *ws = xw_sheet(x, TERM_BY_TOPIC);
-    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_FRAMEWORK_TOPIC_AND), xw_t(x, TERM_BY_TOPIC_NOTE));
+    xw_title(
+        x, ws, xw_t(x, TERM_FIGURES_BY_FRAMEWORK_TOPIC_AND),
+        tna_label_termf(x->l, TERM_BY_TOPIC_NOTE, tna_label_wales(l), tna_label_wales_lower(l)));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE), *wales = tna_label_wales(l);
@@ -253,7 +272,9 @@ void xlsx_skills(xw *x)
     const tna_model *m = x->m;
     tna_labels *l = x->l;
     lxw_worksheet *ws = xw_sheet(x, TERM_SKILLS);
-    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_SKILL_ALL_WALES), xw_t(x, TERM_SKILLS_NOTE));
+    xw_title(x, ws,
+             tna_label_termf(x->l, TERM_FIGURES_BY_SKILL_ALL_WALES, tna_label_wales_lower(l)),
+             xw_t(x, TERM_SKILLS_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t s = 0; s < m->n_skills; s++) {
         uint32_t t = m->skills[s].topic;

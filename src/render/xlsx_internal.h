@@ -11,7 +11,11 @@
  * xlsx_write.c holds the formats and the guards every cell goes through: text is made valid
  * UTF-8, text that Excel would read as an _xHHHH_ escape is escaped itself, strings are cut
  * at 32,767 characters, and a number that is not finite is written as a blank cell. A
- * suppressed figure is written as the labels.h marker in grey italics, never as a number.
+ * hidden figure is written as its labels.h marker in grey italics ("fewer than 5" when
+ * suppressed, "protected" when hidden by the secondary rule), never as a number; a group with
+ * no data has no row, or a blank cell in a grid. Decimal figures are stored as their
+ * six-decimal value (numbers.h), so a cell equals its CSV field and shows the PDF's digits.
+ * Money formats exist only when the configuration sets the costs.
  *
  * The first libxlsxwriter error of any write is kept in xw.error; tna_render_xlsx turns it
  * into a TNA_ERR_OUTPUT after closing the workbook.
@@ -46,8 +50,10 @@ typedef struct xw {
     const tna_period_figures *prev; /* the one before it, or NULL */
     tna_labels *l;
     const tna_render_options *opt;
-    const char *marker; /* "fewer than 5" in the report's language */
-    lxw_error error;    /* the first write error, LXW_NO_ERROR when none */
+    const char *marker;  /* "fewer than 5" in the report's language */
+    const char *protect; /* "protected" */
+    bool costed;         /* the plan's costs are money (tna_planning.costed) */
+    lxw_error error;     /* the first write error, LXW_NO_ERROR when none */
 
     /* formats */
     lxw_format *title, *subtitle, *note, *heading, *header, *header_num, *text, *wrap, *bold,
@@ -83,7 +89,10 @@ void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char 
 void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
 void xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f);
 void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
-void xw_marker(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+/* The marker of a hidden figure: "fewer than 5" or "protected" (nothing when shown). */
+void tna_xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why);
+/* "3 of 4 skills" when a shown topic group rests on fewer than all its skills, else NULL. */
+const char *tna_xw_coverage(xw *x, const tna_group *g);
 /* A header row: texts[0..n) from column 0, with widths (characters) when widths != NULL;
  * kinds[i] == 'n' marks a numeric column, whose header is right-aligned (kinds may be NULL
  * or shorter than n: text). The row is made tall enough for the wrapped headers. */
@@ -104,8 +113,8 @@ void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t 
 void xw_check(xw *x, lxw_error e);
 
 /* The seven figures of a group from column col: respondents, skills assessed, below target,
- * total gap, mean gap, share below target, learners needing; a suppressed group (or none)
- * shows the marker in the first and leaves the rest blank. bold: a total row. */
+ * total gap, mean gap, share below target, learners needing; a hidden group shows its
+ * marker in the first and leaves the rest blank (no group: all blank). bold: a total row. */
 #define XW_FIGURES 7
 void xw_figure_headers(xw *x, const char **texts);
 void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,

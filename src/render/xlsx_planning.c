@@ -4,8 +4,10 @@
  *
  * Each is one table in the order the analysis gives its rows (topic-major, all Wales before
  * regions before authorities, model order within), with a frozen header and a filter. A row
- * the analysis marks suppressed shows the marker in its first count and nothing else that
- * could reveal it; the figures it keeps on purpose (cohort counts, savings) are shown. Every
+ * the analysis hides shows its marker (suppressed or protected) in its first count and
+ * nothing else that could reveal it; the figures it keeps on purpose (cohort counts,
+ * savings) are shown. Money columns exist only when the configuration sets the costs;
+ * without them the plan shows cohorts and places, and a note names the keys to add. Every
  * array may be empty: the sheet then has its header and a line saying there is nothing.
  */
 #include <math.h>
@@ -28,8 +30,12 @@ static void table_end(xw *x, lxw_worksheet *ws, lxw_row_t row, int ncols, tna_te
     xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)(ncols - 1));
 }
 
+/* The total over every authority: "All authorities", or "3 of 22 councils" when not all
+ * answered. */
 static const char *all_authorities(xw *x)
 {
+    if (tna_results_answered(x->r) < x->m->n_authorities)
+        return tna_label_wales(x->l);
     return xw_t(x, TERM_ALL_AUTHORITIES);
 }
 
@@ -37,7 +43,8 @@ void xlsx_demand(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, TERM_DEMAND);
-    xw_title(x, ws, xw_t(x, TERM_TRAINING_DEMAND), xw_t(x, TERM_DEMAND_NOTE));
+    xw_title(x, ws, xw_t(x, TERM_TRAINING_DEMAND),
+             tna_label_termf(x->l, TERM_DEMAND_NOTE, tna_label_wales_lower(x->l)));
     const char *head[15] = {xw_t(x, TERM_TOPIC),
                             xw_t(x, TERM_REGION),
                             xw_t(x, TERM_AUTHORITY),
@@ -77,8 +84,8 @@ void xlsx_demand(xw *x)
         xw_text(x, ws, row, 1, tna_label_region(x->l, d->region), tf);
         xw_text(x, ws, row, 2, total ? all_authorities(x) : tna_label_authority(x->l, d->authority),
                 tf);
-        if (d->suppressed) {
-            xw_marker(x, ws, row, 3);
+        if (d->hidden) {
+            tna_xw_hidden(x, ws, row, 3, d->hidden);
             continue;
         }
         /* the people the learners are counted among: the topic's group of the same place */
@@ -112,12 +119,21 @@ void xlsx_commissioning(xw *x)
     const tna_planning *pl = &x->r->planning;
     const tna_commissioning *c = &x->m->commissioning;
     lxw_worksheet *ws = xw_sheet(x, TERM_COMMISSIONING);
-    char *cohort = xw_money(c->cost_per_cohort), *learner = xw_money(c->cost_per_elearning_learner);
-    const char *note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE, c->cohort_min, c->cohort_max,
-                                       cohort, learner, c->elearning_max_gap, c->cohort_min);
-    g_free(cohort);
-    g_free(learner);
+    const char *note;
+    if (x->costed) {
+        char *cohort = xw_money(c->cost_per_cohort),
+             *learner = xw_money(c->cost_per_elearning_learner);
+        note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE, c->cohort_min, c->cohort_max, cohort,
+                               learner, c->elearning_max_gap, c->cohort_min);
+        g_free(cohort);
+        g_free(learner);
+    } else {
+        note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE_UNCOSTED, c->cohort_min, c->cohort_max,
+                               c->elearning_max_gap, c->cohort_min);
+    }
     xw_title(x, ws, xw_t(x, TERM_COMMISSIONING_TITLE), note);
+    if (!x->costed)
+        xw_text(x, ws, 2, 0, xw_t(x, TERM_COSTS_NOT_SET), x->note);
     const char *head[] = {xw_t(x, TERM_TOPIC),
                           xw_t(x, TERM_LEARNERS_IN_COHORTS),
                           xw_t(x, TERM_SELF_DIRECTED_LEARNERS),
@@ -128,28 +144,32 @@ void xlsx_commissioning(xw *x)
                           xw_t(x, TERM_COST_IF_ALONE),
                           xw_t(x, TERM_SAVING_FROM_POOLING)};
     const double widths[] = {xw_width(x, 't'), 12, 13, 10, 12, 15, 13, 15, 13};
-    lxw_row_t row = table_head(x, ws, head, widths, 9, "tnnnnnnnn");
+    int ncols = x->costed ? 9 : 6; /* the last three are money */
+    lxw_row_t row = table_head(x, ws, head, widths, ncols, "tnnnnnnnn");
     for (size_t i = 0; i < pl->n_totals && row < XW_ROW_LIMIT; i++, row++) {
         const tna_commissioning_total *t = &pl->totals[i];
         bool total = t->topic == TNA_NONE;
         lxw_format *nf = total ? x->bold_integer : x->integer,
                    *mf = total ? x->bold_money : x->money;
         xw_text(x, ws, row, 0, tna_label_topic(x->l, t->topic), total ? x->bold : x->text);
-        if (t->suppressed) {
-            xw_marker(x, ws, row, 1);
+        if (t->hidden) {
+            tna_xw_hidden(x, ws, row, 1, t->hidden);
         } else {
             xw_int(x, ws, row, 1, t->cohort_learners, nf);
             xw_int(x, ws, row, 2, t->self_directed, nf);
-            xw_number(x, ws, row, 6, t->cost, mf);
-            xw_number(x, ws, row, 7, t->cost_alone, mf);
+            if (x->costed) {
+                xw_number(x, ws, row, 6, t->cost, mf);
+                xw_number(x, ws, row, 7, t->cost_alone, mf);
+            }
         }
         xw_int(x, ws, row, 3, t->cohorts, nf);
         xw_int(x, ws, row, 4, t->welsh_medium_cohorts, nf);
         xw_int(x, ws, row, 5, t->cohorts_alone, nf);
-        xw_number(x, ws, row, 8, t->saving, mf);
+        if (x->costed)
+            xw_number(x, ws, row, 8, t->saving, mf);
     }
-    table_end(x, ws, row, 9, TERM_NOTHING_TO_COMMISSION);
-    xlsx_chart_costs(x, ws, 3, 10);
+    table_end(x, ws, row, ncols, TERM_NOTHING_TO_COMMISSION);
+    xlsx_chart_costs(x, ws, 3, (lxw_col_t)(ncols + 1));
 }
 
 void xlsx_cohorts(xw *x)
@@ -161,7 +181,8 @@ void xlsx_cohorts(xw *x)
                           xw_t(x, TERM_LEARNERS), xw_t(x, TERM_COHORTS), xw_t(x, TERM_COST)};
     const double widths[] = {
         xw_width(x, 't'), xw_width(x, 'g') > 18 ? xw_width(x, 'g') : 18, 16, 11, 10, 12};
-    lxw_row_t row = table_head(x, ws, head, widths, 6, "tttnnn");
+    int ncols = x->costed ? 6 : 5; /* the last is money */
+    lxw_row_t row = table_head(x, ws, head, widths, ncols, "tttnnn");
     for (size_t i = 0; i < pl->n_cohorts && row < XW_ROW_LIMIT; i++, row++) {
         const tna_cohort_plan *c = &pl->cohorts[i];
         xw_text(x, ws, row, 0, tna_label_topic(x->l, c->topic), x->text);
@@ -172,14 +193,15 @@ void xlsx_cohorts(xw *x)
         xw_text(x, ws, row, 2,
                 c->welsh_medium ? xw_t(x, TERM_WELSH_MEDIUM) : xw_t(x, TERM_ENGLISH_MEDIUM),
                 x->text);
-        if (c->suppressed)
-            xw_marker(x, ws, row, 3);
+        if (c->hidden)
+            tna_xw_hidden(x, ws, row, 3, c->hidden);
         else
             xw_int(x, ws, row, 3, c->learners, x->integer);
         xw_int(x, ws, row, 4, c->cohorts, x->integer);
-        xw_number(x, ws, row, 5, c->cost, x->money);
+        if (x->costed)
+            xw_number(x, ws, row, 5, c->cost, x->money);
     }
-    table_end(x, ws, row, 6, TERM_NO_COHORTS_NEEDED);
+    table_end(x, ws, row, ncols, TERM_NO_COHORTS_NEEDED);
 }
 
 void xlsx_mentors(xw *x)
@@ -201,8 +223,8 @@ void xlsx_mentors(xw *x)
         lxw_format *nf = total ? x->bold_integer : x->integer;
         xw_text(x, ws, row, 0, tna_label_topic(x->l, mt->topic), total ? x->bold : x->text);
         xw_text(x, ws, row, 1, tna_label_region(x->l, mt->region), total ? x->bold : x->text);
-        if (mt->suppressed) {
-            xw_marker(x, ws, row, 2);
+        if (mt->hidden) {
+            tna_xw_hidden(x, ws, row, 2, mt->hidden);
             continue;
         }
         xw_int(x, ws, row, 2, mt->respondents, nf);
@@ -219,7 +241,8 @@ void xlsx_trends(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, TERM_TRENDS);
-    xw_title(x, ws, xw_t(x, TERM_TRENDS_BY_PERIOD), xw_t(x, TERM_TRENDS_NOTE));
+    xw_title(x, ws, xw_t(x, TERM_TRENDS_BY_PERIOD),
+             tna_label_termf(x->l, TERM_TRENDS_NOTE, tna_label_wales(x->l)));
     const char *head[] = {xw_t(x, TERM_AUTHORITY),
                           xw_t(x, TERM_TOPIC),
                           xw_t(x, TERM_PERIOD),
@@ -247,8 +270,8 @@ void xlsx_trends(xw *x)
                 xw_int(x, ws, row, 3, 0, x->integer);
                 continue;
             }
-            if (g->suppressed) {
-                xw_marker(x, ws, row, 3);
+            if (g->hidden) {
+                tna_xw_hidden(x, ws, row, 3, g->hidden);
                 continue;
             }
             xw_int(x, ws, row, 3, g->respondents, x->integer);
@@ -256,7 +279,7 @@ void xlsx_trends(xw *x)
             xw_number(x, ws, row, 5, g->mean_gap, x->gap);
             xw_number(x, ws, row, 6, g->share_below, x->percent);
             xw_int(x, ws, row, 7, g->learners_needing, x->integer);
-            if (before && !before->suppressed) {
+            if (before && !before->hidden) {
                 xw_number(x, ws, row, 8, g->mean_gap - before->mean_gap, x->change_gap);
                 xw_number(x, ws, row, 9, g->share_below - before->share_below, x->change_percent);
                 xw_int(x, ws, row, 10, g->learners_needing - before->learners_needing,
@@ -285,8 +308,8 @@ void xlsx_barriers(xw *x)
         xw_text(x, ws, row, 0, tna_label_barrier(x->l, b->barrier), tf);
         xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, b->authority),
                 tf);
-        if (b->suppressed) {
-            xw_marker(x, ws, row, 2);
+        if (b->hidden) {
+            tna_xw_hidden(x, ws, row, 2, b->hidden);
             continue;
         }
         xw_int(x, ws, row, 2, b->respondents, total ? x->bold_integer : x->integer);
@@ -313,8 +336,8 @@ void xlsx_raters(xw *x)
         xw_text(x, ws, row, 0, tna_label_topic(x->l, g->topic), tf);
         xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, g->authority),
                 tf);
-        if (g->suppressed) {
-            xw_marker(x, ws, row, 2);
+        if (g->hidden) {
+            tna_xw_hidden(x, ws, row, 2, g->hidden);
             continue;
         }
         xw_int(x, ws, row, 2, g->respondents, x->integer);

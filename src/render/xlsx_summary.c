@@ -70,15 +70,15 @@ static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
     if (er->has_baseline)
         xw_number(x, ws, row, col, er->baseline, f);
     xw_number(x, ws, row, col + 1, er->target, f);
-    if (er->suppressed)
-        xw_marker(x, ws, row, col + 2);
+    if (er->hidden)
+        tna_xw_hidden(x, ws, row, col + 2, er->hidden);
     else if (er->has_actual)
         xw_number(x, ws, row, col + 2, er->actual, f);
-    if (!er->suppressed && er->has_progress)
+    if (!er->hidden && er->has_progress)
         xw_number(x, ws, row, col + 3, er->progress, x->percent);
-    if (!er->suppressed && er->rag != TNA_RAG_NONE)
+    if (!er->hidden && er->rag != TNA_RAG_NONE)
         xw_text(x, ws, row, col + 4, rag_text(x, er->rag), x->rag[er->rag]);
-    if (!er->suppressed)
+    if (!er->hidden)
         xw_int(x, ws, row, col + 5, er->respondents, x->integer);
     if (er->note == TNA_NOTE_NONE)
         return 1;
@@ -92,7 +92,7 @@ static const double summary_widths[] = {46, 24, 30, 10, 12, 11, 13, 11, 10, 12};
 
 static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
 {
-    const char *head[4] = {xw_t(x, TERM_ALL_WALES), x->cur->period, x->prev ? x->prev->period : "",
+    const char *head[4] = {tna_label_wales(x->l), x->cur->period, x->prev ? x->prev->period : "",
                            xw_t(x, TERM_CHANGE)};
     int n = x->prev ? 4 : 2;
     xw_header(x, ws, row, head, n, NULL, "tnnn");
@@ -113,8 +113,8 @@ static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
         for (int p = 0; p < (x->prev ? 2 : 1); p++) {
             if (g[p] == NULL)
                 continue;
-            if (g[p]->suppressed) {
-                xw_marker(x, ws, r, (lxw_col_t)(1 + p));
+            if (g[p]->hidden) {
+                tna_xw_hidden(x, ws, r, (lxw_col_t)(1 + p), g[p]->hidden);
                 continue;
             }
             v[p] = k == 0   ? (double)g[p]->respondents
@@ -138,7 +138,9 @@ void xlsx_summary(xw *x)
     const tna_model *m = x->m;
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, TERM_SUMMARY);
-    const char *note = tna_label_termf(x->l, TERM_SUMMARY_NOTE, x->cur->period, x->marker);
+    const char *note =
+        tna_label_termf(x->l, TERM_SUMMARY_NOTE, x->cur->period, tna_label_wales_lower(x->l),
+                        x->marker, x->r->min_group_size, x->protect);
     xw_title(x, ws, m->title ? m->title : xw_t(x, TERM_TRAINING_NEEDS_ANALYSIS), note);
     worksheet_freeze_panes(ws, 2, 0);
 

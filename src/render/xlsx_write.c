@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "numbers.h"
 #include "xlsx_internal.h"
 
 void xw_check(xw *x, lxw_error e)
@@ -85,8 +86,10 @@ void xw_formats(xw *x)
     x->bold_gap = fmt(x, "0.00", true);
     x->percent = fmt(x, "0.0%", false);
     x->bold_percent = fmt(x, "0.0%", true);
-    x->money = fmt(x, "\xC2\xA3#,##0", false); /* £ */
-    x->bold_money = fmt(x, "\xC2\xA3#,##0", true);
+    if (x->costed) { /* no pound sign in the file unless the configuration set a price */
+        x->money = fmt(x, "\xC2\xA3#,##0", false);
+        x->bold_money = fmt(x, "\xC2\xA3#,##0", true);
+    }
     x->change_gap = fmt(x, "+0.00;-0.00;0.00", false);
     x->change_percent = fmt(x, "+0.0%;-0.0%;0.0%", false);
     x->change_integer = fmt(x, "+#,##0;-#,##0;0", false);
@@ -191,8 +194,8 @@ void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char 
 
 void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
 {
-    if (isfinite(v))
-        xw_check(x, worksheet_write_number(ws, row, col, v, f));
+    if (isfinite(v)) /* the CSV's six-decimal value: its format shows the PDF's digits */
+        xw_check(x, worksheet_write_number(ws, row, col, tna_round_shown(v), f));
     else
         xw_check(x, worksheet_write_blank(ws, row, col, f));
 }
@@ -207,9 +210,17 @@ void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format
     xw_check(x, worksheet_write_blank(ws, row, col, f));
 }
 
-void xw_marker(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+void tna_xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why)
 {
-    xw_text(x, ws, row, col, x->marker, x->suppressed);
+    if (why != TNA_SHOWN)
+        xw_text(x, ws, row, col, why == TNA_SUPPRESSED ? x->marker : x->protect, x->suppressed);
+}
+
+const char *tna_xw_coverage(xw *x, const tna_group *g)
+{
+    if (g == NULL || g->hidden || g->topic == TNA_NONE || g->skills_assessed >= g->skills)
+        return NULL;
+    return tna_label_termf(x->l, TERM_K_OF_N_SKILLS, g->skills_assessed, g->skills);
 }
 
 void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note)
@@ -276,8 +287,8 @@ void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tn
 {
     if (g == NULL)
         return;
-    if (g->suppressed) {
-        xw_marker(x, ws, row, col);
+    if (g->hidden) {
+        tna_xw_hidden(x, ws, row, col, g->hidden);
         return;
     }
     lxw_format *in = bold ? x->bold_integer : x->integer;
@@ -332,8 +343,8 @@ char *xw_money(double v)
 {
     if (!isfinite(v))
         return g_strdup("");
-    char digits[32];
-    snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    char digits[64];
+    tna_format_decimal(fabs(v), 0, 0, digits, sizeof digits);
     GString *s = g_string_new(v < 0 ? "-\xC2\xA3" : "\xC2\xA3");
     size_t n = strlen(digits);
     for (size_t i = 0; i < n; i++) {

@@ -8,7 +8,7 @@ printf '010,a1,r1,2026-07-05 10:00,"Working,None,None,None\n' >> "$SCRATCH/case/
 expect_exit 3 "$TNA" run "$SCRATCH/case/tna.yaml" -o "$SCRATCH/reports" -q
 expect_text "$SCRATCH/err" "2026-Q3-survey.csv:11:"
 cmp "$SCRATCH/reports/summary-2026-Q3.csv" "$SCRATCH/good.csv" || die "earlier report damaged"
-[ -z "$(find "$SCRATCH/reports" -name '.*')" ] || die "temporary files left behind"
+expect_no_litter "$SCRATCH/reports"
 # 2. an output directory that cannot be written: exit 3, the earlier reports untouched
 cp tests/cases/analysis/2026-Q3-survey.csv "$SCRATCH/case/"
 if [ "$(id -u)" != 0 ]; then
@@ -18,5 +18,5 @@ if [ "$(id -u)" != 0 ]; then
 fi
 # (root ignores permissions, so also use a path under a regular file)
 expect_exit 3 "$TNA" run "$SCRATCH/case/tna.yaml" -o "$SCRATCH/good.csv/sub" -q
-expect_text "$SCRATCH/err" "cannot create directory"
+expect_text "$SCRATCH/err" "cannot write reports to $SCRATCH/good.csv/sub: Not a directory"
 cmp "$SCRATCH/reports/summary-2026-Q3.csv" "$SCRATCH/good.csv" || die "earlier report damaged"

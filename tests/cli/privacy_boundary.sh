@@ -5,6 +5,7 @@
 # 2. tests/cases/boundary marks every typed cell that is not a reference value with SECRET:
 #    no report holds it (PDF text, workbook XML, every CSV) but data-quality-PERIOD.csv,
 #    which must.
+# 3. A name and phone number typed into the council column reach the data-quality CSV only.
 . tests/tools/cli_lib.sh
 CC=${CC:-cc}
 BUILD=${BUILD:-build}
@@ -25,19 +26,41 @@ if grep -n 'tna_dataset\|->dataset\|tna_dq_log_each' src/render/*.c src/render/*
   die "a renderer names the dataset or reads the log's values"
 fi
 
+# only_in_log DIR TEXT...: no report in DIR holds any TEXT (PDF text, every file of the
+# workbook, every CSV) but data-quality-PERIOD.csv; the PDF's text is left in DIR.txt.
+only_in_log() {
+  dir=$1; shift
+  pdftotext "$dir/tna-2026-Q3.pdf" "$dir.txt"
+  mkdir "$dir.x"
+  ( cd "$dir.x" && python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall('.')" \
+    "$dir/tna-2026-Q3.xlsx" )
+  for f in "$dir.txt" "$dir"/*.csv $(find "$dir.x" -type f); do
+    case "$f" in */data-quality-*.csv) continue;; esac
+    for v in "$@"; do
+      if grep -q "$v" "$f"; then die "input text ($v) in $(basename "$f")"; fi
+    done
+  done
+}
+
 expect_exit 0 "$TNA" run tests/cases/boundary/tna.yaml -o "$SCRATCH/o" -q
 grep -q SECRET tests/cases/boundary/2026-Q3-survey.csv || die "the case lost its markers"
 grep -q SECRET "$SCRATCH/o/data-quality-2026-Q3.csv" || die "data-quality CSV lost the values"
-pdftotext "$SCRATCH/o/tna-2026-Q3.pdf" "$SCRATCH/pdf.txt"
-mkdir "$SCRATCH/x"
-( cd "$SCRATCH/x" && python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall('.')" \
-  "$SCRATCH/o/tna-2026-Q3.xlsx" )
-for f in "$SCRATCH/pdf.txt" "$SCRATCH"/o/*.csv $(find "$SCRATCH/x" -type f); do
-  case "$f" in */data-quality-*.csv) continue;; esac
-  if grep -q SECRET "$f"; then die "input text in $(basename "$f")"; fi
-done
+only_in_log "$SCRATCH/o" SECRET
 # barriers are reported by reference name (PDF) and id (CSV); the typed "Other" text as `other`
-expect_text "$SCRATCH/pdf.txt" "Lack of time"
+expect_text "$SCRATCH/o.txt" "Lack of time"
 expect_text "$SCRATCH/o/barriers-2026-Q3.csv" "2026-Q3,cost,*,"
 expect_text "$SCRATCH/o/barriers-2026-Q3.csv" "2026-Q3,other,*,"
+
+# 3. A name and phone number typed into the council column (as the issue found on the
+#    workbook's data-quality sheet) reach the data-quality CSV and no other file: the
+#    reports count the rejected row by reason only.
+cp -r tests/cases/boundary "$SCRATCH/named"
+sed -i 's#\.\./#'"$PWD"'/tests/cases/#g' "$SCRATCH/named/tna.yaml"
+printf '%s\n' 'SECRET-STAFF-99,Jane Bloggs 07700 900123,r1,2026-07-01 10:00,Yes,English,Time,None,None,,' \
+  >>"$SCRATCH/named/2026-Q3-survey.csv"
+expect_exit 0 "$TNA" run "$SCRATCH/named/tna.yaml" -o "$SCRATCH/n" -q
+grep -q 'Jane Bloggs 07700 900123,unknown authority' "$SCRATCH/n/data-quality-2026-Q3.csv" ||
+  die "the data-quality CSV lost the typed name"
+only_in_log "$SCRATCH/n" Bloggs 07700 900123
+expect_text "$SCRATCH/n.txt" "unknown authority; row left out"
 exit 0

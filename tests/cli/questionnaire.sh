@@ -115,6 +115,19 @@ expect_text "$SCRATCH/fw/q/tna.yaml" "#   framework content-design: version 2026
 expect_text "$SCRATCH/fw/q/tna.yaml" "#   skill cd-headings: added"
 expect_text "$SCRATCH/out" "changed since the last questionnaire: framework content-design: version 2026.2, was 2026.1"
 
+# the directory stays a plain one: written again, the exports saved in it stay, and so does
+# a file of the user's
+[ -d "$SCRATCH/limesurvey" ] && [ ! -L "$SCRATCH/limesurvey" ] || die "the questionnaire directory is a link"
+printf 'mine\n' >"$SCRATCH/limesurvey/notes.txt"
+cp "$SCRATCH/limesurvey/tna.yaml" "$SCRATCH/yaml-before"
+expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/limesurvey" --topics "$TOPICS"
+[ ! -L "$SCRATCH/limesurvey" ] || die "written again, the questionnaire directory became a link"
+[ -s "$SCRATCH/limesurvey/exports/2026-Q3/responses.csv" ] || die "written again, the export saved in it went"
+[ -s "$SCRATCH/limesurvey/exports/next/responses.csv" ] || die "written again, next quarter's export went"
+[ "$(cat "$SCRATCH/limesurvey/notes.txt")" = mine ] || die "written again, the user's file changed"
+cmp -s "$SCRATCH/limesurvey/tna.yaml" "$SCRATCH/yaml-before" || die "the same survey gave another tna.yaml"
+[ -z "$(ls -A "$SCRATCH/limesurvey" | grep '^\.')" ] || { ls -A "$SCRATCH/limesurvey" >&2; die "hidden files left in the questionnaire directory"; }
+
 # usage errors say what to do
 expect_exit 2 "$TNA" questionnaire inputs/tna.yaml --tool surveymonkey -o "$SCRATCH/x"
 expect_text "$SCRATCH/err" "--tool must be limesurvey, qualtrics, google-forms, microsoft-forms or paper"

@@ -26,7 +26,7 @@ ALLOWED = {
     # folding the data-quality log's reasons, which are ingest's English, by kind
     "for skill ", "for a skill",
     # error messages for the console, not report text
-    "libxlsxwriter could not add a worksheet", "cannot write the workbook: %s%s%s%s",
+    "libxlsxwriter could not add a worksheet", "cannot write the workbook: %s",
     "cannot write the PDF: %s", "unmatched structure tags (a bug in tna)",
     "write failed: %s",
     # time stamps

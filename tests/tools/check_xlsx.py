@@ -8,11 +8,17 @@ names in the configuration's reference files:
     or By topic, cell for cell, and the heatmap cells and the Summary headline agree;
   - every row of the planning CSVs that exist (demand, commissioning, expectations,
     trends, barriers, mentors, raters) equals its row on its sheet;
-  - a suppressed row shows the marker ("fewer than K", grey italic) and no number;
+  - a hidden row shows the marker of its code ("fewer than K" for 1, "protected" for 2, grey
+    italic) and no number; a total over the councils that answered is labelled "N of M
+    councils" when not all of them answered;
+  - decimal cells hold the CSV's six-decimal value exactly, so their formats show the PDF's
+    digits; a topic row resting on fewer than all its skills says "k of n skills", as the
+    groups CSV says;
   - the data-quality log counts data-quality-PERIOD.csv by file, column and reason (with
     each first line), and no logged value appears on the sheet;
   - no cell holds NaN or infinity, every data sheet has frozen rows and a filter;
-  - number formats: percentages 0.0%, gaps 0.00, money with a pound sign;
+  - number formats: percentages 0.0%, gaps 0.00, money with a pound sign, and no pound sign
+    anywhere in the workbook when the configuration sets no costs;
   - the four charts exist in the zip, are drawn on a sheet, and plot only numbers (never a
     marker) from the Chart data sheet, and the plotted gaps are shown figures.
 Prints "ok" or each failure, and exits 1 on failure.
@@ -76,21 +82,23 @@ for f in cfg["frameworks"]:
 W = {
     "en": dict(roles="All roles", fws="All frameworks", topics="All topics", wales="All Wales",
                auths="All authorities", pool="All-Wales pool", welsh="Welsh-medium",
-               english="English-medium", marker="fewer than %d" % K,
+               english="English-medium", marker="fewer than %d" % K, protect="protected",
+               councils="%d of %d councils", skills="%d of %d skills",
                rag={"green": "Green", "amber": "Amber", "red": "Red"},
                sheets=["Summary", "Heatmap", "By authority", "By role", "By topic", "Skills",
                        "Demand", "Commissioning", "Cohorts", "Mentors", "Trends", "Evaluation",
                        "Barriers", "Self vs manager", "Data quality", "About", "Chart data"]),
     "cy": dict(roles="Pob rôl", fws="Pob fframwaith", topics="Pob pwnc", wales="Cymru gyfan",
                auths="Pob awdurdod", pool="Cronfa Cymru gyfan", welsh="Cyfrwng Cymraeg",
-               english="Cyfrwng Saesneg", marker="llai na %d" % K,
+               english="Cyfrwng Saesneg", marker="llai na %d" % K, protect="wedi'i ddiogelu",
+               councils="%d o %d cyngor", skills="%d o %d sgil",
                rag={"green": "Gwyrdd", "amber": "Ambr", "red": "Coch"},
                sheets=["Crynodeb", "Map gwres", "Yn ôl awdurdod", "Yn ôl rôl", "Yn ôl pwnc",
                        "Sgiliau", "Galw", "Comisiynu", "Carfannau", "Mentoriaid", "Tueddiadau",
                        "Gwerthuso", "Rhwystrau", "Hunan a rheolwr", "Ansawdd data", "Ynghylch",
                        "Data siartiau"]),
 }[lang]
-MARK = W["marker"]
+MARKS = {"1": W["marker"], "2": W["protect"]}  # by suppressed code
 
 
 def name(table, key, all_word):
@@ -98,7 +106,7 @@ def name(table, key, all_word):
 
 
 def region(r):
-    return W["wales"] if r == "*" else (region_cy.get(r, r) if lang == "cy" else r)
+    return WALES if r == "*" else (region_cy.get(r, r) if lang == "cy" else r)
 
 
 # ---- the workbook ----
@@ -117,7 +125,7 @@ for ws in wb.worksheets:
             if isinstance(v, str):
                 check(v.upper() not in ("NAN", "-NAN", "INF", "-INF"),
                       "%s!%s: %r" % (ws.title, c.coordinate, v))
-            if v == MARK:
+            if v in MARKS.values():
                 check(c.font.i and c.font.color is not None and c.font.color.rgb.endswith("808080"),
                       "%s!%s: marker not grey italic" % (ws.title, c.coordinate))
     if ws.sheet_state == "visible":
@@ -140,23 +148,25 @@ def table(ws, ndims, header_row=4):
 
 
 def same(cell, want, where):
-    """A cell against a CSV field: '' (suppressed or none), an integer or a decimal."""
+    """A cell against a CSV field: '' (hidden or none), an integer or a decimal, which the
+    workbook stores as the CSV's six-decimal value itself."""
     if want == "":
-        return check(cell is None or cell == MARK, "%s: %r, want blank" % (where, cell))
+        return check(cell is None or cell in MARKS.values(), "%s: %r, want blank" % (where, cell))
     if re.fullmatch(r"-?\d+", want):
         return check(isinstance(cell, (int, float)) and cell == int(want),
                      "%s: %r, want %s" % (where, cell, want))
-    return check(isinstance(cell, (int, float)) and abs(cell - float(want)) <= 1.5e-6,
+    return check(isinstance(cell, (int, float)) and cell == float(want),
                  "%s: %r, want %s" % (where, cell, want))
 
 
-def compare(ws, rows, key, fields, cells, suppressed, where):
-    """fields: CSV values; cells: their columns (0-based) in the sheet row."""
+def compare(ws, rows, key, fields, cells, code, where):
+    """fields: CSV values; cells: their columns (0-based) in the sheet row; code: the row's
+    suppressed code ("0" shown, "1" suppressed, "2" protected)."""
     r = rows.get(key)
     if not check(r is not None, "%s: no row %r (%s)" % (ws.title, key, where)):
         return
-    if suppressed:
-        check(r[cells[0]] == MARK, "%s %r: suppressed but shows %r" % (ws.title, key, r[cells[0]]))
+    if code != "0":
+        check(r[cells[0]] == MARKS[code], "%s %r: code %s but shows %r" % (ws.title, key, code, r[cells[0]]))
         for c in cells[1:]:
             check(not isinstance(r[c], (int, float)), "%s %r: suppressed but shows a number" % (ws.title, key))
         return
@@ -187,6 +197,11 @@ if lang == "en":
           and hs[:3] == ["Framework", "Topic", "Skill"], "group headers")
 summary = [r for r in read_csv("summary") if r["period"] == period]
 check(len(summary) > 0, "summary CSV has no current rows")
+# a total over the councils that answered says how many, unless every one did
+answered = {r["authority"] for r in summary
+            if r["authority"] != "*" and r["role"] == "*" and r["topic"] == "*"}
+WALES = W["wales"] if len(answered) == len(auth) else W["councils"] % (len(answered), len(auth))
+AUTHS = W["auths"] if len(answered) == len(auth) else WALES
 heat_rows = {}
 hm = S["heatmap"]
 topic_cols = {c.value: c.column - 1 for c in hm[4][2:]}
@@ -199,7 +214,7 @@ for r in hm.iter_rows(min_row=5):
         continue
     heat_rows.setdefault(r[0].value, []).append([c.value for c in r])
 for row in summary:
-    sup = row["suppressed"] == "1"
+    sup = row["suppressed"]
     fields = [row[f] for f in FIG]
     a, p, f, t = row["authority"], row["role"], row["framework"], row["topic"]
     fwn, tn = name(fws, f, W["fws"]), name(topics, t, W["topics"])
@@ -211,22 +226,61 @@ for row in summary:
             grids = heat_rows[auth[a]]
             for g, field in zip(grids, ["mean_gap", "learners_needing"]):
                 cell = g[topic_cols[tn]]
-                if sup:
-                    check(cell == MARK, "heatmap %s/%s: %r" % (a, t, cell))
+                if sup != "0":
+                    check(cell == MARKS[sup], "heatmap %s/%s: %r" % (a, t, cell))
                 else:
                     same(cell, row[field], "heatmap %s/%s" % (a, t))
     elif p != "*":
         compare(S["role"], by_role, (roles[p], fwn, tn), fields, list(range(3, 10)), sup, "summary")
     else:
-        compare(S["topic"], by_topic, (fwn, tn, W["wales"]), fields, list(range(3, 10)), sup, "summary")
+        compare(S["topic"], by_topic, (fwn, tn, WALES), fields, list(range(3, 10)), sup, "summary")
         if t == "*":
+            check(S["summary"].cell(4, 1).value == WALES, "Summary headline: %r" % S["summary"].cell(4, 1).value)
             head = {S["summary"].cell(r, 1).value: S["summary"].cell(r, 2).value for r in range(5, 10)}
-            if not sup and lang == "en":
+            if sup == "0" and lang == "en":
                 same(head["Respondents"], row["respondents"], "Summary respondents")
                 same(head["Mean gap"], row["mean_gap"], "Summary mean gap")
                 same(head["Share below target"], row["share_below"], "Summary share")
                 same(head["Learners needing training"], row["learners_needing"], "Summary learners")
 check(second is not None, "heatmap: no second grid")
+
+# every group of the groups CSV (the summary's sets and the others) on its sheet, with the
+# skills it rests on: "k of n skills" on a topic row resting on fewer than all its skills
+skill_names = {}
+for f in cfg["frameworks"]:
+    for t in load(f)["topics"]:
+        for k in t["skills"]:
+            skill_names[k["id"]] = pick(k["name"], k.get("name_cy"))
+groups = [r for r in (read_csv("groups") or []) if r["period"] == period]
+check(len(groups) >= len(summary), "groups CSV: %d current rows, summary %d" % (len(groups), len(summary)))
+partial = 0
+for g in groups:
+    a, rg, p, f, t, k = g["authority"], g["region"], g["role"], g["framework"], g["topic"], g["skill"]
+    fwn, tn = name(fws, f, W["fws"]), name(topics, t, W["topics"])
+    if a != "*":
+        ws, rows, nd = S["authority"], by_auth, 5
+        key = (auth[a], region(rg), name(roles, p, W["roles"]), fwn, tn)
+    elif p != "*":
+        ws, rows, nd = S["role"], by_role, 3
+        key = (roles[p], fwn, tn)
+    elif k != "*":
+        ws, rows, nd = S["skills"], skills, 3
+        key = (fwn, tn, skill_names[k])
+    else:
+        ws, rows, nd = S["topic"], by_topic, 3
+        key = (fwn, tn, region(rg))
+    compare(ws, rows, key, [g[c] for c in FIG], list(range(nd, nd + 7)), g["suppressed"], "groups")
+    r = rows.get(key)
+    if r is None:
+        continue
+    cover = r[nd + 7] if len(r) > nd + 7 else None
+    if g["suppressed"] == "0" and t != "*" and int(g["skills_assessed"]) < int(g["skills"]):
+        partial += 1
+        check(cover == W["skills"] % (int(g["skills_assessed"]), int(g["skills"])),
+              "%s %r: coverage %r, groups CSV %s of %s" % (ws.title, key, cover,
+                                                          g["skills_assessed"], g["skills"]))
+    else:
+        check(cover is None, "%s %r: coverage %r on a row resting on every skill" % (ws.title, key, cover))
 
 # number formats
 for ws, rows, c in ((S["topic"], by_topic, 3), (S["authority"], by_auth, 5)):
@@ -242,47 +296,59 @@ if demand:
     cols = ["respondents", "learners", "self_directed", "cohort", "to_awareness", "to_working",
             "to_practitioner", "to_expert", "welsh", "english", "either", "unstated"]
     for d in demand:
-        key = (topics[d["topic"]], region(d["region"]), name(auth, d["authority"], W["auths"]))
+        key = (topics[d["topic"]], region(d["region"]), name(auth, d["authority"], AUTHS))
         compare(S["demand"], rows, key, [d[c] for c in cols], list(range(3, 15)),
-                d["suppressed"] == "1", "demand")
+                d["suppressed"], "demand")
     check(len(rows) == len(demand), "demand: %d rows, CSV %d" % (len(rows), len(demand)))
 
 comm = read_csv("commissioning")
+costed = False
 if comm:
     _, totals = table(S["comm"], 1)
     _, lines = table(S["cohorts"], 3)
+    costed = any(c["cost"] != "" for c in comm)
     ntot = nlines = 0
     for c in comm:
-        sup = c["suppressed"] == "1"
+        code = c["suppressed"]
         if c["line"] == "total":
             ntot += 1
             key = (name(topics, c["topic"], W["topics"]),)
             r = totals.get(key)
             if check(r is not None, "commissioning: no total %r" % (key,)):
-                kept = ["cohorts", "welsh_medium_cohorts", "cohorts_alone", "saving"]
+                kept = ["cohorts", "welsh_medium_cohorts", "cohorts_alone"] + (["saving"] if costed else [])
                 for f, col in zip(kept, [3, 4, 5, 8]):
                     same(r[col], c[f], "commissioning %r %s" % (key, f))
-                if sup:
-                    check(r[1] == MARK and all(not isinstance(r[i], (int, float)) for i in (2, 6, 7)),
-                          "commissioning %r: suppressed total shows learners or costs" % (key,))
+                if code != "0":
+                    check(r[1] == MARKS[code] and all(not isinstance(v, (int, float)) for v in [r[2]] + r[6:8]),
+                          "commissioning %r: hidden total shows learners or costs" % (key,))
                 else:
                     for f, col in zip(["cohort_learners", "self_directed", "cost", "cost_alone"], [1, 2, 6, 7]):
-                        same(r[col], c[f], "commissioning %r %s" % (key, f))
-        else:
+                        if col < len(r):
+                            same(r[col], c[f], "commissioning %r %s" % (key, f))
+                check(costed or len(r) == 6, "commissioning %r: money columns without costs" % (key,))
+        elif c["topic"] != "*":  # the sums over topics by region are for the PDF's table
             nlines += 1
             key = (topics[c["topic"]], W["pool"] if c["line"] == "pool" else region(c["region"]),
                    W[c["medium"]])
             r = lines.get(key)
             if check(r is not None, "cohorts: no line %r" % (key,)):
-                if sup:
-                    check(r[3] == MARK, "cohorts %r: suppressed learners shown" % (key,))
+                if code != "0":
+                    check(r[3] == MARKS[code], "cohorts %r: hidden learners shown" % (key,))
                 else:
                     same(r[3], c["cohort_learners"], "cohorts %r learners" % (key,))
                 same(r[4], c["cohorts"], "cohorts %r cohorts" % (key,))
-                same(r[5], c["cost"], "cohorts %r cost" % (key,))
+                if costed:
+                    same(r[5], c["cost"], "cohorts %r cost" % (key,))
+                else:
+                    check(len(r) == 5, "cohorts %r: a cost column without costs" % (key,))
     check(len(totals) == ntot and len(lines) == nlines, "commissioning row counts")
-    for r in S["comm"].iter_rows(min_row=5, max_row=5):
-        check("\u00a3" in r[6].number_format, "cost format %s" % r[6].number_format)
+    if costed:
+        for r in S["comm"].iter_rows(min_row=5, max_row=5):
+            check("\u00a3" in r[6].number_format, "cost format %s" % r[6].number_format)
+    else:  # no price set: no pound sign anywhere in the file, formats and charts included
+        z = zipfile.ZipFile(xlsx)
+        for n in z.namelist():
+            check("\u00a3" not in z.read(n).decode("utf-8", "replace"), "a pound sign in %s" % n)
 
 expect = read_csv("expectations")
 if expect:
@@ -294,23 +360,27 @@ if expect:
         check(r[0] == e["title"], "expectation %d title %r" % (i, r[0]))
         same(r[4], e["baseline"], "expectation %s baseline" % e["id"])
         same(r[5], e["target"], "expectation %s target" % e["id"])
-        if e["suppressed"] == "1":
-            check(r[6] == MARK and r[7] is None and r[8] is None, "expectation %s suppressed" % e["id"])
+        if e["suppressed"] != "0":
+            check(r[6] == MARKS[e["suppressed"]] and r[7] is None and r[8] is None,
+                  "expectation %s hidden" % e["id"])
         else:
             same(r[6], e["actual"], "expectation %s actual" % e["id"])
             same(r[7], e["progress"], "expectation %s progress" % e["id"])
             check((r[8] or "") == W["rag"].get(e["rag"], ""), "expectation %s rag %r" % (e["id"], r[8]))
             same(r[9], e["respondents"], "expectation %s respondents" % e["id"])
+        values = [c for c in e if c.startswith("value_")]  # the metric per period
+        for j, c in enumerate(values):
+            same(r[10 + j], e[c], "expectation %s %s" % (e["id"], c))
         fill = ws.cell(start + 2 + i, 9).fill.fgColor.rgb
         want = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}.get(e["rag"])
-        if want and e["suppressed"] != "1":
+        if want and e["suppressed"] == "0":
             check(fill.endswith(want), "expectation %s fill %s" % (e["id"], fill))
     # the Kirkpatrick levels on Evaluation
     _, ev = table(S["evaluation"], 3)
     for e in expect:
         if e["metric"] in ("satisfaction", "learning_uplift", "applied_rate", "trained_vs_untrained"):
             r = next((v for k, v in ev.items() if k[2] == e["title"]), None)
-            if check(r is not None, "evaluation: no %s" % e["id"]) and e["suppressed"] != "1":
+            if check(r is not None, "evaluation: no %s" % e["id"]) and e["suppressed"] == "0":
                 same(r[5], e["actual"], "evaluation %s actual" % e["id"])
                 same(r[8], e["respondents"], "evaluation %s respondents" % e["id"])
 
@@ -318,29 +388,30 @@ trends = read_csv("trends")
 if trends:
     _, rows = table(S["trends"], 3)
     for t in trends:
-        key = (name(auth, t["authority"], W["wales"]), name(topics, t["topic"], W["topics"]), t["period"])
+        key = (name(auth, t["authority"], WALES), name(topics, t["topic"], W["topics"]), t["period"])
         fields = [t[f] for f in ["respondents", "assessed", "mean_gap", "share_below", "learners_needing",
                                  "change_mean_gap", "change_share_below", "change_learners"]]
-        if t["suppressed"] != "1" and t["respondents"] == "":
+        if t["suppressed"] == "0" and t["respondents"] == "":
             fields[0] = "0"  # no group in that period
-        compare(S["trends"], rows, key, fields, list(range(3, 11)), t["suppressed"] == "1", "trends")
+        compare(S["trends"], rows, key, fields, list(range(3, 11)), t["suppressed"], "trends")
     check(len(rows) == len(trends), "trends: %d rows, CSV %d" % (len(rows), len(trends)))
 
 for stem, sheet, keyf, cols in (
         ("barriers", "barriers", lambda b: (barriers[b["barrier"]],
-                                            name(auth, b["authority"], W["auths"])),
+                                            name(auth, b["authority"], AUTHS)),
          ["respondents", "citing", "share"]),
         ("mentors", "mentors", lambda m: (topics[m["topic"]], region(m["region"])),
-         ["respondents", "experts", "learners"]),
+         ["respondents", "experts", "learners", "learners_per_expert"]),
         ("raters", "raters", lambda g: (name(topics, g["topic"], W["topics"]),
-                                        name(auth, g["authority"], W["auths"])),
+                                        name(auth, g["authority"], AUTHS)),
          ["respondents", "pairs", "mean_difference"])):
     data = read_csv(stem)
     if not data:
         continue
     _, rows = table(S[sheet], 2)
     for d in data:
-        compare(S[sheet], rows, keyf(d), [d[c] for c in cols], [2, 3, 4], d["suppressed"] == "1", stem)
+        compare(S[sheet], rows, keyf(d), [d[c] for c in cols], list(range(2, 2 + len(cols))),
+                d["suppressed"], stem)
     check(len(rows) == len(data), "%s: %d rows, CSV %d" % (stem, len(rows), len(data)))
 
 # ---- data quality: counted, never the values ----
@@ -387,7 +458,7 @@ for c in charts:
             for cell in row:
                 check(cell.value is None or isinstance(cell.value, (int, float)),
                       "%s plots %r from %s" % (c, cell.value, cell.coordinate))
-want = ["bar"] + (["line"] if trends is None or trends else []) + (["col"] if comm else []) + \
+want = ["bar"] + (["line"] if trends is None or trends else []) + (["col"] if comm and costed else []) + \
        (["bar"] if read_csv("barriers") else [])
 check(sorted(kinds) == sorted(want), "charts: %r, want %r" % (kinds, want))
 # the plotted gaps are shown topics' mean gaps

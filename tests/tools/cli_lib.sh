@@ -14,3 +14,23 @@ expect_exit() {
 expect_text() {
   grep -qF -- "$2" "$1" || { cat "$1" >&2; die "'$1' lacks: $2"; }
 }
+# set_home DIR: where the report sets of DIR live (include/tna/outputs.h): PARENT/.BASE.tna
+set_home() {
+  printf '%s/.%s.tna' "$(dirname "$1")" "$(basename "$1")"
+}
+# expect_no_litter DIR: no staging directory, new link, lock or old-style temporary is left.
+expect_no_litter() {
+  h=$(set_home "$1")
+  if [ -d "$h" ] && [ -n "$(find "$h" -mindepth 1 -maxdepth 1 \( -name 'new-*' -o -name 'link-*' -o -name lock \))" ]; then
+    ls -la "$h" >&2; die "temporaries left in $h"
+  fi
+  [ -z "$(find -L "$1" -mindepth 1 -maxdepth 1 -name '.*' 2>/dev/null)" ] || { ls -la "$1/" >&2; die "temporary files left in $1"; }
+}
+# under_strace ARGS...: strace ARGS, when strace can trace here (else exit 0 with a note).
+# LeakSanitizer cannot run under ptrace, so it is off there; the fault walk checks leaks.
+has_strace() {
+  command -v strace >/dev/null && strace -f -qq -o /dev/null -e trace=none true 2>/dev/null
+}
+under_strace() {
+  ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace -f -qq -o /dev/null "$@"
+}

@@ -268,7 +268,10 @@ static void test_good_analysis(void)
     CHECK_INT(m->commissioning.cohort_min, 4);
     CHECK_INT(m->commissioning.cohort_max, 16);
     CHECK_NEAR(m->commissioning.cost_per_cohort, 1200.5, 1e-9);
-    CHECK_NEAR(m->commissioning.cost_per_elearning_learner, 40, 1e-9);
+    CHECK(m->commissioning.has_cost_per_cohort);
+    /* a cost left out is not set, never a default price */
+    CHECK_NEAR(m->commissioning.cost_per_elearning_learner, 0, 1e-9);
+    CHECK(!m->commissioning.has_cost_per_elearning_learner);
     CHECK_INT(m->commissioning.elearning_max_gap, 1);
     CHECK_INT(m->min_group_size, 3);
     CHECK_STR(m->output_dir, "out/{period}");
@@ -517,7 +520,8 @@ static void test_presets(void)
         CHECK_INT(m->sources[0].date_format, TNA_DATE_AUTO);
         CHECK_INT(m->commissioning.cohort_min, 8);
         CHECK_INT(m->commissioning.cohort_max, 16);
-        CHECK_NEAR(m->commissioning.cost_per_cohort, 3500, 1e-9);
+        CHECK(!m->commissioning.has_cost_per_cohort); /* no price unless one is set */
+        CHECK(!m->commissioning.has_cost_per_elearning_learner);
         CHECK_INT(m->min_group_size, 5);
         CHECK_STR(m->output_dir, "reports/{period}");
         CHECK_INT(m->rater_policy, TNA_RATER_MANAGER_FIRST);

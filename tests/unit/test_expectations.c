@@ -66,7 +66,7 @@ static const tna_expectation_result *result(const run *r, const char *id)
 #define CHECK_SHOWN(e, act, resp, base, prog, rag_)                        \
     do {                                                                   \
         double check_base_ = (base), check_prog_ = (prog);                 \
-        CHECK(!(e)->suppressed);                                           \
+        CHECK(!(e)->hidden);                                               \
         CHECK((e)->has_actual);                                            \
         CHECK_NEAR((e)->actual, (act), EPS);                               \
         CHECK_INT((e)->respondents, (resp));                               \
@@ -85,10 +85,10 @@ static const tna_expectation_result *result(const run *r, const char *id)
         CHECK_INT((e)->rag, (rag_));                                       \
     } while (0)
 
-/* No actual value: suppressed or not, with this note. */
-#define CHECK_HIDDEN(e, supp, note_)                                                               \
+/* No actual value: hidden (TNA_SUPPRESSED, TNA_PROTECTED) or not (TNA_SHOWN), with this note. */
+#define CHECK_HIDDEN(e, why, note_)                                                                \
     do {                                                                                           \
-        CHECK_INT((e)->suppressed, (supp));                                                        \
+        CHECK_INT((e)->hidden, (why));                                                             \
         CHECK(!(e)->has_actual);                                                                   \
         CHECK(!(e)->has_progress);                                                                 \
         CHECK_NEAR((e)->actual, 0, 0);                                                             \
@@ -165,19 +165,20 @@ static void test_protected(void)
     const tna_period_figures *q2 = &r.res->periods[0], *q3 = &r.res->periods[1];
     const tna_group *g =
         tna_results_find(q3, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a1)});
-    CHECK(g != NULL && g->suppressed); /* precondition: a1 has 4 respondents, hidden for a2 */
+    /* precondition: a1 has 4 respondents, protected for a2 */
+    CHECK(g != NULL && g->hidden == TNA_PROTECTED);
     const tna_expectation_result *e = result(&r, "gap-a1");
-    CHECK_HIDDEN(e, true, TNA_NOTE_PROTECTED);
+    CHECK_HIDDEN(e, TNA_PROTECTED, TNA_NOTE_PROTECTED);
     CHECK(!e->has_baseline);
     CHECK_PERIODS(e, NAN, NAN);
 
     uint32_t north = r.m->authorities[a1].region;
     g = tna_results_find(q2, TNA_SET_REGION, (tna_dims){.region = tna_is(north)});
-    CHECK(g != NULL && g->suppressed); /* precondition: North hidden in Q2 ... */
+    CHECK(g != NULL && g->hidden == TNA_PROTECTED); /* precondition: North hidden in Q2 ... */
     g = tna_results_find(q3, TNA_SET_REGION, (tna_dims){.region = tna_is(north)});
-    CHECK(g != NULL && !g->suppressed); /* ... and shown in Q3 */
+    CHECK(g != NULL && !g->hidden); /* ... and shown in Q3 */
     e = result(&r, "reduction-north");
-    CHECK_HIDDEN(e, true, TNA_NOTE_PROTECTED);
+    CHECK_HIDDEN(e, TNA_PROTECTED, TNA_NOTE_PROTECTED);
     CHECK_PERIODS(e, NAN, NAN);
     run_free(&r);
 
@@ -261,7 +262,7 @@ static void test_evaluations(void)
 
     /* Nothing about skill s4 in either period. */
     e = result(&r, "satisfaction-s4");
-    CHECK_HIDDEN(e, false, TNA_NOTE_NO_EVALUATIONS);
+    CHECK_HIDDEN(e, TNA_SHOWN, TNA_NOTE_NO_EVALUATIONS);
     CHECK(!e->has_baseline);
     CHECK_PERIODS(e, NAN, NAN);
 
@@ -288,7 +289,7 @@ static void test_evaluations(void)
 
     /* Authority a3: P05 yes only (P07 left it blank): one respondent, suppressed. */
     e = result(&r, "applied-a3");
-    CHECK_HIDDEN(e, true, TNA_NOTE_TOO_FEW);
+    CHECK_HIDDEN(e, TNA_SUPPRESSED, TNA_NOTE_TOO_FEW);
     CHECK(e->has_baseline); /* the configured one is still shown */
     CHECK_NEAR(e->baseline, 0.5, 0);
     CHECK_PERIODS(e, 2.0 / 3, NAN); /* Q2: P05 P07 yes, P06 no: 3 respondents */
@@ -317,7 +318,7 @@ static void test_trained_vs_untrained(void)
 
     /* Authority a3: trained P07 only (P10 is new), untrained P05, P06: too few. */
     e = result(&r, "tvu-a3");
-    CHECK_HIDDEN(e, true, TNA_NOTE_TOO_FEW);
+    CHECK_HIDDEN(e, TNA_SUPPRESSED, TNA_NOTE_TOO_FEW);
     run_free(&r);
 
     if (!run_ok(CASE "tna-k1.yaml", &r))
@@ -327,33 +328,17 @@ static void test_trained_vs_untrained(void)
     CHECK_SHOWN(e, -5.0 / 6, 3, NAN, NAN, TNA_RAG_NONE);
     CHECK_INT(e->note, TNA_NOTE_BASELINE_NONE);
     /* a2: P08 untrained only; r2: P09 never said. */
-    CHECK_HIDDEN(result(&r, "tvu-a2"), false, TNA_NOTE_NEEDS_BOTH);
-    CHECK_HIDDEN(result(&r, "tvu-r2"), false, TNA_NOTE_NO_BOTH);
-    run_free(&r);
-}
-
-/* One period: nothing period-on-period; the first period is the current one. */
-static void test_single_period(void)
-{
-    run r;
-    if (!run_ok(CASE "tna-one.yaml", &r))
-        return;
-    CHECK_INT(r.res->n_periods, 1);
-    /* baseline = the first period = the actual: progress 0, red */
-    const tna_expectation_result *e = result(&r, "share-all");
-    CHECK_SHOWN(e, 0.3, 10, 0.3, 0.0, TNA_RAG_RED);
-    e = result(&r, "reduction-all");
-    CHECK_HIDDEN(e, false, TNA_NOTE_NEEDS_TWO);
-    CHECK(!e->has_baseline);
-    CHECK(isnan(e->by_period[0]));
-    e = result(&r, "tvu-all");
-    CHECK_HIDDEN(e, false, TNA_NOTE_NEEDS_TWO);
-    CHECK(e->has_baseline); /* configured */
+    CHECK_HIDDEN(result(&r, "tvu-a2"), TNA_SHOWN, TNA_NOTE_NEEDS_BOTH);
+    CHECK_HIDDEN(result(&r, "tvu-r2"), TNA_SHOWN, TNA_NOTE_NO_BOTH);
     run_free(&r);
 }
 
 static void remove_tree(const char *path)
 {
+    if (g_file_test(path, G_FILE_TEST_IS_SYMLINK)) { /* the report set's link (outputs.h) */
+        g_remove(path);
+        return;
+    }
     GDir *d = g_dir_open(path, 0, NULL);
     if (d != NULL) {
         const char *name;
@@ -369,30 +354,70 @@ static void remove_tree(const char *path)
     g_remove(path);
 }
 
+/* The expectations CSV of a run, as text (caller frees). */
+static char *expectations_csv(const run *r)
+{
+    /* the reports go into root/reports: the output directory becomes a link to its set in
+     * root/.reports.tna, and removing root removes both */
+    char *root = g_dir_make_tmp("tna-expectations-XXXXXX", NULL);
+    char *dir = g_build_filename(root, "reports", NULL);
+    tna_outputs *out = tna_outputs_new(dir);
+    tna_error err = TNA_ERROR_INIT;
+    tna_status st = tna_render_csv(r->res, tna_dq_log_of(r->ds), out, &err);
+    if (st == TNA_OK)
+        st = tna_outputs_commit(out, &err);
+    CHECK_INT(st, TNA_OK);
+    tna_outputs_free(out);
+    const char *period = r->res->periods[r->res->n_periods - 1].period;
+    char *name = g_strdup_printf("expectations-%s.csv", period);
+    char *path = g_build_filename(dir, name, NULL), *text = NULL;
+    CHECK(g_file_get_contents(path, &text, NULL, NULL));
+    g_free(name);
+    g_free(path);
+    remove_tree(root);
+    g_free(root);
+    g_free(dir);
+    return text;
+}
+
+/* One period: nothing period-on-period; the first period is the current one. */
+static void test_single_period(void)
+{
+    run r;
+    if (!run_ok(CASE "tna-one.yaml", &r))
+        return;
+    CHECK_INT(r.res->n_periods, 1);
+    /* baseline = the first period = the actual: the baseline is set this period, so there
+     * is no progress and no status yet (not red for standing still) */
+    const tna_expectation_result *e = result(&r, "share-all");
+    CHECK_SHOWN(e, 0.3, 10, 0.3, NAN, TNA_RAG_NONE);
+    CHECK_INT(e->note, TNA_NOTE_BASELINE_SET);
+    char *text = expectations_csv(&r); /* no progress, no RAG, the note, the one period */
+    CHECK(text != NULL && strstr(text, "\nshare-all,Half at target,share_at_target,,0.300000,"
+                                       "0.500000,0.300000,,,10,,0,baseline set this period,"
+                                       "0.300000\n"));
+    g_free(text);
+    e = result(&r, "reduction-all");
+    CHECK_HIDDEN(e, TNA_SHOWN, TNA_NOTE_NEEDS_TWO);
+    CHECK(!e->has_baseline);
+    CHECK(isnan(e->by_period[0]));
+    e = result(&r, "tvu-all");
+    CHECK_HIDDEN(e, TNA_SHOWN, TNA_NOTE_NEEDS_TWO);
+    CHECK(e->has_baseline); /* configured */
+    run_free(&r);
+}
+
 /* expectations-PERIOD.csv, byte for byte. */
 static void test_csv(void)
 {
     run r;
     if (!run_ok(CASE "tna.yaml", &r))
         return;
-    char *dir = g_dir_make_tmp("tna-expectations-XXXXXX", NULL);
-    tna_outputs *out = tna_outputs_new(dir);
-    tna_error err = TNA_ERROR_INIT;
-    tna_status st = tna_render_csv(r.res, tna_dq_log_of(r.ds), out, &err);
-    if (st == TNA_OK)
-        st = tna_outputs_commit(out, &err);
-    CHECK_INT(st, TNA_OK);
-    tna_outputs_free(out);
-    char *path = g_build_filename(dir, "expectations-2026-Q3.csv", NULL);
-    char *got = NULL, *want = NULL;
-    CHECK(g_file_get_contents(path, &got, NULL, NULL));
+    char *got = expectations_csv(&r), *want = NULL;
     CHECK(g_file_get_contents(CASE "expected-expectations.csv", &want, NULL, NULL));
     CHECK_STR(got, want);
     g_free(got);
     g_free(want);
-    g_free(path);
-    remove_tree(dir);
-    g_free(dir);
     run_free(&r);
 }
 

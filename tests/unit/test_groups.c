@@ -79,7 +79,7 @@ static int broken(const tna_period_figures *f, tna_set part, tna_set total, int 
             continue;
         g_hash_table_insert(parts, (void *)t,
                             GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(parts, t)) + 1));
-        if (g->suppressed)
+        if (g->hidden)
             g_hash_table_insert(
                 hidden_parts, (void *)t,
                 GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(hidden_parts, t)) + 1));
@@ -92,12 +92,12 @@ static int broken(const tna_period_figures *f, tna_set part, tna_set total, int 
         const tna_group *t = key;
         int hidden = GPOINTER_TO_INT(g_hash_table_lookup(hidden_parts, t));
         (*checked)++;
-        if ((!t->suppressed && hidden == 1) || (t->suppressed && hidden == 0)) {
+        if ((!t->hidden && hidden == 1) || (t->hidden && hidden == 0)) {
             bad++;
             fprintf(stderr,
                     "  sets %d -> %d: total (a%u r%u p%u f%u t%u) %s with %d hidden of %d\n", part,
                     total, t->authority, t->region, t->role, t->framework, t->topic,
-                    t->suppressed ? "hidden" : "shown", hidden, GPOINTER_TO_INT(value));
+                    t->hidden ? "hidden" : "shown", hidden, GPOINTER_TO_INT(value));
         }
     }
     g_hash_table_destroy(parts);

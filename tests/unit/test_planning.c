@@ -207,26 +207,26 @@ static void check_demand(const tna_demand *d, const int64_t want[11], int line_n
 
 #define CHECK_DEMAND(d, ...) check_demand((d), (const int64_t[11]){__VA_ARGS__}, __LINE__)
 
-static void check_line(const tna_cohort_plan *c, bool suppressed, int64_t learners,
+static void check_line(const tna_cohort_plan *c, tna_hidden hidden, int64_t learners,
                        int64_t cohorts, double cost)
 {
     CHECK(c != NULL);
     if (c == NULL)
         return;
-    CHECK_INT(c->suppressed, suppressed);
+    CHECK_INT(c->hidden, hidden);
     CHECK_INT(c->learners, learners);
     CHECK_INT(c->cohorts, cohorts);
     CHECK_NEAR(c->cost, cost, 1e-9);
 }
 
-static void check_total(const tna_commissioning_total *t, bool suppressed, int64_t learners,
+static void check_total(const tna_commissioning_total *t, tna_hidden hidden, int64_t learners,
                         int64_t self, int64_t cohorts, int64_t welsh, int64_t alone,
                         double cost, double cost_alone, double saving)
 {
     CHECK(t != NULL);
     if (t == NULL)
         return;
-    CHECK_INT(t->suppressed, suppressed);
+    CHECK_INT(t->hidden, hidden);
     CHECK_INT(t->cohort_learners, learners);
     CHECK_INT(t->self_directed, self);
     CHECK_INT(t->cohorts, cohorts);
@@ -237,13 +237,13 @@ static void check_total(const tna_commissioning_total *t, bool suppressed, int64
     CHECK_NEAR(t->saving, saving, 1e-9);
 }
 
-static void check_mentors(const tna_mentors *x, bool suppressed, int64_t respondents,
+static void check_mentors(const tna_mentors *x, tna_hidden hidden, int64_t respondents,
                           int64_t experts, int64_t learners)
 {
     CHECK(x != NULL);
     if (x == NULL)
         return;
-    CHECK_INT(x->suppressed, suppressed);
+    CHECK_INT(x->hidden, hidden);
     CHECK_INT(x->respondents, respondents);
     CHECK_INT(x->experts, experts);
     CHECK_INT(x->learners, learners);
@@ -254,7 +254,7 @@ static void check_rater(const tna_rater_gap *g, int64_t respondents, int64_t pai
     CHECK(g != NULL);
     if (g == NULL)
         return;
-    CHECK(!g->suppressed);
+    CHECK(!g->hidden);
     CHECK_INT(g->respondents, respondents);
     CHECK_INT(g->pairs, pairs);
     CHECK_NEAR(g->mean_difference, mean, 1e-12);
@@ -277,9 +277,9 @@ static void check_demand_follows_groups(const run *r)
         CHECK(g != NULL);
         if (g == NULL)
             continue;
-        CHECK_INT(d->suppressed, g->suppressed);
+        CHECK_INT(d->hidden, g->hidden);
         CHECK_INT(d->learners, g->learners_needing);
-        if (d->suppressed)
+        if (d->hidden)
             CHECK(d->learners == 0 && d->self_directed == 0 && d->cohort == 0 &&
                   d->welsh == 0 && d->english == 0 && d->either == 0 && d->unstated == 0 &&
                   d->band[1] + d->band[2] + d->band[3] + d->band[4] == 0);
@@ -344,18 +344,18 @@ static void test_commissioning(void)
     /* cohort_min 8, cohort_max 16, 1000 a cohort, 10 an e-learner.
      * t1 English-medium cohort learners: North 9 + 8 = 17 -> 2 cohorts; South 10 + 6 = 16 ->
      * 1 cohort; West 5 < 8 -> pooled: the all-Wales English pool of 5 still gets 1 cohort. */
-    check_line(line(&r, "t1", "North", false), false, 17, 2, 2000);
-    check_line(line(&r, "t1", "South", false), false, 16, 1, 1000);
-    check_line(line(&r, "t1", NULL, false), false, 5, 1, 1000);
+    check_line(line(&r, "t1", "North", false), TNA_SHOWN, 17, 2, 2000);
+    check_line(line(&r, "t1", "South", false), TNA_SHOWN, 16, 1, 1000);
+    check_line(line(&r, "t1", NULL, false), TNA_SHOWN, 5, 1, 1000);
     CHECK(line(&r, "t1", "West", false) == NULL);
     /* Welsh-medium, planned separately: South 8 = cohort_min -> its own cohort; North 2 + 1
      * = 3 and West 2 pool into 5 -> 1 cohort. */
-    check_line(line(&r, "t1", "South", true), false, 8, 1, 1000);
-    check_line(line(&r, "t1", NULL, true), false, 5, 1, 1000);
+    check_line(line(&r, "t1", "South", true), TNA_SHOWN, 8, 1, 1000);
+    check_line(line(&r, "t1", NULL, true), TNA_SHOWN, 5, 1, 1000);
     CHECK(line(&r, "t1", "North", true) == NULL);
     CHECK(line(&r, "t1", "West", true) == NULL);
     /* t2: one English cohort learner in North, pooled: 1 cohort. */
-    check_line(line(&r, "t2", NULL, false), false, 1, 1, 1000);
+    check_line(line(&r, "t2", NULL, false), TNA_SHOWN, 1, 1, 1000);
     CHECK(line(&r, "t2", "North", false) == NULL);
     CHECK(line(&r, "t2", NULL, true) == NULL);
     /* Order: per topic, Welsh-medium lines (regions, pool), then English-medium. */
@@ -372,10 +372,10 @@ static void test_commissioning(void)
      * self-directed. Alone, every authority runs ceil(learners / 16) per medium: English
      * a1..a5 one each (9, 8, 10, 6, 5), Welsh a1, a2, a3, a5 one each (2, 1, 8, 2) = 9.
      * Cost 6 x 1000 + 4 x 10 = 6040; alone 9 x 1000 + 40 = 9040; saving 3000. */
-    check_total(total(&r, "t1"), false, 51, 4, 6, 2, 9, 6040, 9040, 3000);
+    check_total(total(&r, "t1"), TNA_SHOWN, 51, 4, 6, 2, 9, 6040, 9040, 3000);
     /* t2: 1 cohort, 1 self-directed; alone the same: 1010 either way. */
-    check_total(total(&r, "t2"), false, 1, 1, 1, 0, 1, 1010, 1010, 0);
-    check_total(total(&r, NULL), false, 52, 5, 7, 2, 10, 7050, 10050, 3000);
+    check_total(total(&r, "t2"), TNA_SHOWN, 1, 1, 1, 0, 1, 1010, 1010, 0);
+    check_total(total(&r, NULL), TNA_SHOWN, 52, 5, 7, 2, 10, 7050, 10050, 3000);
     CHECK_INT(pl->n_totals, 3);
     if (pl->n_totals == 3)
         CHECK(pl->totals[2].topic == TNA_NONE);
@@ -383,12 +383,12 @@ static void test_commissioning(void)
     /* Experts in t1 (top level 4): in a2, two rated s1 and s2 Expert, one rated s1 Expert and
      * left s2 blank (every skill answered is at the top); one with s2 Practitioner is not.
      * Respondents: everyone who answered a t1 skill (a1 18, a2 13, a3 19, a4 6, a5 8). */
-    check_mentors(mentors(&r, "t1", NULL), false, 64, 3, 55);
-    check_mentors(mentors(&r, "t1", "North"), false, 31, 3, 23);
-    check_mentors(mentors(&r, "t1", "South"), false, 25, 0, 24);
-    check_mentors(mentors(&r, "t1", "West"), false, 8, 0, 8);
-    check_mentors(mentors(&r, "t2", NULL), false, 64, 0, 2);
-    check_mentors(mentors(&r, "t2", "North"), false, 31, 0, 2);
+    check_mentors(mentors(&r, "t1", NULL), TNA_SHOWN, 64, 3, 55);
+    check_mentors(mentors(&r, "t1", "North"), TNA_SHOWN, 31, 3, 23);
+    check_mentors(mentors(&r, "t1", "South"), TNA_SHOWN, 25, 0, 24);
+    check_mentors(mentors(&r, "t1", "West"), TNA_SHOWN, 8, 0, 8);
+    check_mentors(mentors(&r, "t2", NULL), TNA_SHOWN, 64, 0, 2);
+    check_mentors(mentors(&r, "t2", "North"), TNA_SHOWN, 31, 0, 2);
     CHECK_INT(pl->n_mentors, 8);
     run_free(&r);
 }
@@ -441,6 +441,11 @@ static void test_raters(void)
                   "cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,"
                   "suppressed\n"
                   "2026-Q3,*,*,total,*,*,52,5,7,2,10,7050.00,10050.00,3000.00,0\n"
+                  /* each region's lines over every topic and medium: North t1 English 17;
+                   * South t1 English 16 and Welsh 8; the pools t1 5 + 5 and t2 1 */
+                  "2026-Q3,*,*,region,North,*,17,,2,0,,2000.00,,,0\n"
+                  "2026-Q3,*,*,region,South,*,24,,2,1,,2000.00,,,0\n"
+                  "2026-Q3,*,*,pool,*,*,11,,3,1,,3000.00,,,0\n"
                   "2026-Q3,fw,t1,total,*,*,51,4,6,2,9,6040.00,9040.00,3000.00,0\n"
                   "2026-Q3,fw,t1,region,North,english,17,,2,,,2000.00,,,0\n"
                   "2026-Q3,fw,t1,region,South,english,16,,1,,,1000.00,,,0\n"
@@ -456,7 +461,7 @@ static void test_raters(void)
     CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,*,*,64,55,4,51,0,53,0,2,14,34,5,2,0\n"));
     g_free(text);
     text = slurp(dir, "mentors-2026-Q3.csv");
-    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,North,31,3,23,0\n"));
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,North,31,3,23,7.666667,0\n")); /* 23/3 */
     g_free(text);
     g_free(dir);
     run_free(&r);
@@ -470,64 +475,68 @@ static void test_privacy(void)
     run r;
     if (!run_case(CASES "privacy/tna.yaml", &r))
         return;
-    /* Groups of t1 (threshold 3): a3 (2) and a5 (2) are under it, and so is West (2);
-     * a4 (3) is hidden so that South's total does not give a3 away, and South (5) so that
-     * the t1 total does not give West away. */
+    /* Groups of t1 (threshold 3): a3 (2) and a5 (2) are under it, and so is West (2):
+     * suppressed; a4 (3) is hidden so that South's total does not give a3 away, and South (5)
+     * so that the t1 total does not give West away: protected. */
     const tna_period_figures *f = &r.res->periods[0];
     uint32_t t1 = topic(&r, "t1");
     const char *hidden_auth[] = {"a3", "a4", "a5"}, *shown_auth[] = {"a1", "a2"};
+    const tna_hidden why[] = {TNA_SUPPRESSED, TNA_PROTECTED, TNA_SUPPRESSED};
     for (int i = 0; i < 3; i++) {
         const tna_group *g = tna_results_find(
             f, TNA_SET_AUTHORITY_TOPIC,
             (tna_dims){.authority = tna_is(authority(&r, hidden_auth[i])), .topic = tna_is(t1)});
-        CHECK(g != NULL && g->suppressed);
+        CHECK(g != NULL && g->hidden == why[i]);
         const tna_demand *d = demand(&r, "t1", NULL, hidden_auth[i]);
-        CHECK(d != NULL && d->suppressed && d->learners == 0 && d->cohort == 0);
+        CHECK(d != NULL && d->hidden == why[i] && d->learners == 0 && d->cohort == 0);
     }
     for (int i = 0; i < 2; i++) {
         const tna_demand *d = demand(&r, "t1", NULL, shown_auth[i]);
-        CHECK(d != NULL && !d->suppressed);
+        CHECK(d != NULL && !d->hidden);
     }
     const tna_demand *south = demand(&r, "t1", "South", NULL);
-    CHECK(south != NULL && south->suppressed && south->learners == 0);
+    CHECK(south != NULL && south->hidden == TNA_PROTECTED && south->learners == 0);
     check_demand_follows_groups(&r);
 
     /* Plan (cohort_min 3, cohort_max 4). English: North 3 + 2 = 5 -> 2 cohorts, shown;
-     * South 2 + 1 = 3 -> 1 cohort, its count hidden (South is); West 1 -> pooled, and the
-     * pool's count is hidden because West is. Welsh: North 1 -> pooled, shown. */
-    check_line(line(&r, "t1", "North", false), false, 5, 2, 2000);
-    check_line(line(&r, "t1", "South", false), true, 0, 1, 1000);
-    check_line(line(&r, "t1", NULL, false), true, 0, 1, 1000);
-    check_line(line(&r, "t1", NULL, true), false, 1, 1, 1000);
+     * South 2 + 1 = 3 -> 1 cohort, its count hidden as South's group is (protected); West 1
+     * -> pooled alone, so the pool's count is West's, suppressed. Welsh: North 1 -> pooled,
+     * shown. */
+    check_line(line(&r, "t1", "North", false), TNA_SHOWN, 5, 2, 2000);
+    check_line(line(&r, "t1", "South", false), TNA_PROTECTED, 0, 1, 1000);
+    check_line(line(&r, "t1", NULL, false), TNA_SUPPRESSED, 0, 1, 1000);
+    check_line(line(&r, "t1", NULL, true), TNA_SHOWN, 1, 1, 1000);
     /* The t1 total is shown (16 respondents): 10 cohort learners, 5 cohorts; alone: English
      * a1..a5 one each, Welsh a1 one = 6. */
-    check_total(total(&r, "t1"), false, 10, 0, 5, 1, 6, 5000, 6000, 1000);
-    /* Mentors: South and West hidden with their groups; Wales and North shown. */
-    check_mentors(mentors(&r, "t1", NULL), false, 16, 0, 10);
-    check_mentors(mentors(&r, "t1", "North"), false, 9, 0, 6);
-    check_mentors(mentors(&r, "t1", "South"), true, 0, 0, 0);
-    check_mentors(mentors(&r, "t1", "West"), true, 0, 0, 0);
+    check_total(total(&r, "t1"), TNA_SHOWN, 10, 0, 5, 1, 6, 5000, 6000, 1000);
+    /* Mentors: South (5 answered, hidden with its group) protected, West (2) suppressed;
+     * Wales and North shown. */
+    check_mentors(mentors(&r, "t1", NULL), TNA_SHOWN, 16, 0, 10);
+    check_mentors(mentors(&r, "t1", "North"), TNA_SHOWN, 9, 0, 6);
+    check_mentors(mentors(&r, "t1", "South"), TNA_PROTECTED, 0, 0, 0);
+    check_mentors(mentors(&r, "t1", "West"), TNA_SUPPRESSED, 0, 0, 0);
 
     /* Barriers: answered by a1 5, a2 4, a3 2, a4 3 (a5 left it blank). a3 is under 3; a4,
      * the smallest shown, is hidden so the total does not give a3 away. */
     const tna_barrier_share *b = barrier(&r, "time", NULL);
-    CHECK(b != NULL && !b->suppressed && b->respondents == 14 && b->citing == 8);
+    CHECK(b != NULL && !b->hidden && b->respondents == 14 && b->citing == 8);
     CHECK(b != NULL && fabs(b->share - 8.0 / 14.0) < 1e-12);
     b = barrier(&r, "time", "a2");
-    CHECK(b != NULL && !b->suppressed && b->respondents == 4 && b->citing == 3);
+    CHECK(b != NULL && !b->hidden && b->respondents == 4 && b->citing == 3);
     CHECK(b != NULL && fabs(b->share - 0.75) < 1e-12);
     b = barrier(&r, "cost", "a3");
-    CHECK(b != NULL && b->suppressed && b->respondents == 0 && b->citing == 0 && b->share == 0);
+    CHECK(b != NULL && b->hidden == TNA_SUPPRESSED && b->respondents == 0 && b->citing == 0 &&
+          b->share == 0);
     b = barrier(&r, "cost", "a4");
-    CHECK(b != NULL && b->suppressed && b->respondents == 0 && b->citing == 0);
+    CHECK(b != NULL && b->hidden == TNA_PROTECTED && b->respondents == 0 && b->citing == 0);
     CHECK(barrier(&r, "cost", "a5") == NULL);
     /* "No manager support" is an alias of the shipped barrier manager-support; q004's typed
      * "Looking after my mum Gwen" matches none and counts as other (its text is logged, never
      * reported). Barriers nobody cited (travel-caring, ...) have no rows. */
     b = barrier(&r, "manager-support", NULL);
-    CHECK(b != NULL && !b->suppressed && b->respondents == 14 && b->citing == 1);
+    CHECK(b != NULL && !b->hidden && b->respondents == 14 && b->citing == 1);
     b = barrier(&r, "other", "a1");
-    CHECK(b != NULL && !b->suppressed && b->respondents == 5 && b->citing == 1);
+    CHECK(b != NULL && !b->hidden && b->respondents == 5 && b->citing == 1);
     CHECK(barrier(&r, "travel-caring", NULL) == NULL);
     CHECK_INT(r.res->planning.n_barriers, 20);
     CHECK_INT(r.res->planning.n_raters, 0);
@@ -556,14 +565,14 @@ static void test_tiny(void)
      * pooled into one cohort. Only cohort counts and the saving (which depends on them
      * alone: 2 cohorts alone - 1 pooled = 1000) may show. */
     const tna_planning *pl = &r.res->planning;
-    for (size_t i = 0; i < pl->n_demand; i++)
-        CHECK(pl->demand[i].suppressed && pl->demand[i].learners == 0);
+    for (size_t i = 0; i < pl->n_demand; i++) /* every group has fewer than 4 */
+        CHECK(pl->demand[i].hidden == TNA_SUPPRESSED && pl->demand[i].learners == 0);
     CHECK_INT(pl->n_demand, 4); /* Wales, North, a1, a2 */
-    check_line(line(&r, "t1", NULL, false), true, 0, 1, 1000);
-    check_total(total(&r, "t1"), true, 0, 0, 1, 0, 2, 0, 0, 1000);
-    check_total(total(&r, NULL), true, 0, 0, 1, 0, 2, 0, 0, 1000);
-    check_mentors(mentors(&r, "t1", NULL), true, 0, 0, 0);
-    check_mentors(mentors(&r, "t1", "North"), true, 0, 0, 0);
+    check_line(line(&r, "t1", NULL, false), TNA_SUPPRESSED, 0, 1, 1000); /* North alone */
+    check_total(total(&r, "t1"), TNA_SUPPRESSED, 0, 0, 1, 0, 2, 0, 0, 1000);
+    check_total(total(&r, NULL), TNA_SUPPRESSED, 0, 0, 1, 0, 2, 0, 0, 1000);
+    check_mentors(mentors(&r, "t1", NULL), TNA_SUPPRESSED, 0, 0, 0);
+    check_mentors(mentors(&r, "t1", "North"), TNA_SUPPRESSED, 0, 0, 0);
     char *dir = render(&r, "tiny");
     char *text = slurp(dir, "commissioning-2026-Q3.csv");
     CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,total,*,*,,,1,0,2,,,1000.00,1\n"));
@@ -684,20 +693,23 @@ static const char *cell(const table *t, guint row, const char *name)
     return g_ptr_array_index(r, col(t, name));
 }
 
+/* Hidden: suppressed (1) or protected (2). */
 static bool is_suppressed(const table *t, guint row)
 {
-    return strcmp(cell(t, row, "suppressed"), "1") == 0;
+    return strcmp(cell(t, row, "suppressed"), "1") == 0 ||
+           strcmp(cell(t, row, "suppressed"), "2") == 0;
 }
 
-/* Row-level rule: a suppressed row has every figure empty; a shown row has its base (a
- * respondents column) at least min_group_size, or 0 where `zero_ok` (trends: nobody). */
+/* Row-level rule: a hidden row (suppressed or protected) has every figure empty; a shown row
+ * has its base (a respondents column) at least min_group_size, or 0 where `zero_ok`
+ * (trends: nobody). */
 static void check_rows(const table *t, const char *name, const char *const *figures,
                        const char *base, int k, bool zero_ok)
 {
     size_t n_sup = 0;
     for (guint i = 0; i < t->rows->len; i++) {
         const char *s = cell(t, i, "suppressed");
-        CHECK(strcmp(s, "0") == 0 || strcmp(s, "1") == 0);
+        CHECK(strcmp(s, "0") == 0 || strcmp(s, "1") == 0 || strcmp(s, "2") == 0);
         if (is_suppressed(t, i)) {
             n_sup++;
             for (const char *const *f = figures; *f; f++)
@@ -909,7 +921,8 @@ static void check_outputs(const run *r, const char *dir, bool expect_suppression
                                         "to_awareness", "to_working", "to_practitioner",
                                         "to_expert", "welsh", "english", "either", "unstated",
                                         NULL};
-    static const char *const men_f[] = {"respondents", "experts", "learners", NULL};
+    static const char *const men_f[] = {"respondents", "experts", "learners",
+                                        "learners_per_expert", NULL};
     static const char *const tre_f[] = {"respondents", "assessed", "below_target", "gap_sum",
                                         "mean_gap", "share_below", "learners_needing",
                                         "change_mean_gap", "change_share_below",
@@ -929,7 +942,8 @@ static void check_outputs(const run *r, const char *dir, bool expect_suppression
     for (guint i = 0; i < com->rows->len; i++) {
         if (is_suppressed(com, i) && strcmp(cell(com, i, "line"), "total") == 0)
             CHECK(*cell(com, i, "cost") == '\0' && *cell(com, i, "cost_alone") == '\0');
-        if (!is_suppressed(com, i) && strcmp(cell(com, i, "line"), "region") == 0) {
+        if (!is_suppressed(com, i) && strcmp(cell(com, i, "line"), "region") == 0 &&
+            !star(cell(com, i, "topic"))) {
             uint32_t t = tna_model_find_topic(r->m, cell(com, i, "topic"));
             uint32_t reg = TNA_NONE;
             for (uint32_t j = 0; j < r->m->n_regions; j++)
@@ -937,7 +951,7 @@ static void check_outputs(const run *r, const char *dir, bool expect_suppression
                     reg = j;
             const tna_group *g = tna_results_find(
                 f, TNA_SET_REGION_TOPIC, (tna_dims){.region = tna_is(reg), .topic = tna_is(t)});
-            CHECK(g != NULL && !g->suppressed && g->respondents >= k);
+            CHECK(g != NULL && !g->hidden && g->respondents >= k);
         }
     }
     check_relation(dem, "demand authorities/Wales", rel_demand_auth_wales);

@@ -95,8 +95,10 @@ static void test_hand_computed(void)
     compare_config("tests/cases/analysis/tna.yaml");
 }
 
-/* A cut inside a quoted field: the first half ends in an open quote; the split is undone. */
-static void test_cut_inside_quotes(void)
+/* A scratch case: the hand-computed framework, roles and authorities, one source "{period}.csv"
+ * with the given column mapping, and csv as the file of period P. Returns the directory;
+ * remove_case() removes it. */
+static char *write_case(const char *columns, const GString *csv)
 {
     char *dir = g_dir_make_tmp("tna-split-XXXXXX", NULL);
     const char *names[] = {"fw.yaml", "roles.yaml", "authorities.yaml"};
@@ -110,12 +112,33 @@ static void test_cut_inside_quotes(void)
         g_free(text), g_free(src), g_free(dst);
     }
     char *yaml = g_build_filename(dir, "tna.yaml", NULL);
-    CHECK(g_file_set_contents(yaml,
-                              "periods: [P]\nframeworks: [fw.yaml]\nroles: roles.yaml\n"
-                              "authorities: authorities.yaml\nsources:\n  - name: s\n"
-                              "    path: \"{period}.csv\"\n    columns: {respondent: Staff, "
-                              "authority: Council, role: Role}\n    skills: {S1: s1, S2: s2}\n",
-                              -1, NULL));
+    char *config = g_strdup_printf("periods: [P]\nframeworks: [fw.yaml]\nroles: roles.yaml\n"
+                                   "authorities: authorities.yaml\nsources:\n  - name: s\n"
+                                   "    path: \"{period}.csv\"\n    columns: {%s}\n"
+                                   "    skills: {S1: s1, S2: s2}\n",
+                                   columns);
+    CHECK(g_file_set_contents(yaml, config, -1, NULL));
+    char *path = g_build_filename(dir, "P.csv", NULL);
+    CHECK(g_file_set_contents(path, csv->str, (gssize)csv->len, NULL));
+    g_free(config), g_free(yaml), g_free(path);
+    return dir;
+}
+
+static void remove_case(char *dir)
+{
+    const char *names[] = {"fw.yaml", "roles.yaml", "authorities.yaml", "tna.yaml", "P.csv"};
+    for (size_t i = 0; i < 5; i++) {
+        char *f = g_build_filename(dir, names[i], NULL);
+        g_unlink(f);
+        g_free(f);
+    }
+    g_rmdir(dir);
+    g_free(dir);
+}
+
+/* A cut inside a quoted field: the first half ends in an open quote; the split is undone. */
+static void test_cut_inside_quotes(void)
+{
     GString *csv = g_string_new("Staff,Council,Role,S1,Comment,S2\n");
     for (int i = 0; i < 40; i++)
         g_string_append_printf(csv, "%03d,a1,r1,Working,short,None\n", i);
@@ -126,9 +149,9 @@ static void test_cut_inside_quotes(void)
     g_string_append(csv, "\",Working\n");
     for (int i = 0; i < 40; i++)
         g_string_append_printf(csv, "%03d,a3,r1,Awareness,short,Practitioner\n", 200 + i);
-    char *path = g_build_filename(dir, "P.csv", NULL);
-    CHECK(g_file_set_contents(path, csv->str, (gssize)csv->len, NULL));
+    char *dir = write_case("respondent: Staff, authority: Council, role: Role", csv);
     g_string_free(csv, TRUE);
+    char *yaml = g_build_filename(dir, "tna.yaml", NULL);
     compare_config(yaml);
     tna_model *m;
     tna_dataset *ds = ingest(yaml, 0, 1, &m);
@@ -138,13 +161,51 @@ static void test_cut_inside_quotes(void)
     }
     tna_dataset_free(ds);
     tna_model_free(m);
-    for (size_t i = 0; i < 3; i++) {
-        char *f = g_build_filename(dir, names[i], NULL);
-        g_unlink(f);
-        g_free(f);
+    g_free(yaml);
+    remove_case(dir);
+}
+
+/* A value too long for the data-quality log, in the second half: it is shortened once, as in
+ * one pass (joining the halves used to log it again, shortening it twice; found by
+ * tests/fuzz/fuzz_ingest.c, input tests/fuzz/regressions/ingest/). */
+static void test_long_value_in_second_half(void)
+{
+    GString *csv = g_string_new("Staff,Council,Role,Submitted,S1,S2\n");
+    for (int i = 0; i < 20; i++)
+        g_string_append_printf(csv, "%03d,a1,r1,2026-07-01,Working,None\n", i);
+    g_string_append(csv, "100,a1,r1,2026-07-0"); /* (so that byte 200 falls inside a character) */
+    for (int i = 0; i < 300; i++)
+        g_string_append_c(csv, (char)0xAA); /* not UTF-8: logged with its value shortened */
+    g_string_append(csv, ",Working,None\n");
+    char *dir =
+        write_case("respondent: Staff, authority: Council, role: Role, submitted: Submitted", csv);
+    g_string_free(csv, TRUE);
+    char *yaml = g_build_filename(dir, "tna.yaml", NULL);
+    /* UTF-8 said, so the bad bytes are invalid text (auto would read the file as cp1252) */
+    char *text = NULL;
+    CHECK(g_file_get_contents(yaml, &text, NULL, NULL));
+    char *with_encoding = g_strconcat(text ? text : "", "    encoding: utf-8\n", NULL);
+    CHECK(g_file_set_contents(yaml, with_encoding, -1, NULL));
+    g_free(text), g_free(with_encoding);
+    compare_config(yaml);
+    tna_model *m;
+    tna_dataset *ds = ingest(yaml, 0, 1, &m);
+    const tna_period_data *p = ds ? &ds->periods[0] : NULL;
+    const tna_dq_entry *problem = NULL;
+    size_t problems = 0;
+    for (size_t i = 0; p && i < p->n_dq; i++)
+        if (!p->dq[i].note)
+            problem = &p->dq[i], problems++;
+    CHECK_INT(problems, 1);
+    if (problem && problems == 1) {
+        CHECK_INT(problem->line, 22);
+        CHECK(g_str_has_suffix(problem->value, "\xef\xbf\xbd...")); /* cut after a whole U+FFFD */
+        CHECK(strlen(problem->value) <= 200 + 3);
     }
-    g_unlink(path), g_unlink(yaml), g_rmdir(dir);
-    g_free(path), g_free(yaml), g_free(dir);
+    tna_dataset_free(ds);
+    tna_model_free(m);
+    g_free(yaml);
+    remove_case(dir);
 }
 
 int main(void)
@@ -153,5 +214,6 @@ int main(void)
     RUN(test_shipped_sample);
     RUN(test_hand_computed);
     RUN(test_cut_inside_quotes);
+    RUN(test_long_value_in_second_half);
     return check_summary("test_split");
 }
