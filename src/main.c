@@ -506,7 +506,7 @@ static int cmd_questionnaire(const char *config, const char *tool, const char *d
         for (size_t i = 0; i < report->n_files; i++)
             printf("  %s\n", report->files[i]);
         for (size_t i = 0; i < report->n_notes; i++)
-            printf("next: %s\n", report->notes[i]);
+            printf("%s  - %s\n", i == 0 ? "next:\n" : "", report->notes[i]);
     }
     tna_questionnaire_report_free(report);
     g_strfreev(ids);

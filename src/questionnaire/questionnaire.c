@@ -2,7 +2,8 @@
  * questionnaire.c - `tna questionnaire CONFIG --tool T [-o DIR] [--topics ...]`
  * (include/tna/questionnaire.h): loads the configuration, builds the survey (survey.c), has
  * the tool's writer lay it out, writes the configuration that reads its export (reading.c),
- * commits the files together in DIR kept a plain directory (outputs.h), then loads that configuration once, as a check.
+ * commits the files together in DIR kept a plain directory (outputs.h), then loads that
+ * configuration once, as a check.
  */
 #include <string.h>
 

@@ -14,27 +14,14 @@
  *     (answers are matched on their matching key, which trims);
  *   - text that is not valid UTF-8 is unknown;
  *   - a whole-text match (tna_answer_match_key on the key) is what the matcher returns.
- * Self-contained: only libFuzzer's entry points, so it runs under `make fuzz` and the replay
- * driver as they are. Runs from the repository root.
+ * Runs from the repository root.
  */
-#include <glib.h>
-#include <glib/gstdio.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "tna/answers.h"
 #include "tna/config.h"
 #include "tna/text.h"
-
-#define PROMISE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: broken promise: %s\n", __FILE__, __LINE__, #cond);             \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 static tna_model *model;
 
@@ -65,23 +52,18 @@ static const char config[] = "periods: [2026-Q3]\n"
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    char *dir = g_dir_make_tmp("tna-fuzz-answers-XXXXXX", NULL);
     char *cwd = g_get_current_dir();
     char *text = g_strdup_printf(config, cwd, cwd, cwd);
-    char *path = g_build_filename(dir, "tna.yaml", NULL);
+    char *path = fuzz_write("tna.yaml", (const uint8_t *)text, strlen(text));
     tna_error err = TNA_ERROR_INIT;
-    if (!g_file_set_contents(path, text, -1, NULL) ||
-        tna_config_load(path, &model, &err) != TNA_OK) {
+    if (tna_config_load(path, &model, &err) != TNA_OK) {
         fprintf(stderr, "%s:%ld:%ld: %s (harnesses run from the repository root)\n", err.file,
                 err.line, err.col, err.message);
         abort();
     }
-    g_unlink(path);
-    g_rmdir(dir);
     g_free(path);
     g_free(text);
     g_free(cwd);
-    g_free(dir);
     return 0;
 }
 
@@ -121,19 +103,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t source = data[1] & 1 ? 0 : TNA_NONE;
     char *text = g_strndup((const char *)data + 2, size - 2); /* up to a NUL */
     int v = tna_answer_match(model, source, f, 0, text);
-    PROMISE(meaningful(f, v));
-    PROMISE(tna_answer_match(model, source, f, 0, text) == v);
+    FUZZ_ASSERT(meaningful(f, v));
+    FUZZ_ASSERT(tna_answer_match(model, source, f, 0, text) == v);
     char *padded = g_strdup_printf("  %s \t", text);
-    PROMISE(tna_answer_match(model, source, f, 0, padded) == v);
+    FUZZ_ASSERT(tna_answer_match(model, source, f, 0, padded) == v);
     g_free(padded);
     if (!g_utf8_validate(text, -1, NULL))
-        PROMISE(v == TNA_ANSWER_UNKNOWN);
+        FUZZ_ASSERT(v == TNA_ANSWER_UNKNOWN);
     char *key = tna_text_key(text, -1);
     if (key != NULL) {
         int whole = tna_answer_match_key(model, source, f, 0, key);
-        PROMISE(meaningful(f, whole));
+        FUZZ_ASSERT(meaningful(f, whole));
         if (whole != TNA_ANSWER_UNKNOWN)
-            PROMISE(whole == v);
+            FUZZ_ASSERT(whole == v);
     }
     g_free(key);
     g_free(text);

@@ -14,47 +14,21 @@
  *     configuration it wrote loads and reads the file: "runs" is true. So a heading init
  *     writes always finds its column, whatever the header holds (quotes, colons, '#', line
  *     breaks, headings repeated, grids nested in grids).
- * Self-contained: only libFuzzer's entry points, so it runs under `make fuzz` and the replay
- * driver as they are.
+ * Runs from the repository root.
  */
-#include <glib.h>
-#include <glib/gstdio.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "tna/config.h"
 #include "tna/init.h"
 
-#define PROMISE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: broken promise: %s\n", __FILE__, __LINE__, #cond);             \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-
 static tna_model *model;
-static char *scratch, *export_path, *config_path;
-
-static void remove_scratch(void)
-{
-    char *cmd = g_strdup_printf("rm -rf '%s'", scratch);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", scratch);
-    g_free(cmd);
-}
+static char *export_path, *config_path;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
-    const char *base = g_file_test("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm" : g_get_tmp_dir();
-    char *tmpl = g_build_filename(base, "tna-fuzz-init-XXXXXX", NULL);
-    scratch = g_mkdtemp(tmpl);
-    if (scratch == NULL)
-        abort();
-    atexit(remove_scratch);
+    const char *scratch = fuzz_scratch();
     char *ref = g_build_filename(scratch, "out", NULL);
     tna_error err = TNA_ERROR_INIT;
     if (tna_init_reference(ref, &model, NULL, &err) != TNA_OK) {
@@ -95,41 +69,41 @@ static bool complete(const tna_init_export *x)
 
 static void check_mapping(const tna_init_export *x)
 {
-    PROMISE(x->tool >= TNA_PRESET_NONE && x->tool <= TNA_PRESET_SMARTSURVEY);
-    PROMISE(x->header_rows >= 1 && x->header_rows <= 3);
-    PROMISE(x->rows >= 0);
+    FUZZ_ASSERT(x->tool >= TNA_PRESET_NONE && x->tool <= TNA_PRESET_SMARTSURVEY);
+    FUZZ_ASSERT(x->header_rows >= 1 && x->header_rows <= 3);
+    FUZZ_ASSERT(x->rows >= 0);
     int *owner = calloc(x->n_columns + 1, sizeof *owner); /* field + 1, or -(skill + 1) */
-    PROMISE(owner != NULL);
+    FUZZ_ASSERT(owner != NULL);
     for (int f = 0; f < TNA_FIELD_COUNT; f++) {
         const tna_init_field *fl = &x->fields[f];
-        PROMISE((fl->n_cols == 0) == (fl->n_headings == 0));
+        FUZZ_ASSERT((fl->n_cols == 0) == (fl->n_headings == 0));
         for (size_t h = 0; h < fl->n_headings; h++)
-            PROMISE(fl->headings[h] != NULL && fl->headings[h][0] != '\0');
+            FUZZ_ASSERT(fl->headings[h] != NULL && fl->headings[h][0] != '\0');
         for (size_t i = 0; i < fl->n_cols; i++) {
             int c = fl->cols[i];
-            PROMISE(c >= 0 && (size_t)c < x->n_columns);
-            PROMISE(owner[c] == 0);
+            FUZZ_ASSERT(c >= 0 && (size_t)c < x->n_columns);
+            FUZZ_ASSERT(owner[c] == 0);
             owner[c] = f + 1;
         }
     }
     bool *rated = calloc(model->n_skills + 1, sizeof *rated);
-    PROMISE(rated != NULL);
+    FUZZ_ASSERT(rated != NULL);
     for (size_t i = 0; i < x->n_skills; i++) {
         const tna_init_skill *k = &x->skills[i];
-        PROMISE(k->col >= 0 && (size_t)k->col < x->n_columns);
-        PROMISE(owner[k->col] == 0);
+        FUZZ_ASSERT(k->col >= 0 && (size_t)k->col < x->n_columns);
+        FUZZ_ASSERT(owner[k->col] == 0);
         owner[k->col] = -1;
-        PROMISE(k->heading != NULL && k->heading[0] != '\0');
-        PROMISE((k->match.skill == TNA_NONE) == (k->match.kind == TNA_SKILL_NONE));
+        FUZZ_ASSERT(k->heading != NULL && k->heading[0] != '\0');
+        FUZZ_ASSERT((k->match.skill == TNA_NONE) == (k->match.kind == TNA_SKILL_NONE));
         if (k->match.skill != TNA_NONE) {
-            PROMISE(k->match.skill < model->n_skills);
-            PROMISE(!rated[k->match.skill]);
+            FUZZ_ASSERT(k->match.skill < model->n_skills);
+            FUZZ_ASSERT(!rated[k->match.skill]);
             rated[k->match.skill] = true;
         }
     }
     for (size_t i = 0; i < x->n_answers; i++)
-        PROMISE(x->answers[i].text != NULL && x->answers[i].text[0] != '\0' &&
-                x->answers[i].count > 0);
+        FUZZ_ASSERT(x->answers[i].text != NULL && x->answers[i].text[0] != '\0' &&
+                    x->answers[i].count > 0);
     free(rated);
     free(owner);
 }
@@ -140,8 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tna_error err = TNA_ERROR_INIT;
     tna_status st =
         tna_init_inspect_buffer(model, "export.csv", (const char *)data, size, &x, &err);
-    PROMISE((st == TNA_OK) == (x != NULL));
-    PROMISE(st == TNA_OK || err.message[0] != '\0');
+    FUZZ_ASSERT((st == TNA_OK) == (x != NULL));
+    FUZZ_ASSERT(st == TNA_OK || err.message[0] != '\0');
     if (x != NULL)
         check_mapping(x);
     /* the whole command costs two loads of the reference files: run it where its promise
@@ -151,19 +125,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         tna_init_export_free(x);
         return 0;
     }
-    if (!g_file_set_contents(export_path, (const char *)data, (gssize)size, NULL))
-        abort();
+    g_free(fuzz_write("export.csv", data, size));
     const char *exports[] = {export_path};
     tna_init_options o = {exports, 1, config_path, true, 1783296000};
     tna_init_report *r = NULL;
     tna_error werr = TNA_ERROR_INIT;
     tna_status wst = tna_init_write(&o, &r, &werr);
-    PROMISE(wst == st);
+    FUZZ_ASSERT(wst == st);
     if (wst == TNA_OK && complete(x)) {
         if (!r->runs)
             for (size_t i = 0; i < r->n_todo; i++)
                 fprintf(stderr, "  %s\n", r->todo[i]);
-        PROMISE(r->runs);
+        FUZZ_ASSERT(r->runs);
     }
     tna_init_report_free(r);
     tna_init_export_free(x);
