@@ -32,29 +32,29 @@ static void csv_cell(FILE *fp, bool *first, const char *text)
     fputc('"', fp);
 }
 
-bool q_write_entry_template(q_survey *s, FILE *fp)
+bool tna_q_write_entry_template(tna_q_survey *s, FILE *fp)
 {
     fputs("\xEF\xBB\xBF", fp);
     bool first = true;
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *q = &s->questions[i];
+        const tna_q_question *q = &s->questions[i];
         switch (q->kind) {
         case Q_GRID:
             for (size_t k = 0; k < q->n_rows; k++)
-                csv_cell(fp, &first, q_entry_heading(s, q, &q->rows[k]));
+                csv_cell(fp, &first, tna_q_entry_heading(s, q, &q->rows[k]));
             break;
         case Q_CHOICES:
             for (size_t k = 0; k < q->n_options; k++)
-                csv_cell(fp, &first, q_entry_heading(s, q, &q->options[k]));
+                csv_cell(fp, &first, tna_q_entry_heading(s, q, &q->options[k]));
             if (q->other)
-                csv_cell(fp, &first, q_entry_heading(s, q, NULL));
+                csv_cell(fp, &first, tna_q_entry_heading(s, q, NULL));
             break;
         default:
-            csv_cell(fp, &first, q_entry_heading(s, q, NULL));
+            csv_cell(fp, &first, tna_q_entry_heading(s, q, NULL));
             if (q->field == TNA_FIELD_RESPONDENT)
                 csv_cell(fp, &first, "date");
             if (q->other) {
-                char *h = g_strconcat(q_entry_heading(s, q, NULL), "_other", NULL);
+                char *h = g_strconcat(tna_q_entry_heading(s, q, NULL), "_other", NULL);
                 csv_cell(fp, &first, h);
                 g_free(h);
             }
@@ -65,7 +65,7 @@ bool q_write_entry_template(q_survey *s, FILE *fp)
     return ferror(fp) == 0;
 }
 
-static const char *form_type(const q_question *q)
+static const char *form_type(const tna_q_question *q)
 {
     switch (q->kind) {
     case Q_TEXT:
@@ -80,7 +80,7 @@ static const char *form_type(const q_question *q)
     return "";
 }
 
-bool q_write_forms_note(q_survey *s, FILE *fp)
+bool tna_q_write_forms_note(tna_q_survey *s, FILE *fp)
 {
     fputs("# The questionnaire in Microsoft Forms\n\n"
           "Microsoft Forms imports no survey file, but it builds a form from a PDF: this is how\n"
@@ -91,8 +91,8 @@ bool q_write_forms_note(q_survey *s, FILE *fp)
           "   and English: the configuration reads the responses by them.\n",
           fp);
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *q = &s->questions[i];
-        fprintf(fp, "   - \"%s\": %s", q_text(s, q), form_type(q));
+        const tna_q_question *q = &s->questions[i];
+        fprintf(fp, "   - \"%s\": %s", tna_q_text(s, q), form_type(q));
         if (q->kind == Q_GRID)
             fprintf(fp, " (%zu statements)", q->n_rows);
         else if (q->kind != Q_TEXT)

@@ -23,30 +23,30 @@ static void js(FILE *fp, const char *s)
     g_free(q);
 }
 
-static void list(FILE *fp, q_survey *s, const q_option *o, size_t n)
+static void list(FILE *fp, tna_q_survey *s, const tna_q_option *o, size_t n)
 {
     fputs("[", fp);
     for (size_t k = 0; k < n; k++) {
         fputs(k ? ",\n      " : "\n      ", fp);
-        js(fp, q_option_text(s, &o[k]));
+        js(fp, tna_q_option_text(s, &o[k]));
     }
     fputs("\n    ]", fp);
 }
 
-static void common(FILE *fp, q_survey *s, const q_question *q)
+static void common(FILE *fp, tna_q_survey *s, const tna_q_question *q)
 {
     fputs("\n    .setTitle(", fp);
-    js(fp, q_text(s, q));
+    js(fp, tna_q_text(s, q));
     fputs(")", fp);
     if (q->help_en) {
         fputs("\n    .setHelpText(", fp);
-        js(fp, q_both(s, q->help_en, q->help_cy));
+        js(fp, tna_q_both(s, q->help_en, q->help_cy));
         fputs(")", fp);
     }
     fprintf(fp, "\n    .setRequired(%s)", q->required ? "true" : "false");
 }
 
-bool q_write_gas(q_survey *s, FILE *fp)
+bool tna_q_write_gas(tna_q_survey *s, FILE *fp)
 {
     fputs("/**\n"
           " * Builds the tna training-needs questionnaire as a Google Form in your account.\n"
@@ -60,15 +60,15 @@ bool q_write_gas(q_survey *s, FILE *fp)
           "function createForm() {\n"
           "  var form = FormApp.create(",
           fp);
-    js(fp, q_both(s, s->title_en, s->title_cy));
+    js(fp, tna_q_both(s, s->title_en, s->title_cy));
     fputs(");\n  form.setDescription(", fp);
-    js(fp, q_both(s, s->intro_en, s->intro_cy));
+    js(fp, tna_q_both(s, s->intro_en, s->intro_cy));
     fputs(");\n  form.setProgressBar(true);\n", fp);
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *q = &s->questions[i];
+        const tna_q_question *q = &s->questions[i];
         if (q->section_en && i > 0) {
             fputs("  form.addPageBreakItem().setTitle(", fp);
-            js(fp, q_both(s, q->section_en, q->section_cy));
+            js(fp, tna_q_both(s, q->section_en, q->section_cy));
             fputs(");\n", fp);
         }
         switch (q->kind) {

@@ -23,7 +23,7 @@
 
 typedef struct lss {
     FILE *fp;
-    q_survey *s;
+    tna_q_survey *s;
     int sid;
 } lss;
 
@@ -69,7 +69,7 @@ static const char *const question_fields[] = {
     "preg",         "other",      "mandatory",  "encrypted", "question_order", "scale_id",
     "same_default", "relevance",  "modulename", NULL};
 
-static const char *type_of(const q_question *q)
+static const char *type_of(const tna_q_question *q)
 {
     switch (q->kind) {
     case Q_TEXT:
@@ -85,7 +85,7 @@ static const char *type_of(const q_question *q)
 }
 
 /* The group each question is in: a new one where a section starts. */
-static int group_of(const q_survey *s, size_t i)
+static int group_of(const tna_q_survey *s, size_t i)
 {
     int g = 0;
     for (size_t j = 0; j <= i; j++)
@@ -122,7 +122,7 @@ static void question_row(lss *x, int qid, int parent, int gid, const char *type,
 }
 
 /* The rows of subquestions: a grid's skills, a multiple choice's options. */
-static const q_option *subquestions(const q_question *q, size_t *n)
+static const tna_q_option *subquestions(const tna_q_question *q, size_t *n)
 {
     *n = q->kind == Q_GRID ? q->n_rows : q->kind == Q_CHOICES ? q->n_options : 0;
     return q->kind == Q_GRID ? q->rows : q->options;
@@ -130,10 +130,10 @@ static const q_option *subquestions(const q_question *q, size_t *n)
 
 static void questions(lss *x)
 {
-    q_survey *s = x->s;
+    tna_q_survey *s = x->s;
     table_begin(x, "questions", question_fields);
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *q = &s->questions[i];
+        const tna_q_question *q = &s->questions[i];
         question_row(x, qid_of(i), 0, group_of(s, i), type_of(q), q->code, q->other, q->required,
                      (int)i + 1);
     }
@@ -142,7 +142,7 @@ static void questions(lss *x)
     int qid = (int)s->n_questions + 1;
     for (size_t i = 0; i < s->n_questions; i++) {
         size_t n;
-        const q_option *sub = subquestions(&s->questions[i], &n);
+        const tna_q_option *sub = subquestions(&s->questions[i], &n);
         for (size_t k = 0; k < n; k++)
             question_row(x, qid++, qid_of(i), group_of(s, i), type_of(&s->questions[i]),
                          sub[k].name, false, false, (int)k + 1);
@@ -170,11 +170,11 @@ static const char *cy_or_en(const char *cy, const char *en)
 static void question_texts(lss *x)
 {
     static const char *const fields[] = {"id", "qid", "question", "help", "language", NULL};
-    q_survey *s = x->s;
+    tna_q_survey *s = x->s;
     table_begin(x, "question_l10ns", fields);
     int id = 1;
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *q = &s->questions[i];
+        const tna_q_question *q = &s->questions[i];
         l10n_row(x, id++, qid_of(i), cy_or_en(q->cy, q->en), cy_or_en(q->help_cy, q->help_en),
                  "cy");
         l10n_row(x, id++, qid_of(i), q->en, q->help_en, "en");
@@ -182,7 +182,7 @@ static void question_texts(lss *x)
     int qid = (int)s->n_questions + 1;
     for (size_t i = 0; i < s->n_questions; i++) {
         size_t n;
-        const q_option *sub = subquestions(&s->questions[i], &n);
+        const tna_q_option *sub = subquestions(&s->questions[i], &n);
         for (size_t k = 0; k < n; k++, qid++) {
             l10n_row(x, id++, qid, cy_or_en(sub[k].cy, sub[k].en), NULL, "cy");
             l10n_row(x, id++, qid, sub[k].en, NULL, "en");
@@ -197,16 +197,16 @@ static void answers(lss *x)
     static const char *const fields[] = {"aid",      "qid", "code", "sortorder", "assessment_value",
                                          "scale_id", NULL};
     static const char *const l10n_fields[] = {"id", "aid", "answer", "language", NULL};
-    q_survey *s = x->s;
+    tna_q_survey *s = x->s;
     for (int pass = 0; pass < 2; pass++) {
         table_begin(x, pass == 0 ? "answers" : "answer_l10ns", pass == 0 ? fields : l10n_fields);
         int aid = 1, id = 1;
         for (size_t i = 0; i < s->n_questions; i++) {
-            const q_question *q = &s->questions[i];
+            const tna_q_question *q = &s->questions[i];
             if (q->kind != Q_CHOICE && q->kind != Q_GRID)
                 continue;
             for (size_t k = 0; k < q->n_options; k++, aid++) {
-                const q_option *o = &q->options[k];
+                const tna_q_option *o = &q->options[k];
                 if (pass == 0) {
                     fputs("   <row>\n", x->fp);
                     celli(x, "aid", aid);
@@ -239,7 +239,7 @@ static void groups(lss *x)
                                          "grelevance", NULL};
     static const char *const l10n_fields[] = {"id",          "gid",      "group_name",
                                               "description", "language", NULL};
-    q_survey *s = x->s;
+    tna_q_survey *s = x->s;
     table_begin(x, "groups", fields);
     int g = 0;
     for (size_t i = 0; i < s->n_questions; i++) {
@@ -259,7 +259,7 @@ static void groups(lss *x)
     g = 0;
     int id = 1;
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *q = &s->questions[i];
+        const tna_q_question *q = &s->questions[i];
         if (q->section_en == NULL)
             continue;
         g++;
@@ -337,7 +337,7 @@ static void survey(lss *x)
                                             "surveyls_welcometext",  "surveyls_endtext",
                                             "surveyls_numberformat", NULL};
     table_begin(x, "surveys_languagesettings", ls_fields);
-    q_survey *s = x->s;
+    tna_q_survey *s = x->s;
     const char *texts[2][4] = {{"cy", s->title_cy, s->intro_cy, "Diolch am eich atebion."},
                                {"en", s->title_en, s->intro_en, "Thank you for your answers."}};
     for (int l = 0; l < 2; l++) {
@@ -355,7 +355,7 @@ static void survey(lss *x)
 }
 
 /* A survey id from the topics asked about: the same survey gets the same id. */
-static int survey_id(const q_survey *s)
+static int survey_id(const tna_q_survey *s)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < s->n_questions; i++)
@@ -364,7 +364,7 @@ static int survey_id(const q_survey *s)
     return 100000 + (int)(h % 900000u);
 }
 
-bool q_write_lss(q_survey *s, FILE *fp)
+bool tna_q_write_lss(tna_q_survey *s, FILE *fp)
 {
     lss x = {fp, s, survey_id(s)};
     fprintf(fp,

@@ -46,7 +46,7 @@ typedef struct stream {
 } stream;
 
 typedef struct doc {
-    q_survey *s;
+    tna_q_survey *s;
     bool codes;
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -201,18 +201,18 @@ static void need_in(doc *d, double h, const char *open)
 /* ---- the questionnaire ------------------------------------------------------------------------
  */
 
-static const char *title_of(doc *d, const q_question *q)
+static const char *title_of(doc *d, const tna_q_question *q)
 {
-    const char *t = q_text(d->s, q);
+    const char *t = tna_q_text(d->s, q);
     if (!d->codes)
         return t; /* for Quick import: the question as the form will title it */
-    return q_keepf(d->s, "%d. %s", d->number, t);
+    return tna_q_keepf(d->s, "%d. %s", d->number, t);
 }
 
-static double question_head(doc *d, const q_question *q, double extra)
+static double question_head(doc *d, const tna_q_question *q, double extra)
 {
     const char *title = title_of(d, q);
-    const char *help = q->help_en ? q_both(d->s, q->help_en, q->help_cy) : NULL;
+    const char *help = q->help_en ? tna_q_both(d->s, q->help_en, q->help_cy) : NULL;
     double h = height_of(d, title, WIDTH, QUESTION, BOLD) +
                (help ? height_of(d, help, WIDTH, TEXT, ITALIC) + 4 : 0);
     need(d, h + extra);
@@ -258,23 +258,23 @@ static void write_line(doc *d, const char *label)
     d->y += 12;
 }
 
-static const char *code_of(doc *d, const q_question *q, const q_option *o)
+static const char *code_of(doc *d, const tna_q_question *q, const tna_q_option *o)
 {
     if (q->kind == Q_CHOICES)
         return g_string_chunk_insert(d->s->strings, "✓ → 1");
     return o->meaning;
 }
 
-static void choices(doc *d, const q_question *q)
+static void choices(doc *d, const tna_q_question *q)
 {
     question_head(d, q, 3 * (TEXT + 8));
     tag(d, "L");
     for (size_t k = 0; k < q->n_options; k++)
-        option_line(d, q_option_text(d->s, &q->options[k]), code_of(d, q, &q->options[k]));
+        option_line(d, tna_q_option_text(d->s, &q->options[k]), code_of(d, q, &q->options[k]));
     untag(d, "L");
     if (q->other) {
         tag(d, "L");
-        option_line(d, q_both(d->s, d->s->other_en, d->s->other_cy),
+        option_line(d, tna_q_both(d->s, d->s->other_en, d->s->other_cy),
                     q->kind == Q_CHOICES ? "barrier_other" : "role_other");
         untag(d, "L");
         write_line(d, NULL);
@@ -283,19 +283,19 @@ static void choices(doc *d, const q_question *q)
 
 /* The levels in words, above a grid whose columns carry their numbers: "0 Dim / None ·
  * 1 Ymwybyddiaeth / Awareness · ...", so no name is squeezed into a column. */
-static const char *legend(doc *d, const q_question *q)
+static const char *legend(doc *d, const tna_q_question *q)
 {
     GString *t = g_string_new(NULL);
     for (size_t k = 0; k < q->n_options; k++)
         g_string_append_printf(t, "%s%s\u00a0%s", k ? "   ·   " : "", q->options[k].meaning,
-                               q_option_text(d->s, &q->options[k]));
-    const char *kept = q_keepf(d->s, "%s", t->str);
+                               tna_q_option_text(d->s, &q->options[k]));
+    const char *kept = tna_q_keepf(d->s, "%s", t->str);
     g_string_free(t, TRUE);
     return kept;
 }
 
 /* A grid: a row per skill, a column per level headed by its number. */
-static void grid(doc *d, const q_question *q)
+static void grid(doc *d, const tna_q_question *q)
 {
     size_t n = q->n_options;
     double col = fmin(48.0, (WIDTH * 0.45) / (double)(n ? n : 1));
@@ -308,7 +308,7 @@ static void grid(doc *d, const q_question *q)
     untag(d, "P");
     tag(d, "Table");
     for (size_t r = 0; r <= q->n_rows; r++) {
-        const char *name = r == 0 ? NULL : q_option_text(d->s, &q->rows[r - 1]);
+        const char *name = r == 0 ? NULL : tna_q_option_text(d->s, &q->rows[r - 1]);
         double h = r == 0 ? QUESTION + 8 : fmax(height_of(d, name, name_w, TEXT, PLAIN), BOX) + 8;
         need_in(d, h, "Table");
         tag(d, "TR");
@@ -343,17 +343,17 @@ static void grid(doc *d, const q_question *q)
     if (d->codes) {
         tag(d, "P");
         d->y += draw(d,
-                     q_both(d->s, "Office use: enter the number over the ticked box.",
-                            "Defnydd swyddfa: rhowch y rhif uwchben y blwch a diciwyd."),
+                     tna_q_both(d->s, "Office use: enter the number over the ticked box.",
+                                "Defnydd swyddfa: rhowch y rhif uwchben y blwch a diciwyd."),
                      LEFT, d->y + 2, WIDTH, SMALL, GREY) +
                 6;
         untag(d, "P");
     }
 }
 
-static void section(doc *d, const q_question *q)
+static void section(doc *d, const tna_q_question *q)
 {
-    const char *title = q_both(d->s, q->section_en, q->section_cy);
+    const char *title = tna_q_both(d->s, q->section_en, q->section_cy);
     need(d, 80);
     d->y += 6;
     tag(d, "H2");
@@ -363,9 +363,9 @@ static void section(doc *d, const q_question *q)
 
 static void front(doc *d)
 {
-    q_survey *s = d->s;
+    tna_q_survey *s = d->s;
     tag(d, "H1");
-    d->y += draw(d, q_both(s, s->title_en, s->title_cy), LEFT, d->y, WIDTH, 22, BOLD) + 12;
+    d->y += draw(d, tna_q_both(s, s->title_en, s->title_cy), LEFT, d->y, WIDTH, 22, BOLD) + 12;
     untag(d, "H1");
     tag(d, "P");
     d->y += draw(d, s->intro_cy, LEFT, d->y, WIDTH, TEXT, PLAIN) + 8;
@@ -376,15 +376,15 @@ static void front(doc *d)
     if (d->codes) {
         tag(d, "P");
         d->y += draw(d,
-                     q_both(s,
-                            "Tick one box unless the question says otherwise. Use black "
-                            "or blue ink.",
-                            "Ticiwch un blwch oni bai fod y cwestiwn yn dweud yn wahanol. "
-                            "Defnyddiwch inc du neu las."),
+                     tna_q_both(s,
+                                "Tick one box unless the question says otherwise. Use black "
+                                "or blue ink.",
+                                "Ticiwch un blwch oni bai fod y cwestiwn yn dweud yn wahanol. "
+                                "Defnyddiwch inc du neu las."),
                      LEFT, d->y, WIDTH, TEXT, BOLD) +
                 10;
         untag(d, "P");
-        write_line(d, q_both(s, "Today's date (dd/mm/yyyy)", "Dyddiad heddiw (dd/mm/bbbb)"));
+        write_line(d, tna_q_both(s, "Today's date (dd/mm/yyyy)", "Dyddiad heddiw (dd/mm/bbbb)"));
     }
 }
 
@@ -397,7 +397,7 @@ static void render(doc *d)
     new_page(d);
     front(d);
     for (size_t i = 0; i < d->s->n_questions; i++) {
-        const q_question *q = &d->s->questions[i];
+        const tna_q_question *q = &d->s->questions[i];
         d->number++;
         if (q->section_en)
             section(d, q);
@@ -425,7 +425,7 @@ static cairo_status_t pass(doc *d, stream *st, int64_t now)
     gmtime_r(&t, &tm);
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE,
-                                   q_both(d->s, d->s->title_en, d->s->title_cy));
+                                   tna_q_both(d->s, d->s->title_en, d->s->title_cy));
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_AUTHOR, "tna");
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, "tna " TNA_VERSION);
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
@@ -443,8 +443,8 @@ static cairo_status_t pass(doc *d, stream *st, int64_t now)
     return status;
 }
 
-tna_status q_write_pdf(q_survey *s, FILE *fp, bool codes, int64_t now, const char *name,
-                       tna_error *err)
+tna_status tna_q_write_pdf(tna_q_survey *s, FILE *fp, bool codes, int64_t now, const char *name,
+                           tna_error *err)
 {
     doc d = {0};
     d.s = s;

@@ -25,7 +25,7 @@
 
 typedef struct qsf {
     FILE *fp;
-    q_survey *s;
+    tna_q_survey *s;
     int depth;
     bool first; /* no comma before the next member or item */
 } qsf;
@@ -123,10 +123,10 @@ static void element(qsf *j, const char *type, const char *primary, const char *s
 
 static void entry(qsf *j)
 {
-    q_survey *s = j->s;
+    tna_q_survey *s = j->s;
     jopen(j, "SurveyEntry", '{');
     kstr(j, "SurveyID", SURVEY_ID);
-    kstr(j, "SurveyName", q_both(s, s->title_en, s->title_cy));
+    kstr(j, "SurveyName", tna_q_both(s, s->title_en, s->title_cy));
     kstr(j, "SurveyDescription", NULL);
     kstr(j, "SurveyOwnerID", "UR_tna");
     kstr(j, "SurveyBrandID", "");
@@ -152,7 +152,7 @@ static char *qid(size_t i)
 
 static void blocks_and_flow(qsf *j)
 {
-    q_survey *s = j->s;
+    tna_q_survey *s = j->s;
     element(j, "BL", "Survey Blocks", NULL, NULL);
     jopen(j, "Payload", '[');
     jopen(j, NULL, '{');
@@ -263,17 +263,17 @@ static void options_and_counts(qsf *j)
 }
 
 /* Choices (or a matrix's Answers) keyed "1".."n", with an Other choice that takes text. */
-static void choices(qsf *j, const char *name, const char *order_name, const q_option *o, size_t n,
-                    bool other)
+static void choices(qsf *j, const char *name, const char *order_name, const tna_q_option *o,
+                    size_t n, bool other)
 {
-    q_survey *s = j->s;
+    tna_q_survey *s = j->s;
     jopen(j, name, '{');
     for (size_t k = 0; k < n; k++) {
         char id[24];
         snprintf(id, sizeof id, "%zu", k + 1);
         jopen(j, id, '{');
         key(j, "Display");
-        html(j, q_option_text(s, &o[k]));
+        html(j, tna_q_option_text(s, &o[k]));
         jclose(j, '}');
     }
     if (other) {
@@ -281,7 +281,7 @@ static void choices(qsf *j, const char *name, const char *order_name, const q_op
         snprintf(id, sizeof id, "%zu", n + 1);
         jopen(j, id, '{');
         key(j, "Display");
-        html(j, q_both(s, s->other_en, s->other_cy));
+        html(j, tna_q_both(s, s->other_en, s->other_cy));
         kstr(j, "TextEntry", "true");
         jclose(j, '}');
     }
@@ -297,7 +297,7 @@ static void choices(qsf *j, const char *name, const char *order_name, const q_op
 }
 
 /* A level's number (yes 1, no 0) for exports of numeric values. */
-static void recodes(qsf *j, const q_question *q)
+static void recodes(qsf *j, const tna_q_question *q)
 {
     jopen(j, "RecodeValues", '{');
     for (size_t k = 0; k < q->n_options; k++) {
@@ -311,10 +311,10 @@ static void recodes(qsf *j, const q_question *q)
 
 static void question(qsf *j, size_t i)
 {
-    q_survey *s = j->s;
-    const q_question *q = &s->questions[i];
+    tna_q_survey *s = j->s;
+    const tna_q_question *q = &s->questions[i];
     char *id = qid(i);
-    const char *text = q_text(s, q);
+    const char *text = tna_q_text(s, q);
     element(j, "SQ", id, text, NULL);
     jopen(j, "Payload", '{');
     key(j, "QuestionText");
@@ -377,7 +377,7 @@ static void question(qsf *j, size_t i)
     g_free(id);
 }
 
-bool q_write_qsf(q_survey *s, FILE *fp)
+bool tna_q_write_qsf(tna_q_survey *s, FILE *fp)
 {
     qsf j = {fp, s, 0, true};
     fputc('{', fp);

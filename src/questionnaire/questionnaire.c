@@ -68,36 +68,36 @@ static void wrote(written *w, const char *name, bool ok)
     }
 }
 
-static void write_tool(written *w, q_survey *s, tna_qtool tool, int64_t now)
+static void write_tool(written *w, tna_q_survey *s, tna_qtool tool, int64_t now)
 {
     FILE *fp;
     switch (tool) {
     case TNA_QTOOL_LIMESURVEY:
         if ((fp = open_file(w, "survey.lss")) != NULL)
-            wrote(w, "survey.lss", q_write_lss(s, fp));
+            wrote(w, "survey.lss", tna_q_write_lss(s, fp));
         break;
     case TNA_QTOOL_QUALTRICS:
         if ((fp = open_file(w, "survey.qsf")) != NULL)
-            wrote(w, "survey.qsf", q_write_qsf(s, fp));
+            wrote(w, "survey.qsf", tna_q_write_qsf(s, fp));
         break;
     case TNA_QTOOL_GOOGLE_FORMS:
         if ((fp = open_file(w, "create-form.gs")) != NULL)
-            wrote(w, "create-form.gs", q_write_gas(s, fp));
+            wrote(w, "create-form.gs", tna_q_write_gas(s, fp));
         break;
     case TNA_QTOOL_MICROSOFT_FORMS:
     case TNA_QTOOL_PAPER:
         if ((fp = open_file(w, "questionnaire.pdf")) != NULL && w->st == TNA_OK) {
             char *path = tna_outputs_final_path(w->out, "questionnaire.pdf");
-            w->st = q_write_pdf(s, fp, tool == TNA_QTOOL_PAPER, now, path, w->err);
+            w->st = tna_q_write_pdf(s, fp, tool == TNA_QTOOL_PAPER, now, path, w->err);
             if (w->st != TNA_OK)
                 tna_outputs_fail(w->out, "questionnaire.pdf", 0, NULL);
             g_free(path);
         }
         if (tool == TNA_QTOOL_PAPER && (fp = open_file(w, "data-entry.csv")) != NULL)
-            wrote(w, "data-entry.csv", q_write_entry_template(s, fp));
+            wrote(w, "data-entry.csv", tna_q_write_entry_template(s, fp));
         if (tool == TNA_QTOOL_MICROSOFT_FORMS &&
             (fp = open_file(w, "setup-microsoft-forms.md")) != NULL)
-            wrote(w, "setup-microsoft-forms.md", q_write_forms_note(s, fp));
+            wrote(w, "setup-microsoft-forms.md", tna_q_write_forms_note(s, fp));
         break;
     case TNA_QTOOL_COUNT:
         break;
@@ -124,9 +124,9 @@ tna_status tna_questionnaire_write(const tna_questionnaire_options *o,
     tna_model *m = NULL;
     if (st == TNA_OK)
         st = tna_config_load(o->config, &m, err);
-    q_survey s = {0};
+    tna_q_survey s = {0};
     if (st == TNA_OK)
-        st = q_survey_build(m, o->topics, o->n_topics, &s, err);
+        st = tna_q_survey_build(m, o->topics, o->n_topics, &s, err);
     char *dir = st == TNA_OK ? (o->dir ? g_strdup(o->dir)
                                        : g_strdup_printf("questionnaire-%s", tna_qtool_names[tool]))
                              : NULL;
@@ -140,10 +140,10 @@ tna_status tna_questionnaire_write(const tna_questionnaire_options *o,
         char *previous_path = g_build_filename(dir, "tna.yaml", NULL);
         char *previous = NULL;
         g_file_get_contents(previous_path, &previous, NULL, NULL);
-        q_reading rd = {tool, o->config, dir, previous, g_ptr_array_new_with_free_func(g_free)};
+        tna_q_reading rd = {tool, o->config, dir, previous, g_ptr_array_new_with_free_func(g_free)};
         FILE *fp = open_file(&w, "tna.yaml");
         if (fp != NULL)
-            wrote(&w, "tna.yaml", q_write_reading(&s, &rd, fp));
+            wrote(&w, "tna.yaml", tna_q_write_reading(&s, &rd, fp));
         st = w.st;
         if (st == TNA_OK)
             st = tna_outputs_commit(out, err);
@@ -173,7 +173,7 @@ tna_status tna_questionnaire_write(const tna_questionnaire_options *o,
     }
     tna_outputs_free(out);
     g_free(dir);
-    q_survey_clear(&s);
+    tna_q_survey_clear(&s);
     tna_model_free(m);
     if (report == NULL)
         tna_questionnaire_report_free(r);

@@ -13,7 +13,7 @@
  *   google-forms     the question titles, a grid's "Title [Row]"; "Timestamp"
  *   microsoft-forms  the question titles, a grid's "Title.Row"; "Completion time"
  *   paper            the data-entry template's headings (reading.c and paper.c agree on
- *                    them through q_entry_heading)
+ *                    them through tna_q_entry_heading)
  * The rest is the configuration given: its periods (the current one: add the next when its
  * export comes), reference files (paths relative to the new file), privacy threshold and
  * commissioning.
@@ -48,7 +48,7 @@ static void kv(FILE *fp, int indent, const char *key, const char *value)
     fputc('\n', fp);
 }
 
-static void path_kv(FILE *fp, q_reading *r, int indent, const char *key, const char *path)
+static void path_kv(FILE *fp, tna_q_reading *r, int indent, const char *key, const char *path)
 {
     char *rel = tna_path_relative(r->dir, path);
     if (key)
@@ -91,7 +91,7 @@ static void read_previous(const char *text, GHashTable *versions, GHashTable *sk
     g_strfreev(lines);
 }
 
-static void find_changes(q_survey *s, q_reading *r)
+static void find_changes(tna_q_survey *s, tna_q_reading *r)
 {
     if (r->previous == NULL)
         return;
@@ -142,7 +142,7 @@ static const char *export_file(tna_qtool tool)
     return tool == TNA_QTOOL_PAPER ? "data-entry.csv" : "responses.csv";
 }
 
-static void opening(FILE *fp, q_survey *s, q_reading *r)
+static void opening(FILE *fp, tna_q_survey *s, tna_q_reading *r)
 {
     const tna_model *m = s->model;
     static const char *const exporter[TNA_QTOOL_COUNT] = {
@@ -171,7 +171,7 @@ static void opening(FILE *fp, q_survey *s, q_reading *r)
     fputc('\n', fp);
 }
 
-static void analysis(FILE *fp, q_survey *s, q_reading *r)
+static void analysis(FILE *fp, tna_q_survey *s, tna_q_reading *r)
 {
     const tna_model *m = s->model;
     kv(fp, 0, "title", m->title ? m->title : "Training-needs analysis");
@@ -191,7 +191,7 @@ static void analysis(FILE *fp, q_survey *s, q_reading *r)
 }
 
 /* A field read from one question's column(s), by the heading the tool gives it. */
-static void field(FILE *fp, q_survey *s, q_reading *r, const q_question *qu)
+static void field(FILE *fp, tna_q_survey *s, tna_q_reading *r, const tna_q_question *qu)
 {
     const char *name = tna_field_names[qu->field];
     switch (r->tool) {
@@ -224,42 +224,42 @@ static void field(FILE *fp, q_survey *s, q_reading *r, const q_question *qu)
         if (qu->kind == Q_CHOICES) {
             fprintf(fp, "      %s:\n", name);
             for (size_t k = 0; k < qu->n_options; k++)
-                kv(fp, 8, q_entry_heading(s, qu, &qu->options[k]), qu->options[k].meaning);
+                kv(fp, 8, tna_q_entry_heading(s, qu, &qu->options[k]), qu->options[k].meaning);
             if (qu->other)
-                kv(fp, 8, q_entry_heading(s, qu, NULL), "other");
+                kv(fp, 8, tna_q_entry_heading(s, qu, NULL), "other");
         } else if (qu->other) {
             fprintf(fp, "      %s: [", name);
-            q(fp, q_entry_heading(s, qu, NULL));
+            q(fp, tna_q_entry_heading(s, qu, NULL));
             fputs(", ", fp);
-            char *h = g_strconcat(q_entry_heading(s, qu, NULL), "_other", NULL);
+            char *h = g_strconcat(tna_q_entry_heading(s, qu, NULL), "_other", NULL);
             q(fp, h);
             g_free(h);
             fputs("]\n", fp);
         } else {
-            kv(fp, 6, name, q_entry_heading(s, qu, NULL));
+            kv(fp, 6, name, tna_q_entry_heading(s, qu, NULL));
         }
         return;
     default: /* the question's text names its column(s), "Other" beside it included */
-        kv(fp, 6, name, q_text(s, qu));
+        kv(fp, 6, name, tna_q_text(s, qu));
         return;
     }
 }
 
-static const char *skill_heading(q_survey *s, q_reading *r, const q_question *qu,
-                                 const q_option *row, char **owned)
+static const char *skill_heading(tna_q_survey *s, tna_q_reading *r, const tna_q_question *qu,
+                                 const tna_q_option *row, char **owned)
 {
     *owned = NULL;
     switch (r->tool) {
     case TNA_QTOOL_LIMESURVEY:
         return *owned = g_strdup_printf("%s[%s]", qu->code, row->name);
     case TNA_QTOOL_PAPER:
-        return q_entry_heading(s, qu, row);
+        return tna_q_entry_heading(s, qu, row);
     default: /* the row's text alone: Google's "[Row]", Forms' ".Row", Qualtrics' "- Row" */
-        return q_option_text(s, row);
+        return tna_q_option_text(s, row);
     }
 }
 
-static void source(FILE *fp, q_survey *s, q_reading *r)
+static void source(FILE *fp, tna_q_survey *s, tna_q_reading *r)
 {
     static const char *const presets[TNA_QTOOL_COUNT] = {"limesurvey", "qualtrics", "google-forms",
                                                          "microsoft-forms", NULL};
@@ -279,13 +279,13 @@ static void source(FILE *fp, q_survey *s, q_reading *r)
             field(fp, s, r, &s->questions[i]);
     kv(fp, 6, "submitted", submitted[r->tool]);
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *qu = &s->questions[i];
+        const tna_q_question *qu = &s->questions[i];
         if (qu->field != TNA_FIELD_COUNT && qu->field != TNA_FIELD_RESPONDENT)
             field(fp, s, r, qu);
     }
     fputs("    skills:\n", fp);
     for (size_t i = 0; i < s->n_questions; i++) {
-        const q_question *qu = &s->questions[i];
+        const tna_q_question *qu = &s->questions[i];
         for (size_t k = 0; k < qu->n_rows; k++) {
             char *owned;
             const char *h = skill_heading(s, r, qu, &qu->rows[k], &owned);
@@ -299,7 +299,7 @@ static void source(FILE *fp, q_survey *s, q_reading *r)
     fputs("    answers:                          # LimeSurvey's answer codes\n", fp);
     static const tna_field with_codes[] = {TNA_FIELD_AUTHORITY, TNA_FIELD_ROLE};
     for (size_t f = 0; f < G_N_ELEMENTS(with_codes); f++) {
-        const q_question *qu = q_find(s, with_codes[f]);
+        const tna_q_question *qu = tna_q_find(s, with_codes[f]);
         if (qu == NULL)
             continue;
         fprintf(fp, "      %s:\n", tna_field_names[with_codes[f]]);
@@ -310,7 +310,7 @@ static void source(FILE *fp, q_survey *s, q_reading *r)
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t i = 0; i < s->n_questions; i++)
         for (size_t k = 0; s->questions[i].kind == Q_GRID && k < s->questions[i].n_options; k++) {
-            const q_option *o = &s->questions[i].options[k];
+            const tna_q_option *o = &s->questions[i].options[k];
             if (g_hash_table_contains(seen, o->code))
                 continue;
             g_hash_table_add(seen, (gpointer)o->code);
@@ -319,7 +319,7 @@ static void source(FILE *fp, q_survey *s, q_reading *r)
     g_hash_table_destroy(seen);
 }
 
-bool q_write_reading(q_survey *s, q_reading *r, FILE *fp)
+bool tna_q_write_reading(tna_q_survey *s, tna_q_reading *r, FILE *fp)
 {
     find_changes(s, r);
     opening(fp, s, r);

@@ -6,7 +6,7 @@
  * below, Welsh beside English; the options are the configuration's own names: councils,
  * roles, barriers, skills and the levels of each framework's scale, in both languages.
  *
- * Codes come from ids, never from positions (q_code): a council's, role's or barrier's
+ * Codes come from ids, never from positions (tna_q_code): a council's, role's or barrier's
  * option, a skill's row, a topic's grid keep their codes when others are added or removed, so
  * a survey written again next quarter exports what this quarter's configuration reads.
  * LimeSurvey's limits decide the sizes: answer codes at most 5 letters and digits, question
@@ -62,12 +62,12 @@ static const words W_ENGLISH = {"English", "Saesneg"};
 static const words W_EITHER = {"No preference", "Dim ffafriaeth"};
 static const words W_OTHER = {"Other (please specify)", "Arall (nodwch)"};
 
-static const char *keep(q_survey *s, const char *text)
+static const char *keep(tna_q_survey *s, const char *text)
 {
     return text ? g_string_chunk_insert_const(s->strings, text) : NULL;
 }
 
-const char *q_keepf(q_survey *s, const char *fmt, ...)
+const char *tna_q_keepf(tna_q_survey *s, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -78,24 +78,24 @@ const char *q_keepf(q_survey *s, const char *fmt, ...)
     return k;
 }
 
-const char *q_both(q_survey *s, const char *en, const char *cy)
+const char *tna_q_both(tna_q_survey *s, const char *en, const char *cy)
 {
     if (cy == NULL || cy[0] == '\0' || strcmp(en, cy) == 0)
         return keep(s, en);
-    return q_keepf(s, "%s / %s", cy, en);
+    return tna_q_keepf(s, "%s / %s", cy, en);
 }
 
-const char *q_text(q_survey *s, const q_question *q)
+const char *tna_q_text(tna_q_survey *s, const tna_q_question *q)
 {
-    return q_both(s, q->en, q->cy);
+    return tna_q_both(s, q->en, q->cy);
 }
 
-const char *q_option_text(q_survey *s, const q_option *o)
+const char *tna_q_option_text(tna_q_survey *s, const tna_q_option *o)
 {
-    return q_both(s, o->en, o->cy);
+    return tna_q_both(s, o->en, o->cy);
 }
 
-const q_question *q_find(const q_survey *s, tna_field field)
+const tna_q_question *tna_q_find(const tna_q_survey *s, tna_field field)
 {
     for (size_t i = 0; i < s->n_questions; i++)
         if (s->questions[i].field == field)
@@ -103,13 +103,13 @@ const q_question *q_find(const q_survey *s, tna_field field)
     return NULL;
 }
 
-const char *q_entry_heading(q_survey *s, const q_question *q, const q_option *o)
+const char *tna_q_entry_heading(tna_q_survey *s, const tna_q_question *q, const tna_q_option *o)
 {
     switch (q->kind) {
     case Q_GRID:
         return o ? o->meaning : q->code;
     case Q_CHOICES:
-        return o ? q_keepf(s, "barrier_%s", o->meaning) : "barrier_other";
+        return o ? tna_q_keepf(s, "barrier_%s", o->meaning) : "barrier_other";
     default:
         break;
     }
@@ -138,7 +138,7 @@ static uint32_t fnv1a(const char *s)
     return h;
 }
 
-const char *q_code(q_survey *s, const char *id, char first, size_t max)
+const char *tna_q_code(tna_q_survey *s, const char *id, char first, size_t max)
 {
     GString *c = g_string_new(NULL);
     for (const char *p = id; *p; p++)
@@ -160,9 +160,9 @@ const char *q_code(q_survey *s, const char *id, char first, size_t max)
 
 /* ---- building ------------------------------------------------------------------------------ */
 
-static q_question *add(GArray *qs, q_kind kind, tna_field field, const char *code, words w)
+static tna_q_question *add(GArray *qs, tna_q_kind kind, tna_field field, const char *code, words w)
 {
-    q_question q = {0};
+    tna_q_question q = {0};
     q.kind = kind;
     q.field = field;
     q.code = code;
@@ -170,29 +170,29 @@ static q_question *add(GArray *qs, q_kind kind, tna_field field, const char *cod
     q.cy = w.cy;
     q.topic = TNA_NONE;
     g_array_append_val(qs, q);
-    return &g_array_index(qs, q_question, qs->len - 1);
+    return &g_array_index(qs, tna_q_question, qs->len - 1);
 }
 
-static void set_help(q_question *q, words w)
+static void set_help(tna_q_question *q, words w)
 {
     q->help_en = w.en;
     q->help_cy = w.cy;
 }
 
-static q_option option(const char *code, const char *name, const char *en, const char *cy,
-                       const char *meaning)
+static tna_q_option option(const char *code, const char *name, const char *en, const char *cy,
+                           const char *meaning)
 {
-    return (q_option){code, name, en, cy && cy[0] ? cy : NULL, meaning};
+    return (tna_q_option){code, name, en, cy && cy[0] ? cy : NULL, meaning};
 }
 
-static void set_options(q_question *q, GArray *opts)
+static void set_options(tna_q_question *q, GArray *opts)
 {
     q->n_options = opts->len;
-    q->options = (q_option *)(void *)g_array_free(opts, FALSE);
+    q->options = (tna_q_option *)(void *)g_array_free(opts, FALSE);
 }
 
 /* Two options (or rows) of one question with one code: named, so the user can rename one. */
-static tna_status check_codes(const q_question *q, const q_option *o, size_t n, bool rows,
+static tna_status check_codes(const tna_q_question *q, const tna_q_option *o, size_t n, bool rows,
                               tna_error *err)
 {
     for (size_t i = 0; i < n; i++)
@@ -209,18 +209,18 @@ static tna_status check_codes(const q_question *q, const q_option *o, size_t n, 
     return TNA_OK;
 }
 
-static void about_you(q_survey *s, const tna_model *m, GArray *qs)
+static void about_you(tna_q_survey *s, const tna_model *m, GArray *qs)
 {
-    q_question *q = add(qs, Q_TEXT, TNA_FIELD_RESPONDENT, "staffno", W_STAFF);
+    tna_q_question *q = add(qs, Q_TEXT, TNA_FIELD_RESPONDENT, "staffno", W_STAFF);
     q->required = true;
     q->section_en = W_ABOUT.en;
     q->section_cy = W_ABOUT.cy;
 
-    GArray *o = g_array_new(FALSE, TRUE, sizeof(q_option));
+    GArray *o = g_array_new(FALSE, TRUE, sizeof(tna_q_option));
     for (size_t i = 0; i < m->n_authorities; i++) {
         const tna_authority *a = &m->authorities[i];
-        q_option op =
-            option(q_code(s, a->id, 'A', 5), q_code(s, a->id, 'A', 20), a->name, a->name_cy, a->id);
+        tna_q_option op = option(tna_q_code(s, a->id, 'A', 5), tna_q_code(s, a->id, 'A', 20),
+                                 a->name, a->name_cy, a->id);
         g_array_append_val(o, op);
     }
     q = add(qs, Q_CHOICE, TNA_FIELD_AUTHORITY, "council", W_COUNCIL);
@@ -228,11 +228,11 @@ static void about_you(q_survey *s, const tna_model *m, GArray *qs)
     q->long_list = true;
     set_options(q, o);
 
-    o = g_array_new(FALSE, TRUE, sizeof(q_option));
+    o = g_array_new(FALSE, TRUE, sizeof(tna_q_option));
     for (size_t i = 0; i < m->n_roles; i++) {
         const tna_role *r = &m->roles[i];
-        q_option op =
-            option(q_code(s, r->id, 'R', 5), q_code(s, r->id, 'R', 20), r->name, r->name_cy, r->id);
+        tna_q_option op = option(tna_q_code(s, r->id, 'R', 5), tna_q_code(s, r->id, 'R', 20),
+                                 r->name, r->name_cy, r->id);
         g_array_append_val(o, op);
     }
     q = add(qs, Q_CHOICE, TNA_FIELD_ROLE, "role", W_ROLE);
@@ -242,60 +242,60 @@ static void about_you(q_survey *s, const tna_model *m, GArray *qs)
     set_options(q, o);
 }
 
-static void grid(q_survey *s, const tna_model *m, uint32_t t, GArray *qs, bool first)
+static void grid(tna_q_survey *s, const tna_model *m, uint32_t t, GArray *qs, bool first)
 {
     const tna_topic *topic = &m->topics[t];
     const tna_scale *scale = &m->frameworks[topic->framework].scale;
-    words w = {q_keepf(s, W_GRID.en, topic->name),
-               q_keepf(s, W_GRID.cy, topic->name_cy ? topic->name_cy : topic->name)};
+    words w = {tna_q_keepf(s, W_GRID.en, topic->name),
+               tna_q_keepf(s, W_GRID.cy, topic->name_cy ? topic->name_cy : topic->name)};
     /* T first, so that no topic's grid takes the code of another question ("role") */
-    q_question *q =
-        add(qs, Q_GRID, TNA_FIELD_COUNT, q_code(s, q_keepf(s, "T%s", topic->id), 'T', 20), w);
+    tna_q_question *q = add(qs, Q_GRID, TNA_FIELD_COUNT,
+                            tna_q_code(s, tna_q_keepf(s, "T%s", topic->id), 'T', 20), w);
     q->topic = t;
     set_help(q, W_GRID_HELP);
     if (first) {
         q->section_en = tna_term_in(TERM_SKILLS, TNA_LANG_EN);
         q->section_cy = tna_term_in(TERM_SKILLS, TNA_LANG_CY);
     }
-    GArray *rows = g_array_new(FALSE, TRUE, sizeof(q_option));
+    GArray *rows = g_array_new(FALSE, TRUE, sizeof(tna_q_option));
     for (uint32_t k = topic->first_skill; k < topic->first_skill + topic->n_skills; k++) {
         const tna_skill *sk = &m->skills[k];
-        q_option op = option(q_code(s, sk->id, 'S', 5), q_code(s, sk->id, 'S', 20), sk->name,
-                             sk->name_cy, sk->id);
+        tna_q_option op = option(tna_q_code(s, sk->id, 'S', 5), tna_q_code(s, sk->id, 'S', 20),
+                                 sk->name, sk->name_cy, sk->id);
         g_array_append_val(rows, op);
     }
     q->n_rows = rows->len;
-    q->rows = (q_option *)(void *)g_array_free(rows, FALSE);
+    q->rows = (tna_q_option *)(void *)g_array_free(rows, FALSE);
     s->n_skills += q->n_rows;
-    GArray *levels = g_array_new(FALSE, TRUE, sizeof(q_option));
+    GArray *levels = g_array_new(FALSE, TRUE, sizeof(tna_q_option));
     for (size_t l = 0; l < scale->n_levels; l++) {
         const tna_level *lv = &scale->levels[l];
-        q_option op = option(q_keepf(s, "L%d", lv->level), q_keepf(s, "L%d", lv->level), lv->label,
-                             lv->label_cy, q_keepf(s, "%d", lv->level));
+        tna_q_option op = option(tna_q_keepf(s, "L%d", lv->level), tna_q_keepf(s, "L%d", lv->level),
+                                 lv->label, lv->label_cy, tna_q_keepf(s, "%d", lv->level));
         g_array_append_val(levels, op);
     }
     set_options(q, levels);
 }
 
-static void learning(q_survey *s, const tna_model *m, GArray *qs)
+static void learning(tna_q_survey *s, const tna_model *m, GArray *qs)
 {
-    q_question *q = add(qs, Q_CHOICE, TNA_FIELD_TRAINED, "trained", W_TRAINED);
+    tna_q_question *q = add(qs, Q_CHOICE, TNA_FIELD_TRAINED, "trained", W_TRAINED);
     q->section_en = W_LEARNING.en;
     q->section_cy = W_LEARNING.cy;
-    GArray *o = g_array_new(FALSE, TRUE, sizeof(q_option));
-    q_option yes = option("Y", "Y", W_YES.en, W_YES.cy, "yes");
-    q_option no = option("N", "N", W_NO.en, W_NO.cy, "no");
+    GArray *o = g_array_new(FALSE, TRUE, sizeof(tna_q_option));
+    tna_q_option yes = option("Y", "Y", W_YES.en, W_YES.cy, "yes");
+    tna_q_option no = option("N", "N", W_NO.en, W_NO.cy, "no");
     g_array_append_val(o, yes);
     g_array_append_val(o, no);
     set_options(q, o);
 
-    o = g_array_new(FALSE, TRUE, sizeof(q_option));
+    o = g_array_new(FALSE, TRUE, sizeof(tna_q_option));
     for (size_t i = 0; i < m->n_barriers; i++) {
         const tna_barrier *b = &m->barriers[i];
         if (i == m->barrier_other)
             continue; /* "Other" is the question's own, with its box */
-        q_option op =
-            option(q_code(s, b->id, 'B', 5), q_code(s, b->id, 'B', 20), b->name, b->name_cy, b->id);
+        tna_q_option op = option(tna_q_code(s, b->id, 'B', 5), tna_q_code(s, b->id, 'B', 20),
+                                 b->name, b->name_cy, b->id);
         g_array_append_val(o, op);
     }
     q = add(qs, Q_CHOICES, TNA_FIELD_BARRIERS, "barriers", W_BARRIERS);
@@ -303,10 +303,10 @@ static void learning(q_survey *s, const tna_model *m, GArray *qs)
     set_help(q, W_BARRIERS_HELP);
     set_options(q, o);
 
-    o = g_array_new(FALSE, TRUE, sizeof(q_option));
-    q_option cy = option("CY", "CY", W_WELSH.en, W_WELSH.cy, "welsh");
-    q_option en = option("EN", "EN", W_ENGLISH.en, W_ENGLISH.cy, "english");
-    q_option either = option("BOTH", "BOTH", W_EITHER.en, W_EITHER.cy, "either");
+    o = g_array_new(FALSE, TRUE, sizeof(tna_q_option));
+    tna_q_option cy = option("CY", "CY", W_WELSH.en, W_WELSH.cy, "welsh");
+    tna_q_option en = option("EN", "EN", W_ENGLISH.en, W_ENGLISH.cy, "english");
+    tna_q_option either = option("BOTH", "BOTH", W_EITHER.en, W_EITHER.cy, "either");
     g_array_append_val(o, cy);
     g_array_append_val(o, en);
     g_array_append_val(o, either);
@@ -314,16 +314,16 @@ static void learning(q_survey *s, const tna_model *m, GArray *qs)
     set_options(q, o);
 }
 
-tna_status q_survey_build(const tna_model *m, const char *const *topics, size_t n_topics,
-                          q_survey *s, tna_error *err)
+tna_status tna_q_survey_build(const tna_model *m, const char *const *topics, size_t n_topics,
+                              tna_q_survey *s, tna_error *err)
 {
     memset(s, 0, sizeof *s);
     s->model = m;
     s->strings = g_string_chunk_new(8192);
     s->title_en = W_TITLE.en;
     s->title_cy = W_TITLE.cy;
-    s->intro_en = q_keepf(s, W_INTRO.en, m->min_group_size);
-    s->intro_cy = q_keepf(s, W_INTRO.cy, m->min_group_size);
+    s->intro_en = tna_q_keepf(s, W_INTRO.en, m->min_group_size);
+    s->intro_cy = tna_q_keepf(s, W_INTRO.cy, m->min_group_size);
     s->other_en = W_OTHER.en;
     s->other_cy = W_OTHER.cy;
 
@@ -343,7 +343,7 @@ tna_status q_survey_build(const tna_model *m, const char *const *topics, size_t 
     if (st == TNA_OK && chosen->len == 0)
         st = tna_error_set(err, TNA_ERR_USAGE, NULL, 0, 0, "no topic to ask about");
 
-    GArray *qs = g_array_new(FALSE, TRUE, sizeof(q_question));
+    GArray *qs = g_array_new(FALSE, TRUE, sizeof(tna_q_question));
     if (st == TNA_OK) {
         about_you(s, m, qs);
         for (guint i = 0; i < chosen->len; i++)
@@ -351,10 +351,10 @@ tna_status q_survey_build(const tna_model *m, const char *const *topics, size_t 
         learning(s, m, qs);
     }
     s->n_questions = qs->len;
-    s->questions = (q_question *)(void *)g_array_free(qs, FALSE);
+    s->questions = (tna_q_question *)(void *)g_array_free(qs, FALSE);
     g_array_free(chosen, TRUE);
     for (size_t i = 0; i < s->n_questions && st == TNA_OK; i++) {
-        const q_question *q = &s->questions[i];
+        const tna_q_question *q = &s->questions[i];
         st = check_codes(q, q->options, q->n_options, false, err);
         if (st == TNA_OK)
             st = check_codes(q, q->rows, q->n_rows, true, err);
@@ -365,11 +365,11 @@ tna_status q_survey_build(const tna_model *m, const char *const *topics, size_t 
                                   "two questions have the code '%s': change one topic id", q->code);
     }
     if (st != TNA_OK)
-        q_survey_clear(s);
+        tna_q_survey_clear(s);
     return st;
 }
 
-void q_survey_clear(q_survey *s)
+void tna_q_survey_clear(tna_q_survey *s)
 {
     for (size_t i = 0; i < s->n_questions; i++) {
         g_free(s->questions[i].options);
