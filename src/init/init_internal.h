@@ -42,6 +42,7 @@ typedef struct tna_init_scan {
     tna_init_column *cols; /* ncol */
     bool *taken;           /* ncol: the column is some field's or skill's */
     size_t distinct_all;
+    char *unreadable_date; /* the heading of a submitted column left out: no date in it reads */
 } tna_init_scan;
 
 /* Adds a sentence (taken) to the export's notes (inspect.c). */

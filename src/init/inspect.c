@@ -161,6 +161,24 @@ static void recognise(tna_init_scan *scan, GPtrArray *first)
 
 /* ---- dates ---------------------------------------------------------------------------------- */
 
+static void field_clear(tna_init_field *f)
+{
+    for (size_t i = 0; i < f->n_headings; i++)
+        g_free(f->headings[i]);
+    g_free(f->headings);
+    g_free(f->cols);
+}
+
+static void leave_out_submitted(tna_init_scan *scan)
+{
+    tna_init_field *f = &scan->exp->fields[TNA_FIELD_SUBMITTED];
+    scan->unreadable_date = g_strdup(f->headings[0]);
+    for (size_t i = 0; i < f->n_cols; i++)
+        scan->taken[f->cols[i]] = false;
+    field_clear(f);
+    memset(f, 0, sizeof *f);
+}
+
 static void settle_dates(tna_init_scan *scan, reading *rd)
 {
     tna_init_export *exp = scan->exp;
@@ -189,6 +207,9 @@ static void settle_dates(tna_init_scan *scan, reading *rd)
             exp->date_guessed = true;
             break;
         case TNA_DATE_VERDICT_NONE:
+            /* tna run stops on a column in which no date reads at all: leave it out */
+            if (rd->sniff[d].any_ok == 0 && rd->sniff[d].values > 0)
+                leave_out_submitted(scan);
             return;
         }
     }
@@ -249,6 +270,7 @@ static void scan_free(tna_init_scan *scan)
             g_hash_table_destroy(scan->cols[c].counts);
     g_free(scan->cols);
     g_free(scan->taken);
+    g_free(scan->unreadable_date);
     tna_colnames_free(scan->names);
     if (scan->header)
         g_ptr_array_unref(scan->header);
@@ -276,6 +298,11 @@ static void add_notes(tna_init_scan *scan)
         tna_init_note(exp,
                       g_strdup("every submission date reads both day-first and month-first: "
                                "date_format: dmy is a guess (UK spreadsheets write day first)"));
+    if (scan->unreadable_date)
+        tna_init_note(exp, g_strdup_printf("no date in '%s' could be read, so submitted: is left "
+                                           "out (then the later row wins): give its date_format "
+                                           "and map it, if it is the submission date",
+                                           scan->unreadable_date));
     const tna_init_field *f = &exp->fields[TNA_FIELD_SUBMITTED];
     if (f->n_cols > 0 && exp->latest == INT64_MIN && scan->cols[f->cols[0]].non_blank > 0)
         tna_init_note(exp, g_strdup_printf("no date in '%s' could be read: give its date_format, "
@@ -392,14 +419,6 @@ void tna_init_answers_free(tna_init_answer *answers, size_t n)
     for (size_t i = 0; i < n; i++)
         tna_init_answer_clear(&answers[i]);
     g_free(answers);
-}
-
-static void field_clear(tna_init_field *f)
-{
-    for (size_t i = 0; i < f->n_headings; i++)
-        g_free(f->headings[i]);
-    g_free(f->headings);
-    g_free(f->cols);
 }
 
 void tna_init_export_free(tna_init_export *exp)

@@ -161,6 +161,14 @@ expect_text "$SCRATCH/odd/tna.yaml" "# preset: the tool was not recognised"
 if grep -q "^    preset:" "$SCRATCH/odd/tna.yaml"; then die "a preset for an unknown tool"; fi
 expect_exit 0 "$TNA" validate "$SCRATCH/odd/tna.yaml"
 
+# a submission-date column in which no date reads (tna run would stop on it): left out, said
+printf 'Staff number,Council,Role,Rated on,Rater,Skill,Level\nE1,Cardiff,Content designer,2026-07]1-,manager,Writing in plain English,Working\n' >"$SCRATCH/nodate.csv"
+expect_exit 0 "$TNA" init "$SCRATCH/nodate.csv" -o "$SCRATCH/nodate/tna.yaml"
+expect_text "$SCRATCH/out" "no date in 'Rated on' could be read, so submitted: is left out"
+expect_text "$SCRATCH/out" "it runs as it is"
+if grep -q "submitted:" "$SCRATCH/nodate/tna.yaml"; then die "an unreadable date column mapped as submitted"; fi
+expect_exit 0 "$TNA" run "$SCRATCH/nodate/tna.yaml" -o "$SCRATCH/nodate-out" -q
+
 # never overwrite without saying so
 printf '# my own\n' >"$SCRATCH/mine.yaml"
 expect_exit 2 "$TNA" init "$SCRATCH/odd.csv" -o "$SCRATCH/mine.yaml"
