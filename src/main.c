@@ -18,7 +18,9 @@
 #include "tna/console.h"
 #include "tna/dq_log.h"
 #include "tna/ingest.h"
+#include "tna/init.h"
 #include "tna/outputs.h"
+#include "tna/questionnaire.h"
 #include "tna/render.h"
 #include "tna/sample.h"
 #include "tna/threads.h"
@@ -28,12 +30,17 @@ static const char usage_text[] =
     "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [--wait] [--packs] [-q]\n"
     "  tna validate CONFIG [--lang en|cy|both]\n"
     "  tna sample DIR [--staff N] [--seed S]\n"
+    "  tna init EXPORT... [-o CONFIG] [--force]\n"
+    "  tna questionnaire CONFIG --tool T [-o DIR] [--topics ID,...]\n"
     "  tna --help | --version\n"
     "\n"
     "Commands:\n"
     "  run        read the surveys, compute the figures, write the reports\n"
     "  validate   check the configuration and inputs; writes nothing\n"
     "  sample     write a realistic synthetic dataset and its configuration\n"
+    "  init       draft a configuration for survey exports (CONFIG: tna.yaml)\n"
+    "  questionnaire  write the survey for a tool (limesurvey, qualtrics, google-forms,\n"
+    "             microsoft-forms, paper) and the configuration that reads its export\n"
     "\n"
     "Exit status: 0 done; 1 data problems with --strict; 2 bad usage or configuration;\n"
     "3 an input or output could not be read or written.\n";
@@ -197,7 +204,7 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-static const char *const commands[] = {"run", "validate", "sample", NULL};
+static const char *const commands[] = {"run", "validate", "sample", "init", "questionnaire", NULL};
 
 static bool is_command(const char *word)
 {
@@ -319,7 +326,7 @@ static int lock_reports(const tna_model *m, const run_options *o, char **dir, tn
     if (*dir == NULL)
         return 0;
     *out = tna_outputs_new(*dir);
-    tna_outputs_options opt = {o->wait, waiting, (void *)o, &interrupted};
+    tna_outputs_options opt = {o->wait, waiting, (void *)o, &interrupted, false};
     tna_error err = TNA_ERROR_INIT;
     if (tna_outputs_lock(*out, &opt, &err) != TNA_OK)
         return fail(&err);
@@ -396,11 +403,62 @@ static int cmd_sample(const char *dir, int staff, int seed)
     return 0;
 }
 
+/* tna init: the library drafts, main prints what it did and what is left. */
+static int cmd_init(char **exports, int n, const char *config, bool force)
+{
+    tna_init_options io = {(const char *const *)exports, (size_t)n, config, force, now()};
+    tna_init_report *report = NULL;
+    tna_error err = TNA_ERROR_INIT;
+    tna_status st = tna_init_write(&io, &report, &err);
+    for (size_t i = 0; report && i < report->n_done; i++)
+        printf("  %s\n", report->done[i]);
+    int rc = st == TNA_OK ? 0 : fail(&err);
+    if (st == TNA_OK && report->n_todo > 0) {
+        printf("%s:\n", report->runs ? "it runs as it is; left for you to check"
+                                     : "left for you before it runs");
+        for (size_t i = 0; i < report->n_todo; i++)
+            printf("  - %s\n", report->todo[i]);
+    }
+    tna_init_report_free(report);
+    return rc;
+}
+
+/* tna questionnaire: --topics is a comma-separated list of topic ids. */
+static int cmd_questionnaire(const char *config, const char *tool, const char *dir,
+                             const char *topics)
+{
+    char **ids = topics ? g_strsplit(topics, ",", -1) : NULL;
+    size_t n = 0;
+    for (size_t i = 0; ids && ids[i]; i++)
+        if (*g_strstrip(ids[i]))
+            ids[n++] = ids[i];
+        else
+            g_free(ids[i]);
+    if (ids)
+        ids[n] = NULL;
+    tna_questionnaire_options qo = {config, tool, dir, (const char *const *)ids, n, now()};
+    tna_questionnaire_report *report = NULL;
+    tna_error err = TNA_ERROR_INIT;
+    int rc = tna_questionnaire_write(&qo, &report, &err) == TNA_OK ? 0 : fail(&err);
+    if (rc == 0) {
+        printf("questionnaire for %s: %zu questions, %zu skills rated; wrote:\n", tool,
+               report->n_questions, report->n_skills);
+        for (size_t i = 0; i < report->n_files; i++)
+            printf("  %s\n", report->files[i]);
+        for (size_t i = 0; i < report->n_notes; i++)
+            printf("%s  - %s\n", i == 0 ? "next:\n" : "", report->notes[i]);
+    }
+    tna_questionnaire_report_free(report);
+    g_strfreev(ids);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
     run_options o = {0};
-    gboolean version = FALSE;
+    gboolean version = FALSE, force = FALSE;
+    char *tool = NULL, *topics = NULL;
     int staff = 2000, seed = 1;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.out_dir, "write reports into DIR", "DIR"},
@@ -414,6 +472,9 @@ int main(int argc, char **argv)
         {"staff", 0, 0, G_OPTION_ARG_INT, &staff, "sample: number of staff (2000)", "N"},
         {"seed", 0, 0, G_OPTION_ARG_INT, &seed, "sample: random seed (1)", "S"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &version, "print the version", NULL},
+        {"force", 0, 0, G_OPTION_ARG_NONE, &force, "init: replace an existing CONFIG", NULL},
+        {"tool", 0, 0, G_OPTION_ARG_STRING, &tool, "questionnaire: the survey tool", "T"},
+        {"topics", 0, 0, G_OPTION_ARG_STRING, &topics, "questionnaire: topic ids", "ID,..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new("COMMAND ARGUMENT");
     g_option_context_set_help_enabled(ctx, FALSE);
@@ -433,6 +494,10 @@ int main(int argc, char **argv)
                "  --packs            also write packs/ID/: a report for each council and region\n"
                "  -q, --quiet        print nothing but errors\n"
                "  --staff N, --seed S  for sample\n"
+               "  --force            init: replace an existing CONFIG (-o CONFIG names it)\n"
+               "  --tool T           questionnaire: limesurvey, qualtrics, google-forms,\n"
+               "                     microsoft-forms or paper (-o DIR: where the files go)\n"
+               "  --topics ID,...    questionnaire: only these topics (default: every one)\n"
                "  -V, --version      print the version\n");
     } else if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
         rc = usage_error("%s", gerr->message);
@@ -444,6 +509,11 @@ int main(int argc, char **argv)
         rc = 2;
     } else if (!is_command(argv[1])) {
         rc = unknown_command(argv[1]);
+    } else if (strcmp(argv[1], "init") == 0) {
+        rc = argc < 3 ? usage_error("'%s' takes the survey exports to read", argv[1])
+                      : cmd_init(argv + 2, argc - 2, o.out_dir, force);
+    } else if (strcmp(argv[1], "questionnaire") == 0 && argc == 3) {
+        rc = cmd_questionnaire(argv[2], tool, o.out_dir, topics);
     } else if (argc != 3) {
         rc = usage_error("'%s' takes exactly one argument", argv[1]);
     } else if (strcmp(argv[1], "run") == 0) {
@@ -458,6 +528,8 @@ int main(int argc, char **argv)
     g_free((char *)o.out_dir);
     g_free((char *)o.period);
     g_free((char *)o.lang);
+    g_free(tool);
+    g_free(topics);
     if (interrupted) { /* everything is cleaned up: end as the signal would have */
         fflush(NULL);
         signal(interrupted, SIG_DFL);

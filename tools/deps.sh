@@ -13,8 +13,9 @@ pkgs="build-essential pkg-config libcsv-dev libxlsxwriter-dev libcairo2-dev libp
       libglib2.0-dev libyaml-dev fonts-dejavu-core"
 case "${1:-}" in
   test|verify)
-    pkgs="$pkgs python3 python3-openpyxl python3-yaml qpdf poppler-utils valgrind
-          libreoffice-calc-nogui strace" ;;
+    # python3-jsonschema, libxml2-utils (xmllint) and node check the questionnaire files
+    pkgs="$pkgs python3 python3-openpyxl python3-yaml python3-jsonschema libxml2-utils qpdf
+          poppler-utils valgrind libreoffice-calc-nogui strace" ;;
   fuzz)
     # make fuzz builds its harnesses with clang and libFuzzer.
     pkgs="$pkgs clang libclang-rt-14-dev" ;;
@@ -31,9 +32,11 @@ missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-if [ "${1:-}" = verify ]; then
-  # node and npm may come from Debian's nodejs and npm or from another nodejs build
+if [ "${1:-}" = test ] || [ "${1:-}" = verify ]; then
+  # node may come from Debian's nodejs or from another nodejs build
   command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+fi
+if [ "${1:-}" = verify ]; then
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi
 [ -z "$missing" ] && exit 0

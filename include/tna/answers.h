@@ -48,7 +48,8 @@ int tna_answer_match_key(const tna_model *model, uint32_t source, tna_field fiel
                          uint32_t framework, const char *key);
 
 /* A cell that only says its question's "Other" choice was taken ("Other", "Other (please
- * specify)", "Arall", ...), by matching key: the words the typed text is in another column. */
+ * specify)", "Arall", both sides of "Arall (nodwch) / Other (please specify)", LimeSurvey's
+ * code "-oth-"), by matching key: the words the typed text is in another column. */
 bool tna_answer_is_other(const char *key);
 
 #endif

@@ -61,6 +61,10 @@ typedef struct tna_outputs_options {
     /* when *cancel becomes non-zero (a signal arrived), output is dropped and the commit
      * refuses; may be NULL */
     const volatile sig_atomic_t *cancel;
+    /* DIR stays a plain directory, updated in place file by file (as a directory holding
+     * other files is, above): for files a user keeps beside their own, such as a
+     * questionnaire and the exports saved next to it, which a link to a set would move */
+    bool in_place;
 } tna_outputs_options;
 
 /* A set writing into dir; nothing touches the disk yet. */

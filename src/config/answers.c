@@ -45,9 +45,18 @@ static const char *const satisfaction_words[5][5] = {
     {"neutral", "neither satisfied nor dissatisfied", "niwtral", "canolig", NULL},
     {"satisfied", "good", "bodlon", "da", NULL},
     {"very satisfied", "excellent", "bodlon iawn", "ardderchog", NULL}};
-static const char *const other_words[] = {"other",           "other (please specify)",  "other:",
-                                          "other (specify)", "other - please specify",  "arall",
-                                          "arall (nodwch)",  "arall (rhowch fanylion)", NULL};
+/* ... and LimeSurvey's code for its Other choice, "-oth-", which an export with answer codes
+ * writes in the question's own column */
+static const char *const other_words[] = {"other",
+                                          "other (please specify)",
+                                          "other:",
+                                          "other (specify)",
+                                          "other - please specify",
+                                          "arall",
+                                          "arall (nodwch)",
+                                          "arall (rhowch fanylion)",
+                                          "-oth-",
+                                          NULL};
 
 static bool key_in(const char *key, const char *const *words)
 {
@@ -57,9 +66,21 @@ static bool key_in(const char *key, const char *const *words)
     return false;
 }
 
+/* "Other", or "Arall (nodwch) / Other (please specify)": every side of a bilingual label. */
 bool tna_answer_is_other(const char *key)
 {
-    return key != NULL && key_in(key, other_words);
+    if (key == NULL || key[0] == '\0')
+        return false;
+    if (key_in(key, other_words))
+        return true;
+    if (strstr(key, " / ") == NULL)
+        return false;
+    char **sides = g_strsplit(key, " / ", -1);
+    bool all = true;
+    for (char **s = sides; *s && all; s++)
+        all = key_in(g_strstrip(*s), other_words);
+    g_strfreev(sides);
+    return all;
 }
 
 static bool is_level_field(tna_field f)
@@ -142,7 +163,16 @@ int tna_answer_match_key(const tna_model *m, uint32_t source, tna_field field, u
     return v;
 }
 
-/* Step 2: "Cymraeg / Welsh", each side alone; the sides that match must agree. */
+static bool has_letter(const char *s)
+{
+    for (; *s; s = g_utf8_next_char(s))
+        if (g_unichar_isalpha(g_utf8_get_char(s)))
+            return true;
+    return false;
+}
+
+/* Step 2: "Cymraeg / Welsh", each side alone; the sides that match must agree. A side is
+ * words: "4/12/26" is a date, not the levels 4 and 12. */
 static int bilingual(const tna_model *m, uint32_t source, tna_field field, uint32_t framework,
                      const char *key)
 {
@@ -153,7 +183,7 @@ static int bilingual(const tna_model *m, uint32_t source, tna_field field, uint3
     bool clash = false;
     for (char **s = sides; *s && !clash; s++) {
         char *side = g_strstrip(*s);
-        if (*side == '\0')
+        if (!has_letter(side))
             continue;
         int v = tna_answer_match_key(m, source, field, framework, side);
         if (v == TNA_ANSWER_UNKNOWN)

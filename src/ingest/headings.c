@@ -2,16 +2,9 @@
  * headings.c - which column holds which field, skill and exclusion.
  *
  * Every column gets names at three levels, from its header rows and its tool's way of naming
- * columns (presets.h); a configured heading takes the columns that have its matching key at
- * the first level where any column has it:
- *   0  the column's text in any header row; for a tool that writes a question over its first
- *      column only (SurveyMonkey, SmartSurvey), that question is every column's it spans
- *   1  the question joined with the row or option under it, "Question - Row"; a LimeSurvey
- *      code ("Q5[SQ001]", from "Q5[SQ001]. text") and the text after it
- *   2  the parts of a grid heading alone: "Row" and "Question" of "Question [Row]",
- *      "Question - Row" or "Question.Row"; LimeSurvey's "Q5" and "SQ001" of "Q5[SQ001]"
- * So a user lists the statements of a grid, not the tool's full headings, and the exact text
- * always wins over a derived name.
+ * columns (colnames.h); a configured heading takes the columns that have its matching key at
+ * the first level where any column has it. So a user lists the statements of a grid, not the
+ * tool's full headings, and the exact text always wins over a derived name.
  *
  * How many columns a heading may take: a skill, one; a field, one, or several side by side
  * (one question's "Response" and "Other (please specify)" columns: the first non-blank
@@ -29,20 +22,19 @@
 
 #include "reader.h"
 #include "tna/answers.h"
+#include "tna/colnames.h"
 #include "tna/presets.h"
 #include "tna/text.h"
 
-#define LEVELS 3
-/* Grid headings are a question and a row, so a few splits find them; the caps keep a
- * hostile header (a megabyte of " - ") from costing quadratic time and memory. */
-#define SPLIT_MAX_BYTES 4096
-#define SPLIT_MAX 16
+static const char *cell(const GPtrArray *row, guint i)
+{
+    return row && i < row->len ? g_ptr_array_index(row, i) : "";
+}
 
-typedef struct colnames {
-    GPtrArray *keys[LEVELS]; /* char *, owned */
-    char *option;            /* the row or option text under or in the heading, or NULL */
-    int option_row;          /* the header row (0-based) that text is in */
-} colnames;
+static bool blank(const char *s)
+{
+    return tna_text_blank(s, strlen(s));
+}
 
 void column_map_clear(column_map *map)
 {
@@ -57,166 +49,6 @@ void column_map_clear(column_map *map)
     map->skill_col = map->exclude_col = NULL;
 }
 
-static const char *cell(const GPtrArray *row, guint i)
-{
-    return row && i < row->len ? g_ptr_array_index(row, i) : "";
-}
-
-static bool blank(const char *s)
-{
-    return tna_text_blank(s, strlen(s));
-}
-
-static void add_key(GPtrArray *keys, const char *text, long len)
-{
-    if (len < 0)
-        len = (long)strlen(text);
-    if (tna_text_blank(text, (size_t)len))
-        return;
-    char *k = tna_text_key(text, len);
-    if (k != NULL)
-        g_ptr_array_add(keys, k);
-}
-
-static void set_option(colnames *n, const char *text, long len)
-{
-    g_free(n->option);
-    n->option = g_strstrip(g_strndup(text, len < 0 ? strlen(text) : (size_t)len));
-}
-
-/* "Question [Row]": Row and Question at level 2. */
-static void split_brackets(colnames *n, const char *s)
-{
-    size_t len = strlen(s);
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    if (len < 2 || s[len - 1] != ']')
-        return;
-    const char *open = NULL;
-    for (const char *p = s; p < s + len - 1; p++)
-        if (*p == '[')
-            open = p;
-    if (open == NULL)
-        return;
-    add_key(n->keys[2], open + 1, (long)(s + len - 1 - (open + 1)));
-    add_key(n->keys[2], s, (long)(open - s));
-    set_option(n, open + 1, (long)(s + len - 1 - (open + 1)));
-}
-
-/* "Question - Row": what stands before and after every " - " (a question may hold one). */
-static void split_dash(colnames *n, const char *s)
-{
-    int splits = 0;
-    for (const char *p = strstr(s, " - "); p && splits++ < SPLIT_MAX; p = strstr(p + 1, " - ")) {
-        add_key(n->keys[2], s, (long)(p - s));
-        add_key(n->keys[2], p + 3, -1);
-        set_option(n, p + 3, -1);
-    }
-}
-
-/* "Question.Row": a dot with no space after it, and not inside a number ("WCAG 2.2"). */
-static void split_dot(colnames *n, const char *s)
-{
-    int splits = 0;
-    for (const char *p = strchr(s, '.'); p && splits < SPLIT_MAX; p = strchr(p + 1, '.')) {
-        if (p == s || p[1] == '\0' || p[1] == ' ' ||
-            (g_ascii_isdigit(p[-1]) && g_ascii_isdigit(p[1])))
-            continue;
-        add_key(n->keys[2], s, (long)(p - s));
-        add_key(n->keys[2], p + 1, -1);
-        set_option(n, p + 1, -1);
-        splits++;
-    }
-}
-
-/* LimeSurvey: "code", "code[SQ001]", "code. text", "code[SQ001]. text [Row]". */
-static void limesurvey(colnames *n, const char *h)
-{
-    const char *dot = strstr(h, ". ");
-    char *code = NULL;
-    const char *text = NULL;
-    if (dot != NULL && memchr(h, ' ', (size_t)(dot - h)) == NULL) {
-        code = g_strndup(h, (gsize)(dot - h));
-        text = dot + 2;
-        add_key(n->keys[1], code, -1);
-        add_key(n->keys[1], text, -1);
-    } else if (strchr(h, ' ') == NULL) {
-        code = g_strdup(h);
-    } else {
-        text = h;
-    }
-    size_t len = code ? strlen(code) : 0;
-    const char *open = code ? strchr(code, '[') : NULL;
-    if (open != NULL && len > 0 && code[len - 1] == ']') {
-        add_key(n->keys[2], code, (long)(open - code));
-        add_key(n->keys[2], open + 1, (long)(code + len - 1 - (open + 1)));
-        set_option(n, open + 1, (long)(code + len - 1 - (open + 1)));
-    }
-    if (text != NULL)
-        split_brackets(n, text);
-    g_free(code);
-}
-
-/* The names of column i (see the top of the file). */
-static void name_column(const tna_preset_info *p, const header_rows *rows, guint i, colnames *n)
-{
-    for (int l = 0; l < LEVELS; l++)
-        n->keys[l] = g_ptr_array_new_with_free_func(g_free);
-    n->option = NULL;
-    n->option_row = 0;
-    for (guint r = 0; r < rows->rows->len; r++)
-        add_key(n->keys[0], cell(g_ptr_array_index(rows->rows, r), i), -1);
-    if (p->id == TNA_PRESET_NONE)
-        return;
-    const GPtrArray *first = g_ptr_array_index(rows->rows, 0);
-    if (p->question_carried) {
-        /* the question: this column's, or the nearest to its left (blank cells continue it) */
-        const char *question = "";
-        bool named = false; /* a column blank in every header row (a trailing delimiter) is
-                               no part of the question to its left */
-        for (guint r = 0; r < rows->rows->len; r++)
-            named |= !blank(cell(g_ptr_array_index(rows->rows, r), i));
-        for (guint j = i + 1; named && j-- > 0 && blank(question);)
-            question = cell(first, j);
-        if (strlen(question) > SPLIT_MAX_BYTES)
-            return; /* not copied to every column of a hostile header */
-        add_key(n->keys[0], question, -1);
-        for (guint r = 1; r < rows->rows->len; r++) {
-            const char *sub = cell(g_ptr_array_index(rows->rows, r), i);
-            if (blank(sub))
-                continue;
-            char *joined = g_strdup_printf("%s - %s", question, sub);
-            add_key(n->keys[1], joined, -1);
-            g_free(joined);
-            set_option(n, sub, -1);
-            n->option_row = (int)r;
-        }
-        return;
-    }
-    guint text_row = (guint)(p->text_row > 0 ? p->text_row - 1 : 0);
-    n->option_row = (int)text_row;
-    const char *h =
-        cell(text_row < rows->rows->len ? g_ptr_array_index(rows->rows, text_row) : NULL, i);
-    if (strlen(h) > SPLIT_MAX_BYTES)
-        return; /* no grid heading is that long */
-    if (p->codes)
-        limesurvey(n, h);
-    else if (p->grid == TNA_GRID_BRACKETS)
-        split_brackets(n, h);
-    else if (p->grid == TNA_GRID_DASH)
-        split_dash(n, h);
-    else if (p->grid == TNA_GRID_DOT)
-        split_dot(n, h);
-}
-
-static bool has_key(const GPtrArray *keys, const char *key)
-{
-    for (guint k = 0; k < keys->len; k++)
-        if (strcmp(g_ptr_array_index(keys, k), key) == 0)
-            return true;
-    return false;
-}
-
 /* ---- matching ----------------------------------------------------------------------------- */
 
 typedef struct mapper {
@@ -227,7 +59,7 @@ typedef struct mapper {
     const char *path;
     long line;
     guint ncol;
-    colnames *names;
+    tna_colnames *names;
     const char **owner; /* per column: the configured heading that took it ... */
     int *owner_id;      /* ... and the field or skill that heading is for (see take) */
     tna_error *err;
@@ -260,12 +92,9 @@ static void fail(mapper *m, const char *fmt, ...)
 /* The columns whose names hold key at the first level that has any; *n of them. */
 static int *find(const mapper *m, const char *key, int *n)
 {
-    int *out = g_new(int, m->ncol ? m->ncol : 1);
-    *n = 0;
-    for (int l = 0; l < LEVELS && *n == 0; l++)
-        for (guint c = 0; c < m->ncol; c++)
-            if (has_key(m->names[c].keys[l], key))
-                out[(*n)++] = (int)c;
+    size_t found = 0;
+    int *out = tna_colnames_find(m->names, key, &found);
+    *n = (int)found;
     return out;
 }
 
@@ -381,7 +210,8 @@ static barrier_col barrier_column(mapper *m, int c, const tna_column_ref *ref, d
         b.barrier = ref->option;
         return b;
     }
-    const char *option = m->names[c].option;
+    int option_row = 0;
+    const char *option = tna_colnames_option(m->names, (size_t)c, &option_row);
     char *key = option ? tna_text_key(option, -1) : NULL;
     const tna_preset_info *p = tna_preset_get(m->source->preset);
     if (key == NULL || key[0] == '\0' || generic_label(key)) {
@@ -395,7 +225,7 @@ static barrier_col barrier_column(mapper *m, int c, const tna_column_ref *ref, d
                     : v == TNA_ANSWER_MISSING ? TNA_NONE
                                               : m->model->barrier_other;
         if (v == TNA_ANSWER_UNKNOWN)
-            dq(dq_ctx, m->line + m->names[c].option_row, c + 1, option,
+            dq(dq_ctx, m->line + option_row, c + 1, option,
                "barrier option matches no barrier; counted as other (give its meaning in "
                "answers: barriers:)");
     }
@@ -527,6 +357,14 @@ tna_status headings_map(const tna_model *model, uint32_t source, const header_ro
     for (guint r = 0; r < rows->rows->len; r++)
         ncol = MAX(ncol, ((GPtrArray *)g_ptr_array_index(rows->rows, r))->len);
     map->n_header = (int)((GPtrArray *)g_ptr_array_index(rows->rows, 0))->len;
+    guint n_rows = rows->rows->len;
+    const char *const **cells = g_new(const char *const *, n_rows);
+    size_t *lens = g_new(size_t, n_rows);
+    for (guint r = 0; r < n_rows; r++) {
+        const GPtrArray *row = g_ptr_array_index(rows->rows, r);
+        cells[r] = (const char *const *)row->pdata;
+        lens[r] = row->len;
+    }
     mapper m = {model,
                 s,
                 source,
@@ -534,14 +372,13 @@ tna_status headings_map(const tna_model *model, uint32_t source, const header_ro
                 path,
                 header_line,
                 ncol,
-                g_new0(colnames, ncol + 1),
+                tna_colnames_new(s->preset, cells, lens, n_rows),
                 g_new0(const char *, ncol + 1),
                 g_new0(int, ncol + 1),
                 err,
                 TNA_OK};
-    const tna_preset_info *p = tna_preset_get(s->preset);
-    for (guint c = 0; c < ncol; c++)
-        name_column(p, rows, c, &m.names[c]);
+    g_free(cells);
+    g_free(lens);
 
     for (int f = 0; f < TNA_FIELD_COUNT; f++) {
         map->field[f] = -1;
@@ -552,12 +389,7 @@ tna_status headings_map(const tna_model *model, uint32_t source, const header_ro
     map_skills(&m, map, dq, dq_ctx);
     map_exclusions(&m, map);
 
-    for (guint c = 0; c < ncol; c++) {
-        for (int l = 0; l < LEVELS; l++)
-            g_ptr_array_free(m.names[c].keys[l], TRUE);
-        g_free(m.names[c].option);
-    }
-    g_free(m.names);
+    tna_colnames_free(m.names);
     g_free(m.owner);
     g_free(m.owner_id);
     if (m.status != TNA_OK)

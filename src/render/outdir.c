@@ -289,6 +289,11 @@ tna_status tna_outdir_lock(tna_outdir *d, const tna_outputs_options *o, tna_erro
 {
     if (d->lock_fd >= 0)
         return TNA_OK;
+    if (o && o->in_place && !d->in_place) {
+        d->in_place = true;
+        g_free(d->home);
+        d->home = g_build_filename(d->path, ".tna", NULL);
+    }
     struct stat st;
     if (lstat(d->path, &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode))
         return tna_outdir_error(d, ENOTDIR, err);

@@ -25,7 +25,7 @@ typedef struct tna_outdir {
     char *parent;  /* its parent directory */
     char *base;    /* its last component */
     char *home;    /* PARENT/.BASE.tna, or DIR/.tna when in_place */
-    bool in_place; /* DIR is a mount point or its parent is not writable */
+    bool in_place; /* asked for, or DIR is a mount point or its parent is not writable */
     int lock_fd;   /* -1 until locked */
     char *staging; /* HOME/new-PID-XXXXXX once made, until published */
 } tna_outdir;

@@ -2,7 +2,8 @@
 . tests/tools/cli_lib.sh
 sh tools/deps.sh --list > "$SCRATCH/run" || die "tools/deps.sh --list failed"
 sh tools/deps.sh --list test > "$SCRATCH/test" || die "tools/deps.sh --list test failed"
-for tool in valgrind qpdf poppler-utils libreoffice-calc-nogui python3-openpyxl; do
+for tool in valgrind qpdf poppler-utils libreoffice-calc-nogui python3-openpyxl python3-jsonschema \
+            libxml2-utils; do
   grep -qx "$tool" "$SCRATCH/run" && die "make run would install the test tool $tool"
   grep -qx "$tool" "$SCRATCH/test" || die "make test would not install $tool"
 done

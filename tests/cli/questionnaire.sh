@@ -1,0 +1,136 @@
+# tna questionnaire: the survey written for each tool, and the configuration that reads its
+# export.
+#  - Round trip, per tool: the questionnaire and its tna.yaml for three topics of the shipped
+#    frameworks; tests/tools/questionnaire_roundtrip.py reads the survey back from the tool's
+#    own file (the .lss, the .qsf, the Apps Script run against a stand-in FormApp, the PDF's
+#    text, the data-entry template), has 48 invented staff answer it (a repeat submission, a
+#    role typed for Other, typed barriers; a Qualtrics preview), writes the export in the
+#    tool's shape, and works out every summary and barriers row; tna run gives exactly those.
+#  - Well-formed: the .lss validates against tests/tools/limesurvey.xsd with xmllint and
+#    passes the structural check; the .qsf validates against tests/tools/qsf.schema.json and
+#    its check; the Apps Script passes node --check; each check fails on a broken copy.
+#  - The PDF is tagged, embeds its fonts and renders at 60 dpi.
+#  - Stable codes: written again with a topic more, the codes of what stays are the same, and
+#    this quarter's configuration reads next quarter's export; a framework's new version and
+#    its new skill are listed in the new configuration's comments.
+. tests/tools/cli_lib.sh
+PY=python3
+/usr/bin/python3 -c 'import yaml, jsonschema' 2>/dev/null && PY=/usr/bin/python3
+export SCRATCH
+TOPICS=cd-writing,ur-methods,dd-digital-basics
+
+for tool in limesurvey qualtrics google-forms microsoft-forms paper; do
+  dir="$SCRATCH/$tool"
+  expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool "$tool" -o "$dir" --topics "$TOPICS"
+  expect_text "$SCRATCH/out" "9 questions, 15 skills rated"
+  [ -f "$dir/tna.yaml" ] || die "$tool: no tna.yaml"
+  if [ "$tool" = microsoft-forms ]; then
+    # Quick import reads the PDF's texts, which are the single-language tools' texts
+    expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool google-forms -o "$SCRATCH/gf-for-ms" --topics "$TOPICS"
+    cp "$SCRATCH/gf-for-ms/create-form.gs" "$SCRATCH/ms-form.gs"
+    expect_text "$dir/setup-microsoft-forms.md" "Quick import"
+  fi
+  $PY tests/tools/questionnaire_roundtrip.py "$tool" "$dir" || die "$tool: the round trip could not be built"
+  expect_exit 0 "$TNA" validate "$dir/tna.yaml"
+  expect_exit 0 "$TNA" run "$dir/tna.yaml" -o "$SCRATCH/out-$tool" -q
+  $PY tests/tools/questionnaire_roundtrip.py "$tool" "$dir" --check "$SCRATCH/out-$tool" ||
+    die "$tool: the figures are not the population's"
+done
+
+# well-formed files, the whole survey (every topic)
+expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/all-ls"
+xmllint --noout --schema tests/tools/limesurvey.xsd "$SCRATCH/all-ls/survey.lss" 2>"$SCRATCH/xml.err" ||
+  { cat "$SCRATCH/xml.err" >&2; die "survey.lss does not validate"; }
+$PY tests/tools/check_questionnaire.py lss "$SCRATCH/all-ls/survey.lss" || die "survey.lss structure"
+sed 's|<code>L3</code>|<code>L3toolong</code>|' "$SCRATCH/all-ls/survey.lss" >"$SCRATCH/bad.lss"
+if xmllint --noout --schema tests/tools/limesurvey.xsd "$SCRATCH/bad.lss" 2>/dev/null; then
+  die "the schema passed an answer code longer than LimeSurvey's 5 characters"; fi
+sed '0,/<gid>1<\/gid>/s//<gid>99<\/gid>/' "$SCRATCH/all-ls/survey.lss" >"$SCRATCH/bad2.lss"
+if $PY tests/tools/check_questionnaire.py lss "$SCRATCH/bad2.lss" >/dev/null; then
+  die "the structural check passed a question in a group that does not exist"; fi
+
+expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool qualtrics -o "$SCRATCH/all-q"
+$PY tests/tools/check_questionnaire.py qsf "$SCRATCH/all-q/survey.qsf" || die "survey.qsf does not validate"
+$PY - "$SCRATCH/all-q/survey.qsf" "$SCRATCH/bad.qsf" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+q = next(e for e in d["SurveyElements"] if e["Element"] == "SQ")
+del q["Payload"]["QuestionText"]
+json.dump(d, open(sys.argv[2], "w"))
+PY
+if $PY tests/tools/check_questionnaire.py qsf "$SCRATCH/bad.qsf" >/dev/null; then
+  die "the schema passed a question without its text"; fi
+
+expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool google-forms -o "$SCRATCH/all-g"
+node --check - <"$SCRATCH/all-g/create-form.gs" || die "create-form.gs does not pass node --check"
+sed 's/^}$//' "$SCRATCH/all-g/create-form.gs" >"$SCRATCH/bad.gs"
+if node --check - <"$SCRATCH/bad.gs" 2>/dev/null; then die "node --check passed a broken script"; fi
+
+# the printable PDF: tagged, fonts embedded, readable at 60 dpi; both languages
+pdf="$SCRATCH/paper/questionnaire.pdf"
+pdfinfo "$pdf" >"$SCRATCH/info" && grep -q "^Tagged: *yes" "$SCRATCH/info" || die "the PDF is not tagged"
+pages=$(sed -n 's/^Pages: *//p' "$SCRATCH/info")
+[ "$pages" -ge 3 ] || die "the PDF has $pages pages"
+pdffonts "$pdf" | tail -n +3 >"$SCRATCH/fonts"
+[ -s "$SCRATCH/fonts" ] || die "the PDF names no font"
+if awk '$(NF-4) != "yes"' "$SCRATCH/fonts" | grep -q .; then cat "$SCRATCH/fonts" >&2; die "a font is not embedded"; fi
+pdftoppm -png -r 60 "$pdf" "$SCRATCH/page" || die "pdftoppm cannot render the PDF"
+[ "$(ls "$SCRATCH"/page-*.png | wc -l)" -eq "$pages" ] || die "not every page rendered"
+pdftotext "$pdf" - | tr -s ' \n' '  ' >"$SCRATCH/paper.txt"
+expect_text "$SCRATCH/paper.txt" "Ym mha gyngor ydych chi'n gweithio?"
+expect_text "$SCRATCH/paper.txt" "Which council do you work for?"
+expect_text "$SCRATCH/paper.txt" "Tudalen 1 o $pages / Page 1 of $pages"
+pdfinfo "$SCRATCH/microsoft-forms/questionnaire.pdf" | grep -q "^Tagged: *yes" || die "the Forms PDF is not tagged"
+
+# stable codes: a topic more, the same codes for the rest
+expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/more" --topics "cd-user-needs,$TOPICS"
+grep '^      "T' "$SCRATCH/limesurvey/tna.yaml" >"$SCRATCH/codes-before"
+[ -s "$SCRATCH/codes-before" ] || die "no skill codes in the LimeSurvey configuration"
+while IFS= read -r line; do
+  grep -qxF -- "$line" "$SCRATCH/more/tna.yaml" || die "the code line changed: $line"
+done <"$SCRATCH/codes-before"
+# this quarter's configuration reads next quarter's export of the larger survey
+$PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/more" || die "the larger survey's export"
+mkdir -p "$SCRATCH/limesurvey/exports/next" && cp "$SCRATCH/more/exports/2026-Q3/responses.csv" "$SCRATCH/limesurvey/exports/next/"
+sed 's/periods: \["2026-Q3"\]/periods: ["next"]/' "$SCRATCH/limesurvey/tna.yaml" >"$SCRATCH/limesurvey/next.yaml"
+expect_exit 0 "$TNA" run "$SCRATCH/limesurvey/next.yaml" -o "$SCRATCH/out-next" -q
+grep -q ",cd-writing,[1-9]" "$SCRATCH/out-next/summary-next.csv" || die "next quarter's export was not read"
+
+# a framework's new version and a new skill, listed when the questionnaire is written again
+mkdir -p "$SCRATCH/fw/frameworks"
+cp inputs/roles.yaml inputs/authorities.yaml inputs/barriers.yaml "$SCRATCH/fw/"
+cp inputs/frameworks/*.yaml "$SCRATCH/fw/frameworks/"
+sed -e 's|^frameworks:|frameworks:|' inputs/tna.yaml | sed -n '/^sources:/q;p' >"$SCRATCH/fw/tna.yaml"
+cat >>"$SCRATCH/fw/tna.yaml" <<'EOF'
+sources:
+  - {name: s, path: "{period}/x.csv", columns: {authority: A, role: R}, skills: {S: cd-plain-english}}
+EOF
+expect_exit 0 "$TNA" questionnaire "$SCRATCH/fw/tna.yaml" --tool paper -o "$SCRATCH/fw/q" --topics "$TOPICS"
+sed -i -e 's/^version: "2026.1"/version: "2026.2"/' \
+  -e 's/^      - id: cd-scannable$/      - id: cd-headings\n        name: "Writing clear headings"\n        name_cy: "Ysgrifennu penawdau clir"\n      - id: cd-scannable/' \
+  "$SCRATCH/fw/frameworks/content-design.yaml"
+grep -q "cd-headings" "$SCRATCH/fw/frameworks/content-design.yaml" || die "the framework was not changed"
+expect_exit 0 "$TNA" questionnaire "$SCRATCH/fw/tna.yaml" --tool paper -o "$SCRATCH/fw/q" --topics "$TOPICS"
+expect_text "$SCRATCH/fw/q/tna.yaml" "#   framework content-design: version 2026.2, was 2026.1"
+expect_text "$SCRATCH/fw/q/tna.yaml" "#   skill cd-headings: added"
+expect_text "$SCRATCH/out" "changed since the last questionnaire: framework content-design: version 2026.2, was 2026.1"
+
+# the directory stays a plain one: written again, the exports saved in it stay, and so does
+# a file of the user's
+[ -d "$SCRATCH/limesurvey" ] && [ ! -L "$SCRATCH/limesurvey" ] || die "the questionnaire directory is a link"
+printf 'mine\n' >"$SCRATCH/limesurvey/notes.txt"
+cp "$SCRATCH/limesurvey/tna.yaml" "$SCRATCH/yaml-before"
+expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/limesurvey" --topics "$TOPICS"
+[ ! -L "$SCRATCH/limesurvey" ] || die "written again, the questionnaire directory became a link"
+[ -s "$SCRATCH/limesurvey/exports/2026-Q3/responses.csv" ] || die "written again, the export saved in it went"
+[ -s "$SCRATCH/limesurvey/exports/next/responses.csv" ] || die "written again, next quarter's export went"
+[ "$(cat "$SCRATCH/limesurvey/notes.txt")" = mine ] || die "written again, the user's file changed"
+cmp -s "$SCRATCH/limesurvey/tna.yaml" "$SCRATCH/yaml-before" || die "the same survey gave another tna.yaml"
+[ -z "$(ls -A "$SCRATCH/limesurvey" | grep '^\.')" ] || { ls -A "$SCRATCH/limesurvey" >&2; die "hidden files left in the questionnaire directory"; }
+
+# usage errors say what to do
+expect_exit 2 "$TNA" questionnaire inputs/tna.yaml --tool surveymonkey -o "$SCRATCH/x"
+expect_text "$SCRATCH/err" "--tool must be limesurvey, qualtrics, google-forms, microsoft-forms or paper"
+expect_exit 2 "$TNA" questionnaire inputs/tna.yaml --tool paper -o "$SCRATCH/x" --topics nope
+expect_text "$SCRATCH/err" "no topic 'nope'"
+[ ! -e "$SCRATCH/x" ] || [ -z "$(ls -A "$SCRATCH/x")" ] || die "files written on an error"
