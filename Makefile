@@ -52,7 +52,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS := $(shell find include src -name '*.h') $(BUILD)/gen/glossary.h
 
-.PHONY: all deps test-deps run test check unit install uninstall clean format verify bench fuzz fuzz-harnesses
+.PHONY: all deps test-deps run test check unit install uninstall clean format verify bench scale fuzz fuzz-harnesses
 all: $(BUILD)/tna
 
 $(BUILD)/%.o: %.c $(HEADERS)
@@ -165,6 +165,9 @@ verify: deps all
 
 bench: deps all
 	$(Q)sh tools/bench.sh
+
+scale: deps all
+	$(Q)sh tools/scale.sh
 
 install: $(BUILD)/tna
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

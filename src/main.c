@@ -1,6 +1,6 @@
 /*
  * main.c - the tna command: parses arguments, calls the stages in order, prints what
- * happened and maps errors to the documented exit statuses (DESIGN.md "Command line").
+ * happened and maps errors to the documented exit statuses (README "Command line", man/tna.1).
  * Everything else lives in the library; nothing here computes a figure.
  */
 #include <glib.h>

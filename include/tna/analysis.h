@@ -4,7 +4,7 @@
  * For each period of the dataset, tna_analyse() resolves every respondent (authority and
  * role from their latest record; per skill the latest non-missing answer, under the rater
  * policy), measures each answered skill against the role's target, and tallies the pairs
- * (DESIGN.md "What it computes") for every group of the grouping sets below.
+ * (docs/method.md) for every group of the grouping sets below.
  *
  * Privacy is applied here, before anything leaves the stage: a group with fewer than
  * min_group_size respondents is suppressed (primary, TNA_SUPPRESSED), and where a shown
@@ -39,7 +39,7 @@
 #include "tna/model.h"
 #include "tna/planning.h"
 
-/* Grouping sets. The first six are the summary CSV's, in DESIGN.md's order. */
+/* Grouping sets. The first six are the summary CSV's, in docs/outputs.md's order. */
 typedef enum tna_set {
     TNA_SET_AUTHORITY_ROLE_TOPIC,
     TNA_SET_AUTHORITY_TOPIC,

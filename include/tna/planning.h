@@ -1,8 +1,8 @@
 /*
  * planning.h - what the figures mean for training: demand, commissioning, mentors,
- * return on expectations, trends, barriers and raters (DESIGN.md "Training demand and
- * commissioning", "Return on expectations", "Trends", "Barriers", "Raters", "Welsh
- * language").
+ * return on expectations, trends, barriers and raters (docs/method.md: "Training demand",
+ * "Commissioning", "Mentors", "Return on expectations", "Trends", "Barriers",
+ * "Self-assessment against managers").
  *
  * All of it is computed by the analysis stage (tna_analyse) from the resolved respondents,
  * and like the group figures it is privacy-safe when it leaves the stage: a row whose base
@@ -15,7 +15,7 @@
  * places are bought (planning.places_priced); otherwise every cost below
  * is 0 and renderers show cohorts and places without money.
  *
- * Definitions chosen where DESIGN.md is silent:
+ * Definitions tna chose (docs/method.md):
  *   - A learner needs a topic when they have a below-target pair in it (current period).
  *     Their largest gap in the topic decides self-directed (<= elearning_max_gap) or
  *     cohort; their level band is the highest target among their below-target skills of
@@ -251,7 +251,7 @@ typedef struct tna_budget_line {
 
 /* The budget plan per topic (topic TNA_NONE: everything). hidden: the learner and gap
  * figures (learners, reached, gap, gap_closed, gap_left) and the cost are 0, because a
- * hidden line of the topic is funded (for everything: as protect_parts decides across the
+ * hidden line of the topic is funded (for everything: as tna_protect_parts decides across the
  * topics, so that the overall total is shown beside at least two hidden topics). */
 typedef struct tna_budget_topic {
     uint32_t topic;

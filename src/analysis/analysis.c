@@ -21,25 +21,25 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
         r->periods[p].period = dataset->periods[p].period;
         r->periods[p].period_index = p;
         tna_dq_summarise(&dataset->periods[p], model->n_sources, r->strings, &r->periods[p]);
-        people_build(model, &dataset->periods[p], &pp[p]);
-        cube_build(model, &pp[p], current, &c);
-        st = groups_build(model, &c, model->min_group_size, &r->periods[p], err);
+        tna_people_build(model, &dataset->periods[p], &pp[p]);
+        tna_cube_build(model, &pp[p], current, &c);
+        st = tna_groups_build(model, &c, model->min_group_size, &r->periods[p], err);
         if (current) {
             needs = c.needs;
             c.needs = NULL;
         }
-        cube_free(&c); /* raw tallies never leave this function */
+        tna_cube_free(&c); /* raw tallies never leave this function */
     }
     if (st == TNA_OK && r->n_periods > 0) {
         analysis_ctx a = {model, dataset, pp, r->n_periods, needs, r};
-        planning_demand(&a);
-        planning_expectations(&a);
-        planning_trends(&a);
-        planning_barriers(&a);
-        planning_raters(&a);
+        tna_planning_demand(&a);
+        tna_planning_expectations(&a);
+        tna_planning_trends(&a);
+        tna_planning_barriers(&a);
+        tna_planning_raters(&a);
     }
     for (size_t p = 0; p < r->n_periods; p++)
-        people_free(&pp[p]); /* nor do the people */
+        tna_people_free(&pp[p]); /* nor do the people */
     g_free(pp);
     g_free(needs);
     if (st != TNA_OK) {
@@ -58,10 +58,10 @@ void tna_results_free(tna_results *r)
         g_free(r->periods[p].groups);
         g_free(r->periods[p].sources);
         g_free(r->periods[p].dq);
-        groups_index_free(r->periods[p].index);
+        tna_groups_index_free(r->periods[p].index);
     }
     g_free(r->periods);
-    planning_free(&r->planning);
+    tna_planning_free(&r->planning);
     if (r->strings)
         g_string_chunk_free(r->strings);
     g_free(r);

@@ -9,7 +9,7 @@
  * Privacy: an authority whose base is under min_group_size is hidden for every barrier, and
  * since for each barrier the all-authorities figures are the sums of the authorities'
  * (respondents and citing alike) and the hidden set is the same for every barrier, one
- * relation over the authorities' bases decides the secondary suppression: protect_parts
+ * relation over the authorities' bases decides the secondary suppression: tna_protect_parts
  * until nothing changes. The total is hidden only when it is itself under the threshold
  * (then so is every authority) or when no authority is left to hide, so a hidden total
  * never has all its parts shown.
@@ -18,7 +18,7 @@
 
 #include "people.h"
 
-void planning_barriers(const analysis_ctx *a)
+void tna_planning_barriers(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
     const people *pp = &a->people[a->n_periods - 1];
@@ -46,7 +46,7 @@ void planning_barriers(const analysis_ctx *a)
     for (size_t i = 0; i < na; i++)
         hide[i] = base[i] > 0 && base[i] < k;
     hide[na] = base[na] < k;
-    while (protect_parts(base, hide, na, &hide[na]))
+    while (tna_protect_parts(base, hide, na, &hide[na]))
         ;
 
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(tna_barrier_share));

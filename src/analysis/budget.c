@@ -15,7 +15,7 @@
  * Privacy: a line whose learners are hidden in the plan shows what is funded of its cohorts
  * (cohorts are always shown) but not its learners, gap, or places; a topic with such a line
  * funded hides its figures (the shown lines would give the hidden one away), and across the
- * topics the rule of protect_parts keeps the overall total from giving away one hidden topic.
+ * topics the rule of tna_protect_parts keeps the overall total from giving away one hidden topic.
  */
 #include <glib.h>
 #include <math.h>
@@ -199,7 +199,7 @@ static void topic_rows(const analysis_ctx *a, tna_budget_topic *rows, tna_budget
         hide[t] = code[t] != TNA_SHOWN;
     }
     bool all_hidden = false;
-    while (protect_parts(base, hide, nt, &all_hidden))
+    while (tna_protect_parts(base, hide, nt, &all_hidden))
         ;
     const tna_group *everyone = tna_results_find(f, TNA_SET_ALL, TNA_DIMS_ALL);
     tna_budget_topic all = {.topic = TNA_NONE};
@@ -235,7 +235,7 @@ static void topic_rows(const analysis_ctx *a, tna_budget_topic *rows, tna_budget
     g_free(code);
 }
 
-void planning_budget(const analysis_ctx *a, const tna_plan_line_raw *raw, size_t n_raw,
+void tna_planning_budget(const analysis_ctx *a, const tna_plan_line_raw *raw, size_t n_raw,
                      const tna_plan_topic_raw *topics)
 {
     burden_rows(a);

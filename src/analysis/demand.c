@@ -302,7 +302,7 @@ static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
         hide[r] = hidden(rt_group(ix, r, t)) || (base[r] > 0 && base[r] < k);
     }
     bool wales_hidden = hidden(t_group(ix, t)) || wales->answered < k;
-    while (protect_parts(base, hide, nr, &wales_hidden))
+    while (tna_protect_parts(base, hide, nr, &wales_hidden))
         ;
     if (wales->answered > 0) {
         tna_mentors w = {t, TNA_NONE, tna_hidden_code(wales_hidden, wales->answered, k), 0, 0, 0};
@@ -328,7 +328,7 @@ static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
     g_free(hide);
 }
 
-void planning_demand(const analysis_ctx *a)
+void tna_planning_demand(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
     const tna_period_figures *f = &a->results->periods[a->n_periods - 1];
@@ -405,7 +405,7 @@ void planning_demand(const analysis_ctx *a)
     out->totals = (tna_commissioning_total *)g_array_free(totals, FALSE);
     out->n_mentors = mentors->len;
     out->mentors = (tna_mentors *)g_array_free(mentors, FALSE);
-    planning_budget(a, (const tna_plan_line_raw *)(void *)raw->data, raw->len, topic_raw);
+    tna_planning_budget(a, (const tna_plan_line_raw *)(void *)raw->data, raw->len, topic_raw);
     g_array_free(raw, TRUE);
     g_free(topic_raw);
     g_free(region_need);

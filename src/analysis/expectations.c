@@ -1,5 +1,5 @@
 /*
- * expectations.c - return on expectations (DESIGN.md "Return on expectations").
+ * expectations.c - return on expectations (docs/method.md "Return on expectations").
  *
  * Every expectation of the model is evaluated in every period of the run (by_period[]) and
  * its current-period value is the actual. The figures come from the resolved people of
@@ -521,7 +521,7 @@ static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_resu
     set_progress(r, x->metric);
 }
 
-void planning_expectations(const analysis_ctx *a)
+void tna_planning_expectations(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
     tna_planning *pl = &a->results->planning;

@@ -18,7 +18,7 @@
  *
  * One table (set_dims) says what each set groups by; its cells, its cube level, its
  * encoding and its relations to the other sets all follow from that, and the rule itself
- * is written once (protect_parts), for the sets here and for the planning rows alike.
+ * is written once (tna_protect_parts), for the sets here and for the planning rows alike.
  * Coverage (the skills with an assessed pair) is counted per cell from the skill level of
  * the cube.
  */
@@ -355,7 +355,7 @@ static void relations_check(void)
         }
 }
 
-/* One pass of the privacy rule (protect_parts) over every total of `total` with its parts
+/* One pass of the privacy rule (tna_protect_parts) over every total of `total` with its parts
  * in `part`; returns how many relations it changed. */
 static size_t protect_family(tables *Tb, tna_set part, tna_set total)
 {
@@ -385,7 +385,7 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
         const size_t *of = parts + first[j];
         for (size_t k = 0; k < n; k++)
             respondents[k] = Pt->cell[of[k]].respondents, hidden[k] = Pt->hidden[of[k]];
-        if (!protect_parts(respondents, hidden, n, &Tt->hidden[j]))
+        if (!tna_protect_parts(respondents, hidden, n, &Tt->hidden[j]))
             continue;
         changed++;
         for (size_t k = 0; k < n; k++)
@@ -395,7 +395,7 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
     return changed;
 }
 
-bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden)
+bool tna_protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden)
 {
     size_t n_hidden = 0, smallest = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
@@ -476,7 +476,7 @@ static int compare_groups(const void *x, const void *y, void *model)
                        id_of(&m->skills[0].id, sizeof(tna_skill), h->skill));
 }
 
-tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
+tna_status tna_groups_build(const tna_model *m, const cube *c, int min_group_size,
                         tna_period_figures *out, tna_error *err)
 {
     (void)err;
@@ -546,7 +546,7 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
 
 /* ---- look-up ------------------------------------------------------------------------------ */
 
-void groups_index_free(void *index)
+void tna_groups_index_free(void *index)
 {
     group_index *ix = index;
     if (ix == NULL)

@@ -80,7 +80,7 @@ static inline uint64_t person_barriers(const people *pp, const person *who)
     return who->barriers_at == PERSON_NONE ? 0 : pp->period->records[who->barriers_at].barriers;
 }
 
-void people_free(people *pp);
+void tna_people_free(people *pp);
 
 /* Raw demand tallies of one (authority, topic) in the current period: respondents who need
  * the topic (a below-target pair in it) and how they split (demand.c says how), and who
@@ -108,16 +108,16 @@ typedef struct cube {
 } cube;
 
 /* Resolves the respondents of one period into *pp (resolve.c). */
-void people_build(const tna_model *model, const tna_period_data *period, people *pp);
+void tna_people_build(const tna_model *model, const tna_period_data *period, people *pp);
 /* Tallies them into a new cube, with the demand tallies when needs (tally.c). */
-void cube_build(const tna_model *model, const people *pp, bool needs, cube *out);
-void cube_free(cube *c);
+void tna_cube_build(const tna_model *model, const people *pp, bool needs, cube *out);
+void tna_cube_free(cube *c);
 
 /* Builds the groups of every set from the cube and applies both kinds of suppression. */
-tna_status groups_build(const tna_model *model, const cube *c, int min_group_size,
+tna_status tna_groups_build(const tna_model *model, const cube *c, int min_group_size,
                         tna_period_figures *out, tna_error *err);
 
-void groups_index_free(void *index);
+void tna_groups_index_free(void *index);
 
 /* The code of a row the privacy rule hid (hide true): suppressed when its own base is under
  * the threshold, else protected (hidden by the secondary rule). TNA_SHOWN when not hidden. */
@@ -131,12 +131,12 @@ static inline tna_hidden tna_hidden_code(bool hide, int64_t base, int64_t min_gr
  * part too (or, with none left, the total); when the total is hidden and every part shown,
  * hides the smallest part. Returns true when it changed anything; callers repeat over all
  * their relations until nothing changes. */
-bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
+bool tna_protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
 
 /* Everything the planning files (demand.c, expectations.c, trends.c, barriers.c,
  * raters.c) read: the model, the dataset, the resolved people of every period, and the
  * results so far (the privacy-safe groups of every period). Each fills its part of
- * results->planning; planning_free() releases it all. */
+ * results->planning; tna_planning_free() releases it all. */
 typedef struct analysis_ctx {
     const tna_model *model;
     const tna_dataset *dataset;
@@ -161,16 +161,16 @@ typedef struct tna_plan_topic_raw {
     int64_t self_directed, self_gap;
 } tna_plan_topic_raw;
 
-void planning_demand(const analysis_ctx *a);       /* demand, cohorts, totals, mentors */
+void tna_planning_demand(const analysis_ctx *a);       /* demand, cohorts, totals, mentors */
 /* The burden of each topic and, with commissioning.budget, the budget plan (budget.c), from
  * the plan's raw lines (in plan order) and each topic's self-directed learners. */
-void planning_budget(const analysis_ctx *a, const tna_plan_line_raw *lines, size_t n_lines,
+void tna_planning_budget(const analysis_ctx *a, const tna_plan_line_raw *lines, size_t n_lines,
                      const tna_plan_topic_raw *topics);
-void planning_expectations(const analysis_ctx *a); /* return on expectations */
-void planning_trends(const analysis_ctx *a);
-void planning_barriers(const analysis_ctx *a);
-void planning_raters(const analysis_ctx *a);
-void planning_free(tna_planning *planning);
+void tna_planning_expectations(const analysis_ctx *a); /* return on expectations */
+void tna_planning_trends(const analysis_ctx *a);
+void tna_planning_barriers(const analysis_ctx *a);
+void tna_planning_raters(const analysis_ctx *a);
+void tna_planning_free(tna_planning *planning);
 
 /* Copies into *out what the reports may know of one period's reading (data_quality.c): each
  * source's counts, and the data-quality log counted by file, column and reason, its strings

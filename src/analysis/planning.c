@@ -32,7 +32,7 @@ static void add_trend(const analysis_ctx *a, GArray *rows, tna_set set, uint32_t
     g_array_append_val(rows, t);
 }
 
-void planning_trends(const analysis_ctx *a)
+void tna_planning_trends(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(tna_trend));
@@ -45,7 +45,7 @@ void planning_trends(const analysis_ctx *a)
     a->results->planning.trends = (tna_trend *)g_array_free(rows, FALSE);
 }
 
-void planning_free(tna_planning *p)
+void tna_planning_free(tna_planning *p)
 {
     g_free(p->demand);
     g_free(p->cohorts);

@@ -33,13 +33,13 @@ static bool protect_strided(const cell *cells, bool *hide, size_t first, size_t 
         n[i] = cells[first + i * stride].respondents;
         h[i] = hide[first + i * stride];
     }
-    bool changed = protect_parts(n, h, count, &hide[total]);
+    bool changed = tna_protect_parts(n, h, count, &hide[total]);
     for (size_t i = 0; i < count; i++)
         hide[first + i * stride] = h[i];
     return changed;
 }
 
-void planning_raters(const analysis_ctx *a)
+void tna_planning_raters(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
     const people *pp = &a->people[a->n_periods - 1];

@@ -23,7 +23,7 @@ static int record_before(const tna_period_data *pd, uint32_t a, uint32_t b)
     return ta != tb ? ta < tb : a < b;
 }
 
-void people_free(people *pp)
+void tna_people_free(people *pp)
 {
     g_free(pp->p);
     g_free(pp->merged);
@@ -123,7 +123,7 @@ static gpointer resolve_range(gpointer data)
 /* Below this many records a thread costs more than it saves. */
 #define MIN_PER_THREAD 50000
 
-void people_build(const tna_model *m, const tna_period_data *pd, people *pp)
+void tna_people_build(const tna_model *m, const tna_period_data *pd, people *pp)
 {
     size_t ns = m->n_skills;
     memset(pp, 0, sizeof *pp);

@@ -57,7 +57,7 @@ static void cube_alloc(const tna_model *m, bool needs, cube *c)
         c->needs = g_new0(need, na * c->n_topic + 1);
 }
 
-void cube_free(cube *c)
+void tna_cube_free(cube *c)
 {
     g_free(c->by_skill);
     g_free(c->by_topic);
@@ -309,7 +309,7 @@ static void sum_into(tally *to, const tally *from, size_t n)
         tally_add(&to[i], &from[i]);
 }
 
-void cube_build(const tna_model *m, const people *pp, bool needs, cube *c)
+void tna_cube_build(const tna_model *m, const people *pp, bool needs, cube *c)
 {
     int n = tna_threads_for(pp->n, MIN_PER_THREAD);
     cube *parts = g_new0(cube, n);
@@ -333,7 +333,7 @@ void cube_build(const tna_model *m, const people *pp, bool needs, cube *c)
         sum_into(c->overall, parts[k].overall, cells);
         for (size_t i = 0; needs && i < c->n_auth * c->n_topic; i++)
             tna_need_add(&c->needs[i], &parts[k].needs[i]);
-        cube_free(&parts[k]);
+        tna_cube_free(&parts[k]);
     }
     g_free(parts);
     g_free(jobs);

@@ -113,7 +113,7 @@ static int builtin(const tna_model *m, tna_field field, uint32_t framework, cons
         i = tna_model_find_role(m, key);
         return i == TNA_NONE ? TNA_ANSWER_UNKNOWN : (int)i;
     case TNA_FIELD_BARRIERS:
-        i = lk ? lookup_index(lk->barrier, key) : TNA_NONE;
+        i = lk ? tna_lookup_index(lk->barrier, key) : TNA_NONE;
         return i == TNA_NONE ? TNA_ANSWER_UNKNOWN : (int)i;
     case TNA_FIELD_LEVEL:
     case TNA_FIELD_BEFORE:

@@ -90,28 +90,28 @@ static int index_or_unknown(uint32_t i)
 static int meaning(cfg *c, tna_field f, const yt_node *value)
 {
     const char *text;
-    if (!cfg_scalar_str(c, value, tna_field_names[f], true, &text))
+    if (!tna_cfg_scalar_str(c, value, tna_field_names[f], true, &text))
         return TNA_ANSWER_UNKNOWN;
     if (g_ascii_strcasecmp(text, "missing") == 0)
         return TNA_ANSWER_MISSING;
-    const char *key = cfg_key(c, text);
+    const char *key = tna_cfg_key(c, text);
     int v;
     char hint[128] = "";
     switch (f) {
     case TNA_FIELD_AUTHORITY:
-        v = index_or_unknown(lookup_index(c->lk->authority, key));
+        v = index_or_unknown(tna_lookup_index(c->lk->authority, key));
         if (v < 0)
-            cfg_unknown_hint(c, CFG_AUTHORITY, text, hint, sizeof hint);
+            tna_cfg_unknown_hint(c, CFG_AUTHORITY, text, hint, sizeof hint);
         break;
     case TNA_FIELD_ROLE:
-        v = index_or_unknown(lookup_index(c->lk->role, key));
+        v = index_or_unknown(tna_lookup_index(c->lk->role, key));
         if (v < 0)
-            cfg_unknown_hint(c, CFG_ROLE, text, hint, sizeof hint);
+            tna_cfg_unknown_hint(c, CFG_ROLE, text, hint, sizeof hint);
         break;
     case TNA_FIELD_BARRIERS:
-        v = index_or_unknown(lookup_index(c->lk->barrier, key));
+        v = index_or_unknown(tna_lookup_index(c->lk->barrier, key));
         if (v < 0)
-            cfg_unknown_hint(c, CFG_BARRIER, text, hint, sizeof hint);
+            tna_cfg_unknown_hint(c, CFG_BARRIER, text, hint, sizeof hint);
         break;
     case TNA_FIELD_LEVEL:
         v = level_meaning(c, text, key);
@@ -123,7 +123,7 @@ static int meaning(cfg *c, tna_field f, const yt_node *value)
         break;
     }
     if (v == TNA_ANSWER_UNKNOWN) {
-        cfg_fail(c, value, "'%s' is not %s%s", text, field_words(f), hint);
+        tna_cfg_fail(c, value, "'%s' is not %s%s", text, field_words(f), hint);
         return TNA_ANSWER_UNKNOWN;
     }
     return v;
@@ -133,7 +133,7 @@ static bool load_field(cfg *c, tna_cfg_answer_tables *t, tna_field f, const yt_n
 {
     char subject[64];
     snprintf(subject, sizeof subject, "'answers: %s'", tna_field_names[f]);
-    if (!cfg_expect_map(c, map, subject))
+    if (!tna_cfg_expect_map(c, map, subject))
         return false;
     if (t->field[f] == NULL)
         t->field[f] = g_hash_table_new(g_str_hash, g_str_equal);
@@ -142,13 +142,13 @@ static bool load_field(cfg *c, tna_cfg_answer_tables *t, tna_field f, const yt_n
     for (size_t i = 0; i < map->n_items; i += 2) {
         const yt_node *k = map->items[i], *v = map->items[i + 1];
         if (tna_text_blank(k->text, k->len) || strlen(k->text) != k->len) {
-            ok = cfg_fail(c, k, "an answer in %s must not be blank", subject);
+            ok = tna_cfg_fail(c, k, "an answer in %s must not be blank", subject);
             continue;
         }
-        const char *key = cfg_key(c, k->text);
+        const char *key = tna_cfg_key(c, k->text);
         const yt_node *first = g_hash_table_lookup(where, key);
         if (first != NULL) {
-            ok = cfg_fail(c, k, "answer '%s' is listed twice (first at line %ld)", k->text,
+            ok = tna_cfg_fail(c, k, "answer '%s' is listed twice (first at line %ld)", k->text,
                           first->line);
             continue;
         }
@@ -170,9 +170,9 @@ bool tna_cfg_load_answers(cfg *c, const yt_node *answers, size_t scope)
     for (size_t i = 0; i < G_N_ELEMENTS(answer_fields); i++)
         known[i] = tna_field_names[answer_fields[i]];
     known[G_N_ELEMENTS(answer_fields)] = NULL;
-    if (!cfg_expect_map(c, answers, "'answers'"))
+    if (!tna_cfg_expect_map(c, answers, "'answers'"))
         return false;
-    bool ok = cfg_check_keys(c, answers, known);
+    bool ok = tna_cfg_check_keys(c, answers, known);
     GPtrArray *all = c->lk->answers;
     while (all->len <= scope)
         g_ptr_array_add(all, NULL);
@@ -184,7 +184,7 @@ bool tna_cfg_load_answers(cfg *c, const yt_node *answers, size_t scope)
     for (size_t i = 0; i < answers->n_items; i += 2) {
         const yt_node *k = answers->items[i], *v = answers->items[i + 1];
         for (size_t j = 0; j < G_N_ELEMENTS(answer_fields); j++)
-            if (strcmp(k->text, tna_field_names[answer_fields[j]]) == 0 && !yt_is_null(v))
+            if (strcmp(k->text, tna_field_names[answer_fields[j]]) == 0 && !tna_yt_is_null(v))
                 ok &= load_field(c, t, answer_fields[j], v);
     }
     return ok;

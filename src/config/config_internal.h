@@ -4,11 +4,11 @@
  * Loading goes through one `cfg` context: the model being built, its look-up tables, growing
  * arrays of frameworks, topics, skills, roles, regions, authorities, barriers, sources and
  * expectations, and the list of problems found. The arrays become the model's only when the
- * whole load succeeded (cfg_finish); on any error cfg_discard() frees them and the model.
+ * whole load succeeded (tna_cfg_finish); on any error tna_cfg_discard() frees them and the model.
  *
  * The schema helpers (schema.c) check one mapping at a time: known keys (with a "did you
  * mean"), then typed values. Each returns false after recording a problem, so loaders read
- * as `if (!cfg_get_int(...)) return false;`. Messages name the offending key and point at
+ * as `if (!tna_cfg_get_int(...)) return false;`. Messages name the offending key and point at
  * the node that is wrong: the key for unknown keys, the value for wrong types and values,
  * the mapping for missing required keys.
  *
@@ -68,10 +68,10 @@ typedef struct tna_cfg_answer_tables {
 } tna_cfg_answer_tables;
 void tna_cfg_answer_tables_free(gpointer tables);
 
-tna_lookup *lookup_new(void);
-void lookup_free(tna_lookup *lk);
+tna_lookup *tna_lookup_new(void);
+void tna_lookup_free(tna_lookup *lk);
 /* Value of key in table as an index, or TNA_NONE. */
-uint32_t lookup_index(GHashTable *table, const char *key);
+uint32_t tna_lookup_index(GHashTable *table, const char *key);
 
 typedef struct cfg {
     tna_model *m;
@@ -84,75 +84,75 @@ typedef struct cfg {
 } cfg;
 
 /* Element destructors, shared with tna_model_free(). */
-void cfg_framework_clear(tna_framework *f);
-void cfg_role_clear(tna_role *r);
-void cfg_authority_clear(tna_authority *a);
-void cfg_source_clear(tna_source *s);
+void tna_cfg_framework_clear(tna_framework *f);
+void tna_cfg_role_clear(tna_role *r);
+void tna_cfg_authority_clear(tna_authority *a);
+void tna_cfg_source_clear(tna_source *s);
 void tna_cfg_barrier_clear(tna_barrier *b);
 
-void cfg_init(cfg *c, tna_config_problems *problems);
-tna_model *cfg_finish(cfg *c); /* hands the arrays to the model and returns it */
-void cfg_discard(cfg *c);
+void tna_cfg_init(cfg *c, tna_config_problems *problems);
+tna_model *tna_cfg_finish(cfg *c); /* hands the arrays to the model and returns it */
+void tna_cfg_discard(cfg *c);
 
 /* --- errors ------------------------------------------------------------------------------ */
 
 /* Records a problem held in an error (a parser's) and returns false. */
 bool tna_cfg_fail_error(cfg *c, const tna_error *e);
 /* Records a TNA_ERR_CONFIG at node (its file, line, col) and returns false. */
-bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...) TNA_PRINTF(3, 4);
+bool tna_cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...) TNA_PRINTF(3, 4);
 /* The same at an explicit place (file may be NULL, line/col 0). */
-bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col, const char *fmt,
+bool tna_cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col, const char *fmt,
                  ...) TNA_PRINTF(6, 7);
 
 /* The nearest of cands[0..n) to word (edit distance at most 3), or NULL. */
-const char *cfg_suggest(const char *word, const char *const *cands, size_t n);
+const char *tna_cfg_suggest(const char *word, const char *const *cands, size_t n);
 /* " (did you mean 'x'?)" for the nearest candidate, or "", into buf. */
-const char *cfg_did_you_mean(const char *word, const char *const *cands, size_t n, char *buf,
+const char *tna_cfg_did_you_mean(const char *word, const char *const *cands, size_t n, char *buf,
                              size_t size);
 
 /* --- strings and paths ------------------------------------------------------------------- */
 
-const char *cfg_intern(cfg *c, const char *s);
+const char *tna_cfg_intern(cfg *c, const char *s);
 /* The interned matching key of s (tna_text_key); "" when s is not valid UTF-8. */
-const char *cfg_key(cfg *c, const char *s);
+const char *tna_cfg_key(cfg *c, const char *s);
 /* path resolved against dir (as tna_model_source_path does); caller g_free()s. */
-char *cfg_resolve(const char *dir, const char *path);
+char *tna_cfg_resolve(const char *dir, const char *path);
 
 /* Reads and parses a YAML file named at `ref` (a scalar in another file; NULL for the
  * analysis file itself). Returns NULL after recording an error. `path` must be interned. */
-yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written);
+yt_doc *tna_cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written);
 /* Parses YAML held in memory (a file compiled in); `name` (interned) stands for its path. */
 yt_doc *tna_cfg_parse_yaml(cfg *c, const char *name, const char *data, size_t len);
 
 /* --- schema ------------------------------------------------------------------------------ */
 
 /* Fails unless node is a mapping (or a list). subject names it: "'scale'", "each source". */
-bool cfg_expect_map(cfg *c, const yt_node *node, const char *subject);
-bool cfg_expect_seq(cfg *c, const yt_node *node, const char *subject);
+bool tna_cfg_expect_map(cfg *c, const yt_node *node, const char *subject);
+bool tna_cfg_expect_seq(cfg *c, const yt_node *node, const char *subject);
 
 /* Fails at the first key of map not in known (NULL-terminated), suggesting the nearest. */
-bool cfg_check_keys(cfg *c, const yt_node *map, const char *const *known);
+bool tna_cfg_check_keys(cfg *c, const yt_node *map, const char *const *known);
 
 /* The value of key, or NULL when absent or null. With `in` non-NULL the key is required:
  * absent -> "missing required key 'k' in <in>" at the mapping ("" for the top level). */
-bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in, const yt_node **out);
+bool tna_cfg_value(cfg *c, const yt_node *map, const char *key, const char *in, const yt_node **out);
 
 /* Typed getters: when the key is absent or null, *out is left as it is (the default) and
  * *present (if not NULL) is false. `in` non-NULL makes the key required. */
-bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in, const char **out);
-bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min, long max,
+bool tna_cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in, const char **out);
+bool tna_cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min, long max,
                  int *out, bool *present);
-bool cfg_get_num(cfg *c, const yt_node *map, const char *key, const char *in, double min,
+bool tna_cfg_get_num(cfg *c, const yt_node *map, const char *key, const char *in, double min,
                  double *out, bool *present);
 /* A list of text: *out (NULL on entry) becomes a g_new'd array of *n interned strings;
  * list (optional) receives the list node, whose items parallel the strings. */
-bool cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *in,
+bool tna_cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *in,
                       const char ***out, size_t *n, const yt_node **list);
 
 /* A scalar as text: fails for mappings, lists, null and (with nonblank) blank text. */
-bool cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank, const char **out);
+bool tna_cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank, const char **out);
 /* A scalar as a whole number within min..max. */
-bool cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long max, long *out);
+bool tna_cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long max, long *out);
 
 /* One value of an enumeration. `shown` lists the value in messages ("wide"), NULL hides an
  * alternative spelling. Names compare case-insensitively. */
@@ -161,17 +161,17 @@ typedef struct cfg_enum {
     int value;
     const char *shown;
 } cfg_enum;
-bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names, size_t n,
+bool tna_cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names, size_t n,
                   int *out, bool *present);
 
 /* --- stages ------------------------------------------------------------------------------ */
 
-bool cfg_load_framework(cfg *c, const yt_node *path_node);
-bool cfg_load_roles(cfg *c, const yt_node *path_node);
-bool cfg_load_authorities(cfg *c, const yt_node *path_node);
+bool tna_cfg_load_framework(cfg *c, const yt_node *path_node);
+bool tna_cfg_load_roles(cfg *c, const yt_node *path_node);
+bool tna_cfg_load_authorities(cfg *c, const yt_node *path_node);
 /* `barriers:` of the analysis file: the file it names, or (path_node NULL) the shipped list. */
 bool tna_cfg_load_barriers(cfg *c, const yt_node *path_node);
-bool cfg_load_source(cfg *c, const yt_node *node);
+bool tna_cfg_load_source(cfg *c, const yt_node *node);
 /* A source's columns, skills and exclude_rows (columns.c). */
 bool tna_cfg_load_columns(cfg *c, const yt_node *source_node, tna_source *s);
 /* `answers:` (a mapping of field -> {answer: meaning}) into scope 0 (the run's) or 1 + source. */
@@ -196,26 +196,26 @@ typedef enum cfg_kind {
     CFG_REGION,
     CFG_BARRIER
 } cfg_kind;
-const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, size_t size);
+const char *tna_cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, size_t size);
 
 /* Enum tables shared between files (names.c). */
-extern const cfg_enum cfg_format_enum[];
-extern const size_t cfg_format_enum_n;
-extern const cfg_enum cfg_preset_enum[];
-extern const size_t cfg_preset_enum_n;
-extern const cfg_enum cfg_encoding_enum[];
-extern const size_t cfg_encoding_enum_n;
-extern const cfg_enum cfg_date_enum[];
-extern const size_t cfg_date_enum_n;
-extern const cfg_enum cfg_delimiter_enum[];
-extern const size_t cfg_delimiter_enum_n;
-extern const cfg_enum cfg_language_enum[];
-extern const size_t cfg_language_enum_n;
-extern const cfg_enum cfg_language_order_enum[];
-extern const size_t cfg_language_order_enum_n;
-extern const cfg_enum cfg_rater_enum[];
-extern const size_t cfg_rater_enum_n;
-extern const cfg_enum cfg_metric_enum[];
-extern const size_t cfg_metric_enum_n;
+extern const cfg_enum tna_cfg_format_enum[];
+extern const size_t tna_cfg_format_enum_n;
+extern const cfg_enum tna_cfg_preset_enum[];
+extern const size_t tna_cfg_preset_enum_n;
+extern const cfg_enum tna_cfg_encoding_enum[];
+extern const size_t tna_cfg_encoding_enum_n;
+extern const cfg_enum tna_cfg_date_enum[];
+extern const size_t tna_cfg_date_enum_n;
+extern const cfg_enum tna_cfg_delimiter_enum[];
+extern const size_t tna_cfg_delimiter_enum_n;
+extern const cfg_enum tna_cfg_language_enum[];
+extern const size_t tna_cfg_language_enum_n;
+extern const cfg_enum tna_cfg_language_order_enum[];
+extern const size_t tna_cfg_language_order_enum_n;
+extern const cfg_enum tna_cfg_rater_enum[];
+extern const size_t tna_cfg_rater_enum_n;
+extern const cfg_enum tna_cfg_metric_enum[];
+extern const size_t tna_cfg_metric_enum_n;
 
 #endif

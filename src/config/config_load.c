@@ -8,7 +8,7 @@
  * commissioning, privacy and output. A problem does not stop the load: every independent
  * part is read and checked, and what depends on a part that failed (answers, sources and
  * expectations on the reference files) is skipped, so that it reports no knock-on problems.
- * Everything built is freed by cfg_discard() when anything failed.
+ * Everything built is freed by tna_cfg_discard() when anything failed.
  */
 #include <string.h>
 
@@ -20,19 +20,19 @@
 
 static void framework_clear(gpointer p)
 {
-    cfg_framework_clear(p);
+    tna_cfg_framework_clear(p);
 }
 static void role_clear(gpointer p)
 {
-    cfg_role_clear(p);
+    tna_cfg_role_clear(p);
 }
 static void authority_clear(gpointer p)
 {
-    cfg_authority_clear(p);
+    tna_cfg_authority_clear(p);
 }
 static void source_clear(gpointer p)
 {
-    cfg_source_clear(p);
+    tna_cfg_source_clear(p);
 }
 static void barrier_clear(gpointer p)
 {
@@ -47,13 +47,13 @@ static GArray *array_of(size_t size, GDestroyNotify clear)
     return a;
 }
 
-void cfg_init(cfg *c, tna_config_problems *problems)
+void tna_cfg_init(cfg *c, tna_config_problems *problems)
 {
     memset(c, 0, sizeof *c);
     c->problems = problems;
     c->m = g_new0(tna_model, 1);
     c->m->strings = g_string_chunk_new(4096);
-    c->lk = lookup_new();
+    c->lk = tna_lookup_new();
     c->m->lookup = c->lk;
     c->frameworks = array_of(sizeof(tna_framework), framework_clear);
     c->topics = array_of(sizeof(tna_topic), NULL);
@@ -77,7 +77,7 @@ void cfg_init(cfg *c, tna_config_problems *problems)
         (arr) = NULL;                                                                              \
     } while (0)
 
-tna_model *cfg_finish(cfg *c)
+tna_model *tna_cfg_finish(cfg *c)
 {
     tna_model *m = c->m;
     STEAL(c->frameworks, tna_framework, frameworks, n_frameworks);
@@ -99,7 +99,7 @@ tna_model *cfg_finish(cfg *c)
     return m;
 }
 
-void cfg_discard(cfg *c)
+void tna_cfg_discard(cfg *c)
 {
     GArray **arrays[] = {&c->frameworks,  &c->topics,   &c->skills,  &c->roles,
                          &c->regions,     &c->authorities, &c->barriers, &c->sources,
@@ -125,7 +125,7 @@ static bool load_periods(cfg *c, const yt_node *root)
     const char **periods = NULL;
     size_t n = 0;
     const yt_node *list = NULL;
-    if (!cfg_get_str_list(c, root, "periods", "", &periods, &n, &list))
+    if (!tna_cfg_get_str_list(c, root, "periods", "", &periods, &n, &list))
         return false;
     bool ok = true;
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -134,11 +134,11 @@ static bool load_periods(cfg *c, const yt_node *root)
         const char *p = periods[i];
         const yt_node *first = g_hash_table_lookup(seen, p);
         if (first != NULL)
-            ok = cfg_fail(c, it, "duplicate period '%s' (first at line %ld)", p, first->line);
+            ok = tna_cfg_fail(c, it, "duplicate period '%s' (first at line %ld)", p, first->line);
         else if (strpbrk(p, "/\\") != NULL || strcmp(p, "..") == 0 || strcmp(p, ".") == 0)
-            ok = cfg_fail(c, it, "period '%s' must not contain '/' or '\\' or be '.' or '..'", p);
+            ok = tna_cfg_fail(c, it, "period '%s' must not contain '/' or '\\' or be '.' or '..'", p);
         else if (strstr(p, "{period}") != NULL)
-            ok = cfg_fail(c, it, "period '%s' must not contain {period}", p);
+            ok = tna_cfg_fail(c, it, "period '%s' must not contain {period}", p);
         g_hash_table_insert(seen, (gpointer)p, (gpointer)it);
         g_ptr_array_add(c->periods, (gpointer)p);
     }
@@ -151,29 +151,29 @@ static bool load_reference_lists(cfg *c, const yt_node *root)
 {
     const yt_node *v;
     bool ok = true;
-    if (!cfg_value(c, root, "frameworks", "", &v) || !cfg_expect_seq(c, v, "'frameworks'"))
+    if (!tna_cfg_value(c, root, "frameworks", "", &v) || !tna_cfg_expect_seq(c, v, "'frameworks'"))
         ok = false;
     else if (v->n_items == 0)
-        ok = cfg_fail(c, v, "'frameworks' must list at least one framework file");
+        ok = tna_cfg_fail(c, v, "'frameworks' must list at least one framework file");
     for (size_t i = 0; ok && i < v->n_items; i++) {
         const char *path;
-        if (!cfg_scalar_str(c, v->items[i], "frameworks", true, &path) ||
-            !cfg_load_framework(c, v->items[i]))
+        if (!tna_cfg_scalar_str(c, v->items[i], "frameworks", true, &path) ||
+            !tna_cfg_load_framework(c, v->items[i]))
             ok = false; /* the next framework could repeat ids of a half-loaded one */
     }
     /* roles name the frameworks' skills: checking them against a half-loaded set would
      * report every target of the framework that failed */
     const char *ignored;
-    if (!cfg_value(c, root, "roles", "", &v) || !cfg_scalar_str(c, v, "roles", true, &ignored))
+    if (!tna_cfg_value(c, root, "roles", "", &v) || !tna_cfg_scalar_str(c, v, "roles", true, &ignored))
         ok = false;
-    else if (ok && !cfg_load_roles(c, v))
+    else if (ok && !tna_cfg_load_roles(c, v))
         ok = false;
-    bool authorities = cfg_value(c, root, "authorities", "", &v) &&
-                       cfg_scalar_str(c, v, "authorities", true, &ignored) &&
-                       cfg_load_authorities(c, v);
-    if (!cfg_value(c, root, "barriers", NULL, &v))
+    bool authorities = tna_cfg_value(c, root, "authorities", "", &v) &&
+                       tna_cfg_scalar_str(c, v, "authorities", true, &ignored) &&
+                       tna_cfg_load_authorities(c, v);
+    if (!tna_cfg_value(c, root, "barriers", NULL, &v))
         return false;
-    bool barriers = (v == NULL || cfg_scalar_str(c, v, "barriers", true, &ignored)) &&
+    bool barriers = (v == NULL || tna_cfg_scalar_str(c, v, "barriers", true, &ignored)) &&
                     tna_cfg_load_barriers(c, v);
     return ok && authorities && barriers;
 }
@@ -181,13 +181,13 @@ static bool load_reference_lists(cfg *c, const yt_node *root)
 static bool load_sources(cfg *c, const yt_node *root)
 {
     const yt_node *v;
-    if (!cfg_value(c, root, "sources", "", &v) || !cfg_expect_seq(c, v, "'sources'"))
+    if (!tna_cfg_value(c, root, "sources", "", &v) || !tna_cfg_expect_seq(c, v, "'sources'"))
         return false;
     if (v->n_items == 0)
-        return cfg_fail(c, v, "'sources' must list at least one source");
+        return tna_cfg_fail(c, v, "'sources' must list at least one source");
     bool ok = true;
     for (size_t i = 0; i < v->n_items; i++)
-        ok &= cfg_load_source(c, v->items[i]);
+        ok &= tna_cfg_load_source(c, v->items[i]);
     return ok;
 }
 
@@ -197,31 +197,31 @@ static bool scope_entry(cfg *c, const yt_node *scope, const char *key, const cha
 {
     const char *val = NULL;
     const yt_node *v;
-    if (!cfg_value(c, scope, key, NULL, &v))
+    if (!tna_cfg_value(c, scope, key, NULL, &v))
         return false;
     if (v == NULL)
         return true;
-    if (!cfg_scalar_str(c, v, key, true, &val))
+    if (!tna_cfg_scalar_str(c, v, key, true, &val))
         return false;
     uint32_t idx = TNA_NONE;
     cfg_kind kind = CFG_FRAMEWORK;
-    const char *k = cfg_key(c, val);
+    const char *k = tna_cfg_key(c, val);
     if (strcmp(key, "authority") == 0)
-        idx = lookup_index(c->lk->authority, k), kind = CFG_AUTHORITY;
+        idx = tna_lookup_index(c->lk->authority, k), kind = CFG_AUTHORITY;
     else if (strcmp(key, "region") == 0)
-        idx = lookup_index(c->lk->region, k), kind = CFG_REGION;
+        idx = tna_lookup_index(c->lk->region, k), kind = CFG_REGION;
     else if (strcmp(key, "role") == 0)
-        idx = lookup_index(c->lk->role, k), kind = CFG_ROLE;
+        idx = tna_lookup_index(c->lk->role, k), kind = CFG_ROLE;
     else if (strcmp(key, "framework") == 0)
-        idx = lookup_index(c->lk->framework, val), kind = CFG_FRAMEWORK;
+        idx = tna_lookup_index(c->lk->framework, val), kind = CFG_FRAMEWORK;
     else if (strcmp(key, "topic") == 0)
-        idx = lookup_index(c->lk->topic, val), kind = CFG_TOPIC;
+        idx = tna_lookup_index(c->lk->topic, val), kind = CFG_TOPIC;
     else if (strcmp(key, "skill") == 0)
-        idx = lookup_index(c->lk->skill, val), kind = CFG_SKILL;
+        idx = tna_lookup_index(c->lk->skill, val), kind = CFG_SKILL;
     if (idx == TNA_NONE) {
         char hint[128];
-        return cfg_fail(c, v, "expectation '%s' names unknown %s '%s'%s", exp_id, key, val,
-                        cfg_unknown_hint(c, kind, val, hint, sizeof hint));
+        return tna_cfg_fail(c, v, "expectation '%s' names unknown %s '%s'%s", exp_id, key, val,
+                        tna_cfg_unknown_hint(c, kind, val, hint, sizeof hint));
     }
     *out = idx;
     return true;
@@ -233,11 +233,11 @@ static bool load_scope(cfg *c, const yt_node *e, tna_expectation *x)
                                        "topic",     "skill",  NULL};
     x->scope = (tna_scope){TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE, TNA_NONE};
     const yt_node *scope;
-    if (!cfg_value(c, e, "scope", NULL, &scope))
+    if (!tna_cfg_value(c, e, "scope", NULL, &scope))
         return false;
     if (scope == NULL)
         return true;
-    if (!cfg_expect_map(c, scope, "'scope'") || !cfg_check_keys(c, scope, keys))
+    if (!tna_cfg_expect_map(c, scope, "'scope'") || !tna_cfg_check_keys(c, scope, keys))
         return false;
     tna_scope *s = &x->scope;
     if (!scope_entry(c, scope, "authority", x->id, &s->authority) ||
@@ -255,19 +255,19 @@ static bool load_scope(cfg *c, const yt_node *e, tna_expectation *x)
     const tna_authority *auths = (const tna_authority *)(void *)c->authorities->data;
     const tna_region *regions = (const tna_region *)(void *)c->regions->data;
     if (s->skill != TNA_NONE && s->topic != TNA_NONE && skills[s->skill].topic != s->topic)
-        return cfg_fail(c, yt_map_get(scope, "skill", NULL), "skill '%s' is not in topic '%s'",
+        return tna_cfg_fail(c, tna_yt_map_get(scope, "skill", NULL), "skill '%s' is not in topic '%s'",
                         skills[s->skill].id, topics[s->topic].id);
     if (s->skill != TNA_NONE && s->framework != TNA_NONE &&
         topics[skills[s->skill].topic].framework != s->framework)
-        return cfg_fail(c, yt_map_get(scope, "skill", NULL), "skill '%s' is not in framework '%s'",
+        return tna_cfg_fail(c, tna_yt_map_get(scope, "skill", NULL), "skill '%s' is not in framework '%s'",
                         skills[s->skill].id, fws[s->framework].id);
     if (s->topic != TNA_NONE && s->framework != TNA_NONE &&
         topics[s->topic].framework != s->framework)
-        return cfg_fail(c, yt_map_get(scope, "topic", NULL), "topic '%s' is not in framework '%s'",
+        return tna_cfg_fail(c, tna_yt_map_get(scope, "topic", NULL), "topic '%s' is not in framework '%s'",
                         topics[s->topic].id, fws[s->framework].id);
     if (s->authority != TNA_NONE && s->region != TNA_NONE &&
         auths[s->authority].region != s->region)
-        return cfg_fail(c, yt_map_get(scope, "authority", NULL),
+        return tna_cfg_fail(c, tna_yt_map_get(scope, "authority", NULL),
                         "authority '%s' is not in region '%s'", auths[s->authority].id,
                         regions[s->region].name);
     return true;
@@ -278,11 +278,11 @@ static bool load_expectations(cfg *c, const yt_node *root)
     static const char *const keys[] = {"id",     "title",    "title_cy", "metric", "scope",
                                        "baseline", "target", "due",      NULL};
     const yt_node *v;
-    if (!cfg_value(c, root, "expectations", NULL, &v))
+    if (!tna_cfg_value(c, root, "expectations", NULL, &v))
         return false;
     if (v == NULL)
         return true;
-    if (!cfg_expect_seq(c, v, "'expectations'"))
+    if (!tna_cfg_expect_seq(c, v, "'expectations'"))
         return false;
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
     bool all_ok = true;
@@ -293,28 +293,28 @@ static bool load_expectations(cfg *c, const yt_node *root)
         x.mark = (tna_mark){e->file, e->line, e->col};
         int metric = 0;
         bool has_metric = false;
-        ok = cfg_expect_map(c, e, "each expectation") && cfg_check_keys(c, e, keys) &&
-             cfg_get_str(c, e, "id", "expectation", &x.id);
+        ok = tna_cfg_expect_map(c, e, "each expectation") && tna_cfg_check_keys(c, e, keys) &&
+             tna_cfg_get_str(c, e, "id", "expectation", &x.id);
         if (ok) {
             gpointer first = g_hash_table_lookup(ids, x.id);
             if (first != NULL) {
                 const tna_expectation *f =
                     &g_array_index(c->expectations, tna_expectation, GPOINTER_TO_UINT(first) - 1);
-                ok = cfg_fail(c, yt_map_get(e, "id", NULL),
+                ok = tna_cfg_fail(c, tna_yt_map_get(e, "id", NULL),
                               "duplicate expectation id '%s' (first defined at %s:%ld:%ld)", x.id,
                               f->mark.file, f->mark.line, f->mark.col);
             }
         }
         x.title = x.id;
-        ok = ok && cfg_get_str(c, e, "title", NULL, &x.title) &&
-             cfg_get_str(c, e, "title_cy", NULL, &x.title_cy) &&
-             cfg_value(c, e, "metric", "expectation", &(const yt_node *){NULL}) &&
-             cfg_get_enum(c, e, "metric", cfg_metric_enum, cfg_metric_enum_n, &metric,
+        ok = ok && tna_cfg_get_str(c, e, "title", NULL, &x.title) &&
+             tna_cfg_get_str(c, e, "title_cy", NULL, &x.title_cy) &&
+             tna_cfg_value(c, e, "metric", "expectation", &(const yt_node *){NULL}) &&
+             tna_cfg_get_enum(c, e, "metric", tna_cfg_metric_enum, tna_cfg_metric_enum_n, &metric,
                           &has_metric) &&
              load_scope(c, e, &x) &&
-             cfg_get_num(c, e, "baseline", NULL, -1e300, &x.baseline, &x.has_baseline) &&
-             cfg_get_num(c, e, "target", "expectation", -1e300, &x.target, NULL) &&
-             cfg_get_str(c, e, "due", NULL, &x.due);
+             tna_cfg_get_num(c, e, "baseline", NULL, -1e300, &x.baseline, &x.has_baseline) &&
+             tna_cfg_get_num(c, e, "target", "expectation", -1e300, &x.target, NULL) &&
+             tna_cfg_get_str(c, e, "due", NULL, &x.due);
         if (!ok) {
             all_ok = false;
             continue;
@@ -337,30 +337,30 @@ static bool load_commissioning(cfg *c, const yt_node *root)
     *k = (tna_commissioning){.cohort_min = 8, .cohort_max = 16, .elearning_max_gap = 1};
     /* no cost unless one is set */
     const yt_node *v;
-    if (!cfg_value(c, root, "commissioning", NULL, &v))
+    if (!tna_cfg_value(c, root, "commissioning", NULL, &v))
         return false;
     if (v == NULL)
         return true;
     bool has_min = false, has_max = false;
-    if (!cfg_expect_map(c, v, "'commissioning'") || !cfg_check_keys(c, v, keys) ||
-        !cfg_get_int(c, v, "cohort_min", NULL, 1, 100000, &k->cohort_min, &has_min) ||
-        !cfg_get_int(c, v, "cohort_max", NULL, 1, 100000, &k->cohort_max, &has_max) ||
-        !cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort,
+    if (!tna_cfg_expect_map(c, v, "'commissioning'") || !tna_cfg_check_keys(c, v, keys) ||
+        !tna_cfg_get_int(c, v, "cohort_min", NULL, 1, 100000, &k->cohort_min, &has_min) ||
+        !tna_cfg_get_int(c, v, "cohort_max", NULL, 1, 100000, &k->cohort_max, &has_max) ||
+        !tna_cfg_get_num(c, v, "cost_per_cohort", NULL, 0, &k->cost_per_cohort,
                      &k->has_cost_per_cohort) ||
-        !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
+        !tna_cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
                      &k->has_cost_per_elearning_learner) ||
-        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL) ||
-        !cfg_get_num(c, v, "cost_per_open_place", NULL, 0, &k->cost_per_open_place,
+        !tna_cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL) ||
+        !tna_cfg_get_num(c, v, "cost_per_open_place", NULL, 0, &k->cost_per_open_place,
                      &k->has_cost_per_open_place) ||
-        !cfg_get_num(c, v, "budget", NULL, 0, &k->budget, &k->has_budget))
+        !tna_cfg_get_num(c, v, "budget", NULL, 0, &k->budget, &k->has_budget))
         return false;
     if (k->has_budget &&
         !(k->has_cost_per_cohort && k->has_cost_per_elearning_learner && k->has_cost_per_open_place))
-        return cfg_fail(c, yt_map_get(v, "budget", NULL),
+        return tna_cfg_fail(c, tna_yt_map_get(v, "budget", NULL),
                         "'budget' needs the three prices it buys at: 'cost_per_cohort', "
                         "'cost_per_elearning_learner' and 'cost_per_open_place'");
     if (k->cohort_min > k->cohort_max)
-        return cfg_fail(c, yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
+        return tna_cfg_fail(c, tna_yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
                         "'cohort_min' (%d) must not be more than 'cohort_max' (%d)", k->cohort_min,
                         k->cohort_max);
     return true;
@@ -371,31 +371,31 @@ static bool load_privacy(cfg *c, const yt_node *root)
     static const char *const keys[] = {"min_group_size", NULL};
     c->m->min_group_size = 5;
     const yt_node *v;
-    if (!cfg_value(c, root, "privacy", NULL, &v))
+    if (!tna_cfg_value(c, root, "privacy", NULL, &v))
         return false;
     if (v == NULL)
         return true;
-    return cfg_expect_map(c, v, "'privacy'") && cfg_check_keys(c, v, keys) &&
-           cfg_get_int(c, v, "min_group_size", NULL, 1, 1000000, &c->m->min_group_size, NULL);
+    return tna_cfg_expect_map(c, v, "'privacy'") && tna_cfg_check_keys(c, v, keys) &&
+           tna_cfg_get_int(c, v, "min_group_size", NULL, 1, 1000000, &c->m->min_group_size, NULL);
 }
 
 static bool load_output(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {"dir", NULL};
-    c->m->output_dir = cfg_intern(c, "reports/{period}");
+    c->m->output_dir = tna_cfg_intern(c, "reports/{period}");
     const yt_node *v;
-    if (!cfg_value(c, root, "output", NULL, &v))
+    if (!tna_cfg_value(c, root, "output", NULL, &v))
         return false;
     if (v == NULL)
         return true;
-    if (!cfg_expect_map(c, v, "'output'") || !cfg_check_keys(c, v, keys) ||
-        !cfg_get_str(c, v, "dir", NULL, &c->m->output_dir))
+    if (!tna_cfg_expect_map(c, v, "'output'") || !tna_cfg_check_keys(c, v, keys) ||
+        !tna_cfg_get_str(c, v, "dir", NULL, &c->m->output_dir))
         return false;
-    const yt_node *dir = yt_map_get(v, "dir", NULL);
-    if (dir != NULL && !yt_is_null(dir)) {
+    const yt_node *dir = tna_yt_map_get(v, "dir", NULL);
+    if (dir != NULL && !tna_yt_is_null(dir)) {
         /* No {period} check: report file names carry the period already. */
         if (tna_text_blank(dir->text, dir->len))
-            return cfg_fail(c, dir, "'dir' must not be blank");
+            return tna_cfg_fail(c, dir, "'dir' must not be blank");
     }
     return true;
 }
@@ -409,18 +409,18 @@ static bool load_analysis(cfg *c, const yt_node *root)
         "privacy",  "output",       "rater_policy",  "mentors",    "priorities", NULL};
     tna_model *m = c->m;
     int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST, order = TNA_ORDER_CY_FIRST;
-    bool ok = cfg_check_keys(c, root, keys);
-    ok &= cfg_get_str(c, root, "title", NULL, &m->title);
-    ok &= cfg_get_str(c, root, "title_cy", NULL, &m->title_cy);
-    const yt_node *title = yt_map_get(root, "title", NULL);
+    bool ok = tna_cfg_check_keys(c, root, keys);
+    ok &= tna_cfg_get_str(c, root, "title", NULL, &m->title);
+    ok &= tna_cfg_get_str(c, root, "title_cy", NULL, &m->title_cy);
+    const yt_node *title = tna_yt_map_get(root, "title", NULL);
     if (title != NULL)
         m->title_mark = (tna_mark){title->file, title->line, title->col};
-    ok &= cfg_get_enum(c, root, "language", cfg_language_enum, cfg_language_enum_n, &language,
+    ok &= tna_cfg_get_enum(c, root, "language", tna_cfg_language_enum, tna_cfg_language_enum_n, &language,
                        NULL);
-    ok &= cfg_get_enum(c, root, "language_order", cfg_language_order_enum,
-                       cfg_language_order_enum_n, &order, NULL);
+    ok &= tna_cfg_get_enum(c, root, "language_order", tna_cfg_language_order_enum,
+                       tna_cfg_language_order_enum_n, &order, NULL);
     m->language_order = (tna_language_order)order;
-    ok &= cfg_get_enum(c, root, "rater_policy", cfg_rater_enum, cfg_rater_enum_n, &rater, NULL);
+    ok &= tna_cfg_get_enum(c, root, "rater_policy", tna_cfg_rater_enum, tna_cfg_rater_enum_n, &rater, NULL);
     m->language = (tna_language)language;
     m->rater_policy = (tna_rater_policy)rater;
     ok &= load_periods(c, root);
@@ -428,7 +428,7 @@ static bool load_analysis(cfg *c, const yt_node *root)
     ok &= mentors_ok;
     if (load_reference_lists(c, root)) {
         const yt_node *answers;
-        if (cfg_value(c, root, "answers", NULL, &answers) && answers != NULL)
+        if (tna_cfg_value(c, root, "answers", NULL, &answers) && answers != NULL)
             ok &= tna_cfg_load_answers(c, answers, 0);
         ok &= load_sources(c, root);
         ok &= load_expectations(c, root);
@@ -461,21 +461,21 @@ tna_status tna_config_load_all(const char *path, tna_model **out, tna_config_pro
     }
 
     cfg c;
-    cfg_init(&c, problems);
-    c.m->config_path = cfg_intern(&c, path);
+    tna_cfg_init(&c, problems);
+    c.m->config_path = tna_cfg_intern(&c, path);
     char *dir = g_path_get_dirname(path);
-    c.m->config_dir = cfg_intern(&c, dir);
+    c.m->config_dir = tna_cfg_intern(&c, dir);
     g_free(dir);
 
-    yt_doc *doc = cfg_load_yaml(&c, c.m->config_path, NULL, path);
+    yt_doc *doc = tna_cfg_load_yaml(&c, c.m->config_path, NULL, path);
     bool ok = doc != NULL && load_analysis(&c, doc->root);
-    yt_doc_free(doc);
+    tna_yt_doc_free(doc);
     if (!ok) {
         tna_status st = c.status != TNA_OK ? c.status : TNA_ERR_CONFIG;
-        cfg_discard(&c);
+        tna_cfg_discard(&c);
         return st;
     }
-    *out = cfg_finish(&c);
+    *out = tna_cfg_finish(&c);
     return TNA_OK;
 }
 

@@ -10,7 +10,7 @@
 
 #include "config_internal.h"
 
-tna_lookup *lookup_new(void)
+tna_lookup *tna_lookup_new(void)
 {
     tna_lookup *lk = g_new0(tna_lookup, 1);
     lk->authority = g_hash_table_new(g_str_hash, g_str_equal);
@@ -26,7 +26,7 @@ tna_lookup *lookup_new(void)
     return lk;
 }
 
-void lookup_free(tna_lookup *lk)
+void tna_lookup_free(tna_lookup *lk)
 {
     if (lk == NULL)
         return;
@@ -42,7 +42,7 @@ void lookup_free(tna_lookup *lk)
     g_free(lk);
 }
 
-uint32_t lookup_index(GHashTable *table, const char *key)
+uint32_t tna_lookup_index(GHashTable *table, const char *key)
 {
     if (key == NULL)
         return TNA_NONE;
@@ -61,43 +61,43 @@ static const tna_lookup *lk_of(const tna_model *m)
 uint32_t tna_model_find_authority(const tna_model *model, const char *key)
 {
     const tna_lookup *lk = lk_of(model);
-    return lk ? lookup_index(lk->authority, key) : TNA_NONE;
+    return lk ? tna_lookup_index(lk->authority, key) : TNA_NONE;
 }
 
 uint32_t tna_model_find_role(const tna_model *model, const char *key)
 {
     const tna_lookup *lk = lk_of(model);
-    return lk ? lookup_index(lk->role, key) : TNA_NONE;
+    return lk ? tna_lookup_index(lk->role, key) : TNA_NONE;
 }
 
 uint32_t tna_model_find_region(const tna_model *model, const char *key)
 {
     const tna_lookup *lk = lk_of(model);
-    return lk ? lookup_index(lk->region, key) : TNA_NONE;
+    return lk ? tna_lookup_index(lk->region, key) : TNA_NONE;
 }
 
 uint32_t tna_model_find_barrier(const tna_model *model, const char *key)
 {
     const tna_lookup *lk = lk_of(model);
-    return lk ? lookup_index(lk->barrier, key) : TNA_NONE;
+    return lk ? tna_lookup_index(lk->barrier, key) : TNA_NONE;
 }
 
 uint32_t tna_model_find_skill(const tna_model *model, const char *id)
 {
     const tna_lookup *lk = lk_of(model);
-    return lk ? lookup_index(lk->skill, id) : TNA_NONE;
+    return lk ? tna_lookup_index(lk->skill, id) : TNA_NONE;
 }
 
 uint32_t tna_model_find_topic(const tna_model *model, const char *id)
 {
     const tna_lookup *lk = lk_of(model);
-    return lk ? lookup_index(lk->topic, id) : TNA_NONE;
+    return lk ? tna_lookup_index(lk->topic, id) : TNA_NONE;
 }
 
 uint32_t tna_model_find_framework(const tna_model *model, const char *id)
 {
     const tna_lookup *lk = lk_of(model);
-    return lk ? lookup_index(lk->framework, id) : TNA_NONE;
+    return lk ? tna_lookup_index(lk->framework, id) : TNA_NONE;
 }
 
 int tna_model_find_level(const tna_model *model, uint32_t framework, const char *key)
@@ -114,7 +114,7 @@ int tna_model_find_level(const tna_model *model, uint32_t framework, const char 
 /* ---------------------------------------------------------------------------------------- */
 /* Freeing */
 
-void cfg_framework_clear(tna_framework *f)
+void tna_cfg_framework_clear(tna_framework *f)
 {
     for (size_t i = 0; i < f->scale.n_levels; i++)
         g_free(f->scale.levels[i].aliases);
@@ -124,7 +124,7 @@ void cfg_framework_clear(tna_framework *f)
     f->scale.missing = NULL;
 }
 
-void cfg_role_clear(tna_role *r)
+void tna_cfg_role_clear(tna_role *r)
 {
     g_free(r->aliases);
     g_free(r->target);
@@ -132,7 +132,7 @@ void cfg_role_clear(tna_role *r)
     r->target = NULL;
 }
 
-void cfg_authority_clear(tna_authority *a)
+void tna_cfg_authority_clear(tna_authority *a)
 {
     g_free(a->aliases);
     a->aliases = NULL;
@@ -144,7 +144,7 @@ void tna_cfg_barrier_clear(tna_barrier *b)
     b->aliases = NULL;
 }
 
-void cfg_source_clear(tna_source *s)
+void tna_cfg_source_clear(tna_source *s)
 {
     g_free(s->skills);
     s->skills = NULL;
@@ -166,13 +166,13 @@ void tna_model_free(tna_model *m)
     if (m == NULL)
         return;
     for (size_t i = 0; i < m->n_frameworks; i++)
-        cfg_framework_clear(&m->frameworks[i]);
+        tna_cfg_framework_clear(&m->frameworks[i]);
     for (size_t i = 0; i < m->n_roles; i++)
-        cfg_role_clear(&m->roles[i]);
+        tna_cfg_role_clear(&m->roles[i]);
     for (size_t i = 0; i < m->n_authorities; i++)
-        cfg_authority_clear(&m->authorities[i]);
+        tna_cfg_authority_clear(&m->authorities[i]);
     for (size_t i = 0; i < m->n_sources; i++)
-        cfg_source_clear(&m->sources[i]);
+        tna_cfg_source_clear(&m->sources[i]);
     for (size_t i = 0; i < m->n_barriers; i++)
         tna_cfg_barrier_clear(&m->barriers[i]);
     g_free(m->barriers);
@@ -186,7 +186,7 @@ void tna_model_free(tna_model *m)
     g_free(m->sources);
     g_free(m->expectations);
     g_free(m->topic_weight);
-    lookup_free(m->lookup);
+    tna_lookup_free(m->lookup);
     if (m->strings != NULL)
         g_string_chunk_free(m->strings);
     g_free(m);
@@ -208,7 +208,7 @@ static char *with_period(const tna_model *m, const char *path, const char *perio
         p = hit + strlen("{period}");
     }
     g_string_append(s, p);
-    char *resolved = cfg_resolve(m->config_dir, s->str);
+    char *resolved = tna_cfg_resolve(m->config_dir, s->str);
     g_string_free(s, TRUE);
     return resolved;
 }

@@ -30,14 +30,14 @@ const char *const tna_rater_policy_names[3] = {"manager_first", "latest", "self_
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-const cfg_enum cfg_format_enum[] = {
+const cfg_enum tna_cfg_format_enum[] = {
     {"wide", TNA_FORMAT_WIDE, "wide"},
     {"long", TNA_FORMAT_LONG, "long"},
     {"evaluation", TNA_FORMAT_EVALUATION, "evaluation"},
 };
-const size_t cfg_format_enum_n = N(cfg_format_enum);
+const size_t tna_cfg_format_enum_n = N(tna_cfg_format_enum);
 
-const cfg_enum cfg_preset_enum[] = {
+const cfg_enum tna_cfg_preset_enum[] = {
     {"microsoft-forms", TNA_PRESET_MICROSOFT_FORMS, "microsoft-forms"},
     {"google-forms", TNA_PRESET_GOOGLE_FORMS, "google-forms"},
     {"surveymonkey", TNA_PRESET_SURVEYMONKEY, "surveymonkey"},
@@ -45,9 +45,9 @@ const cfg_enum cfg_preset_enum[] = {
     {"limesurvey", TNA_PRESET_LIMESURVEY, "limesurvey"},
     {"smartsurvey", TNA_PRESET_SMARTSURVEY, "smartsurvey"},
 };
-const size_t cfg_preset_enum_n = N(cfg_preset_enum);
+const size_t tna_cfg_preset_enum_n = N(tna_cfg_preset_enum);
 
-const cfg_enum cfg_encoding_enum[] = {
+const cfg_enum tna_cfg_encoding_enum[] = {
     {"auto", TNA_ENCODING_AUTO, "auto"},
     {"utf-8", TNA_ENCODING_UTF8, "utf-8"},
     {"windows-1252", TNA_ENCODING_WINDOWS_1252, "windows-1252"},
@@ -57,44 +57,44 @@ const cfg_enum cfg_encoding_enum[] = {
     {"utf-16le", TNA_ENCODING_UTF16LE, NULL},
     {"utf-16be", TNA_ENCODING_UTF16BE, NULL},
 };
-const size_t cfg_encoding_enum_n = N(cfg_encoding_enum);
+const size_t tna_cfg_encoding_enum_n = N(tna_cfg_encoding_enum);
 
-const cfg_enum cfg_date_enum[] = {
+const cfg_enum tna_cfg_date_enum[] = {
     {"auto", TNA_DATE_AUTO, "auto"},
     {"iso", TNA_DATE_ISO, "iso"},
     {"dmy", TNA_DATE_DMY, "dmy"},
     {"mdy", TNA_DATE_MDY, "mdy"},
 };
-const size_t cfg_date_enum_n = N(cfg_date_enum);
+const size_t tna_cfg_date_enum_n = N(tna_cfg_date_enum);
 
-const cfg_enum cfg_delimiter_enum[] = {
+const cfg_enum tna_cfg_delimiter_enum[] = {
     {"auto", 0, "auto"},   {",", ',', "\",\""},  {";", ';', "\";\""},     {"\t", '\t', "\"\\t\""},
     {"\\t", '\t', NULL},  {"comma", ',', "comma"}, {"semicolon", ';', "semicolon"},
     {"tab", '\t', "tab"},
 };
-const size_t cfg_delimiter_enum_n = N(cfg_delimiter_enum);
+const size_t tna_cfg_delimiter_enum_n = N(tna_cfg_delimiter_enum);
 
-const cfg_enum cfg_language_enum[] = {
+const cfg_enum tna_cfg_language_enum[] = {
     {"en", TNA_LANG_EN, "en"},
     {"cy", TNA_LANG_CY, "cy"},
     {"both", TNA_LANG_BOTH, "both"},
 };
-const size_t cfg_language_enum_n = N(cfg_language_enum);
+const size_t tna_cfg_language_enum_n = N(tna_cfg_language_enum);
 
-const cfg_enum cfg_language_order_enum[] = {
+const cfg_enum tna_cfg_language_order_enum[] = {
     {"cy-first", TNA_ORDER_CY_FIRST, "cy-first"},
     {"en-first", TNA_ORDER_EN_FIRST, "en-first"},
 };
-const size_t cfg_language_order_enum_n = N(cfg_language_order_enum);
+const size_t tna_cfg_language_order_enum_n = N(tna_cfg_language_order_enum);
 
-const cfg_enum cfg_rater_enum[] = {
+const cfg_enum tna_cfg_rater_enum[] = {
     {"manager_first", TNA_RATER_MANAGER_FIRST, "manager_first"},
     {"latest", TNA_RATER_LATEST, "latest"},
     {"self_only", TNA_RATER_SELF_ONLY, "self_only"},
 };
-const size_t cfg_rater_enum_n = N(cfg_rater_enum);
+const size_t tna_cfg_rater_enum_n = N(tna_cfg_rater_enum);
 
-const cfg_enum cfg_metric_enum[] = {
+const cfg_enum tna_cfg_metric_enum[] = {
     {"share_at_target", TNA_METRIC_SHARE_AT_TARGET, "share_at_target"},
     {"share_skills_at_target", TNA_METRIC_SHARE_SKILLS_AT_TARGET, "share_skills_at_target"},
     {"mean_gap", TNA_METRIC_MEAN_GAP, "mean_gap"},
@@ -105,4 +105,4 @@ const cfg_enum cfg_metric_enum[] = {
     {"applied_rate", TNA_METRIC_APPLIED_RATE, "applied_rate"},
     {"trained_vs_untrained", TNA_METRIC_TRAINED_VS_UNTRAINED, "trained_vs_untrained"},
 };
-const size_t cfg_metric_enum_n = N(cfg_metric_enum);
+const size_t tna_cfg_metric_enum_n = N(tna_cfg_metric_enum);

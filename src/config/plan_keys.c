@@ -24,17 +24,17 @@ bool tna_cfg_load_mentors(cfg *c, const yt_node *root)
     tna_mentor_rule *rule = &c->m->mentors;
     *rule = (tna_mentor_rule){0, 1.0};
     const yt_node *v;
-    if (!cfg_value(c, root, "mentors", NULL, &v))
+    if (!tna_cfg_value(c, root, "mentors", NULL, &v))
         return false;
     if (v == NULL)
         return true;
-    if (!cfg_expect_map(c, v, "'mentors'") || !cfg_check_keys(c, v, keys) ||
-        !cfg_get_int(c, v, "min_level", NULL, 1, 100, &rule->min_level, NULL) ||
-        !cfg_get_num(c, v, "min_share", NULL, 0, &rule->min_share, NULL))
+    if (!tna_cfg_expect_map(c, v, "'mentors'") || !tna_cfg_check_keys(c, v, keys) ||
+        !tna_cfg_get_int(c, v, "min_level", NULL, 1, 100, &rule->min_level, NULL) ||
+        !tna_cfg_get_num(c, v, "min_share", NULL, 0, &rule->min_share, NULL))
         return false;
-    const yt_node *share = yt_map_get(v, "min_share", NULL);
+    const yt_node *share = tna_yt_map_get(v, "min_share", NULL);
     if (share != NULL && !(rule->min_share > 0 && rule->min_share <= 1))
-        return cfg_fail(c, share, "'min_share' must be more than 0 and at most 1, not %s",
+        return tna_cfg_fail(c, share, "'min_share' must be more than 0 and at most 1, not %s",
                         share->text);
     return true;
 }
@@ -42,9 +42,9 @@ bool tna_cfg_load_mentors(cfg *c, const yt_node *root)
 /* The largest top level of the frameworks' scales: a min_level above it names no one. */
 bool tna_cfg_check_mentors(cfg *c, const yt_node *root)
 {
-    const yt_node *v = yt_map_get(root, "mentors", NULL);
+    const yt_node *v = tna_yt_map_get(root, "mentors", NULL);
     const yt_node *level =
-        v != NULL && v->kind == YT_MAPPING ? yt_map_get(v, "min_level", NULL) : NULL;
+        v != NULL && v->kind == YT_MAPPING ? tna_yt_map_get(v, "min_level", NULL) : NULL;
     if (level == NULL || c->m->mentors.min_level == 0)
         return true;
     const tna_framework *fws = (const tna_framework *)(void *)c->frameworks->data;
@@ -53,7 +53,7 @@ bool tna_cfg_check_mentors(cfg *c, const yt_node *root)
         if (fws[f].scale.max > top)
             top = fws[f].scale.max;
     if (c->m->mentors.min_level > top)
-        return cfg_fail(c, level, "'min_level' (%d) is above the top level of every scale (%d)",
+        return tna_cfg_fail(c, level, "'min_level' (%d) is above the top level of every scale (%d)",
                         c->m->mentors.min_level, top);
     return true;
 }
@@ -64,39 +64,39 @@ static bool priority_entry(cfg *c, const yt_node *e, double *topic_weight, int8_
     static const char *const keys[] = {"topic", "framework", "weight", NULL};
     const char *topic = NULL, *framework = NULL;
     double weight = 1;
-    if (!cfg_expect_map(c, e, "each priority") || !cfg_check_keys(c, e, keys) ||
-        !cfg_get_str(c, e, "topic", NULL, &topic) ||
-        !cfg_get_str(c, e, "framework", NULL, &framework) ||
-        !cfg_get_num(c, e, "weight", "a priority", 0, &weight, NULL))
+    if (!tna_cfg_expect_map(c, e, "each priority") || !tna_cfg_check_keys(c, e, keys) ||
+        !tna_cfg_get_str(c, e, "topic", NULL, &topic) ||
+        !tna_cfg_get_str(c, e, "framework", NULL, &framework) ||
+        !tna_cfg_get_num(c, e, "weight", "a priority", 0, &weight, NULL))
         return false;
-    const yt_node *w = yt_map_get(e, "weight", NULL);
+    const yt_node *w = tna_yt_map_get(e, "weight", NULL);
     if (weight > MAX_WEIGHT)
-        return cfg_fail(c, w, "'weight' must be at most %g, not %s", MAX_WEIGHT, w->text);
+        return tna_cfg_fail(c, w, "'weight' must be at most %g, not %s", MAX_WEIGHT, w->text);
     if ((topic == NULL) == (framework == NULL))
-        return cfg_fail(c, e, "a priority names either a 'topic' or a 'framework'");
+        return tna_cfg_fail(c, e, "a priority names either a 'topic' or a 'framework'");
     const tna_topic *topics = (const tna_topic *)(void *)c->topics->data;
     char hint[128];
     if (topic != NULL) {
-        uint32_t t = lookup_index(c->lk->topic, topic);
+        uint32_t t = tna_lookup_index(c->lk->topic, topic);
         if (t == TNA_NONE)
-            return cfg_fail(c, yt_map_get(e, "topic", NULL), "priority names unknown topic '%s'%s",
-                            topic, cfg_unknown_hint(c, CFG_TOPIC, topic, hint, sizeof hint));
+            return tna_cfg_fail(c, tna_yt_map_get(e, "topic", NULL), "priority names unknown topic '%s'%s",
+                            topic, tna_cfg_unknown_hint(c, CFG_TOPIC, topic, hint, sizeof hint));
         if (set_by[t] == 2)
-            return cfg_fail(c, yt_map_get(e, "topic", NULL), "topic '%s' has two priorities",
+            return tna_cfg_fail(c, tna_yt_map_get(e, "topic", NULL), "topic '%s' has two priorities",
                             topic);
         topic_weight[t] = weight, set_by[t] = 2;
         return true;
     }
-    uint32_t f = lookup_index(c->lk->framework, framework);
+    uint32_t f = tna_lookup_index(c->lk->framework, framework);
     if (f == TNA_NONE)
-        return cfg_fail(c, yt_map_get(e, "framework", NULL),
+        return tna_cfg_fail(c, tna_yt_map_get(e, "framework", NULL),
                         "priority names unknown framework '%s'%s", framework,
-                        cfg_unknown_hint(c, CFG_FRAMEWORK, framework, hint, sizeof hint));
+                        tna_cfg_unknown_hint(c, CFG_FRAMEWORK, framework, hint, sizeof hint));
     for (guint t = 0; t < c->topics->len; t++) {
         if (topics[t].framework != f)
             continue;
         if (set_by[t] == 1)
-            return cfg_fail(c, yt_map_get(e, "framework", NULL),
+            return tna_cfg_fail(c, tna_yt_map_get(e, "framework", NULL),
                             "framework '%s' has two priorities", framework);
         if (set_by[t] == 0) /* a topic's own weight wins, whichever comes first */
             topic_weight[t] = weight, set_by[t] = 1;
@@ -107,7 +107,7 @@ static bool priority_entry(cfg *c, const yt_node *e, double *topic_weight, int8_
 bool tna_cfg_load_priorities(cfg *c, const yt_node *root)
 {
     const yt_node *v;
-    if (!cfg_value(c, root, "priorities", NULL, &v))
+    if (!tna_cfg_value(c, root, "priorities", NULL, &v))
         return false;
     size_t n = c->topics->len;
     double *weight = g_new(double, n + 1);
@@ -115,7 +115,7 @@ bool tna_cfg_load_priorities(cfg *c, const yt_node *root)
     for (size_t t = 0; t < n; t++)
         weight[t] = 1;
     bool ok = true;
-    if (v != NULL && cfg_expect_seq(c, v, "'priorities'")) {
+    if (v != NULL && tna_cfg_expect_seq(c, v, "'priorities'")) {
         for (size_t i = 0; i < v->n_items; i++)
             ok &= priority_entry(c, v->items[i], weight, set_by);
     } else if (v != NULL) {

@@ -1,6 +1,6 @@
 /*
  * reference.c - the reference files an analysis names: frameworks (with their scale,
- * topics and skills), role profiles and authorities, in the shapes of DESIGN.md.
+ * topics and skills), role profiles and authorities, in the shapes docs/configuration.md describes.
  *
  * Each file is parsed, checked and flattened into the context's arrays; ids go into the
  * look-up tables as they are met, so a duplicate is reported where it appears, with the
@@ -19,8 +19,8 @@
 
 static const char *resolve_ref(cfg *c, const yt_node *path_node)
 {
-    char *full = cfg_resolve(c->m->config_dir, path_node->text);
-    const char *path = cfg_intern(c, full);
+    char *full = tna_cfg_resolve(c->m->config_dir, path_node->text);
+    const char *path = tna_cfg_intern(c, full);
     g_free(full);
     return path;
 }
@@ -33,7 +33,7 @@ static const char *resolve_ref(cfg *c, const yt_node *path_node)
 static bool add_level_key(cfg *c, GHashTable *table, GHashTable *where, const char *text, int value,
                           const yt_node *at)
 {
-    const char *k = cfg_key(c, text);
+    const char *k = tna_cfg_key(c, text);
     if (k[0] == '\0')
         return true;
     gpointer old = g_hash_table_lookup(table, k);
@@ -41,9 +41,9 @@ static bool add_level_key(cfg *c, GHashTable *table, GHashTable *where, const ch
         const yt_node *first = g_hash_table_lookup(where, k);
         int was = GPOINTER_TO_INT(old) - 3;
         if (was == TNA_ANSWER_MISSING)
-            return cfg_fail(c, at, "'%s' is already a missing answer (line %ld)", text,
+            return tna_cfg_fail(c, at, "'%s' is already a missing answer (line %ld)", text,
                             first ? first->line : 0);
-        return cfg_fail(c, at, "'%s' already names level %d (line %ld)", text, was,
+        return tna_cfg_fail(c, at, "'%s' already names level %d (line %ld)", text, was,
                         first ? first->line : 0);
     }
     g_hash_table_insert(table, (gpointer)k, LK_LEVEL(value));
@@ -56,16 +56,16 @@ static bool load_level(cfg *c, const yt_node *lv, const yt_node **slots, tna_lev
 {
     static const char *const keys[] = {"level", "label", "label_cy", "aliases", NULL};
     int level = 0;
-    if (!cfg_expect_map(c, lv, "each level") || !cfg_check_keys(c, lv, keys) ||
-        !cfg_get_int(c, lv, "level", "level", 0, MAX_LEVEL, &level, NULL) ||
-        !cfg_get_str(c, lv, "label", "level", &out->label) ||
-        !cfg_get_str(c, lv, "label_cy", NULL, &out->label_cy) ||
-        !cfg_get_str_list(c, lv, "aliases", NULL, &out->aliases, &out->n_aliases, NULL))
+    if (!tna_cfg_expect_map(c, lv, "each level") || !tna_cfg_check_keys(c, lv, keys) ||
+        !tna_cfg_get_int(c, lv, "level", "level", 0, MAX_LEVEL, &level, NULL) ||
+        !tna_cfg_get_str(c, lv, "label", "level", &out->label) ||
+        !tna_cfg_get_str(c, lv, "label_cy", NULL, &out->label_cy) ||
+        !tna_cfg_get_str_list(c, lv, "aliases", NULL, &out->aliases, &out->n_aliases, NULL))
         return false;
     out->level = level;
-    const yt_node *ln = yt_map_get(lv, "level", NULL);
+    const yt_node *ln = tna_yt_map_get(lv, "level", NULL);
     if (slots[level] != NULL)
-        return cfg_fail(c, ln, "duplicate level %d (first at line %ld)", level, slots[level]->line);
+        return tna_cfg_fail(c, ln, "duplicate level %d (first at line %ld)", level, slots[level]->line);
     slots[level] = lv;
     return true;
 }
@@ -74,16 +74,16 @@ static bool load_scale(cfg *c, const yt_node *fw, tna_scale *sc, GHashTable *tab
 {
     static const char *const keys[] = {"id", "name", "name_cy", "levels", "missing", NULL};
     const yt_node *sn, *levels;
-    if (!cfg_value(c, fw, "scale", "framework", &sn) || !cfg_expect_map(c, sn, "'scale'") ||
-        !cfg_check_keys(c, sn, keys))
+    if (!tna_cfg_value(c, fw, "scale", "framework", &sn) || !tna_cfg_expect_map(c, sn, "'scale'") ||
+        !tna_cfg_check_keys(c, sn, keys))
         return false;
-    sc->id = cfg_intern(c, "scale");
-    if (!cfg_get_str(c, sn, "id", NULL, &sc->id) || !cfg_get_str(c, sn, "name", NULL, &sc->name) ||
-        !cfg_get_str(c, sn, "name_cy", NULL, &sc->name_cy) ||
-        !cfg_value(c, sn, "levels", "scale", &levels) || !cfg_expect_seq(c, levels, "'levels'"))
+    sc->id = tna_cfg_intern(c, "scale");
+    if (!tna_cfg_get_str(c, sn, "id", NULL, &sc->id) || !tna_cfg_get_str(c, sn, "name", NULL, &sc->name) ||
+        !tna_cfg_get_str(c, sn, "name_cy", NULL, &sc->name_cy) ||
+        !tna_cfg_value(c, sn, "levels", "scale", &levels) || !tna_cfg_expect_seq(c, levels, "'levels'"))
         return false;
     if (levels->n_items == 0)
-        return cfg_fail(c, levels, "'levels' must list at least one level");
+        return tna_cfg_fail(c, levels, "'levels' must list at least one level");
 
     /* Read the levels into slots by number, then check 0..max has no holes. */
     const yt_node *slots[MAX_LEVEL + 1] = {NULL};
@@ -97,7 +97,7 @@ static bool load_scale(cfg *c, const yt_node *fw, tna_scale *sc, GHashTable *tab
         max = read[i].level > max ? read[i].level : max;
     for (int l = 0; ok && l <= max; l++)
         if (slots[l] == NULL)
-            ok = cfg_fail(c, levels,
+            ok = tna_cfg_fail(c, levels,
                           "the scale has no level %d; levels must run from 0 to %d "
                           "without gaps",
                           l, max);
@@ -115,7 +115,7 @@ static bool load_scale(cfg *c, const yt_node *fw, tna_scale *sc, GHashTable *tab
     g_free(read);
 
     const yt_node *missing_list = NULL;
-    if (!cfg_get_str_list(c, sn, "missing", NULL, &sc->missing, &sc->n_missing, &missing_list))
+    if (!tna_cfg_get_str_list(c, sn, "missing", NULL, &sc->missing, &sc->n_missing, &missing_list))
         return false;
 
     /* The answers that mean each level, and the missing ones. */
@@ -123,10 +123,10 @@ static bool load_scale(cfg *c, const yt_node *fw, tna_scale *sc, GHashTable *tab
     for (int l = 0; ok && l <= max; l++) {
         const tna_level *lv = &sc->levels[l];
         const yt_node *node = slots[l];
-        const yt_node *aliases = yt_map_get(node, "aliases", NULL);
-        ok = add_level_key(c, table, where, lv->label, l, yt_map_get(node, "label", NULL)) &&
+        const yt_node *aliases = tna_yt_map_get(node, "aliases", NULL);
+        ok = add_level_key(c, table, where, lv->label, l, tna_yt_map_get(node, "label", NULL)) &&
              (lv->label_cy == NULL ||
-              add_level_key(c, table, where, lv->label_cy, l, yt_map_get(node, "label_cy", NULL)));
+              add_level_key(c, table, where, lv->label_cy, l, tna_yt_map_get(node, "label_cy", NULL)));
         for (size_t a = 0; ok && a < lv->n_aliases; a++)
             ok = add_level_key(c, table, where, lv->aliases[a], l, aliases->items[a]);
     }
@@ -148,18 +148,18 @@ static bool load_skill(cfg *c, const yt_node *sk, uint32_t topic)
     tna_skill s = {0};
     s.topic = topic;
     s.mark = (tna_mark){sk->file, sk->line, sk->col};
-    if (!cfg_expect_map(c, sk, "each skill") || !cfg_check_keys(c, sk, keys) ||
-        !cfg_get_str(c, sk, "id", "skill", &s.id))
+    if (!tna_cfg_expect_map(c, sk, "each skill") || !tna_cfg_check_keys(c, sk, keys) ||
+        !tna_cfg_get_str(c, sk, "id", "skill", &s.id))
         return false;
-    uint32_t first = lookup_index(c->lk->skill, s.id);
+    uint32_t first = tna_lookup_index(c->lk->skill, s.id);
     if (first != TNA_NONE) {
         const tna_skill *f = &g_array_index(c->skills, tna_skill, first);
-        return cfg_fail(c, yt_map_get(sk, "id", NULL),
+        return tna_cfg_fail(c, tna_yt_map_get(sk, "id", NULL),
                         "duplicate skill id '%s' (first defined at %s:%ld:%ld)", s.id, f->mark.file,
                         f->mark.line, f->mark.col);
     }
-    if (!cfg_get_str(c, sk, "name", "skill", &s.name) ||
-        !cfg_get_str(c, sk, "name_cy", NULL, &s.name_cy))
+    if (!tna_cfg_get_str(c, sk, "name", "skill", &s.name) ||
+        !tna_cfg_get_str(c, sk, "name_cy", NULL, &s.name_cy))
         return false;
     g_array_append_val(c->skills, s);
     g_hash_table_insert(c->lk->skill, (gpointer)s.id, LK_INDEX(c->skills->len - 1));
@@ -173,22 +173,22 @@ static bool load_topic(cfg *c, const yt_node *tn, uint32_t framework)
     t.framework = framework;
     t.mark = (tna_mark){tn->file, tn->line, tn->col};
     const yt_node *skills;
-    if (!cfg_expect_map(c, tn, "each topic") || !cfg_check_keys(c, tn, keys) ||
-        !cfg_get_str(c, tn, "id", "topic", &t.id))
+    if (!tna_cfg_expect_map(c, tn, "each topic") || !tna_cfg_check_keys(c, tn, keys) ||
+        !tna_cfg_get_str(c, tn, "id", "topic", &t.id))
         return false;
-    uint32_t first = lookup_index(c->lk->topic, t.id);
+    uint32_t first = tna_lookup_index(c->lk->topic, t.id);
     if (first != TNA_NONE) {
         const tna_topic *f = &g_array_index(c->topics, tna_topic, first);
-        return cfg_fail(c, yt_map_get(tn, "id", NULL),
+        return tna_cfg_fail(c, tna_yt_map_get(tn, "id", NULL),
                         "duplicate topic id '%s' (first defined at %s:%ld:%ld)", t.id, f->mark.file,
                         f->mark.line, f->mark.col);
     }
-    if (!cfg_get_str(c, tn, "name", "topic", &t.name) ||
-        !cfg_get_str(c, tn, "name_cy", NULL, &t.name_cy) ||
-        !cfg_value(c, tn, "skills", "topic", &skills) || !cfg_expect_seq(c, skills, "'skills'"))
+    if (!tna_cfg_get_str(c, tn, "name", "topic", &t.name) ||
+        !tna_cfg_get_str(c, tn, "name_cy", NULL, &t.name_cy) ||
+        !tna_cfg_value(c, tn, "skills", "topic", &skills) || !tna_cfg_expect_seq(c, skills, "'skills'"))
         return false;
     if (skills->n_items == 0)
-        return cfg_fail(c, skills, "topic '%s' must list at least one skill", t.id);
+        return tna_cfg_fail(c, skills, "topic '%s' must list at least one skill", t.id);
     uint32_t index = c->topics->len;
     t.first_skill = c->skills->len;
     t.n_skills = (uint32_t)skills->n_items;
@@ -204,25 +204,25 @@ static bool load_framework(cfg *c, const yt_node *root, tna_framework *f, GHashT
 {
     static const char *const keys[] = {"id", "version", "name", "name_cy", "scale", "topics", NULL};
     f->mark = (tna_mark){root->file, root->line, root->col};
-    if (!cfg_check_keys(c, root, keys) || !cfg_get_str(c, root, "id", "framework", &f->id))
+    if (!tna_cfg_check_keys(c, root, keys) || !tna_cfg_get_str(c, root, "id", "framework", &f->id))
         return false;
-    uint32_t first = lookup_index(c->lk->framework, f->id);
+    uint32_t first = tna_lookup_index(c->lk->framework, f->id);
     if (first != TNA_NONE) {
         const tna_framework *o = &g_array_index(c->frameworks, tna_framework, first);
-        return cfg_fail(c, yt_map_get(root, "id", NULL),
+        return tna_cfg_fail(c, tna_yt_map_get(root, "id", NULL),
                         "duplicate framework id '%s' (first defined at %s:%ld:%ld)", f->id,
                         o->mark.file, o->mark.line, o->mark.col);
     }
     const yt_node *topics;
-    if (!cfg_get_str(c, root, "version", NULL, &f->version) ||
-        !cfg_get_str(c, root, "name", "framework", &f->name) ||
-        !cfg_get_str(c, root, "name_cy", NULL, &f->name_cy) ||
+    if (!tna_cfg_get_str(c, root, "version", NULL, &f->version) ||
+        !tna_cfg_get_str(c, root, "name", "framework", &f->name) ||
+        !tna_cfg_get_str(c, root, "name_cy", NULL, &f->name_cy) ||
         !load_scale(c, root, &f->scale, levels) ||
-        !cfg_value(c, root, "topics", "framework", &topics) ||
-        !cfg_expect_seq(c, topics, "'topics'"))
+        !tna_cfg_value(c, root, "topics", "framework", &topics) ||
+        !tna_cfg_expect_seq(c, topics, "'topics'"))
         return false;
     if (topics->n_items == 0)
-        return cfg_fail(c, topics, "framework '%s' must list at least one topic", f->id);
+        return tna_cfg_fail(c, topics, "framework '%s' must list at least one topic", f->id);
     uint32_t index = c->frameworks->len;
     f->first_topic = c->topics->len;
     f->n_topics = (uint32_t)topics->n_items;
@@ -232,19 +232,19 @@ static bool load_framework(cfg *c, const yt_node *root, tna_framework *f, GHashT
     return true;
 }
 
-bool cfg_load_framework(cfg *c, const yt_node *path_node)
+bool tna_cfg_load_framework(cfg *c, const yt_node *path_node)
 {
     const char *path = resolve_ref(c, path_node);
-    yt_doc *doc = cfg_load_yaml(c, path, path_node, path_node->text);
+    yt_doc *doc = tna_cfg_load_yaml(c, path, path_node, path_node->text);
     if (doc == NULL)
         return false;
     tna_framework f = {0};
     f.path = path;
     GHashTable *levels = g_hash_table_new(g_str_hash, g_str_equal);
     bool ok = load_framework(c, doc->root, &f, levels);
-    yt_doc_free(doc);
+    tna_yt_doc_free(doc);
     if (!ok) {
-        cfg_framework_clear(&f);
+        tna_cfg_framework_clear(&f);
         g_hash_table_unref(levels);
         return false;
     }
@@ -263,16 +263,16 @@ static bool add_name_key(cfg *c, GHashTable *table, const char *text, uint32_t i
                          const yt_node *at, const char *kind, GArray *arr, size_t stride,
                          size_t id_off, size_t mark_off)
 {
-    const char *k = cfg_key(c, text);
+    const char *k = tna_cfg_key(c, text);
     if (k[0] == '\0')
         return true;
-    uint32_t other = lookup_index(table, k);
+    uint32_t other = tna_lookup_index(table, k);
     if (other != TNA_NONE && other != index) {
         const char *oid;
         tna_mark om;
         memcpy(&oid, arr->data + (size_t)other * stride + id_off, sizeof oid);
         memcpy(&om, arr->data + (size_t)other * stride + mark_off, sizeof om);
-        return cfg_fail(c, at, "'%s' already names %s '%s' (line %ld)", text, kind, oid, om.line);
+        return tna_cfg_fail(c, at, "'%s' already names %s '%s' (line %ld)", text, kind, oid, om.line);
     }
     g_hash_table_insert(table, (gpointer)k, LK_INDEX(index));
     return true;
@@ -284,12 +284,12 @@ static bool add_names(cfg *c, GHashTable *table, const yt_node *e, uint32_t inde
 {
     static const char *const fields[] = {"id", "name", "name_cy"};
     for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
-        const yt_node *v = yt_map_get(e, fields[i], NULL);
-        if (v != NULL && v->kind == YT_SCALAR && !yt_is_null(v) &&
+        const yt_node *v = tna_yt_map_get(e, fields[i], NULL);
+        if (v != NULL && v->kind == YT_SCALAR && !tna_yt_is_null(v) &&
             !add_name_key(c, table, v->text, index, v, kind, arr, stride, id_off, mark_off))
             return false;
     }
-    const yt_node *aliases = yt_map_get(e, "aliases", NULL);
+    const yt_node *aliases = tna_yt_map_get(e, "aliases", NULL);
     if (aliases != NULL && aliases->kind == YT_SEQUENCE)
         for (size_t i = 0; i < aliases->n_items; i++)
             if (!add_name_key(c, table, aliases->items[i]->text, index, aliases->items[i], kind,
@@ -322,30 +322,30 @@ static bool load_target(cfg *c, const tna_role *r, const yt_node *tn, long *seen
                         target_ref *out)
 {
     static const char *const keys[] = {"framework", "topic", "skill", "level", NULL};
-    if (!cfg_expect_map(c, tn, "each target") || !cfg_check_keys(c, tn, keys))
+    if (!tna_cfg_expect_map(c, tn, "each target") || !tna_cfg_check_keys(c, tn, keys))
         return false;
     int kind = -1, count = 0;
     const yt_node *idn = NULL;
     for (int k = 0; k < 3; k++) {
-        const yt_node *v = yt_map_get(tn, target_kinds[k], NULL);
-        if (v != NULL && !yt_is_null(v))
+        const yt_node *v = tna_yt_map_get(tn, target_kinds[k], NULL);
+        if (v != NULL && !tna_yt_is_null(v))
             kind = k, idn = v, count++;
     }
     if (count != 1)
-        return cfg_fail(c, tn, "each target names exactly one of framework, topic or skill");
+        return tna_cfg_fail(c, tn, "each target names exactly one of framework, topic or skill");
     const char *id;
-    if (!cfg_scalar_str(c, idn, target_kinds[kind], true, &id))
+    if (!tna_cfg_scalar_str(c, idn, target_kinds[kind], true, &id))
         return false;
     GHashTable *tables[3] = {c->lk->framework, c->lk->topic, c->lk->skill};
-    uint32_t index = lookup_index(tables[kind], id);
+    uint32_t index = tna_lookup_index(tables[kind], id);
     if (index == TNA_NONE) {
         char hint[128];
         cfg_kind ck = kind == 0 ? CFG_FRAMEWORK : kind == 1 ? CFG_TOPIC : CFG_SKILL;
-        return cfg_fail(c, idn, "role '%s' targets unknown %s '%s'%s", r->id, target_kinds[kind],
-                        id, cfg_unknown_hint(c, ck, id, hint, sizeof hint));
+        return tna_cfg_fail(c, idn, "role '%s' targets unknown %s '%s'%s", r->id, target_kinds[kind],
+                        id, tna_cfg_unknown_hint(c, ck, id, hint, sizeof hint));
     }
     if (seen_line[kind][index] != 0)
-        return cfg_fail(c, idn, "duplicate target for %s '%s' (first at line %ld)",
+        return tna_cfg_fail(c, idn, "duplicate target for %s '%s' (first at line %ld)",
                         target_kinds[kind], id, seen_line[kind][index]);
     seen_line[kind][index] = tn->line;
 
@@ -353,25 +353,25 @@ static bool load_target(cfg *c, const tna_role *r, const yt_node *tn, long *seen
     uint32_t fw = framework_of(c, kind, index);
     const tna_framework *f = &g_array_index(c->frameworks, tna_framework, fw);
     const yt_node *lv;
-    if (!cfg_value(c, tn, "level", "target", &lv))
+    if (!tna_cfg_value(c, tn, "level", "target", &lv))
         return false;
     long level = 0;
     bool overflow = false;
-    if (!yt_int(lv, &level, &overflow)) {
+    if (!tna_yt_int(lv, &level, &overflow)) {
         int byname = TNA_ANSWER_UNKNOWN;
         if (lv->kind == YT_SCALAR && !overflow)
-            byname = tna_model_find_level(&(tna_model){.lookup = c->lk}, fw, cfg_key(c, lv->text));
+            byname = tna_model_find_level(&(tna_model){.lookup = c->lk}, fw, tna_cfg_key(c, lv->text));
         if (byname < 0) {
             char d[80];
-            return cfg_fail(c, lv,
+            return tna_cfg_fail(c, lv,
                             "'level' must be a whole number or a level of framework "
                             "'%s', not %s",
-                            f->id, yt_describe(lv, d, sizeof d));
+                            f->id, tna_yt_describe(lv, d, sizeof d));
         }
         level = byname;
     }
     if (level < 0 || level > f->scale.max)
-        return cfg_fail(c, lv, "level %ld is outside the scale 0..%d of framework '%s'", level,
+        return tna_cfg_fail(c, lv, "level %ld is outside the scale 0..%d of framework '%s'", level,
                         f->scale.max, f->id);
     *out = (target_ref){kind, index, (int)level};
     return true;
@@ -381,11 +381,11 @@ static bool load_targets(cfg *c, const yt_node *e, tna_role *r)
 {
     const yt_node *targets;
     r->target = g_new0(uint8_t, c->skills->len ? c->skills->len : 1);
-    if (!cfg_value(c, e, "targets", NULL, &targets))
+    if (!tna_cfg_value(c, e, "targets", NULL, &targets))
         return false;
     if (targets == NULL)
         return true;
-    if (!cfg_expect_seq(c, targets, "'targets'"))
+    if (!tna_cfg_expect_seq(c, targets, "'targets'"))
         return false;
     long *seen[3] = {g_new0(long, c->frameworks->len + 1), g_new0(long, c->topics->len + 1),
                      g_new0(long, c->skills->len + 1)};
@@ -430,21 +430,21 @@ static bool load_role(cfg *c, const yt_node *e, GHashTable *ids)
     static const char *const keys[] = {"id", "name", "name_cy", "aliases", "targets", NULL};
     tna_role r = {0};
     r.mark = (tna_mark){e->file, e->line, e->col};
-    bool ok = cfg_expect_map(c, e, "each role") && cfg_check_keys(c, e, keys) &&
-              cfg_get_str(c, e, "id", "role", &r.id);
+    bool ok = tna_cfg_expect_map(c, e, "each role") && tna_cfg_check_keys(c, e, keys) &&
+              tna_cfg_get_str(c, e, "id", "role", &r.id);
     if (ok && g_hash_table_contains(ids, r.id)) {
         const tna_role *f = &g_array_index(c->roles, tna_role,
                                            GPOINTER_TO_UINT(g_hash_table_lookup(ids, r.id)) - 1);
-        ok = cfg_fail(c, yt_map_get(e, "id", NULL),
+        ok = tna_cfg_fail(c, tna_yt_map_get(e, "id", NULL),
                       "duplicate role id '%s' (first defined at %s:%ld:%ld)", r.id, f->mark.file,
                       f->mark.line, f->mark.col);
     }
-    ok = ok && cfg_get_str(c, e, "name", "role", &r.name) &&
-         cfg_get_str(c, e, "name_cy", NULL, &r.name_cy) &&
-         cfg_get_str_list(c, e, "aliases", NULL, &r.aliases, &r.n_aliases, NULL) &&
+    ok = ok && tna_cfg_get_str(c, e, "name", "role", &r.name) &&
+         tna_cfg_get_str(c, e, "name_cy", NULL, &r.name_cy) &&
+         tna_cfg_get_str_list(c, e, "aliases", NULL, &r.aliases, &r.n_aliases, NULL) &&
          load_targets(c, e, &r);
     if (!ok) {
-        cfg_role_clear(&r);
+        tna_cfg_role_clear(&r);
         return false;
     }
     uint32_t index = c->roles->len;
@@ -454,24 +454,24 @@ static bool load_role(cfg *c, const yt_node *e, GHashTable *ids)
                      offsetof(tna_role, id), offsetof(tna_role, mark));
 }
 
-bool cfg_load_roles(cfg *c, const yt_node *path_node)
+bool tna_cfg_load_roles(cfg *c, const yt_node *path_node)
 {
     static const char *const keys[] = {"roles", NULL};
     const char *path = resolve_ref(c, path_node);
-    yt_doc *doc = cfg_load_yaml(c, path, path_node, path_node->text);
+    yt_doc *doc = tna_cfg_load_yaml(c, path, path_node, path_node->text);
     if (doc == NULL)
         return false;
     const yt_node *list;
-    bool ok = cfg_check_keys(c, doc->root, keys) && cfg_value(c, doc->root, "roles", "", &list) &&
-              cfg_expect_seq(c, list, "'roles'");
+    bool ok = tna_cfg_check_keys(c, doc->root, keys) && tna_cfg_value(c, doc->root, "roles", "", &list) &&
+              tna_cfg_expect_seq(c, list, "'roles'");
     if (ok && list->n_items == 0)
-        ok = cfg_fail(c, list, "'roles' must list at least one role");
+        ok = tna_cfg_fail(c, list, "'roles' must list at least one role");
     bool ok_list = ok;
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t i = 0; ok_list && i < list->n_items; i++)
         ok &= load_role(c, list->items[i], ids);
     g_hash_table_destroy(ids);
-    yt_doc_free(doc);
+    tna_yt_doc_free(doc);
     return ok;
 }
 
@@ -481,11 +481,11 @@ bool cfg_load_roles(cfg *c, const yt_node *path_node)
 static bool add_region(cfg *c, const yt_node *e, tna_authority *a)
 {
     const char *name = NULL, *name_cy = NULL;
-    if (!cfg_get_str(c, e, "region", "authority", &name) ||
-        !cfg_get_str(c, e, "region_cy", NULL, &name_cy))
+    if (!tna_cfg_get_str(c, e, "region", "authority", &name) ||
+        !tna_cfg_get_str(c, e, "region_cy", NULL, &name_cy))
         return false;
-    const char *k = cfg_key(c, name);
-    uint32_t r = lookup_index(c->lk->region, k);
+    const char *k = tna_cfg_key(c, name);
+    uint32_t r = tna_lookup_index(c->lk->region, k);
     if (r == TNA_NONE) {
         tna_region reg = {name, name_cy};
         g_array_append_val(c->regions, reg);
@@ -493,13 +493,13 @@ static bool add_region(cfg *c, const yt_node *e, tna_authority *a)
         g_hash_table_insert(c->lk->region, (gpointer)k, LK_INDEX(r));
     } else if (name_cy != NULL) {
         tna_region *reg = &g_array_index(c->regions, tna_region, r);
-        if (reg->name_cy != NULL && cfg_key(c, reg->name_cy) != cfg_key(c, name_cy))
-            return cfg_fail(c, yt_map_get(e, "region_cy", NULL),
+        if (reg->name_cy != NULL && tna_cfg_key(c, reg->name_cy) != tna_cfg_key(c, name_cy))
+            return tna_cfg_fail(c, tna_yt_map_get(e, "region_cy", NULL),
                             "region '%s' already has the Welsh name '%s'", reg->name, reg->name_cy);
         reg->name_cy = name_cy;
     }
     if (name_cy != NULL) {
-        const char *kc = cfg_key(c, name_cy);
+        const char *kc = tna_cfg_key(c, name_cy);
         if (!g_hash_table_contains(c->lk->region, kc))
             g_hash_table_insert(c->lk->region, (gpointer)kc, LK_INDEX(r));
     }
@@ -513,20 +513,20 @@ static bool load_authority(cfg *c, const yt_node *e, GHashTable *ids)
                                        "region_cy", "aliases", NULL};
     tna_authority a = {0};
     a.mark = (tna_mark){e->file, e->line, e->col};
-    bool ok = cfg_expect_map(c, e, "each authority") && cfg_check_keys(c, e, keys) &&
-              cfg_get_str(c, e, "id", "authority", &a.id);
+    bool ok = tna_cfg_expect_map(c, e, "each authority") && tna_cfg_check_keys(c, e, keys) &&
+              tna_cfg_get_str(c, e, "id", "authority", &a.id);
     if (ok && g_hash_table_contains(ids, a.id)) {
         const tna_authority *f = &g_array_index(
             c->authorities, tna_authority, GPOINTER_TO_UINT(g_hash_table_lookup(ids, a.id)) - 1);
-        ok = cfg_fail(c, yt_map_get(e, "id", NULL),
+        ok = tna_cfg_fail(c, tna_yt_map_get(e, "id", NULL),
                       "duplicate authority id '%s' (first defined at %s:%ld:%ld)", a.id,
                       f->mark.file, f->mark.line, f->mark.col);
     }
-    ok = ok && cfg_get_str(c, e, "name", "authority", &a.name) &&
-         cfg_get_str(c, e, "name_cy", NULL, &a.name_cy) && add_region(c, e, &a) &&
-         cfg_get_str_list(c, e, "aliases", NULL, &a.aliases, &a.n_aliases, NULL);
+    ok = ok && tna_cfg_get_str(c, e, "name", "authority", &a.name) &&
+         tna_cfg_get_str(c, e, "name_cy", NULL, &a.name_cy) && add_region(c, e, &a) &&
+         tna_cfg_get_str_list(c, e, "aliases", NULL, &a.aliases, &a.n_aliases, NULL);
     if (!ok) {
-        cfg_authority_clear(&a);
+        tna_cfg_authority_clear(&a);
         return false;
     }
     uint32_t index = c->authorities->len;
@@ -537,24 +537,24 @@ static bool load_authority(cfg *c, const yt_node *e, GHashTable *ids)
                      offsetof(tna_authority, mark));
 }
 
-bool cfg_load_authorities(cfg *c, const yt_node *path_node)
+bool tna_cfg_load_authorities(cfg *c, const yt_node *path_node)
 {
     static const char *const keys[] = {"authorities", NULL};
     const char *path = resolve_ref(c, path_node);
-    yt_doc *doc = cfg_load_yaml(c, path, path_node, path_node->text);
+    yt_doc *doc = tna_cfg_load_yaml(c, path, path_node, path_node->text);
     if (doc == NULL)
         return false;
     const yt_node *list;
-    bool ok = cfg_check_keys(c, doc->root, keys) &&
-              cfg_value(c, doc->root, "authorities", "", &list) &&
-              cfg_expect_seq(c, list, "'authorities'");
+    bool ok = tna_cfg_check_keys(c, doc->root, keys) &&
+              tna_cfg_value(c, doc->root, "authorities", "", &list) &&
+              tna_cfg_expect_seq(c, list, "'authorities'");
     if (ok && list->n_items == 0)
-        ok = cfg_fail(c, list, "'authorities' must list at least one authority");
+        ok = tna_cfg_fail(c, list, "'authorities' must list at least one authority");
     bool ok_list = ok;
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t i = 0; ok_list && i < list->n_items; i++)
         ok &= load_authority(c, list->items[i], ids);
     g_hash_table_destroy(ids);
-    yt_doc_free(doc);
+    tna_yt_doc_free(doc);
     return ok;
 }

@@ -38,7 +38,7 @@ bool tna_cfg_fail_error(cfg *c, const tna_error *e)
     return false;
 }
 
-bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col, const char *fmt,
+bool tna_cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col, const char *fmt,
                  ...)
 {
     tna_error e = TNA_ERROR_INIT;
@@ -50,7 +50,7 @@ bool cfg_fail_at(cfg *c, tna_status code, const char *file, long line, long col,
     return false;
 }
 
-bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...)
+bool tna_cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...)
 {
     tna_error e = TNA_ERROR_INIT;
     va_list ap;
@@ -62,7 +62,7 @@ bool cfg_fail(cfg *c, const yt_node *at, const char *fmt, ...)
     return false;
 }
 
-const char *cfg_suggest(const char *word, const char *const *cands, size_t n)
+const char *tna_cfg_suggest(const char *word, const char *const *cands, size_t n)
 {
     /* Close enough to be a slip: at most 3 edits, at most half the candidate, and fewer
      * than the word's own length ("r" suggests nothing). */
@@ -83,10 +83,10 @@ const char *cfg_suggest(const char *word, const char *const *cands, size_t n)
     return best;
 }
 
-const char *cfg_did_you_mean(const char *word, const char *const *cands, size_t n, char *buf,
+const char *tna_cfg_did_you_mean(const char *word, const char *const *cands, size_t n, char *buf,
                              size_t size)
 {
-    const char *s = cfg_suggest(word, cands, n);
+    const char *s = tna_cfg_suggest(word, cands, n);
     if (s != NULL && strcmp(s, word) != 0)
         snprintf(buf, size, " (did you mean '%s'?)", s);
     else if (size > 0)
@@ -94,7 +94,7 @@ const char *cfg_did_you_mean(const char *word, const char *const *cands, size_t 
     return buf;
 }
 
-const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, size_t size)
+const char *tna_cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, size_t size)
 {
     GArray *a = NULL;
     size_t stride = 0, offset = 0;
@@ -124,7 +124,7 @@ const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, s
     const char **ids = g_new(const char *, a->len + 1);
     for (guint i = 0; i < a->len; i++)
         memcpy(&ids[i], a->data + (size_t)i * stride + offset, sizeof(const char *));
-    cfg_did_you_mean(id, ids, a->len, buf, size);
+    tna_cfg_did_you_mean(id, ids, a->len, buf, size);
     g_free(ids);
     return buf;
 }
@@ -132,20 +132,20 @@ const char *cfg_unknown_hint(cfg *c, cfg_kind kind, const char *id, char *buf, s
 /* ---------------------------------------------------------------------------------------- */
 /* Strings and paths */
 
-const char *cfg_intern(cfg *c, const char *s)
+const char *tna_cfg_intern(cfg *c, const char *s)
 {
     return s ? g_string_chunk_insert_const(c->m->strings, s) : NULL;
 }
 
-const char *cfg_key(cfg *c, const char *s)
+const char *tna_cfg_key(cfg *c, const char *s)
 {
     char *k = tna_text_key(s, -1);
-    const char *r = cfg_intern(c, k ? k : "");
+    const char *r = tna_cfg_intern(c, k ? k : "");
     g_free(k);
     return r;
 }
 
-char *cfg_resolve(const char *dir, const char *path)
+char *tna_cfg_resolve(const char *dir, const char *path)
 {
     if (g_path_is_absolute(path) || dir == NULL || dir[0] == '\0' || strcmp(dir, ".") == 0)
         return g_strdup(path);
@@ -178,57 +178,57 @@ static yt_doc *parse_checked(cfg *c, const char *path, const char *buf, size_t l
 {
     yt_doc *doc = NULL;
     tna_error e = TNA_ERROR_INIT;
-    tna_status st = yt_parse(buf, len, path, &doc, &e);
+    tna_status st = tna_yt_parse(buf, len, path, &doc, &e);
     if (st != TNA_OK) {
         tna_cfg_fail_error(c, &e);
         return NULL;
     }
-    if (doc->root == NULL || yt_is_null(doc->root)) {
-        cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0, "the file is empty");
-        yt_doc_free(doc);
+    if (doc->root == NULL || tna_yt_is_null(doc->root)) {
+        tna_cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0, "the file is empty");
+        tna_yt_doc_free(doc);
         return NULL;
     }
     if (doc->root->kind != YT_MAPPING) {
         char d[80];
-        cfg_fail(c, doc->root, "the file must hold a mapping of keys, not %s",
-                 yt_describe(doc->root, d, sizeof d));
-        yt_doc_free(doc);
+        tna_cfg_fail(c, doc->root, "the file must hold a mapping of keys, not %s",
+                 tna_yt_describe(doc->root, d, sizeof d));
+        tna_yt_doc_free(doc);
         return NULL;
     }
     return doc;
 }
 
-yt_doc *cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written)
+yt_doc *tna_cfg_load_yaml(cfg *c, const char *path, const yt_node *ref, const char *as_written)
 {
     char *buf = NULL;
     size_t len = 0;
     int errnum = 0;
-    switch (yt_read_file(path, &buf, &len, &errnum)) {
+    switch (tna_yt_read_file(path, &buf, &len, &errnum)) {
     case YT_READ_OK:
         break;
     case YT_READ_ERRNO:
         if (ref != NULL)
-            cfg_fail(c, ref, "cannot read '%s': %s", as_written, g_strerror(errnum));
+            tna_cfg_fail(c, ref, "cannot read '%s': %s", as_written, g_strerror(errnum));
         else
-            cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0, "cannot read: %s", g_strerror(errnum));
+            tna_cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0, "cannot read: %s", g_strerror(errnum));
         return NULL;
     case YT_READ_NOT_FILE:
         if (ref != NULL)
-            cfg_fail(c, ref, "'%s' is not a regular file (a directory, pipe or device)",
+            tna_cfg_fail(c, ref, "'%s' is not a regular file (a directory, pipe or device)",
                      as_written);
         else
-            cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
+            tna_cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
                         "not a regular file (a directory, pipe or device): give the path of a "
                         "configuration file");
         return NULL;
     case YT_READ_TOO_BIG:
-        cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
+        tna_cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
                     "file is too large (%zu bytes; the limit is %ld)", len,
                     (long)TNA_CONFIG_MAX_BYTES);
         return NULL;
     }
     if (ref == NULL && looks_like_export(path, buf, len)) {
-        cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
+        tna_cfg_fail_at(c, TNA_ERR_CONFIG, path, 0, 0,
                     "this looks like a survey export, not a tna configuration: run 'tna init "
                     "%s' to draft a configuration for it, then 'tna run' that configuration",
                     as_written);
@@ -253,21 +253,21 @@ static bool expect_kind(cfg *c, const yt_node *n, yt_kind kind, const char *subj
     if (n != NULL && n->kind == kind)
         return true;
     char d[80];
-    return cfg_fail(c, n, "%s must be %s, not %s", subject,
-                    kind == YT_MAPPING ? "a mapping" : "a list", yt_describe(n, d, sizeof d));
+    return tna_cfg_fail(c, n, "%s must be %s, not %s", subject,
+                    kind == YT_MAPPING ? "a mapping" : "a list", tna_yt_describe(n, d, sizeof d));
 }
 
-bool cfg_expect_map(cfg *c, const yt_node *n, const char *subject)
+bool tna_cfg_expect_map(cfg *c, const yt_node *n, const char *subject)
 {
     return expect_kind(c, n, YT_MAPPING, subject);
 }
 
-bool cfg_expect_seq(cfg *c, const yt_node *n, const char *subject)
+bool tna_cfg_expect_seq(cfg *c, const yt_node *n, const char *subject)
 {
     return expect_kind(c, n, YT_SEQUENCE, subject);
 }
 
-bool cfg_check_keys(cfg *c, const yt_node *map, const char *const *known)
+bool tna_cfg_check_keys(cfg *c, const yt_node *map, const char *const *known)
 {
     size_t n_known = 0;
     while (known[n_known] != NULL)
@@ -280,89 +280,89 @@ bool cfg_check_keys(cfg *c, const yt_node *map, const char *const *known)
             found = strcmp(k->text, known[j]) == 0;
         if (!found) {
             char hint[128];
-            ok = cfg_fail(c, k, "unknown key '%s'%s", k->text,
-                          cfg_did_you_mean(k->text, known, n_known, hint, sizeof hint));
+            ok = tna_cfg_fail(c, k, "unknown key '%s'%s", k->text,
+                          tna_cfg_did_you_mean(k->text, known, n_known, hint, sizeof hint));
         }
     }
     return ok;
 }
 
-bool cfg_value(cfg *c, const yt_node *map, const char *key, const char *in, const yt_node **out)
+bool tna_cfg_value(cfg *c, const yt_node *map, const char *key, const char *in, const yt_node **out)
 {
     const yt_node *k = NULL;
-    const yt_node *v = yt_map_get(map, key, &k);
+    const yt_node *v = tna_yt_map_get(map, key, &k);
     *out = NULL;
-    if (v != NULL && !yt_is_null(v)) {
+    if (v != NULL && !tna_yt_is_null(v)) {
         *out = v;
         return true;
     }
     if (in == NULL)
         return true;
     if (k != NULL)
-        return cfg_fail(c, k, "'%s' needs a value", key);
+        return tna_cfg_fail(c, k, "'%s' needs a value", key);
     if (in[0] == '\0')
-        return cfg_fail(c, map, "missing required key '%s'", key);
-    return cfg_fail(c, map, "missing required key '%s' in %s", key, in);
+        return tna_cfg_fail(c, map, "missing required key '%s'", key);
+    return tna_cfg_fail(c, map, "missing required key '%s' in %s", key, in);
 }
 
-bool cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank, const char **out)
+bool tna_cfg_scalar_str(cfg *c, const yt_node *v, const char *key, bool nonblank, const char **out)
 {
     char d[80];
-    if (v == NULL || v->kind != YT_SCALAR || yt_is_null(v))
-        return cfg_fail(c, v, "'%s' must be text, not %s", key, yt_describe(v, d, sizeof d));
+    if (v == NULL || v->kind != YT_SCALAR || tna_yt_is_null(v))
+        return tna_cfg_fail(c, v, "'%s' must be text, not %s", key, tna_yt_describe(v, d, sizeof d));
     if (strlen(v->text) != v->len)
-        return cfg_fail(c, v, "'%s' must not contain a NUL character", key);
+        return tna_cfg_fail(c, v, "'%s' must not contain a NUL character", key);
     if (nonblank && tna_text_blank(v->text, v->len))
-        return cfg_fail(c, v, "'%s' must not be blank", key);
-    *out = cfg_intern(c, v->text);
+        return tna_cfg_fail(c, v, "'%s' must not be blank", key);
+    *out = tna_cfg_intern(c, v->text);
     return true;
 }
 
-bool cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long max, long *out)
+bool tna_cfg_scalar_int(cfg *c, const yt_node *v, const char *key, long min, long max, long *out)
 {
     char d[80];
     long x = 0;
     bool overflow = false;
-    if (v == NULL || !yt_int(v, &x, &overflow)) {
+    if (v == NULL || !tna_yt_int(v, &x, &overflow)) {
         if (overflow)
-            return cfg_fail(c, v, "'%s' is too large: %s", key, v->text);
+            return tna_cfg_fail(c, v, "'%s' is too large: %s", key, v->text);
         if (v != NULL && v->kind == YT_SCALAR && v->quoted &&
-            yt_int(&(yt_node){.kind = YT_SCALAR, .text = v->text, .len = v->len}, &x, NULL))
-            return cfg_fail(c, v, "'%s' must be a whole number, not the quoted text %s", key,
-                            yt_describe(v, d, sizeof d));
-        return cfg_fail(c, v, "'%s' must be a whole number, not %s", key,
-                        yt_describe(v, d, sizeof d));
+            tna_yt_int(&(yt_node){.kind = YT_SCALAR, .text = v->text, .len = v->len}, &x, NULL))
+            return tna_cfg_fail(c, v, "'%s' must be a whole number, not the quoted text %s", key,
+                            tna_yt_describe(v, d, sizeof d));
+        return tna_cfg_fail(c, v, "'%s' must be a whole number, not %s", key,
+                        tna_yt_describe(v, d, sizeof d));
     }
     if (x < min)
-        return cfg_fail(c, v, "'%s' must be at least %ld, not %ld", key, min, x);
+        return tna_cfg_fail(c, v, "'%s' must be at least %ld, not %ld", key, min, x);
     if (x > max)
-        return cfg_fail(c, v, "'%s' must be at most %ld, not %ld", key, max, x);
+        return tna_cfg_fail(c, v, "'%s' must be at most %ld, not %ld", key, max, x);
     *out = x;
     return true;
 }
 
-bool cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in, const char **out)
+bool tna_cfg_get_str(cfg *c, const yt_node *map, const char *key, const char *in, const char **out)
 {
     const yt_node *v;
-    if (!cfg_value(c, map, key, in, &v))
+    if (!tna_cfg_value(c, map, key, in, &v))
         return false;
     if (v == NULL)
         return true;
-    return cfg_scalar_str(c, v, key, in != NULL, out);
+    return tna_cfg_scalar_str(c, v, key, in != NULL, out);
 }
 
-bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min, long max,
+bool tna_cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, long min, long max,
                  int *out, bool *present)
 {
     const yt_node *v;
     if (present != NULL)
         *present = false;
-    if (!cfg_value(c, map, key, in, &v))
+    if (!tna_cfg_value(c, map, key, in, &v))
         return false;
     if (v == NULL)
         return true;
     long x;
-    if (!cfg_scalar_int(c, v, key, min, max, &x))
+    if (!tna_cfg_scalar_int(c, v, key, min, max, &x))
         return false;
     *out = (int)x;
     if (present != NULL)
@@ -370,59 +370,59 @@ bool cfg_get_int(cfg *c, const yt_node *map, const char *key, const char *in, lo
     return true;
 }
 
-bool cfg_get_num(cfg *c, const yt_node *map, const char *key, const char *in, double min,
+bool tna_cfg_get_num(cfg *c, const yt_node *map, const char *key, const char *in, double min,
                  double *out, bool *present)
 {
     const yt_node *v;
     if (present != NULL)
         *present = false;
-    if (!cfg_value(c, map, key, in, &v))
+    if (!tna_cfg_value(c, map, key, in, &v))
         return false;
     if (v == NULL)
         return true;
     double x;
     char d[80];
-    if (!yt_number(v, &x)) {
+    if (!tna_yt_number(v, &x)) {
         if (v->kind == YT_SCALAR && v->quoted &&
-            yt_number(&(yt_node){.kind = YT_SCALAR, .text = v->text, .len = v->len}, &x))
-            return cfg_fail(c, v, "'%s' must be a number, not the quoted text %s", key,
-                            yt_describe(v, d, sizeof d));
-        return cfg_fail(c, v, "'%s' must be a number, not %s", key, yt_describe(v, d, sizeof d));
+            tna_yt_number(&(yt_node){.kind = YT_SCALAR, .text = v->text, .len = v->len}, &x))
+            return tna_cfg_fail(c, v, "'%s' must be a number, not the quoted text %s", key,
+                            tna_yt_describe(v, d, sizeof d));
+        return tna_cfg_fail(c, v, "'%s' must be a number, not %s", key, tna_yt_describe(v, d, sizeof d));
     }
     if (x < min)
-        return cfg_fail(c, v, "'%s' must be at least %g, not %s", key, min, v->text);
+        return tna_cfg_fail(c, v, "'%s' must be at least %g, not %s", key, min, v->text);
     *out = x;
     if (present != NULL)
         *present = true;
     return true;
 }
 
-bool cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *in,
+bool tna_cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *in,
                       const char ***out, size_t *n, const yt_node **list)
 {
     const yt_node *v;
     if (list != NULL)
         *list = NULL;
-    if (!cfg_value(c, map, key, in, &v))
+    if (!tna_cfg_value(c, map, key, in, &v))
         return false;
     if (v == NULL)
         return true;
     char subject[96];
     snprintf(subject, sizeof subject, "'%s'", key);
-    if (!cfg_expect_seq(c, v, subject))
+    if (!tna_cfg_expect_seq(c, v, subject))
         return false;
     if (in != NULL && v->n_items == 0)
-        return cfg_fail(c, v, "'%s' must not be empty", key);
+        return tna_cfg_fail(c, v, "'%s' must not be empty", key);
     const char **items = g_new0(const char *, v->n_items + 1);
     for (size_t i = 0; i < v->n_items; i++) {
         const yt_node *it = v->items[i];
         char d[80];
-        if (it->kind != YT_SCALAR || yt_is_null(it)) {
+        if (it->kind != YT_SCALAR || tna_yt_is_null(it)) {
             g_free(items);
-            return cfg_fail(c, it, "each entry of '%s' must be text, not %s", key,
-                            yt_describe(it, d, sizeof d));
+            return tna_cfg_fail(c, it, "each entry of '%s' must be text, not %s", key,
+                            tna_yt_describe(it, d, sizeof d));
         }
-        if (!cfg_scalar_str(c, it, key, true, &items[i])) {
+        if (!tna_cfg_scalar_str(c, it, key, true, &items[i])) {
             g_free(items);
             return false;
         }
@@ -434,13 +434,13 @@ bool cfg_get_str_list(cfg *c, const yt_node *map, const char *key, const char *i
     return true;
 }
 
-bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names, size_t n,
+bool tna_cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *names, size_t n,
                   int *out, bool *present)
 {
     const yt_node *v;
     if (present != NULL)
         *present = false;
-    if (!cfg_value(c, map, key, NULL, &v))
+    if (!tna_cfg_value(c, map, key, NULL, &v))
         return false;
     if (v == NULL)
         return true;
@@ -473,10 +473,10 @@ bool cfg_get_enum(cfg *c, const yt_node *map, const char *key, const cfg_enum *n
     char hint[128] = "";
     if (v->kind == YT_SCALAR) {
         char *lower = g_ascii_strdown(v->text, -1);
-        cfg_did_you_mean(lower, cands, n, hint, sizeof hint);
+        tna_cfg_did_you_mean(lower, cands, n, hint, sizeof hint);
         g_free(lower);
     }
-    cfg_fail(c, v, "'%s' must be %s, not %s%s", key, list->str, yt_describe(v, d, sizeof d), hint);
+    tna_cfg_fail(c, v, "'%s' must be %s, not %s%s", key, list->str, tna_yt_describe(v, d, sizeof d), hint);
     g_string_free(list, TRUE);
     g_free(cands);
     return false;

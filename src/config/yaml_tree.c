@@ -23,7 +23,7 @@
 /* ---------------------------------------------------------------------------------------- */
 /* Reading */
 
-yt_read_status yt_read_file(const char *path, char **buf, size_t *len, int *errnum)
+yt_read_status tna_yt_read_file(const char *path, char **buf, size_t *len, int *errnum)
 {
     *buf = NULL;
     *len = 0;
@@ -89,7 +89,7 @@ static void node_free(gpointer p)
     g_free(n);
 }
 
-void yt_doc_free(yt_doc *doc)
+void tna_yt_doc_free(yt_doc *doc)
 {
     if (doc == NULL)
         return;
@@ -305,7 +305,7 @@ static tna_status on_event(builder *b, const yaml_event_t *ev, bool *done)
     return TNA_OK;
 }
 
-tna_status yt_parse(const char *buf, size_t len, const char *file, yt_doc **out, tna_error *err)
+tna_status tna_yt_parse(const char *buf, size_t len, const char *file, yt_doc **out, tna_error *err)
 {
     *out = NULL;
     builder b = {0};
@@ -338,7 +338,7 @@ tna_status yt_parse(const char *buf, size_t len, const char *file, yt_doc **out,
     }
     g_array_free(b.stack, TRUE);
     if (st != TNA_OK) {
-        yt_doc_free(b.doc);
+        tna_yt_doc_free(b.doc);
         return st;
     }
     *out = b.doc;
@@ -348,7 +348,7 @@ tna_status yt_parse(const char *buf, size_t len, const char *file, yt_doc **out,
 /* ---------------------------------------------------------------------------------------- */
 /* Typing */
 
-bool yt_is_null(const yt_node *n)
+bool tna_yt_is_null(const yt_node *n)
 {
     if (n == NULL)
         return true;
@@ -358,7 +358,7 @@ bool yt_is_null(const yt_node *n)
            strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
 }
 
-bool yt_int(const yt_node *n, long *out, bool *overflow)
+bool tna_yt_int(const yt_node *n, long *out, bool *overflow)
 {
     if (overflow != NULL)
         *overflow = false;
@@ -384,7 +384,7 @@ bool yt_int(const yt_node *n, long *out, bool *overflow)
     return true;
 }
 
-bool yt_number(const yt_node *n, double *out)
+bool tna_yt_number(const yt_node *n, double *out)
 {
     if (n == NULL || n->kind != YT_SCALAR || n->quoted || n->len == 0 || strlen(n->text) != n->len)
         return false;
@@ -420,7 +420,7 @@ bool yt_number(const yt_node *n, double *out)
     return true;
 }
 
-const yt_node *yt_map_get(const yt_node *map, const char *key, const yt_node **key_node)
+const yt_node *tna_yt_map_get(const yt_node *map, const char *key, const yt_node **key_node)
 {
     if (key_node != NULL)
         *key_node = NULL;
@@ -436,9 +436,9 @@ const yt_node *yt_map_get(const yt_node *map, const char *key, const yt_node **k
     return NULL;
 }
 
-const char *yt_describe(const yt_node *n, char *buf, size_t size)
+const char *tna_yt_describe(const yt_node *n, char *buf, size_t size)
 {
-    if (n == NULL || yt_is_null(n))
+    if (n == NULL || tna_yt_is_null(n))
         snprintf(buf, size, "empty");
     else if (n->kind == YT_MAPPING)
         snprintf(buf, size, "a mapping");

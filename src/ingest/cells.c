@@ -304,7 +304,7 @@ uint64_t tna_cell_barriers(worker *w, const tna_csv_record *r, bool *answered)
                     list_bits(w, r, b->col, true);
             } else {
                 got = list_bits(w, r, b->col, true);
-                value_cache_put(&w->barrier_cache, text, len, (int64_t)got);
+                tna_value_cache_put(&w->barrier_cache, text, len, (int64_t)got);
             }
             bits |= got & ~BITS_UNMATCHED;
             break;
@@ -484,7 +484,7 @@ bool tna_cell_excluded(worker *w, const tna_csv_record *r)
                     if (strcmp(key, s->exclude[y].value_keys[v]) == 0)
                         hits |= (int64_t)1 << y;
             g_free(key);
-            value_cache_put(&w->exclude_cache, text, len, hits);
+            tna_value_cache_put(&w->exclude_cache, text, len, hits);
         }
         if (hits & ((int64_t)1 << x)) {
             /* the value is in the entry's value; the reason stays free of input text */

@@ -36,7 +36,7 @@ static bool blank(const char *s)
     return tna_text_blank(s, strlen(s));
 }
 
-void column_map_clear(column_map *map)
+void tna_column_map_clear(column_map *map)
 {
     for (int f = 0; f < TNA_FIELD_COUNT; f++) {
         g_free(map->cols[f]);
@@ -346,7 +346,7 @@ static void map_exclusions(mapper *m, column_map *map)
     }
 }
 
-tna_status headings_map(const tna_model *model, uint32_t source, const header_rows *rows,
+tna_status tna_headings_map(const tna_model *model, uint32_t source, const header_rows *rows,
                         const char *path, long header_line, column_map *map, dq_fn dq, void *dq_ctx,
                         tna_error *err)
 {
@@ -393,6 +393,6 @@ tna_status headings_map(const tna_model *model, uint32_t source, const header_ro
     g_free(m.owner);
     g_free(m.owner_id);
     if (m.status != TNA_OK)
-        column_map_clear(map);
+        tna_column_map_clear(map);
     return m.status;
 }

@@ -122,11 +122,11 @@ static void worker_init(worker *w, file_ctx *f, const tna_source_stats *found)
     worker_start(w, found);
     value_cache *caches[WORKER_CACHES];
     for (size_t i = 0, n = worker_caches(w, caches); i < n; i++)
-        value_cache_init(caches[i]);
+        tna_value_cache_init(caches[i]);
     size_t nf = f->run->model->n_frameworks;
     w->level_cache = g_new0(value_cache, nf ? nf : 1);
     for (size_t i = 0; i < nf; i++)
-        value_cache_init(&w->level_cache[i]);
+        tna_value_cache_init(&w->level_cache[i]);
     w->level_found = g_new0(int64_t, f->source->n_skills + 1);
 }
 
@@ -135,9 +135,9 @@ static void worker_clear(worker *w)
     worker_free_tables(w);
     value_cache *caches[WORKER_CACHES];
     for (size_t i = 0, n = worker_caches(w, caches); i < n; i++)
-        value_cache_clear(caches[i]);
+        tna_value_cache_clear(caches[i]);
     for (size_t i = 0; i < w->run->model->n_frameworks; i++)
-        value_cache_clear(&w->level_cache[i]);
+        tna_value_cache_clear(&w->level_cache[i]);
     g_free(w->level_cache);
     g_free(w->level_found);
     memset(w, 0, sizeof *w);
@@ -523,7 +523,7 @@ tna_status tna_ingest_read_file(run_ctx *run, period_ctx *per, uint32_t si, cons
         worker_clear(&ws[i]);
     g_free(ws);
     if (f.mapped)
-        column_map_clear(&f.map);
+        tna_column_map_clear(&f.map);
     g_ptr_array_unref(f.rows.rows);
     g_free(f.skill_framework);
     return st;

@@ -61,10 +61,10 @@ typedef struct header_rows {
  * two columns, or two headings that match one column is an error naming the file (line =
  * the header's). Problems that are not fatal go to dq via the callback. */
 typedef void (*dq_fn)(void *ctx, long line, long column, const char *value, const char *reason);
-tna_status headings_map(const tna_model *model, uint32_t source, const header_rows *rows,
+tna_status tna_headings_map(const tna_model *model, uint32_t source, const header_rows *rows,
                         const char *path, long header_line, column_map *map, dq_fn dq,
                         void *dq_ctx, tna_error *err);
-void column_map_clear(column_map *map);
+void tna_column_map_clear(column_map *map);
 
 /* Value caches: raw cell text -> index or level. A survey repeats a few dozen answers
  * millions of times, so this is an open-addressing table over the raw bytes, tuned for the
@@ -156,9 +156,9 @@ static inline bool value_cache_get_field(const value_cache *cache, const char *t
     return true;
 }
 
-void value_cache_init(value_cache *cache);
-void value_cache_clear(value_cache *cache);
-void value_cache_put(value_cache *cache, const char *text, size_t len, int64_t value);
+void tna_value_cache_init(value_cache *cache);
+void tna_value_cache_clear(value_cache *cache);
+void tna_value_cache_put(value_cache *cache, const char *text, size_t len, int64_t value);
 
 /* A cached tna_answer_match(): the meaning of a cell (text, len bytes) for a field of the
  * file's source. */

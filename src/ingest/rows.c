@@ -267,7 +267,7 @@ tna_status tna_rows_map_header(worker *w)
         return tna_error_set(&w->err, TNA_ERR_INPUT, f->path, 0, 0,
                              "no header row: the file has fewer than %d records",
                              f->source->header_row);
-    tna_status st = headings_map(f->run->model, f->source_index, &f->rows, f->path,
+    tna_status st = tna_headings_map(f->run->model, f->source_index, &f->rows, f->path,
                                  f->header_line, &f->map, tna_dq_callback, w, &w->err);
     if (st == TNA_OK)
         f->mapped = true;

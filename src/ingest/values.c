@@ -13,14 +13,14 @@
 
 #define CACHE_MAX 20000
 
-void value_cache_init(value_cache *cache)
+void tna_value_cache_init(value_cache *cache)
 {
     cache->mask = 63;
     cache->used = 0;
     cache->slots = g_new0(cache_slot, cache->mask + 1);
 }
 
-void value_cache_clear(value_cache *cache)
+void tna_value_cache_clear(value_cache *cache)
 {
     for (size_t i = 0; cache->slots && i <= cache->mask; i++)
         g_free(cache->slots[i].text);
@@ -28,7 +28,7 @@ void value_cache_clear(value_cache *cache)
     cache->slots = NULL;
 }
 
-void value_cache_put(value_cache *cache, const char *text, size_t len, int64_t value)
+void tna_value_cache_put(value_cache *cache, const char *text, size_t len, int64_t value)
 {
     if (cache->used >= CACHE_MAX)
         return;
@@ -66,6 +66,6 @@ int tna_value_match(const tna_model *model, uint32_t source, tna_field field, ui
     if (value_cache_get(cache, text, len, &cached))
         return (int)cached;
     int v = tna_answer_match(model, source, field, framework, text);
-    value_cache_put(cache, text, len, v);
+    tna_value_cache_put(cache, text, len, v);
     return v;
 }

@@ -9,7 +9,7 @@
  * solid blue, light hatched orange, mid cross-hatched sky blue): they stay apart on a
  * greyscale printer and for the common colour-vision deficiencies. The heatmap ramp is
  * ColorBrewer's YlOrBr, whose lightness falls steadily with the value. Text and number
- * formats are in chart_text.c.
+ * formats are in tna_chart_text.c.
  */
 #include "chart.h"
 
@@ -17,12 +17,12 @@
 #include <stdio.h>
 #include <string.h>
 
-const chart_rgb chart_ink = {0.10, 0.10, 0.12};
-const chart_rgb chart_muted = {0.36, 0.36, 0.40};
-const chart_rgb chart_grid = {0.85, 0.85, 0.87};
-const chart_rgb chart_accent = {0.05, 0.30, 0.55};
-const chart_rgb chart_panel = {0.93, 0.95, 0.97};
-const chart_rgb chart_series[CHART_MAX_SERIES] = {
+const chart_rgb tna_chart_ink = {0.10, 0.10, 0.12};
+const chart_rgb tna_chart_muted = {0.36, 0.36, 0.40};
+const chart_rgb tna_chart_grid = {0.85, 0.85, 0.87};
+const chart_rgb tna_chart_accent = {0.05, 0.30, 0.55};
+const chart_rgb tna_chart_panel = {0.93, 0.95, 0.97};
+const chart_rgb tna_chart_series[CHART_MAX_SERIES] = {
     {0.09, 0.33, 0.58}, /* dark blue, solid */
     {0.94, 0.64, 0.22}, /* light orange, hatched */
     {0.45, 0.70, 0.87}, /* sky blue, cross-hatched */
@@ -31,7 +31,7 @@ static const chart_rgb hatch_ink = {0.25, 0.20, 0.10};
 static const chart_rgb suppressed_fill = {0.88, 0.88, 0.88};
 static const chart_rgb suppressed_lines = {0.58, 0.58, 0.58};
 
-void chart_set_rgb(cairo_t *cr, chart_rgb c)
+void tna_chart_set_rgb(cairo_t *cr, chart_rgb c)
 {
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
@@ -53,15 +53,15 @@ static double nice_step(double range, int target, chart_format f)
 
 /* ---- patterns --------------------------------------------------------------------------- */
 
-void chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
+void tna_chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
                  chart_rgb lines)
 {
     cairo_save(cr);
     cairo_rectangle(cr, x, y, w, h);
     cairo_clip(cr);
-    chart_set_rgb(cr, fill);
+    tna_chart_set_rgb(cr, fill);
     cairo_paint(cr);
-    chart_set_rgb(cr, lines);
+    tna_chart_set_rgb(cr, lines);
     cairo_set_line_width(cr, 0.6);
     for (double d = -h; d < w; d += 3.5) {
         cairo_move_to(cr, x + d, y + h);
@@ -77,9 +77,9 @@ void tna_chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_r
     cairo_save(cr);
     cairo_rectangle(cr, x, y, w, h);
     cairo_clip(cr);
-    chart_set_rgb(cr, fill);
+    tna_chart_set_rgb(cr, fill);
     cairo_paint(cr);
-    chart_set_rgb(cr, dots);
+    tna_chart_set_rgb(cr, dots);
     int row = 0;
     for (double dy = 1.5; dy < h; dy += 3, row++)
         for (double dx = row % 2 ? 3 : 1.5; dx < w; dx += 3) {
@@ -96,17 +96,17 @@ static void fill_series(cairo_t *cr, int s, double x, double y, double w, double
     if (w <= 0 || h <= 0)
         return;
     if (s == 0) {
-        chart_set_rgb(cr, chart_series[0]);
+        tna_chart_set_rgb(cr, tna_chart_series[0]);
         cairo_rectangle(cr, x, y, w, h);
         cairo_fill(cr);
         return;
     }
-    chart_hatch(cr, x, y, w, h, chart_series[s], hatch_ink);
+    tna_chart_hatch(cr, x, y, w, h, tna_chart_series[s], hatch_ink);
     if (s == 2) { /* cross-hatch: the other diagonal too */
         cairo_save(cr);
         cairo_rectangle(cr, x, y, w, h);
         cairo_clip(cr);
-        chart_set_rgb(cr, hatch_ink);
+        tna_chart_set_rgb(cr, hatch_ink);
         cairo_set_line_width(cr, 0.6);
         for (double d = -h; d < w; d += 3.5) {
             cairo_move_to(cr, x + d, y);
@@ -115,7 +115,7 @@ static void fill_series(cairo_t *cr, int s, double x, double y, double w, double
         cairo_stroke(cr);
         cairo_restore(cr);
     }
-    chart_set_rgb(cr, hatch_ink);
+    tna_chart_set_rgb(cr, hatch_ink);
     cairo_set_line_width(cr, 0.5);
     cairo_rectangle(cr, x + 0.25, y + 0.25, w - 0.5, h - 0.5);
     cairo_stroke(cr);
@@ -128,7 +128,7 @@ static double legend(cairo_t *cr, double x, double y, double w, const char *cons
     double cx = x, cy = y;
     for (int s = 0; s < n; s++) {
         double tw;
-        chart_text_size(cr, names[s], 0, size, 0, 0, &tw, NULL);
+        tna_chart_text_size(cr, names[s], 0, size, 0, 0, &tw, NULL);
         if (tw > w - key - 4)
             tw = w - key - 4;
         if (cx > x && cx + key + 4 + tw > x + w) {
@@ -137,15 +137,15 @@ static double legend(cairo_t *cr, double x, double y, double w, const char *cons
         }
         if (draw) {
             fill_series(cr, s, cx, cy + 1.5, key, 7);
-            chart_set_rgb(cr, chart_ink);
-            chart_text(cr, names[s], cx + key + 4, cy, tw + 1, size, 0, CHART_LEFT, 0);
+            tna_chart_set_rgb(cr, tna_chart_ink);
+            tna_chart_text(cr, names[s], cx + key + 4, cy, tw + 1, size, 0, CHART_LEFT, 0);
         }
         cx += key + 4 + tw + 14;
     }
     return cy + line - y;
 }
 
-double chart_legend(cairo_t *cr, double x, double y, double w, const char *const *names, int n)
+double tna_chart_legend(cairo_t *cr, double x, double y, double w, const char *const *names, int n)
 {
     return legend(cr, x, y, w, names, n, true);
 }
@@ -173,7 +173,7 @@ static bars_geom bars_measure(cairo_t *cr, double w, const chart_bars *spec)
     g.lw = 0;
     for (size_t i = 0; i < spec->n_bars; i++) {
         double tw;
-        chart_text_size(cr, spec->bars[i].label, 0, BAR_LABEL_SIZE, 0, 0, &tw, NULL);
+        tna_chart_text_size(cr, spec->bars[i].label, 0, BAR_LABEL_SIZE, 0, 0, &tw, NULL);
         g.lw = fmax(g.lw, tw);
     }
     double share = spec->label_width > 0 ? spec->label_width : 0.42;
@@ -188,7 +188,7 @@ static double bar_row(cairo_t *cr, const chart_bars *spec, const bars_geom *g, s
                       double *label_h)
 {
     double th;
-    chart_text_size(cr, spec->bars[i].label, g->lw, BAR_LABEL_SIZE, CHART_WRAP, BAR_LABEL_LINES,
+    tna_chart_text_size(cr, spec->bars[i].label, g->lw, BAR_LABEL_SIZE, CHART_WRAP, BAR_LABEL_LINES,
                     NULL, &th);
     if (label_h)
         *label_h = th;
@@ -199,11 +199,11 @@ static double bar_row(cairo_t *cr, const chart_bars *spec, const bars_geom *g, s
 static double axis_label_height(cairo_t *cr, double w, const char *label)
 {
     double h;
-    chart_text_size(cr, label, w, 7, CHART_WRAP, 2, NULL, &h);
+    tna_chart_text_size(cr, label, w, 7, CHART_WRAP, 2, NULL, &h);
     return h;
 }
 
-double chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec)
+double tna_chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec)
 {
     const double tick_size = 7;
     bars_geom g = bars_measure(cr, w, spec);
@@ -218,7 +218,7 @@ double chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec)
     return h;
 }
 
-double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *spec)
+double tna_chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *spec)
 {
     const double tick_size = 7;
     double value_size = 7;
@@ -229,7 +229,7 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
         value_size = fmax(5.5, bh + 0.5);
     double y0 = y;
     if (ns > 1)
-        y += chart_legend(cr, x, y, w, spec->series_names, ns) + 6;
+        y += tna_chart_legend(cr, x, y, w, spec->series_names, ns) + 6;
 
     /* room for value texts, measured; rows as tall as their bars or labels need */
     double vw = 0, max = spec->max, ph = 0;
@@ -238,7 +238,7 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
         for (int s = 0; s < ns; s++) {
             double tw;
             if (b->text[s]) {
-                chart_text_size(cr, b->text[s], 0, value_size, 0, 0, &tw, NULL);
+                tna_chart_text_size(cr, b->text[s], 0, value_size, 0, 0, &tw, NULL);
                 vw = fmax(vw, tw);
             }
             if (!b->missing[s] && spec->max <= 0)
@@ -259,7 +259,7 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
 
     /* grid lines behind the bars */
     cairo_set_line_width(cr, 0.5);
-    chart_set_rgb(cr, chart_grid);
+    tna_chart_set_rgb(cr, tna_chart_grid);
     int n_ticks = (int)floor(max / step + 1e-9);
     for (int t = 0; t <= n_ticks; t++) {
         double gx = px + pw * (t * step) / max;
@@ -273,15 +273,15 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
         const chart_bar *b = &spec->bars[i];
         double th, row = bar_row(cr, spec, &g, i, &th), rh = ns * bh;
         double by0 = ry + (row - rh) / 2; /* the bars, centred in their row */
-        chart_set_rgb(cr, chart_ink);
-        chart_text(cr, b->label, x, ry + row / 2 - th / 2, lw, BAR_LABEL_SIZE, CHART_WRAP,
+        tna_chart_set_rgb(cr, tna_chart_ink);
+        tna_chart_text(cr, b->label, x, ry + row / 2 - th / 2, lw, BAR_LABEL_SIZE, CHART_WRAP,
                    CHART_RIGHT, BAR_LABEL_LINES);
         for (int s = 0; s < ns; s++) {
             double by = by0 + s * bh;
             if (b->missing[s]) {
                 if (b->text[s]) {
-                    chart_set_rgb(cr, chart_muted);
-                    chart_text(cr, b->text[s], px + 3, by + bh / 2 - value_size * 0.62, 0,
+                    tna_chart_set_rgb(cr, tna_chart_muted);
+                    tna_chart_text(cr, b->text[s], px + 3, by + bh / 2 - value_size * 0.62, 0,
                                value_size, 0, CHART_LEFT, 0);
                 }
                 continue;
@@ -292,7 +292,7 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
                 double lo = pw * fmax(0, fmin(b->lo[s], max)) / max;
                 double hi = pw * fmax(0, fmin(b->hi[s], max)) / max, cy = by + bh / 2;
                 double tick = fmax(1.5, bh * 0.3);
-                chart_set_rgb(cr, chart_ink);
+                tna_chart_set_rgb(cr, tna_chart_ink);
                 cairo_set_line_width(cr, 0.7);
                 cairo_move_to(cr, px + lo, cy);
                 cairo_line_to(cr, px + hi, cy);
@@ -304,15 +304,15 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
                 end = fmax(end, hi);
             }
             if (b->text[s]) {
-                chart_set_rgb(cr, chart_ink);
-                chart_text(cr, b->text[s], px + end + 3, by + bh / 2 - value_size * 0.62, 0,
+                tna_chart_set_rgb(cr, tna_chart_ink);
+                tna_chart_text(cr, b->text[s], px + end + 3, by + bh / 2 - value_size * 0.62, 0,
                            value_size, 0, CHART_LEFT, 0);
             }
         }
         ry += row;
     }
     /* axis */
-    chart_set_rgb(cr, chart_muted);
+    tna_chart_set_rgb(cr, tna_chart_muted);
     cairo_set_line_width(cr, 0.8);
     cairo_move_to(cr, px, y);
     cairo_line_to(cr, px, y + ph);
@@ -322,21 +322,21 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
     for (int t = 0; t <= n_ticks; t++) {
         char buf[32];
         double v = t * step, gx = px + pw * v / max, tw;
-        chart_format_value(v, spec->format, step, buf, sizeof buf);
-        chart_text_size(cr, buf, 0, tick_size, 0, 0, &tw, NULL);
+        tna_chart_format_value(v, spec->format, step, buf, sizeof buf);
+        tna_chart_text_size(cr, buf, 0, tick_size, 0, 0, &tw, NULL);
         if (gx - tw / 2 < last_right + 3)
             continue;
-        chart_text(cr, buf, gx, y + ph + 2, 0, tick_size, 0, CHART_CENTER, 0);
+        tna_chart_text(cr, buf, gx, y + ph + 2, 0, tick_size, 0, CHART_CENTER, 0);
         last_right = gx + tw / 2;
     }
     double h = ph + 2 + tick_size * 1.3;
     if (spec->axis_label) { /* under the plot, or under the whole chart when longer */
         double aw, ah = axis_label_height(cr, w, spec->axis_label);
-        chart_text_size(cr, spec->axis_label, 0, tick_size, 0, 0, &aw, NULL);
+        tna_chart_text_size(cr, spec->axis_label, 0, tick_size, 0, 0, &aw, NULL);
         if (aw <= pw)
-            chart_text(cr, spec->axis_label, px, y + h + 1, pw, tick_size, 0, CHART_CENTER, 0);
+            tna_chart_text(cr, spec->axis_label, px, y + h + 1, pw, tick_size, 0, CHART_CENTER, 0);
         else
-            chart_text(cr, spec->axis_label, x, y + h + 1, w, tick_size, CHART_WRAP, CHART_CENTER,
+            tna_chart_text(cr, spec->axis_label, x, y + h + 1, w, tick_size, CHART_WRAP, CHART_CENTER,
                        2);
         h += ah + 1;
     }
@@ -364,7 +364,7 @@ static void marker(cairo_t *cr, int s, double x, double y, double r)
 int tna_chart_line_title_lines(cairo_t *cr, const char *title, double w, bool compact)
 {
     double size = LINE_TITLE_SIZE(compact), th;
-    chart_text_size(cr, title, w, size, CHART_BOLD | CHART_WRAP, 0, NULL, &th);
+    tna_chart_text_size(cr, title, w, size, CHART_BOLD | CHART_WRAP, 0, NULL, &th);
     return (int)fmax(1, ceil(th / (size * 1.17) - 0.2));
 }
 
@@ -373,14 +373,14 @@ double tna_chart_line_title_height(int lines, bool compact)
     return lines * LINE_TITLE_SIZE(compact) * 1.17;
 }
 
-void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart_lines *spec)
+void tna_chart_line(cairo_t *cr, double x, double y, double w, double h, const chart_lines *spec)
 {
     double ts = spec->compact ? 6.5 : 7, title_size = LINE_TITLE_SIZE(spec->compact);
     double top = y;
     if (spec->title) {
         int lines = spec->title_lines > 0 ? spec->title_lines : 2;
-        chart_set_rgb(cr, chart_ink);
-        double th = chart_text(cr, spec->title, x, y, w, title_size, CHART_BOLD | CHART_WRAP,
+        tna_chart_set_rgb(cr, tna_chart_ink);
+        double th = tna_chart_text(cr, spec->title, x, y, w, title_size, CHART_BOLD | CHART_WRAP,
                                CHART_LEFT, lines);
         if (spec->compact || spec->title_lines > 0) /* charts side by side line up */
             th = fmax(th, tna_chart_line_title_height(lines, spec->compact));
@@ -391,7 +391,7 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
         const char *names[CHART_MAX_SERIES];
         for (size_t s = 0; s < ns; s++)
             names[s] = spec->series[s].name;
-        top += chart_legend(cr, x, top, w, names, (int)ns) + 3;
+        top += tna_chart_legend(cr, x, top, w, names, (int)ns) + 3;
     }
     double lo = spec->min, hi = spec->max;
     bool automatic = hi <= lo;
@@ -423,8 +423,8 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
     for (int t = 0; t <= n_ticks; t++) {
         char buf[32];
         double tw;
-        chart_format_value(lo + t * step, spec->format, step, buf, sizeof buf);
-        chart_text_size(cr, buf, 0, ts, 0, 0, &tw, NULL);
+        tna_chart_format_value(lo + t * step, spec->format, step, buf, sizeof buf);
+        tna_chart_text_size(cr, buf, 0, ts, 0, 0, &tw, NULL);
         yw = fmax(yw, tw);
     }
     double px = x + yw + 4, pw = w - yw - 4, py = top + ts, ph = y + h - ts * 1.4 - 2 - py;
@@ -434,15 +434,15 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
     for (int t = 0; t <= n_ticks; t++) {
         char buf[32];
         double v = lo + t * step, gy = py + ph - ph * (v - lo) / (hi - lo);
-        chart_set_rgb(cr, chart_grid);
+        tna_chart_set_rgb(cr, tna_chart_grid);
         cairo_move_to(cr, px, gy);
         cairo_line_to(cr, px + pw, gy);
         cairo_stroke(cr);
-        chart_format_value(v, spec->format, step, buf, sizeof buf);
-        chart_set_rgb(cr, chart_muted);
-        chart_text(cr, buf, px - 3, gy - ts * 0.62, 0, ts, 0, CHART_RIGHT, 0);
+        tna_chart_format_value(v, spec->format, step, buf, sizeof buf);
+        tna_chart_set_rgb(cr, tna_chart_muted);
+        tna_chart_text(cr, buf, px - 3, gy - ts * 0.62, 0, ts, 0, CHART_RIGHT, 0);
     }
-    chart_set_rgb(cr, chart_muted);
+    tna_chart_set_rgb(cr, tna_chart_muted);
     cairo_set_line_width(cr, 0.8);
     double zero = py + ph - ph * (fmax(lo, fmin(0, hi)) - lo) / (hi - lo);
     cairo_move_to(cr, px, zero);
@@ -452,17 +452,17 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
     double dx = spec->n_x ? pw / spec->n_x : pw, last_right = -1e9;
     for (size_t i = 0; i < spec->n_x; i++) {
         double cx = px + (i + 0.5) * dx, tw;
-        chart_text_size(cr, spec->x_labels[i], 0, ts, 0, 0, &tw, NULL);
+        tna_chart_text_size(cr, spec->x_labels[i], 0, ts, 0, 0, &tw, NULL);
         if (cx - tw / 2 < last_right + 3 && i + 1 != spec->n_x)
             continue;
-        chart_text(cr, spec->x_labels[i], cx, py + ph + 2, 0, ts, 0, CHART_CENTER, 0);
+        tna_chart_text(cr, spec->x_labels[i], cx, py + ph + 2, 0, ts, 0, CHART_CENTER, 0);
         last_right = cx + tw / 2;
     }
     bool label_all = spec->n_x <= 4;
     for (size_t s = 0; s < ns; s++) {
         const chart_series_line *sr = &spec->series[s];
-        chart_rgb col = s == 1 ? (chart_rgb){0.80, 0.45, 0.05} : chart_series[s];
-        chart_set_rgb(cr, col);
+        chart_rgb col = s == 1 ? (chart_rgb){0.80, 0.45, 0.05} : tna_chart_series[s];
+        tna_chart_set_rgb(cr, col);
         cairo_set_line_width(cr, 1.6);
         double dash[] = {4, 2.5}, dot[] = {1.2, 2};
         if (s == 1)
@@ -491,22 +491,22 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
             if (miss) {
                 const char *why = sr->text && sr->text[i] ? sr->text[i] : spec->missing_text;
                 if (why && s == 0) {
-                    chart_set_rgb(cr, chart_muted);
-                    chart_text(cr, why, cx, py + ph - ts * 1.4, 0, ts - 0.5, 0, CHART_CENTER, 0);
+                    tna_chart_set_rgb(cr, tna_chart_muted);
+                    tna_chart_text(cr, why, cx, py + ph - ts * 1.4, 0, ts - 0.5, 0, CHART_CENTER, 0);
                 }
                 continue;
             }
             double cy = py + ph - ph * (sr->y[i] - lo) / (hi - lo);
             marker(cr, (int)s, cx, cy, spec->compact ? 2 : 2.6);
-            chart_set_rgb(cr, col);
+            tna_chart_set_rgb(cr, col);
             cairo_fill(cr);
             bool show = label_all || i == 0 || i + 1 == spec->n_x;
             if (sr->text && sr->text[i] && show) {
-                chart_set_rgb(cr, chart_ink);
+                tna_chart_set_rgb(cr, tna_chart_ink);
                 double ty = s == 1 ? cy + 4 : cy - ts * 1.35 - 2;
                 if (ty < py - ts)
                     ty = cy + 4;
-                chart_text(cr, sr->text[i], cx, ty, 0, ts, 0, CHART_CENTER, 0);
+                tna_chart_text(cr, sr->text[i], cx, ty, 0, ts, 0, CHART_CENTER, 0);
             }
         }
     }
@@ -514,7 +514,7 @@ void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart
 
 /* ---- heatmap ---------------------------------------------------------------------------- */
 
-chart_rgb chart_ramp(double t)
+chart_rgb tna_chart_ramp(double t)
 {
     static const chart_rgb stops[] = {
         {1.000, 0.969, 0.737}, {0.996, 0.890, 0.569}, {0.996, 0.769, 0.310}, {0.996, 0.600, 0.161},
@@ -557,7 +557,7 @@ static heat_geom heat_measure(cairo_t *cr, double w, const chart_heatmap *spec)
     double header_max = spec->header_max > 0 ? spec->header_max : 130, widest = 0;
     for (size_t r = 0; r < spec->n_rows; r++) {
         double tw;
-        chart_text_size(cr, spec->row_labels[r], 0, HEAT_LABEL_SIZE, 0, 0, &tw, NULL);
+        tna_chart_text_size(cr, spec->row_labels[r], 0, HEAT_LABEL_SIZE, 0, 0, &tw, NULL);
         g.lw = fmax(g.lw, tw);
     }
     g.lw = fmin(g.lw + 2, w * 0.34);
@@ -567,7 +567,7 @@ static heat_geom heat_measure(cairo_t *cr, double w, const chart_heatmap *spec)
     g.col_lines = (int)fmax(1, fmin(3, floor((g.cw - 1) / g.lh)));
     for (size_t c = 0; c < spec->n_cols; c++) {
         double tw;
-        chart_text_size(cr, spec->col_labels[c], 0, g.col_size, 0, 0, &tw, NULL);
+        tna_chart_text_size(cr, spec->col_labels[c], 0, g.col_size, 0, 0, &tw, NULL);
         widest = fmax(widest, tw);
     }
     g.hh = fmin(widest + 2, header_max);
@@ -575,14 +575,14 @@ static heat_geom heat_measure(cairo_t *cr, double w, const chart_heatmap *spec)
         fits = true;
         for (size_t c = 0; c < spec->n_cols && fits; c++) {
             double th;
-            chart_text_size(cr, spec->col_labels[c], g.hh, g.col_size, CHART_WRAP, 0, NULL, &th);
+            tna_chart_text_size(cr, spec->col_labels[c], g.hh, g.col_size, CHART_WRAP, 0, NULL, &th);
             fits = th <= g.col_lines * g.lh + 0.5;
         }
     }
     return g;
 }
 
-double chart_heat_height(cairo_t *cr, double w, const chart_heatmap *spec)
+double tna_chart_heat_height(cairo_t *cr, double w, const chart_heatmap *spec)
 {
     double rh = spec->row_height > 0 ? spec->row_height : 15;
     heat_geom g = heat_measure(cr, w, spec);
@@ -595,18 +595,18 @@ static void heat_row_label(cairo_t *cr, const char *label, double x, double ry, 
                            double rh)
 {
     double tw;
-    chart_text_size(cr, label, 0, HEAT_LABEL_SIZE, 0, 0, &tw, NULL);
+    tna_chart_text_size(cr, label, 0, HEAT_LABEL_SIZE, 0, 0, &tw, NULL);
     if (tw <= lw) {
-        chart_text(cr, label, x, ry + rh / 2 - HEAT_LABEL_SIZE * 0.62, lw, HEAT_LABEL_SIZE, 0,
+        tna_chart_text(cr, label, x, ry + rh / 2 - HEAT_LABEL_SIZE * 0.62, lw, HEAT_LABEL_SIZE, 0,
                    CHART_RIGHT, 0);
         return;
     }
     double size = fmax(4.5, fmin(HEAT_LABEL_SIZE, (rh - 1) / 2.4)), th;
-    chart_text_size(cr, label, lw, size, CHART_WRAP, 2, NULL, &th);
-    chart_text(cr, label, x, ry + (rh - th) / 2, lw, size, CHART_WRAP, CHART_RIGHT, 2);
+    tna_chart_text_size(cr, label, lw, size, CHART_WRAP, 2, NULL, &th);
+    tna_chart_text(cr, label, x, ry + (rh - th) / 2, lw, size, CHART_WRAP, CHART_RIGHT, 2);
 }
 
-double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec)
+double tna_chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec)
 {
     const double cell_size = 6.5;
     double rh = spec->row_height > 0 ? spec->row_height : 15;
@@ -617,38 +617,38 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
         has[spec->state[i] < CHART_CELL_STATES ? spec->state[i] : 0] = true;
     double gx = x + lw + 4, gy = y + hh + 4;
     /* column labels, reading upwards, centred on their columns */
-    chart_set_rgb(cr, chart_ink);
+    tna_chart_set_rgb(cr, tna_chart_ink);
     for (size_t c = 0; c < spec->n_cols; c++) {
         double th;
-        chart_text_size(cr, spec->col_labels[c], hh, g.col_size, CHART_WRAP, g.col_lines, NULL,
+        tna_chart_text_size(cr, spec->col_labels[c], hh, g.col_size, CHART_WRAP, g.col_lines, NULL,
                         &th);
-        chart_text_up(cr, spec->col_labels[c], gx + c * cw + cw / 2 + th / 2, gy - 3, hh,
+        tna_chart_text_up(cr, spec->col_labels[c], gx + c * cw + cw / 2 + th / 2, gy - 3, hh,
                       g.col_size, CHART_WRAP, g.col_lines);
     }
     for (size_t r = 0; r < spec->n_rows; r++) {
         double ry = gy + r * rh;
-        chart_set_rgb(cr, chart_ink);
+        tna_chart_set_rgb(cr, tna_chart_ink);
         heat_row_label(cr, spec->row_labels[r], x, ry, lw, rh);
         for (size_t c = 0; c < spec->n_cols; c++) {
             size_t i = r * spec->n_cols + c;
             double cx = gx + c * cw;
-            chart_rgb ink = chart_ink;
+            chart_rgb ink = tna_chart_ink;
             if (spec->state[i] == CHART_CELL_VALUE) {
                 double t = spec->max > spec->min
                                ? (spec->values[i] - spec->min) / (spec->max - spec->min)
                                : 0;
-                chart_rgb fill = chart_ramp(t);
-                chart_set_rgb(cr, fill);
+                chart_rgb fill = tna_chart_ramp(t);
+                tna_chart_set_rgb(cr, fill);
                 cairo_rectangle(cr, cx, ry, cw, rh);
                 cairo_fill(cr);
                 if (luminance(fill) < 0.45)
                     ink = (chart_rgb){1, 1, 1};
             } else if (spec->state[i] == CHART_CELL_SUPPRESSED) {
-                chart_hatch(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
+                tna_chart_hatch(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
             } else if (spec->state[i] == CHART_CELL_PROTECTED) {
                 tna_chart_dots(cr, cx, ry, cw, rh, suppressed_fill, suppressed_lines);
             } else {
-                ink = chart_muted;
+                ink = tna_chart_muted;
             }
             /* white gutters between cells */
             cairo_set_source_rgb(cr, 1, 1, 1);
@@ -658,7 +658,7 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
             const char *t = spec->text ? spec->text[i] : NULL;
             if (t && t[0]) {
                 double tw;
-                chart_text_size(cr, t, 0, cell_size, 0, 0, &tw, NULL);
+                tna_chart_text_size(cr, t, 0, cell_size, 0, 0, &tw, NULL);
                 if (tw <= cw - 1.5) {
                     if (spec->state[i] == CHART_CELL_SUPPRESSED ||
                         spec->state[i] == CHART_CELL_PROTECTED) { /* a white plate under it */
@@ -667,45 +667,45 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
                                         8.4);
                         cairo_fill(cr);
                     }
-                    chart_set_rgb(cr, ink);
-                    chart_text(cr, t, cx + cw / 2, ry + rh / 2 - cell_size * 0.62, 0, cell_size, 0,
+                    tna_chart_set_rgb(cr, ink);
+                    tna_chart_text(cr, t, cx + cw / 2, ry + rh / 2 - cell_size * 0.62, 0, cell_size, 0,
                                CHART_CENTER, 0);
                 }
             }
         }
     }
     /* thin frame */
-    chart_set_rgb(cr, chart_grid);
+    tna_chart_set_rgb(cr, tna_chart_grid);
     cairo_set_line_width(cr, 0.5);
     cairo_rectangle(cr, gx, gy, cw * spec->n_cols, rh * spec->n_rows);
     cairo_stroke(cr);
 
     /* legend: the ramp with its ends, then the hatched and blank keys */
     double ly = gy + rh * spec->n_rows + 10, lx = gx;
-    chart_set_rgb(cr, chart_ink);
+    tna_chart_set_rgb(cr, tna_chart_ink);
     double tw = 0;
     if (spec->legend_title) {
-        chart_text_size(cr, spec->legend_title, 0, 7.5, 0, 0, &tw, NULL);
-        chart_text(cr, spec->legend_title, lx, ly, 0, 7.5, 0, CHART_LEFT, 0);
+        tna_chart_text_size(cr, spec->legend_title, 0, 7.5, 0, 0, &tw, NULL);
+        tna_chart_text(cr, spec->legend_title, lx, ly, 0, 7.5, 0, CHART_LEFT, 0);
         lx += tw + 8;
     }
     char lo[32], hi[32];
-    chart_format_value(spec->min, spec->format, 0.01, lo, sizeof lo);
-    chart_format_value(spec->max, spec->format, 0.01, hi, sizeof hi);
-    chart_text_size(cr, lo, 0, 7, 0, 0, &tw, NULL);
-    chart_set_rgb(cr, chart_muted);
-    chart_text(cr, lo, lx, ly + 0.5, 0, 7, 0, CHART_LEFT, 0);
+    tna_chart_format_value(spec->min, spec->format, 0.01, lo, sizeof lo);
+    tna_chart_format_value(spec->max, spec->format, 0.01, hi, sizeof hi);
+    tna_chart_text_size(cr, lo, 0, 7, 0, 0, &tw, NULL);
+    tna_chart_set_rgb(cr, tna_chart_muted);
+    tna_chart_text(cr, lo, lx, ly + 0.5, 0, 7, 0, CHART_LEFT, 0);
     lx += tw + 4;
     const double ramp_w = 110;
     for (int i = 0; i < 44; i++) {
-        chart_set_rgb(cr, chart_ramp(i / 43.0));
+        tna_chart_set_rgb(cr, tna_chart_ramp(i / 43.0));
         cairo_rectangle(cr, lx + i * ramp_w / 44, ly, ramp_w / 44 + 0.3, 9);
         cairo_fill(cr);
     }
     lx += ramp_w + 4;
-    chart_set_rgb(cr, chart_muted);
-    chart_text_size(cr, hi, 0, 7, 0, 0, &tw, NULL);
-    chart_text(cr, hi, lx, ly + 0.5, 0, 7, 0, CHART_LEFT, 0);
+    tna_chart_set_rgb(cr, tna_chart_muted);
+    tna_chart_text_size(cr, hi, 0, 7, 0, 0, &tw, NULL);
+    tna_chart_text(cr, hi, lx, ly + 0.5, 0, 7, 0, CHART_LEFT, 0);
     lx += tw + 14;
     double row2 = ly;
     /* keys only for what the map shows */
@@ -715,23 +715,23 @@ double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap
     for (int k = 0; k < 3; k++) {
         if (!keys[k])
             continue;
-        chart_text_size(cr, keys[k], 0, 7, 0, 0, &tw, NULL);
+        tna_chart_text_size(cr, keys[k], 0, 7, 0, 0, &tw, NULL);
         if (lx + 16 + tw > x + w) {
             lx = gx;
             row2 += 13;
         }
         if (k == 0)
-            chart_hatch(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
+            tna_chart_hatch(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
         else if (k == 1)
             tna_chart_dots(cr, lx, row2, 12, 9, suppressed_fill, suppressed_lines);
         else {
-            chart_set_rgb(cr, chart_grid);
+            tna_chart_set_rgb(cr, tna_chart_grid);
             cairo_set_line_width(cr, 0.7);
             cairo_rectangle(cr, lx + 0.35, row2 + 0.35, 11.3, 8.3);
             cairo_stroke(cr);
         }
-        chart_set_rgb(cr, chart_ink);
-        chart_text(cr, keys[k], lx + 16, row2 + 0.5, x + w - lx - 16, 7, 0, CHART_LEFT, 0);
+        tna_chart_set_rgb(cr, tna_chart_ink);
+        tna_chart_text(cr, keys[k], lx + 16, row2 + 0.5, x + w - lx - 16, 7, 0, CHART_LEFT, 0);
         lx += 16 + tw + 14;
     }
     return row2 + 12 - y;
@@ -753,68 +753,68 @@ static void rounded(cairo_t *cr, double x, double y, double w, double h, double 
 #define TILE_PAD   8.0
 #define TILE_LINES 6 /* a tile's label or note wraps onto this many lines before it is cut */
 
-double chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t n)
+double tna_chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t n)
 {
     const double pad = TILE_PAD, vsize = 19, lsize = 8, nsize = 7;
     double tw = n ? (w - TILE_GAP * (n - 1)) / n : w, inner = tw - 2 * pad - 3;
     double h = 0;
     for (size_t i = 0; i < n; i++) {
         double vh, lh, nh = 0;
-        chart_text_size(cr, tiles[i].value, inner, vsize, CHART_BOLD | CHART_WRAP, 2, NULL, &vh);
-        chart_text_size(cr, tiles[i].label, inner, lsize, CHART_WRAP, TILE_LINES, NULL, &lh);
+        tna_chart_text_size(cr, tiles[i].value, inner, vsize, CHART_BOLD | CHART_WRAP, 2, NULL, &vh);
+        tna_chart_text_size(cr, tiles[i].label, inner, lsize, CHART_WRAP, TILE_LINES, NULL, &lh);
         if (tiles[i].note)
-            chart_text_size(cr, tiles[i].note, inner, nsize, CHART_WRAP, TILE_LINES, NULL, &nh);
+            tna_chart_text_size(cr, tiles[i].note, inner, nsize, CHART_WRAP, TILE_LINES, NULL, &nh);
         h = fmax(h, pad + vh + 2 + lh + (nh > 0 ? nh + 3 : 0) + pad);
     }
     return h;
 }
 
-double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *tiles, size_t n)
+double tna_chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *tiles, size_t n)
 {
     if (n == 0)
         return 0;
     const double gap = TILE_GAP, pad = TILE_PAD, vsize = 19, lsize = 8, nsize = 7;
     double tw = (w - gap * (n - 1)) / n, inner = tw - 2 * pad - 3;
-    double h = chart_tiles_height(cr, w, tiles, n);
+    double h = tna_chart_tiles_height(cr, w, tiles, n);
     for (size_t i = 0; i < n; i++) {
         double tx = x + i * (tw + gap);
-        chart_set_rgb(cr, chart_panel);
+        tna_chart_set_rgb(cr, tna_chart_panel);
         rounded(cr, tx, y, tw, h, 4);
         cairo_fill(cr);
-        chart_set_rgb(cr, chart_accent);
+        tna_chart_set_rgb(cr, tna_chart_accent);
         cairo_rectangle(cr, tx, y + 4, 3, h - 8);
         cairo_fill(cr);
         double ty = y + pad;
-        chart_set_rgb(cr, chart_accent);
-        ty += chart_text(cr, tiles[i].value, tx + pad + 3, ty, inner, vsize,
+        tna_chart_set_rgb(cr, tna_chart_accent);
+        ty += tna_chart_text(cr, tiles[i].value, tx + pad + 3, ty, inner, vsize,
                          CHART_BOLD | CHART_WRAP, CHART_LEFT, 2) +
               2;
-        chart_set_rgb(cr, chart_ink);
-        ty += chart_text(cr, tiles[i].label, tx + pad + 3, ty, inner, lsize, CHART_WRAP, CHART_LEFT,
+        tna_chart_set_rgb(cr, tna_chart_ink);
+        ty += tna_chart_text(cr, tiles[i].label, tx + pad + 3, ty, inner, lsize, CHART_WRAP, CHART_LEFT,
                          TILE_LINES) +
               3;
         if (tiles[i].note) {
-            chart_set_rgb(cr, chart_muted);
-            chart_text(cr, tiles[i].note, tx + pad + 3, ty, inner, nsize, CHART_WRAP, CHART_LEFT,
+            tna_chart_set_rgb(cr, tna_chart_muted);
+            tna_chart_text(cr, tiles[i].note, tx + pad + 3, ty, inner, nsize, CHART_WRAP, CHART_LEFT,
                        TILE_LINES);
         }
     }
     return h;
 }
 
-double chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, const char *word,
+double tna_chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, const char *word,
                     double size)
 {
     double tw, th;
-    chart_text_size(cr, word, 0, size, CHART_BOLD, 0, &tw, &th);
+    tna_chart_text_size(cr, word, 0, size, CHART_BOLD, 0, &tw, &th);
     double w = tw + 10, h = size * 1.55;
-    chart_rgb fill = {1, 1, 1}, ink = chart_muted;
+    chart_rgb fill = {1, 1, 1}, ink = tna_chart_muted;
     switch (kind) {
     case CHART_STATUS_RED:
         fill = (chart_rgb){0.70, 0.13, 0.13}, ink = (chart_rgb){1, 1, 1};
         break;
     case CHART_STATUS_AMBER:
-        fill = (chart_rgb){0.96, 0.73, 0.18}, ink = chart_ink;
+        fill = (chart_rgb){0.96, 0.73, 0.18}, ink = tna_chart_ink;
         break;
     case CHART_STATUS_GREEN:
         fill = (chart_rgb){0.13, 0.45, 0.22}, ink = (chart_rgb){1, 1, 1};
@@ -823,12 +823,12 @@ double chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, con
         break;
     }
     rounded(cr, x, y, w, h, h / 2);
-    chart_set_rgb(cr, fill);
+    tna_chart_set_rgb(cr, fill);
     cairo_fill_preserve(cr);
-    chart_set_rgb(cr, kind == CHART_STATUS_NONE ? chart_grid : fill);
+    tna_chart_set_rgb(cr, kind == CHART_STATUS_NONE ? tna_chart_grid : fill);
     cairo_set_line_width(cr, 0.7);
     cairo_stroke(cr);
-    chart_set_rgb(cr, ink);
-    chart_text(cr, word, x + 5, y + (h - th) / 2, 0, size, CHART_BOLD, CHART_LEFT, 0);
+    tna_chart_set_rgb(cr, ink);
+    tna_chart_text(cr, word, x + 5, y + (h - th) / 2, 0, size, CHART_BOLD, CHART_LEFT, 0);
     return w;
 }

@@ -17,7 +17,7 @@
  *
  * Fonts: CHART_FONT (DejaVu Sans, from fonts-dejavu-core) is named explicitly, so the
  * output does not depend on fontconfig's default; sizes are absolute, in points. Text is
- * laid out in the pango context attached with chart_set_context (the PDF renderer makes a
+ * laid out in the pango context attached with tna_chart_set_context (the PDF renderer makes a
  * font map of its own per report and frees it afterwards), which keeps each layout it makes
  * until tna_chart_drop_layouts (a report measures a text before it draws it, in two passes).
  * Nothing else here allocates memory that outlives a call.
@@ -38,16 +38,16 @@ typedef struct chart_rgb {
 } chart_rgb;
 
 /* The palette (see chart.c for the values). */
-extern const chart_rgb chart_ink, chart_muted, chart_grid, chart_accent, chart_panel;
-extern const chart_rgb chart_series[CHART_MAX_SERIES];
+extern const chart_rgb tna_chart_ink, tna_chart_muted, tna_chart_grid, tna_chart_accent, tna_chart_panel;
+extern const chart_rgb tna_chart_series[CHART_MAX_SERIES];
 
-void chart_set_rgb(cairo_t *cr, chart_rgb c);
+void tna_chart_set_rgb(cairo_t *cr, chart_rgb c);
 
 /* ---- text ---------------------------------------------------------------------------- */
 
 /* The pango context text on cr is laid out with (the caller keeps it alive while cr draws);
  * without one, pango's shared default font map is used. */
-void chart_set_context(cairo_t *cr, PangoContext *context);
+void tna_chart_set_context(cairo_t *cr, PangoContext *context);
 /* Drops the layouts kept for the text drawn with context (they hold it): call it before the
  * last g_object_unref of the context. */
 void tna_chart_drop_layouts(PangoContext *context);
@@ -65,11 +65,11 @@ enum {
  * `size` points, aligned within width w (w <= 0: no width, no wrapping). With CHART_WRAP
  * and max_lines > 0, lines after max_lines are dropped and the last shown line ends with an
  * ellipsis. Returns the height drawn. */
-double chart_text(cairo_t *cr, const char *text, double x, double y, double w, double size,
+double tna_chart_text(cairo_t *cr, const char *text, double x, double y, double w, double size,
                   int flags, chart_align align, int max_lines);
 
-/* The size text would take (same arguments as chart_text, nothing drawn). */
-void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
+/* The size text would take (same arguments as tna_chart_text, nothing drawn). */
+void tna_chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
                      double *width, double *height);
 
 /* The width of the widest word of text (where a line may break: between words, after a
@@ -80,9 +80,9 @@ double tna_chart_text_min_width(cairo_t *cr, const char *text, double size, int 
  * the text occupies x - height .. x horizontally and y - length .. y vertically. Lines are
  * max_len long: with CHART_WRAP, further lines go to the right of the first (up to
  * max_lines, the last ending with an ellipsis when more would be needed; their height is
- * what chart_text_size gives for the same text); without, one line shortened with an
+ * what tna_chart_text_size gives for the same text); without, one line shortened with an
  * ellipsis. */
-void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
+void tna_chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
                    int flags, int max_lines);
 
 /* ---- number formats for axes ----------------------------------------------------------- */
@@ -118,9 +118,9 @@ typedef struct chart_bars {
     double label_width;                         /* max share of the width for labels; 0: 0.42 */
 } chart_bars;
 
-double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *spec);
-/* The height chart_hbars would use, nothing drawn. */
-double chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec);
+double tna_chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *spec);
+/* The height tna_chart_hbars would use, nothing drawn. */
+double tna_chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec);
 
 /* ---- line charts ---------------------------------------------------------------------- */
 
@@ -148,7 +148,7 @@ typedef struct chart_lines {
                                  their plots line up (tna_chart_line_title_lines) */
 } chart_lines;
 
-void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart_lines *spec);
+void tna_chart_line(cairo_t *cr, double x, double y, double w, double h, const chart_lines *spec);
 /* The lines a line chart's title takes at width w, and their height. */
 int tna_chart_line_title_lines(cairo_t *cr, const char *title, double w, bool compact);
 double tna_chart_line_title_height(int lines, bool compact);
@@ -181,12 +181,12 @@ typedef struct chart_heatmap {
     double header_max;            /* longest column label, points; 0: 130 */
 } chart_heatmap;
 
-double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec);
-/* The height chart_heat would use (at most 13 points more), nothing drawn. */
-double chart_heat_height(cairo_t *cr, double w, const chart_heatmap *spec);
+double tna_chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec);
+/* The height tna_chart_heat would use (at most 13 points more), nothing drawn. */
+double tna_chart_heat_height(cairo_t *cr, double w, const chart_heatmap *spec);
 
 /* The heatmap ramp's colour for t in 0..1 (light to dark). */
-chart_rgb chart_ramp(double t);
+chart_rgb tna_chart_ramp(double t);
 
 /* ---- tiles and labels ----------------------------------------------------------------- */
 
@@ -197,8 +197,8 @@ typedef struct chart_tile {
 } chart_tile;
 
 /* A row of n tiles across width w; returns the height used. */
-double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *tiles, size_t n);
-double chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t n);
+double tna_chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *tiles, size_t n);
+double tna_chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t n);
 
 typedef enum chart_status_kind {
     CHART_STATUS_NONE,
@@ -209,20 +209,20 @@ typedef enum chart_status_kind {
 
 /* A RAG pill with its word inside (colour and word, so it survives greyscale); returns its
  * width. */
-double chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, const char *word,
+double tna_chart_status(cairo_t *cr, double x, double y, chart_status_kind kind, const char *word,
                     double size);
 
 /* Diagonal hatching over a rectangle (the suppressed pattern). */
-void chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
+void tna_chart_hatch(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
                  chart_rgb lines);
 /* Dots over a rectangle (the protected pattern, told apart from hatching in greyscale). */
 void tna_chart_dots(cairo_t *cr, double x, double y, double w, double h, chart_rgb fill,
                     chart_rgb dots);
 
 /* A legend row of coloured keys (series 0..n-1) starting at (x, y); returns its height. */
-double chart_legend(cairo_t *cr, double x, double y, double w, const char *const *names, int n);
+double tna_chart_legend(cairo_t *cr, double x, double y, double w, const char *const *names, int n);
 
 /* Tick text for a value in a format (into buf). */
-void chart_format_value(double v, chart_format f, double step, char *buf, size_t size);
+void tna_chart_format_value(double v, chart_format f, double step, char *buf, size_t size);
 
 #endif

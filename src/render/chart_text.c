@@ -1,10 +1,10 @@
 /*
- * chart_text.c - the chart module's text and numbers; see chart.h.
+ * tna_chart_text.c - the chart module's text and numbers; see chart.h.
  *
  * All text goes through pango: shaping, composed Welsh letters (ŵ, ŷ, â), wrapping at word
  * boundaries and ellipses. Fonts are named explicitly (CHART_FONT with an absolute size in
  * points), so the result does not depend on fontconfig's default font. Layouts come from
- * the pango context attached to the cairo context (chart_set_context), updated for the
+ * the pango context attached to the cairo context (tna_chart_set_context), updated for the
  * current transformation before each use, so rotated labels measure as they print.
  */
 #include "chart.h"
@@ -19,13 +19,13 @@
 
 static const cairo_user_data_key_t context_key, rotated_done_key;
 
-void chart_set_context(cairo_t *cr, PangoContext *context)
+void tna_chart_set_context(cairo_t *cr, PangoContext *context)
 {
     cairo_set_user_data(cr, &context_key, context, NULL);
     pango_cairo_update_context(cr, context); /* upright text: see layout_new */
 }
 
-/* A layout of text as chart_text draws it (natural: as wide as it is, for measuring). */
+/* A layout of text as tna_chart_text draws it (natural: as wide as it is, for measuring). */
 static PangoLayout *layout_make(PangoLayout *lay, const char *text, double w, double size,
                                 int flags, chart_align align, int max_lines, bool natural)
 {
@@ -63,7 +63,7 @@ static PangoLayout *layout_make(PangoLayout *lay, const char *text, double w, do
  * before it draws it, and draws it again in its second pass (pdf.c); shaping it once per
  * pass is enough. A layout lays itself out again whenever its context changes, and updating
  * a context from a cairo context always counts as a change, so each context is updated once
- * per cairo context: the upright one when it is set (chart_set_context), the one for
+ * per cairo context: the upright one when it is set (tna_chart_set_context), the one for
  * rotated labels (made from the same font map and options; the only rotation is a quarter
  * turn) at the first rotated label. Both are freed with the context. */
 static const char layouts_key[] = "tna-chart-layouts", rotated_key[] = "tna-chart-rotated";
@@ -141,7 +141,7 @@ static void layout_size(PangoLayout *lay, double *w, double *h)
         *h = (double)ph / PANGO_SCALE;
 }
 
-double chart_text(cairo_t *cr, const char *text, double x, double y, double w, double size,
+double tna_chart_text(cairo_t *cr, const char *text, double x, double y, double w, double size,
                   int flags, chart_align align, int max_lines)
 {
     if (text == NULL || text[0] == '\0')
@@ -160,7 +160,7 @@ double chart_text(cairo_t *cr, const char *text, double x, double y, double w, d
     return th;
 }
 
-void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
+void tna_chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
                      double *width, double *height)
 {
     /* the natural width, not the ellipsized box */
@@ -169,7 +169,7 @@ void chart_text_size(cairo_t *cr, const char *text, double w, double size, int f
     g_object_unref(lay);
 }
 
-void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
+void tna_chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
                    int flags, int max_lines)
 {
     cairo_save(cr);
@@ -203,7 +203,7 @@ static void thousands(long long v, char *buf, size_t size)
     buf[o] = '\0';
 }
 
-void chart_format_value(double v, chart_format f, double step, char *buf, size_t size)
+void tna_chart_format_value(double v, chart_format f, double step, char *buf, size_t size)
 {
     switch (f) {
     case CHART_FMT_PERCENT:
@@ -235,7 +235,7 @@ void chart_format_value(double v, chart_format f, double step, char *buf, size_t
 double tna_chart_text_min_width(cairo_t *cr, const char *text, double size, int flags)
 {
     /* each word measured alone: a line breaks at a space or after a hyphen, never inside a
-     * word (chart_text's wrap breaks a word only when it is wider than the line) */
+     * word (tna_chart_text's wrap breaks a word only when it is wider than the line) */
     double widest = 0;
     const char *p = text ? text : "";
     while (*p) {
@@ -244,7 +244,7 @@ double tna_chart_text_min_width(cairo_t *cr, const char *text, double size, int 
         if (n > 0) {
             char *word = g_strndup(p, n);
             double w;
-            chart_text_size(cr, word, 0, size, flags & ~CHART_WRAP, 0, &w, NULL);
+            tna_chart_text_size(cr, word, 0, size, flags & ~CHART_WRAP, 0, &w, NULL);
             widest = fmax(widest, w);
             g_free(word);
         }

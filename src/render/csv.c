@@ -131,10 +131,10 @@ tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outpu
     if (st == TNA_OK)
         st = tna_csv_write_data_quality(r, log, out, err);
     if (st == TNA_OK)
-        st = csv_write_planning(r, out, err);
+        st = tna_csv_write_planning(r, out, err);
     if (st == TNA_OK)
-        st = csv_write_expectations(r, out, err);
+        st = tna_csv_write_expectations(r, out, err);
     if (st == TNA_OK)
-        st = csv_write_budget(r, out, err);
+        st = tna_csv_write_budget(r, out, err);
     return st;
 }

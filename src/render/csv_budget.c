@@ -179,7 +179,7 @@ static void write_budget(const tna_results *r, FILE *fp)
     g_free(rows);
 }
 
-tna_status csv_write_budget(const tna_results *r, tna_outputs *out, tna_error *err)
+tna_status tna_csv_write_budget(const tna_results *r, tna_outputs *out, tna_error *err)
 {
     if (r->n_periods == 0)
         return TNA_OK;

@@ -78,7 +78,7 @@ static void write_level4(tna_csv *w, const tna_expectation_result *e)
     tna_csv_number(w, e->start_untrained, 6);
 }
 
-tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_error *err)
+tna_status tna_csv_write_expectations(const tna_results *r, tna_outputs *out, tna_error *err)
 {
     const tna_model *m = r->model;
     const tna_planning *pl = &r->planning;

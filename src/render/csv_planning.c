@@ -427,7 +427,7 @@ static void write_raters(const tna_results *r, FILE *fp)
 
 /* ---------------------------------------------------------------------------------------- */
 
-tna_status csv_write_planning(const tna_results *r, tna_outputs *out, tna_error *err)
+tna_status tna_csv_write_planning(const tna_results *r, tna_outputs *out, tna_error *err)
 {
     static const struct {
         const char *stem;

@@ -51,7 +51,7 @@ static cairo_status_t stream_write(void *closure, const unsigned char *data, uns
 
 /* ---- small shared helpers ------------------------------------------------------------------ */
 
-const char *pdf_str(pdf_doc *d, const char *fmt, ...)
+const char *tna_pdf_str(pdf_doc *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -62,7 +62,7 @@ const char *pdf_str(pdf_doc *d, const char *fmt, ...)
     return kept;
 }
 
-const char *pdf_t(pdf_doc *d, tna_term term)
+const char *tna_pdf_t(pdf_doc *d, tna_term term)
 {
     return tna_label_term(d->l, term);
 }
@@ -72,29 +72,29 @@ const char *tna_pdf_pair(pdf_doc *d, const char *en, const char *cy)
     return tna_label_pair(d->l, en, cy);
 }
 
-const char *pdf_section_title(pdf_doc *d, pdf_section s)
+const char *tna_pdf_section_title(pdf_doc *d, pdf_section s)
 {
     switch (s) {
     case PDF_SEC_COVER:
-        return pdf_t(d, TERM_COVER);
+        return tna_pdf_t(d, TERM_COVER);
     case PDF_SEC_CONTENTS:
-        return pdf_t(d, TERM_CONTENTS);
+        return tna_pdf_t(d, TERM_CONTENTS);
     case PDF_SEC_SUMMARY:
-        return pdf_t(d, TERM_EXECUTIVE_SUMMARY);
+        return tna_pdf_t(d, TERM_EXECUTIVE_SUMMARY);
     case PDF_SEC_GAPS:
-        return pdf_t(d, TERM_SECTION_GAPS);
+        return tna_pdf_t(d, TERM_SECTION_GAPS);
     case PDF_SEC_TRENDS:
-        return pdf_t(d, TERM_TRENDS);
+        return tna_pdf_t(d, TERM_TRENDS);
     case PDF_SEC_COMMISSIONING:
-        return pdf_t(d, TERM_SECTION_COMMISSIONING);
+        return tna_pdf_t(d, TERM_SECTION_COMMISSIONING);
     case PDF_SEC_EVALUATION:
-        return pdf_t(d, TERM_SECTION_EVALUATION);
+        return tna_pdf_t(d, TERM_SECTION_EVALUATION);
     case PDF_SEC_BARRIERS:
-        return pdf_t(d, TERM_BARRIERS_TO_LEARNING);
+        return tna_pdf_t(d, TERM_BARRIERS_TO_LEARNING);
     case PDF_SEC_AUTHORITIES:
-        return pdf_t(d, TERM_AUTHORITIES);
+        return tna_pdf_t(d, TERM_AUTHORITIES);
     case PDF_SEC_APPENDIX:
-        return pdf_t(d, TERM_SECTION_APPENDIX);
+        return tna_pdf_t(d, TERM_SECTION_APPENDIX);
     case PDF_SEC_COUNT:
         break;
     }
@@ -103,7 +103,7 @@ const char *pdf_section_title(pdf_doc *d, pdf_section s)
 
 /* ---- structure tags ------------------------------------------------------------------------ */
 
-void pdf_tag_begin(pdf_doc *d, const char *tag, const char *attributes)
+void tna_pdf_tag_begin(pdf_doc *d, const char *tag, const char *attributes)
 {
     if (d->n_tags >= PDF_TAG_DEPTH) {
         d->tag_error = true;
@@ -113,7 +113,7 @@ void pdf_tag_begin(pdf_doc *d, const char *tag, const char *attributes)
     cairo_tag_begin(d->cr, tag, attributes ? attributes : "");
 }
 
-void pdf_tag_end(pdf_doc *d, const char *tag)
+void tna_pdf_tag_end(pdf_doc *d, const char *tag)
 {
     if (d->n_tags == 0 || strcmp(d->tags[d->n_tags - 1], tag) != 0) {
         d->tag_error = true; /* a bug: never hand cairo a mismatched end */
@@ -130,28 +130,28 @@ static void furniture(pdf_doc *d)
     cairo_t *cr = d->cr;
     if (d->page == 1)
         return; /* the cover has none */
-    chart_set_rgb(cr, chart_accent);
+    tna_chart_set_rgb(cr, tna_chart_accent);
     cairo_rectangle(cr, PDF_LEFT, 34, PDF_WIDTH, 1.2);
     cairo_fill(cr);
-    chart_set_rgb(cr, chart_muted);
-    pdf_tag_begin(d, "P", NULL);
+    tna_chart_set_rgb(cr, tna_chart_muted);
+    tna_pdf_tag_begin(d, "P", NULL);
     /* the title above the rule: a long (bilingual) one on two lines */
     double th;
-    chart_text_size(cr, d->running_title, PDF_WIDTH, 7.5, CHART_WRAP, 2, NULL, &th);
-    chart_text(cr, d->running_title, PDF_LEFT, 31 - th, PDF_WIDTH, 7.5, CHART_WRAP, CHART_LEFT, 2);
-    pdf_tag_end(d, "P");
+    tna_chart_text_size(cr, d->running_title, PDF_WIDTH, 7.5, CHART_WRAP, 2, NULL, &th);
+    tna_chart_text(cr, d->running_title, PDF_LEFT, 31 - th, PDF_WIDTH, 7.5, CHART_WRAP, CHART_LEFT, 2);
+    tna_pdf_tag_end(d, "P");
     const char *page = d->n_pages > 0 ? pdf_tf(d, TERM_PAGE_N_OF_M, d->page, d->n_pages)
                                       : pdf_tf(d, TERM_PAGE_N, d->page);
     cairo_rectangle(cr, PDF_LEFT, PDF_H - 40, PDF_WIDTH, 0.5);
-    chart_set_rgb(cr, chart_grid);
+    tna_chart_set_rgb(cr, tna_chart_grid);
     cairo_fill(cr);
-    chart_set_rgb(cr, chart_muted);
-    pdf_tag_begin(d, "P", NULL);
-    chart_text(cr, page, PDF_RIGHT - 150, PDF_H - 34, 150, 7.5, 0, CHART_RIGHT, 0);
-    pdf_tag_end(d, "P");
+    tna_chart_set_rgb(cr, tna_chart_muted);
+    tna_pdf_tag_begin(d, "P", NULL);
+    tna_chart_text(cr, page, PDF_RIGHT - 150, PDF_H - 34, 150, 7.5, 0, CHART_RIGHT, 0);
+    tna_pdf_tag_end(d, "P");
 }
 
-void pdf_page_begin(pdf_doc *d)
+void tna_pdf_page_begin(pdf_doc *d)
 {
     if (d->n_tags > 1) /* only Document may stay open across a page break */
         d->tag_error = true;
@@ -166,20 +166,20 @@ void pdf_page_begin(pdf_doc *d)
     d->y = PDF_TOP;
 }
 
-bool pdf_need(pdf_doc *d, double h)
+bool tna_pdf_need(pdf_doc *d, double h)
 {
     if (d->y + h <= PDF_BOTTOM)
         return false;
-    pdf_page_begin(d);
+    tna_pdf_page_begin(d);
     return true;
 }
 
-void pdf_keep(pdf_doc *d, double h)
+void tna_pdf_keep(pdf_doc *d, double h)
 {
-    pdf_need(d, fmin(h, PDF_BOTTOM - PDF_TOP));
+    tna_pdf_need(d, fmin(h, PDF_BOTTOM - PDF_TOP));
 }
 
-int pdf_outline_here(pdf_doc *d, int parent, const char *title)
+int tna_pdf_outline_here(pdf_doc *d, int parent, const char *title)
 {
     char attrs[64];
     snprintf(attrs, sizeof attrs, "page=%d pos=[%.0f %.0f]", d->page, 0.0,
@@ -188,7 +188,7 @@ int pdf_outline_here(pdf_doc *d, int parent, const char *title)
                     : CAIRO_PDF_OUTLINE_ROOT;
 }
 
-int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title)
+int tna_pdf_section_begin(pdf_doc *d, pdf_section s, const char *title)
 {
     return tna_pdf_section_begin_within(d, s, title, 0);
 }
@@ -198,14 +198,14 @@ int tna_pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, d
     if (h > 0 && d->page > 0 && d->y + 40 + h <= PDF_BOTTOM)
         d->y += 22; /* a short section after the last, on its page */
     else
-        pdf_page_begin(d);
+        tna_pdf_page_begin(d);
     d->section_page[s] = d->page;
-    int id = pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, title);
-    pdf_tag_begin(d, "H1", NULL);
-    chart_set_rgb(d->cr, chart_accent);
-    d->y += chart_text(d->cr, title, PDF_LEFT, d->y, PDF_WIDTH, 18, CHART_BOLD | CHART_WRAP,
+    int id = tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, title);
+    tna_pdf_tag_begin(d, "H1", NULL);
+    tna_chart_set_rgb(d->cr, tna_chart_accent);
+    d->y += tna_chart_text(d->cr, title, PDF_LEFT, d->y, PDF_WIDTH, 18, CHART_BOLD | CHART_WRAP,
                        CHART_LEFT, 2);
-    pdf_tag_end(d, "H1");
+    tna_pdf_tag_end(d, "H1");
     d->y += 10;
     return id;
 }
@@ -226,7 +226,7 @@ static void set_metadata(pdf_doc *d)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
                                    pdf_tf(d, TERM_PDF_SUBJECT, period));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
-                                   pdf_str(d, "%s; %s", pdf_t(d, TERM_PDF_KEYWORDS), period));
+                                   tna_pdf_str(d, "%s; %s", tna_pdf_t(d, TERM_PDF_KEYWORDS), period));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "tna " TNA_VERSION);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
@@ -252,21 +252,21 @@ static cairo_status_t render_pass(pdf_doc *d, pdf_stream *stream)
         set_metadata(d);
     }
     d->cr = cairo_create(d->surface);
-    chart_set_context(d->cr, d->pango);
+    tna_chart_set_context(d->cr, d->pango);
     d->page = 0;
     d->n_tags = 0;
-    pdf_tag_begin(d, "Document", NULL);
-    pdf_pages_front(d);
+    tna_pdf_tag_begin(d, "Document", NULL);
+    tna_pdf_pages_front(d);
     if (tna_render_is_pack(d->opt)) { /* the council or region first, then Wales beside it */
-        pdf_pages_authorities(d);
+        tna_pdf_pages_authorities(d);
         tna_pdf_pages_summary(d);
     }
-    pdf_pages_gaps(d);
-    pdf_pages_plan(d);
+    tna_pdf_pages_gaps(d);
+    tna_pdf_pages_plan(d);
     if (!tna_render_is_pack(d->opt))
-        pdf_pages_authorities(d);
-    pdf_pages_appendix(d);
-    pdf_tag_end(d, "Document");
+        tna_pdf_pages_authorities(d);
+    tna_pdf_pages_appendix(d);
+    tna_pdf_tag_end(d, "Document");
     if (d->n_tags != 0)
         d->tag_error = true;
     cairo_status_t st = cairo_status(d->cr);
@@ -302,17 +302,17 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.strings = g_string_chunk_new(16384);
     d.authority_page = g_new0(int, m->n_authorities ? m->n_authorities : 1);
     d.marker = tna_label_suppressed(d.l, results->min_group_size);
-    d.marker_short = pdf_str(&d, "<%d", results->min_group_size);
+    d.marker_short = tna_pdf_str(&d, "<%d", results->min_group_size);
     d.protect = tna_label_hidden(d.l, TNA_PROTECTED, results->min_group_size);
-    d.protect_short = pdf_t(&d, TERM_MARKER_PROTECTED_SHORT);
+    d.protect_short = tna_pdf_t(&d, TERM_MARKER_PROTECTED_SHORT);
     d.costed = results->planning.costed;
     tna_labels_set_answered(d.l, tna_results_answered(results)); /* totals say over whom */
     d.running_title = tna_label_title(d.l);
     if (options->focus.authority.plus_one) /* a pack: "Title · Gwynedd Council" */
-        d.running_title = pdf_str(&d, "%s · %s", d.running_title,
+        d.running_title = tna_pdf_str(&d, "%s · %s", d.running_title,
                                   tna_label_authority(d.l, options->focus.authority.plus_one - 1));
     else if (options->focus.region.plus_one)
-        d.running_title = pdf_str(&d, "%s · %s", d.running_title,
+        d.running_title = tna_pdf_str(&d, "%s · %s", d.running_title,
                                   tna_label_region(d.l, options->focus.region.plus_one - 1));
 
     /* a font map of our own, freed with the report, rather than pango's process-wide one */

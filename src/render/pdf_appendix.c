@@ -20,61 +20,61 @@
 static void definition(pdf_doc *d, const char *term, const char *text)
 {
     double h, th;
-    chart_text_size(d->cr, text, PDF_WIDTH - 120, 8.5, CHART_WRAP, 0, NULL, &h);
-    chart_text_size(d->cr, term, 112, 8.5, CHART_BOLD | CHART_WRAP, 0, NULL, &th);
+    tna_chart_text_size(d->cr, text, PDF_WIDTH - 120, 8.5, CHART_WRAP, 0, NULL, &h);
+    tna_chart_text_size(d->cr, term, 112, 8.5, CHART_BOLD | CHART_WRAP, 0, NULL, &th);
     h = fmax(h, th);
-    pdf_need(d, h);
-    pdf_tag_begin(d, "P", NULL);
-    chart_set_rgb(d->cr, chart_ink);
-    chart_text(d->cr, term, PDF_LEFT, d->y, 112, 8.5, CHART_BOLD | CHART_WRAP, CHART_LEFT, 0);
-    chart_text(d->cr, text, PDF_LEFT + 120, d->y, PDF_WIDTH - 120, 8.5, CHART_WRAP, CHART_LEFT, 0);
-    pdf_tag_end(d, "P");
+    tna_pdf_need(d, h);
+    tna_pdf_tag_begin(d, "P", NULL);
+    tna_chart_set_rgb(d->cr, tna_chart_ink);
+    tna_chart_text(d->cr, term, PDF_LEFT, d->y, 112, 8.5, CHART_BOLD | CHART_WRAP, CHART_LEFT, 0);
+    tna_chart_text(d->cr, text, PDF_LEFT + 120, d->y, PDF_WIDTH - 120, 8.5, CHART_WRAP, CHART_LEFT, 0);
+    tna_pdf_tag_end(d, "P");
     d->y += h + 5;
 }
 
 static void definitions(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, TERM_DEFINITIONS));
-    definition(d, pdf_t(d, TERM_GAP), pdf_t(d, TERM_DEFINE_GAP));
-    definition(d, pdf_t(d, TERM_MEAN_GAP), pdf_t(d, TERM_DEFINE_MEAN_GAP));
-    definition(d, pdf_t(d, TERM_SHARE_BELOW_TARGET), pdf_t(d, TERM_DEFINE_SHARE_BELOW));
-    definition(d, pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING), pdf_t(d, TERM_DEFINE_LEARNERS_NEEDING));
-    definition(d, pdf_t(d, TERM_RESPONDENTS), pdf_t(d, TERM_DEFINE_RESPONDENTS));
-    definition(d, pdf_t(d, TERM_RATINGS),
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_DEFINITIONS));
+    definition(d, tna_pdf_t(d, TERM_GAP), tna_pdf_t(d, TERM_DEFINE_GAP));
+    definition(d, tna_pdf_t(d, TERM_MEAN_GAP), tna_pdf_t(d, TERM_DEFINE_MEAN_GAP));
+    definition(d, tna_pdf_t(d, TERM_SHARE_BELOW_TARGET), tna_pdf_t(d, TERM_DEFINE_SHARE_BELOW));
+    definition(d, tna_pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING), tna_pdf_t(d, TERM_DEFINE_LEARNERS_NEEDING));
+    definition(d, tna_pdf_t(d, TERM_RESPONDENTS), tna_pdf_t(d, TERM_DEFINE_RESPONDENTS));
+    definition(d, tna_pdf_t(d, TERM_RATINGS),
                pdf_tf(d, TERM_DEFINE_RATINGS, tna_rater_policy_names[d->m->rater_policy]));
-    definition(d, pdf_t(d, TERM_PERIODS), pdf_tf(d, TERM_DEFINE_PERIODS, d->cur->period));
+    definition(d, tna_pdf_t(d, TERM_PERIODS), pdf_tf(d, TERM_DEFINE_PERIODS, d->cur->period));
 }
 
 static void privacy(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, TERM_PRIVACY));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_PRIVACY));
     int k = d->res->min_group_size;
     if (k <= 1)
-        pdf_para(d, pdf_t(d, TERM_PRIVACY_OFF));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_PRIVACY_OFF));
     else
-        pdf_para(d, pdf_tf(d, TERM_PRIVACY_RULE_PDF, k, k, d->marker_short, d->protect_short,
-                           d->cur->period, pdf_count(d, (int64_t)d->cur->n_suppressed_primary),
-                           pdf_count(d, (int64_t)d->cur->n_suppressed_secondary)));
-    pdf_para(d, pdf_t(d, TERM_NO_PERSONAL_DATA_PDF));
+        tna_pdf_para(d, pdf_tf(d, TERM_PRIVACY_RULE_PDF, k, k, d->marker_short, d->protect_short,
+                           d->cur->period, tna_pdf_count(d, (int64_t)d->cur->n_suppressed_primary),
+                           tna_pdf_count(d, (int64_t)d->cur->n_suppressed_secondary)));
+    tna_pdf_para(d, tna_pdf_t(d, TERM_NO_PERSONAL_DATA_PDF));
 }
 
 static void sources(pdf_doc *d)
 {
     const tna_results *res = d->res;
     const tna_model *m = d->m;
-    pdf_h2(d, pdf_t(d, TERM_ROWS_READ_ACCEPTED_REJECTED_EXCLUDED));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_ROWS_READ_ACCEPTED_REJECTED_EXCLUDED));
     size_t n = res->n_periods * m->n_sources;
     if (n == 0) {
-        pdf_para(d, pdf_t(d, TERM_NO_SOURCES_WERE_READ));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_SOURCES_WERE_READ));
         return;
     }
-    pdf_para(d, pdf_t(d, TERM_ROWS_READ_EXPLAINED));
+    tna_pdf_para(d, tna_pdf_t(d, TERM_ROWS_READ_EXPLAINED));
     enum { NC = 8 };
-    const char *head[NC] = {pdf_t(d, TERM_PERIOD),          pdf_t(d, TERM_SOURCE),
-                            pdf_t(d, TERM_ROWS_READ),       pdf_t(d, TERM_ACCEPTED),
-                            pdf_t(d, TERM_REJECTED),        pdf_t(d, TERM_EXCLUDED),
-                            pdf_t(d, TERM_UNRECOGNISED_ANSWERS),
-                            pdf_t(d, TERM_UNREADABLE_DATES)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_PERIOD),          tna_pdf_t(d, TERM_SOURCE),
+                            tna_pdf_t(d, TERM_ROWS_READ),       tna_pdf_t(d, TERM_ACCEPTED),
+                            tna_pdf_t(d, TERM_REJECTED),        tna_pdf_t(d, TERM_EXCLUDED),
+                            tna_pdf_t(d, TERM_UNRECOGNISED_ANSWERS),
+                            tna_pdf_t(d, TERM_UNREADABLE_DATES)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t r = 0;
@@ -86,15 +86,15 @@ static void sources(pdf_doc *d)
             c[0] = res->periods[p].period;
             c[1] = m->sources[s].name;
             if (st == NULL || !st->present) {
-                c[2] = pdf_t(d, TERM_NO_FILE);
+                c[2] = tna_pdf_t(d, TERM_NO_FILE);
                 kind[r * NC + 2] = PDF_CELL_MUTED;
             } else {
-                c[2] = pdf_count(d, st->rows_read);
-                c[3] = pdf_count(d, st->accepted);
-                c[4] = pdf_count(d, st->rejected);
-                c[5] = pdf_count(d, st->excluded);
-                c[6] = pdf_count(d, st->unrecognised_answers);
-                c[7] = pdf_count(d, st->bad_dates);
+                c[2] = tna_pdf_count(d, st->rows_read);
+                c[3] = tna_pdf_count(d, st->accepted);
+                c[4] = tna_pdf_count(d, st->rejected);
+                c[5] = tna_pdf_count(d, st->excluded);
+                c[6] = tna_pdf_count(d, st->unrecognised_answers);
+                c[7] = tna_pdf_count(d, st->bad_dates);
             }
             r++;
         }
@@ -103,7 +103,7 @@ static void sources(pdf_doc *d)
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
     pdf_table t = {NC, r, head, width, align, cells, kind, 7.5, false};
-    pdf_table_draw(d, &t);
+    tna_pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
 }
 
@@ -145,7 +145,7 @@ static int by_total_desc(const void *a, const void *b)
 static void data_quality(pdf_doc *d)
 {
     const tna_results *res = d->res;
-    pdf_h2(d, pdf_t(d, TERM_DATA_QUALITY_LOG_BY_REASON));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_DATA_QUALITY_LOG_BY_REASON));
     /* the last (up to) four periods, one column each */
     size_t first = res->n_periods > 4 ? res->n_periods - 4 : 0, np = res->n_periods - first;
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
@@ -156,7 +156,7 @@ static void data_quality(pdf_doc *d)
             if (dq->note)
                 continue; /* not a problem: the table above counts excluded rows */
             char *k = reason_kind(dq->reason);
-            const char *kept = pdf_str(d, "%s", k);
+            const char *kept = tna_pdf_str(d, "%s", k);
             g_free(k);
             gpointer at;
             if (!g_hash_table_lookup_extended(index, kept, NULL, &at)) {
@@ -172,7 +172,7 @@ static void data_quality(pdf_doc *d)
     }
     g_hash_table_destroy(index);
     if (rows->len == 0) {
-        pdf_para(d, pdf_t(d, TERM_NOTHING_LOGGED));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NOTHING_LOGGED));
         g_array_free(rows, TRUE);
         return;
     }
@@ -180,7 +180,7 @@ static void data_quality(pdf_doc *d)
     size_t nc = 1 + np;
     const char **head = g_new0(const char *, nc);
     double *width = g_new0(double, nc);
-    head[0] = pdf_t(d, TERM_REASON_AS_LOGGED);
+    head[0] = tna_pdf_t(d, TERM_REASON_AS_LOGGED);
     for (size_t p = 0; p < np; p++)
         head[1 + p] = res->periods[first + p].period, width[1 + p] = 58;
     const char **cells = g_new0(const char *, rows->len *nc);
@@ -188,11 +188,11 @@ static void data_quality(pdf_doc *d)
         const reason_count *rc = &g_array_index(rows, reason_count, i);
         cells[i * nc] = rc->reason;
         for (size_t p = 0; p < np; p++)
-            cells[i * nc + 1 + p] = pdf_count(d, rc->count[p]);
+            cells[i * nc + 1 + p] = tna_pdf_count(d, rc->count[p]);
     }
     pdf_table t = {nc, rows->len, head, width, NULL, cells, NULL, 7.5, false};
-    pdf_table_draw(d, &t);
-    pdf_note(d, pdf_t(d, TERM_EVERY_ENTRY_IN_CSV));
+    tna_pdf_table_draw(d, &t);
+    tna_pdf_note(d, tna_pdf_t(d, TERM_EVERY_ENTRY_IN_CSV));
     g_free(cells), g_free(head), g_free(width);
     g_array_free(rows, TRUE);
 }
@@ -200,7 +200,7 @@ static void data_quality(pdf_doc *d)
 static void configuration(pdf_doc *d)
 {
     const tna_model *m = d->m;
-    pdf_h2(d, pdf_t(d, TERM_WHAT_WAS_ANALYSED));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_WHAT_WAS_ANALYSED));
     char *base = g_path_get_basename(m->config_path ? m->config_path : "");
     GString *fw = g_string_new(NULL);
     for (size_t f = 0; f < m->n_frameworks; f++) {
@@ -210,7 +210,7 @@ static void configuration(pdf_doc *d)
         if (m->frameworks[f].version && m->frameworks[f].version[0])
             g_string_append_printf(fw, " (%s)", m->frameworks[f].version);
     }
-    pdf_para(d, pdf_tf(d, TERM_WHAT_WAS_ANALYSED_TEXT, fw->str, m->n_topics, m->n_skills,
+    tna_pdf_para(d, pdf_tf(d, TERM_WHAT_WAS_ANALYSED_TEXT, fw->str, m->n_topics, m->n_skills,
                        m->n_roles, m->n_authorities, m->n_regions, base));
     g_string_free(fw, TRUE);
     g_free(base);
@@ -230,7 +230,7 @@ static void untranslated_row(void *ctx, const tna_untranslated *u)
     if (r->n >= r->max)
         return;
     const char **c = r->cells + r->n++ * 4;
-    c[0] = pdf_t(r->d, tna_text_kind_term(u->kind));
+    c[0] = tna_pdf_t(r->d, tna_text_kind_term(u->kind));
     c[1] = u->id;
     c[2] = u->text;
     c[3] = u->key;
@@ -241,25 +241,25 @@ static void untranslated(pdf_doc *d)
     size_t n = tna_model_each_untranslated(d->m, NULL, NULL);
     if (d->opt->language == TNA_LANG_EN || n == 0)
         return;
-    pdf_h2(d, pdf_t(d, TERM_SHOWN_IN_ENGLISH));
-    pdf_para(d, pdf_t(d, TERM_SHOWN_IN_ENGLISH_INTRO));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_SHOWN_IN_ENGLISH));
+    tna_pdf_para(d, tna_pdf_t(d, TERM_SHOWN_IN_ENGLISH_INTRO));
     enum { NC = 4 };
-    const char *head[NC] = {pdf_t(d, TERM_KIND), pdf_t(d, TERM_IDENTIFIER), pdf_t(d, TERM_TEXT),
-                            pdf_t(d, TERM_KEY_TO_ADD)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_KIND), tna_pdf_t(d, TERM_IDENTIFIER), tna_pdf_t(d, TERM_TEXT),
+                            tna_pdf_t(d, TERM_KEY_TO_ADD)};
     untranslated_rows rows = {d, g_new0(const char *, 30 * NC), 0, 30};
     tna_model_each_untranslated(d->m, untranslated_row, &rows);
     double width[NC] = {70, 110, 0, 70};
     chart_align align[NC] = {CHART_LEFT, CHART_LEFT, CHART_LEFT, CHART_LEFT};
     pdf_table t = {NC, rows.n, head, width, align, rows.cells, NULL, 7.5, false};
-    pdf_table_draw(d, &t);
+    tna_pdf_table_draw(d, &t);
     if (n > rows.n)
-        pdf_note(d, pdf_tf(d, TERM_SHOWN_IN_ENGLISH_MORE, n - rows.n));
+        tna_pdf_note(d, pdf_tf(d, TERM_SHOWN_IN_ENGLISH_MORE, n - rows.n));
     g_free(rows.cells);
 }
 
-void pdf_pages_appendix(pdf_doc *d)
+void tna_pdf_pages_appendix(pdf_doc *d)
 {
-    pdf_section_begin(d, PDF_SEC_APPENDIX, pdf_section_title(d, PDF_SEC_APPENDIX));
+    tna_pdf_section_begin(d, PDF_SEC_APPENDIX, tna_pdf_section_title(d, PDF_SEC_APPENDIX));
     definitions(d);
     privacy(d);
     sources(d);

@@ -28,20 +28,20 @@ static const char *beside(pdf_doc *d, const tna_group *r, const tna_group *w, co
                           const char *(*fmt)(pdf_doc *, const tna_group *))
 {
     bool ws = w && !w->hidden;
-    const char *wales = ws ? pdf_str(d, "%s: %s", tna_label_wales(d->l), fmt(d, w)) : NULL;
+    const char *wales = ws ? tna_pdf_str(d, "%s: %s", tna_label_wales(d->l), fmt(d, w)) : NULL;
     if (r == NULL)
         return wales;
-    const char *region = pdf_str(d, "%s: %s", what, fmt(d, r));
-    return wales ? pdf_str(d, "%s · %s", region, wales) : region;
+    const char *region = tna_pdf_str(d, "%s: %s", what, fmt(d, r));
+    return wales ? tna_pdf_str(d, "%s · %s", region, wales) : region;
 }
 
 static const char *tile_respondents(pdf_doc *d, const tna_group *g)
 {
-    return pdf_group_count(d, g, g->respondents);
+    return tna_pdf_group_count(d, g, g->respondents);
 }
 static const char *tile_learners(pdf_doc *d, const tna_group *g)
 {
-    return pdf_group_count(d, g, g->learners_needing);
+    return tna_pdf_group_count(d, g, g->learners_needing);
 }
 
 /* A place's headline tiles: beside Wales, and in a pack beside its region (r, may be NULL). */
@@ -49,18 +49,18 @@ static void tiles(pdf_doc *d, const tna_group *g, const tna_group *r, const char
                   const tna_group *w)
 {
     chart_tile t[4] = {
-        {pdf_count(d, g->respondents), pdf_t(d, TERM_RESPONDENTS),
+        {tna_pdf_count(d, g->respondents), tna_pdf_t(d, TERM_RESPONDENTS),
          beside(d, r, w, region, tile_respondents)},
-        {pdf_gap(d, g->mean_gap), pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
-         beside(d, r, w, region, pdf_group_gap)},
-        {pdf_share(d, g->share_below), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
-         beside(d, r, w, region, pdf_group_share)},
-        {pdf_count(d, g->learners_needing), pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
+        {tna_pdf_gap(d, g->mean_gap), tna_pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
+         beside(d, r, w, region, tna_pdf_group_gap)},
+        {tna_pdf_share(d, g->share_below), tna_pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
+         beside(d, r, w, region, tna_pdf_group_share)},
+        {tna_pdf_count(d, g->learners_needing), tna_pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
          beside(d, r, w, region, tile_learners)},
     };
-    pdf_figure_begin(d);
-    d->y += chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, t, 4) + 12;
-    pdf_figure_end(d);
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, t, 4) + 12;
+    tna_pdf_figure_end(d);
 }
 
 /* A council or, in a region's pack, the region: the sets its figures are in. */
@@ -93,15 +93,15 @@ static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, si
     enum { NC = 7 };
     bool regional = p->region != TNA_NONE;
     const char *head[NC] = {
-        pdf_t(d, TERM_TOPIC),
-        pdf_t(d, TERM_RESPONDENTS),
-        pdf_t(d, TERM_BELOW_TARGET),
-        regional ? pdf_str(d, "%s: %s", tna_label_region(d->l, p->region),
-                           pdf_t(d, TERM_BELOW_TARGET_LOWER))
+        tna_pdf_t(d, TERM_TOPIC),
+        tna_pdf_t(d, TERM_RESPONDENTS),
+        tna_pdf_t(d, TERM_BELOW_TARGET),
+        regional ? tna_pdf_str(d, "%s: %s", tna_label_region(d->l, p->region),
+                           tna_pdf_t(d, TERM_BELOW_TARGET_LOWER))
                  : NULL,
-        pdf_str(d, "%s: %s", tna_label_wales(d->l), pdf_t(d, TERM_BELOW_TARGET_LOWER)),
-        pdf_t(d, TERM_LEARNERS_NEEDING),
-        pdf_t(d, TERM_BASED_ON)};
+        tna_pdf_str(d, "%s: %s", tna_label_wales(d->l), tna_pdf_t(d, TERM_BELOW_TARGET_LOWER)),
+        tna_pdf_t(d, TERM_LEARNERS_NEEDING),
+        tna_pdf_t(d, TERM_BASED_ON)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     bool partial = false; /* a topic's figure rests on fewer than all its skills */
@@ -112,11 +112,11 @@ static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, si
             tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         const char **c = cells + i * NC;
         c[0] = tna_label_topic(d->l, topics[i]);
-        c[1] = pdf_group_count(d, g, g ? g->respondents : 0);
-        c[2] = pdf_group_share(d, g);
-        c[3] = pdf_group_share(d, r);
-        c[4] = pdf_group_share(d, w);
-        c[5] = pdf_group_count(d, g, g ? g->learners_needing : 0);
+        c[1] = tna_pdf_group_count(d, g, g ? g->respondents : 0);
+        c[2] = tna_pdf_group_share(d, g);
+        c[3] = tna_pdf_group_share(d, r);
+        c[4] = tna_pdf_group_share(d, w);
+        c[5] = tna_pdf_group_count(d, g, g ? g->learners_needing : 0);
         c[6] = tna_pdf_coverage_short(d, g); /* blank when every skill counts */
         partial |= c[6] != NULL;
         const tna_group *of[NC] = {NULL, g, g, r, w, g, g};
@@ -144,9 +144,9 @@ static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, si
     /* both languages make every label longer: smaller type keeps the page to one page */
     double size = d->opt->language == TNA_LANG_BOTH || regional ? 6.5 : 7;
     pdf_table t = {nc, n, shown_head, width, NULL, cells, kind, size, false};
-    double h = pdf_table_height(d, &t);
+    double h = tna_pdf_table_height(d, &t);
     if (draw)
-        pdf_table_draw(d, &t);
+        tna_pdf_table_draw(d, &t);
     g_free(cells);
     g_free(kind);
     return h;
@@ -160,7 +160,7 @@ static bool section_start(pdf_doc *d)
         return false;
     d->section_page[PDF_SEC_AUTHORITIES] = d->page;
     d->outline_authorities =
-        pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, pdf_section_title(d, PDF_SEC_AUTHORITIES));
+        tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, tna_pdf_section_title(d, PDF_SEC_AUTHORITIES));
     return true;
 }
 
@@ -168,19 +168,19 @@ static void place_page(pdf_doc *d, const place *p)
 {
     cairo_t *cr = d->cr;
     const tna_model *m = d->m;
-    pdf_page_begin(d);
+    tna_pdf_page_begin(d);
     bool first = section_start(d);
-    pdf_outline_here(d, d->outline_authorities, p->name);
-    pdf_tag_begin(d, first ? "H1" : "P", NULL);
-    chart_set_rgb(cr, chart_muted);
-    d->y += chart_text(cr, p->kicker, PDF_LEFT, d->y, PDF_WIDTH, 9, CHART_BOLD, CHART_LEFT, 0) + 2;
-    pdf_tag_end(d, first ? "H1" : "P");
-    pdf_tag_begin(d, "H2", NULL);
-    chart_set_rgb(cr, chart_accent);
-    d->y += chart_text(cr, p->name, PDF_LEFT, d->y, PDF_WIDTH, 17, CHART_BOLD | CHART_WRAP,
+    tna_pdf_outline_here(d, d->outline_authorities, p->name);
+    tna_pdf_tag_begin(d, first ? "H1" : "P", NULL);
+    tna_chart_set_rgb(cr, tna_chart_muted);
+    d->y += tna_chart_text(cr, p->kicker, PDF_LEFT, d->y, PDF_WIDTH, 9, CHART_BOLD, CHART_LEFT, 0) + 2;
+    tna_pdf_tag_end(d, first ? "H1" : "P");
+    tna_pdf_tag_begin(d, "H2", NULL);
+    tna_chart_set_rgb(cr, tna_chart_accent);
+    d->y += tna_chart_text(cr, p->name, PDF_LEFT, d->y, PDF_WIDTH, 17, CHART_BOLD | CHART_WRAP,
                        CHART_LEFT, 2) +
             10;
-    pdf_tag_end(d, "H2");
+    tna_pdf_tag_end(d, "H2");
 
     const tna_group *g = tna_results_find(d->cur, p->whole, p->dims);
     const tna_group *r =
@@ -200,7 +200,7 @@ static void place_page(pdf_doc *d, const place *p)
         g_free(topics);
         return;
     }
-    pdf_h2(d, pdf_tf(d, TERM_MEAN_GAP_BY_TOPIC_BESIDE_WALES, tna_label_wales_lower(d->l)));
+    tna_pdf_h2(d, pdf_tf(d, TERM_MEAN_GAP_BY_TOPIC_BESIDE_WALES, tna_label_wales_lower(d->l)));
     chart_bar *bars = g_new0(chart_bar, n);
     for (size_t i = 0; i < n; i++) {
         const tna_group *ga = place_topic(d, p, topics[i]);
@@ -210,10 +210,10 @@ static void place_page(pdf_doc *d, const place *p)
         b->label = tna_label_topic(d->l, topics[i]);
         b->missing[0] = ga == NULL || ga->hidden;
         b->value[0] = b->missing[0] ? 0 : ga->mean_gap;
-        b->text[0] = pdf_group_gap(d, ga);
+        b->text[0] = tna_pdf_group_gap(d, ga);
         b->missing[1] = gw == NULL || gw->hidden;
         b->value[1] = b->missing[1] ? 0 : gw->mean_gap;
-        b->text[1] = pdf_group_gap(d, gw);
+        b->text[1] = tna_pdf_group_gap(d, gw);
     }
     /* the table below takes what it needs; the bars get the rest, as thick as fits. Where
      * even the thinnest bars leave no room for it (long labels wrap: both languages), the
@@ -225,11 +225,11 @@ static void place_page(pdf_doc *d, const place *p)
                        {p->short_name, tna_label_wales(d->l)},
                        CHART_FMT_DECIMAL,
                        0,
-                       pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
+                       tna_pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
                        9,
                        0.40};
     spec.bar_height = 3.5;
-    if (chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
+    if (tna_chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
         room = PDF_BOTTOM - d->y;
     /* the thickest bars, in quarter points from 3.5 to 9, that fit: the chart grows with
      * them, so a binary search (measuring a chart measures every label) */
@@ -237,17 +237,17 @@ static void place_page(pdf_doc *d, const place *p)
     while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
         spec.bar_height = mid / 4.0;
-        if (chart_hbars_height(cr, PDF_WIDTH, &spec) <= room)
+        if (tna_chart_hbars_height(cr, PDF_WIDTH, &spec) <= room)
             lo = mid;
         else
             hi = mid - 1;
     }
     spec.bar_height = lo / 4.0;
-    pdf_figure_begin(d);
-    d->y += chart_hbars(cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
-    pdf_figure_end(d);
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_hbars(cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
+    tna_pdf_figure_end(d);
     g_free(bars);
-    pdf_keep(d, table_h); /* whole, on the next page if need be */
+    tna_pdf_keep(d, table_h); /* whole, on the next page if need be */
     topic_table(d, p, topics, n, true);
     g_free(topics);
 }
@@ -259,9 +259,9 @@ static void authority_page(pdf_doc *d, uint32_t a)
                TNA_SET_AUTHORITY_TOPIC,
                {.authority = tna_is(a)},
                tna_label_authority(d->l, a),
-               pdf_short_authority(d, a),
+               tna_pdf_short_authority(d, a),
                /* "Authorities · Region" kicker: the section's heading on its first page */
-               pdf_str(d, "%s · %s", pdf_section_title(d, PDF_SEC_AUTHORITIES),
+               tna_pdf_str(d, "%s · %s", tna_pdf_section_title(d, PDF_SEC_AUTHORITIES),
                        tna_label_region(d->l, region)),
                tna_render_is_pack(d->opt) ? region : TNA_NONE};
     d->authority_page[a] = d->page + 1;
@@ -277,7 +277,7 @@ static void region_page(pdf_doc *d, uint32_t g)
                {.region = tna_is(g)},
                name,
                name,
-               pdf_str(d, "%s · %s", pdf_section_title(d, PDF_SEC_AUTHORITIES), pdf_t(d, TERM_REGION)),
+               tna_pdf_str(d, "%s · %s", tna_pdf_section_title(d, PDF_SEC_AUTHORITIES), tna_pdf_t(d, TERM_REGION)),
                TNA_NONE};
     place_page(d, &p);
 }
@@ -293,12 +293,12 @@ static void without_page(pdf_doc *d)
         return;
     /* the section starts here, and the councils' bookmarks go under its own */
     d->outline_authorities =
-        pdf_section_begin(d, PDF_SEC_AUTHORITIES, pdf_section_title(d, PDF_SEC_AUTHORITIES));
-    pdf_h2(d, pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE));
-    pdf_para(d, pdf_tf(d, TERM_COUNCILS_WITHOUT_PAGE_INTRO, d->cur->period));
+        tna_pdf_section_begin(d, PDF_SEC_AUTHORITIES, tna_pdf_section_title(d, PDF_SEC_AUTHORITIES));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE));
+    tna_pdf_para(d, pdf_tf(d, TERM_COUNCILS_WITHOUT_PAGE_INTRO, d->cur->period));
     enum { NC = 3 };
-    const char *head[NC] = {pdf_t(d, TERM_COUNCIL), pdf_t(d, TERM_REGION),
-                            pdf_t(d, TERM_WHY_NO_PAGE)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_COUNCIL), tna_pdf_t(d, TERM_REGION),
+                            tna_pdf_t(d, TERM_WHY_NO_PAGE)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t r = 0;
@@ -310,22 +310,22 @@ static void without_page(pdf_doc *d)
         const char **c = cells + r * NC;
         c[0] = tna_label_authority(d->l, a);
         c[1] = tna_label_region(d->l, m->authorities[a].region);
-        c[2] = g == NULL ? pdf_t(d, TERM_NO_RESPONSES)
+        c[2] = g == NULL ? tna_pdf_t(d, TERM_NO_RESPONSES)
                : g->hidden == TNA_SUPPRESSED
                    ? pdf_tf(d, TERM_NOTE_TOO_FEW_N, d->res->min_group_size)
-                   : pdf_t(d, TERM_NOTE_PROTECTED);
+                   : tna_pdf_t(d, TERM_NOTE_PROTECTED);
         kind[r * NC + 2] = PDF_CELL_MUTED;
         r++;
     }
     double width[NC] = {0, 110, 170};
     chart_align align[NC] = {CHART_LEFT, CHART_LEFT, CHART_LEFT};
     pdf_table t = {NC, n, head, width, align, cells, kind, 8, false};
-    pdf_table_draw(d, &t);
+    tna_pdf_table_draw(d, &t);
     g_free(cells);
     g_free(kind);
 }
 
-void pdf_pages_authorities(pdf_doc *d)
+void tna_pdf_pages_authorities(pdf_doc *d)
 {
     d->section_page[PDF_SEC_AUTHORITIES] = 0;
     uint32_t region = d->opt->focus.region.plus_one;

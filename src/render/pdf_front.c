@@ -25,44 +25,44 @@ static void pack_cover(pdf_doc *d)
     uint32_t a = d->opt->focus.authority.plus_one, g = d->opt->focus.region.plus_one;
     const char *en = a ? m->authorities[a - 1].name : m->regions[g - 1].name;
     const char *cy = a ? m->authorities[a - 1].name_cy : m->regions[g - 1].name_cy;
-    pdf_page_begin(d);
+    tna_pdf_page_begin(d);
     d->section_page[PDF_SEC_COVER] = d->page;
     d->y = 0;
-    pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, pdf_section_title(d, PDF_SEC_COVER));
-    chart_set_rgb(cr, chart_accent);
+    tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, tna_pdf_section_title(d, PDF_SEC_COVER));
+    tna_chart_set_rgb(cr, tna_chart_accent);
     cairo_rectangle(cr, 0, 0, PDF_W, 300);
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
-    pdf_text_at(d, d->running_title, PDF_LEFT, 80, PDF_WIDTH, 11, CHART_BOLD | CHART_WRAP);
-    pdf_tag_begin(d, "H1", NULL);
-    double y = 112 + chart_text(cr, en, PDF_LEFT, 112, PDF_WIDTH, 26, CHART_BOLD | CHART_WRAP,
+    tna_pdf_text_at(d, d->running_title, PDF_LEFT, 80, PDF_WIDTH, 11, CHART_BOLD | CHART_WRAP);
+    tna_pdf_tag_begin(d, "H1", NULL);
+    double y = 112 + tna_chart_text(cr, en, PDF_LEFT, 112, PDF_WIDTH, 26, CHART_BOLD | CHART_WRAP,
                                 CHART_LEFT, 4);
     if (cy && cy[0] && strcmp(cy, en) != 0) {
         cairo_set_source_rgb(cr, 0.85, 0.91, 0.97);
-        y += 6 + chart_text(cr, cy, PDF_LEFT, y + 6, PDF_WIDTH, 20, CHART_BOLD | CHART_WRAP,
+        y += 6 + tna_chart_text(cr, cy, PDF_LEFT, y + 6, PDF_WIDTH, 20, CHART_BOLD | CHART_WRAP,
                             CHART_LEFT, 4);
     }
-    pdf_tag_end(d, "H1");
+    tna_pdf_tag_end(d, "H1");
     cairo_set_source_rgb(cr, 1, 1, 1);
-    pdf_text_at(d, d->cur->period, PDF_LEFT, y + 14, PDF_WIDTH, 18, CHART_BOLD);
+    tna_pdf_text_at(d, d->cur->period, PDF_LEFT, y + 14, PDF_WIDTH, 18, CHART_BOLD);
     y = 340;
     const char *rows[3][2] = {
-        {pdf_t(d, TERM_REGION),
+        {tna_pdf_t(d, TERM_REGION),
          tna_label_region(d->l, a ? m->authorities[a - 1].region : g - 1)},
-        {pdf_t(d, TERM_PUBLISHED), pdf_date(d, d->opt->now)},
-        {pdf_t(d, TERM_AUTHORITIES_COVERED),
+        {tna_pdf_t(d, TERM_PUBLISHED), tna_pdf_date(d, d->opt->now)},
+        {tna_pdf_t(d, TERM_AUTHORITIES_COVERED),
          pdf_tf(d, TERM_N_OF_M, tna_results_answered(d->res), m->n_authorities)},
     };
     for (int i = a ? 0 : 1; i < 3; i++) {
-        chart_set_rgb(cr, chart_muted);
-        pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
-        chart_set_rgb(cr, chart_ink);
-        y += pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
+        tna_chart_set_rgb(cr, tna_chart_muted);
+        tna_pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
+        tna_chart_set_rgb(cr, tna_chart_ink);
+        y += tna_pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
                          CHART_BOLD | CHART_WRAP) +
              6;
     }
-    chart_set_rgb(cr, chart_muted);
-    pdf_text_at(d, pdf_tf(d, TERM_COVER_PRIVACY_RULE, d->res->min_group_size), PDF_LEFT,
+    tna_chart_set_rgb(cr, tna_chart_muted);
+    tna_pdf_text_at(d, pdf_tf(d, TERM_COVER_PRIVACY_RULE, d->res->min_group_size), PDF_LEFT,
                 PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
 }
 
@@ -70,76 +70,76 @@ static void cover(pdf_doc *d)
 {
     cairo_t *cr = d->cr;
     const tna_model *m = d->m;
-    pdf_page_begin(d);
+    tna_pdf_page_begin(d);
     d->section_page[PDF_SEC_COVER] = d->page;
     d->y = 0;
-    pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, pdf_section_title(d, PDF_SEC_COVER));
+    tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, tna_pdf_section_title(d, PDF_SEC_COVER));
 
-    chart_set_rgb(cr, chart_accent);
+    tna_chart_set_rgb(cr, tna_chart_accent);
     cairo_rectangle(cr, 0, 0, PDF_W, 300);
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
-    pdf_text_at(d, pdf_t(d, TERM_TRAINING_NEEDS_ANALYSIS), PDF_LEFT, 92, PDF_WIDTH, 11, CHART_BOLD);
-    pdf_tag_begin(d, "H1", NULL);
-    double th = chart_text(cr, d->running_title, PDF_LEFT, 112, PDF_WIDTH, 26,
+    tna_pdf_text_at(d, tna_pdf_t(d, TERM_TRAINING_NEEDS_ANALYSIS), PDF_LEFT, 92, PDF_WIDTH, 11, CHART_BOLD);
+    tna_pdf_tag_begin(d, "H1", NULL);
+    double th = tna_chart_text(cr, d->running_title, PDF_LEFT, 112, PDF_WIDTH, 26,
                            CHART_BOLD | CHART_WRAP, CHART_LEFT, 4);
-    pdf_tag_end(d, "H1");
+    tna_pdf_tag_end(d, "H1");
     cairo_set_source_rgb(cr, 0.85, 0.91, 0.97);
-    pdf_text_at(d, d->cur->period, PDF_LEFT, 112 + th + 14, PDF_WIDTH, 20, CHART_BOLD);
+    tna_pdf_text_at(d, d->cur->period, PDF_LEFT, 112 + th + 14, PDF_WIDTH, 20, CHART_BOLD);
 
     double y = 340;
     const char *periods = d->res->n_periods > 1
-                              ? pdf_str(d, "%s – %s", d->res->periods[0].period, d->cur->period)
+                              ? tna_pdf_str(d, "%s – %s", d->res->periods[0].period, d->cur->period)
                               : d->cur->period;
     size_t covered = 0;
     for (uint32_t a = 0; a < m->n_authorities; a++)
         if (tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
             covered++;
     const char *rows[4][2] = {
-        {pdf_t(d, TERM_CURRENT_PERIOD), d->cur->period},
-        {pdf_t(d, TERM_PERIODS_COVERED), periods},
-        {pdf_t(d, TERM_PUBLISHED), pdf_date(d, d->opt->now)},
-        {pdf_t(d, TERM_AUTHORITIES_COVERED), pdf_tf(d, TERM_N_OF_M, covered, m->n_authorities)},
+        {tna_pdf_t(d, TERM_CURRENT_PERIOD), d->cur->period},
+        {tna_pdf_t(d, TERM_PERIODS_COVERED), periods},
+        {tna_pdf_t(d, TERM_PUBLISHED), tna_pdf_date(d, d->opt->now)},
+        {tna_pdf_t(d, TERM_AUTHORITIES_COVERED), pdf_tf(d, TERM_N_OF_M, covered, m->n_authorities)},
     };
     for (int i = 0; i < 4; i++) {
-        chart_set_rgb(cr, chart_muted);
-        pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
-        chart_set_rgb(cr, chart_ink);
-        y += pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
+        tna_chart_set_rgb(cr, tna_chart_muted);
+        tna_pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
+        tna_chart_set_rgb(cr, tna_chart_ink);
+        y += tna_pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
                          CHART_BOLD | CHART_WRAP) +
              6;
     }
     y += 12;
     if (covered > 0) {
-        chart_set_rgb(cr, chart_muted);
-        y += pdf_text_at(d, pdf_t(d, TERM_AUTHORITIES_WITH_RESPONSES), PDF_LEFT, y, PDF_WIDTH, 9,
+        tna_chart_set_rgb(cr, tna_chart_muted);
+        y += tna_pdf_text_at(d, tna_pdf_t(d, TERM_AUTHORITIES_WITH_RESPONSES), PDF_LEFT, y, PDF_WIDTH, 9,
                          CHART_BOLD) +
              6;
         size_t per_col = (covered + 1) / 2, i = 0;
         double col_w = PDF_WIDTH / 2, y0 = y, line = 8.5 * 1.45;
         if (per_col * line > PDF_H - 110 - y0) /* many authorities: three columns */
             per_col = (covered + 2) / 3, col_w = PDF_WIDTH / 3;
-        pdf_tag_begin(d, "L", NULL);
-        chart_set_rgb(cr, chart_ink);
+        tna_pdf_tag_begin(d, "L", NULL);
+        tna_chart_set_rgb(cr, tna_chart_ink);
         for (uint32_t a = 0; a < m->n_authorities; a++) {
             if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
                 continue;
             double cx = PDF_LEFT + (i / per_col) * col_w, cy = y0 + (i % per_col) * line;
             if (cy + line > PDF_H - 100)
                 break;
-            pdf_tag_begin(d, "LI", NULL);
-            chart_text(cr, tna_label_authority(d->l, a), cx, cy, col_w - 8, 8.5, 0, CHART_LEFT, 0);
-            pdf_tag_end(d, "LI");
+            tna_pdf_tag_begin(d, "LI", NULL);
+            tna_chart_text(cr, tna_label_authority(d->l, a), cx, cy, col_w - 8, 8.5, 0, CHART_LEFT, 0);
+            tna_pdf_tag_end(d, "LI");
             i++;
         }
-        pdf_tag_end(d, "L");
+        tna_pdf_tag_end(d, "L");
     }
-    chart_set_rgb(cr, chart_muted);
+    tna_chart_set_rgb(cr, tna_chart_muted);
     if (d->res->min_group_size <= 1)
-        pdf_text_at(d, pdf_t(d, TERM_COVER_PRIVACY_OFF), PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8,
+        tna_pdf_text_at(d, tna_pdf_t(d, TERM_COVER_PRIVACY_OFF), PDF_LEFT, PDF_H - 80, PDF_WIDTH, 8,
                     CHART_WRAP);
     else
-        pdf_text_at(d, pdf_tf(d, TERM_COVER_PRIVACY_RULE, d->res->min_group_size), PDF_LEFT,
+        tna_pdf_text_at(d, pdf_tf(d, TERM_COVER_PRIVACY_RULE, d->res->min_group_size), PDF_LEFT,
                     PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
 }
 
@@ -150,41 +150,41 @@ static void contents_line(pdf_doc *d, const char *title, int page, double indent
 {
     cairo_t *cr = d->cr;
     double x = PDF_LEFT + indent, w = PDF_WIDTH - indent;
-    pdf_tag_begin(d, "TOCI", NULL);
+    tna_pdf_tag_begin(d, "TOCI", NULL);
     bool link = d->final && page > 0;
     if (link)
-        pdf_tag_begin(d, CAIRO_TAG_LINK, pdf_str(d, "page=%d", page));
+        tna_pdf_tag_begin(d, CAIRO_TAG_LINK, tna_pdf_str(d, "page=%d", page));
     char num[16];
     snprintf(num, sizeof num, "%d", page);
     double nw, tw;
-    chart_text_size(cr, num, 0, size, bold ? CHART_BOLD : 0, 0, &nw, NULL);
-    chart_text_size(cr, title, 0, size, bold ? CHART_BOLD : 0, 0, &tw, NULL);
+    tna_chart_text_size(cr, num, 0, size, bold ? CHART_BOLD : 0, 0, &nw, NULL);
+    tna_chart_text_size(cr, title, 0, size, bold ? CHART_BOLD : 0, 0, &tw, NULL);
     double room = w - nw - 24;
     if (tw > room)
         tw = room;
-    chart_set_rgb(cr, chart_ink);
-    chart_text(cr, title, x, d->y, room, size, bold ? CHART_BOLD : 0, CHART_LEFT, 0);
+    tna_chart_set_rgb(cr, tna_chart_ink);
+    tna_chart_text(cr, title, x, d->y, room, size, bold ? CHART_BOLD : 0, CHART_LEFT, 0);
     /* dotted leader */
-    chart_set_rgb(cr, chart_grid);
+    tna_chart_set_rgb(cr, tna_chart_grid);
     for (double lx = x + tw + 6; lx < PDF_RIGHT - nw - 6; lx += 4) {
         cairo_arc(cr, lx, d->y + size * 0.95, 0.55, 0, 2 * M_PI);
         cairo_fill(cr);
     }
-    chart_set_rgb(cr, chart_ink);
+    tna_chart_set_rgb(cr, tna_chart_ink);
     if (page > 0)
-        chart_text(cr, num, PDF_RIGHT, d->y, 0, size, bold ? CHART_BOLD : 0, CHART_RIGHT, 0);
+        tna_chart_text(cr, num, PDF_RIGHT, d->y, 0, size, bold ? CHART_BOLD : 0, CHART_RIGHT, 0);
     if (link)
-        pdf_tag_end(d, CAIRO_TAG_LINK);
-    pdf_tag_end(d, "TOCI");
+        tna_pdf_tag_end(d, CAIRO_TAG_LINK);
+    tna_pdf_tag_end(d, "TOCI");
     d->y += size * 1.75;
 }
 
 static void contents(pdf_doc *d)
 {
-    pdf_section_begin(d, PDF_SEC_CONTENTS, pdf_section_title(d, PDF_SEC_CONTENTS));
-    pdf_tag_begin(d, "TOC", NULL);
+    tna_pdf_section_begin(d, PDF_SEC_CONTENTS, tna_pdf_section_title(d, PDF_SEC_CONTENTS));
+    tna_pdf_tag_begin(d, "TOC", NULL);
     for (int s = PDF_SEC_SUMMARY; s < PDF_SEC_COUNT; s++) {
-        contents_line(d, pdf_section_title(d, s), d->section_page[s], 0, 10.5, true);
+        contents_line(d, tna_pdf_section_title(d, s), d->section_page[s], 0, 10.5, true);
         if (s != PDF_SEC_AUTHORITIES)
             continue;
         double size = d->m->n_authorities > 30 ? 7.5 : 8.5;
@@ -193,21 +193,21 @@ static void contents(pdf_doc *d)
             without |= !tna_pdf_authority_has_page(d, a) &&
                        tna_render_shows_authority(d->opt, d->m, a);
         if (without)
-            contents_line(d, pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE), d->section_page[s], 16, size,
+            contents_line(d, tna_pdf_t(d, TERM_COUNCILS_WITHOUT_PAGE), d->section_page[s], 16, size,
                           false);
         for (uint32_t a = 0; a < d->m->n_authorities; a++) {
             if (!tna_pdf_authority_has_page(d, a))
                 continue;
             if (d->y + size * 1.75 > PDF_BOTTOM) {
-                pdf_tag_end(d, "TOC");
-                pdf_page_begin(d);
-                pdf_tag_begin(d, "TOC", NULL);
+                tna_pdf_tag_end(d, "TOC");
+                tna_pdf_page_begin(d);
+                tna_pdf_tag_begin(d, "TOC", NULL);
             }
             contents_line(d, tna_label_authority(d->l, a), d->authority_page[a], 16, size, false);
         }
         d->y += 4;
     }
-    pdf_tag_end(d, "TOC");
+    tna_pdf_tag_end(d, "TOC");
 }
 
 /* ---- executive summary ------------------------------------------------------------------------
@@ -234,7 +234,7 @@ static const char *was(pdf_doc *d, const tna_group *now, const char *value)
     const tna_group *p = previous(d, now);
     if (p == NULL || p->hidden)
         return NULL;
-    return pdf_str(d, "%s: %s", d->res->periods[d->res->n_periods - 2].period, value);
+    return tna_pdf_str(d, "%s: %s", d->res->periods[d->res->n_periods - 2].period, value);
 }
 
 static void headline(pdf_doc *d)
@@ -243,35 +243,35 @@ static void headline(pdf_doc *d)
     const tna_group *p = previous(d, w);
     bool shown = w && !w->hidden;
     if (shown)
-        pdf_para(d, pdf_tf(d, TERM_HEADLINE_TEXT, d->cur->period, pdf_count(d, w->respondents),
-                           pdf_gap(d, w->mean_gap), pdf_share(d, w->share_below),
-                           pdf_count(d, w->learners_needing)));
+        tna_pdf_para(d, pdf_tf(d, TERM_HEADLINE_TEXT, d->cur->period, tna_pdf_count(d, w->respondents),
+                           tna_pdf_gap(d, w->mean_gap), tna_pdf_share(d, w->share_below),
+                           tna_pdf_count(d, w->learners_needing)));
     else
-        pdf_para(d, pdf_t(d, TERM_HEADLINE_TOO_FEW));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_HEADLINE_TOO_FEW));
     if (tna_results_answered(d->res) < d->m->n_authorities) /* not a figure for all Wales */
-        pdf_note(d, pdf_tf(d, TERM_HEADLINE_PARTIAL, tna_label_wales_lower(d->l)));
+        tna_pdf_note(d, pdf_tf(d, TERM_HEADLINE_PARTIAL, tna_label_wales_lower(d->l)));
     chart_tile tiles[4] = {
-        {pdf_group_count(d, w, w ? w->respondents : 0), pdf_t(d, TERM_RESPONDENTS),
-         shown && p ? was(d, w, pdf_count(d, p->respondents)) : NULL},
-        {pdf_group_gap(d, w), pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
-         shown && p ? was(d, w, pdf_gap(d, p->mean_gap)) : NULL},
-        {pdf_group_share(d, w), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
-         shown && p ? was(d, w, pdf_share(d, p->share_below)) : NULL},
-        {pdf_group_count(d, w, w ? w->learners_needing : 0),
-         pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
-         shown && p ? was(d, w, pdf_count(d, p->learners_needing)) : NULL},
+        {tna_pdf_group_count(d, w, w ? w->respondents : 0), tna_pdf_t(d, TERM_RESPONDENTS),
+         shown && p ? was(d, w, tna_pdf_count(d, p->respondents)) : NULL},
+        {tna_pdf_group_gap(d, w), tna_pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
+         shown && p ? was(d, w, tna_pdf_gap(d, p->mean_gap)) : NULL},
+        {tna_pdf_group_share(d, w), tna_pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
+         shown && p ? was(d, w, tna_pdf_share(d, p->share_below)) : NULL},
+        {tna_pdf_group_count(d, w, w ? w->learners_needing : 0),
+         tna_pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
+         shown && p ? was(d, w, tna_pdf_count(d, p->learners_needing)) : NULL},
     };
-    pdf_figure_begin(d);
-    d->y += chart_tiles(d->cr, PDF_LEFT, d->y + 2, PDF_WIDTH, tiles, 4) + 12;
-    pdf_figure_end(d);
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_tiles(d->cr, PDF_LEFT, d->y + 2, PDF_WIDTH, tiles, 4) + 12;
+    tna_pdf_figure_end(d);
     if (tna_pdf_gap_range(d, w))
-        pdf_note(d, pdf_tf(d, TERM_HEADLINE_INTERVALS, tna_pdf_gap_range(d, w),
+        tna_pdf_note(d, pdf_tf(d, TERM_HEADLINE_INTERVALS, tna_pdf_gap_range(d, w),
                            tna_pdf_share_range(d, w)));
 }
 
 static void largest_gaps(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, TERM_THE_THREE_LARGEST_GAPS));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_THE_THREE_LARGEST_GAPS));
     const tna_group *top[4] = {NULL, NULL, NULL, NULL}; /* the fourth: to compare the third */
     GPtrArray *shown = g_ptr_array_new();
     for (size_t i = 0; i < d->cur->n_groups; i++) {
@@ -286,13 +286,13 @@ static void largest_gaps(pdf_doc *d)
         top[i] = g_ptr_array_index(shown, i);
     g_ptr_array_free(shown, TRUE);
     if (n == 0) {
-        pdf_para(d, pdf_t(d, TERM_NO_TOPIC_TO_SHOW));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_TOPIC_TO_SHOW));
         return;
     }
     enum { NC = 6 };
-    const char *head[NC] = {pdf_t(d, TERM_TOPIC),        pdf_t(d, TERM_FRAMEWORK),
-                            pdf_t(d, TERM_MEAN_GAP),     pdf_t(d, TERM_INTERVAL_95),
-                            pdf_t(d, TERM_BELOW_TARGET), pdf_t(d, TERM_LEARNERS_NEEDING)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),        tna_pdf_t(d, TERM_FRAMEWORK),
+                            tna_pdf_t(d, TERM_MEAN_GAP),     tna_pdf_t(d, TERM_INTERVAL_95),
+                            tna_pdf_t(d, TERM_BELOW_TARGET), tna_pdf_t(d, TERM_LEARNERS_NEEDING)};
     const char *cells[3 * NC];
     bool noise = false; /* a gap within noise of the next largest */
     for (size_t i = 0; i < n; i++) {
@@ -301,35 +301,35 @@ static void largest_gaps(pdf_doc *d)
         bool near = tna_pdf_within_noise(g, top[i + 1]);
         noise |= near;
         const char **c = cells + i * NC;
-        c[0] = coverage ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
+        c[0] = coverage ? tna_pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
                         : tna_label_topic(d->l, g->topic);
         c[1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
-        c[2] = pdf_str(d, "%s%s", pdf_gap(d, g->mean_gap), near ? "~" : "");
+        c[2] = tna_pdf_str(d, "%s%s", tna_pdf_gap(d, g->mean_gap), near ? "~" : "");
         c[3] = range ? range : "–";
-        c[4] = pdf_share(d, g->share_below);
-        c[5] = pdf_count(d, g->learners_needing);
+        c[4] = tna_pdf_share(d, g->share_below);
+        c[5] = tna_pdf_count(d, g->learners_needing);
     }
     double width[NC] = {0, 110, 48, 62, 50, 55};
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
     pdf_table t = {NC, n, head, width, align, cells, NULL, 8, false};
-    pdf_table_draw(d, &t);
+    tna_pdf_table_draw(d, &t);
     if (noise)
-        pdf_note(d, pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_NEXT));
+        tna_pdf_note(d, tna_pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_NEXT));
 }
 
 static void expectations(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, TERM_RETURN_ON_EXPECTATIONS));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_RETURN_ON_EXPECTATIONS));
     const tna_planning *pl = &d->res->planning;
     if (pl->n_expectations == 0) {
-        pdf_para(d, pdf_t(d, TERM_NO_EXPECTATIONS_SET));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_EXPECTATIONS_SET));
         return;
     }
     enum { NC = 6 };
-    const char *head[NC] = {pdf_t(d, TERM_EXPECTATION), pdf_t(d, TERM_BASELINE),
-                            pdf_t(d, TERM_TARGET),      pdf_t(d, TERM_ACTUAL),
-                            pdf_t(d, TERM_PROGRESS),    pdf_t(d, TERM_STATUS)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_EXPECTATION), tna_pdf_t(d, TERM_BASELINE),
+                            tna_pdf_t(d, TERM_TARGET),      tna_pdf_t(d, TERM_ACTUAL),
+                            tna_pdf_t(d, TERM_PROGRESS),    tna_pdf_t(d, TERM_STATUS)};
     const char **cells = g_new0(const char *, pl->n_expectations *NC);
     unsigned char *kind = g_new0(unsigned char, pl->n_expectations *NC);
     size_t n = 0; /* the rows: in a pack, the expectations scoped to its place or to Wales */
@@ -342,34 +342,34 @@ static void expectations(pdf_doc *d)
         unsigned char *k = kind + n * NC;
         n++;
         c[0] = tna_label_expectation(d->l, e->expectation);
-        c[1] = e->has_baseline ? pdf_metric_value(d, x->metric, e->baseline) : "–";
-        c[2] = pdf_metric_value(d, x->metric, e->target);
+        c[1] = e->has_baseline ? tna_pdf_metric_value(d, x->metric, e->baseline) : "–";
+        c[2] = tna_pdf_metric_value(d, x->metric, e->target);
         if (e->hidden)
             c[3] = tna_pdf_hidden(d, e->hidden), k[3] = PDF_CELL_MUTED;
         else
-            c[3] = e->has_actual ? pdf_metric_value(d, x->metric, e->actual) : "–";
-        c[4] = e->has_progress && !e->hidden ? pdf_share(d, e->progress) : "–";
+            c[3] = e->has_actual ? tna_pdf_metric_value(d, x->metric, e->actual) : "–";
+        c[4] = e->has_progress && !e->hidden ? tna_pdf_share(d, e->progress) : "–";
         if (e->note == TNA_NOTE_BASELINE_SET) { /* the first period: nothing to rate yet */
-            c[5] = pdf_t(d, TERM_NOTE_BASELINE_SET), k[5] = PDF_CELL_MUTED;
+            c[5] = tna_pdf_t(d, TERM_NOTE_BASELINE_SET), k[5] = PDF_CELL_MUTED;
             continue;
         }
-        c[5] = pdf_rag_word(d, e->hidden ? TNA_RAG_NONE : e->rag);
-        k[5] = pdf_rag_cell(e->hidden ? TNA_RAG_NONE : e->rag);
+        c[5] = tna_pdf_rag_word(d, e->hidden ? TNA_RAG_NONE : e->rag);
+        k[5] = tna_pdf_rag_cell(e->hidden ? TNA_RAG_NONE : e->rag);
     }
     double width[NC] = {0, 56, 54, 70, 52, 60};
     chart_align align[NC] = {CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
     pdf_table t = {NC, n, head, width, align, cells, kind, 8, false};
-    pdf_table_draw(d, &t);
+    tna_pdf_table_draw(d, &t);
     for (size_t i = 0, r = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
         if (!tna_pdf_expectation_shown(d, &d->m->expectations[e->expectation]))
             continue;
         if (e->note != TNA_NOTE_NONE && e->note != TNA_NOTE_BASELINE_SET) /* that is in the row */
-            pdf_note(d, pdf_str(d, "%s: %s", cells[r * NC], pdf_t(d, tna_note_term(e->note))));
+            tna_pdf_note(d, tna_pdf_str(d, "%s: %s", cells[r * NC], tna_pdf_t(d, tna_note_term(e->note))));
         r++;
     }
-    pdf_note(d, pdf_t(d, TERM_PROGRESS_RULE_PDF));
+    tna_pdf_note(d, tna_pdf_t(d, TERM_PROGRESS_RULE_PDF));
     g_free(cells);
     g_free(kind);
 }
@@ -388,7 +388,7 @@ static const tna_commissioning_total *overall(pdf_doc *d)
 static const char *cohorts_and_places(pdf_doc *d, int64_t cohorts, int64_t places)
 {
     if (places == 0)
-        return pdf_cohorts(d, cohorts);
+        return tna_pdf_cohorts(d, cohorts);
     const char *text[2];
     for (int k = 0; k < 2; k++) {
         tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
@@ -401,11 +401,11 @@ static const char *cohorts_and_places(pdf_doc *d, int64_t cohorts, int64_t place
 
 static void commissioning(pdf_doc *d)
 {
-    pdf_h2(d, pdf_t(d, TERM_WHAT_TO_COMMISSION));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_WHAT_TO_COMMISSION));
     const tna_commissioning_total *t = overall(d);
     /* a topic has a total when someone needs it (its counts may be hidden) */
     if (t == NULL || d->res->planning.n_totals < 2) {
-        pdf_para(d, pdf_t(d, TERM_NOTHING_TO_COMMISSION_PDF));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NOTHING_TO_COMMISSION_PDF));
         return;
     }
     /* the sentence counts cohorts, learners and places in words, so each language's
@@ -421,7 +421,7 @@ static void commissioning(pdf_doc *d)
         const char *cohorts = pdf_counted(d, lang, t->cohorts, TERM_N_COHORTS_ONE, TERM_N_COHORTS);
         const char *alone =
             pdf_counted(d, lang, t->cohorts_alone, TERM_N_COHORTS_ONE, TERM_N_COHORTS);
-        const char *welsh = pdf_count(d, t->welsh_medium_cohorts);
+        const char *welsh = tna_pdf_count(d, t->welsh_medium_cohorts);
         const char *learners =
             pdf_counted(d, lang, t->cohort_learners, TERM_N_LEARNERS_ONE, TERM_N_LEARNERS);
         const char *sd = pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES);
@@ -433,47 +433,47 @@ static void commissioning(pdf_doc *d)
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES_HIDDEN, cohorts, welsh, alone);
         else if (places && d->costed)
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES, cohorts, welsh, open, learners, sd,
-                             pdf_money(d, t->cost), min, alone, open_alone,
-                             pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+                             tna_pdf_money(d, t->cost), min, alone, open_alone,
+                             tna_pdf_money(d, t->cost_alone), tna_pdf_money(d, t->saving));
         else if (places)
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES_UNCOSTED, cohorts, welsh, open,
                              learners, sd, min, alone, open_alone);
         else if (t->hidden && d->costed) /* learner counts and costs are hidden; cohorts and
                                             saving not */
             text[k] =
-                pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN, cohorts, welsh, pdf_money(d, t->saving));
+                pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN, cohorts, welsh, tna_pdf_money(d, t->saving));
         else if (t->hidden)
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN_UNCOSTED, cohorts, welsh, alone);
         else if (d->costed)
             text[k] =
                 pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, sd,
-                       pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+                       tna_pdf_money(d, t->cost), tna_pdf_money(d, t->cost_alone), tna_pdf_money(d, t->saving));
         else
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, sd, alone);
     }
-    pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
+    tna_pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
     if (!d->costed)
-        pdf_note(d, pdf_t(d, pl->places_priced ? TERM_COSTS_NOT_SET : TERM_PLACES_NOT_PRICED));
+        tna_pdf_note(d, tna_pdf_t(d, pl->places_priced ? TERM_COSTS_NOT_SET : TERM_PLACES_NOT_PRICED));
     if (hidden)
         return;
     chart_tile money[3] = {
-        {pdf_money(d, t->cost), pdf_t(d, TERM_COST_OF_THE_POOLED_PLAN), pdf_cohorts(d, t->cohorts)},
-        {pdf_money(d, t->cost_alone), pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE),
+        {tna_pdf_money(d, t->cost), tna_pdf_t(d, TERM_COST_OF_THE_POOLED_PLAN), tna_pdf_cohorts(d, t->cohorts)},
+        {tna_pdf_money(d, t->cost_alone), tna_pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE),
          cohorts_and_places(d, t->cohorts_alone, t->places_alone)},
-        {pdf_money(d, t->saving), pdf_t(d, TERM_SAVING_FROM_POOLING), NULL},
+        {tna_pdf_money(d, t->saving), tna_pdf_t(d, TERM_SAVING_FROM_POOLING), NULL},
     };
     chart_tile counts[3] = {
-        {pdf_count(d, t->cohorts), pdf_t(d, TERM_COHORTS_IN_POOLED_PLAN), NULL},
-        {pdf_count(d, t->cohorts_alone), pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE), NULL},
-        {pdf_count(d, t->self_directed), pdf_t(d, TERM_SELF_DIRECTED_PLACES), NULL},
+        {tna_pdf_count(d, t->cohorts), tna_pdf_t(d, TERM_COHORTS_IN_POOLED_PLAN), NULL},
+        {tna_pdf_count(d, t->cohorts_alone), tna_pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE), NULL},
+        {tna_pdf_count(d, t->self_directed), tna_pdf_t(d, TERM_SELF_DIRECTED_PLACES), NULL},
     };
     const chart_tile *tiles = d->costed ? money : counts;
     /* the tiles repeat the paragraph's figures: left out rather than start a page alone */
-    if (d->y + chart_tiles_height(d->cr, PDF_WIDTH, tiles, 3) > PDF_BOTTOM)
+    if (d->y + tna_chart_tiles_height(d->cr, PDF_WIDTH, tiles, 3) > PDF_BOTTOM)
         return;
-    pdf_figure_begin(d);
-    d->y += chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, tiles, 3) + 10;
-    pdf_figure_end(d);
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_tiles(d->cr, PDF_LEFT, d->y, PDF_WIDTH, tiles, 3) + 10;
+    tna_pdf_figure_end(d);
 }
 
 bool tna_pdf_expectation_shown(pdf_doc *d, const tna_expectation *x)
@@ -485,14 +485,14 @@ bool tna_pdf_expectation_shown(pdf_doc *d, const tna_expectation *x)
 
 void tna_pdf_pages_summary(pdf_doc *d)
 {
-    pdf_section_begin(d, PDF_SEC_SUMMARY, pdf_section_title(d, PDF_SEC_SUMMARY));
+    tna_pdf_section_begin(d, PDF_SEC_SUMMARY, tna_pdf_section_title(d, PDF_SEC_SUMMARY));
     headline(d);
     largest_gaps(d);
     expectations(d);
     commissioning(d);
 }
 
-void pdf_pages_front(pdf_doc *d)
+void tna_pdf_pages_front(pdf_doc *d)
 {
     if (tna_render_is_pack(d->opt)) { /* a pack is short: its bookmarks are its contents */
         pack_cover(d);

@@ -45,8 +45,8 @@ static void gap_bars(pdf_doc *d, const char *title, bool roles)
     }
     qsort(r, k, sizeof *r, by_value_desc);
     if (k == 0) {
-        pdf_h2(d, title);
-        pdf_para(d, pdf_t(d, TERM_NO_RESPONSES_THIS_PERIOD));
+        tna_pdf_h2(d, title);
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_RESPONSES_THIS_PERIOD));
         g_free(r);
         return;
     }
@@ -60,18 +60,18 @@ static void gap_bars(pdf_doc *d, const char *title, bool roles)
         const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g);
         bars[i].range[0] = range != NULL;
         bars[i].lo[0] = g->mean_gap_low, bars[i].hi[0] = g->mean_gap_high;
-        const char *gap = range ? pdf_str(d, "%s  (%s;", pdf_gap(d, g->mean_gap), range)
-                                : pdf_str(d, "%s  (", pdf_gap(d, g->mean_gap));
+        const char *gap = range ? tna_pdf_str(d, "%s  (%s;", tna_pdf_gap(d, g->mean_gap), range)
+                                : tna_pdf_str(d, "%s  (", tna_pdf_gap(d, g->mean_gap));
         if (g->hidden)
             bars[i].text[0] = tna_pdf_hidden(d, g->hidden);
         else if (coverage)
-            bars[i].text[0] = pdf_str(d, "%s%s%s %s; %s)", gap, range ? " " : "",
-                                      pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR),
+            bars[i].text[0] = tna_pdf_str(d, "%s%s%s %s; %s)", gap, range ? " " : "",
+                                      tna_pdf_share(d, g->share_below), tna_pdf_t(d, TERM_BELOW_IN_BAR),
                                       coverage);
         else
             bars[i].text[0] =
-                pdf_str(d, "%s%s%s %s)", gap, range ? " " : "", pdf_share(d, g->share_below),
-                        pdf_t(d, TERM_BELOW_IN_BAR));
+                tna_pdf_str(d, "%s%s%s %s)", gap, range ? " " : "", tna_pdf_share(d, g->share_below),
+                        tna_pdf_t(d, TERM_BELOW_IN_BAR));
     }
     chart_bars spec = {bars,
                        k,
@@ -79,17 +79,17 @@ static void gap_bars(pdf_doc *d, const char *title, bool roles)
                        {NULL},
                        CHART_FMT_DECIMAL,
                        0,
-                       pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
+                       tna_pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
                        k > 14 ? 8 : 10,
                        0.40};
-    double h = chart_hbars_height(d->cr, PDF_WIDTH, &spec);
-    pdf_keep(d, h + 40);
-    pdf_h2(d, title);
-    pdf_need(d, h);
-    pdf_figure_begin(d);
-    d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
-    pdf_figure_end(d);
-    pdf_note(d, pdf_t(d, TERM_BARS_INTERVAL_NOTE));
+    double h = tna_chart_hbars_height(d->cr, PDF_WIDTH, &spec);
+    tna_pdf_keep(d, h + 40);
+    tna_pdf_h2(d, title);
+    tna_pdf_need(d, h);
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
+    tna_pdf_figure_end(d);
+    tna_pdf_note(d, tna_pdf_t(d, TERM_BARS_INTERVAL_NOTE));
     g_free(bars);
     g_free(r);
 }
@@ -114,7 +114,7 @@ static void heatmap(pdf_doc *d)
             !tna_render_shows_authority(d->opt, m, a))
             continue;
         size_t row = nr++;
-        rows[row] = pdf_short_authority(d, a);
+        rows[row] = tna_pdf_short_authority(d, a);
         for (uint32_t t = 0; t < nc; t++) {
             size_t i = row * nc + t;
             const tna_group *g =
@@ -133,7 +133,7 @@ static void heatmap(pdf_doc *d)
                 bool part = tna_pdf_coverage(d, g) != NULL;
                 state[i] = CHART_CELL_VALUE, values[i] = g->mean_gap;
                 partial |= part, noise |= near;
-                text[i] = pdf_str(d, "%s%s%s", pdf_gap(d, g->mean_gap), part ? "*" : "",
+                text[i] = tna_pdf_str(d, "%s%s%s", tna_pdf_gap(d, g->mean_gap), part ? "*" : "",
                                   near ? "~" : "");
                 hi = fmax(hi, g->mean_gap);
             }
@@ -155,18 +155,18 @@ static void heatmap(pdf_doc *d)
                           0,
                           hi > 0 ? ceil(hi * 4) / 4 : 1,
                           CHART_FMT_DECIMAL,
-                          pdf_t(d, TERM_MEAN_GAP),
-                          pdf_suppressed_key(d),
+                          tna_pdf_t(d, TERM_MEAN_GAP),
+                          tna_pdf_suppressed_key(d),
                           tna_pdf_protected_key(d),
-                          pdf_t(d, TERM_KEY_NO_RESPONSES),
+                          tna_pdf_t(d, TERM_KEY_NO_RESPONSES),
                           nr > 26 ? 11 : 15,
                           150};
-    pdf_heatmap(d, pdf_t(d, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), &spec, PDF_WIDTH);
-    pdf_note(d, pdf_t(d, TERM_HEATMAP_NOTE_PDF));
+    tna_pdf_heatmap(d, tna_pdf_t(d, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), &spec, PDF_WIDTH);
+    tna_pdf_note(d, tna_pdf_t(d, TERM_HEATMAP_NOTE_PDF));
     if (noise)
-        pdf_note(d, pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_WALES));
+        tna_pdf_note(d, tna_pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_WALES));
     if (partial)
-        pdf_note(d, pdf_t(d, TERM_KEY_PARTIAL_COVERAGE));
+        tna_pdf_note(d, tna_pdf_t(d, TERM_KEY_PARTIAL_COVERAGE));
     g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
 }
 
@@ -179,8 +179,8 @@ static void raters(pdf_doc *d)
             n++;
     if (n == 0)
         return;
-    const char *head[] = {pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_RESPONDENTS),
-                          pdf_t(d, TERM_SKILLS_RATED_BY_BOTH), pdf_t(d, TERM_SELF_MINUS_MANAGER)};
+    const char *head[] = {tna_pdf_t(d, TERM_TOPIC), tna_pdf_t(d, TERM_RESPONDENTS),
+                          tna_pdf_t(d, TERM_SKILLS_RATED_BY_BOTH), tna_pdf_t(d, TERM_SELF_MINUS_MANAGER)};
     const char **cells = g_new0(const char *, n * 4);
     unsigned char *kind = g_new0(unsigned char, n * 4);
     size_t r = 0;
@@ -189,35 +189,35 @@ static void raters(pdf_doc *d)
         if (g->authority != TNA_NONE)
             continue;
         const char **c = cells + r * 4;
-        c[0] = g->topic == TNA_NONE ? pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, g->topic);
+        c[0] = g->topic == TNA_NONE ? tna_pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, g->topic);
         if (g->topic == TNA_NONE)
             kind[r * 4] = kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_BOLD;
         if (g->hidden) {
             c[1] = c[2] = c[3] = tna_pdf_hidden(d, g->hidden);
             kind[r * 4 + 1] = kind[r * 4 + 2] = kind[r * 4 + 3] = PDF_CELL_MUTED;
         } else {
-            c[1] = pdf_count(d, g->respondents);
-            c[2] = pdf_count(d, g->pairs);
-            c[3] = pdf_signed(d, g->mean_difference);
+            c[1] = tna_pdf_count(d, g->respondents);
+            c[2] = tna_pdf_count(d, g->pairs);
+            c[3] = tna_pdf_signed(d, g->mean_difference);
         }
         r++;
     }
     double width[] = {0, 75, 110, 95};
     pdf_table t = {4, n, head, width, NULL, cells, kind, 8, false};
-    pdf_keep(d, pdf_table_height(d, &t) + 70); /* heading, words and table together */
-    pdf_h2(d, pdf_t(d, TERM_RATERS_TITLE_PDF));
-    pdf_para(d, pdf_t(d, TERM_RATERS_INTRO_PDF));
-    pdf_table_draw(d, &t);
+    tna_pdf_keep(d, tna_pdf_table_height(d, &t) + 70); /* heading, words and table together */
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_RATERS_TITLE_PDF));
+    tna_pdf_para(d, tna_pdf_t(d, TERM_RATERS_INTRO_PDF));
+    tna_pdf_table_draw(d, &t);
     g_free(cells);
     g_free(kind);
 }
 
 static void gaps(pdf_doc *d)
 {
-    pdf_section_begin(d, PDF_SEC_GAPS, pdf_section_title(d, PDF_SEC_GAPS));
-    pdf_para(d, pdf_t(d, TERM_GAPS_INTRO));
-    gap_bars(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_LARGEST_FIRST), false);
-    gap_bars(d, pdf_t(d, TERM_MEAN_GAP_BY_ROLE), true);
+    tna_pdf_section_begin(d, PDF_SEC_GAPS, tna_pdf_section_title(d, PDF_SEC_GAPS));
+    tna_pdf_para(d, tna_pdf_t(d, TERM_GAPS_INTRO));
+    gap_bars(d, tna_pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_LARGEST_FIRST), false);
+    gap_bars(d, tna_pdf_t(d, TERM_MEAN_GAP_BY_ROLE), true);
     heatmap(d);
     raters(d);
 }
@@ -248,9 +248,9 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
         v[p] = f == TREND_GAP     ? g->mean_gap
                : f == TREND_SHARE ? g->share_below
                                   : (double)g->learners_needing;
-        text[p] = f == TREND_GAP     ? pdf_gap(d, v[p])
-                  : f == TREND_SHARE ? pdf_share(d, v[p])
-                                     : pdf_count(d, g->learners_needing);
+        text[p] = f == TREND_GAP     ? tna_pdf_gap(d, v[p])
+                  : f == TREND_SHARE ? tna_pdf_share(d, v[p])
+                                     : tna_pdf_count(d, g->learners_needing);
     }
     chart_series_line s = {title, v, miss, text};
     chart_lines spec = {xl,
@@ -266,37 +266,37 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
                         NULL,
                         compact,
                         title_lines};
-    chart_line(d->cr, x, y, w, h, &spec);
+    tna_chart_line(d->cr, x, y, w, h, &spec);
     g_free(xl), g_free(text), g_free(v), g_free(miss);
 }
 
 static void trends(pdf_doc *d)
 {
-    pdf_section_begin(d, PDF_SEC_TRENDS, pdf_section_title(d, PDF_SEC_TRENDS));
+    tna_pdf_section_begin(d, PDF_SEC_TRENDS, tna_pdf_section_title(d, PDF_SEC_TRENDS));
     if (d->res->n_periods < 2)
-        pdf_para(d, pdf_t(d, TERM_TRENDS_ONE_PERIOD));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_TRENDS_ONE_PERIOD));
     else
-        pdf_para(d, pdf_tf(d, TERM_TRENDS_INTRO, d->res->periods[0].period, d->cur->period,
+        tna_pdf_para(d, pdf_tf(d, TERM_TRENDS_INTRO, d->res->periods[0].period, d->cur->period,
                            d->marker_short, d->res->min_group_size, d->protect_short));
-    pdf_h2(d, tna_label_wales(d->l));
+    tna_pdf_h2(d, tna_label_wales(d->l));
     /* titles wrap onto as many lines as the longest needs; the plots keep their height */
-    const char *wales[3] = {pdf_t(d, TERM_MEAN_GAP), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
-                            pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING)};
+    const char *wales[3] = {tna_pdf_t(d, TERM_MEAN_GAP), tna_pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
+                            tna_pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING)};
     double w3 = (PDF_WIDTH - 24) / 3;
     int lines = 2;
     for (int i = 0; i < 3; i++)
         lines = (int)fmax(lines, tna_chart_line_title_lines(d->cr, wales[i], w3, false));
     double h = 108 + tna_chart_line_title_height(lines - 2, false);
-    pdf_need(d, h);
-    pdf_figure_begin(d);
+    tna_pdf_need(d, h);
+    tna_pdf_figure_begin(d);
     for (int i = 0; i < 3; i++)
         trend_chart(d, TNA_SET_ALL, TNA_NONE, (trend_figure)i, wales[i], PDF_LEFT + i * (w3 + 12),
                     d->y, w3, h, 0, false, lines);
-    pdf_figure_end(d);
+    tna_pdf_figure_end(d);
     d->y += h + 14;
     if (d->m->n_topics == 0)
         return;
-    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC));
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_MEAN_GAP_BY_TOPIC));
     /* one scale for every topic, so the small charts compare at a glance */
     double hi = 0;
     for (size_t p = 0; p < d->res->n_periods; p++)
@@ -320,17 +320,17 @@ static void trends(pdf_doc *d)
     if (fit < ch && fit >= 64 + extra)
         ch = fit;
     for (uint32_t t = 0; t < d->m->n_topics; t += cols) {
-        pdf_need(d, ch);
-        pdf_figure_begin(d);
+        tna_pdf_need(d, ch);
+        tna_pdf_figure_begin(d);
         for (int c = 0; c < cols && t + c < d->m->n_topics; c++)
             trend_chart(d, TNA_SET_TOPIC, t + c, TREND_GAP, tna_label_topic(d->l, t + c),
                         PDF_LEFT + c * (cw + 12), d->y, cw, ch, hi, true, lines);
-        pdf_figure_end(d);
+        tna_pdf_figure_end(d);
         d->y += ch + 8;
     }
 }
 
-void pdf_pages_gaps(pdf_doc *d)
+void tna_pdf_pages_gaps(pdf_doc *d)
 {
     gaps(d);
     trends(d);

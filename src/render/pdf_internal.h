@@ -27,7 +27,7 @@
  * value, the value the CSVs write (tna_round_shown, numbers.h), so a printed figure is
  * always its CSV value at the shown precision.
  *
- * Memory: strings made with pdf_str() live in d->strings until the render ends.
+ * Memory: strings made with tna_pdf_str() live in d->strings until the render ends.
  */
 #ifndef TNA_PDF_INTERNAL_H
 #define TNA_PDF_INTERNAL_H
@@ -98,45 +98,45 @@ typedef struct pdf_doc {
 /* ---- pdf.c: pages, structure, outline ---------------------------------------------------- */
 
 /* Ends the current page (if any) and starts the next, with header and footer; y = top. */
-void pdf_page_begin(pdf_doc *d);
+void tna_pdf_page_begin(pdf_doc *d);
 /* Starts a section on a new page: records its page, adds its bookmark under `parent`
  * (0: top level), draws its H1 heading. Returns the outline id. */
-int pdf_section_begin(pdf_doc *d, pdf_section s, const char *title);
+int tna_pdf_section_begin(pdf_doc *d, pdf_section s, const char *title);
 /* The same for a section of about h points: on the current page when it fits there (h 0:
  * always a new page). */
 int tna_pdf_section_begin_within(pdf_doc *d, pdf_section s, const char *title, double h);
 /* A bookmark to the current page at the cursor; returns its id. */
-int pdf_outline_here(pdf_doc *d, int parent, const char *title);
+int tna_pdf_outline_here(pdf_doc *d, int parent, const char *title);
 /* Structure tags (Document, H1, H2, P, Table, TR, TH, TD, Figure, L, LI, Link ...). */
-void pdf_tag_begin(pdf_doc *d, const char *tag, const char *attributes);
-void pdf_tag_end(pdf_doc *d, const char *tag);
+void tna_pdf_tag_begin(pdf_doc *d, const char *tag, const char *attributes);
+void tna_pdf_tag_end(pdf_doc *d, const char *tag);
 /* True (after starting a new page) when h points do not fit below the cursor. */
-bool pdf_need(pdf_doc *d, double h);
-/* pdf_need for a block that may be taller than a page: keeps what fits together. */
-void pdf_keep(pdf_doc *d, double h);
+bool tna_pdf_need(pdf_doc *d, double h);
+/* tna_pdf_need for a block that may be taller than a page: keeps what fits together. */
+void tna_pdf_keep(pdf_doc *d, double h);
 /* A string that lives as long as the render. */
-const char *pdf_str(pdf_doc *d, const char *fmt, ...) TNA_PRINTF(2, 3);
+const char *tna_pdf_str(pdf_doc *d, const char *fmt, ...) TNA_PRINTF(2, 3);
 /* A term of the glossary in the report's language (labels.h). */
-const char *pdf_t(pdf_doc *d, tna_term term);
+const char *tna_pdf_t(pdf_doc *d, tna_term term);
 /* A term with printf arguments, checked by the compiler against both languages' formats:
  * each is formatted with the same arguments, then one is picked or both joined. The term
- * must be written as its TERM_ name. Never pass pdf_t's result to a printf. */
+ * must be written as its TERM_ name. Never pass tna_pdf_t's result to a printf. */
 #define pdf_tf(d, term, ...) tna_label_termf((d)->l, term, __VA_ARGS__)
 /* A term formatted in one language, for sentences whose arguments are words too (each
  * language's words go into its own sentence; then tna_pdf_pair). Checked like pdf_tf. */
 #define pdf_in(d, language, term, ...)                                                             \
-    (TNA_TERM_CHECK(term, __VA_ARGS__), pdf_str(d, tna_term_in(term, language), __VA_ARGS__))
+    (TNA_TERM_CHECK(term, __VA_ARGS__), tna_pdf_str(d, tna_term_in(term, language), __VA_ARGS__))
 /* Two finished texts, one per language, picked or joined for the report. */
 const char *tna_pdf_pair(pdf_doc *d, const char *en, const char *cy);
 
 /* ---- pdf_text.c: flowing text and tables --------------------------------------------------- */
 
-void pdf_h2(pdf_doc *d, const char *text);
+void tna_pdf_h2(pdf_doc *d, const char *text);
 /* A paragraph across the text block (or width w from x when w > 0). */
-void pdf_para(pdf_doc *d, const char *text);
-void pdf_note(pdf_doc *d, const char *text); /* small, muted */
+void tna_pdf_para(pdf_doc *d, const char *text);
+void tna_pdf_note(pdf_doc *d, const char *text); /* small, muted */
 /* Tagged paragraph at a fixed place; returns its height. */
-double pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
+double tna_pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
                    int flags);
 
 typedef enum pdf_cell {
@@ -161,12 +161,12 @@ typedef struct pdf_table {
 } pdf_table;
 
 /* Draws a table at the cursor, breaking pages between rows (header repeated). */
-void pdf_table_draw(pdf_doc *d, const pdf_table *t);
-/* The height pdf_table_draw would use on one page (its trailing space included). */
-double pdf_table_height(pdf_doc *d, const pdf_table *t);
+void tna_pdf_table_draw(pdf_doc *d, const pdf_table *t);
+/* The height tna_pdf_table_draw would use on one page (its trailing space included). */
+double tna_pdf_table_height(pdf_doc *d, const pdf_table *t);
 
 /* "<5: suppressed (fewer than 5 respondents)": the key to marker_short. */
-const char *pdf_suppressed_key(pdf_doc *d);
+const char *tna_pdf_suppressed_key(pdf_doc *d);
 /* "protected: hidden so that ...": the key to the protected marker. */
 const char *tna_pdf_protected_key(pdf_doc *d);
 /* The marker of a hidden figure (d->marker or d->protect; "" when shown), and its short
@@ -180,19 +180,19 @@ const char *tna_pdf_coverage_short(pdf_doc *d, const tna_group *g);
 
 /* A heatmap at the cursor under an H2 title (may be NULL), its rows split over pages when
  * it is taller than a page (each part with its column labels and legend). */
-void pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, double w);
+void tna_pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, double w);
 
 /* A figure: Figure tag around a chart drawn by the caller between begin and end. */
-void pdf_figure_begin(pdf_doc *d);
-void pdf_figure_end(pdf_doc *d);
+void tna_pdf_figure_begin(pdf_doc *d);
+void tna_pdf_figure_end(pdf_doc *d);
 
 /* ---- formats ----------------------------------------------------------------------------- */
 
-const char *pdf_gap(pdf_doc *d, double v);                       /* 0.73 */
-const char *pdf_share(pdf_doc *d, double v);                     /* 45% */
+const char *tna_pdf_gap(pdf_doc *d, double v);                       /* 0.73 */
+const char *tna_pdf_share(pdf_doc *d, double v);                     /* 45% */
 const char *tna_pdf_decimal(pdf_doc *d, double v, int decimals); /* 12 or 3.5 */
-const char *pdf_count(pdf_doc *d, int64_t v);                    /* 1,713 */
-const char *pdf_money(pdf_doc *d, double v);                     /* £12,500 */
+const char *tna_pdf_count(pdf_doc *d, int64_t v);                    /* 1,713 */
+const char *tna_pdf_money(pdf_doc *d, double v);                     /* £12,500 */
 /* A count with its noun in one language: "1 cohort", "3 cohorts", "3 carfan". The terms
  * one and many take the count as their one conversion (%s). */
 #define pdf_counted(d, language, n, one, many)                                                     \
@@ -200,12 +200,12 @@ const char *pdf_money(pdf_doc *d, double v);                     /* £12,500 */
      tna_pdf_counted_in(d, language, n, one, many))
 const char *tna_pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
                                tna_term many);
-const char *pdf_cohorts(pdf_doc *d, int64_t n); /* "1 cohort" / "3 carfan" */
-const char *pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
+const char *tna_pdf_cohorts(pdf_doc *d, int64_t n); /* "1 cohort" / "3 carfan" */
+const char *tna_pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
 /* A group's figure, or its marker when it is hidden, or "–" when absent (no data). */
-const char *pdf_group_gap(pdf_doc *d, const tna_group *g);
-const char *pdf_group_share(pdf_doc *d, const tna_group *g);
-const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
+const char *tna_pdf_group_gap(pdf_doc *d, const tna_group *g);
+const char *tna_pdf_group_share(pdf_doc *d, const tna_group *g);
+const char *tna_pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
 /* A group's 95% interval as printed, "0.61–0.67" (mean gap) or "41–47%" (share below), from
  * its CSV values (mean_gap_low ..., groups-PERIOD.csv); NULL when hidden or without one. */
 const char *tna_pdf_gap_range(pdf_doc *d, const tna_group *g);
@@ -215,30 +215,30 @@ const char *tna_pdf_share_range(pdf_doc *d, const tna_group *g);
 bool tna_pdf_within_noise(const tna_group *a, const tna_group *b);
 bool tna_pdf_holds(const tna_group *g, double v);
 /* Short names for tight places: "Isle of Anglesey" for "Isle of Anglesey County Council". */
-const char *pdf_short_authority(pdf_doc *d, uint32_t authority);
-const char *pdf_date(pdf_doc *d, int64_t t); /* "23 November 2026" in the language */
+const char *tna_pdf_short_authority(pdf_doc *d, uint32_t authority);
+const char *tna_pdf_date(pdf_doc *d, int64_t t); /* "23 November 2026" in the language */
 /* An expectation's metric value as its metric reads (45%, 0.73, 1,200, 3.80 / 5, +0.05). */
-const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v);
+const char *tna_pdf_metric_value(pdf_doc *d, tna_metric metric, double v);
 /* "green" / "gwyrdd" ... and the table cell kind of a RAG status. */
-const char *pdf_rag_word(pdf_doc *d, tna_rag rag);
-pdf_cell pdf_rag_cell(tna_rag rag);
+const char *tna_pdf_rag_word(pdf_doc *d, tna_rag rag);
+pdf_cell tna_pdf_rag_cell(tna_rag rag);
 
 /* ---- the pages ----------------------------------------------------------------------------- */
 
 /* cover, contents, executive summary; a pack's cover alone */
-void pdf_pages_front(pdf_doc *d);
+void tna_pdf_pages_front(pdf_doc *d);
 void tna_pdf_pages_summary(pdf_doc *d); /* the executive summary */
 /* Whether an expectation's row is in the report: every one, or in a pack those scoped to its
  * council or region or to Wales as a whole. */
 bool tna_pdf_expectation_shown(pdf_doc *d, const tna_expectation *x);
-void pdf_pages_gaps(pdf_doc *d);  /* gaps and trends */
-void pdf_pages_plan(pdf_doc *d);  /* commissioning, evaluation, barriers */
-void pdf_pages_authorities(pdf_doc *d);
+void tna_pdf_pages_gaps(pdf_doc *d);  /* gaps and trends */
+void tna_pdf_pages_plan(pdf_doc *d);  /* commissioning, evaluation, barriers */
+void tna_pdf_pages_authorities(pdf_doc *d);
 /* Whether an authority gets a page: its own figures are shown (pdf_authority.c). */
 bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t authority);
-void pdf_pages_appendix(pdf_doc *d);
+void tna_pdf_pages_appendix(pdf_doc *d);
 
 /* Section titles (also used by the contents). */
-const char *pdf_section_title(pdf_doc *d, pdf_section s);
+const char *tna_pdf_section_title(pdf_doc *d, pdf_section s);
 
 #endif

@@ -28,13 +28,13 @@ static void by_region(pdf_doc *d)
     const tna_planning *pl = &d->res->planning;
     size_t n = pl->n_regions;
     if (n == 0) {
-        pdf_para(d, pdf_t(d, TERM_NO_COHORTS_NEEDED));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_COHORTS_NEEDED));
         return;
     }
     enum { NC = 5 };
-    const char *head[NC] = {pdf_t(d, TERM_REGION), pdf_t(d, TERM_LEARNERS_IN_COHORTS),
-                            pdf_t(d, TERM_COHORTS), pdf_t(d, TERM_WELSH_MEDIUM_COHORTS),
-                            pdf_t(d, TERM_COST)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_REGION), tna_pdf_t(d, TERM_LEARNERS_IN_COHORTS),
+                            tna_pdf_t(d, TERM_COHORTS), tna_pdf_t(d, TERM_WELSH_MEDIUM_COHORTS),
+                            tna_pdf_t(d, TERM_COST)};
     size_t nc = d->costed ? NC : NC - 1;
     const char **cells = g_new0(const char *, n *nc);
     unsigned char *kind = g_new0(unsigned char, n *nc);
@@ -42,38 +42,38 @@ static void by_region(pdf_doc *d)
     for (size_t k = 0; k < n; k++) {
         const tna_region_plan *r = &pl->regions[k];
         const char **c = cells + k * nc;
-        c[0] = r->region == TNA_NONE ? pdf_t(d, TERM_ALL_WALES_POOL)
+        c[0] = r->region == TNA_NONE ? tna_pdf_t(d, TERM_ALL_WALES_POOL)
                                      : tna_label_region(d->l, r->region);
-        c[1] = r->hidden ? tna_pdf_hidden(d, r->hidden) : pdf_count(d, r->learners);
+        c[1] = r->hidden ? tna_pdf_hidden(d, r->hidden) : tna_pdf_count(d, r->learners);
         kind[k * nc + 1] = r->hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
-        c[2] = pdf_count(d, r->cohorts);
-        c[3] = pdf_count(d, r->welsh_medium_cohorts);
+        c[2] = tna_pdf_count(d, r->cohorts);
+        c[3] = tna_pdf_count(d, r->welsh_medium_cohorts);
         bars[k].label = c[0];
         if (d->costed) {
-            c[4] = pdf_money(d, r->cost);
+            c[4] = tna_pdf_money(d, r->cost);
             bars[k].value[0] = r->cost;
-            bars[k].text[0] = pdf_str(d, "%s (%s)", c[4], pdf_cohorts(d, r->cohorts));
+            bars[k].text[0] = tna_pdf_str(d, "%s (%s)", c[4], tna_pdf_cohorts(d, r->cohorts));
         } else {
             bars[k].value[0] = (double)r->cohorts;
-            bars[k].text[0] = pdf_cohorts(d, r->cohorts);
+            bars[k].text[0] = tna_pdf_cohorts(d, r->cohorts);
         }
     }
     double width[NC] = {0, 90, 60, 95, 75};
     pdf_table t = {nc, n, head, width, NULL, cells, kind, 8, false};
-    pdf_table_draw(d, &t);
+    tna_pdf_table_draw(d, &t);
     chart_bars spec = {bars,
                        n,
                        1,
                        {NULL},
                        d->costed ? CHART_FMT_MONEY : CHART_FMT_COUNT,
                        0,
-                       pdf_t(d, d->costed ? TERM_COST_OF_COHORTS : TERM_COHORTS),
+                       tna_pdf_t(d, d->costed ? TERM_COST_OF_COHORTS : TERM_COHORTS),
                        10,
                        0.3};
-    pdf_need(d, chart_hbars_height(d->cr, PDF_WIDTH, &spec));
-    pdf_figure_begin(d);
-    d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
-    pdf_figure_end(d);
+    tna_pdf_need(d, tna_chart_hbars_height(d->cr, PDF_WIDTH, &spec));
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
+    tna_pdf_figure_end(d);
     g_free(bars), g_free(cells), g_free(kind);
 }
 
@@ -92,42 +92,42 @@ static void pooled_vs_alone(pdf_doc *d)
         if (!d->costed) { /* cohort counts are planned for everyone and always shown */
             bars[n].value[0] = (double)t->cohorts;
             bars[n].value[1] = (double)t->cohorts_alone;
-            bars[n].text[0] = pdf_count(d, t->cohorts);
-            bars[n].text[1] = pdf_count(d, t->cohorts_alone);
+            bars[n].text[0] = tna_pdf_count(d, t->cohorts);
+            bars[n].text[1] = tna_pdf_count(d, t->cohorts_alone);
         } else if (t->hidden) { /* the costs would give the learner counts away */
             bars[n].missing[0] = bars[n].missing[1] = true;
             bars[n].text[0] = bars[n].text[1] = tna_pdf_hidden(d, t->hidden);
         } else {
             bars[n].value[0] = t->cost;
             bars[n].value[1] = t->cost_alone;
-            bars[n].text[0] = pdf_money(d, t->cost);
-            bars[n].text[1] = pdf_money(d, t->cost_alone);
+            bars[n].text[0] = tna_pdf_money(d, t->cost);
+            bars[n].text[1] = tna_pdf_money(d, t->cost_alone);
         }
         n++;
     }
     chart_bars spec = {bars,
                        n,
                        2,
-                       {pdf_t(d, TERM_POOLED_PLAN), pdf_t(d, TERM_EACH_AUTHORITY_ALONE)},
+                       {tna_pdf_t(d, TERM_POOLED_PLAN), tna_pdf_t(d, TERM_EACH_AUTHORITY_ALONE)},
                        d->costed ? CHART_FMT_MONEY : CHART_FMT_COUNT,
                        0,
-                       pdf_t(d, d->costed ? TERM_COST : TERM_COHORTS),
+                       tna_pdf_t(d, d->costed ? TERM_COST : TERM_COHORTS),
                        6.5,
                        0.38};
-    double h = chart_hbars_height(d->cr, PDF_WIDTH, &spec);
-    pdf_keep(d, h + 60); /* the heading stays with its chart */
-    pdf_h2(d, pdf_t(d, TERM_POOLED_OR_ALONE));
+    double h = tna_chart_hbars_height(d->cr, PDF_WIDTH, &spec);
+    tna_pdf_keep(d, h + 60); /* the heading stays with its chart */
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_POOLED_OR_ALONE));
     if (n == 0) {
-        pdf_para(d, pdf_t(d, TERM_NO_TOPIC_NEEDS_TRAINING));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_TOPIC_NEEDS_TRAINING));
         g_free(bars);
         return;
     }
-    pdf_note(d,
-             pdf_t(d, d->costed ? TERM_POOLED_OR_ALONE_NOTE : TERM_POOLED_OR_ALONE_NOTE_UNCOSTED));
-    pdf_need(d, h);
-    pdf_figure_begin(d);
-    d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
-    pdf_figure_end(d);
+    tna_pdf_note(d,
+             tna_pdf_t(d, d->costed ? TERM_POOLED_OR_ALONE_NOTE : TERM_POOLED_OR_ALONE_NOTE_UNCOSTED));
+    tna_pdf_need(d, h);
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
+    tna_pdf_figure_end(d);
     g_free(bars);
 }
 
@@ -143,19 +143,19 @@ static const tna_commissioning_total *topic_total(pdf_doc *d, uint32_t topic)
 static void welsh_medium(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
-    const char *title = pdf_t(d, TERM_WELSH_MEDIUM_PROVISION);
+    const char *title = tna_pdf_t(d, TERM_WELSH_MEDIUM_PROVISION);
     size_t n = 0;
     for (size_t i = 0; i < pl->n_demand; i++)
         n += pl->demand[i].authority == TNA_NONE && pl->demand[i].region == TNA_NONE;
     if (n == 0) {
-        pdf_h2(d, title);
-        pdf_para(d, pdf_t(d, TERM_NO_LEARNER_NEEDS_TRAINING));
+        tna_pdf_h2(d, title);
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_LEARNER_NEEDS_TRAINING));
         return;
     }
     enum { NC = 6 };
-    const char *head[NC] = {pdf_t(d, TERM_TOPIC),        pdf_t(d, TERM_LEARNERS),
-                            pdf_t(d, TERM_PREFER_WELSH), pdf_t(d, TERM_EITHER_LANGUAGE),
-                            pdf_t(d, TERM_IN_COHORTS),   pdf_t(d, TERM_WELSH_MEDIUM_COHORTS)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),        tna_pdf_t(d, TERM_LEARNERS),
+                            tna_pdf_t(d, TERM_PREFER_WELSH), tna_pdf_t(d, TERM_EITHER_LANGUAGE),
+                            tna_pdf_t(d, TERM_IN_COHORTS),   tna_pdf_t(d, TERM_WELSH_MEDIUM_COHORTS)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t k = 0;
@@ -164,45 +164,45 @@ static void welsh_medium(pdf_doc *d)
         if (dm->authority != TNA_NONE || dm->region != TNA_NONE)
             continue;
         const char **c = cells + k * NC;
-        c[0] = dm->topic == TNA_NONE ? pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, dm->topic);
+        c[0] = dm->topic == TNA_NONE ? tna_pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, dm->topic);
         if (dm->hidden) {
             for (int j = 1; j < 5; j++)
                 c[j] = tna_pdf_hidden(d, dm->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
         } else {
-            c[1] = pdf_count(d, dm->learners);
-            c[2] = pdf_count(d, dm->welsh);
-            c[3] = pdf_count(d, dm->either);
-            c[4] = pdf_count(d, dm->cohort);
+            c[1] = tna_pdf_count(d, dm->learners);
+            c[2] = tna_pdf_count(d, dm->welsh);
+            c[3] = tna_pdf_count(d, dm->either);
+            c[4] = tna_pdf_count(d, dm->cohort);
         }
         const tna_commissioning_total *t = topic_total(d, dm->topic);
-        c[5] = t ? pdf_count(d, t->welsh_medium_cohorts) : "0";
+        c[5] = t ? tna_pdf_count(d, t->welsh_medium_cohorts) : "0";
         k++;
     }
     double width[NC] = {0, 48, 62, 66, 52, 70};
     pdf_table t = {NC, k, head, width, NULL, cells, kind, 7, false};
-    pdf_keep(d, pdf_table_height(d, &t) + 60);
-    pdf_h2(d, title);
-    pdf_note(d, pdf_t(d, TERM_WELSH_MEDIUM_NOTE));
-    pdf_table_draw(d, &t);
+    tna_pdf_keep(d, tna_pdf_table_height(d, &t) + 60);
+    tna_pdf_h2(d, title);
+    tna_pdf_note(d, tna_pdf_t(d, TERM_WELSH_MEDIUM_NOTE));
+    tna_pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
 }
 
 static void mentors(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
-    const char *title = pdf_t(d, TERM_MENTORS_BESIDE_DEMAND);
+    const char *title = tna_pdf_t(d, TERM_MENTORS_BESIDE_DEMAND);
     size_t n = 0;
     for (size_t i = 0; i < pl->n_mentors; i++)
         n += pl->mentors[i].region == TNA_NONE && pl->mentors[i].topic != TNA_NONE;
     if (n == 0) {
-        pdf_h2(d, title);
-        pdf_para(d, pdf_t(d, TERM_NO_MENTOR_FIGURES_PDF));
+        tna_pdf_h2(d, title);
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_MENTOR_FIGURES_PDF));
         return;
     }
     enum { NC = 5 };
-    const char *head[NC] = {pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_EXPERTS),
-                            pdf_t(d, TERM_LEARNERS_NEEDING_IT), pdf_t(d, TERM_LEARNERS_PER_EXPERT),
-                            pdf_t(d, TERM_REGIONS_WITHOUT_EXPERT)};
+    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC), tna_pdf_t(d, TERM_EXPERTS),
+                            tna_pdf_t(d, TERM_LEARNERS_NEEDING_IT), tna_pdf_t(d, TERM_LEARNERS_PER_EXPERT),
+                            tna_pdf_t(d, TERM_REGIONS_WITHOUT_EXPERT)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t k = 0;
@@ -216,11 +216,11 @@ static void mentors(pdf_doc *d)
             for (int j = 1; j < 4; j++)
                 c[j] = tna_pdf_hidden(d, mt->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
         } else {
-            c[1] = pdf_count(d, mt->experts);
-            c[2] = pdf_count(d, mt->learners);
+            c[1] = tna_pdf_count(d, mt->experts);
+            c[2] = tna_pdf_count(d, mt->learners);
             c[3] = mt->experts > 0
                        ? tna_pdf_decimal(d, (double)mt->learners / (double)mt->experts, 0)
-                       : pdf_t(d, TERM_NO_EXPERT);
+                       : tna_pdf_t(d, TERM_NO_EXPERT);
             if (mt->experts == 0)
                 kind[k * NC + 3] = PDF_CELL_BOLD;
         }
@@ -233,24 +233,24 @@ static void mentors(pdf_doc *d)
             g_string_append_printf(gaps, "%s%s", gaps->len ? ", " : "",
                                    tna_label_region(d->l, r->region));
         }
-        c[4] = gaps->len ? pdf_str(d, "%s", gaps->str) : "–";
+        c[4] = gaps->len ? tna_pdf_str(d, "%s", gaps->str) : "–";
         g_string_free(gaps, TRUE);
         k++;
     }
     double width[NC] = {0, 48, 62, 62, 150};
     chart_align align[NC] = {CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
     pdf_table t = {NC, k, head, width, align, cells, kind, 7, false};
-    pdf_keep(d, pdf_table_height(d, &t) + 72);
-    pdf_h2(d, title);
-    pdf_note(d, pdf_str(d, "%s %s", tna_label_mentor_rule(d->l), pdf_t(d, TERM_MENTORS_NOTE_PDF)));
-    pdf_table_draw(d, &t);
+    tna_pdf_keep(d, tna_pdf_table_height(d, &t) + 72);
+    tna_pdf_h2(d, title);
+    tna_pdf_note(d, tna_pdf_str(d, "%s %s", tna_label_mentor_rule(d->l), tna_pdf_t(d, TERM_MENTORS_NOTE_PDF)));
+    tna_pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
 }
 
 static void commissioning(pdf_doc *d)
 {
     const tna_commissioning *c = &d->m->commissioning;
-    pdf_section_begin(d, PDF_SEC_COMMISSIONING, pdf_section_title(d, PDF_SEC_COMMISSIONING));
+    tna_pdf_section_begin(d, PDF_SEC_COMMISSIONING, tna_pdf_section_title(d, PDF_SEC_COMMISSIONING));
     const char *text[2];
     for (int k = 0; k < 2; k++) {
         tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
@@ -258,16 +258,16 @@ static void commissioning(pdf_doc *d)
             pdf_counted(d, lang, c->elearning_max_gap, TERM_N_LEVELS_ONE, TERM_N_LEVELS);
         if (d->costed)
             text[k] = pdf_in(d, lang, TERM_COMMISSIONING_INTRO, gap,
-                             pdf_money(d, c->cost_per_elearning_learner), c->cohort_max,
-                             pdf_money(d, c->cost_per_cohort), c->cohort_min);
+                             tna_pdf_money(d, c->cost_per_elearning_learner), c->cohort_max,
+                             tna_pdf_money(d, c->cost_per_cohort), c->cohort_min);
         else
             text[k] = pdf_in(d, lang, TERM_COMMISSIONING_INTRO_UNCOSTED, gap, c->cohort_max,
                              c->cohort_min);
     }
-    pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
+    tna_pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
     if (!d->costed)
-        pdf_note(d, pdf_t(d, TERM_COSTS_NOT_SET));
-    pdf_h2(d, pdf_t(d, d->costed ? TERM_COHORTS_AND_COST_BY_REGION : TERM_COHORTS_BY_REGION));
+        tna_pdf_note(d, tna_pdf_t(d, TERM_COSTS_NOT_SET));
+    tna_pdf_h2(d, tna_pdf_t(d, d->costed ? TERM_COHORTS_AND_COST_BY_REGION : TERM_COHORTS_BY_REGION));
     by_region(d);
     pooled_vs_alone(d);
     welsh_medium(d);
@@ -281,7 +281,7 @@ static void commissioning(pdf_doc *d)
 static double text_height(pdf_doc *d, const char *text, double w, double size, int flags)
 {
     double h;
-    chart_text_size(d->cr, text, w, size, flags | CHART_WRAP, 0, NULL, &h);
+    tna_chart_text_size(d->cr, text, w, size, flags | CHART_WRAP, 0, NULL, &h);
     return h;
 }
 
@@ -303,7 +303,7 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
         d, pdf_in(d, TNA_LANG_EN, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_EN)),
         pdf_in(d, TNA_LANG_CY, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_CY)));
     double head_h = text_height(d, heading, left - 12, 10.5, CHART_BOLD);
-    double h = fmax(104, 10 + head_h + 3 + text_height(d, pdf_t(d, what), left - 12, 7.5, 0) + 8);
+    double h = fmax(104, 10 + head_h + 3 + text_height(d, tna_pdf_t(d, what), left - 12, 7.5, 0) + 8);
 
     /* the middle column, top to bottom */
     const char *title = NULL, *actual = NULL, *target = NULL, *progress = NULL, *note = NULL;
@@ -318,78 +318,78 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
         title = tna_label_expectation(d->l, e->expectation);
         title_h = text_height(d, title, right_w, 8, CHART_BOLD);
         actual = e->hidden       ? tna_pdf_hidden(d, e->hidden)
-                 : e->has_actual ? pdf_metric_value(d, metric, e->actual)
+                 : e->has_actual ? tna_pdf_metric_value(d, metric, e->actual)
                                  : "–";
         actual_h = text_height(d, actual, mid - 6, e->hidden ? 11 : 18, CHART_BOLD);
         target = e->has_baseline
-                     ? pdf_tf(d, TERM_TARGET_AND_BASELINE, pdf_metric_value(d, metric, e->target),
-                              pdf_metric_value(d, metric, e->baseline))
-                     : pdf_tf(d, TERM_TARGET_VALUE, pdf_metric_value(d, metric, e->target));
+                     ? pdf_tf(d, TERM_TARGET_AND_BASELINE, tna_pdf_metric_value(d, metric, e->target),
+                              tna_pdf_metric_value(d, metric, e->baseline))
+                     : pdf_tf(d, TERM_TARGET_VALUE, tna_pdf_metric_value(d, metric, e->target));
         target_h = text_height(d, target, mid - 6, 7.5, 0);
         rag = e->hidden ? TNA_RAG_NONE : e->rag;
         pill = e->note != TNA_NOTE_BASELINE_SET; /* no status yet: the note says why */
         if (pill)
-            chart_text_size(cr, pdf_rag_word(d, rag), 0, 8, CHART_BOLD, 0, &pill_w, NULL),
+            tna_chart_text_size(cr, tna_pdf_rag_word(d, rag), 0, 8, CHART_BOLD, 0, &pill_w, NULL),
                 pill_w += 10;
         if (e->has_progress && !e->hidden) {
-            progress = pdf_tf(d, TERM_PROGRESS_OF_THE_WAY, pdf_share(d, e->progress));
+            progress = pdf_tf(d, TERM_PROGRESS_OF_THE_WAY, tna_pdf_share(d, e->progress));
             double pw;
-            chart_text_size(cr, progress, 0, 7, 0, 0, &pw, NULL);
+            tna_chart_text_size(cr, progress, 0, 7, 0, 0, &pw, NULL);
             progress_beside = pill_w + 6 + pw <= mid - 6;
             progress_h = progress_beside ? 0 : text_height(d, progress, mid - 6, 7, 0) + 2;
         }
         if (e->note != TNA_NOTE_NONE) {
-            note = pdf_t(d, tna_note_term(e->note));
+            note = tna_pdf_t(d, tna_note_term(e->note));
             note_h = text_height(d, note, right_w - mid, 6.5, 0);
         }
         double below = 7 + title_h + 6 + actual_h + 4 + target_h + 6 + 12.4 + progress_h + 8;
         h = fmax(h, fmax(below, 7 + title_h + 14 + 66 + (note ? note_h + 4 : 0) + 8));
     }
 
-    pdf_need(d, h + 8);
+    tna_pdf_need(d, h + 8);
     double y = d->y;
-    chart_set_rgb(cr, chart_panel);
+    tna_chart_set_rgb(cr, tna_chart_panel);
     cairo_rectangle(cr, PDF_LEFT, y, PDF_WIDTH, h);
     cairo_fill(cr);
-    pdf_tag_begin(d, "H2", NULL);
-    chart_set_rgb(cr, chart_accent);
-    chart_text(cr, heading, PDF_LEFT + 8, y + 7, left - 12, 10.5, CHART_BOLD | CHART_WRAP,
+    tna_pdf_tag_begin(d, "H2", NULL);
+    tna_chart_set_rgb(cr, tna_chart_accent);
+    tna_chart_text(cr, heading, PDF_LEFT + 8, y + 7, left - 12, 10.5, CHART_BOLD | CHART_WRAP,
                CHART_LEFT, 0);
-    pdf_tag_end(d, "H2");
-    chart_set_rgb(cr, chart_ink);
-    pdf_text_at(d, pdf_t(d, what), PDF_LEFT + 8, y + 10 + head_h, left - 12, 7.5, CHART_WRAP);
+    tna_pdf_tag_end(d, "H2");
+    tna_chart_set_rgb(cr, tna_chart_ink);
+    tna_pdf_text_at(d, tna_pdf_t(d, what), PDF_LEFT + 8, y + 10 + head_h, left - 12, 7.5, CHART_WRAP);
     if (e == NULL) {
-        chart_set_rgb(cr, chart_muted);
-        pdf_text_at(d, title, mx, y + 10, right_w, 8.5, CHART_WRAP);
+        tna_chart_set_rgb(cr, tna_chart_muted);
+        tna_pdf_text_at(d, title, mx, y + 10, right_w, 8.5, CHART_WRAP);
         d->y += h + 8;
         return;
     }
-    chart_set_rgb(cr, chart_ink);
-    pdf_text_at(d, title, mx, y + 7, right_w, 8, CHART_BOLD | CHART_WRAP);
+    tna_chart_set_rgb(cr, tna_chart_ink);
+    tna_pdf_text_at(d, title, mx, y + 7, right_w, 8, CHART_BOLD | CHART_WRAP);
     double ty = y + 7 + title_h + 6, top = ty; /* the value, target and status under it */
-    chart_set_rgb(cr, e->hidden ? chart_muted : chart_accent);
-    pdf_text_at(d, actual, mx, ty, mid - 6, e->hidden ? 11 : 18, CHART_BOLD | CHART_WRAP);
+    tna_chart_set_rgb(cr, e->hidden ? tna_chart_muted : tna_chart_accent);
+    tna_pdf_text_at(d, actual, mx, ty, mid - 6, e->hidden ? 11 : 18, CHART_BOLD | CHART_WRAP);
     ty += actual_h + 4;
-    chart_set_rgb(cr, chart_ink);
-    pdf_text_at(d, target, mx, ty, mid - 6, 7.5, CHART_WRAP);
+    tna_chart_set_rgb(cr, tna_chart_ink);
+    tna_pdf_text_at(d, target, mx, ty, mid - 6, 7.5, CHART_WRAP);
     ty += target_h + 6;
     if (pill) {
-        pdf_tag_begin(d, "P", NULL);
-        chart_status(cr, mx, ty, (chart_status_kind)(pdf_rag_cell(rag) - PDF_CELL_RAG_NONE),
-                     pdf_rag_word(d, rag), 8);
-        pdf_tag_end(d, "P");
+        tna_pdf_tag_begin(d, "P", NULL);
+        tna_chart_status(cr, mx, ty, (chart_status_kind)(tna_pdf_rag_cell(rag) - PDF_CELL_RAG_NONE),
+                     tna_pdf_rag_word(d, rag), 8);
+        tna_pdf_tag_end(d, "P");
     }
     if (progress) {
-        chart_set_rgb(cr, chart_muted);
+        tna_chart_set_rgb(cr, tna_chart_muted);
         if (progress_beside)
-            pdf_text_at(d, progress, mx + (pill ? pill_w + 6 : 0), ty + 1.5, mid - 6, 7, 0);
+            tna_pdf_text_at(d, progress, mx + (pill ? pill_w + 6 : 0), ty + 1.5, mid - 6, 7, 0);
         else
-            pdf_text_at(d, progress, mx, ty + 14.4, mid - 6, 7, CHART_WRAP);
+            tna_pdf_text_at(d, progress, mx, ty + 14.4, mid - 6, 7, CHART_WRAP);
     }
     double chart_h = e->note != TNA_NOTE_NONE ? 50 : 66;
     if (note) {
-        chart_set_rgb(cr, chart_muted);
-        pdf_text_at(d, note, mx + mid, top + 14 + chart_h - 10, right_w - mid, 6.5, CHART_WRAP);
+        tna_chart_set_rgb(cr, tna_chart_muted);
+        tna_pdf_text_at(d, note, mx + mid, top + 14 + chart_h - 10, right_w - mid, 6.5, CHART_WRAP);
     }
     /* the metric in each period */
     size_t np = d->res->n_periods;
@@ -399,7 +399,7 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
         for (size_t p = 0; p < np; p++) {
             xl[p] = d->res->periods[p].period;
             miss[p] = !isfinite(e->by_period[p]);
-            text[p] = miss[p] ? NULL : pdf_metric_value(d, metric, e->by_period[p]);
+            text[p] = miss[p] ? NULL : tna_pdf_metric_value(d, metric, e->by_period[p]);
         }
         if (miss[np - 1] && e->hidden) /* the current period's point: why it is missing */
             text[np - 1] = tna_pdf_hidden_short(d, e->hidden);
@@ -416,9 +416,9 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
             "–",
             true,
             0};
-        pdf_figure_begin(d);
-        chart_line(cr, mx + mid, top, right_w - mid, chart_h, &spec);
-        pdf_figure_end(d);
+        tna_pdf_figure_begin(d);
+        tna_chart_line(cr, mx + mid, top, right_w - mid, chart_h, &spec);
+        tna_pdf_figure_end(d);
         g_free(xl), g_free(text), g_free(miss);
     }
     d->y += h + 8;
@@ -455,13 +455,13 @@ static void level4_detail(pdf_doc *d)
         const tna_expectation_result *e = &pl->expectations[i];
         if (d->m->expectations[e->expectation].metric != metric || e->hidden || !e->has_level4)
             continue;
-        pdf_note(d, pdf_tf(d, TERM_LEVEL4_DETAIL_PDF, pdf_metric_value(d, metric, e->adjusted),
-                           pdf_str(d, "%s–%s", pdf_metric_value(d, metric, e->ci_low),
-                                   pdf_metric_value(d, metric, e->ci_high)),
-                           pdf_metric_value(d, metric, e->actual), pdf_count(d, e->n_trained),
-                           pdf_gap(d, e->start_trained), pdf_count(d, e->n_untrained),
-                           pdf_gap(d, e->start_untrained)));
-        pdf_note(d, pdf_t(d, TERM_LEVEL4_LIMITS_PDF));
+        tna_pdf_note(d, pdf_tf(d, TERM_LEVEL4_DETAIL_PDF, tna_pdf_metric_value(d, metric, e->adjusted),
+                           tna_pdf_str(d, "%s–%s", tna_pdf_metric_value(d, metric, e->ci_low),
+                                   tna_pdf_metric_value(d, metric, e->ci_high)),
+                           tna_pdf_metric_value(d, metric, e->actual), tna_pdf_count(d, e->n_trained),
+                           tna_pdf_gap(d, e->start_trained), tna_pdf_count(d, e->n_untrained),
+                           tna_pdf_gap(d, e->start_untrained)));
+        tna_pdf_note(d, tna_pdf_t(d, TERM_LEVEL4_LIMITS_PDF));
         return; /* the panel shows the first such expectation */
     }
 }
@@ -471,15 +471,15 @@ static void evaluation(pdf_doc *d)
     if (!evaluated(d)) { /* four empty panels would say nothing: say what to add, in the room
                           * the section before left if it can */
         double h;
-        chart_text_size(d->cr, pdf_t(d, TERM_EVALUATION_NO_DATA), PDF_WIDTH, 9, CHART_WRAP, 0, NULL,
+        tna_chart_text_size(d->cr, tna_pdf_t(d, TERM_EVALUATION_NO_DATA), PDF_WIDTH, 9, CHART_WRAP, 0, NULL,
                         &h);
         tna_pdf_section_begin_within(d, PDF_SEC_EVALUATION,
-                                     pdf_section_title(d, PDF_SEC_EVALUATION), h);
-        pdf_para(d, pdf_t(d, TERM_EVALUATION_NO_DATA));
+                                     tna_pdf_section_title(d, PDF_SEC_EVALUATION), h);
+        tna_pdf_para(d, tna_pdf_t(d, TERM_EVALUATION_NO_DATA));
         return;
     }
-    pdf_section_begin(d, PDF_SEC_EVALUATION, pdf_section_title(d, PDF_SEC_EVALUATION));
-    pdf_para(d, pdf_t(d, TERM_EVALUATION_INTRO));
+    tna_pdf_section_begin(d, PDF_SEC_EVALUATION, tna_pdf_section_title(d, PDF_SEC_EVALUATION));
+    tna_pdf_para(d, tna_pdf_t(d, TERM_EVALUATION_INTRO));
     level_panel(d, 1, TNA_METRIC_SATISFACTION, TERM_LEVEL1_NAME, TERM_LEVEL1_WHAT_PDF);
     level_panel(d, 2, TNA_METRIC_LEARNING_UPLIFT, TERM_LEVEL2_NAME, TERM_LEVEL2_WHAT_PDF);
     level_panel(d, 3, TNA_METRIC_APPLIED_RATE, TERM_LEVEL3_NAME, TERM_LEVEL3_WHAT_PDF);
@@ -493,13 +493,13 @@ static void evaluation(pdf_doc *d)
 static void barriers(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
-    pdf_section_begin(d, PDF_SEC_BARRIERS, pdf_section_title(d, PDF_SEC_BARRIERS));
+    tna_pdf_section_begin(d, PDF_SEC_BARRIERS, tna_pdf_section_title(d, PDF_SEC_BARRIERS));
     size_t nb = d->m->n_barriers, n_barriers = nb;
     if (pl->n_barriers == 0 || nb == 0) {
-        pdf_para(d, pdf_t(d, TERM_NO_BARRIERS_QUESTION));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_BARRIERS_QUESTION));
         return;
     }
-    pdf_para(d, pdf_t(d, TERM_BARRIERS_INTRO_PDF));
+    tna_pdf_para(d, tna_pdf_t(d, TERM_BARRIERS_INTRO_PDF));
     chart_bar *bars = g_new0(chart_bar, nb);
     size_t k = 0;
     for (size_t i = 0; i < pl->n_barriers; i++) {
@@ -509,7 +509,7 @@ static void barriers(pdf_doc *d)
         bars[k].label = tna_label_barrier(d->l, b->barrier);
         bars[k].value[0] = b->share;
         bars[k].missing[0] = b->hidden;
-        bars[k].text[0] = b->hidden ? tna_pdf_hidden(d, b->hidden) : pdf_share(d, b->share);
+        bars[k].text[0] = b->hidden ? tna_pdf_hidden(d, b->hidden) : tna_pdf_share(d, b->share);
         k++;
     }
     for (size_t i = 1; i < k; i++) /* largest first (insertion sort keeps ties in order) */
@@ -521,14 +521,14 @@ static void barriers(pdf_doc *d)
             bars[j - 1] = t;
         }
     chart_bars spec = {
-        bars, k, 1, {NULL}, CHART_FMT_PERCENT, 0, pdf_t(d, TERM_SHARE_OF_RESPONDENTS), 10, 0.4};
-    double h = chart_hbars_height(d->cr, PDF_WIDTH, &spec);
-    pdf_keep(d, h + 40); /* the heading stays with its chart */
-    pdf_h2(d, tna_label_wales(d->l));
-    pdf_need(d, h);
-    pdf_figure_begin(d);
-    d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
-    pdf_figure_end(d);
+        bars, k, 1, {NULL}, CHART_FMT_PERCENT, 0, tna_pdf_t(d, TERM_SHARE_OF_RESPONDENTS), 10, 0.4};
+    double h = tna_chart_hbars_height(d->cr, PDF_WIDTH, &spec);
+    tna_pdf_keep(d, h + 40); /* the heading stays with its chart */
+    tna_pdf_h2(d, tna_label_wales(d->l));
+    tna_pdf_need(d, h);
+    tna_pdf_figure_begin(d);
+    d->y += tna_chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
+    tna_pdf_figure_end(d);
     g_free(bars);
 
     /* authority x barrier, a row per authority with answers; the columns are the barriers
@@ -555,7 +555,7 @@ static void barriers(pdf_doc *d)
         uint32_t a = pl->barriers[i].authority;
         if (a != TNA_NONE && a < na && row_of[a] == 0 &&
             tna_render_shows_authority(d->opt, d->m, a)) {
-            rows[nr] = pdf_short_authority(d, a);
+            rows[nr] = tna_pdf_short_authority(d, a);
             row_of[a] = ++nr;
         }
     }
@@ -576,7 +576,7 @@ static void barriers(pdf_doc *d)
             state[c] = b->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
             text[c] = tna_pdf_hidden_short(d, b->hidden);
         } else {
-            state[c] = CHART_CELL_VALUE, values[c] = b->share, text[c] = pdf_share(d, b->share);
+            state[c] = CHART_CELL_VALUE, values[c] = b->share, text[c] = tna_pdf_share(d, b->share);
             hi = fmax(hi, b->share);
         }
     }
@@ -590,14 +590,14 @@ static void barriers(pdf_doc *d)
                            0,
                            hi > 0 ? fmin(1, ceil(hi * 10) / 10) : 1,
                            CHART_FMT_PERCENT,
-                           pdf_t(d, TERM_SHARE_CITING),
-                           pdf_suppressed_key(d),
+                           tna_pdf_t(d, TERM_SHARE_CITING),
+                           tna_pdf_suppressed_key(d),
                            tna_pdf_protected_key(d),
-                           pdf_t(d, TERM_KEY_NO_ANSWERS),
+                           tna_pdf_t(d, TERM_KEY_NO_ANSWERS),
                            na > 26 ? 11 : 14,
                            120};
     if (nr > 0)
-        pdf_heatmap(d, pdf_t(d, TERM_BY_AUTHORITY), &spec2, fmin(PDF_WIDTH, 160 + nb * 40));
+        tna_pdf_heatmap(d, tna_pdf_t(d, TERM_BY_AUTHORITY), &spec2, fmin(PDF_WIDTH, 160 + nb * 40));
     g_free(rows), g_free(row_of), g_free(cols), g_free(column), g_free(values), g_free(state),
         g_free(text);
 }
@@ -607,15 +607,15 @@ static void barriers(pdf_doc *d)
 static void pack_demand(pdf_doc *d)
 {
     const tna_planning *pl = &d->res->planning;
-    pdf_section_begin(d, PDF_SEC_COMMISSIONING, pdf_section_title(d, PDF_SEC_COMMISSIONING));
+    tna_pdf_section_begin(d, PDF_SEC_COMMISSIONING, tna_pdf_section_title(d, PDF_SEC_COMMISSIONING));
     uint32_t a = d->opt->focus.authority.plus_one, g = d->opt->focus.region.plus_one;
     uint32_t region = a ? d->m->authorities[a - 1].region : g - 1;
     enum { NC = 7 };
-    const char *head[NC] = {pdf_t(d, TERM_TOPIC),
-                            a ? pdf_short_authority(d, a - 1) : tna_label_region(d->l, region),
-                            pdf_t(d, TERM_SELF_DIRECTED),
-                            pdf_t(d, TERM_IN_COHORTS),
-                            pdf_t(d, TERM_PREFER_WELSH),
+    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),
+                            a ? tna_pdf_short_authority(d, a - 1) : tna_label_region(d->l, region),
+                            tna_pdf_t(d, TERM_SELF_DIRECTED),
+                            tna_pdf_t(d, TERM_IN_COHORTS),
+                            tna_pdf_t(d, TERM_PREFER_WELSH),
                             a ? tna_label_region(d->l, region) : NULL,
                             tna_label_wales(d->l)};
     size_t nt = d->m->n_topics, n = 0;
@@ -644,14 +644,14 @@ static void pack_demand(pdf_doc *d)
             const tna_demand *x = of[j];
             int64_t v = j == 2 ? own->self_directed : j == 3 ? own->cohort : j == 4 ? own->welsh
                       : x ? x->learners : 0;
-            c[j] = x == NULL ? "–" : x->hidden ? tna_pdf_hidden(d, x->hidden) : pdf_count(d, v);
+            c[j] = x == NULL ? "–" : x->hidden ? tna_pdf_hidden(d, x->hidden) : tna_pdf_count(d, v);
             if (x == NULL || x->hidden)
                 k[j] = PDF_CELL_MUTED;
         }
         n++;
     }
     if (n == 0) {
-        pdf_para(d, pdf_t(d, TERM_NO_RESPONSES));
+        tna_pdf_para(d, tna_pdf_t(d, TERM_NO_RESPONSES));
     } else {
         if (!a) { /* a region's pack: its own column is the region's, not twice */
             head[5] = head[6];
@@ -662,14 +662,14 @@ static void pack_demand(pdf_doc *d)
         }
         double width[NC] = {0, 70, 62, 50, 50, 70, 60};
         pdf_table t = {a ? NC : NC - 1, n, head, width, NULL, cells, kind, 7, true};
-        pdf_h2(d, pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING));
-        pdf_table_draw(d, &t);
+        tna_pdf_h2(d, tna_pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING));
+        tna_pdf_table_draw(d, &t);
     }
     g_free(cells);
     g_free(kind);
 }
 
-void pdf_pages_plan(pdf_doc *d)
+void tna_pdf_pages_plan(pdf_doc *d)
 {
     if (tna_render_is_pack(d->opt)) {
         pack_demand(d);

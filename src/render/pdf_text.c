@@ -19,57 +19,57 @@
 #define BODY_SIZE 9.0
 #define NOTE_SIZE 7.5
 
-void pdf_h2(pdf_doc *d, const char *text)
+void tna_pdf_h2(pdf_doc *d, const char *text)
 {
     double h;
-    chart_text_size(d->cr, text, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, 0, NULL, &h);
+    tna_chart_text_size(d->cr, text, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, 0, NULL, &h);
     if (d->y > PDF_TOP + 1)
         d->y += 6;
-    pdf_need(d, h + 60); /* keep the heading with what follows */
-    pdf_tag_begin(d, "H2", NULL);
-    chart_set_rgb(d->cr, chart_accent);
-    chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, CHART_LEFT, 0);
-    pdf_tag_end(d, "H2");
+    tna_pdf_need(d, h + 60); /* keep the heading with what follows */
+    tna_pdf_tag_begin(d, "H2", NULL);
+    tna_chart_set_rgb(d->cr, tna_chart_accent);
+    tna_chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, 12, CHART_BOLD | CHART_WRAP, CHART_LEFT, 0);
+    tna_pdf_tag_end(d, "H2");
     d->y += h + 5;
 }
 
 static void flow(pdf_doc *d, const char *text, double size, chart_rgb colour)
 {
     double h;
-    chart_text_size(d->cr, text, PDF_WIDTH, size, CHART_WRAP, 0, NULL, &h);
-    pdf_need(d, h);
-    pdf_tag_begin(d, "P", NULL);
-    chart_set_rgb(d->cr, colour);
-    chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, size, CHART_WRAP, CHART_LEFT, 0);
-    pdf_tag_end(d, "P");
+    tna_chart_text_size(d->cr, text, PDF_WIDTH, size, CHART_WRAP, 0, NULL, &h);
+    tna_pdf_need(d, h);
+    tna_pdf_tag_begin(d, "P", NULL);
+    tna_chart_set_rgb(d->cr, colour);
+    tna_chart_text(d->cr, text, PDF_LEFT, d->y, PDF_WIDTH, size, CHART_WRAP, CHART_LEFT, 0);
+    tna_pdf_tag_end(d, "P");
     d->y += h + size * 0.6;
 }
 
-void pdf_para(pdf_doc *d, const char *text)
+void tna_pdf_para(pdf_doc *d, const char *text)
 {
-    flow(d, text, BODY_SIZE, chart_ink);
+    flow(d, text, BODY_SIZE, tna_chart_ink);
 }
 
-void pdf_note(pdf_doc *d, const char *text)
+void tna_pdf_note(pdf_doc *d, const char *text)
 {
-    flow(d, text, NOTE_SIZE, chart_muted);
+    flow(d, text, NOTE_SIZE, tna_chart_muted);
 }
 
-double pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
+double tna_pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
                    int flags)
 {
-    pdf_tag_begin(d, "P", NULL);
-    double h = chart_text(d->cr, text, x, y, w, size, flags, CHART_LEFT, 0);
-    pdf_tag_end(d, "P");
+    tna_pdf_tag_begin(d, "P", NULL);
+    double h = tna_chart_text(d->cr, text, x, y, w, size, flags, CHART_LEFT, 0);
+    tna_pdf_tag_end(d, "P");
     return h;
 }
 
-void pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, double w)
+void tna_pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, double w)
 {
     double rh = spec->row_height > 0 ? spec->row_height : 15;
     chart_heatmap part = *spec;
     part.n_rows = 0;
-    double overhead = chart_heat_height(d->cr, w, &part);
+    double overhead = tna_chart_heat_height(d->cr, w, &part);
     size_t per_page = (size_t)fmax(1, floor((PDF_BOTTOM - PDF_TOP - 40 - overhead) / rh));
     for (size_t done = 0; done < spec->n_rows; done += part.n_rows) {
         size_t at = done * spec->n_cols;
@@ -81,23 +81,23 @@ void pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, doubl
         if (part.text)
             part.text += at;
         bool head = done == 0 && title;
-        pdf_keep(d, chart_heat_height(d->cr, w, &part) + (head ? 40 : 0));
+        tna_pdf_keep(d, tna_chart_heat_height(d->cr, w, &part) + (head ? 40 : 0));
         if (head)
-            pdf_h2(d, title);
-        pdf_figure_begin(d);
-        d->y += chart_heat(d->cr, PDF_LEFT, d->y, w, &part) + 8;
-        pdf_figure_end(d);
+            tna_pdf_h2(d, title);
+        tna_pdf_figure_begin(d);
+        d->y += tna_chart_heat(d->cr, PDF_LEFT, d->y, w, &part) + 8;
+        tna_pdf_figure_end(d);
     }
 }
 
-void pdf_figure_begin(pdf_doc *d)
+void tna_pdf_figure_begin(pdf_doc *d)
 {
-    pdf_tag_begin(d, "Figure", NULL);
+    tna_pdf_tag_begin(d, "Figure", NULL);
 }
 
-void pdf_figure_end(pdf_doc *d)
+void tna_pdf_figure_end(pdf_doc *d)
 {
-    pdf_tag_end(d, "Figure");
+    tna_pdf_tag_end(d, "Figure");
 }
 
 /* ---- tables ---------------------------------------------------------------------------------- */
@@ -116,7 +116,7 @@ static chart_align col_align(const pdf_table *t, size_t c)
 static double cell_height(pdf_doc *d, const char *text, double w, double size, bool bold)
 {
     double h;
-    chart_text_size(d->cr, text, w, size, CHART_WRAP | (bold ? CHART_BOLD : 0), 0, NULL, &h);
+    tna_chart_text_size(d->cr, text, w, size, CHART_WRAP | (bold ? CHART_BOLD : 0), 0, NULL, &h);
     return h;
 }
 
@@ -130,7 +130,7 @@ static const char *cell_text(pdf_doc *d, const table_geom *g, size_t c, const ch
         bool protect = text == d->protect;
         d->protect_shown |= protect;
         double tw;
-        chart_text_size(d->cr, text, 0, g->size, 0, 0, &tw, NULL);
+        tna_chart_text_size(d->cr, text, 0, g->size, 0, 0, &tw, NULL);
         if (tw > g->w[c] - 2 * g->pad) {
             d->shortened |= !protect;
             return protect ? d->protect_short : d->marker_short;
@@ -168,7 +168,7 @@ static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g, const 
     cairo_t *cr = d->cr;
     double total = g->x[t->n_cols - 1] + g->w[t->n_cols - 1] - g->x[0];
     if (head) {
-        chart_set_rgb(cr, chart_panel);
+        tna_chart_set_rgb(cr, tna_chart_panel);
         cairo_rectangle(cr, g->x[0], d->y, total, h);
         cairo_fill(cr);
     } else if (shade) {
@@ -176,31 +176,31 @@ static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g, const 
         cairo_rectangle(cr, g->x[0], d->y, total, h);
         cairo_fill(cr);
     }
-    pdf_tag_begin(d, "TR", NULL);
+    tna_pdf_tag_begin(d, "TR", NULL);
     for (size_t c = 0; c < t->n_cols; c++) {
         const char *text = cell_text(d, g, c, cells[c], head);
         unsigned char k = kinds ? kinds[c] : PDF_CELL_TEXT;
-        pdf_tag_begin(d, head ? "TH" : "TD", NULL);
+        tna_pdf_tag_begin(d, head ? "TH" : "TD", NULL);
         double cx = g->x[c] + g->pad, cw = g->w[c] - 2 * g->pad;
         if (k >= PDF_CELL_RAG_NONE) { /* the pill's text shrinks to fit the column */
             double size = g->size - 0.5, tw;
             for (;;) {
-                chart_text_size(cr, text, 0, size, CHART_BOLD, 0, &tw, NULL);
+                tna_chart_text_size(cr, text, 0, size, CHART_BOLD, 0, &tw, NULL);
                 if (tw + 10 <= cw || size <= 5)
                     break;
                 size -= 0.5;
             }
-            chart_status(cr, cx, d->y + 2.5, (chart_status_kind)(k - PDF_CELL_RAG_NONE), text,
+            tna_chart_status(cr, cx, d->y + 2.5, (chart_status_kind)(k - PDF_CELL_RAG_NONE), text,
                          size);
         } else {
-            chart_set_rgb(cr, k == PDF_CELL_MUTED ? chart_muted : chart_ink);
-            chart_text(cr, text, cx, d->y + 2.5, cw, g->size, cell_flags(t, c, head, k),
+            tna_chart_set_rgb(cr, k == PDF_CELL_MUTED ? tna_chart_muted : tna_chart_ink);
+            tna_chart_text(cr, text, cx, d->y + 2.5, cw, g->size, cell_flags(t, c, head, k),
                        col_align(t, c), 0);
         }
-        pdf_tag_end(d, head ? "TH" : "TD");
+        tna_pdf_tag_end(d, head ? "TH" : "TD");
     }
-    pdf_tag_end(d, "TR");
-    chart_set_rgb(cr, head ? chart_accent : chart_grid);
+    tna_pdf_tag_end(d, "TR");
+    tna_chart_set_rgb(cr, head ? tna_chart_accent : tna_chart_grid);
     cairo_rectangle(cr, g->x[0], d->y + h - (head ? 0.8 : 0.4), total, head ? 0.8 : 0.4);
     cairo_fill(cr);
     d->y += h;
@@ -225,7 +225,7 @@ static void fit_words(pdf_doc *d, const pdf_table *t, table_geom *g)
                 continue; /* markers shorten themselves, pills shrink to fit */
             int flags = k == PDF_CELL_BOLD ? CHART_BOLD : 0;
             double whole;
-            chart_text_size(d->cr, text, 0, g->size, flags, 0, &whole, NULL);
+            tna_chart_text_size(d->cr, text, 0, g->size, flags, 0, &whole, NULL);
             need[c] = fmax(need[c], whole <= inner
                                         ? whole
                                         : tna_chart_text_min_width(d->cr, text, g->size, flags));
@@ -263,7 +263,7 @@ static void geometry(pdf_doc *d, const pdf_table *t, table_geom *g)
         g->x[c] = x, x += g->w[c];
 }
 
-double pdf_table_height(pdf_doc *d, const pdf_table *t)
+double tna_pdf_table_height(pdf_doc *d, const pdf_table *t)
 {
     if (t->n_cols == 0 || t->n_cols > 32)
         return 0;
@@ -281,7 +281,7 @@ double pdf_table_height(pdf_doc *d, const pdf_table *t)
     return h;
 }
 
-void pdf_table_draw(pdf_doc *d, const pdf_table *t)
+void tna_pdf_table_draw(pdf_doc *d, const pdf_table *t)
 {
     if (t->n_cols == 0 || t->n_cols > 32)
         return;
@@ -289,8 +289,8 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
     geometry(d, t, &g);
     double hh = row_height(d, t, &g, t->head, NULL, true);
     double first = t->n_rows ? row_height(d, t, &g, t->cells, t->kind, false) : 0;
-    pdf_need(d, hh + first);
-    pdf_tag_begin(d, "Table", NULL);
+    tna_pdf_need(d, hh + first);
+    tna_pdf_tag_begin(d, "Table", NULL);
     draw_row(d, t, &g, t->head, NULL, true, hh, false);
     d->shortened = d->protect_shown = false;
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -298,23 +298,23 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
         const unsigned char *kinds = t->kind ? t->kind + r * t->n_cols : NULL;
         double h = row_height(d, t, &g, cells, kinds, false);
         if (d->y + h > PDF_BOTTOM) {
-            pdf_tag_end(d, "Table");
-            pdf_page_begin(d);
-            pdf_tag_begin(d, "Table", NULL);
+            tna_pdf_tag_end(d, "Table");
+            tna_pdf_page_begin(d);
+            tna_pdf_tag_begin(d, "Table", NULL);
             draw_row(d, t, &g, t->head, NULL, true, hh, false);
         }
         draw_row(d, t, &g, cells, kinds, false, h, r % 2 == 1);
     }
-    pdf_tag_end(d, "Table");
+    tna_pdf_tag_end(d, "Table");
     d->y += 8;
     bool shortened = d->shortened, protect = d->protect_shown;
     if (shortened)
-        pdf_note(d, pdf_suppressed_key(d));
+        tna_pdf_note(d, tna_pdf_suppressed_key(d));
     if (protect)
-        pdf_note(d, tna_pdf_protected_key(d));
+        tna_pdf_note(d, tna_pdf_protected_key(d));
 }
 
-const char *pdf_suppressed_key(pdf_doc *d)
+const char *tna_pdf_suppressed_key(pdf_doc *d)
 {
     return pdf_tf(d, TERM_MARKER_KEY, d->marker_short, d->res->min_group_size);
 }
@@ -371,80 +371,80 @@ const char *tna_pdf_decimal(pdf_doc *d, double v, int decimals)
     char buf[64];
     tna_format_decimal(v, decimals, 0, buf, sizeof buf);
     if (buf[0] == '-')
-        return pdf_str(d, "−%s", buf + 1); /* a typographic minus */
-    return pdf_str(d, "%s", buf);
+        return tna_pdf_str(d, "−%s", buf + 1); /* a typographic minus */
+    return tna_pdf_str(d, "%s", buf);
 }
 
-const char *pdf_gap(pdf_doc *d, double v)
+const char *tna_pdf_gap(pdf_doc *d, double v)
 {
     return tna_pdf_decimal(d, v, 2);
 }
 
-const char *pdf_share(pdf_doc *d, double v)
+const char *tna_pdf_share(pdf_doc *d, double v)
 {
     char buf[64];
     tna_format_decimal(v, 0, 2, buf, sizeof buf);
     if (buf[0] == '-')
-        return pdf_str(d, "−%s%%", buf + 1);
-    return pdf_str(d, "%s%%", buf);
+        return tna_pdf_str(d, "−%s%%", buf + 1);
+    return tna_pdf_str(d, "%s%%", buf);
 }
 
-const char *pdf_count(pdf_doc *d, int64_t v)
+const char *tna_pdf_count(pdf_doc *d, int64_t v)
 {
     char buf[40];
     thousands((long long)v, buf, sizeof buf);
-    return pdf_str(d, "%s", buf);
+    return tna_pdf_str(d, "%s", buf);
 }
 
 const char *tna_pdf_counted_in(pdf_doc *d, tna_language language, int64_t n, tna_term one,
                                tna_term many)
 {
-    return pdf_str(d, tna_term_in(n == 1 ? one : many, language), pdf_count(d, n));
+    return tna_pdf_str(d, tna_term_in(n == 1 ? one : many, language), tna_pdf_count(d, n));
 }
 
-const char *pdf_cohorts(pdf_doc *d, int64_t n)
+const char *tna_pdf_cohorts(pdf_doc *d, int64_t n)
 {
     return tna_pdf_pair(d, pdf_counted(d, TNA_LANG_EN, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS),
                         pdf_counted(d, TNA_LANG_CY, n, TERM_N_COHORTS_ONE, TERM_N_COHORTS));
 }
 
-const char *pdf_money(pdf_doc *d, double v)
+const char *tna_pdf_money(pdf_doc *d, double v)
 {
     char pounds[64], buf[40];
     tna_format_decimal(v, 0, 0, pounds, sizeof pounds);
     thousands(strtoll(pounds, NULL, 10), buf, sizeof buf);
     if (buf[0] == '-')
-        return pdf_str(d, "−£%s", buf + 1);
-    return pdf_str(d, "£%s", buf);
+        return tna_pdf_str(d, "−£%s", buf + 1);
+    return tna_pdf_str(d, "£%s", buf);
 }
 
-const char *pdf_signed(pdf_doc *d, double v)
+const char *tna_pdf_signed(pdf_doc *d, double v)
 {
-    const char *text = pdf_gap(d, v);
+    const char *text = tna_pdf_gap(d, v);
     if (strcmp(text, "0.00") == 0 || v < 0)
         return text; /* zero, or negative with its minus */
-    return pdf_str(d, "+%s", text);
+    return tna_pdf_str(d, "+%s", text);
 }
 
-const char *pdf_group_gap(pdf_doc *d, const tna_group *g)
+const char *tna_pdf_group_gap(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL)
         return "–";
-    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_gap(d, g->mean_gap);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : tna_pdf_gap(d, g->mean_gap);
 }
 
-const char *pdf_group_share(pdf_doc *d, const tna_group *g)
+const char *tna_pdf_group_share(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL)
         return "–";
-    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_share(d, g->share_below);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : tna_pdf_share(d, g->share_below);
 }
 
 const char *tna_pdf_gap_range(pdf_doc *d, const tna_group *g)
 {
     if (g == NULL || g->hidden || !g->has_interval)
         return NULL;
-    return pdf_str(d, "%s–%s", pdf_gap(d, g->mean_gap_low), pdf_gap(d, g->mean_gap_high));
+    return tna_pdf_str(d, "%s–%s", tna_pdf_gap(d, g->mean_gap_low), tna_pdf_gap(d, g->mean_gap_high));
 }
 
 const char *tna_pdf_share_range(pdf_doc *d, const tna_group *g)
@@ -454,7 +454,7 @@ const char *tna_pdf_share_range(pdf_doc *d, const tna_group *g)
     char lo[64], hi[64];
     tna_format_decimal(g->share_below_low, 0, 2, lo, sizeof lo);
     tna_format_decimal(g->share_below_high, 0, 2, hi, sizeof hi);
-    return pdf_str(d, "%s–%s%%", lo, hi);
+    return tna_pdf_str(d, "%s–%s%%", lo, hi);
 }
 
 bool tna_pdf_within_noise(const tna_group *a, const tna_group *b)
@@ -474,11 +474,11 @@ bool tna_pdf_holds(const tna_group *g, double v)
            tna_round_shown(v) <= tna_round_shown(g->mean_gap_high);
 }
 
-const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
+const char *tna_pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
 {
     if (g == NULL)
         return "–";
-    return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_count(d, v);
+    return g->hidden ? tna_pdf_hidden(d, g->hidden) : tna_pdf_count(d, v);
 }
 
 /* ---- names and dates --------------------------------------------------------------------------
@@ -505,7 +505,7 @@ static const char *strip(const char *name, const char *const *prefixes, const ch
     return buf;
 }
 
-const char *pdf_short_authority(pdf_doc *d, uint32_t a)
+const char *tna_pdf_short_authority(pdf_doc *d, uint32_t a)
 {
     static const char *const en_pre[] = {"City and County of ", NULL};
     static const char *const en_suf[] = {" County Borough Council", " County Council",
@@ -527,10 +527,10 @@ const char *pdf_short_authority(pdf_doc *d, uint32_t a)
         if (strncmp(au->name_cy, "Cyngor Sir ", 11) == 0)
             g_strlcpy(cy, au->name_cy + 7, sizeof cy);
     }
-    return tna_pdf_pair(d, pdf_str(d, "%s", en), has_cy ? pdf_str(d, "%s", cy) : NULL);
+    return tna_pdf_pair(d, tna_pdf_str(d, "%s", en), has_cy ? tna_pdf_str(d, "%s", cy) : NULL);
 }
 
-const char *pdf_date(pdf_doc *d, int64_t t)
+const char *tna_pdf_date(pdf_doc *d, int64_t t)
 {
     static const tna_term month[12] = {TERM_MONTH_1, TERM_MONTH_2,  TERM_MONTH_3,  TERM_MONTH_4,
                                        TERM_MONTH_5, TERM_MONTH_6,  TERM_MONTH_7,  TERM_MONTH_8,
@@ -538,9 +538,9 @@ const char *pdf_date(pdf_doc *d, int64_t t)
     time_t tt = (time_t)t;
     struct tm tm;
     gmtime_r(&tt, &tm);
-    const char *e = pdf_str(d, "%d %s %d", tm.tm_mday, tna_term_in(month[tm.tm_mon], TNA_LANG_EN),
+    const char *e = tna_pdf_str(d, "%d %s %d", tm.tm_mday, tna_term_in(month[tm.tm_mon], TNA_LANG_EN),
                             tm.tm_year + 1900);
-    const char *c = pdf_str(d, "%d %s %d", tm.tm_mday, tna_term_in(month[tm.tm_mon], TNA_LANG_CY),
+    const char *c = tna_pdf_str(d, "%d %s %d", tm.tm_mday, tna_term_in(month[tm.tm_mon], TNA_LANG_CY),
                             tm.tm_year + 1900);
     return tna_pdf_pair(d, e, c);
 }
@@ -548,44 +548,44 @@ const char *pdf_date(pdf_doc *d, int64_t t)
 /* ---- expectations ------------------------------------------------------------------------------
  */
 
-const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
+const char *tna_pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
     case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
     case TNA_METRIC_APPLIED_RATE:
-        return pdf_share(d, v);
+        return tna_pdf_share(d, v);
     case TNA_METRIC_LEARNERS_NEEDING:
-        return pdf_count(d, llround(v));
+        return tna_pdf_count(d, llround(v));
     case TNA_METRIC_SATISFACTION:
-        return pdf_str(d, "%s / 5", pdf_gap(d, v));
+        return tna_pdf_str(d, "%s / 5", tna_pdf_gap(d, v));
     case TNA_METRIC_TRAINED_VS_UNTRAINED:
-        return pdf_signed(d, v);
+        return tna_pdf_signed(d, v);
     case TNA_METRIC_MEAN_GAP:
     case TNA_METRIC_GAP_REDUCTION:
     case TNA_METRIC_LEARNING_UPLIFT:
     case TNA_METRIC_COUNT:
         break;
     }
-    return pdf_gap(d, v);
+    return tna_pdf_gap(d, v);
 }
 
-const char *pdf_rag_word(pdf_doc *d, tna_rag rag)
+const char *tna_pdf_rag_word(pdf_doc *d, tna_rag rag)
 {
     switch (rag) {
     case TNA_RAG_GREEN:
-        return pdf_t(d, TERM_RAG_GREEN_LOWER);
+        return tna_pdf_t(d, TERM_RAG_GREEN_LOWER);
     case TNA_RAG_AMBER:
-        return pdf_t(d, TERM_RAG_AMBER_LOWER);
+        return tna_pdf_t(d, TERM_RAG_AMBER_LOWER);
     case TNA_RAG_RED:
-        return pdf_t(d, TERM_RAG_RED_LOWER);
+        return tna_pdf_t(d, TERM_RAG_RED_LOWER);
     case TNA_RAG_NONE:
         break;
     }
-    return pdf_t(d, TERM_RAG_NONE_LOWER);
+    return tna_pdf_t(d, TERM_RAG_NONE_LOWER);
 }
 
-pdf_cell pdf_rag_cell(tna_rag rag)
+pdf_cell tna_pdf_rag_cell(tna_rag rag)
 {
     switch (rag) {
     case TNA_RAG_GREEN:

@@ -18,11 +18,11 @@
 
 tna_status tna_csv_write_data_quality(const tna_results *results, const tna_dq_log *log,
                                       tna_outputs *outputs, tna_error *err);
-tna_status csv_write_planning(const tna_results *results, tna_outputs *outputs, tna_error *err);
-tna_status csv_write_expectations(const tna_results *results, tna_outputs *outputs,
+tna_status tna_csv_write_planning(const tna_results *results, tna_outputs *outputs, tna_error *err);
+tna_status tna_csv_write_expectations(const tna_results *results, tna_outputs *outputs,
                                   tna_error *err);
 /* priorities-PERIOD.csv, and budget-PERIOD.csv when a budget is set (csv_budget.c). */
-tna_status csv_write_budget(const tna_results *results, tna_outputs *outputs, tna_error *err);
+tna_status tna_csv_write_budget(const tna_results *results, tna_outputs *outputs, tna_error *err);
 
 /* Opens "<stem>-<current period>.csv" in the outputs set. Here, not in csv.c, so that the
  * writers csv.c calls do not call back into it. */

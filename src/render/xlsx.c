@@ -1,6 +1,6 @@
 /*
- * xlsx.c - tna-PERIOD.xlsx, the workbook for L&D leads and commissioners (DESIGN.md "What it
- * writes"); see include/tna/render.h.
+ * xlsx.c - tna-PERIOD.xlsx, the workbook for L&D leads and commissioners (docs/outputs.md); see
+ * include/tna/render.h.
  *
  * The workbook is written with libxlsxwriter to a temporary path of the outputs set, so it
  * appears together with the other reports or not at all. libxlsxwriter only opens the file
@@ -20,7 +20,7 @@
 
 #include "xlsx_internal.h"
 
-bool xw_shows(xw *x, uint32_t authority, uint32_t region)
+bool tna_xw_shows(xw *x, uint32_t authority, uint32_t region)
 {
     return (authority == TNA_NONE || tna_render_shows_authority(x->opt, x->m, authority)) &&
            (region == TNA_NONE || tna_render_shows_region(x->opt, x->m, region));
@@ -30,19 +30,19 @@ bool xw_shows(xw *x, uint32_t authority, uint32_t region)
  * plan, skills, evaluation and data-quality sheets (the full workbook has them). */
 static void write_pack_sheets(xw *x)
 {
-    xw_formats(x);
-    xlsx_chart_prepare(x);
-    xlsx_summary(x);
-    xlsx_heatmap(x);
-    xlsx_by_authority(x);
-    xlsx_by_role(x);
-    xlsx_by_topic(x);
-    xlsx_demand(x);
-    xlsx_trends(x);
-    xlsx_barriers(x);
-    xlsx_raters(x);
-    xlsx_about(x);
-    xlsx_chart_data(x);
+    tna_xw_formats(x);
+    tna_xlsx_chart_prepare(x);
+    tna_xlsx_summary(x);
+    tna_xlsx_heatmap(x);
+    tna_xlsx_by_authority(x);
+    tna_xlsx_by_role(x);
+    tna_xlsx_by_topic(x);
+    tna_xlsx_demand(x);
+    tna_xlsx_trends(x);
+    tna_xlsx_barriers(x);
+    tna_xlsx_raters(x);
+    tna_xlsx_about(x);
+    tna_xlsx_chart_data(x);
 }
 
 static void write_sheets(xw *x)
@@ -51,25 +51,25 @@ static void write_sheets(xw *x)
         write_pack_sheets(x);
         return;
     }
-    xw_formats(x);
-    xlsx_chart_prepare(x);
-    xlsx_summary(x);
-    xlsx_heatmap(x);
-    xlsx_by_authority(x);
-    xlsx_by_role(x);
-    xlsx_by_topic(x);
-    xlsx_skills(x);
-    xlsx_demand(x);
-    xlsx_commissioning(x);
-    xlsx_cohorts(x);
-    xlsx_mentors(x);
-    xlsx_trends(x);
-    xlsx_evaluation(x);
-    xlsx_barriers(x);
-    xlsx_raters(x);
-    xlsx_data_quality(x);
-    xlsx_about(x);
-    xlsx_chart_data(x);
+    tna_xw_formats(x);
+    tna_xlsx_chart_prepare(x);
+    tna_xlsx_summary(x);
+    tna_xlsx_heatmap(x);
+    tna_xlsx_by_authority(x);
+    tna_xlsx_by_role(x);
+    tna_xlsx_by_topic(x);
+    tna_xlsx_skills(x);
+    tna_xlsx_demand(x);
+    tna_xlsx_commissioning(x);
+    tna_xlsx_cohorts(x);
+    tna_xlsx_mentors(x);
+    tna_xlsx_trends(x);
+    tna_xlsx_evaluation(x);
+    tna_xlsx_barriers(x);
+    tna_xlsx_raters(x);
+    tna_xlsx_data_quality(x);
+    tna_xlsx_about(x);
+    tna_xlsx_chart_data(x);
 }
 
 tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *options,
@@ -105,7 +105,7 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
     int sys_errno = 0;
     if (x.wb) {
         char *title = g_strdup(tna_label_title(x.l));
-        char *subject = g_strdup_printf("%s %s", xw_t(&x, TERM_TRAINING_NEEDS_ANALYSIS), period);
+        char *subject = g_strdup_printf("%s %s", tna_xw_t(&x, TERM_TRAINING_NEEDS_ANALYSIS), period);
         lxw_doc_properties props = {0};
         props.title = g_utf8_make_valid(title, -1);
         props.subject = subject;
@@ -113,7 +113,7 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
         char *comments = g_strdup(tna_label_termf(x.l, TERM_WRITTEN_BY_TNA, TNA_VERSION));
         props.comments = comments;
         props.created = (time_t)options->now;
-        xw_check(&x, workbook_set_properties(x.wb, &props));
+        tna_xw_check(&x, workbook_set_properties(x.wb, &props));
         g_free(props.title);
         g_free(title);
         g_free(subject);

@@ -8,8 +8,8 @@
  *
  * A chart must never plot a suppressed figure, and Excel plots a text cell in a value range
  * as 0, so the charts do not point at the visible tables (whose suppressed cells hold the
- * marker text, and whose rows a filter may hide). xlsx_chart_prepare collects only shown
- * figures, in the order they are plotted; xlsx_chart_data writes them to a hidden last sheet
+ * marker text, and whose rows a filter may hide). tna_xlsx_chart_prepare collects only shown
+ * figures, in the order they are plotted; tna_xlsx_chart_data writes them to a hidden last sheet
  * ("Chart data"), a blank cell where a period has no shown figure (a gap in the line). A
  * chart with nothing to plot is left out.
  */
@@ -35,10 +35,10 @@ static void point(GArray *a, const char *label, double v1, double v2)
     g_array_append_val(a, p);
 }
 
-void xlsx_chart_prepare(xw *x)
+void tna_xlsx_chart_prepare(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    x->chart_sheet = xw_sheet_name(x, TERM_CHART_DATA);
+    x->chart_sheet = tna_xw_sheet_name(x, TERM_CHART_DATA);
     x->top_gaps = g_array_new(FALSE, FALSE, sizeof(xw_point));
     x->trend = g_array_new(FALSE, FALSE, sizeof(xw_point));
     x->costs = g_array_new(FALSE, FALSE, sizeof(xw_point));
@@ -78,35 +78,35 @@ static void block(xw *x, lxw_worksheet *ws, lxw_col_t col, GArray *pts, const ch
 {
     const char *head[] = {h0, h1, h2};
     for (int i = 0; i < (h2 ? 3 : 2); i++) {
-        xw_text(x, ws, DATA_ROW - 1, col + (lxw_col_t)i, head[i], x->header);
-        xw_check(x, worksheet_set_column(ws, col + (lxw_col_t)i, col + (lxw_col_t)i,
+        tna_xw_text(x, ws, DATA_ROW - 1, col + (lxw_col_t)i, head[i], x->header);
+        tna_xw_check(x, worksheet_set_column(ws, col + (lxw_col_t)i, col + (lxw_col_t)i,
                                          i == 0 ? 34 : 12, NULL));
     }
     for (guint i = 0; i < pts->len; i++) {
         const xw_point *p = &g_array_index(pts, xw_point, i);
-        xw_text(x, ws, DATA_ROW + i, col, p->label, x->text);
-        xw_number(x, ws, DATA_ROW + i, col + 1, p->v1, f); /* NAN: blank, a gap */
+        tna_xw_text(x, ws, DATA_ROW + i, col, p->label, x->text);
+        tna_xw_number(x, ws, DATA_ROW + i, col + 1, p->v1, f); /* NAN: blank, a gap */
         if (h2)
-            xw_number(x, ws, DATA_ROW + i, col + 2, p->v2, f);
+            tna_xw_number(x, ws, DATA_ROW + i, col + 2, p->v2, f);
     }
 }
 
-void xlsx_chart_data(xw *x)
+void tna_xlsx_chart_data(xw *x)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, x->chart_sheet);
     if (ws == NULL)
         ws = workbook_add_worksheet(x->wb, NULL);
     if (ws) {
-        xw_title(x, ws, xw_t(x, TERM_WHAT_THE_CHARTS_PLOT), xw_t(x, TERM_CHART_DATA_INTRO));
-        const char *topic = xw_t(x, TERM_TOPIC);
-        block(x, ws, COL_GAPS, x->top_gaps, topic, xw_t(x, TERM_MEAN_GAP), NULL, x->gap);
-        block(x, ws, COL_TREND, x->trend, xw_t(x, TERM_PERIOD),
+        tna_xw_title(x, ws, tna_xw_t(x, TERM_WHAT_THE_CHARTS_PLOT), tna_xw_t(x, TERM_CHART_DATA_INTRO));
+        const char *topic = tna_xw_t(x, TERM_TOPIC);
+        block(x, ws, COL_GAPS, x->top_gaps, topic, tna_xw_t(x, TERM_MEAN_GAP), NULL, x->gap);
+        block(x, ws, COL_TREND, x->trend, tna_xw_t(x, TERM_PERIOD),
               tna_label_termf(x->l, TERM_MEAN_GAP_ALL_WALES, tna_label_wales_lower(x->l)), NULL,
               x->gap);
-        block(x, ws, COL_COSTS, x->costs, topic, xw_t(x, TERM_POOLED_PLAN),
-              xw_t(x, TERM_EACH_AUTHORITY_ALONE), x->money);
-        block(x, ws, COL_BARRIERS, x->barriers, xw_t(x, TERM_BARRIER),
-              xw_t(x, TERM_SHARE_CITING_IT), NULL, x->percent);
+        block(x, ws, COL_COSTS, x->costs, topic, tna_xw_t(x, TERM_POOLED_PLAN),
+              tna_xw_t(x, TERM_EACH_AUTHORITY_ALONE), x->money);
+        block(x, ws, COL_BARRIERS, x->barriers, tna_xw_t(x, TERM_BARRIER),
+              tna_xw_t(x, TERM_SHARE_CITING_IT), NULL, x->percent);
         worksheet_hide(ws);
     }
     g_array_free(x->top_gaps, TRUE);
@@ -146,10 +146,10 @@ static void place(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_ch
     o.x_scale = xs;
     o.y_scale = ys;
     o.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE; /* filters must not squash it */
-    xw_check(x, worksheet_insert_chart_opt(ws, row, col, c, &o));
+    tna_xw_check(x, worksheet_insert_chart_opt(ws, row, col, c, &o));
 }
 
-lxw_row_t xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+lxw_row_t tna_xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
     guint n = x->top_gaps->len;
     if (n == 0)
@@ -166,13 +166,13 @@ lxw_row_t xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     chart_axis_set_crossing_max(c->y_axis); /* and the value axis still at the bottom */
     chart_axis_set_num_format(c->x_axis, "0.0");
     chart_axis_set_min(c->x_axis, 0);
-    chart_axis_set_name(c->x_axis, xw_t(x, TERM_MEAN_GAP_LEVELS_BELOW_TARGET));
+    chart_axis_set_name(c->x_axis, tna_xw_t(x, TERM_MEAN_GAP_LEVELS_BELOW_TARGET));
     chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     place(x, ws, row, col, c, 1.5, 1.3);
     return 19;
 }
 
-lxw_row_t xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+lxw_row_t tna_xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
     guint n = x->trend->len, shown = 0;
     for (guint i = 0; i < n; i++)
@@ -191,26 +191,26 @@ lxw_row_t xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     titled(c, tna_label_termf(x->l, TERM_CHART_TREND, tna_label_wales_lower(x->l)));
     chart_axis_set_min(c->y_axis, 0);
     chart_axis_set_num_format(c->y_axis, "0.00");
-    chart_axis_set_name(c->x_axis, xw_t(x, TERM_PERIOD));
+    chart_axis_set_name(c->x_axis, tna_xw_t(x, TERM_PERIOD));
     chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
     place(x, ws, row, col, c, 1.2, 1.0);
     return 15;
 }
 
-lxw_row_t xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+lxw_row_t tna_xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
     guint n = x->costs->len;
     if (n == 0)
         return 0;
     lxw_chart *c = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
-    lxw_chart_series *pooled = series(x, c, COL_COSTS, COL_COSTS + 1, n, xw_t(x, TERM_POOLED_PLAN));
+    lxw_chart_series *pooled = series(x, c, COL_COSTS, COL_COSTS + 1, n, tna_xw_t(x, TERM_POOLED_PLAN));
     lxw_chart_series *alone =
-        series(x, c, COL_COSTS, COL_COSTS + 2, n, xw_t(x, TERM_EACH_AUTHORITY_ALONE));
+        series(x, c, COL_COSTS, COL_COSTS + 2, n, tna_xw_t(x, TERM_EACH_AUTHORITY_ALONE));
     lxw_chart_fill f1 = {.color = 0x2E75B6}, f2 = {.color = 0xBFBFBF};
     chart_series_set_fill(pooled, &f1);
     chart_series_set_fill(alone, &f2);
-    titled(c, xw_t(x, TERM_CHART_COSTS));
+    titled(c, tna_xw_t(x, TERM_CHART_COSTS));
     chart_axis_set_num_format(c->y_axis, "\xC2\xA3#,##0");
     chart_axis_set_min(c->y_axis, 0);
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
@@ -218,7 +218,7 @@ lxw_row_t xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     return 29;
 }
 
-lxw_row_t xlsx_chart_barriers(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+lxw_row_t tna_xlsx_chart_barriers(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
     guint n = x->barriers->len;
     if (n == 0)
@@ -229,7 +229,7 @@ lxw_row_t xlsx_chart_barriers(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     chart_series_set_fill(s, &fill);
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "0%");
-    titled(c, xw_t(x, TERM_CHART_BARRIERS));
+    titled(c, tna_xw_t(x, TERM_CHART_BARRIERS));
     chart_axis_set_reverse(c->y_axis);
     chart_axis_set_crossing_max(c->y_axis);
     chart_axis_set_num_format(c->x_axis, "0%");

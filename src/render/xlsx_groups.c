@@ -45,30 +45,30 @@ static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const doubl
     int last = ndim + XW_FIGURES; /* the coverage column */
     for (int i = 0; i < ndim; i++)
         head[i] = dims[i], widths[i] = dim_widths[i];
-    xw_figure_headers(x, head + ndim);
+    tna_xw_figure_headers(x, head + ndim);
     for (int i = 0; i < XW_FIGURES; i++)
         widths[ndim + i] = 12;
-    head[last] = xw_t(x, TERM_BASED_ON), widths[last] = 16;
+    head[last] = tna_xw_t(x, TERM_BASED_ON), widths[last] = 16;
     char kinds[DIMS_MAX + XW_FIGURES + 2];
     for (int i = 0; i <= last; i++)
         kinds[i] = i < ndim || i == last ? 't' : 'n';
     kinds[last + 1] = '\0';
-    xw_header(x, ws, 3, head, last + 1, widths, kinds);
+    tna_xw_header(x, ws, 3, head, last + 1, widths, kinds);
     lxw_row_t row = 4;
     for (guint i = 0; i < rows->len; i++, row++) {
         if (row >= XW_ROW_LIMIT - 1) {
-            xw_text(x, ws, row++, 0, xw_t(x, TERM_MORE_ROWS_THAN_SHEET), x->note);
+            tna_xw_text(x, ws, row++, 0, tna_xw_t(x, TERM_MORE_ROWS_THAN_SHEET), x->note);
             break;
         }
         const grow *r = &g_array_index(rows, grow, i);
         for (int d = 0; d < ndim; d++)
-            xw_text(x, ws, row, (lxw_col_t)d, r->dim[d], r->bold ? x->bold : x->text);
-        xw_figures(x, ws, row, (lxw_col_t)ndim, r->g, r->bold);
+            tna_xw_text(x, ws, row, (lxw_col_t)d, r->dim[d], r->bold ? x->bold : x->text);
+        tna_xw_figures(x, ws, row, (lxw_col_t)ndim, r->g, r->bold);
         const char *coverage = tna_xw_coverage(x, r->g);
         if (coverage)
-            xw_text(x, ws, row, (lxw_col_t)last, coverage, x->text);
+            tna_xw_text(x, ws, row, (lxw_col_t)last, coverage, x->text);
     }
-    xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)last);
+    tna_xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)last);
     g_array_free(rows, TRUE);
 }
 
@@ -82,15 +82,15 @@ static void grid_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, co
     if (coverage) {
         char *text = g_strdup(
             tna_label_termf(x->l, TERM_BASED_ON_K_OF_N_SKILLS, g->skills_assessed, g->skills));
-        xw_check(x, worksheet_write_comment(ws, row, col, text));
+        tna_xw_check(x, worksheet_write_comment(ws, row, col, text));
         g_free(text);
     }
     if (g->hidden)
         tna_xw_hidden(x, ws, row, col, g->hidden);
     else if (k == 4)
-        xw_number(x, ws, row, col, g->mean_gap, bold ? x->bold_gap : x->gap);
+        tna_xw_number(x, ws, row, col, g->mean_gap, bold ? x->bold_gap : x->gap);
     else
-        xw_int(x, ws, row, col, g->learners_needing, bold ? x->bold_integer : x->integer);
+        tna_xw_int(x, ws, row, col, g->learners_needing, bold ? x->bold_integer : x->integer);
 }
 
 /* A grid with its header at `row`; returns the last row written. */
@@ -100,20 +100,20 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     size_t nt = m->n_topics;
     const char **head = g_new(const char *, nt + 3);
     double *widths = g_new(double, nt + 3);
-    head[0] = xw_t(x, TERM_AUTHORITY), widths[0] = xw_width(x, 'a');
-    head[1] = xw_t(x, TERM_REGION), widths[1] = xw_width(x, 'g');
+    head[0] = tna_xw_t(x, TERM_AUTHORITY), widths[0] = tna_xw_width(x, 'a');
+    head[1] = tna_xw_t(x, TERM_REGION), widths[1] = tna_xw_width(x, 'g');
     for (size_t t = 0; t < nt; t++)
         head[2 + t] = tna_label_topic(x->l, (uint32_t)t), widths[2 + t] = 13;
     head[2 + nt] = tna_label_topic(x->l, TNA_NONE), widths[2 + nt] = 11;
     char *kinds = g_strnfill(nt + 3, 'n');
     kinds[0] = kinds[1] = 't';
-    xw_header(x, ws, row, head, (int)nt + 3, widths, kinds);
+    tna_xw_header(x, ws, row, head, (int)nt + 3, widths, kinds);
     g_free(kinds);
     g_free(head);
     g_free(widths);
 
     lxw_row_t r = row + 1;
-    xw_text(x, ws, r, 0, tna_label_wales(x->l), x->bold);
+    tna_xw_text(x, ws, r, 0, tna_label_wales(x->l), x->bold);
     for (size_t t = 0; t < nt; t++)
         grid_cell(x, ws, r, (lxw_col_t)(2 + t),
                   tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is((uint32_t)t)}),
@@ -121,11 +121,11 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
     grid_cell(x, ws, r, (lxw_col_t)(2 + nt), tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), k,
               true);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
-        if (!xw_shows(x, a, TNA_NONE))
+        if (!tna_xw_shows(x, a, TNA_NONE))
             continue;
         r++;
-        xw_text(x, ws, r, 0, tna_label_authority(x->l, a), x->text);
-        xw_text(x, ws, r, 1, tna_label_region(x->l, m->authorities[a].region), x->text);
+        tna_xw_text(x, ws, r, 0, tna_label_authority(x->l, a), x->text);
+        tna_xw_text(x, ws, r, 1, tna_label_region(x->l, m->authorities[a].region), x->text);
         for (size_t t = 0; t < nt; t++)
             grid_cell(
                 x, ws, r, (lxw_col_t)(2 + t),
@@ -148,34 +148,34 @@ static lxw_row_t grid(xw *x, lxw_worksheet *ws, lxw_row_t row, int k)
             cf.min_color = 0xFFFFFF;
             cf.max_color = 0x5B9BD5;
         }
-        xw_check(x,
+        tna_xw_check(x,
                  worksheet_conditional_format_range(ws, row + 2, 2, r, (lxw_col_t)(1 + nt), &cf));
     }
     return r;
 }
 
-void xlsx_heatmap(xw *x)
+void tna_xlsx_heatmap(xw *x)
 {
-    lxw_worksheet *ws = xw_sheet(x, TERM_HEATMAP);
-    xw_title(x, ws, xw_t(x, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), xw_t(x, TERM_HEATMAP_NOTE));
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_HEATMAP);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), tna_xw_t(x, TERM_HEATMAP_NOTE));
     lxw_row_t last = grid(x, ws, 3, 4);
-    xw_table(x, ws, 4, 2, last, (lxw_col_t)(x->m->n_topics + 2));
+    tna_xw_table(x, ws, 4, 2, last, (lxw_col_t)(x->m->n_topics + 2));
     lxw_row_t second = last + 3;
-    xw_text(x, ws, second, 0, xw_t(x, TERM_LEARNERS_NEEDING_TRAINING), x->heading);
+    tna_xw_text(x, ws, second, 0, tna_xw_t(x, TERM_LEARNERS_NEEDING_TRAINING), x->heading);
     grid(x, ws, second + 1, 6);
 }
 
-void xlsx_by_authority(xw *x)
+void tna_xlsx_by_authority(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, TERM_BY_AUTHORITY);
-    xw_title(x, ws, xw_t(x, TERM_FIGURES_BY_AUTHORITY), xw_t(x, TERM_BY_AUTHORITY_NOTE));
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_BY_AUTHORITY);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_FIGURES_BY_AUTHORITY), tna_xw_t(x, TERM_BY_AUTHORITY_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_roles = tna_label_role(l, TNA_NONE), *all_fw = tna_label_framework(l, TNA_NONE),
                *all_topics = tna_label_topic(l, TNA_NONE);
     for (uint32_t a = 0; a < m->n_authorities; a++) {
-        if (!xw_shows(x, a, TNA_NONE))
+        if (!tna_xw_shows(x, a, TNA_NONE))
             continue;
         const char *an = tna_label_authority(l, a),
                    *rn = tna_label_region(l, m->authorities[a].region);
@@ -203,20 +203,20 @@ void xlsx_by_authority(xw *x)
                     false, an, rn, tna_label_role(l, p),
                     tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t));
     }
-    const char *dims[] = {xw_t(x, TERM_AUTHORITY), xw_t(x, TERM_REGION), xw_t(x, TERM_ROLE),
-                          xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC)};
-    const double widths[] = {xw_width(x, 'a'), xw_width(x, 'g'), xw_width(x, 'p'), xw_width(x, 'f'),
-                             xw_width(x, 't')};
+    const char *dims[] = {tna_xw_t(x, TERM_AUTHORITY), tna_xw_t(x, TERM_REGION), tna_xw_t(x, TERM_ROLE),
+                          tna_xw_t(x, TERM_FRAMEWORK), tna_xw_t(x, TERM_TOPIC)};
+    const double widths[] = {tna_xw_width(x, 'a'), tna_xw_width(x, 'g'), tna_xw_width(x, 'p'), tna_xw_width(x, 'f'),
+                             tna_xw_width(x, 't')};
     group_table(x, ws, dims, widths, 5, rows);
 }
 
-void xlsx_by_role(xw *x)
+void tna_xlsx_by_role(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, TERM_BY_ROLE);
-    xw_title(x, ws, tna_label_termf(x->l, TERM_FIGURES_BY_ROLE_ALL_WALES, tna_label_wales_lower(l)),
-             xw_t(x, TERM_BY_ROLE_NOTE));
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_BY_ROLE);
+    tna_xw_title(x, ws, tna_label_termf(x->l, TERM_FIGURES_BY_ROLE_ALL_WALES, tna_label_wales_lower(l)),
+             tna_xw_t(x, TERM_BY_ROLE_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t p = 0; p < m->n_roles; p++) {
         const char *pn = tna_label_role(l, p);
@@ -229,18 +229,18 @@ void xlsx_by_role(xw *x)
                 false, pn, tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
                 NULL, NULL);
     }
-    const char *dims[] = {xw_t(x, TERM_ROLE), xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC)};
-    const double widths[] = {xw_width(x, 'p'), xw_width(x, 'f'), xw_width(x, 't')};
+    const char *dims[] = {tna_xw_t(x, TERM_ROLE), tna_xw_t(x, TERM_FRAMEWORK), tna_xw_t(x, TERM_TOPIC)};
+    const double widths[] = {tna_xw_width(x, 'p'), tna_xw_width(x, 'f'), tna_xw_width(x, 't')};
     group_table(x, ws, dims, widths, 3, rows);
 }
 
-void xlsx_by_topic(xw *x)
+void tna_xlsx_by_topic(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, TERM_BY_TOPIC);
-    xw_title(
-        x, ws, xw_t(x, TERM_FIGURES_BY_FRAMEWORK_TOPIC_AND),
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_BY_TOPIC);
+    tna_xw_title(
+        x, ws, tna_xw_t(x, TERM_FIGURES_BY_FRAMEWORK_TOPIC_AND),
         tna_label_termf(x->l, TERM_BY_TOPIC_NOTE, tna_label_wales(l), tna_label_wales_lower(l)));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     const char *all_fw = tna_label_framework(l, TNA_NONE),
@@ -248,7 +248,7 @@ void xlsx_by_topic(xw *x)
     add(rows, tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL), true, all_fw, all_topics, wales,
         NULL, NULL);
     for (uint32_t g = 0; g < m->n_regions; g++)
-        if (xw_shows(x, TNA_NONE, g))
+        if (tna_xw_shows(x, TNA_NONE, g))
             add(rows, tna_results_find(x->cur, TNA_SET_REGION, (tna_dims){.region = tna_is(g)}),
                 true, all_fw, all_topics, tna_label_region(l, g), NULL, NULL);
     for (uint32_t f = 0; f < m->n_frameworks; f++) {
@@ -261,26 +261,26 @@ void xlsx_by_topic(xw *x)
             add(rows, tna_results_find(x->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)}),
                 false, fn, tn, wales, NULL, NULL);
             for (uint32_t g = 0; g < m->n_regions; g++)
-                if (xw_shows(x, TNA_NONE, g))
+                if (tna_xw_shows(x, TNA_NONE, g))
                     add(rows,
                     tna_results_find(x->cur, TNA_SET_REGION_TOPIC,
                                      (tna_dims){.region = tna_is(g), .topic = tna_is(t)}),
                     false, fn, tn, tna_label_region(l, g), NULL, NULL);
         }
     }
-    const char *dims[] = {xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC), xw_t(x, TERM_REGION)};
-    const double widths[] = {xw_width(x, 'f'), xw_width(x, 't'), xw_width(x, 'g')};
+    const char *dims[] = {tna_xw_t(x, TERM_FRAMEWORK), tna_xw_t(x, TERM_TOPIC), tna_xw_t(x, TERM_REGION)};
+    const double widths[] = {tna_xw_width(x, 'f'), tna_xw_width(x, 't'), tna_xw_width(x, 'g')};
     group_table(x, ws, dims, widths, 3, rows);
 }
 
-void xlsx_skills(xw *x)
+void tna_xlsx_skills(xw *x)
 {
     const tna_model *m = x->m;
     tna_labels *l = x->l;
-    lxw_worksheet *ws = xw_sheet(x, TERM_SKILLS);
-    xw_title(x, ws,
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_SKILLS);
+    tna_xw_title(x, ws,
              tna_label_termf(x->l, TERM_FIGURES_BY_SKILL_ALL_WALES, tna_label_wales_lower(l)),
-             xw_t(x, TERM_SKILLS_NOTE));
+             tna_xw_t(x, TERM_SKILLS_NOTE));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(grow));
     for (uint32_t s = 0; s < m->n_skills; s++) {
         uint32_t t = m->skills[s].topic;
@@ -288,7 +288,7 @@ void xlsx_skills(xw *x)
             tna_label_framework(l, m->topics[t].framework), tna_label_topic(l, t),
             tna_label_skill(l, s), NULL, NULL);
     }
-    const char *dims[] = {xw_t(x, TERM_FRAMEWORK), xw_t(x, TERM_TOPIC), xw_t(x, TERM_SKILL)};
-    const double widths[] = {xw_width(x, 'f'), xw_width(x, 't'), xw_width(x, 's')};
+    const char *dims[] = {tna_xw_t(x, TERM_FRAMEWORK), tna_xw_t(x, TERM_TOPIC), tna_xw_t(x, TERM_SKILL)};
+    const double widths[] = {tna_xw_width(x, 'f'), tna_xw_width(x, 't'), tna_xw_width(x, 's')};
     group_table(x, ws, dims, widths, 3, rows);
 }

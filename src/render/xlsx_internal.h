@@ -3,10 +3,10 @@
  *
  * tna_render_xlsx (xlsx.c) opens the workbook on a temporary path of the outputs set, builds
  * one xw context and calls the sheet writers in sheet order:
- *   xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
+ *   tna_xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
  *   xlsx_groups.c    Heatmap, By authority, By role, By topic, Skills
  *   xlsx_planning.c  Demand, Commissioning, Cohorts, Mentors, Trends, Barriers, Self vs manager
- *   xlsx_about.c     Data quality, About
+ *   tna_xlsx_about.c     Data quality, About
  *   xlsx_charts.c    the hidden Chart data sheet and the four native charts
  * xlsx_write.c holds the formats and the guards every cell goes through: text is made valid
  * UTF-8, text that Excel would read as an _xHHHH_ escape is escaped itself, strings are cut
@@ -68,27 +68,27 @@ typedef struct xw {
 } xw;
 
 /* ---- xlsx_write.c: formats and guarded cell writes ---- */
-void xw_formats(xw *x);
+void tna_xw_formats(xw *x);
 /* A sheet name made valid for Excel (31 characters, none of []:*?/\, no apostrophe at
  * either end, not blank). Caller frees with g_free(). */
 char *tna_xw_valid_sheet_name(const char *name);
 /* A term as a sheet name: in the report's language (with both, the first language alone
  * when the two together are too long for a tab), made valid. Caller frees with g_free(). */
-char *xw_sheet_name(xw *x, tna_term term);
-/* Adds a worksheet named by xw_sheet_name. */
-lxw_worksheet *xw_sheet(xw *x, tna_term term);
+char *tna_xw_sheet_name(xw *x, tna_term term);
+/* Adds a worksheet named by tna_xw_sheet_name. */
+lxw_worksheet *tna_xw_sheet(xw *x, tna_term term);
 /* The sheet's title (row 0) and a one-line explanation (row 1). */
-void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note);
+void tna_xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note);
 /* A term of the glossary in the report's language (labels.h). */
-const char *xw_t(xw *x, tna_term term);
+const char *tna_xw_t(xw *x, tna_term term);
 /* Text as Excel will show it: valid UTF-8, an _xHHHH_ pattern escaped as _x005F_xHHHH_, at
  * most 32,767 UTF-16 units (Excel's count). Caller frees with g_free(). */
-char *xw_clean(const char *text);
-void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+char *tna_xw_clean(const char *text);
+void tna_xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
              lxw_format *f);
-void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
-void xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f);
-void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
+void tna_xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
+void tna_xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f);
+void tna_xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f);
 /* The marker of a hidden figure: "fewer than 5" or "protected" (nothing when shown). */
 void tna_xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why);
 /* "3 of 4 skills" when a shown topic group rests on fewer than all its skills, else NULL. */
@@ -96,69 +96,69 @@ const char *tna_xw_coverage(xw *x, const tna_group *g);
 /* A header row: texts[0..n) from column 0, with widths (characters) when widths != NULL;
  * kinds[i] == 'n' marks a numeric column, whose header is right-aligned (kinds may be NULL
  * or shorter than n: text). The row is made tall enough for the wrapped headers. */
-void xw_header(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *const *texts, int n,
+void tna_xw_header(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *const *texts, int n,
                const double *widths, const char *kinds);
 /* A column width (characters) that fits every name of a kind: 'a' authorities, 'g' regions,
  * 'p' roles, 'f' frameworks, 't' topics, 's' skills (at most 60: longer names wrap or are
  * cut at the cell's edge). */
-double xw_width(xw *x, char kind);
+double tna_xw_width(xw *x, char kind);
 /* The lines `text` wraps to in a column `width` characters wide (a rough count). */
-int xw_lines(const char *text, double width);
+int tna_xw_lines(const char *text, double width);
 /* Makes a row tall enough for `lines` lines of wrapped text (at most 8). */
-void xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines);
+void tna_xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines);
 /* Freezes rows above `row` (and columns left of `col`), and filters the table under the
  * header at row - 1 down to last_row over columns 0..last_col. */
-void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
+void tna_xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
               lxw_col_t last_col);
-void xw_check(xw *x, lxw_error e);
+void tna_xw_check(xw *x, lxw_error e);
 /* Whether a row of an authority and region (TNA_NONE: all) is in the workbook: every row, or
  * in a pack (options->focus) the rows of its council or region and the totals beside them. */
-bool xw_shows(xw *x, uint32_t authority, uint32_t region);
+bool tna_xw_shows(xw *x, uint32_t authority, uint32_t region);
 
 /* The seven figures of a group from column col: respondents, skills assessed, below target,
  * total gap, mean gap, share below target, learners needing; a hidden group shows its
  * marker in the first and leaves the rest blank (no group: all blank). bold: a total row. */
 #define XW_FIGURES 7
-void xw_figure_headers(xw *x, const char **texts);
-void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
+void tna_xw_figure_headers(xw *x, const char **texts);
+void tna_xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
                 bool bold);
 
 /* "Respondents" etc. in the report's language, and the level-band header "To Working". */
-const char *xw_metric_name(xw *x, tna_metric metric);
-lxw_format *xw_metric_format(xw *x, tna_metric metric);
+const char *tna_xw_metric_name(xw *x, tna_metric metric);
+lxw_format *tna_xw_metric_format(xw *x, tna_metric metric);
 /* An amount as "£3,500" (rounded to pounds). Caller frees with g_free(). */
-char *xw_money(double v);
+char *tna_xw_money(double v);
 /* The run time as "YYYY-MM-DD HH:MM:SS UTC". Caller frees with g_free(). */
-char *xw_utc(int64_t t);
+char *tna_xw_utc(int64_t t);
 
 /* ---- the sheet writers ---- */
-void xlsx_summary(xw *x);
-void xlsx_evaluation(xw *x);
-void xlsx_heatmap(xw *x);
-void xlsx_by_authority(xw *x);
-void xlsx_by_role(xw *x);
-void xlsx_by_topic(xw *x);
-void xlsx_skills(xw *x);
-void xlsx_demand(xw *x);
-void xlsx_commissioning(xw *x);
-void xlsx_cohorts(xw *x);
-void xlsx_mentors(xw *x);
-void xlsx_trends(xw *x);
-void xlsx_barriers(xw *x);
-void xlsx_raters(xw *x);
-void xlsx_data_quality(xw *x);
-void xlsx_about(xw *x);
+void tna_xlsx_summary(xw *x);
+void tna_xlsx_evaluation(xw *x);
+void tna_xlsx_heatmap(xw *x);
+void tna_xlsx_by_authority(xw *x);
+void tna_xlsx_by_role(xw *x);
+void tna_xlsx_by_topic(xw *x);
+void tna_xlsx_skills(xw *x);
+void tna_xlsx_demand(xw *x);
+void tna_xlsx_commissioning(xw *x);
+void tna_xlsx_cohorts(xw *x);
+void tna_xlsx_mentors(xw *x);
+void tna_xlsx_trends(xw *x);
+void tna_xlsx_barriers(xw *x);
+void tna_xlsx_raters(xw *x);
+void tna_xlsx_data_quality(xw *x);
+void tna_xlsx_about(xw *x);
 
 /* ---- xlsx_charts.c ---- */
 /* Collects what the charts plot (only shown figures) and names the Chart data sheet. */
-void xlsx_chart_prepare(xw *x);
+void tna_xlsx_chart_prepare(xw *x);
 /* Writes the Chart data sheet (added last, hidden) and frees the collected points. */
-void xlsx_chart_data(xw *x);
+void tna_xlsx_chart_data(xw *x);
 /* Inserts a chart at (row, col) of ws and returns the rows it covers; each does nothing and
  * returns 0 when it has nothing to plot. */
-lxw_row_t xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
-lxw_row_t xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
-lxw_row_t xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
-lxw_row_t xlsx_chart_barriers(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+lxw_row_t tna_xlsx_chart_top_gaps(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+lxw_row_t tna_xlsx_chart_trend(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+lxw_row_t tna_xlsx_chart_costs(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+lxw_row_t tna_xlsx_chart_barriers(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
 
 #endif

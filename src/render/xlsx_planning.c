@@ -18,7 +18,7 @@
 static lxw_row_t table_head(xw *x, lxw_worksheet *ws, const char *const *head, const double *widths,
                             int n, const char *kinds)
 {
-    xw_header(x, ws, 3, head, n, widths, kinds);
+    tna_xw_header(x, ws, 3, head, n, widths, kinds);
     return 4;
 }
 
@@ -26,8 +26,8 @@ static lxw_row_t table_head(xw *x, lxw_worksheet *ws, const char *const *head, c
 static void table_end(xw *x, lxw_worksheet *ws, lxw_row_t row, int ncols, tna_term empty)
 {
     if (row == 4)
-        xw_text(x, ws, row++, 0, xw_t(x, empty), x->note);
-    xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)(ncols - 1));
+        tna_xw_text(x, ws, row++, 0, tna_xw_t(x, empty), x->note);
+    tna_xw_table(x, ws, 4, 1, row - 1, (lxw_col_t)(ncols - 1));
 }
 
 /* The total over every authority: "All authorities", or "3 of 22 councils" when not all
@@ -36,33 +36,33 @@ static const char *all_authorities(xw *x)
 {
     if (tna_results_answered(x->r) < x->m->n_authorities)
         return tna_label_wales(x->l);
-    return xw_t(x, TERM_ALL_AUTHORITIES);
+    return tna_xw_t(x, TERM_ALL_AUTHORITIES);
 }
 
-void xlsx_demand(xw *x)
+void tna_xlsx_demand(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_DEMAND);
-    xw_title(x, ws, xw_t(x, TERM_TRAINING_DEMAND),
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_DEMAND);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_TRAINING_DEMAND),
              tna_label_termf(x->l, TERM_DEMAND_NOTE, tna_label_wales_lower(x->l)));
-    const char *head[15] = {xw_t(x, TERM_TOPIC),
-                            xw_t(x, TERM_REGION),
-                            xw_t(x, TERM_AUTHORITY),
-                            xw_t(x, TERM_RESPONDENTS),
-                            xw_t(x, TERM_LEARNERS_NEEDING_TRAINING),
-                            xw_t(x, TERM_SELF_DIRECTED),
-                            xw_t(x, TERM_IN_COHORTS)};
+    const char *head[15] = {tna_xw_t(x, TERM_TOPIC),
+                            tna_xw_t(x, TERM_REGION),
+                            tna_xw_t(x, TERM_AUTHORITY),
+                            tna_xw_t(x, TERM_RESPONDENTS),
+                            tna_xw_t(x, TERM_LEARNERS_NEEDING_TRAINING),
+                            tna_xw_t(x, TERM_SELF_DIRECTED),
+                            tna_xw_t(x, TERM_IN_COHORTS)};
     for (int b = 1; b < TNA_BANDS; b++) {
         const char *level = x->m->n_frameworks ? tna_label_level(x->l, 0, b) : "";
         head[6 + b] = tna_label_termf(x->l, TERM_TO_LEVEL, level[0] ? level : "?");
     }
-    head[11] = xw_t(x, TERM_PREFER_WELSH);
-    head[12] = xw_t(x, TERM_PREFER_ENGLISH);
-    head[13] = xw_t(x, TERM_EITHER_LANGUAGE);
-    head[14] = xw_t(x, TERM_NOT_STATED);
-    const double widths[] = {xw_width(x, 't'),
-                             xw_width(x, 'g'),
-                             xw_width(x, 'a'),
+    head[11] = tna_xw_t(x, TERM_PREFER_WELSH);
+    head[12] = tna_xw_t(x, TERM_PREFER_ENGLISH);
+    head[13] = tna_xw_t(x, TERM_EITHER_LANGUAGE);
+    head[14] = tna_xw_t(x, TERM_NOT_STATED);
+    const double widths[] = {tna_xw_width(x, 't'),
+                             tna_xw_width(x, 'g'),
+                             tna_xw_width(x, 'a'),
                              12,
                              12,
                              12,
@@ -78,15 +78,15 @@ void xlsx_demand(xw *x)
     lxw_row_t row = table_head(x, ws, head, widths, 15, "tttnnnnnnnnnnnn");
     for (size_t i = 0; i < pl->n_demand && row < XW_ROW_LIMIT; i++, row++) {
         const tna_demand *d = &pl->demand[i];
-        if (!xw_shows(x, d->authority, d->region)) {
+        if (!tna_xw_shows(x, d->authority, d->region)) {
             row--; /* a pack leaves the row out: undo the loop's step */
             continue;
         }
         bool total = d->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text, *nf = total ? x->bold_integer : x->integer;
-        xw_text(x, ws, row, 0, tna_label_topic(x->l, d->topic), tf);
-        xw_text(x, ws, row, 1, tna_label_region(x->l, d->region), tf);
-        xw_text(x, ws, row, 2, total ? all_authorities(x) : tna_label_authority(x->l, d->authority),
+        tna_xw_text(x, ws, row, 0, tna_label_topic(x->l, d->topic), tf);
+        tna_xw_text(x, ws, row, 1, tna_label_region(x->l, d->region), tf);
+        tna_xw_text(x, ws, row, 2, total ? all_authorities(x) : tna_label_authority(x->l, d->authority),
                 tf);
         if (d->hidden) {
             tna_xw_hidden(x, ws, row, 3, d->hidden);
@@ -113,20 +113,20 @@ void xlsx_demand(xw *x)
                        d->either,
                        d->unstated};
         for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
-            xw_int(x, ws, row, (lxw_col_t)(3 + k), v[k], nf);
+            tna_xw_int(x, ws, row, (lxw_col_t)(3 + k), v[k], nf);
     }
     table_end(x, ws, row, 15, TERM_NO_LEARNER_NEEDS_TRAINING);
 }
 
-void xlsx_commissioning(xw *x)
+void tna_xlsx_commissioning(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     const tna_commissioning *c = &x->m->commissioning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_COMMISSIONING);
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_COMMISSIONING);
     const char *note;
     if (x->costed) {
-        char *cohort = xw_money(c->cost_per_cohort),
-             *learner = xw_money(c->cost_per_elearning_learner);
+        char *cohort = tna_xw_money(c->cost_per_cohort),
+             *learner = tna_xw_money(c->cost_per_elearning_learner);
         note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE, c->cohort_min, c->cohort_max, cohort,
                                learner, c->elearning_max_gap, c->cohort_min);
         g_free(cohort);
@@ -135,19 +135,19 @@ void xlsx_commissioning(xw *x)
         note = tna_label_termf(x->l, TERM_COMMISSIONING_NOTE_UNCOSTED, c->cohort_min, c->cohort_max,
                                c->elearning_max_gap, c->cohort_min);
     }
-    xw_title(x, ws, xw_t(x, TERM_COMMISSIONING_TITLE), note);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_COMMISSIONING_TITLE), note);
     if (!x->costed)
-        xw_text(x, ws, 2, 0, xw_t(x, TERM_COSTS_NOT_SET), x->note);
-    const char *head[] = {xw_t(x, TERM_TOPIC),
-                          xw_t(x, TERM_LEARNERS_IN_COHORTS),
-                          xw_t(x, TERM_SELF_DIRECTED_LEARNERS),
-                          xw_t(x, TERM_COHORTS),
-                          xw_t(x, TERM_WELSH_MEDIUM_COHORTS),
-                          xw_t(x, TERM_COHORTS_IF_ALONE),
-                          xw_t(x, TERM_COST_POOLED_PLAN),
-                          xw_t(x, TERM_COST_IF_ALONE),
-                          xw_t(x, TERM_SAVING_FROM_POOLING)};
-    const double widths[] = {xw_width(x, 't'), 12, 13, 10, 12, 15, 13, 15, 13};
+        tna_xw_text(x, ws, 2, 0, tna_xw_t(x, TERM_COSTS_NOT_SET), x->note);
+    const char *head[] = {tna_xw_t(x, TERM_TOPIC),
+                          tna_xw_t(x, TERM_LEARNERS_IN_COHORTS),
+                          tna_xw_t(x, TERM_SELF_DIRECTED_LEARNERS),
+                          tna_xw_t(x, TERM_COHORTS),
+                          tna_xw_t(x, TERM_WELSH_MEDIUM_COHORTS),
+                          tna_xw_t(x, TERM_COHORTS_IF_ALONE),
+                          tna_xw_t(x, TERM_COST_POOLED_PLAN),
+                          tna_xw_t(x, TERM_COST_IF_ALONE),
+                          tna_xw_t(x, TERM_SAVING_FROM_POOLING)};
+    const double widths[] = {tna_xw_width(x, 't'), 12, 13, 10, 12, 15, 13, 15, 13};
     int ncols = x->costed ? 9 : 6; /* the last three are money */
     lxw_row_t row = table_head(x, ws, head, widths, ncols, "tnnnnnnnn");
     for (size_t i = 0; i < pl->n_totals && row < XW_ROW_LIMIT; i++, row++) {
@@ -155,208 +155,208 @@ void xlsx_commissioning(xw *x)
         bool total = t->topic == TNA_NONE;
         lxw_format *nf = total ? x->bold_integer : x->integer,
                    *mf = total ? x->bold_money : x->money;
-        xw_text(x, ws, row, 0, tna_label_topic(x->l, t->topic), total ? x->bold : x->text);
+        tna_xw_text(x, ws, row, 0, tna_label_topic(x->l, t->topic), total ? x->bold : x->text);
         if (t->hidden) {
             tna_xw_hidden(x, ws, row, 1, t->hidden);
         } else {
-            xw_int(x, ws, row, 1, t->cohort_learners, nf);
-            xw_int(x, ws, row, 2, t->self_directed, nf);
+            tna_xw_int(x, ws, row, 1, t->cohort_learners, nf);
+            tna_xw_int(x, ws, row, 2, t->self_directed, nf);
             if (x->costed) {
-                xw_number(x, ws, row, 6, t->cost, mf);
-                xw_number(x, ws, row, 7, t->cost_alone, mf);
+                tna_xw_number(x, ws, row, 6, t->cost, mf);
+                tna_xw_number(x, ws, row, 7, t->cost_alone, mf);
             }
         }
-        xw_int(x, ws, row, 3, t->cohorts, nf);
-        xw_int(x, ws, row, 4, t->welsh_medium_cohorts, nf);
-        xw_int(x, ws, row, 5, t->cohorts_alone, nf);
+        tna_xw_int(x, ws, row, 3, t->cohorts, nf);
+        tna_xw_int(x, ws, row, 4, t->welsh_medium_cohorts, nf);
+        tna_xw_int(x, ws, row, 5, t->cohorts_alone, nf);
         if (x->costed)
-            xw_number(x, ws, row, 8, t->saving, mf);
+            tna_xw_number(x, ws, row, 8, t->saving, mf);
     }
     table_end(x, ws, row, ncols, TERM_NOTHING_TO_COMMISSION);
-    xlsx_chart_costs(x, ws, 3, (lxw_col_t)(ncols + 1));
+    tna_xlsx_chart_costs(x, ws, 3, (lxw_col_t)(ncols + 1));
 }
 
-void xlsx_cohorts(xw *x)
+void tna_xlsx_cohorts(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_COHORTS);
-    xw_title(x, ws, xw_t(x, TERM_COHORTS_TITLE), xw_t(x, TERM_COHORTS_NOTE));
-    const char *head[] = {xw_t(x, TERM_TOPIC),    xw_t(x, TERM_REGION),  xw_t(x, TERM_MEDIUM),
-                          xw_t(x, TERM_LEARNERS), xw_t(x, TERM_COHORTS), xw_t(x, TERM_COST)};
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_COHORTS);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_COHORTS_TITLE), tna_xw_t(x, TERM_COHORTS_NOTE));
+    const char *head[] = {tna_xw_t(x, TERM_TOPIC),    tna_xw_t(x, TERM_REGION),  tna_xw_t(x, TERM_MEDIUM),
+                          tna_xw_t(x, TERM_LEARNERS), tna_xw_t(x, TERM_COHORTS), tna_xw_t(x, TERM_COST)};
     const double widths[] = {
-        xw_width(x, 't'), xw_width(x, 'g') > 18 ? xw_width(x, 'g') : 18, 16, 11, 10, 12};
+        tna_xw_width(x, 't'), tna_xw_width(x, 'g') > 18 ? tna_xw_width(x, 'g') : 18, 16, 11, 10, 12};
     int ncols = x->costed ? 6 : 5; /* the last is money */
     lxw_row_t row = table_head(x, ws, head, widths, ncols, "tttnnn");
     for (size_t i = 0; i < pl->n_cohorts && row < XW_ROW_LIMIT; i++, row++) {
         const tna_cohort_plan *c = &pl->cohorts[i];
-        xw_text(x, ws, row, 0, tna_label_topic(x->l, c->topic), x->text);
-        xw_text(x, ws, row, 1,
-                c->region == TNA_NONE ? xw_t(x, TERM_ALL_WALES_POOL)
+        tna_xw_text(x, ws, row, 0, tna_label_topic(x->l, c->topic), x->text);
+        tna_xw_text(x, ws, row, 1,
+                c->region == TNA_NONE ? tna_xw_t(x, TERM_ALL_WALES_POOL)
                                       : tna_label_region(x->l, c->region),
                 x->text);
-        xw_text(x, ws, row, 2,
-                c->welsh_medium ? xw_t(x, TERM_WELSH_MEDIUM) : xw_t(x, TERM_ENGLISH_MEDIUM),
+        tna_xw_text(x, ws, row, 2,
+                c->welsh_medium ? tna_xw_t(x, TERM_WELSH_MEDIUM) : tna_xw_t(x, TERM_ENGLISH_MEDIUM),
                 x->text);
         if (c->hidden)
             tna_xw_hidden(x, ws, row, 3, c->hidden);
         else
-            xw_int(x, ws, row, 3, c->learners, x->integer);
-        xw_int(x, ws, row, 4, c->cohorts, x->integer);
+            tna_xw_int(x, ws, row, 3, c->learners, x->integer);
+        tna_xw_int(x, ws, row, 4, c->cohorts, x->integer);
         if (x->costed)
-            xw_number(x, ws, row, 5, c->cost, x->money);
+            tna_xw_number(x, ws, row, 5, c->cost, x->money);
     }
     table_end(x, ws, row, ncols, TERM_NO_COHORTS_NEEDED);
 }
 
-void xlsx_mentors(xw *x)
+void tna_xlsx_mentors(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_MENTORS);
-    xw_title(x, ws, xw_t(x, TERM_MENTORS_TITLE), tna_label_mentor_rule(x->l));
-    const char *head[] = {xw_t(x, TERM_TOPIC),
-                          xw_t(x, TERM_REGION),
-                          xw_t(x, TERM_RESPONDENTS),
-                          xw_t(x, TERM_EXPERTS_POTENTIAL_MENTORS),
-                          xw_t(x, TERM_LEARNERS_NEEDING_TRAINING),
-                          xw_t(x, TERM_LEARNERS_PER_EXPERT)};
-    const double widths[] = {xw_width(x, 't'), xw_width(x, 'g'), 12, 13, 13, 11};
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_MENTORS);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_MENTORS_TITLE), tna_label_mentor_rule(x->l));
+    const char *head[] = {tna_xw_t(x, TERM_TOPIC),
+                          tna_xw_t(x, TERM_REGION),
+                          tna_xw_t(x, TERM_RESPONDENTS),
+                          tna_xw_t(x, TERM_EXPERTS_POTENTIAL_MENTORS),
+                          tna_xw_t(x, TERM_LEARNERS_NEEDING_TRAINING),
+                          tna_xw_t(x, TERM_LEARNERS_PER_EXPERT)};
+    const double widths[] = {tna_xw_width(x, 't'), tna_xw_width(x, 'g'), 12, 13, 13, 11};
     lxw_row_t row = table_head(x, ws, head, widths, 6, "ttnnnn");
     for (size_t i = 0; i < pl->n_mentors && row < XW_ROW_LIMIT; i++, row++) {
         const tna_mentors *mt = &pl->mentors[i];
         bool total = mt->region == TNA_NONE;
         lxw_format *nf = total ? x->bold_integer : x->integer;
-        xw_text(x, ws, row, 0, tna_label_topic(x->l, mt->topic), total ? x->bold : x->text);
-        xw_text(x, ws, row, 1, tna_label_region(x->l, mt->region), total ? x->bold : x->text);
+        tna_xw_text(x, ws, row, 0, tna_label_topic(x->l, mt->topic), total ? x->bold : x->text);
+        tna_xw_text(x, ws, row, 1, tna_label_region(x->l, mt->region), total ? x->bold : x->text);
         if (mt->hidden) {
             tna_xw_hidden(x, ws, row, 2, mt->hidden);
             continue;
         }
-        xw_int(x, ws, row, 2, mt->respondents, nf);
-        xw_int(x, ws, row, 3, mt->experts, nf);
-        xw_int(x, ws, row, 4, mt->learners, nf);
+        tna_xw_int(x, ws, row, 2, mt->respondents, nf);
+        tna_xw_int(x, ws, row, 3, mt->experts, nf);
+        tna_xw_int(x, ws, row, 4, mt->learners, nf);
         if (mt->experts > 0)
-            xw_number(x, ws, row, 5, (double)mt->learners / (double)mt->experts,
+            tna_xw_number(x, ws, row, 5, (double)mt->learners / (double)mt->experts,
                       total ? x->bold_gap : x->gap);
     }
     table_end(x, ws, row, 6, TERM_NO_MENTOR_FIGURES);
 }
 
-void xlsx_trends(xw *x)
+void tna_xlsx_trends(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_TRENDS);
-    xw_title(x, ws, xw_t(x, TERM_TRENDS_BY_PERIOD),
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_TRENDS);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_TRENDS_BY_PERIOD),
              tna_label_termf(x->l, TERM_TRENDS_NOTE, tna_label_wales(x->l)));
-    const char *head[] = {xw_t(x, TERM_AUTHORITY),
-                          xw_t(x, TERM_TOPIC),
-                          xw_t(x, TERM_PERIOD),
-                          xw_t(x, TERM_RESPONDENTS),
-                          xw_t(x, TERM_SKILLS_ASSESSED),
-                          xw_t(x, TERM_MEAN_GAP),
-                          xw_t(x, TERM_SHARE_BELOW_TARGET),
-                          xw_t(x, TERM_LEARNERS_NEEDING_TRAINING),
-                          xw_t(x, TERM_CHANGE_IN_MEAN_GAP),
-                          xw_t(x, TERM_CHANGE_IN_SHARE_BELOW),
-                          xw_t(x, TERM_CHANGE_IN_LEARNERS_NEEDING)};
+    const char *head[] = {tna_xw_t(x, TERM_AUTHORITY),
+                          tna_xw_t(x, TERM_TOPIC),
+                          tna_xw_t(x, TERM_PERIOD),
+                          tna_xw_t(x, TERM_RESPONDENTS),
+                          tna_xw_t(x, TERM_SKILLS_ASSESSED),
+                          tna_xw_t(x, TERM_MEAN_GAP),
+                          tna_xw_t(x, TERM_SHARE_BELOW_TARGET),
+                          tna_xw_t(x, TERM_LEARNERS_NEEDING_TRAINING),
+                          tna_xw_t(x, TERM_CHANGE_IN_MEAN_GAP),
+                          tna_xw_t(x, TERM_CHANGE_IN_SHARE_BELOW),
+                          tna_xw_t(x, TERM_CHANGE_IN_LEARNERS_NEEDING)};
     const double widths[] = {
-        xw_width(x, 'a'), xw_width(x, 't'), 10, 12, 12, 10, 11, 12, 11, 14, 14};
+        tna_xw_width(x, 'a'), tna_xw_width(x, 't'), 10, 12, 12, 10, 11, 12, 11, 14, 14};
     lxw_row_t row = table_head(x, ws, head, widths, 11, "tttnnnnnnnn");
     for (size_t i = 0; i < pl->n_trends; i++) {
         const tna_trend *t = &pl->trends[i];
-        if (!xw_shows(x, t->authority, TNA_NONE))
+        if (!tna_xw_shows(x, t->authority, TNA_NONE))
             continue;
         bool wales = t->authority == TNA_NONE && t->topic == TNA_NONE;
         lxw_format *tf = wales ? x->bold : x->text;
         for (size_t p = 0; p < x->r->n_periods && row < XW_ROW_LIMIT; p++, row++) {
             const tna_group *g = t->by_period[p], *before = p > 0 ? t->by_period[p - 1] : NULL;
-            xw_text(x, ws, row, 0, tna_label_authority(x->l, t->authority), tf);
-            xw_text(x, ws, row, 1, tna_label_topic(x->l, t->topic), tf);
-            xw_text(x, ws, row, 2, x->r->periods[p].period, tf);
+            tna_xw_text(x, ws, row, 0, tna_label_authority(x->l, t->authority), tf);
+            tna_xw_text(x, ws, row, 1, tna_label_topic(x->l, t->topic), tf);
+            tna_xw_text(x, ws, row, 2, x->r->periods[p].period, tf);
             if (g == NULL) {
-                xw_int(x, ws, row, 3, 0, x->integer);
+                tna_xw_int(x, ws, row, 3, 0, x->integer);
                 continue;
             }
             if (g->hidden) {
                 tna_xw_hidden(x, ws, row, 3, g->hidden);
                 continue;
             }
-            xw_int(x, ws, row, 3, g->respondents, x->integer);
-            xw_int(x, ws, row, 4, g->assessed, x->integer);
-            xw_number(x, ws, row, 5, g->mean_gap, x->gap);
-            xw_number(x, ws, row, 6, g->share_below, x->percent);
-            xw_int(x, ws, row, 7, g->learners_needing, x->integer);
+            tna_xw_int(x, ws, row, 3, g->respondents, x->integer);
+            tna_xw_int(x, ws, row, 4, g->assessed, x->integer);
+            tna_xw_number(x, ws, row, 5, g->mean_gap, x->gap);
+            tna_xw_number(x, ws, row, 6, g->share_below, x->percent);
+            tna_xw_int(x, ws, row, 7, g->learners_needing, x->integer);
             if (before && !before->hidden) {
-                xw_number(x, ws, row, 8, g->mean_gap - before->mean_gap, x->change_gap);
-                xw_number(x, ws, row, 9, g->share_below - before->share_below, x->change_percent);
-                xw_int(x, ws, row, 10, g->learners_needing - before->learners_needing,
+                tna_xw_number(x, ws, row, 8, g->mean_gap - before->mean_gap, x->change_gap);
+                tna_xw_number(x, ws, row, 9, g->share_below - before->share_below, x->change_percent);
+                tna_xw_int(x, ws, row, 10, g->learners_needing - before->learners_needing,
                        x->change_integer);
             }
         }
     }
     table_end(x, ws, row, 11, TERM_NO_TRENDS);
-    xlsx_chart_trend(x, ws, 3, 12);
+    tna_xlsx_chart_trend(x, ws, 3, 12);
 }
 
-void xlsx_barriers(xw *x)
+void tna_xlsx_barriers(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_BARRIERS);
-    xw_title(x, ws, xw_t(x, TERM_BARRIERS_TO_LEARNING), xw_t(x, TERM_BARRIERS_NOTE));
-    const char *head[] = {xw_t(x, TERM_BARRIER), xw_t(x, TERM_AUTHORITY),
-                          xw_t(x, TERM_RESPONDENTS_ANSWERING), xw_t(x, TERM_CITING_IT),
-                          xw_t(x, TERM_SHARE)};
-    const double widths[] = {40, xw_width(x, 'a'), 12, 10, 9};
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_BARRIERS);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_BARRIERS_TO_LEARNING), tna_xw_t(x, TERM_BARRIERS_NOTE));
+    const char *head[] = {tna_xw_t(x, TERM_BARRIER), tna_xw_t(x, TERM_AUTHORITY),
+                          tna_xw_t(x, TERM_RESPONDENTS_ANSWERING), tna_xw_t(x, TERM_CITING_IT),
+                          tna_xw_t(x, TERM_SHARE)};
+    const double widths[] = {40, tna_xw_width(x, 'a'), 12, 10, 9};
     lxw_row_t row = table_head(x, ws, head, widths, 5, "ttnnn");
     for (size_t i = 0; i < pl->n_barriers && row < XW_ROW_LIMIT; i++, row++) {
         const tna_barrier_share *b = &pl->barriers[i];
-        if (!xw_shows(x, b->authority, TNA_NONE)) {
+        if (!tna_xw_shows(x, b->authority, TNA_NONE)) {
             row--; /* a pack leaves the row out: undo the loop's step */
             continue;
         }
         bool total = b->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text;
-        xw_text(x, ws, row, 0, tna_label_barrier(x->l, b->barrier), tf);
-        xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, b->authority),
+        tna_xw_text(x, ws, row, 0, tna_label_barrier(x->l, b->barrier), tf);
+        tna_xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, b->authority),
                 tf);
         if (b->hidden) {
             tna_xw_hidden(x, ws, row, 2, b->hidden);
             continue;
         }
-        xw_int(x, ws, row, 2, b->respondents, total ? x->bold_integer : x->integer);
-        xw_int(x, ws, row, 3, b->citing, total ? x->bold_integer : x->integer);
-        xw_number(x, ws, row, 4, b->share, total ? x->bold_percent : x->percent);
+        tna_xw_int(x, ws, row, 2, b->respondents, total ? x->bold_integer : x->integer);
+        tna_xw_int(x, ws, row, 3, b->citing, total ? x->bold_integer : x->integer);
+        tna_xw_number(x, ws, row, 4, b->share, total ? x->bold_percent : x->percent);
     }
     table_end(x, ws, row, 5, TERM_NO_BARRIERS_ANSWERED);
-    xlsx_chart_barriers(x, ws, 3, 6);
+    tna_xlsx_chart_barriers(x, ws, 3, 6);
 }
 
-void xlsx_raters(xw *x)
+void tna_xlsx_raters(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_SELF_VS_MANAGER);
-    xw_title(x, ws, xw_t(x, TERM_RATERS_TITLE), xw_t(x, TERM_RATERS_NOTE));
-    const char *head[] = {xw_t(x, TERM_TOPIC), xw_t(x, TERM_AUTHORITY), xw_t(x, TERM_RESPONDENTS),
-                          xw_t(x, TERM_SKILLS_RATED_BY_BOTH), xw_t(x, TERM_SELF_MINUS_MANAGER)};
-    const double widths[] = {xw_width(x, 't'), xw_width(x, 'a'), 12, 12, 12};
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_SELF_VS_MANAGER);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_RATERS_TITLE), tna_xw_t(x, TERM_RATERS_NOTE));
+    const char *head[] = {tna_xw_t(x, TERM_TOPIC), tna_xw_t(x, TERM_AUTHORITY), tna_xw_t(x, TERM_RESPONDENTS),
+                          tna_xw_t(x, TERM_SKILLS_RATED_BY_BOTH), tna_xw_t(x, TERM_SELF_MINUS_MANAGER)};
+    const double widths[] = {tna_xw_width(x, 't'), tna_xw_width(x, 'a'), 12, 12, 12};
     lxw_row_t row = table_head(x, ws, head, widths, 5, "ttnnn");
     for (size_t i = 0; i < pl->n_raters && row < XW_ROW_LIMIT; i++, row++) {
         const tna_rater_gap *g = &pl->raters[i];
-        if (!xw_shows(x, g->authority, TNA_NONE)) {
+        if (!tna_xw_shows(x, g->authority, TNA_NONE)) {
             row--; /* a pack leaves the row out: undo the loop's step */
             continue;
         }
         bool total = g->authority == TNA_NONE;
         lxw_format *tf = total ? x->bold : x->text;
-        xw_text(x, ws, row, 0, tna_label_topic(x->l, g->topic), tf);
-        xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, g->authority),
+        tna_xw_text(x, ws, row, 0, tna_label_topic(x->l, g->topic), tf);
+        tna_xw_text(x, ws, row, 1, total ? all_authorities(x) : tna_label_authority(x->l, g->authority),
                 tf);
         if (g->hidden) {
             tna_xw_hidden(x, ws, row, 2, g->hidden);
             continue;
         }
-        xw_int(x, ws, row, 2, g->respondents, x->integer);
-        xw_int(x, ws, row, 3, g->pairs, x->integer);
-        xw_number(x, ws, row, 4, g->mean_difference, x->change_gap);
+        tna_xw_int(x, ws, row, 2, g->respondents, x->integer);
+        tna_xw_int(x, ws, row, 3, g->pairs, x->integer);
+        tna_xw_number(x, ws, row, 4, g->mean_difference, x->change_gap);
     }
     table_end(x, ws, row, 5, TERM_NO_RATER_PAIRS);
 }

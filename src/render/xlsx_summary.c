@@ -1,5 +1,5 @@
 /*
- * xlsx_summary.c - the Summary and Evaluation sheets.
+ * tna_xlsx_summary.c - the Summary and Evaluation sheets.
  *
  * Summary: the title, the headline figures for all Wales in the current period beside the
  * previous one (respondents, skills assessed, mean gap, share below target, learners
@@ -22,11 +22,11 @@ static const char *rag_text(xw *x, tna_rag rag)
 {
     switch (rag) {
     case TNA_RAG_GREEN:
-        return xw_t(x, TERM_RAG_GREEN);
+        return tna_xw_t(x, TERM_RAG_GREEN);
     case TNA_RAG_AMBER:
-        return xw_t(x, TERM_RAG_AMBER);
+        return tna_xw_t(x, TERM_RAG_AMBER);
     case TNA_RAG_RED:
-        return xw_t(x, TERM_RAG_RED);
+        return tna_xw_t(x, TERM_RAG_RED);
     case TNA_RAG_NONE:
         break;
     }
@@ -52,7 +52,7 @@ static char *scope_text(xw *x, const tna_scope *s)
     for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
         if (parts[i].index == TNA_NONE)
             continue;
-        g_string_append_printf(g, "%s%s: %s", g->len ? "; " : "", xw_t(x, parts[i].name),
+        g_string_append_printf(g, "%s%s: %s", g->len ? "; " : "", tna_xw_t(x, parts[i].name),
                                parts[i].label(x->l, parts[i].index));
     }
     if (g->len == 0)
@@ -66,25 +66,25 @@ static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
                              const tna_expectation_result *er, lxw_col_t note_col, double width)
 {
     const tna_expectation *ex = &x->m->expectations[er->expectation];
-    lxw_format *f = xw_metric_format(x, ex->metric);
+    lxw_format *f = tna_xw_metric_format(x, ex->metric);
     if (er->has_baseline)
-        xw_number(x, ws, row, col, er->baseline, f);
-    xw_number(x, ws, row, col + 1, er->target, f);
+        tna_xw_number(x, ws, row, col, er->baseline, f);
+    tna_xw_number(x, ws, row, col + 1, er->target, f);
     if (er->hidden)
         tna_xw_hidden(x, ws, row, col + 2, er->hidden);
     else if (er->has_actual)
-        xw_number(x, ws, row, col + 2, er->actual, f);
+        tna_xw_number(x, ws, row, col + 2, er->actual, f);
     if (!er->hidden && er->has_progress)
-        xw_number(x, ws, row, col + 3, er->progress, x->percent);
+        tna_xw_number(x, ws, row, col + 3, er->progress, x->percent);
     if (!er->hidden && er->rag != TNA_RAG_NONE)
-        xw_text(x, ws, row, col + 4, rag_text(x, er->rag), x->rag[er->rag]);
+        tna_xw_text(x, ws, row, col + 4, rag_text(x, er->rag), x->rag[er->rag]);
     if (!er->hidden)
-        xw_int(x, ws, row, col + 5, er->respondents, x->integer);
+        tna_xw_int(x, ws, row, col + 5, er->respondents, x->integer);
     if (er->note == TNA_NOTE_NONE)
         return 1;
-    const char *note = xw_t(x, tna_note_term(er->note));
-    xw_text(x, ws, row, note_col, note, x->wrap);
-    return xw_lines(note, width);
+    const char *note = tna_xw_t(x, tna_note_term(er->note));
+    tna_xw_text(x, ws, row, note_col, note, x->wrap);
+    return tna_xw_lines(note, width);
 }
 
 /* Column widths of the Summary: the expectations table's, which the headline shares. */
@@ -93,22 +93,22 @@ static const double summary_widths[] = {46, 24, 30, 10, 12, 11, 13, 11, 10, 12};
 static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
 {
     const char *head[4] = {tna_label_wales(x->l), x->cur->period, x->prev ? x->prev->period : "",
-                           xw_t(x, TERM_CHANGE)};
+                           tna_xw_t(x, TERM_CHANGE)};
     int n = x->prev ? 4 : 2;
-    xw_header(x, ws, row, head, n, NULL, "tnnn");
+    tna_xw_header(x, ws, row, head, n, NULL, "tnnn");
     int lines = 1;
     for (int i = 0; i < n; i++)
-        lines = MAX(lines, xw_lines(head[i], summary_widths[i]));
-    xw_fit(x, ws, row, lines);
+        lines = MAX(lines, tna_xw_lines(head[i], summary_widths[i]));
+    tna_xw_fit(x, ws, row, lines);
     const tna_group *g[2] = {tna_results_find(x->cur, TNA_SET_ALL, TNA_DIMS_ALL),
                              x->prev ? tna_results_find(x->prev, TNA_SET_ALL, TNA_DIMS_ALL) : NULL};
     const char *names[XW_FIGURES];
-    xw_figure_headers(x, names);
+    tna_xw_figure_headers(x, names);
     static const int shown[] = {0, 1, 4, 5, 6}; /* which of the seven figures */
     for (size_t i = 0; i < G_N_ELEMENTS(shown); i++) {
         lxw_row_t r = row + 1 + (lxw_row_t)i;
         int k = shown[i];
-        xw_text(x, ws, r, 0, names[k], x->bold);
+        tna_xw_text(x, ws, r, 0, names[k], x->bold);
         double v[2] = {NAN, NAN};
         for (int p = 0; p < (x->prev ? 2 : 1); p++) {
             if (g[p] == NULL)
@@ -123,47 +123,47 @@ static void headline(xw *x, lxw_worksheet *ws, lxw_row_t row)
                    : k == 5 ? g[p]->share_below
                             : (double)g[p]->learners_needing;
             lxw_format *f = k == 4 ? x->gap : k == 5 ? x->percent : x->integer;
-            xw_number(x, ws, r, (lxw_col_t)(1 + p), v[p], f);
+            tna_xw_number(x, ws, r, (lxw_col_t)(1 + p), v[p], f);
         }
         if (x->prev && isfinite(v[0]) && isfinite(v[1]))
-            xw_number(x, ws, r, 3, v[0] - v[1],
+            tna_xw_number(x, ws, r, 3, v[0] - v[1],
                       k == 4   ? x->change_gap
                       : k == 5 ? x->change_percent
                                : x->change_integer);
     }
 }
 
-void xlsx_summary(xw *x)
+void tna_xlsx_summary(xw *x)
 {
     const tna_model *m = x->m;
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_SUMMARY);
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_SUMMARY);
     const char *note =
         tna_label_termf(x->l, TERM_SUMMARY_NOTE, x->cur->period, tna_label_wales_lower(x->l),
                         x->marker, x->r->min_group_size, x->protect);
-    xw_title(x, ws, tna_label_title(x->l), note);
+    tna_xw_title(x, ws, tna_label_title(x->l), note);
     worksheet_freeze_panes(ws, 2, 0);
 
     headline(x, ws, 3);
-    lxw_row_t chart = xlsx_chart_top_gaps(x, ws, 3, 5);
+    lxw_row_t chart = tna_xlsx_chart_top_gaps(x, ws, 3, 5);
     lxw_row_t row = 3 + (chart > 7 ? chart : 7) + 1;
-    xw_text(x, ws, row++, 0, xw_t(x, TERM_RETURN_ON_EXPECTATIONS), x->heading);
+    tna_xw_text(x, ws, row++, 0, tna_xw_t(x, TERM_RETURN_ON_EXPECTATIONS), x->heading);
     const char *head[64];
     int n = 0;
-    head[n++] = xw_t(x, TERM_EXPECTATION);
-    head[n++] = xw_t(x, TERM_METRIC);
-    head[n++] = xw_t(x, TERM_SCOPE);
-    head[n++] = xw_t(x, TERM_DUE);
-    head[n++] = xw_t(x, TERM_BASELINE);
-    head[n++] = xw_t(x, TERM_TARGET);
-    head[n++] = xw_t(x, TERM_ACTUAL);
-    head[n++] = xw_t(x, TERM_PROGRESS);
-    head[n++] = xw_t(x, TERM_STATUS);
-    head[n++] = xw_t(x, TERM_RESPONDENTS);
+    head[n++] = tna_xw_t(x, TERM_EXPECTATION);
+    head[n++] = tna_xw_t(x, TERM_METRIC);
+    head[n++] = tna_xw_t(x, TERM_SCOPE);
+    head[n++] = tna_xw_t(x, TERM_DUE);
+    head[n++] = tna_xw_t(x, TERM_BASELINE);
+    head[n++] = tna_xw_t(x, TERM_TARGET);
+    head[n++] = tna_xw_t(x, TERM_ACTUAL);
+    head[n++] = tna_xw_t(x, TERM_PROGRESS);
+    head[n++] = tna_xw_t(x, TERM_STATUS);
+    head[n++] = tna_xw_t(x, TERM_RESPONDENTS);
     int fixed = n; /* then the metric in each period, then the note */
     for (size_t p = 0; p < x->r->n_periods && n < 63; p++)
         head[n++] = x->r->periods[p].period;
-    head[n++] = xw_t(x, TERM_NOTE);
+    head[n++] = tna_xw_t(x, TERM_NOTE);
     double widths[64];
     memcpy(widths, summary_widths, sizeof summary_widths);
     for (int r = TNA_RAG_RED; r <= TNA_RAG_GREEN; r++) /* Status fits "Green / Gwyrdd" */
@@ -172,53 +172,53 @@ void xlsx_summary(xw *x)
     for (int i = fixed; i < n; i++)
         widths[i] = 11, kinds[i] = 'n';
     widths[n - 1] = 40, kinds[n - 1] = 't', kinds[n] = '\0';
-    xw_header(x, ws, row, head, n, widths, kinds);
+    tna_xw_header(x, ws, row, head, n, widths, kinds);
     lxw_row_t first = ++row;
     for (size_t i = 0; i < pl->n_expectations; i++, row++) {
         const tna_expectation_result *er = &pl->expectations[i];
         const tna_expectation *ex = &m->expectations[er->expectation];
-        if (!xw_shows(x, ex->scope.authority, ex->scope.region)) {
+        if (!tna_xw_shows(x, ex->scope.authority, ex->scope.region)) {
             row--; /* a pack shows the expectations of its place and of Wales: undo the step */
             continue;
         }
         const char *title = tna_label_expectation(x->l, er->expectation);
-        const char *metric = xw_metric_name(x, ex->metric);
+        const char *metric = tna_xw_metric_name(x, ex->metric);
         char *scope = scope_text(x, &ex->scope);
-        xw_text(x, ws, row, 0, title, x->wrap);
-        xw_text(x, ws, row, 1, metric, x->wrap);
-        xw_text(x, ws, row, 2, scope, x->wrap);
-        xw_text(x, ws, row, 3, ex->due ? ex->due : "", x->text);
+        tna_xw_text(x, ws, row, 0, title, x->wrap);
+        tna_xw_text(x, ws, row, 1, metric, x->wrap);
+        tna_xw_text(x, ws, row, 2, scope, x->wrap);
+        tna_xw_text(x, ws, row, 3, ex->due ? ex->due : "", x->text);
         int lines = expectation_cells(x, ws, row, 4, er, (lxw_col_t)(n - 1), widths[n - 1]);
         for (size_t p = 0; er->by_period && p < x->r->n_periods && fixed + (int)p < n - 1; p++)
-            xw_number(x, ws, row, (lxw_col_t)(fixed + p), er->by_period[p],
-                      xw_metric_format(x, ex->metric));
-        int need[] = {xw_lines(title, widths[0]), xw_lines(metric, widths[1]),
-                      xw_lines(scope, widths[2])};
+            tna_xw_number(x, ws, row, (lxw_col_t)(fixed + p), er->by_period[p],
+                      tna_xw_metric_format(x, ex->metric));
+        int need[] = {tna_xw_lines(title, widths[0]), tna_xw_lines(metric, widths[1]),
+                      tna_xw_lines(scope, widths[2])};
         for (size_t k = 0; k < G_N_ELEMENTS(need); k++)
             lines = need[k] > lines ? need[k] : lines;
-        xw_fit(x, ws, row, lines);
+        tna_xw_fit(x, ws, row, lines);
         g_free(scope);
     }
     if (pl->n_expectations == 0)
-        xw_text(x, ws, row++, 0, xw_t(x, TERM_NO_EXPECTATIONS_CONFIGURED), x->note);
-    xw_check(x, worksheet_autofilter(ws, first - 1, 0, row - 1, (lxw_col_t)(n - 1)));
+        tna_xw_text(x, ws, row++, 0, tna_xw_t(x, TERM_NO_EXPECTATIONS_CONFIGURED), x->note);
+    tna_xw_check(x, worksheet_autofilter(ws, first - 1, 0, row - 1, (lxw_col_t)(n - 1)));
     worksheet_activate(ws);
 }
 
-void xlsx_evaluation(xw *x)
+void tna_xlsx_evaluation(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
-    lxw_worksheet *ws = xw_sheet(x, TERM_EVALUATION);
-    xw_title(x, ws, xw_t(x, TERM_SECTION_EVALUATION), xw_t(x, TERM_EVALUATION_NOTE));
-    const char *head[] = {xw_t(x, TERM_LEVEL),       xw_t(x, TERM_WHAT_IT_SHOWS),
-                          xw_t(x, TERM_EXPECTATION), xw_t(x, TERM_BASELINE),
-                          xw_t(x, TERM_TARGET),      xw_t(x, TERM_ACTUAL),
-                          xw_t(x, TERM_PROGRESS),    xw_t(x, TERM_STATUS),
-                          xw_t(x, TERM_RESPONDENTS), xw_t(x, TERM_NOTE)};
+    lxw_worksheet *ws = tna_xw_sheet(x, TERM_EVALUATION);
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_SECTION_EVALUATION), tna_xw_t(x, TERM_EVALUATION_NOTE));
+    const char *head[] = {tna_xw_t(x, TERM_LEVEL),       tna_xw_t(x, TERM_WHAT_IT_SHOWS),
+                          tna_xw_t(x, TERM_EXPECTATION), tna_xw_t(x, TERM_BASELINE),
+                          tna_xw_t(x, TERM_TARGET),      tna_xw_t(x, TERM_ACTUAL),
+                          tna_xw_t(x, TERM_PROGRESS),    tna_xw_t(x, TERM_STATUS),
+                          tna_xw_t(x, TERM_RESPONDENTS), tna_xw_t(x, TERM_NOTE)};
     double widths[] = {16, 44, 46, 12, 11, 13, 11, 10, 12, 36};
     for (int r = TNA_RAG_RED; r <= TNA_RAG_GREEN; r++)
         widths[7] = MAX(widths[7], g_utf8_strlen(rag_text(x, (tna_rag)r), -1) * 1.15 + 2);
-    xw_header(x, ws, 3, head, 10, widths, "tttnnnntnt");
+    tna_xw_header(x, ws, 3, head, 10, widths, "tttnnnntnt");
     static const struct {
         tna_metric metric;
         tna_term level, what;
@@ -237,27 +237,27 @@ void xlsx_evaluation(xw *x)
                 continue;
             if (!er && any)
                 break;
-            const char *what = xw_t(x, levels[k].what);
-            xw_text(x, ws, row, 0, xw_t(x, levels[k].level), x->bold);
-            xw_text(x, ws, row, 1, what, x->wrap);
-            int lines = xw_lines(what, widths[1]);
+            const char *what = tna_xw_t(x, levels[k].what);
+            tna_xw_text(x, ws, row, 0, tna_xw_t(x, levels[k].level), x->bold);
+            tna_xw_text(x, ws, row, 1, what, x->wrap);
+            int lines = tna_xw_lines(what, widths[1]);
             if (er) {
                 const char *title = tna_label_expectation(x->l, er->expectation);
-                xw_text(x, ws, row, 2, title, x->wrap);
+                tna_xw_text(x, ws, row, 2, title, x->wrap);
                 int more = expectation_cells(x, ws, row, 3, er, 9, widths[9]);
                 lines = more > lines ? more : lines;
-                more = xw_lines(title, widths[2]);
+                more = tna_xw_lines(title, widths[2]);
                 lines = more > lines ? more : lines;
                 any = true;
             } else {
-                const char *none = xw_t(x, TERM_LEVEL_NOT_MEASURED);
-                xw_text(x, ws, row, 9, none, x->wrap);
-                int more = xw_lines(none, widths[9]);
+                const char *none = tna_xw_t(x, TERM_LEVEL_NOT_MEASURED);
+                tna_xw_text(x, ws, row, 9, none, x->wrap);
+                int more = tna_xw_lines(none, widths[9]);
                 lines = more > lines ? more : lines;
             }
-            xw_fit(x, ws, row, lines);
+            tna_xw_fit(x, ws, row, lines);
             row++;
         }
     }
-    xw_table(x, ws, 4, 0, row - 1, 9);
+    tna_xw_table(x, ws, 4, 0, row - 1, 9);
 }

@@ -2,7 +2,7 @@
  * xlsx_write.c - the workbook's formats and the guards every cell goes through.
  *
  * libxlsxwriter passes some things straight into the file that Excel then rejects or
- * misreads (../shared/LIBRARIES.md): NaN is written as "-NAN" (a damaged file), invalid
+ * misreads (measured on Debian 12's libxlsxwriter 1.1.4): NaN is written as "-NAN" (a damaged file), invalid
  * UTF-8 makes invalid XML, text such as "_x0041_" is read back as "A", and a string over
  * 32,767 characters or a sheet name over 31 is an error. Every write here is guarded: text
  * is made valid UTF-8, escaped (_x005F_ before an _xHHHH_ pattern) and cut at Excel's limit
@@ -16,13 +16,13 @@
 #include "numbers.h"
 #include "xlsx_internal.h"
 
-void xw_check(xw *x, lxw_error e)
+void tna_xw_check(xw *x, lxw_error e)
 {
     if (e != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
         x->error = e;
 }
 
-const char *xw_t(xw *x, tna_term term)
+const char *tna_xw_t(xw *x, tna_term term)
 {
     return tna_label_term(x->l, term);
 }
@@ -47,7 +47,7 @@ static lxw_format *rag_format(xw *x, lxw_color_t fill, lxw_color_t font)
     return f;
 }
 
-void xw_formats(xw *x)
+void tna_xw_formats(xw *x)
 {
     x->title = workbook_add_format(x->wb);
     format_set_bold(x->title);
@@ -111,7 +111,7 @@ static bool is_hex4(const char *p)
     return true;
 }
 
-char *xw_clean(const char *text)
+char *tna_xw_clean(const char *text)
 {
     char *valid = g_utf8_make_valid(text ? text : "", -1);
     GString *s = g_string_sized_new(strlen(valid) + 8);
@@ -158,18 +158,18 @@ char *tna_xw_valid_sheet_name(const char *name)
     return g_string_free(s, FALSE);
 }
 
-char *xw_sheet_name(xw *x, tna_term term)
+char *tna_xw_sheet_name(xw *x, tna_term term)
 {
-    const char *name = xw_t(x, term);
+    const char *name = tna_xw_t(x, term);
     /* "Cymraeg / English" too long for a tab: the first language alone */
     if (g_utf8_strlen(name, -1) > 31)
         name = tna_term_in(term, tna_label_first_language(x->l));
     return tna_xw_valid_sheet_name(name);
 }
 
-lxw_worksheet *xw_sheet(xw *x, tna_term term)
+lxw_worksheet *tna_xw_sheet(xw *x, tna_term term)
 {
-    char *name = xw_sheet_name(x, term);
+    char *name = tna_xw_sheet_name(x, term);
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     g_free(name);
     if (ws == NULL) /* a name clash between two translations: let the library name it */
@@ -182,39 +182,39 @@ lxw_worksheet *xw_sheet(xw *x, tna_term term)
     return ws;
 }
 
-void xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+void tna_xw_text(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
              lxw_format *f)
 {
-    char *c = xw_clean(text);
+    char *c = tna_xw_clean(text);
     if (c[0] == '\0')
-        xw_check(x, worksheet_write_blank(ws, row, col, f));
+        tna_xw_check(x, worksheet_write_blank(ws, row, col, f));
     else
-        xw_check(x, worksheet_write_string(ws, row, col, c, f));
+        tna_xw_check(x, worksheet_write_string(ws, row, col, c, f));
     g_free(c);
 }
 
-void xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
+void tna_xw_number(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
 {
     if (isfinite(v)) /* the CSV's six-decimal value: its format shows the PDF's digits */
-        xw_check(x, worksheet_write_number(ws, row, col, tna_round_shown(v), f));
+        tna_xw_check(x, worksheet_write_number(ws, row, col, tna_round_shown(v), f));
     else
-        xw_check(x, worksheet_write_blank(ws, row, col, f));
+        tna_xw_check(x, worksheet_write_blank(ws, row, col, f));
 }
 
-void xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f)
+void tna_xw_int(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t v, lxw_format *f)
 {
-    xw_check(x, worksheet_write_number(ws, row, col, (double)v, f));
+    tna_xw_check(x, worksheet_write_number(ws, row, col, (double)v, f));
 }
 
-void xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)
+void tna_xw_blank(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *f)
 {
-    xw_check(x, worksheet_write_blank(ws, row, col, f));
+    tna_xw_check(x, worksheet_write_blank(ws, row, col, f));
 }
 
 void tna_xw_hidden(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tna_hidden why)
 {
     if (why != TNA_SHOWN)
-        xw_text(x, ws, row, col, why == TNA_SUPPRESSED ? x->marker : x->protect, x->suppressed);
+        tna_xw_text(x, ws, row, col, why == TNA_SUPPRESSED ? x->marker : x->protect, x->suppressed);
 }
 
 const char *tna_xw_coverage(xw *x, const tna_group *g)
@@ -224,15 +224,15 @@ const char *tna_xw_coverage(xw *x, const tna_group *g)
     return tna_label_termf(x->l, TERM_K_OF_N_SKILLS, g->skills_assessed, g->skills);
 }
 
-void xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note)
+void tna_xw_title(xw *x, lxw_worksheet *ws, const char *title, const char *note)
 {
-    xw_text(x, ws, 0, 0, title, x->title);
+    tna_xw_text(x, ws, 0, 0, title, x->title);
     worksheet_set_row(ws, 0, 21, NULL);
     if (note)
-        xw_text(x, ws, 1, 0, note, x->note);
+        tna_xw_text(x, ws, 1, 0, note, x->note);
 }
 
-int xw_lines(const char *text, double width)
+int tna_xw_lines(const char *text, double width)
 {
     /* about one character per unit of column width; bold or wide letters need a little more */
     double len = (double)g_utf8_strlen(text ? text : "", -1) * 1.0;
@@ -240,50 +240,50 @@ int xw_lines(const char *text, double width)
     return lines < 1 ? 1 : lines;
 }
 
-void xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines)
+void tna_xw_fit(xw *x, lxw_worksheet *ws, lxw_row_t row, int lines)
 {
     if (lines > 1)
-        xw_check(x, worksheet_set_row(ws, row, 15.0 * (lines > 8 ? 8 : lines) + 2, NULL));
+        tna_xw_check(x, worksheet_set_row(ws, row, 15.0 * (lines > 8 ? 8 : lines) + 2, NULL));
 }
 
-void xw_header(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *const *texts, int n,
+void tna_xw_header(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *const *texts, int n,
                const double *widths, const char *kinds)
 {
     int lines = 1;
     for (int i = 0; i < n; i++) {
         bool num = kinds && i < (int)strlen(kinds) && kinds[i] == 'n';
-        xw_text(x, ws, row, (lxw_col_t)i, texts[i], num ? x->header_num : x->header);
+        tna_xw_text(x, ws, row, (lxw_col_t)i, texts[i], num ? x->header_num : x->header);
         if (widths) {
-            xw_check(x, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL));
-            int need = xw_lines(texts[i], widths[i]);
+            tna_xw_check(x, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL));
+            int need = tna_xw_lines(texts[i], widths[i]);
             if (need > lines)
                 lines = need;
         }
     }
-    xw_fit(x, ws, row, lines);
+    tna_xw_fit(x, ws, row, lines);
 }
 
-void xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
+void tna_xw_table(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_row_t last_row,
               lxw_col_t last_col)
 {
     worksheet_freeze_panes(ws, row, col);
     if (row > 0)
-        xw_check(x, worksheet_autofilter(ws, row - 1, 0, last_row < row - 1 ? row - 1 : last_row,
+        tna_xw_check(x, worksheet_autofilter(ws, row - 1, 0, last_row < row - 1 ? row - 1 : last_row,
                                          last_col));
 }
 
-void xw_figure_headers(xw *x, const char **texts)
+void tna_xw_figure_headers(xw *x, const char **texts)
 {
-    texts[0] = xw_t(x, TERM_RESPONDENTS);
-    texts[1] = xw_t(x, TERM_SKILLS_ASSESSED);
-    texts[2] = xw_t(x, TERM_BELOW_TARGET);
-    texts[3] = xw_t(x, TERM_TOTAL_GAP_LEVELS);
-    texts[4] = xw_t(x, TERM_MEAN_GAP);
-    texts[5] = xw_t(x, TERM_SHARE_BELOW_TARGET);
-    texts[6] = xw_t(x, TERM_LEARNERS_NEEDING_TRAINING);
+    texts[0] = tna_xw_t(x, TERM_RESPONDENTS);
+    texts[1] = tna_xw_t(x, TERM_SKILLS_ASSESSED);
+    texts[2] = tna_xw_t(x, TERM_BELOW_TARGET);
+    texts[3] = tna_xw_t(x, TERM_TOTAL_GAP_LEVELS);
+    texts[4] = tna_xw_t(x, TERM_MEAN_GAP);
+    texts[5] = tna_xw_t(x, TERM_SHARE_BELOW_TARGET);
+    texts[6] = tna_xw_t(x, TERM_LEARNERS_NEEDING_TRAINING);
 }
 
-void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
+void tna_xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tna_group *g,
                 bool bold)
 {
     if (g == NULL)
@@ -293,43 +293,43 @@ void xw_figures(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const tn
         return;
     }
     lxw_format *in = bold ? x->bold_integer : x->integer;
-    xw_int(x, ws, row, col, g->respondents, in);
-    xw_int(x, ws, row, col + 1, g->assessed, in);
-    xw_int(x, ws, row, col + 2, g->below_target, in);
-    xw_int(x, ws, row, col + 3, g->gap_sum, in);
-    xw_number(x, ws, row, col + 4, g->mean_gap, bold ? x->bold_gap : x->gap);
-    xw_number(x, ws, row, col + 5, g->share_below, bold ? x->bold_percent : x->percent);
-    xw_int(x, ws, row, col + 6, g->learners_needing, in);
+    tna_xw_int(x, ws, row, col, g->respondents, in);
+    tna_xw_int(x, ws, row, col + 1, g->assessed, in);
+    tna_xw_int(x, ws, row, col + 2, g->below_target, in);
+    tna_xw_int(x, ws, row, col + 3, g->gap_sum, in);
+    tna_xw_number(x, ws, row, col + 4, g->mean_gap, bold ? x->bold_gap : x->gap);
+    tna_xw_number(x, ws, row, col + 5, g->share_below, bold ? x->bold_percent : x->percent);
+    tna_xw_int(x, ws, row, col + 6, g->learners_needing, in);
 }
 
-const char *xw_metric_name(xw *x, tna_metric metric)
+const char *tna_xw_metric_name(xw *x, tna_metric metric)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
-        return xw_t(x, TERM_METRIC_SHARE_AT_TARGET);
+        return tna_xw_t(x, TERM_METRIC_SHARE_AT_TARGET);
     case TNA_METRIC_MEAN_GAP:
-        return xw_t(x, TERM_MEAN_GAP);
+        return tna_xw_t(x, TERM_MEAN_GAP);
     case TNA_METRIC_LEARNERS_NEEDING:
-        return xw_t(x, TERM_LEARNERS_NEEDING_TRAINING);
+        return tna_xw_t(x, TERM_LEARNERS_NEEDING_TRAINING);
     case TNA_METRIC_GAP_REDUCTION:
-        return xw_t(x, TERM_METRIC_GAP_REDUCTION);
+        return tna_xw_t(x, TERM_METRIC_GAP_REDUCTION);
     case TNA_METRIC_SATISFACTION:
-        return xw_t(x, TERM_METRIC_SATISFACTION);
+        return tna_xw_t(x, TERM_METRIC_SATISFACTION);
     case TNA_METRIC_LEARNING_UPLIFT:
-        return xw_t(x, TERM_METRIC_LEARNING_UPLIFT);
+        return tna_xw_t(x, TERM_METRIC_LEARNING_UPLIFT);
     case TNA_METRIC_APPLIED_RATE:
-        return xw_t(x, TERM_METRIC_APPLIED_RATE);
+        return tna_xw_t(x, TERM_METRIC_APPLIED_RATE);
     case TNA_METRIC_TRAINED_VS_UNTRAINED:
-        return xw_t(x, TERM_METRIC_TRAINED_VS_UNTRAINED);
+        return tna_xw_t(x, TERM_METRIC_TRAINED_VS_UNTRAINED);
     case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
-        return xw_t(x, TERM_METRIC_SHARE_SKILLS_AT_TARGET);
+        return tna_xw_t(x, TERM_METRIC_SHARE_SKILLS_AT_TARGET);
     case TNA_METRIC_COUNT:
         break;
     }
     return "";
 }
 
-lxw_format *xw_metric_format(xw *x, tna_metric metric)
+lxw_format *tna_xw_metric_format(xw *x, tna_metric metric)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
@@ -343,7 +343,7 @@ lxw_format *xw_metric_format(xw *x, tna_metric metric)
     }
 }
 
-char *xw_money(double v)
+char *tna_xw_money(double v)
 {
     if (!isfinite(v))
         return g_strdup("");
@@ -359,7 +359,7 @@ char *xw_money(double v)
     return g_string_free(s, FALSE);
 }
 
-char *xw_utc(int64_t t)
+char *tna_xw_utc(int64_t t)
 {
     time_t tt = (time_t)t;
     struct tm tm;
@@ -381,7 +381,7 @@ static double width_of(xw *x, const char *(*label)(tna_labels *, uint32_t), size
     return w < 10 ? 10 : w > 60 ? 60 : w;
 }
 
-double xw_width(xw *x, char kind)
+double tna_xw_width(xw *x, char kind)
 {
     const tna_model *m = x->m;
     switch (kind) {

@@ -37,10 +37,10 @@ static tna_status write_reference_files(const char *dir, tna_error *err)
 {
     for (const tna_embedded_file *e = tna_reference_files; e->path != NULL; e++) {
         sample_file out;
-        tna_status st = sample_file_open(&out, dir, e->path, err);
+        tna_status st = tna_sample_file_open(&out, dir, e->path, err);
         if (st == TNA_OK)
             fwrite(e->data, 1, e->size, out.f);
-        if (sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
+        if (tna_sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
             return err->code;
     }
     return TNA_OK;
@@ -51,11 +51,11 @@ static tna_status write_config(const char *dir, size_t staff, tna_model **model,
 {
     char *path = g_build_filename(dir, "tna.yaml", NULL);
     tna_model *boot = NULL;
-    tna_status st = sample_config_write(dir, staff, NULL, err);
+    tna_status st = tna_sample_config_write(dir, staff, NULL, err);
     if (st == TNA_OK)
         st = tna_config_load(path, &boot, err);
     if (st == TNA_OK)
-        st = sample_config_write(dir, staff, boot, err);
+        st = tna_sample_config_write(dir, staff, boot, err);
     if (st == TNA_OK)
         st = tna_config_load(path, model, err);
     tna_model_free(boot);
@@ -68,12 +68,12 @@ static tna_status write_period(sample_population *pop, const char *dir, size_t p
 {
     const tna_model *m = pop->model;
     char *pdir = g_build_filename(dir, m->periods[period], NULL);
-    sample_population_enter_period(pop, period);
-    tna_status st = sample_survey_write(pop, pdir, period, err);
+    tna_sample_population_enter_period(pop, period);
+    tna_status st = tna_sample_survey_write(pop, pdir, period, err);
     if (st == TNA_OK)
-        st = sample_ratings_write(pop, pdir, period, err);
+        st = tna_sample_ratings_write(pop, pdir, period, err);
     if (st == TNA_OK && period + 1 == m->n_periods)
-        st = sample_evaluations_write(pop, pdir, period, err);
+        st = tna_sample_evaluations_write(pop, pdir, period, err);
     g_free(pdir);
     return st;
 }
@@ -100,10 +100,10 @@ tna_status tna_sample_write(const char *dir, int staff, unsigned seed, tna_error
         st = tna_error_set(err, TNA_ERR_CONFIG, model->config_path, 0, 0,
                            "the shipped frameworks define no skills");
     if (st == TNA_OK) {
-        sample_population *pop = sample_population_new(model, (size_t)staff, seed);
+        sample_population *pop = tna_sample_population_new(model, (size_t)staff, seed);
         for (size_t p = 0; st == TNA_OK && p < model->n_periods; p++)
             st = write_period(pop, dir, p, err);
-        sample_population_free(pop);
+        tna_sample_population_free(pop);
     }
     tna_model_free(model);
     return st;

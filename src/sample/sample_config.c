@@ -380,13 +380,13 @@ static void write_plan_keys(FILE *f, const tna_model *m, size_t staff)
 
 /* ---- the file -------------------------------------------------------------------------------- */
 
-tna_status sample_config_write(const char *dir, size_t staff, const tna_model *model,
+tna_status tna_sample_config_write(const char *dir, size_t staff, const tna_model *model,
                                tna_error *err)
 {
     sample_file out;
-    tna_status st = sample_file_open(&out, dir, "tna.yaml", err);
+    tna_status st = tna_sample_file_open(&out, dir, "tna.yaml", err);
     if (st != TNA_OK)
-        return sample_file_close(&out, err) == TNA_OK ? st : err->code;
+        return tna_sample_file_close(&out, err) == TNA_OK ? st : err->code;
     FILE *f = out.f;
     char title[128], title_cy[128];
     snprintf(title, sizeof title, "Digital skills training-needs analysis (sample, %zu staff)",
@@ -431,5 +431,5 @@ tna_status sample_config_write(const char *dir, size_t staff, const tna_model *m
           "output:\n"
           "  dir: \"../reports/{period}\"\n",
           f);
-    return sample_file_close(&out, err);
+    return tna_sample_file_close(&out, err);
 }

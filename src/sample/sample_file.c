@@ -11,7 +11,7 @@
 
 #include "sample_internal.h"
 
-tna_status sample_file_open(sample_file *out, const char *dir, const char *name, tna_error *err)
+tna_status tna_sample_file_open(sample_file *out, const char *dir, const char *name, tna_error *err)
 {
     memset(out, 0, sizeof *out);
     out->path = g_build_filename(dir, name, NULL);
@@ -30,7 +30,7 @@ tna_status sample_file_open(sample_file *out, const char *dir, const char *name,
     return TNA_OK;
 }
 
-tna_status sample_file_close(sample_file *out, tna_error *err)
+tna_status tna_sample_file_close(sample_file *out, tna_error *err)
 {
     tna_status st = TNA_OK;
     if (out->f != NULL) {

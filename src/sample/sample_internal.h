@@ -15,7 +15,7 @@
  *
  * Everything random comes from one sample_rng owned by the population, drawn in a fixed
  * order, so the same (staff, seed) gives byte-identical files. There is no global mutable
- * state. Memory: sample_population_new()/sample_population_free(); nothing else allocates
+ * state. Memory: tna_sample_population_new()/tna_sample_population_free(); nothing else allocates
  * beyond a call.
  */
 #ifndef TNA_SAMPLE_INTERNAL_H
@@ -39,14 +39,14 @@ typedef struct sample_rng {
     uint64_t s[4];
 } sample_rng;
 
-void sample_rng_seed(sample_rng *r, uint64_t seed);
-uint64_t sample_rng_next(sample_rng *r);
-double sample_rng_uniform(sample_rng *r);             /* [0, 1) */
-uint32_t sample_rng_below(sample_rng *r, uint32_t n); /* [0, n); 0 when n is 0 */
-bool sample_rng_chance(sample_rng *r, double p);
-double sample_rng_gauss(sample_rng *r, double sd); /* normal, mean 0 */
+void tna_sample_rng_seed(sample_rng *r, uint64_t seed);
+uint64_t tna_sample_rng_next(sample_rng *r);
+double tna_sample_rng_uniform(sample_rng *r);             /* [0, 1) */
+uint32_t tna_sample_rng_below(sample_rng *r, uint32_t n); /* [0, n); 0 when n is 0 */
+bool tna_sample_rng_chance(sample_rng *r, double p);
+double tna_sample_rng_gauss(sample_rng *r, double sd); /* normal, mean 0 */
 /* An index drawn by weight, given n cumulative weights (cum[n-1] is the total). */
-size_t sample_rng_pick(sample_rng *r, const double *cum, size_t n);
+size_t tna_sample_rng_pick(sample_rng *r, const double *cum, size_t n);
 
 /* ---- output files (sample.c) ----------------------------------------------------------------- */
 
@@ -57,11 +57,11 @@ typedef struct sample_file {
 } sample_file;
 
 /* Opens dir/name for writing (binary, so line ends are ours). */
-tna_status sample_file_open(sample_file *out, const char *dir, const char *name,
+tna_status tna_sample_file_open(sample_file *out, const char *dir, const char *name,
                             tna_error *err) TNA_MUST_CHECK;
 /* Closes, reporting any write error stdio saw since opening (ferror) or on fclose, as
  * TNA_ERR_OUTPUT with the path. Safe on a file that failed to open. */
-tna_status sample_file_close(sample_file *out, tna_error *err) TNA_MUST_CHECK;
+tna_status tna_sample_file_close(sample_file *out, tna_error *err) TNA_MUST_CHECK;
 
 /* ---- fixed tables (sample_words.c) ----------------------------------------------------------- */
 
@@ -80,20 +80,20 @@ typedef struct sample_role_traits {
 } sample_role_traits;
 
 /* Traits by id; an id the tables do not know gets neutral traits (the id field is NULL). */
-sample_authority_traits sample_authority_traits_of(const char *id);
-sample_role_traits sample_role_traits_of(const char *id);
-double sample_skill_difficulty(const char *skill_id);
-bool sample_skill_is_welsh(const char *skill_id);
+sample_authority_traits tna_sample_authority_traits_of(const char *id);
+sample_role_traits tna_sample_role_traits_of(const char *id);
+double tna_sample_skill_difficulty(const char *skill_id);
+bool tna_sample_skill_is_welsh(const char *skill_id);
 /* Course titles for a topic; n is set to how many (0 when the topic has none listed). */
-const char *const *sample_courses_of(const char *topic_id, size_t *n);
+const char *const *tna_sample_courses_of(const char *topic_id, size_t *n);
 
 typedef struct sample_words {
     const char *const *items;
     size_t n;
 } sample_words;
 
-extern const sample_words sample_first_names, sample_last_names, sample_barriers, sample_comments,
-    sample_unknown_authorities, sample_unknown_roles, sample_unrecognised_answers;
+extern const sample_words tna_sample_first_names, tna_sample_last_names, tna_sample_barriers, tna_sample_comments,
+    tna_sample_unknown_authorities, tna_sample_unknown_roles, tna_sample_unrecognised_answers;
 
 /* ---- dates (sample_people.c) ----------------------------------------------------------------- */
 
@@ -104,7 +104,7 @@ typedef struct sample_quarter {
     int days;
 } sample_quarter;
 
-bool sample_quarter_parse(const char *label, sample_quarter *q);
+bool tna_sample_quarter_parse(const char *label, sample_quarter *q);
 
 typedef enum sample_date_style {
     SAMPLE_DATE_FORMS, /* M/D/YY H:MM:SS, 24-hour (Microsoft Forms via Excel) */
@@ -112,7 +112,7 @@ typedef enum sample_date_style {
     SAMPLE_DATE_DMY    /* D/M/YYYY */
 } sample_date_style;
 
-void sample_date_format(char *buf, size_t size, const sample_quarter *q, int64_t secs,
+void tna_sample_date_format(char *buf, size_t size, const sample_quarter *q, int64_t secs,
                         sample_date_style style);
 
 /* ---- the workforce (sample_people.c) --------------------------------------------------------- */
@@ -128,7 +128,7 @@ typedef struct sample_person {
     /* This period: */
     bool trained;
     uint8_t language;
-    uint32_t barriers; /* bit i: sample_barriers.items[i] */
+    uint32_t barriers; /* bit i: tna_sample_barriers.items[i] */
     int64_t completed; /* first submission, seconds into the quarter; -1: did not respond */
 } sample_person;
 
@@ -148,12 +148,12 @@ typedef struct sample_population {
     size_t n_unknown_auth, n_unknown_role;
 } sample_population;
 
-sample_population *sample_population_new(const tna_model *model, size_t staff, unsigned seed);
-void sample_population_free(sample_population *p);
+sample_population *tna_sample_population_new(const tna_model *model, size_t staff, unsigned seed);
+void tna_sample_population_free(sample_population *p);
 
 /* Moves the workforce into period `period` (0 = first): training this year, levels drift up
  * (more for those who trained), language preference and barriers. */
-void sample_population_enter_period(sample_population *p, size_t period);
+void tna_sample_population_enter_period(sample_population *p, size_t period);
 
 static inline uint8_t *sample_levels_of(const sample_population *p, size_t person)
 {
@@ -163,19 +163,19 @@ static inline uint8_t *sample_levels_of(const sample_population *p, size_t perso
 /* ---- the exports ----------------------------------------------------------------------------- */
 
 /* Writes dir/staff-survey.csv for the period and sets each person's `completed`. */
-tna_status sample_survey_write(sample_population *p, const char *dir, size_t period,
+tna_status tna_sample_survey_write(sample_population *p, const char *dir, size_t period,
                                tna_error *err) TNA_MUST_CHECK;
 /* dir/manager-ratings.csv: ratings of some of this period's respondents. */
-tna_status sample_ratings_write(sample_population *p, const char *dir, size_t period,
+tna_status tna_sample_ratings_write(sample_population *p, const char *dir, size_t period,
                                 tna_error *err) TNA_MUST_CHECK;
 /* dir/course-evaluations.csv: feedback from some of this period's trained respondents. */
-tna_status sample_evaluations_write(sample_population *p, const char *dir, size_t period,
+tna_status tna_sample_evaluations_write(sample_population *p, const char *dir, size_t period,
                                     tna_error *err) TNA_MUST_CHECK;
 
 /* The text a respondent typed for level `level` on framework fw's scale: mostly the label,
  * sometimes the Welsh label, the number, odd case or spacing (welsh: 0..1 raises the share
  * of Welsh labels). */
-const char *sample_level_text(sample_population *p, uint32_t fw, int level, double welsh, char *buf,
+const char *tna_sample_level_text(sample_population *p, uint32_t fw, int level, double welsh, char *buf,
                               size_t size);
 
 /* ---- tna.yaml (sample_config.c) -------------------------------------------------------------- */
@@ -183,7 +183,7 @@ const char *sample_level_text(sample_population *p, uint32_t fw, int level, doub
 /* Writes dir/tna.yaml. With model NULL it writes a bootstrap version (no staff survey, no
  * expectations) that loads without knowing the skills; given the model loaded from that, it
  * writes the full one. */
-tna_status sample_config_write(const char *dir, size_t staff, const tna_model *model,
+tna_status tna_sample_config_write(const char *dir, size_t staff, const tna_model *model,
                                tna_error *err) TNA_MUST_CHECK;
 
 #endif

@@ -35,7 +35,7 @@ static uint64_t splitmix64(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-void sample_rng_seed(sample_rng *r, uint64_t seed)
+void tna_sample_rng_seed(sample_rng *r, uint64_t seed)
 {
     for (int i = 0; i < 4; i++)
         r->s[i] = splitmix64(&seed);
@@ -46,7 +46,7 @@ static inline uint64_t rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
-uint64_t sample_rng_next(sample_rng *r)
+uint64_t tna_sample_rng_next(sample_rng *r)
 {
     uint64_t *s = r->s;
     uint64_t result = rotl(s[1] * 5, 7) * 9;
@@ -60,31 +60,31 @@ uint64_t sample_rng_next(sample_rng *r)
     return result;
 }
 
-double sample_rng_uniform(sample_rng *r)
+double tna_sample_rng_uniform(sample_rng *r)
 {
-    return (double)(sample_rng_next(r) >> 11) * 0x1.0p-53;
+    return (double)(tna_sample_rng_next(r) >> 11) * 0x1.0p-53;
 }
 
-uint32_t sample_rng_below(sample_rng *r, uint32_t n)
+uint32_t tna_sample_rng_below(sample_rng *r, uint32_t n)
 {
-    return n == 0 ? 0 : (uint32_t)((sample_rng_next(r) >> 32) * n >> 32);
+    return n == 0 ? 0 : (uint32_t)((tna_sample_rng_next(r) >> 32) * n >> 32);
 }
 
-bool sample_rng_chance(sample_rng *r, double p)
+bool tna_sample_rng_chance(sample_rng *r, double p)
 {
-    return sample_rng_uniform(r) < p;
+    return tna_sample_rng_uniform(r) < p;
 }
 
-double sample_rng_gauss(sample_rng *r, double sd)
+double tna_sample_rng_gauss(sample_rng *r, double sd)
 {
     /* Box-Muller; the second value is thrown away to keep the state simple. */
-    double u = 1.0 - sample_rng_uniform(r), v = sample_rng_uniform(r);
+    double u = 1.0 - tna_sample_rng_uniform(r), v = tna_sample_rng_uniform(r);
     return sd * sqrt(-2.0 * log(u)) * cos(2.0 * G_PI * v);
 }
 
-size_t sample_rng_pick(sample_rng *r, const double *cum, size_t n)
+size_t tna_sample_rng_pick(sample_rng *r, const double *cum, size_t n)
 {
-    double x = sample_rng_uniform(r) * cum[n - 1];
+    double x = tna_sample_rng_uniform(r) * cum[n - 1];
     size_t lo = 0, hi = n - 1;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -98,7 +98,7 @@ size_t sample_rng_pick(sample_rng *r, const double *cum, size_t n)
 
 /* ---- dates ----------------------------------------------------------------------------------- */
 
-bool sample_quarter_parse(const char *label, sample_quarter *q)
+bool tna_sample_quarter_parse(const char *label, sample_quarter *q)
 {
     int year = 0, quarter = 0;
     char tail;
@@ -116,7 +116,7 @@ bool sample_quarter_parse(const char *label, sample_quarter *q)
     return true;
 }
 
-void sample_date_format(char *buf, size_t size, const sample_quarter *q, int64_t secs,
+void tna_sample_date_format(char *buf, size_t size, const sample_quarter *q, int64_t secs,
                         sample_date_style style)
 {
     GDate d;
@@ -165,14 +165,14 @@ static void draw_levels(sample_population *p, size_t i)
     const tna_role *role = &m->roles[who->role];
     double common = a->maturity + p->roles[who->role].offset + who->ability;
     for (size_t t = 0; t < m->n_topics; t++) /* strong in some topics, weak in others */
-        p->topic_bias[t] = sample_rng_gauss(&p->rng, 0.35);
+        p->topic_bias[t] = tna_sample_rng_gauss(&p->rng, 0.35);
     uint8_t *lv = sample_levels_of(p, i);
     for (size_t k = 0; k < m->n_skills; k++) {
         int t = role->target[k];
         const tna_framework *fw = &m->frameworks[skill_framework(m, k)];
         double x = (t > 0 ? t - 0.1 : untargeted_base(fw->id)) + common + p->skill_difficulty[k] +
-                   p->topic_bias[m->skills[k].topic] + sample_rng_gauss(&p->rng, 0.45);
-        if (sample_skill_is_welsh(m->skills[k].id))
+                   p->topic_bias[m->skills[k].topic] + tna_sample_rng_gauss(&p->rng, 0.45);
+        if (tna_sample_skill_is_welsh(m->skills[k].id))
             x += (a->welsh - 0.35) * 1.5;
         int v = (int)lround(x);
         lv[k] = (uint8_t)(v < 0 ? 0 : v > fw->scale.max ? fw->scale.max : v);
@@ -195,47 +195,47 @@ static const char **unknown_answers(const tna_model *m, const sample_words *w, b
     return out;
 }
 
-sample_population *sample_population_new(const tna_model *m, size_t staff, unsigned seed)
+sample_population *tna_sample_population_new(const tna_model *m, size_t staff, unsigned seed)
 {
     sample_population *p = g_new0(sample_population, 1);
     p->model = m;
     p->n = staff;
-    sample_rng_seed(&p->rng, (uint64_t)seed);
+    tna_sample_rng_seed(&p->rng, (uint64_t)seed);
 
     p->auth = g_new(sample_authority_traits, m->n_authorities);
     p->auth_cum = g_new(double, m->n_authorities);
     for (size_t a = 0; a < m->n_authorities; a++) {
-        p->auth[a] = sample_authority_traits_of(m->authorities[a].id);
+        p->auth[a] = tna_sample_authority_traits_of(m->authorities[a].id);
         p->auth_cum[a] = (a ? p->auth_cum[a - 1] : 0.0) + p->auth[a].weight;
     }
     p->roles = g_new(sample_role_traits, m->n_roles);
     p->role_cum = g_new(double, m->n_roles);
     for (size_t r = 0; r < m->n_roles; r++) {
-        p->roles[r] = sample_role_traits_of(m->roles[r].id);
+        p->roles[r] = tna_sample_role_traits_of(m->roles[r].id);
         p->role_cum[r] = (r ? p->role_cum[r - 1] : 0.0) + p->roles[r].weight;
     }
     p->skill_difficulty = g_new(double, m->n_skills);
     for (size_t k = 0; k < m->n_skills; k++)
-        p->skill_difficulty[k] = sample_skill_difficulty(m->skills[k].id);
+        p->skill_difficulty[k] = tna_sample_skill_difficulty(m->skills[k].id);
     p->topic_bias = g_new(double, m->n_topics);
-    p->unknown_auth = unknown_answers(m, &sample_unknown_authorities, true, &p->n_unknown_auth);
-    p->unknown_role = unknown_answers(m, &sample_unknown_roles, false, &p->n_unknown_role);
+    p->unknown_auth = unknown_answers(m, &tna_sample_unknown_authorities, true, &p->n_unknown_auth);
+    p->unknown_role = unknown_answers(m, &tna_sample_unknown_roles, false, &p->n_unknown_role);
 
     /* Staff numbers: i -> (i * k + offset) mod a prime is one-to-one, so numbers are
      * distinct, look random and spread over all 7 digits (about 1 in 10 starts with 0). */
-    uint64_t offset = sample_rng_next(&p->rng) % SAMPLE_MAX_STAFF;
+    uint64_t offset = tna_sample_rng_next(&p->rng) % SAMPLE_MAX_STAFF;
     p->people = g_new0(sample_person, staff);
     p->levels = g_new(uint8_t, staff * m->n_skills);
     p->before = g_new(uint8_t, staff * m->n_skills);
     for (size_t i = 0; i < staff; i++) {
         sample_person *who = &p->people[i];
         who->number = (uint32_t)(((uint64_t)i * 3141593 + offset) % SAMPLE_MAX_STAFF + 1);
-        who->authority = (uint32_t)sample_rng_pick(&p->rng, p->auth_cum, m->n_authorities);
-        who->role = (uint32_t)sample_rng_pick(&p->rng, p->role_cum, m->n_roles);
-        who->first_name = (uint16_t)sample_rng_below(&p->rng, (uint32_t)sample_first_names.n);
-        who->last_name = (uint16_t)sample_rng_below(&p->rng, (uint32_t)sample_last_names.n);
-        who->anonymous = sample_rng_chance(&p->rng, 0.1);
-        who->ability = (float)sample_rng_gauss(&p->rng, 0.55);
+        who->authority = (uint32_t)tna_sample_rng_pick(&p->rng, p->auth_cum, m->n_authorities);
+        who->role = (uint32_t)tna_sample_rng_pick(&p->rng, p->role_cum, m->n_roles);
+        who->first_name = (uint16_t)tna_sample_rng_below(&p->rng, (uint32_t)tna_sample_first_names.n);
+        who->last_name = (uint16_t)tna_sample_rng_below(&p->rng, (uint32_t)tna_sample_last_names.n);
+        who->anonymous = tna_sample_rng_chance(&p->rng, 0.1);
+        who->ability = (float)tna_sample_rng_gauss(&p->rng, 0.55);
         who->completed = -1;
         draw_levels(p, i);
     }
@@ -243,7 +243,7 @@ sample_population *sample_population_new(const tna_model *m, size_t staff, unsig
     return p;
 }
 
-void sample_population_free(sample_population *p)
+void tna_sample_population_free(sample_population *p)
 {
     if (p == NULL)
         return;
@@ -266,11 +266,11 @@ void sample_population_free(sample_population *p)
 static uint32_t draw_barriers(sample_population *p, const sample_person *who)
 {
     static const double counts[] = {0.25, 0.60, 0.85, 1.0}; /* cumulative: 0, 1, 2, 3 */
-    size_t n = sample_rng_pick(&p->rng, counts, 4);
+    size_t n = tna_sample_rng_pick(&p->rng, counts, 4);
     double w[32];
-    size_t nb = sample_barriers.n < 32 ? sample_barriers.n : 32;
+    size_t nb = tna_sample_barriers.n < 32 ? tna_sample_barriers.n : 32;
     for (size_t b = 0; b < nb; b++) {
-        const char *text = sample_barriers.items[b];
+        const char *text = tna_sample_barriers.items[b];
         w[b] = strcmp(text, "Time") == 0 ? 5.0 : 2.0;
         if (strstr(text, "Welsh") != NULL)
             w[b] = who->language == SAMPLE_LANG_WELSH    ? 4.0
@@ -284,12 +284,12 @@ static uint32_t draw_barriers(sample_population *p, const sample_person *who)
             cum[b] = acc += (mask >> b & 1u) ? 0.0 : w[b];
         if (acc <= 0.0)
             break;
-        mask |= 1u << sample_rng_pick(&p->rng, cum, nb);
+        mask |= 1u << tna_sample_rng_pick(&p->rng, cum, nb);
     }
     return mask;
 }
 
-void sample_population_enter_period(sample_population *p, size_t period)
+void tna_sample_population_enter_period(sample_population *p, size_t period)
 {
     const tna_model *m = p->model;
     size_t ns = m->n_skills;
@@ -298,18 +298,18 @@ void sample_population_enter_period(sample_population *p, size_t period)
     for (size_t i = 0; i < p->n; i++) {
         sample_person *who = &p->people[i];
         const sample_authority_traits *a = &p->auth[who->authority];
-        if (period > 0 && sample_rng_chance(&p->rng, 0.02))
-            who->role = (uint32_t)sample_rng_pick(&p->rng, p->role_cum, m->n_roles);
-        who->trained = sample_rng_chance(&p->rng, p->roles[who->role].training + 0.3 * a->maturity);
+        if (period > 0 && tna_sample_rng_chance(&p->rng, 0.02))
+            who->role = (uint32_t)tna_sample_rng_pick(&p->rng, p->role_cum, m->n_roles);
+        who->trained = tna_sample_rng_chance(&p->rng, p->roles[who->role].training + 0.3 * a->maturity);
         if (period > 0) {
             uint8_t *lv = sample_levels_of(p, i);
             double up = who->trained ? 0.20 : 0.04;
             for (size_t k = 0; k < ns; k++)
                 if (lv[k] < m->frameworks[skill_framework(m, k)].scale.max &&
-                    sample_rng_chance(&p->rng, up))
+                    tna_sample_rng_chance(&p->rng, up))
                     lv[k]++;
         }
-        double u = sample_rng_uniform(&p->rng);
+        double u = tna_sample_rng_uniform(&p->rng);
         double welsh = 0.03 + 0.45 * a->welsh;
         who->language = u < welsh                           ? SAMPLE_LANG_WELSH
                         : u < welsh + 0.12 + 0.1 * a->welsh ? SAMPLE_LANG_EITHER

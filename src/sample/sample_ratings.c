@@ -57,24 +57,24 @@ static void rate_person(sample_population *p, sample_file *out, const sample_qua
     for (uint32_t k = 0; k < m->n_skills; k++)
         if (role->target[k] > 0)
             skills[n++] = k;
-    uint32_t want = 3 + sample_rng_below(&p->rng, 4);
+    uint32_t want = 3 + tna_sample_rng_below(&p->rng, 4);
     if (want > n)
         want = n;
     for (uint32_t j = 0; j < want; j++) { /* a partial shuffle picks `want` distinct skills */
-        uint32_t r = j + sample_rng_below(&p->rng, n - j), t = skills[j];
+        uint32_t r = j + tna_sample_rng_below(&p->rng, n - j), t = skills[j];
         skills[j] = skills[r], skills[r] = t;
     }
 
-    int64_t day = who->completed / 86400 + 2 + sample_rng_below(&p->rng, 19);
+    int64_t day = who->completed / 86400 + 2 + tna_sample_rng_below(&p->rng, 19);
     if (day >= q->days)
         day = q->days - 1;
     char date[32];
-    sample_date_format(date, sizeof date, q, day * 86400, SAMPLE_DATE_ISO);
+    tna_sample_date_format(date, sizeof date, q, day * 86400, SAMPLE_DATE_ISO);
     const uint8_t *lv = sample_levels_of(p, i);
     for (uint32_t j = 0; j < want; j++) {
         uint32_t k = skills[j];
         const tna_scale *s = &m->frameworks[m->topics[m->skills[k].topic].framework].scale;
-        double u = sample_rng_uniform(&p->rng);
+        double u = tna_sample_rng_uniform(&p->rng);
         int level = lv[k] + (u < 0.35 ? -1 : u < 0.9 ? 0 : 1);
         level = level < 0 ? 0 : level > s->max ? s->max : level;
         tna_csv_textf(&out->csv, "%07u", who->number);
@@ -88,7 +88,7 @@ static void rate_person(sample_population *p, sample_file *out, const sample_qua
     }
 }
 
-tna_status sample_ratings_write(sample_population *p, const char *dir, size_t period,
+tna_status tna_sample_ratings_write(sample_population *p, const char *dir, size_t period,
                                 tna_error *err)
 {
     static const tna_field fields[] = {TNA_FIELD_RESPONDENT, TNA_FIELD_AUTHORITY, TNA_FIELD_ROLE,
@@ -97,20 +97,20 @@ tna_status sample_ratings_write(sample_population *p, const char *dir, size_t pe
     const tna_model *m = p->model;
     const tna_source *src = source_of(m, TNA_FORMAT_LONG);
     sample_quarter q;
-    if (src == NULL || !sample_quarter_parse(m->periods[period], &q))
+    if (src == NULL || !tna_sample_quarter_parse(m->periods[period], &q))
         return no_source(m, "long (manager ratings)", err);
 
     sample_file out;
-    tna_status st = sample_file_open(&out, dir, "manager-ratings.csv", err);
+    tna_status st = tna_sample_file_open(&out, dir, "manager-ratings.csv", err);
     if (st == TNA_OK) {
         write_headings(&out, src, fields, G_N_ELEMENTS(fields));
         uint32_t *skills = g_new(uint32_t, m->n_skills);
         for (uint32_t i = 0; i < p->n; i++)
-            if (p->people[i].completed >= 0 && sample_rng_chance(&p->rng, MANAGER_RATE))
+            if (p->people[i].completed >= 0 && tna_sample_rng_chance(&p->rng, MANAGER_RATE))
                 rate_person(p, &out, &q, i, skills);
         g_free(skills);
     }
-    if (sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
+    if (tna_sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
         return err->code;
     return TNA_OK;
 }
@@ -140,7 +140,7 @@ static uint32_t pick_topic(sample_population *p, uint32_t i, int *before)
     }
     uint32_t topic = TNA_NONE;
     if (acc > 0) {
-        topic = (uint32_t)sample_rng_pick(&p->rng, cum, m->n_topics);
+        topic = (uint32_t)tna_sample_rng_pick(&p->rng, cum, m->n_topics);
         const tna_topic *tp = &m->topics[topic];
         int sum = 0, n = 0;
         for (uint32_t k = tp->first_skill; k < tp->first_skill + tp->n_skills; k++)
@@ -163,33 +163,33 @@ static void evaluate(sample_population *p, sample_file *out, const sample_quarte
     const tna_topic *tp = &m->topics[topic];
     const tna_scale *s = &m->frameworks[tp->framework].scale;
     size_t n_courses;
-    const char *const *courses = sample_courses_of(tp->id, &n_courses);
+    const char *const *courses = tna_sample_courses_of(tp->id, &n_courses);
     static const double uplift[] = {0.15, 0.80, 1.0};            /* cumulative: +0, +1, +2 */
     static const double score[] = {0.03, 0.10, 0.25, 0.62, 1.0}; /* cumulative: 1..5 */
-    int after = before + (int)sample_rng_pick(&p->rng, uplift, 3);
+    int after = before + (int)tna_sample_rng_pick(&p->rng, uplift, 3);
     after = after > s->max ? s->max : after;
     char date[32];
-    sample_date_format(date, sizeof date, q,
-                       (int64_t)sample_rng_below(&p->rng, (uint32_t)q->days) * 86400,
+    tna_sample_date_format(date, sizeof date, q,
+                       (int64_t)tna_sample_rng_below(&p->rng, (uint32_t)q->days) * 86400,
                        SAMPLE_DATE_DMY);
 
     tna_csv_textf(&out->csv, "%07u", who->number);
     tna_csv_text(&out->csv, m->authorities[who->authority].name);
     tna_csv_text(&out->csv, m->roles[who->role].name);
     if (n_courses > 0)
-        tna_csv_text(&out->csv, courses[sample_rng_below(&p->rng, (uint32_t)n_courses)]);
+        tna_csv_text(&out->csv, courses[tna_sample_rng_below(&p->rng, (uint32_t)n_courses)]);
     else
         tna_csv_textf(&out->csv, "Introduction to %s", tp->name);
     tna_csv_text(&out->csv, tp->name);
-    tna_csv_textf(&out->csv, "%d", 1 + (int)sample_rng_pick(&p->rng, score, 5));
+    tna_csv_textf(&out->csv, "%d", 1 + (int)tna_sample_rng_pick(&p->rng, score, 5));
     tna_csv_text(&out->csv, s->levels[before].label);
     tna_csv_text(&out->csv, s->levels[after].label);
-    tna_csv_text(&out->csv, sample_rng_chance(&p->rng, 0.7) ? "Yes" : "No");
+    tna_csv_text(&out->csv, tna_sample_rng_chance(&p->rng, 0.7) ? "Yes" : "No");
     tna_csv_text(&out->csv, date);
     tna_csv_end(&out->csv);
 }
 
-tna_status sample_evaluations_write(sample_population *p, const char *dir, size_t period,
+tna_status tna_sample_evaluations_write(sample_population *p, const char *dir, size_t period,
                                     tna_error *err)
 {
     static const tna_field fields[] = {
@@ -199,20 +199,20 @@ tna_status sample_evaluations_write(sample_population *p, const char *dir, size_
     const tna_model *m = p->model;
     const tna_source *src = source_of(m, TNA_FORMAT_EVALUATION);
     sample_quarter q;
-    if (src == NULL || !sample_quarter_parse(m->periods[period], &q))
+    if (src == NULL || !tna_sample_quarter_parse(m->periods[period], &q))
         return no_source(m, "evaluation", err);
 
     sample_file out;
-    tna_status st = sample_file_open(&out, dir, "course-evaluations.csv", err);
+    tna_status st = tna_sample_file_open(&out, dir, "course-evaluations.csv", err);
     if (st == TNA_OK) {
         out.csv.flags |= TNA_CSV_CRLF;
         write_headings(&out, src, fields, G_N_ELEMENTS(fields));
         for (uint32_t i = 0; i < p->n; i++)
             if (p->people[i].completed >= 0 && p->people[i].trained &&
-                sample_rng_chance(&p->rng, EVALUATION_RATE))
+                tna_sample_rng_chance(&p->rng, EVALUATION_RATE))
                 evaluate(p, &out, &q, i);
     }
-    if (sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
+    if (tna_sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
         return err->code;
     return TNA_OK;
 }

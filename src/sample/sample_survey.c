@@ -48,7 +48,7 @@ static int event_cmp(const void *a, const void *b)
 /* s in odd case (lower, upper) or with stray spaces, into buf. */
 static const char *vary(sample_population *p, const char *s, char *buf, size_t size)
 {
-    uint32_t how = sample_rng_below(&p->rng, 4);
+    uint32_t how = tna_sample_rng_below(&p->rng, 4);
     char *t = how == 0 ? g_utf8_strdown(s, -1) : how == 1 ? g_utf8_strup(s, -1) : NULL;
     if (t != NULL)
         snprintf(buf, size, "%s", t);
@@ -60,11 +60,11 @@ static const char *vary(sample_population *p, const char *s, char *buf, size_t s
     return buf;
 }
 
-const char *sample_level_text(sample_population *p, uint32_t fw, int level, double welsh, char *buf,
+const char *tna_sample_level_text(sample_population *p, uint32_t fw, int level, double welsh, char *buf,
                               size_t size)
 {
     const tna_level *l = &p->model->frameworks[fw].scale.levels[level];
-    double r = sample_rng_uniform(&p->rng);
+    double r = tna_sample_rng_uniform(&p->rng);
     double cy = 0.02 + 0.10 * welsh;
     if (r < cy && l->label_cy != NULL)
         return l->label_cy;
@@ -85,7 +85,7 @@ static const char *missing_answer(const tna_scale *s, sample_population *p, bool
         for (size_t i = 0; i < s->n_missing; i++)
             if (strcmp(s->missing[i], "Prefer not to say") == 0)
                 return s->missing[i];
-    return s->missing[sample_rng_below(&p->rng, (uint32_t)s->n_missing)];
+    return s->missing[tna_sample_rng_below(&p->rng, (uint32_t)s->n_missing)];
 }
 
 /* The answer to one skill question for a true level (level < 0: not answered). */
@@ -93,7 +93,7 @@ static const char *answer(sample_population *p, uint32_t fw, int level, double w
                           size_t size)
 {
     const tna_scale *s = &p->model->frameworks[fw].scale;
-    double r = sample_rng_uniform(&p->rng);
+    double r = tna_sample_rng_uniform(&p->rng);
     if (level < 0 || r < 0.03)
         return "";
     if (r < 0.045)
@@ -101,21 +101,21 @@ static const char *answer(sample_population *p, uint32_t fw, int level, double w
     if (r < 0.049)
         return missing_answer(s, p, false);
     if (r < 0.0495)
-        return sample_unrecognised_answers
-            .items[sample_rng_below(&p->rng, (uint32_t)sample_unrecognised_answers.n)];
-    return sample_level_text(p, fw, level, welsh, buf, size);
+        return tna_sample_unrecognised_answers
+            .items[tna_sample_rng_below(&p->rng, (uint32_t)tna_sample_unrecognised_answers.n)];
+    return tna_sample_level_text(p, fw, level, welsh, buf, size);
 }
 
 static const char *pick_alias(sample_population *p, const char **aliases, size_t n,
                               const char *fallback)
 {
-    return n ? aliases[sample_rng_below(&p->rng, (uint32_t)n)] : fallback;
+    return n ? aliases[tna_sample_rng_below(&p->rng, (uint32_t)n)] : fallback;
 }
 
 static const char *authority_text(sample_population *p, uint32_t a, char *buf, size_t size)
 {
     const tna_authority *au = &p->model->authorities[a];
-    double r = sample_rng_uniform(&p->rng);
+    double r = tna_sample_rng_uniform(&p->rng);
     if (r < 0.60)
         return au->name;
     if (r < 0.72 && au->name_cy != NULL)
@@ -128,7 +128,7 @@ static const char *authority_text(sample_population *p, uint32_t a, char *buf, s
 static const char *role_text(sample_population *p, uint32_t role, char *buf, size_t size)
 {
     const tna_role *ro = &p->model->roles[role];
-    double r = sample_rng_uniform(&p->rng);
+    double r = tna_sample_rng_uniform(&p->rng);
     if (r < 0.72)
         return ro->name;
     if (r < 0.90)
@@ -146,8 +146,8 @@ static void write_email(sample_file *out, const sample_population *p, const samp
         tna_csv_text(&out->csv, "anonymous");
         return;
     }
-    char *first = g_str_to_ascii(sample_first_names.items[who->first_name], "C");
-    char *last = g_str_to_ascii(sample_last_names.items[who->last_name], "C");
+    char *first = g_str_to_ascii(tna_sample_first_names.items[who->first_name], "C");
+    char *last = g_str_to_ascii(tna_sample_last_names.items[who->last_name], "C");
     GString *e = g_string_new(NULL);
     for (const char *s = first; *s; s++)
         if (g_ascii_isalnum(*s))
@@ -173,45 +173,45 @@ static void write_row(sample_population *p, sample_file *out, const sample_quart
     char buf[256];
 
     tna_csv_textf(&out->csv, "%u", row_id);
-    int64_t start = ev->t - 180 - sample_rng_below(&p->rng, 1500);
-    sample_date_format(buf, sizeof buf, q, start < 0 ? 0 : start, SAMPLE_DATE_FORMS);
+    int64_t start = ev->t - 180 - tna_sample_rng_below(&p->rng, 1500);
+    tna_sample_date_format(buf, sizeof buf, q, start < 0 ? 0 : start, SAMPLE_DATE_FORMS);
     tna_csv_text(&out->csv, buf);
-    sample_date_format(buf, sizeof buf, q, ev->t, SAMPLE_DATE_FORMS);
+    tna_sample_date_format(buf, sizeof buf, q, ev->t, SAMPLE_DATE_FORMS);
     tna_csv_text(&out->csv, buf);
     write_email(out, p, who);
     if (who->anonymous)
         tna_csv_text(&out->csv, "");
     else
-        tna_csv_textf(&out->csv, "%s %s", sample_first_names.items[who->first_name],
-                      sample_last_names.items[who->last_name]);
+        tna_csv_textf(&out->csv, "%s %s", tna_sample_first_names.items[who->first_name],
+                      tna_sample_last_names.items[who->last_name]);
     tna_csv_textf(&out->csv, "%07u", who->number);
 
     /* A bad row now and then (never the second of a pair): unknown council or role. */
-    double bad = ev->second ? 1.0 : sample_rng_uniform(&p->rng);
+    double bad = ev->second ? 1.0 : tna_sample_rng_uniform(&p->rng);
     if (bad < 0.0025 && p->n_unknown_auth > 0)
         tna_csv_text(&out->csv,
-                     p->unknown_auth[sample_rng_below(&p->rng, (uint32_t)p->n_unknown_auth)]);
+                     p->unknown_auth[tna_sample_rng_below(&p->rng, (uint32_t)p->n_unknown_auth)]);
     else
         tna_csv_text(&out->csv, authority_text(p, who->authority, buf, sizeof buf));
     if (bad >= 0.0025 && bad < 0.005 && p->n_unknown_role > 0)
         tna_csv_text(&out->csv,
-                     p->unknown_role[sample_rng_below(&p->rng, (uint32_t)p->n_unknown_role)]);
+                     p->unknown_role[tna_sample_rng_below(&p->rng, (uint32_t)p->n_unknown_role)]);
     else
         tna_csv_text(&out->csv, role_text(p, who->role, buf, sizeof buf));
 
     /* Skills, with a framework's page sometimes skipped. */
-    uint32_t skipped = sample_rng_chance(&p->rng, 0.03)
-                           ? sample_rng_below(&p->rng, (uint32_t)m->n_frameworks)
+    uint32_t skipped = tna_sample_rng_chance(&p->rng, 0.03)
+                           ? tna_sample_rng_below(&p->rng, (uint32_t)m->n_frameworks)
                            : TNA_NONE;
     const uint8_t *lv = sample_levels_of(p, ev->person);
     for (size_t k = 0; k < m->n_skills; k++) {
         uint32_t fw = m->topics[m->skills[k].topic].framework;
         int level = fw == skipped ? -1 : lv[k];
-        if (ev->second && level >= 0 && sample_rng_chance(&p->rng, 0.15)) {
+        if (ev->second && level >= 0 && tna_sample_rng_chance(&p->rng, 0.15)) {
             int max = m->frameworks[fw].scale.max;
-            if (sample_rng_chance(&p->rng, 0.3))
+            if (tna_sample_rng_chance(&p->rng, 0.3))
                 level = -1; /* cleared: the earlier answer stands */
-            else if (sample_rng_chance(&p->rng, 0.6))
+            else if (tna_sample_rng_chance(&p->rng, 0.6))
                 level = level < max ? level + 1 : level;
             else
                 level = level > 0 ? level - 1 : level;
@@ -221,16 +221,16 @@ static void write_row(sample_population *p, sample_file *out, const sample_quart
 
     tna_csv_text(&out->csv, who->trained ? "Yes" : "No");
     GString *bars = g_string_new(NULL);
-    for (size_t b = 0; b < sample_barriers.n && b < 32; b++)
+    for (size_t b = 0; b < tna_sample_barriers.n && b < 32; b++)
         if (who->barriers >> b & 1u)
-            g_string_append_printf(bars, "%s;", sample_barriers.items[b]);
+            g_string_append_printf(bars, "%s;", tna_sample_barriers.items[b]);
     tna_csv_text(&out->csv, bars->str);
     g_string_free(bars, TRUE);
     static const char *const languages[] = {"English", "Welsh", "Either"};
     tna_csv_text(&out->csv, languages[who->language]);
     tna_csv_text(&out->csv,
-                 sample_rng_chance(&p->rng, 0.15)
-                     ? sample_comments.items[sample_rng_below(&p->rng, (uint32_t)sample_comments.n)]
+                 tna_sample_rng_chance(&p->rng, 0.15)
+                     ? tna_sample_comments.items[tna_sample_rng_below(&p->rng, (uint32_t)tna_sample_comments.n)]
                      : "");
     tna_csv_end(&out->csv);
 }
@@ -240,11 +240,11 @@ static void write_row(sample_population *p, sample_file *out, const sample_quart
 /* When a respondent finishes: mostly in the first weeks and in office hours. */
 static int64_t completion_time(sample_population *p)
 {
-    double u = sample_rng_uniform(&p->rng);
+    double u = tna_sample_rng_uniform(&p->rng);
     int day = SURVEY_OPENS_DAY + (int)(SURVEY_DAYS * u * u);
-    int hour = sample_rng_chance(&p->rng, 0.88) ? 8 + (int)sample_rng_below(&p->rng, 10)
-                                                : 18 + (int)sample_rng_below(&p->rng, 5);
-    return (int64_t)day * 86400 + hour * 3600 + sample_rng_below(&p->rng, 3600);
+    int hour = tna_sample_rng_chance(&p->rng, 0.88) ? 8 + (int)tna_sample_rng_below(&p->rng, 10)
+                                                : 18 + (int)tna_sample_rng_below(&p->rng, 5);
+    return (int64_t)day * 86400 + hour * 3600 + tna_sample_rng_below(&p->rng, 3600);
 }
 
 /* The (first) heading the configuration gives a field, "" when none. */
@@ -279,33 +279,33 @@ static const tna_source *survey_source(const tna_model *m)
     return NULL;
 }
 
-tna_status sample_survey_write(sample_population *p, const char *dir, size_t period, tna_error *err)
+tna_status tna_sample_survey_write(sample_population *p, const char *dir, size_t period, tna_error *err)
 {
     const tna_model *m = p->model;
     const tna_source *src = survey_source(m);
     sample_quarter q;
-    if (src == NULL || !sample_quarter_parse(m->periods[period], &q))
+    if (src == NULL || !tna_sample_quarter_parse(m->periods[period], &q))
         return tna_error_set(err, TNA_ERR_CONFIG, m->config_path, 0, 0,
                              "the sample configuration has no staff survey or a period that "
                              "is not YYYY-Qn");
 
     GArray *events = g_array_new(FALSE, FALSE, sizeof(event));
     for (uint32_t i = 0; i < p->n; i++) {
-        if (!sample_rng_chance(&p->rng, RESPONSE_RATE))
+        if (!tna_sample_rng_chance(&p->rng, RESPONSE_RATE))
             continue;
         int64_t t = completion_time(p);
         p->people[i].completed = t;
         event first = {t, i, events->len, false};
         g_array_append_val(events, first);
-        if (sample_rng_chance(&p->rng, RESUBMIT_RATE)) {
-            event again = {t + 600 + sample_rng_below(&p->rng, 7 * 86400), i, events->len, true};
+        if (tna_sample_rng_chance(&p->rng, RESUBMIT_RATE)) {
+            event again = {t + 600 + tna_sample_rng_below(&p->rng, 7 * 86400), i, events->len, true};
             g_array_append_val(events, again);
         }
     }
     g_array_sort(events, event_cmp);
 
     sample_file out;
-    tna_status st = sample_file_open(&out, dir, "staff-survey.csv", err);
+    tna_status st = tna_sample_file_open(&out, dir, "staff-survey.csv", err);
     if (st == TNA_OK) {
         out.csv.flags |= TNA_CSV_CRLF;
         fputs("\xEF\xBB\xBF", out.f);
@@ -314,7 +314,7 @@ tna_status sample_survey_write(sample_population *p, const char *dir, size_t per
             write_row(p, &out, &q, &g_array_index(events, event, e), e + 1);
     }
     g_array_free(events, TRUE);
-    if (sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
+    if (tna_sample_file_close(&out, err) != TNA_OK || st != TNA_OK)
         return err->code;
     return TNA_OK;
 }

@@ -76,7 +76,7 @@ static const struct {
     {"ur-repository", -0.25},   {"dd-open-data", -0.2},        {"dd-statistics", -0.15},
 };
 
-sample_authority_traits sample_authority_traits_of(const char *id)
+sample_authority_traits tna_sample_authority_traits_of(const char *id)
 {
     for (size_t i = 0; i < N(authorities); i++)
         if (strcmp(authorities[i].id, id) == 0)
@@ -84,7 +84,7 @@ sample_authority_traits sample_authority_traits_of(const char *id)
     return (sample_authority_traits){NULL, 4.0, 0.0, 0.2};
 }
 
-sample_role_traits sample_role_traits_of(const char *id)
+sample_role_traits tna_sample_role_traits_of(const char *id)
 {
     for (size_t i = 0; i < N(roles); i++)
         if (strcmp(roles[i].id, id) == 0)
@@ -92,7 +92,7 @@ sample_role_traits sample_role_traits_of(const char *id)
     return (sample_role_traits){NULL, 2.0, 0.0, 0.35};
 }
 
-double sample_skill_difficulty(const char *skill_id)
+double tna_sample_skill_difficulty(const char *skill_id)
 {
     for (size_t i = 0; i < N(skills); i++)
         if (strcmp(skills[i].id, skill_id) == 0)
@@ -100,7 +100,7 @@ double sample_skill_difficulty(const char *skill_id)
     return 0.0;
 }
 
-bool sample_skill_is_welsh(const char *skill_id)
+bool tna_sample_skill_is_welsh(const char *skill_id)
 {
     return strstr(skill_id, "welsh") != NULL || strstr(skill_id, "bilingual") != NULL ||
            strstr(skill_id, "translation") != NULL;
@@ -158,7 +158,7 @@ static const struct {
     {"dd-web-software", c_web, N(c_web)},
 };
 
-const char *const *sample_courses_of(const char *topic_id, size_t *n)
+const char *const *tna_sample_courses_of(const char *topic_id, size_t *n)
 {
     for (size_t i = 0; i < N(courses); i++)
         if (strcmp(courses[i].topic, topic_id) == 0) {
@@ -237,11 +237,11 @@ static const char *const unrecognised[] = {
     "Not sure", "N/A", "Expertt", "Working?", "5", "-", "3.5",
 };
 
-const sample_words sample_first_names = WORDS(first_names);
-const sample_words sample_last_names = WORDS(last_names);
-const sample_words sample_barriers = WORDS(barriers);
-const sample_words sample_comments = WORDS(comments);
-const sample_words sample_unknown_authorities = WORDS(unknown_authorities);
-const sample_words sample_unknown_roles = WORDS(unknown_roles);
-const sample_words sample_unrecognised_answers = WORDS(unrecognised);
+const sample_words tna_sample_first_names = WORDS(first_names);
+const sample_words tna_sample_last_names = WORDS(last_names);
+const sample_words tna_sample_barriers = WORDS(barriers);
+const sample_words tna_sample_comments = WORDS(comments);
+const sample_words tna_sample_unknown_authorities = WORDS(unknown_authorities);
+const sample_words tna_sample_unknown_roles = WORDS(unknown_roles);
+const sample_words tna_sample_unrecognised_answers = WORDS(unrecognised);
 /* clang-format on */

@@ -1,4 +1,4 @@
-# The command line: help, version, usage errors and exit statuses (DESIGN.md).
+# The command line: help, version, usage errors and exit statuses (README, man/tna.1).
 . tests/tools/cli_lib.sh
 expect_exit 0 "$TNA" --help
 expect_text "$SCRATCH/out" "tna run CONFIG"

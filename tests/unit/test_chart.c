@@ -1,5 +1,5 @@
 /*
- * test_chart.c - labels wrap instead of being cut (render/chart.c, chart_text.c): a bar's
+ * test_chart.c - labels wrap instead of being cut (render/chart.c, tna_chart_text.c): a bar's
  * row grows to its label wrapped at the label width, a table column's least width is its
  * widest word, and a chart draws as tall as it measured. Text is measured with pango on a
  * recording surface, in the charts' own font.
@@ -21,7 +21,7 @@ static cairo_t *new_cr(void)
 static double width_of(cairo_t *cr, const char *text, double size)
 {
     double w;
-    chart_text_size(cr, text, 0, size, 0, 0, &w, NULL);
+    tna_chart_text_size(cr, text, 0, size, 0, 0, &w, NULL);
     return w;
 }
 
@@ -52,21 +52,21 @@ static void test_bar_row_grows_with_its_label(void)
                               {.label = long_label, .value = {0.3}}};
     chart_bars spec = {short_bars, 2, 1, {NULL}, CHART_FMT_DECIMAL, 1, NULL, 9, 0.4};
     const double w = 400;
-    double h_short = chart_hbars_height(cr, w, &spec);
+    double h_short = tna_chart_hbars_height(cr, w, &spec);
     spec.bars = long_bars;
-    double h_long = chart_hbars_height(cr, w, &spec);
+    double h_long = tna_chart_hbars_height(cr, w, &spec);
     /* the label column is 40% of the width at most; the long label wraps there onto three
      * lines (not one shortened line), and its row takes their height */
     double lw = w * 0.4, one_line, wrapped;
-    chart_text_size(cr, long_label, 0, 7.5, 0, 0, NULL, &one_line);
-    chart_text_size(cr, long_label, lw, 7.5, CHART_WRAP, 0, NULL, &wrapped);
+    tna_chart_text_size(cr, long_label, 0, 7.5, 0, 0, NULL, &one_line);
+    tna_chart_text_size(cr, long_label, lw, 7.5, CHART_WRAP, 0, NULL, &wrapped);
     CHECK(width_of(cr, long_label, 7.5) > lw);
     CHECK(wrapped > 2.5 * one_line && wrapped < 3.5 * one_line);
     double row_short = 9 + 0.6 * 9; /* one bar and the gap: taller than a one-line label */
     CHECK(row_short > one_line + 3);
     CHECK_NEAR(h_long - h_short, wrapped + 3 - row_short, 1e-6);
     /* drawn as tall as measured */
-    CHECK_NEAR(chart_hbars(cr, 0, 0, w, &spec), h_long, 1e-6);
+    CHECK_NEAR(tna_chart_hbars(cr, 0, 0, w, &spec), h_long, 1e-6);
     cairo_destroy(cr);
 }
 

@@ -20,7 +20,7 @@
 
 enum { A = 1, R = 2, P = 4, F = 8, T = 16, S = 32 };
 
-/* What each set groups by, as DESIGN.md and analysis.h describe them. */
+/* What each set groups by, as docs/outputs.md and analysis.h describe them. */
 static unsigned dims_of(tna_set set)
 {
     switch (set) {

@@ -24,19 +24,19 @@
 
 static void test_clean(void)
 {
-    char *s = xw_clean("_x0041_ and _X00e9_ but not _x004_ or _x00G1_");
+    char *s = tna_xw_clean("_x0041_ and _X00e9_ but not _x004_ or _x00G1_");
     CHECK_STR(s, "_x005F_x0041_ and _x005F_X00e9_ but not _x004_ or _x00G1_");
     g_free(s);
-    s = xw_clean("bad \xff\xfe bytes \xc3");
+    s = tna_xw_clean("bad \xff\xfe bytes \xc3");
     CHECK(g_utf8_validate(s, -1, NULL));
     CHECK(strstr(s, "bad ") == s);
     g_free(s);
-    s = xw_clean(NULL);
+    s = tna_xw_clean(NULL);
     CHECK_STR(s, "");
     g_free(s);
 
     char *longer = g_strnfill(40000, 'y');
-    s = xw_clean(longer);
+    s = tna_xw_clean(longer);
     CHECK_INT(strlen(s), XW_TEXT_LIMIT);
     g_free(s);
     g_free(longer);
@@ -44,14 +44,14 @@ static void test_clean(void)
     GString *emoji = g_string_new(NULL);
     for (int i = 0; i < 20000; i++)
         g_string_append(emoji, "\xF0\x9F\x98\x80");
-    s = xw_clean(emoji->str);
+    s = tna_xw_clean(emoji->str);
     CHECK_INT(g_utf8_strlen(s, -1), XW_TEXT_LIMIT / 2);
     CHECK(g_utf8_validate(s, -1, NULL));
     g_free(s);
     g_string_free(emoji, TRUE);
     /* an escape at the cut is not split into something Excel would decode */
     char *edge = g_strdup_printf("%s_x0041_", longer = g_strnfill(XW_TEXT_LIMIT - 3, 'z'));
-    s = xw_clean(edge);
+    s = tna_xw_clean(edge);
     CHECK(strlen(s) <= XW_TEXT_LIMIT);
     CHECK(strstr(s, "_x0041_") == NULL || strstr(s, "_x005F_x0041_") != NULL);
     g_free(s);
@@ -92,15 +92,15 @@ static void test_sheet_names(void)
         return;
     xw x = {0};
     x.l = tna_labels_new(m, TNA_LANG_BOTH);
-    s = xw_sheet_name(&x, TERM_DATA_QUALITY);
+    s = tna_xw_sheet_name(&x, TERM_DATA_QUALITY);
     CHECK_STR(s, "Ansawdd data - Data quality"); /* Welsh first; "/" is not allowed */
     g_free(s);
-    s = xw_sheet_name(&x, TERM_SELF_VS_MANAGER); /* both too long for a tab: the Welsh */
+    s = tna_xw_sheet_name(&x, TERM_SELF_VS_MANAGER); /* both too long for a tab: the Welsh */
     CHECK_STR(s, "Hunan a rheolwr");
     g_free(s);
     tna_labels_free(x.l);
     x.l = tna_labels_new(m, TNA_LANG_CY);
-    s = xw_sheet_name(&x, TERM_DATA_QUALITY);
+    s = tna_xw_sheet_name(&x, TERM_DATA_QUALITY);
     CHECK_STR(s, "Ansawdd data");
     g_free(s);
     tna_labels_free(x.l);
