@@ -436,6 +436,8 @@ void planning_expectations(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
     tna_planning *pl = &a->results->planning;
+    if (a->people == NULL)
+        return; /* TODO(issue 16): expectations from tallies */
     pl->n_expectations = m->n_expectations;
     pl->expectations = g_new0(tna_expectation_result, m->n_expectations + 1);
     for (size_t i = 0; i < m->n_expectations; i++)
