@@ -16,6 +16,7 @@ void tna_period_tallies_alloc(const tna_model *m, bool current, period_tallies *
 {
     size_t na = m->n_authorities, nb = m->n_barriers;
     t->sources = g_new0(tna_source_read, m->n_sources + 1);
+    t->expect = g_new0(expect_tally, m->n_expectations + 1);
     if (!current)
         return;
     t->barrier_base = g_new0(int64_t, na + 1);
@@ -41,6 +42,7 @@ void tna_tallies_free(tna_tallies *t)
         cube_free(&pt->cube);
         g_free(pt->sources);
         g_free(pt->dq);
+        g_free(pt->expect);
         g_free(pt->barrier_base);
         g_free(pt->barrier_citing);
         g_free(pt->raters);
@@ -118,6 +120,7 @@ tna_status tna_analyse_counted(const tna_model *model, const tna_dataset *datase
             raters_tally(model, &pp[p], pt);
         }
     }
+    expectations_tally(model, dataset, pp, t);
     tna_status st = figures(model, t, dataset, pp, out, err);
     for (size_t p = 0; p < np; p++)
         people_free(&pp[p]); /* the people never leave this function */

@@ -119,6 +119,18 @@ typedef struct rater_cell {
     int64_t respondents, pairs, diff_sum;
 } rater_cell;
 
+/* What one expectation's metric needs of one period (expectations.c): the gap tallies of
+ * the people in scope, the evaluation rows in scope (their number, the sum of their values
+ * and their distinct respondents), or trained_vs_untrained's persons and sums of changes of
+ * mean gap in TVU_SCALE-ths of a level ([0] trained, [1] untrained). */
+typedef struct expect_tally {
+    int64_t respondents, assessed, gap_sum, learners;
+    int64_t rows, value_sum, row_respondents;
+    int64_t tvu_n[2], tvu_sum[2];
+} expect_tally;
+
+#define TVU_SCALE 1000000000
+
 /* The raw, additive tallies of one period: everything its figures are made of, and nothing
  * per person. Each is a sum over respondents, so the tallies of several councils' runs add
  * up to those of one run over all their answers (counts.c writes and reads them). */
@@ -128,6 +140,7 @@ typedef struct period_tallies {
     tna_source_read *sources; /* one per model source */
     tna_dq_count *dq;         /* the data-quality log counted (data_quality.c) */
     size_t n_dq, n_dq_entries;
+    expect_tally *expect;     /* [expectation] */
     /* current period only, else NULL: */
     int64_t *barrier_base;   /* [authority]: respondents who answered the barriers question */
     int64_t *barrier_citing; /* [authority][barrier] */
@@ -151,6 +164,9 @@ void tna_period_tallies_alloc(const tna_model *m, bool current, period_tallies *
 /* The barriers and raters tallies of the current period's people (barriers.c, raters.c). */
 void barriers_tally(const tna_model *m, const people *pp, period_tallies *t);
 void raters_tally(const tna_model *m, const people *pp, period_tallies *t);
+/* The expectations' tallies of every period of t, from the dataset and its people. */
+void expectations_tally(const tna_model *m, const tna_dataset *ds, const people *pp,
+                        tna_tallies *t);
 
 /* Everything the planning files (demand.c, expectations.c, trends.c, barriers.c,
  * raters.c) read: the model, the dataset, the resolved people of every period, and the

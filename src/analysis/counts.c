@@ -40,9 +40,16 @@ static const char *const need_fields[] = {
 _Static_assert(sizeof(need) == sizeof need_fields / sizeof *need_fields * sizeof(int64_t),
                "every field of a need is named in the counts file");
 _Static_assert(sizeof(rater_cell) == 3 * sizeof(int64_t), "a rater cell is three sums");
+static const char *const expect_fields[] = {
+    "respondents", "assessed", "gap_sum", "learners", "rows", "value_sum", "row_respondents",
+    "trained", "untrained", "trained_change", "untrained_change"};
+_Static_assert(sizeof(expect_tally) ==
+                   sizeof expect_fields / sizeof *expect_fields * sizeof(int64_t),
+               "every field of an expectation's tally is named in the counts file");
 
 #define N_TALLY  (sizeof tally_fields / sizeof *tally_fields)
 #define N_NEED   (sizeof need_fields / sizeof *need_fields)
+#define N_EXPECT (sizeof expect_fields / sizeof *expect_fields)
 #define N_SOURCE 8 /* present, rows_read, accepted, rejected, excluded, unrecognised, bad_dates,
                       invalid_text */
 #define N_DQ     4 /* column, entries, first_line, note */
@@ -188,6 +195,9 @@ static void put_period(FILE *fp, const tna_model *m, const period_tallies *t)
             put_row(fp, "rater", per, m->authorities[a].id, NULL,
                     k == m->n_topics ? "*" : m->topics[k].id, NULL,
                     (const int64_t *)&t->raters[k * m->n_authorities + a], 3, false);
+    for (size_t x = 0; x < m->n_expectations; x++)
+        put_row(fp, "expectation", per, NULL, NULL, m->expectations[x].id, NULL,
+                (const int64_t *)&t->expect[x], N_EXPECT, false);
     for (size_t s = 0; s < m->n_sources; s++) {
         const tna_source_read *r = &t->sources[s];
         int64_t v[N_SOURCE] = {r->present,  r->rows_read,           r->accepted,
@@ -233,7 +243,8 @@ typedef struct reader {
     long line;
     char *fields[N_FIELDS];
     int64_t v[N_VALUES];
-    GHashTable *authority, *role, *skill, *topic, *framework, *barrier, *source, *period;
+    GHashTable *authority, *role, *skill, *topic, *framework, *barrier, *source, *period,
+        *expectation;
     bool have_format, have_definitions, have_periods;
     tna_error *err;
 } reader;
@@ -315,6 +326,10 @@ static const char *barrier_at(const void *b, size_t i)
 static const char *source_at(const void *b, size_t i)
 {
     return ((const tna_source *)b)[i].name;
+}
+static const char *expectation_at(const void *b, size_t i)
+{
+    return ((const tna_expectation *)b)[i].id;
 }
 static const char *period_at(const void *b, size_t i)
 {
@@ -473,6 +488,10 @@ static bool row(reader *r)
         if (t->raters == NULL)
             t->raters = g_new0(rater_cell, (m->n_topics + 1) * na + 1);
         add((int64_t *)&t->raters[k * na + a], r->v, 3);
+    } else if (strcmp(section, "expectation") == 0) {
+        if (!look(r, r->expectation, F_ITEM, "expectation", &k) || !values(r, N_EXPECT))
+            return false;
+        add((int64_t *)&t->expect[k], r->v, N_EXPECT);
     } else if (strcmp(section, "source") == 0) {
         if (!look(r, r->source, F_ITEM, "source", &k) || !values(r, N_SOURCE))
             return false;
@@ -560,13 +579,14 @@ tna_status tna_counts_merge(const tna_model *m, const char *const *paths, size_t
     r.barrier = ids(m->n_barriers, barrier_at, m->barriers);
     r.source = ids(m->n_sources, source_at, m->sources);
     r.period = ids(m->n_periods, period_at, m->periods);
+    r.expectation = ids(m->n_expectations, expectation_at, m->expectations);
     tna_status st = TNA_OK;
     for (size_t i = 0; i < n && st == TNA_OK; i++) {
         r.path = paths[i];
         st = read_one(&r);
     }
     GHashTable *tables[] = {r.authority, r.role,   r.skill,  r.topic,
-                            r.framework, r.barrier, r.source, r.period};
+                            r.framework, r.barrier, r.source, r.period, r.expectation};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
         g_hash_table_destroy(tables[i]);
     if (st != TNA_OK) {
