@@ -1,7 +1,8 @@
 # tna - training-needs analysis and reporting engine.
 #
 #   make run      install missing build dependencies, build, run on the shipped inputs
-#   make test     also install the test tools, then run the whole test suite
+#   make test     also install the test tools, then run the whole test suite;
+#                 T=/ingest/long-format runs one unit test, T=tests/cli/NAME.sh one script
 #   make check    the tests built with AddressSanitizer and UndefinedBehaviorSanitizer
 #   make fuzz     the libFuzzer harnesses, each for FUZZ_SECONDS (60) (installs clang)
 #   make install  PREFIX=/usr/local DESTDIR=
@@ -152,12 +153,12 @@ unit: $(BUILD)/tna $(BUILD)/tna-faults $(TEST_BIN) $(REPLAY_BIN)
 
 test: test-deps
 	$(Q)$(MAKE) --no-print-directory unit
-	$(Q)BUILD=$(BUILD) sh tests/run.sh
+	$(Q)BUILD=$(BUILD) T="$(T)" sh tests/run.sh
 
 check: test-deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build-san SANITIZE=address,undefined OPT=-O1 unit
 	$(Q)BUILD=build-san SANITIZE=address,undefined OPT=-O1 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/tools/lsan.supp:print_suppressions=0 \
-	  UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
+	  UBSAN_OPTIONS=print_stacktrace=1 T="$(T)" sh tests/run.sh
 
 verify: deps all
 	$(Q)sh tools/verify.sh

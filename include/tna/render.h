@@ -76,7 +76,4 @@ bool tna_render_is_pack(const tna_render_options *options);
 char *tna_render_file_name(const tna_results *results, const tna_render_options *options,
                            const char *ext);
 
-/* Writes one CSV field (quoted when needed, formula-neutralised) to fp. */
-void tna_csv_write_text(FILE *fp, const char *text);
-
 #endif

@@ -25,6 +25,7 @@
 #include "analysis_internal.h"
 #include "tna/config.h"
 #include "tna/counts.h"
+#include "tna/csvwrite.h"
 
 #define COUNTS_FORMAT "tna-counts 1"
 
@@ -99,24 +100,9 @@ char *tna_counts_definitions(const tna_model *m)
 
 /* ---- writing -------------------------------------------------------------------------------- */
 
-static void put_text(FILE *fp, const char *text)
-{
-    if (text == NULL || strpbrk(text, ",\"\r\n") == NULL) {
-        fputs(text ? text : "", fp);
-        return;
-    }
-    fputc('"', fp);
-    for (const char *c = text; *c; c++) {
-        if (*c == '"')
-            fputc('"', fp);
-        fputc(*c, fp);
-    }
-    fputc('"', fp);
-}
-
 /* One row: the keys, then n values padded with empty fields to N_VALUES. Rows whose values
  * are all zero are left out (a missing row adds nothing). */
-static void put_row(FILE *fp, const char *section, const char *period, const char *authority,
+static void put_row(tna_csv *w, const char *section, const char *period, const char *authority,
                     const char *role, const char *item, const char *text, const int64_t *v,
                     size_t n, bool keep_zero)
 {
@@ -125,27 +111,22 @@ static void put_row(FILE *fp, const char *section, const char *period, const cha
         any = v[i] != 0;
     if (!any)
         return;
-    fprintf(fp, "%s,%s,%s,%s,", section, period ? period : "", authority ? authority : "",
-            role ? role : "");
-    put_text(fp, item);
-    fputc(',', fp);
-    put_text(fp, text);
-    for (size_t i = 0; i < N_VALUES; i++) {
-        if (i < n)
-            fprintf(fp, ",%" PRId64, v[i]);
-        else
-            fputc(',', fp);
-    }
-    fputc('\n', fp);
+    const char *keys[] = {section, period, authority, role, item, text};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        tna_csv_text(w, keys[k]);
+    for (size_t i = 0; i < n; i++)
+        tna_csv_int(w, v[i]);
+    tna_csv_blank(w, N_VALUES - n);
+    tna_csv_end(w);
 }
 
-static void put_meta(FILE *fp, const char *item, const char *text)
+static void put_meta(tna_csv *fp, const char *item, const char *text)
 {
     put_row(fp, "meta", NULL, NULL, NULL, item, text, NULL, 0, true);
 }
 
 /* A cube level [a][p][x] of nx items with the given ids (NULL ids: the overall level). */
-static void put_level(FILE *fp, const tna_model *m, const char *section, const char *period,
+static void put_level(tna_csv *fp, const tna_model *m, const char *section, const char *period,
                       const tally *cells, size_t nx, const char *(*id)(const tna_model *, size_t))
 {
     for (size_t a = 0; a < m->n_authorities; a++)
@@ -169,7 +150,7 @@ static const char *framework_id(const tna_model *m, size_t i)
     return m->frameworks[i].id;
 }
 
-static void put_period(FILE *fp, const tna_model *m, const period_tallies *t)
+static void put_period(tna_csv *fp, const tna_model *m, const period_tallies *t)
 {
     const char *per = t->period;
     const cube *c = &t->cube;
@@ -212,13 +193,14 @@ static void put_period(FILE *fp, const tna_model *m, const period_tallies *t)
     }
 }
 
-void tna_counts_write(const tna_tallies *t, FILE *fp)
+void tna_counts_write(const tna_tallies *t, FILE *out)
 {
     const tna_model *m = t->model;
-    fputs("section,period,authority,role,item,text", fp);
+    tna_csv w = tna_csv_start(out, 0), *fp = &w;
+    GString *header = g_string_new("section,period,authority,role,item,text");
     for (size_t i = 1; i <= N_VALUES; i++)
-        fprintf(fp, ",v%zu", i);
-    fputc('\n', fp);
+        g_string_append_printf(header, ",v%zu", i);
+    tna_csv_header(fp, header->str); /* kept by the writer: freed at the end */
     char *hash = tna_counts_definitions(m);
     GString *periods = g_string_new(NULL);
     for (size_t p = 0; p < t->n_periods; p++)
@@ -230,6 +212,7 @@ void tna_counts_write(const tna_tallies *t, FILE *fp)
     g_string_free(periods, TRUE);
     for (size_t p = 0; p < t->n_periods; p++)
         put_period(fp, m, &t->periods[p]);
+    g_string_free(header, TRUE);
 }
 
 /* ---- reading and adding ------------------------------------------------------------------------ */

@@ -1,40 +1,21 @@
 /* csv.c - the machine-readable outputs: the summary and the groups file here, the others in
  * csv_*.c; see include/tna/render.h and docs/outputs.md. */
 #include <glib.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render_internal.h"
 
-void tna_csv_write_text(FILE *fp, const char *text)
+/* The seven figures of a shown group. */
+static void put_figures(tna_csv *w, const tna_group *g)
 {
-    bool formula = strchr("=+-@\t\r\n", text[0]) != NULL && text[0] != '\0';
-    bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
-    if (!quote) {
-        fputs(text, fp);
-        return;
-    }
-    fputc('"', fp);
-    if (formula)
-        fputc('\'', fp);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', fp);
-        fputc(*p, fp);
-    }
-    fputc('"', fp);
-}
-
-/* The seven figures of a group and the comma after each; blank when it is hidden. */
-static void put_figures(FILE *fp, const tna_group *g)
-{
-    if (g->hidden)
-        fputs(",,,,,,,", fp);
-    else
-        fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",",
-                g->respondents, g->assessed, g->below_target, g->gap_sum, g->mean_gap,
-                g->share_below, g->learners_needing);
+    tna_csv_int(w, g->respondents);
+    tna_csv_int(w, g->assessed);
+    tna_csv_int(w, g->below_target);
+    tna_csv_int(w, g->gap_sum);
+    tna_csv_number(w, g->mean_gap, 6);
+    tna_csv_number(w, g->share_below, 6);
+    tna_csv_int(w, g->learners_needing);
 }
 
 /* A group's row to sort: its key columns ("*" for all), then the group. */
@@ -95,25 +76,30 @@ static GArray *group_rows(const tna_results *r, bool every_set)
 static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
 {
     GArray *rows = group_rows(r, every_set);
-    fputs(every_set ? "period,region,authority,role,framework,topic,skill,respondents,assessed,"
-                      "below_target,gap_sum,mean_gap,share_below,learners_needing,"
-                      "skills_assessed,skills,suppressed\n"
-                    : "period,authority,role,framework,topic,respondents,assessed,below_target,"
-                      "gap_sum,mean_gap,share_below,learners_needing,suppressed\n",
-          fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, every_set ? "period,region,authority,role,framework,topic,skill,"
+                                   "respondents,assessed,below_target,gap_sum,mean_gap,"
+                                   "share_below,learners_needing,skills_assessed,skills,"
+                                   "suppressed"
+                                 : "period,authority,role,framework,topic,respondents,assessed,"
+                                   "below_target,gap_sum,mean_gap,share_below,learners_needing,"
+                                   "suppressed");
     for (guint i = 0; i < rows->len; i++) {
         const group_row *row = &g_array_index(rows, group_row, i);
-        for (int k = 0; k < (every_set ? 7 : 5); k++) {
-            tna_csv_write_text(fp, row->key[k]);
-            fputc(',', fp);
-        }
+        for (int k = 0; k < (every_set ? 7 : 5); k++)
+            tna_csv_text(&w, row->key[k]);
         const tna_group *g = row->g;
-        put_figures(fp, g);
-        if (every_set && g->hidden)
-            fputs(",,", fp);
-        else if (every_set)
-            fprintf(fp, "%d,%d,", (int)g->skills_assessed, (int)g->skills);
-        fprintf(fp, "%d\n", (int)g->hidden);
+        if (g->hidden) {
+            tna_csv_blank_until(&w, "suppressed");
+        } else {
+            put_figures(&w, g);
+            if (every_set) {
+                tna_csv_int(&w, g->skills_assessed);
+                tna_csv_int(&w, g->skills);
+            }
+        }
+        tna_csv_int(&w, g->hidden);
+        tna_csv_end(&w);
     }
     g_array_free(rows, TRUE);
     return TNA_OK;

@@ -14,15 +14,16 @@
 #include "render_internal.h"
 #include "tna/dq_log.h"
 
-static void write_entry(void *fp, const char *file, long line, long column, const char *value,
+static void write_entry(void *csv, const char *file, long line, long column, const char *value,
                         const char *reason)
 {
-    tna_csv_write_text(fp, file);
-    fprintf(fp, ",%ld,%ld,", line, column);
-    tna_csv_write_text(fp, value);
-    fputc(',', fp);
-    tna_csv_write_text(fp, reason);
-    fputc('\n', fp);
+    tna_csv *w = csv;
+    tna_csv_text(w, file);
+    tna_csv_int(w, line);
+    tna_csv_int(w, column);
+    tna_csv_text(w, value);
+    tna_csv_text(w, reason);
+    tna_csv_end(w);
 }
 
 tna_status tna_csv_write_data_quality(const tna_results *r, const tna_dq_log *log, tna_outputs *out,
@@ -32,19 +33,23 @@ tna_status tna_csv_write_data_quality(const tna_results *r, const tna_dq_log *lo
     tna_status st = csv_open(r, out, "data-quality", &fp, err);
     if (st != TNA_OK)
         return st;
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
     if (log != NULL) {
-        fputs("file,line,column,value,reason\n", fp);
-        tna_dq_log_each(log, write_entry, fp);
+        tna_csv_header(&w, "file,line,column,value,reason");
+        tna_dq_log_each(log, write_entry, &w);
         return TNA_OK;
     }
-    fputs("file,line,column,value,reason,entries\n", fp);
+    tna_csv_header(&w, "file,line,column,value,reason,entries");
     for (size_t p = 0; p < r->n_periods; p++)
         for (size_t i = 0; i < r->periods[p].n_dq; i++) {
             const tna_dq_count *c = &r->periods[p].dq[i];
-            tna_csv_write_text(fp, c->file);
-            fprintf(fp, ",%ld,%ld,,", c->first_line, c->column);
-            tna_csv_write_text(fp, c->reason);
-            fprintf(fp, ",%ld\n", c->entries);
+            tna_csv_text(&w, c->file);
+            tna_csv_int(&w, c->first_line);
+            tna_csv_int(&w, c->column);
+            tna_csv_blank(&w, 1);
+            tna_csv_text(&w, c->reason);
+            tna_csv_int(&w, c->entries);
+            tna_csv_end(&w);
         }
     return TNA_OK;
 }

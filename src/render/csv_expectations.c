@@ -14,28 +14,22 @@
  * has none or it is hidden: the points the reports chart.
  */
 #include <glib.h>
-#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
 #include "labels.h"
 #include "render_internal.h"
 
-/* A number, or nothing when missing; values that print as zero print without a sign. */
-static void put_number(FILE *fp, bool has, double v)
+/* A number with six decimals, or an empty field when there is none. */
+static void put_number(tna_csv *w, bool has, double v)
 {
     if (has)
-        fprintf(fp, "%.6f", fabs(v) < 5e-7 ? 0.0 : v);
+        tna_csv_number(w, v, 6);
+    else
+        tna_csv_blank(w, 1);
 }
 
-/* The same, then the comma. */
-static void write_number(FILE *fp, bool has, double v)
-{
-    put_number(fp, has, v);
-    fputc(',', fp);
-}
-
-static void write_scope(FILE *fp, const tna_model *m, const tna_scope *s)
+static void write_scope(tna_csv *w, const tna_model *m, const tna_scope *s)
 {
     GString *text = g_string_new(NULL);
 #define ADD(key, value)                                                        \
@@ -55,7 +49,7 @@ static void write_scope(FILE *fp, const tna_model *m, const tna_scope *s)
     if (s->skill != TNA_NONE)
         ADD("skill", m->skills[s->skill].id);
 #undef ADD
-    tna_csv_write_text(fp, text->str);
+    tna_csv_text(w, text->str);
     g_string_free(text, TRUE);
 }
 
@@ -63,55 +57,51 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
 {
     const tna_model *m = r->model;
     const tna_planning *pl = &r->planning;
+    static const char *const columns[] = {
+        "id",       "title", "metric",      "scope", "baseline",   "target", "actual",
+        "progress", "rag",   "respondents", "due",   "suppressed", "note",   NULL};
     FILE *fp;
     tna_status st = csv_open(r, out, "expectations", &fp, err);
     if (st != TNA_OK)
         return st;
-    fputs("id,title,metric,scope,baseline,target,actual,progress,rag,respondents,due,"
-          "suppressed,note",
-          fp);
-    for (size_t p = 0; p < r->n_periods; p++) {
-        fputs(",", fp);
-        char *name = g_strdup_printf("value_%s", r->periods[p].period);
-        tna_csv_write_text(fp, name);
-        g_free(name);
-    }
-    fputc('\n', fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    for (const char *const *c = columns; *c; c++)
+        tna_csv_text(&w, *c);
+    for (size_t p = 0; p < r->n_periods; p++)
+        tna_csv_textf(&w, "value_%s", r->periods[p].period);
+    tna_csv_end(&w);
     for (size_t i = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];
         const tna_expectation *x = &m->expectations[e->expectation];
-        tna_csv_write_text(fp, x->id);
-        fputc(',', fp);
-        tna_csv_write_text(fp, x->title);
-        fprintf(fp, ",%s,", tna_metric_names[x->metric]);
-        write_scope(fp, m, &x->scope);
-        fputc(',', fp);
-        write_number(fp, e->has_baseline, e->baseline);
-        write_number(fp, true, e->target);
-        write_number(fp, e->has_actual && !e->hidden, e->actual);
-        write_number(fp, e->has_progress && !e->hidden, e->progress);
-        fprintf(fp, "%s,", tna_rag_name(e->rag));
-        if (e->has_actual && !e->hidden)
-            fprintf(fp, "%" PRId64, e->respondents);
-        fputc(',', fp);
-        tna_csv_write_text(fp, x->due ? x->due : "");
-        fprintf(fp, ",%d,", (int)e->hidden);
+        bool shown = e->has_actual && !e->hidden;
+        tna_csv_text(&w, x->id);
+        tna_csv_text(&w, x->title);
+        tna_csv_text(&w, tna_metric_names[x->metric]);
+        write_scope(&w, m, &x->scope);
+        put_number(&w, e->has_baseline, e->baseline);
+        put_number(&w, true, e->target);
+        put_number(&w, shown, e->actual);
+        put_number(&w, e->has_progress && !e->hidden, e->progress);
+        tna_csv_text(&w, tna_rag_name(e->rag));
+        if (shown)
+            tna_csv_int(&w, e->respondents);
+        else
+            tna_csv_blank(&w, 1);
+        tna_csv_text(&w, x->due);
+        tna_csv_int(&w, e->hidden);
         /* the note in the glossary's English; too few says how few */
         if (e->note == TNA_NOTE_TOO_FEW) {
             TNA_TERM_CHECK(TERM_NOTE_TOO_FEW_N, r->min_group_size);
-            char *note =
-                g_strdup_printf(tna_term_in(TERM_NOTE_TOO_FEW_N, TNA_LANG_EN), r->min_group_size);
-            tna_csv_write_text(fp, note);
-            g_free(note);
-        } else if (e->note != TNA_NOTE_NONE) {
-            tna_csv_write_text(fp, tna_term_in(tna_note_term(e->note), TNA_LANG_EN));
+            tna_csv_textf(&w, tna_term_in(TERM_NOTE_TOO_FEW_N, TNA_LANG_EN), r->min_group_size);
+        } else {
+            tna_csv_text(&w, e->note != TNA_NOTE_NONE
+                                 ? tna_term_in(tna_note_term(e->note), TNA_LANG_EN)
+                                 : NULL);
         }
-        for (size_t p = 0; p < r->n_periods; p++) {
-            fputc(',', fp);
-            put_number(fp, e->by_period && isfinite(e->by_period[p]),
+        for (size_t p = 0; p < r->n_periods; p++)
+            put_number(&w, e->by_period && isfinite(e->by_period[p]),
                        e->by_period ? e->by_period[p] : 0);
-        }
-        fputc('\n', fp);
+        tna_csv_end(&w);
     }
     return TNA_OK;
 }

@@ -19,8 +19,6 @@
  * The figures come privacy-safe from the analysis; this file only formats.
  */
 #include <glib.h>
-#include <inttypes.h>
-#include <math.h>
 #include <string.h>
 
 #include "render_internal.h"
@@ -63,24 +61,12 @@ static const char *framework_id(const tna_model *m, uint32_t t)
     return t == TNA_NONE ? "*" : m->frameworks[m->topics[t].framework].id;
 }
 
-/* Writes the key fields of a row, each followed by a comma. */
-static void put_keys(FILE *fp, const char *const *keys, int n)
+/* The period, then the first n key fields of a row. */
+static void put_keys(tna_csv *w, const char *period, const char *const *keys, int n)
 {
-    for (int i = 0; i < n; i++) {
-        tna_csv_write_text(fp, keys[i]);
-        fputc(',', fp);
-    }
-}
-
-static void put_int(FILE *fp, int64_t v)
-{
-    fprintf(fp, "%" PRId64 ",", v);
-}
-
-/* A change with six decimals, never "-0.000000". */
-static void put_change(FILE *fp, double v, const char *after)
-{
-    fprintf(fp, "%.6f%s", fabs(v) < 5e-7 ? 0.0 : v, after);
+    tna_csv_text(w, period);
+    for (int i = 0; i < n; i++)
+        tna_csv_text(w, keys[i]);
 }
 
 static const tna_period_figures *current(const tna_results *r)
@@ -103,17 +89,17 @@ static void write_demand(const tna_results *r, FILE *fp)
                         0, d};
     }
     qsort(rows, pl->n_demand, sizeof(row), compare_rows);
-    fputs("period,framework,topic,region,authority,respondents,learners,self_directed,cohort,"
-          "to_awareness,to_working,to_practitioner,to_expert,welsh,english,either,unstated,"
-          "suppressed\n",
-          fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, "period,framework,topic,region,authority,respondents,learners,"
+                       "self_directed,cohort,to_awareness,to_working,to_practitioner,to_expert,"
+                       "welsh,english,either,unstated,suppressed");
     for (size_t i = 0; i < pl->n_demand; i++) {
         const tna_demand *d = rows[i].data;
-        tna_csv_write_text(fp, period);
-        fputc(',', fp);
-        put_keys(fp, rows[i].key, 4);
+        put_keys(&w, period, rows[i].key, 4);
         if (d->hidden) {
-            fprintf(fp, ",,,,,,,,,,,,%d\n", (int)d->hidden);
+            tna_csv_blank_until(&w, "suppressed");
+            tna_csv_int(&w, d->hidden);
+            tna_csv_end(&w);
             continue;
         }
         tna_set set = d->authority != TNA_NONE ? TNA_SET_AUTHORITY_TOPIC
@@ -123,17 +109,18 @@ static void write_demand(const tna_results *r, FILE *fp)
                                               (tna_dims){.authority = tna_is(d->authority),
                                                          .region = tna_is(d->region),
                                                          .topic = tna_is(d->topic)});
-        put_int(fp, g != NULL ? g->respondents : 0);
-        put_int(fp, d->learners);
-        put_int(fp, d->self_directed);
-        put_int(fp, d->cohort);
+        tna_csv_int(&w, g != NULL ? g->respondents : 0);
+        tna_csv_int(&w, d->learners);
+        tna_csv_int(&w, d->self_directed);
+        tna_csv_int(&w, d->cohort);
         for (int b = 1; b < TNA_BANDS; b++)
-            put_int(fp, d->band[b]);
-        put_int(fp, d->welsh);
-        put_int(fp, d->english);
-        put_int(fp, d->either);
-        put_int(fp, d->unstated);
-        fputs("0\n", fp);
+            tna_csv_int(&w, d->band[b]);
+        tna_csv_int(&w, d->welsh);
+        tna_csv_int(&w, d->english);
+        tna_csv_int(&w, d->either);
+        tna_csv_int(&w, d->unstated);
+        tna_csv_int(&w, 0);
+        tna_csv_end(&w);
     }
     g_free(rows);
 }
@@ -145,12 +132,13 @@ static const char *const line_rank[] = {"0", "1", "2"};
 enum { LINE_TOTAL, LINE_REGION, LINE_POOL };
 enum { ROW_LINE, ROW_TOTAL, ROW_REGION_SUM }; /* what a row's data is */
 
-/* A cost with two decimals and its comma, or only the comma without costs. */
-static void put_cost(FILE *fp, bool costed, double v)
+/* A cost with two decimals, or an empty field without costs. */
+static void put_cost(tna_csv *w, bool costed, double v)
 {
     if (costed)
-        fprintf(fp, "%.2f", v);
-    fputc(',', fp);
+        tna_csv_number(w, v, 2);
+    else
+        tna_csv_blank(w, 1);
 }
 
 static void write_commissioning(const tna_results *r, FILE *fp)
@@ -183,57 +171,63 @@ static void write_commissioning(const tna_results *r, FILE *fp)
                           ROW_REGION_SUM, g};
     }
     qsort(rows, n, sizeof(row), compare_rows);
-    fputs("period,framework,topic,line,region,medium,cohort_learners,self_directed,cohorts,"
-          "welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,suppressed\n",
-          fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, "period,framework,topic,line,region,medium,cohort_learners,self_directed,"
+                       "cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,"
+                       "suppressed");
     for (size_t i = 0; i < n; i++) {
-        const row *w = &rows[i];
-        tna_csv_write_text(fp, period);
-        fputc(',', fp);
-        put_keys(fp, w->key, 2);
-        if (w->tail == ROW_TOTAL) {
-            const tna_commissioning_total *t = w->data;
-            fputs("total,*,*,", fp);
+        const row *x = &rows[i];
+        put_keys(&w, period, x->key, 2);
+        if (x->tail == ROW_TOTAL) {
+            const tna_commissioning_total *t = x->data;
+            tna_csv_text(&w, "total");
+            tna_csv_text(&w, "*");
+            tna_csv_text(&w, "*");
             if (t->hidden) {
-                fputs(",,", fp);
+                tna_csv_blank_until(&w, "cohorts");
             } else {
-                put_int(fp, t->cohort_learners);
-                put_int(fp, t->self_directed);
+                tna_csv_int(&w, t->cohort_learners);
+                tna_csv_int(&w, t->self_directed);
             }
-            put_int(fp, t->cohorts);
-            put_int(fp, t->welsh_medium_cohorts);
-            put_int(fp, t->cohorts_alone);
-            put_cost(fp, costed && !t->hidden, t->cost);
-            put_cost(fp, costed && !t->hidden, t->cost_alone);
-            put_cost(fp, costed, t->saving);
-            fprintf(fp, "%d\n", (int)t->hidden);
+            tna_csv_int(&w, t->cohorts);
+            tna_csv_int(&w, t->welsh_medium_cohorts);
+            tna_csv_int(&w, t->cohorts_alone);
+            put_cost(&w, costed && !t->hidden, t->cost);
+            put_cost(&w, costed && !t->hidden, t->cost_alone);
+            put_cost(&w, costed, t->saving);
+            tna_csv_int(&w, t->hidden);
+            tna_csv_end(&w);
             continue;
         }
-        bool pool = w->key[2] == line_rank[LINE_POOL];
-        fputs(pool ? "pool," : "region,", fp);
-        put_keys(fp, &w->key[3], 2);
+        bool pool = x->key[2] == line_rank[LINE_POOL];
+        tna_csv_text(&w, pool ? "pool" : "region");
+        tna_csv_text(&w, x->key[3]);
+        tna_csv_text(&w, x->key[4]);
         tna_hidden hidden;
         int64_t learners, cohorts;
         double cost;
-        if (w->tail == ROW_LINE) {
-            const tna_cohort_plan *c = w->data;
+        if (x->tail == ROW_LINE) {
+            const tna_cohort_plan *c = x->data;
             hidden = c->hidden, learners = c->learners, cohorts = c->cohorts, cost = c->cost;
         } else {
-            const tna_region_plan *g = w->data;
+            const tna_region_plan *g = x->data;
             hidden = g->hidden, learners = g->learners, cohorts = g->cohorts, cost = g->cost;
         }
         if (hidden)
-            fputc(',', fp);
+            tna_csv_blank(&w, 1);
         else
-            put_int(fp, learners);
-        fprintf(fp, ",%" PRId64 ",", cohorts);
-        if (w->tail == ROW_REGION_SUM)
-            put_int(fp, ((const tna_region_plan *)w->data)->welsh_medium_cohorts);
+            tna_csv_int(&w, learners);
+        tna_csv_blank(&w, 1); /* self_directed: on the total row only */
+        tna_csv_int(&w, cohorts);
+        if (x->tail == ROW_REGION_SUM)
+            tna_csv_int(&w, ((const tna_region_plan *)x->data)->welsh_medium_cohorts);
         else
-            fputc(',', fp);
-        fputc(',', fp); /* cohorts_alone */
-        put_cost(fp, costed, cost);
-        fprintf(fp, ",,%d\n", (int)hidden);
+            tna_csv_blank(&w, 1);
+        tna_csv_blank(&w, 1); /* cohorts_alone */
+        put_cost(&w, costed, cost);
+        tna_csv_blank_until(&w, "suppressed");
+        tna_csv_int(&w, hidden);
+        tna_csv_end(&w);
     }
     g_free(rows);
 }
@@ -253,23 +247,27 @@ static void write_mentors(const tna_results *r, FILE *fp)
                         0, x};
     }
     qsort(rows, pl->n_mentors, sizeof(row), compare_rows);
-    fputs("period,framework,topic,region,respondents,experts,learners,learners_per_expert,"
-          "suppressed\n",
-          fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, "period,framework,topic,region,respondents,experts,learners,"
+                       "learners_per_expert,suppressed");
     for (size_t i = 0; i < pl->n_mentors; i++) {
         const tna_mentors *x = rows[i].data;
-        tna_csv_write_text(fp, period);
-        fputc(',', fp);
-        put_keys(fp, rows[i].key, 3);
+        put_keys(&w, period, rows[i].key, 3);
         if (x->hidden) {
-            fprintf(fp, ",,,,%d\n", (int)x->hidden);
+            tna_csv_blank_until(&w, "suppressed");
+            tna_csv_int(&w, x->hidden);
+            tna_csv_end(&w);
             continue;
         }
-        fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",", x->respondents, x->experts,
-                x->learners);
+        tna_csv_int(&w, x->respondents);
+        tna_csv_int(&w, x->experts);
+        tna_csv_int(&w, x->learners);
         if (x->experts > 0) /* none: no ratio to give */
-            fprintf(fp, "%.6f", (double)x->learners / (double)x->experts);
-        fputs(",0\n", fp);
+            tna_csv_number(&w, (double)x->learners / (double)x->experts, 6);
+        else
+            tna_csv_blank(&w, 1);
+        tna_csv_int(&w, 0);
+        tna_csv_end(&w);
     }
     g_free(rows);
 }
@@ -296,36 +294,43 @@ static void write_trends(const tna_results *r, FILE *fp)
                                      p, t};
         }
     qsort(rows, n, sizeof(row), compare_rows);
-    fputs("period,authority,topic,respondents,assessed,below_target,gap_sum,mean_gap,"
-          "share_below,learners_needing,suppressed,change_mean_gap,change_share_below,"
-          "change_learners\n",
-          fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, "period,authority,topic,respondents,assessed,below_target,gap_sum,"
+                       "mean_gap,share_below,learners_needing,suppressed,change_mean_gap,"
+                       "change_share_below,change_learners");
     for (size_t i = 0; i < n; i++) {
         const tna_trend *t = rows[i].data;
         size_t p = rows[i].tail;
         const tna_group *g = t->by_period[p];
-        tna_csv_write_text(fp, r->periods[p].period);
-        fputc(',', fp);
-        put_keys(fp, rows[i].key, 2);
-        if (g == NULL) {
-            fputs("0,0,0,0,,,0,0,,,\n", fp); /* nobody in this period */
-            continue;
-        }
-        if (g->hidden) {
-            fprintf(fp, ",,,,,,,%d,,,\n", (int)g->hidden);
-            continue;
-        }
-        fprintf(fp, "%" PRId64 ",%" PRId64 ",%" PRId64 ",%" PRId64 ",%.6f,%.6f,%" PRId64 ",0,",
-                g->respondents, g->assessed, g->below_target, g->gap_sum, g->mean_gap,
-                g->share_below, g->learners_needing);
+        put_keys(&w, r->periods[p].period, rows[i].key, 2);
         const tna_group *before = p > 0 ? shown(t, p - 1) : NULL;
-        if (before == NULL) {
-            fputs(",,\n", fp);
+        if (g == NULL) { /* nobody in this period: counts of zero, no means */
+            for (int k = 0; k < 4; k++)
+                tna_csv_int(&w, 0);
+            tna_csv_blank(&w, 2); /* mean_gap, share_below */
+            tna_csv_int(&w, 0);   /* learners_needing */
+            tna_csv_int(&w, 0);   /* suppressed */
+        } else if (g->hidden) {
+            tna_csv_blank_until(&w, "suppressed");
+            tna_csv_int(&w, g->hidden);
         } else {
-            put_change(fp, g->mean_gap - before->mean_gap, ",");
-            put_change(fp, g->share_below - before->share_below, ",");
-            fprintf(fp, "%" PRId64 "\n", g->learners_needing - before->learners_needing);
+            tna_csv_int(&w, g->respondents);
+            tna_csv_int(&w, g->assessed);
+            tna_csv_int(&w, g->below_target);
+            tna_csv_int(&w, g->gap_sum);
+            tna_csv_number(&w, g->mean_gap, 6);
+            tna_csv_number(&w, g->share_below, 6);
+            tna_csv_int(&w, g->learners_needing);
+            tna_csv_int(&w, 0);
         }
+        if (g != NULL && !g->hidden && before != NULL) {
+            tna_csv_number(&w, g->mean_gap - before->mean_gap, 6);
+            tna_csv_number(&w, g->share_below - before->share_below, 6);
+            tna_csv_int(&w, g->learners_needing - before->learners_needing);
+        } else {
+            tna_csv_blank_until(&w, NULL);
+        }
+        tna_csv_end(&w);
     }
     g_free(rows);
 }
@@ -343,16 +348,20 @@ static void write_barriers(const tna_results *r, FILE *fp)
         rows[i] = (row){{m->barriers[b->barrier].id, authority_id(m, b->authority), NULL}, 0, b};
     }
     qsort(rows, pl->n_barriers, sizeof(row), compare_rows);
-    fputs("period,barrier,authority,respondents,citing,share,suppressed\n", fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, "period,barrier,authority,respondents,citing,share,suppressed");
     for (size_t i = 0; i < pl->n_barriers; i++) {
         const tna_barrier_share *b = rows[i].data;
-        tna_csv_write_text(fp, period);
-        fputc(',', fp);
-        put_keys(fp, rows[i].key, 2);
-        if (b->hidden)
-            fprintf(fp, ",,,%d\n", (int)b->hidden);
-        else
-            fprintf(fp, "%" PRId64 ",%" PRId64 ",%.6f,0\n", b->respondents, b->citing, b->share);
+        put_keys(&w, period, rows[i].key, 2);
+        if (b->hidden) {
+            tna_csv_blank_until(&w, "suppressed");
+        } else {
+            tna_csv_int(&w, b->respondents);
+            tna_csv_int(&w, b->citing);
+            tna_csv_number(&w, b->share, 6);
+        }
+        tna_csv_int(&w, b->hidden);
+        tna_csv_end(&w);
     }
     g_free(rows);
 }
@@ -372,17 +381,21 @@ static void write_raters(const tna_results *r, FILE *fp)
                         0, g};
     }
     qsort(rows, pl->n_raters, sizeof(row), compare_rows);
-    fputs("period,framework,topic,authority,respondents,pairs,mean_difference,suppressed\n", fp);
+    tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
+    tna_csv_header(&w, "period,framework,topic,authority,respondents,pairs,mean_difference,"
+                       "suppressed");
     for (size_t i = 0; i < pl->n_raters; i++) {
         const tna_rater_gap *g = rows[i].data;
-        tna_csv_write_text(fp, period);
-        fputc(',', fp);
-        put_keys(fp, rows[i].key, 3);
-        if (g->hidden)
-            fprintf(fp, ",,,%d\n", (int)g->hidden);
-        else
-            fprintf(fp, "%" PRId64 ",%" PRId64 ",%.6f,0\n", g->respondents, g->pairs,
-                    g->mean_difference);
+        put_keys(&w, period, rows[i].key, 3);
+        if (g->hidden) {
+            tna_csv_blank_until(&w, "suppressed");
+        } else {
+            tna_csv_int(&w, g->respondents);
+            tna_csv_int(&w, g->pairs);
+            tna_csv_number(&w, g->mean_difference, 6);
+        }
+        tna_csv_int(&w, g->hidden);
+        tna_csv_end(&w);
     }
     g_free(rows);
 }

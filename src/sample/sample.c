@@ -22,7 +22,6 @@
  * found it. Files already written are left in place.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include <glib.h>
@@ -38,7 +37,6 @@ tna_status sample_file_open(sample_file *out, const char *dir, const char *name,
 {
     memset(out, 0, sizeof *out);
     out->path = g_build_filename(dir, name, NULL);
-    out->at_bol = true;
     char *parent = g_path_get_dirname(out->path);
     int rc = g_mkdir_with_parents(parent, 0777);
     int errnum = errno;
@@ -50,6 +48,7 @@ tna_status sample_file_open(sample_file *out, const char *dir, const char *name,
     if (out->f == NULL)
         return tna_error_set(err, TNA_ERR_OUTPUT, out->path, 0, 0, "cannot write: %s",
                              g_strerror(errno));
+    out->csv = tna_csv_start(out->f, 0);
     return TNA_OK;
 }
 
@@ -70,42 +69,6 @@ tna_status sample_file_close(sample_file *out, tna_error *err)
     g_free(out->path);
     memset(out, 0, sizeof *out);
     return st;
-}
-
-void sample_csv_field(sample_file *out, const char *s)
-{
-    if (!out->at_bol)
-        fputc(',', out->f);
-    out->at_bol = false;
-    size_t len = strlen(s);
-    bool quote = strpbrk(s, ",\"\r\n") != NULL || (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
-    if (!quote) {
-        fputs(s, out->f);
-        return;
-    }
-    fputc('"', out->f);
-    for (const char *c = s; *c; c++) {
-        if (*c == '"')
-            fputc('"', out->f);
-        fputc(*c, out->f);
-    }
-    fputc('"', out->f);
-}
-
-void sample_csv_fieldf(sample_file *out, const char *fmt, ...)
-{
-    char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    sample_csv_field(out, buf);
-}
-
-void sample_csv_end(sample_file *out)
-{
-    fputs(out->crlf ? "\r\n" : "\n", out->f);
-    out->at_bol = true;
 }
 
 /* ---- the dataset ----------------------------------------------------------------------------- */

@@ -2,7 +2,8 @@
  * sample_internal.h - the pieces of `tna sample`, shared between the files of src/sample/.
  *
  *   sample.c          tna_sample_write(): directories, reference files, the two config
- *                     passes, then each period's exports; output files and CSV quoting
+ *                     passes, then each period's exports; output files (their CSV rows go
+ *                     through tna/csvwrite.h, as the reports' do)
  *   sample_config.c   tna.yaml, and the expectations chosen from the loaded model
  *   sample_people.c   the PRNG, the synthetic workforce (who works where, in which role,
  *                     at which level) and how it changes between periods; quarter dates
@@ -24,6 +25,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "tna/csvwrite.h"
 #include "tna/error.h"
 #include "tna/model.h"
 
@@ -50,8 +52,7 @@ size_t sample_rng_pick(sample_rng *r, const double *cum, size_t n);
 typedef struct sample_file {
     FILE *f;
     char *path;
-    bool crlf;   /* CSV line ends */
-    bool at_bol; /* no field written on this line yet */
+    tna_csv csv; /* rows to f through the one CSV writer; LF line ends unless flags say CRLF */
 } sample_file;
 
 /* Opens dir/name for writing (binary, so line ends are ours). */
@@ -60,11 +61,6 @@ tna_status sample_file_open(sample_file *out, const char *dir, const char *name,
 /* Closes, reporting any write error stdio saw since opening (ferror) or on fclose, as
  * TNA_ERR_OUTPUT with the path. Safe on a file that failed to open. */
 tna_status sample_file_close(sample_file *out, tna_error *err) TNA_MUST_CHECK;
-
-/* One CSV field, quoted when it holds a comma, quote, CR, LF or leading/trailing space. */
-void sample_csv_field(sample_file *out, const char *s);
-void sample_csv_fieldf(sample_file *out, const char *fmt, ...) TNA_PRINTF(2, 3);
-void sample_csv_end(sample_file *out);
 
 /* ---- fixed tables (sample_words.c) ----------------------------------------------------------- */
 

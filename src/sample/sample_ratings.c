@@ -41,8 +41,8 @@ static void write_headings(sample_file *out, const tna_source *src, const tna_fi
                            size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        sample_csv_field(out, src->columns[fields[i]] ? src->columns[fields[i]][0].heading : "");
-    sample_csv_end(out);
+        tna_csv_text(&out->csv, src->columns[fields[i]] ? src->columns[fields[i]][0].heading : "");
+    tna_csv_end(&out->csv);
 }
 
 /* ---- manager ratings ------------------------------------------------------------------------- */
@@ -77,14 +77,14 @@ static void rate_person(sample_population *p, sample_file *out, const sample_qua
         double u = sample_rng_uniform(&p->rng);
         int level = lv[k] + (u < 0.35 ? -1 : u < 0.9 ? 0 : 1);
         level = level < 0 ? 0 : level > s->max ? s->max : level;
-        sample_csv_fieldf(out, "%07u", who->number);
-        sample_csv_field(out, m->authorities[who->authority].name);
-        sample_csv_field(out, role->name);
-        sample_csv_field(out, date);
-        sample_csv_field(out, "manager");
-        sample_csv_field(out, m->skills[k].name);
-        sample_csv_field(out, s->levels[level].label);
-        sample_csv_end(out);
+        tna_csv_textf(&out->csv, "%07u", who->number);
+        tna_csv_text(&out->csv, m->authorities[who->authority].name);
+        tna_csv_text(&out->csv, role->name);
+        tna_csv_text(&out->csv, date);
+        tna_csv_text(&out->csv, "manager");
+        tna_csv_text(&out->csv, m->skills[k].name);
+        tna_csv_text(&out->csv, s->levels[level].label);
+        tna_csv_end(&out->csv);
     }
 }
 
@@ -173,20 +173,20 @@ static void evaluate(sample_population *p, sample_file *out, const sample_quarte
                        (int64_t)sample_rng_below(&p->rng, (uint32_t)q->days) * 86400,
                        SAMPLE_DATE_DMY);
 
-    sample_csv_fieldf(out, "%07u", who->number);
-    sample_csv_field(out, m->authorities[who->authority].name);
-    sample_csv_field(out, m->roles[who->role].name);
+    tna_csv_textf(&out->csv, "%07u", who->number);
+    tna_csv_text(&out->csv, m->authorities[who->authority].name);
+    tna_csv_text(&out->csv, m->roles[who->role].name);
     if (n_courses > 0)
-        sample_csv_field(out, courses[sample_rng_below(&p->rng, (uint32_t)n_courses)]);
+        tna_csv_text(&out->csv, courses[sample_rng_below(&p->rng, (uint32_t)n_courses)]);
     else
-        sample_csv_fieldf(out, "Introduction to %s", tp->name);
-    sample_csv_field(out, tp->name);
-    sample_csv_fieldf(out, "%d", 1 + (int)sample_rng_pick(&p->rng, score, 5));
-    sample_csv_field(out, s->levels[before].label);
-    sample_csv_field(out, s->levels[after].label);
-    sample_csv_field(out, sample_rng_chance(&p->rng, 0.7) ? "Yes" : "No");
-    sample_csv_field(out, date);
-    sample_csv_end(out);
+        tna_csv_textf(&out->csv, "Introduction to %s", tp->name);
+    tna_csv_text(&out->csv, tp->name);
+    tna_csv_textf(&out->csv, "%d", 1 + (int)sample_rng_pick(&p->rng, score, 5));
+    tna_csv_text(&out->csv, s->levels[before].label);
+    tna_csv_text(&out->csv, s->levels[after].label);
+    tna_csv_text(&out->csv, sample_rng_chance(&p->rng, 0.7) ? "Yes" : "No");
+    tna_csv_text(&out->csv, date);
+    tna_csv_end(&out->csv);
 }
 
 tna_status sample_evaluations_write(sample_population *p, const char *dir, size_t period,
@@ -205,7 +205,7 @@ tna_status sample_evaluations_write(sample_population *p, const char *dir, size_
     sample_file out;
     tna_status st = sample_file_open(&out, dir, "course-evaluations.csv", err);
     if (st == TNA_OK) {
-        out.crlf = true;
+        out.csv.flags |= TNA_CSV_CRLF;
         write_headings(&out, src, fields, G_N_ELEMENTS(fields));
         for (uint32_t i = 0; i < p->n; i++)
             if (p->people[i].completed >= 0 && p->people[i].trained &&

@@ -143,7 +143,7 @@ static const char *role_text(sample_population *p, uint32_t role, char *buf, siz
 static void write_email(sample_file *out, const sample_population *p, const sample_person *who)
 {
     if (who->anonymous) {
-        sample_csv_field(out, "anonymous");
+        tna_csv_text(&out->csv, "anonymous");
         return;
     }
     char *first = g_str_to_ascii(sample_first_names.items[who->first_name], "C");
@@ -158,7 +158,7 @@ static void write_email(sample_file *out, const sample_population *p, const samp
             g_string_append_c(e, g_ascii_tolower(*s));
     /* .example (RFC 2606) so no address can belong to anyone */
     g_string_append_printf(e, "@%s.council.example", p->model->authorities[who->authority].id);
-    sample_csv_field(out, e->str);
+    tna_csv_text(&out->csv, e->str);
     g_string_free(e, TRUE);
     g_free(first);
     g_free(last);
@@ -172,32 +172,32 @@ static void write_row(sample_population *p, sample_file *out, const sample_quart
     double welsh = p->auth[who->authority].welsh;
     char buf[256];
 
-    sample_csv_fieldf(out, "%u", row_id);
+    tna_csv_textf(&out->csv, "%u", row_id);
     int64_t start = ev->t - 180 - sample_rng_below(&p->rng, 1500);
     sample_date_format(buf, sizeof buf, q, start < 0 ? 0 : start, SAMPLE_DATE_FORMS);
-    sample_csv_field(out, buf);
+    tna_csv_text(&out->csv, buf);
     sample_date_format(buf, sizeof buf, q, ev->t, SAMPLE_DATE_FORMS);
-    sample_csv_field(out, buf);
+    tna_csv_text(&out->csv, buf);
     write_email(out, p, who);
     if (who->anonymous)
-        sample_csv_field(out, "");
+        tna_csv_text(&out->csv, "");
     else
-        sample_csv_fieldf(out, "%s %s", sample_first_names.items[who->first_name],
-                          sample_last_names.items[who->last_name]);
-    sample_csv_fieldf(out, "%07u", who->number);
+        tna_csv_textf(&out->csv, "%s %s", sample_first_names.items[who->first_name],
+                      sample_last_names.items[who->last_name]);
+    tna_csv_textf(&out->csv, "%07u", who->number);
 
     /* A bad row now and then (never the second of a pair): unknown council or role. */
     double bad = ev->second ? 1.0 : sample_rng_uniform(&p->rng);
     if (bad < 0.0025 && p->n_unknown_auth > 0)
-        sample_csv_field(out,
-                         p->unknown_auth[sample_rng_below(&p->rng, (uint32_t)p->n_unknown_auth)]);
+        tna_csv_text(&out->csv,
+                     p->unknown_auth[sample_rng_below(&p->rng, (uint32_t)p->n_unknown_auth)]);
     else
-        sample_csv_field(out, authority_text(p, who->authority, buf, sizeof buf));
+        tna_csv_text(&out->csv, authority_text(p, who->authority, buf, sizeof buf));
     if (bad >= 0.0025 && bad < 0.005 && p->n_unknown_role > 0)
-        sample_csv_field(out,
-                         p->unknown_role[sample_rng_below(&p->rng, (uint32_t)p->n_unknown_role)]);
+        tna_csv_text(&out->csv,
+                     p->unknown_role[sample_rng_below(&p->rng, (uint32_t)p->n_unknown_role)]);
     else
-        sample_csv_field(out, role_text(p, who->role, buf, sizeof buf));
+        tna_csv_text(&out->csv, role_text(p, who->role, buf, sizeof buf));
 
     /* Skills, with a framework's page sometimes skipped. */
     uint32_t skipped = sample_rng_chance(&p->rng, 0.03)
@@ -216,23 +216,23 @@ static void write_row(sample_population *p, sample_file *out, const sample_quart
             else
                 level = level > 0 ? level - 1 : level;
         }
-        sample_csv_field(out, answer(p, fw, level, welsh, buf, sizeof buf));
+        tna_csv_text(&out->csv, answer(p, fw, level, welsh, buf, sizeof buf));
     }
 
-    sample_csv_field(out, who->trained ? "Yes" : "No");
+    tna_csv_text(&out->csv, who->trained ? "Yes" : "No");
     GString *bars = g_string_new(NULL);
     for (size_t b = 0; b < sample_barriers.n && b < 32; b++)
         if (who->barriers >> b & 1u)
             g_string_append_printf(bars, "%s;", sample_barriers.items[b]);
-    sample_csv_field(out, bars->str);
+    tna_csv_text(&out->csv, bars->str);
     g_string_free(bars, TRUE);
     static const char *const languages[] = {"English", "Welsh", "Either"};
-    sample_csv_field(out, languages[who->language]);
-    sample_csv_field(
-        out, sample_rng_chance(&p->rng, 0.15)
-                 ? sample_comments.items[sample_rng_below(&p->rng, (uint32_t)sample_comments.n)]
-                 : "");
-    sample_csv_end(out);
+    tna_csv_text(&out->csv, languages[who->language]);
+    tna_csv_text(&out->csv,
+                 sample_rng_chance(&p->rng, 0.15)
+                     ? sample_comments.items[sample_rng_below(&p->rng, (uint32_t)sample_comments.n)]
+                     : "");
+    tna_csv_end(&out->csv);
 }
 
 /* ---- the file -------------------------------------------------------------------------------- */
@@ -257,17 +257,17 @@ static void write_header(sample_file *out, const tna_model *m, const tna_source 
 {
     static const char *const head[] = {"ID", "Start time", "Completion time", "Email", "Name"};
     for (size_t i = 0; i < G_N_ELEMENTS(head); i++)
-        sample_csv_field(out, head[i]);
-    sample_csv_field(out, heading_of(src, TNA_FIELD_RESPONDENT));
-    sample_csv_field(out, heading_of(src, TNA_FIELD_AUTHORITY));
-    sample_csv_field(out, heading_of(src, TNA_FIELD_ROLE));
+        tna_csv_text(&out->csv, head[i]);
+    tna_csv_text(&out->csv, heading_of(src, TNA_FIELD_RESPONDENT));
+    tna_csv_text(&out->csv, heading_of(src, TNA_FIELD_AUTHORITY));
+    tna_csv_text(&out->csv, heading_of(src, TNA_FIELD_ROLE));
     for (size_t k = 0; k < m->n_skills; k++)
-        sample_csv_field(out, m->skills[k].name);
-    sample_csv_field(out, heading_of(src, TNA_FIELD_TRAINED));
-    sample_csv_field(out, heading_of(src, TNA_FIELD_BARRIERS));
-    sample_csv_field(out, heading_of(src, TNA_FIELD_LANGUAGE_PREFERENCE));
-    sample_csv_field(out, "Any other comments?");
-    sample_csv_end(out);
+        tna_csv_text(&out->csv, m->skills[k].name);
+    tna_csv_text(&out->csv, heading_of(src, TNA_FIELD_TRAINED));
+    tna_csv_text(&out->csv, heading_of(src, TNA_FIELD_BARRIERS));
+    tna_csv_text(&out->csv, heading_of(src, TNA_FIELD_LANGUAGE_PREFERENCE));
+    tna_csv_text(&out->csv, "Any other comments?");
+    tna_csv_end(&out->csv);
 }
 
 /* The wide source of tna.yaml, whose headings the export must use. */
@@ -307,7 +307,7 @@ tna_status sample_survey_write(sample_population *p, const char *dir, size_t per
     sample_file out;
     tna_status st = sample_file_open(&out, dir, "staff-survey.csv", err);
     if (st == TNA_OK) {
-        out.crlf = true;
+        out.csv.flags |= TNA_CSV_CRLF;
         fputs("\xEF\xBB\xBF", out.f);
         write_header(&out, m, src);
         for (guint e = 0; e < events->len; e++)

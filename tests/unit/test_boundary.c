@@ -112,8 +112,9 @@ static void test_results_hold_no_input_text(void)
     run_free(&r);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_results_hold_no_input_text);
-    return check_summary("boundary");
+    return g_test_run();
 }

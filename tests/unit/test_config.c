@@ -827,8 +827,9 @@ static void test_not_a_configuration(void)
     tmp_close(&t);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_good_reference_data);
     RUN(test_good_analysis);
     RUN(test_yaml_syntax);
@@ -852,5 +853,5 @@ int main(void)
     RUN(test_all_problems);
     RUN(test_barriers);
     RUN(test_not_a_configuration);
-    return check_summary("test_config");
+    return g_test_run();
 }

@@ -1357,8 +1357,9 @@ static void test_truncated_fixtures(void)
     CHECK_INT(full_ok, (int)G_N_ELEMENTS(files));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_spectrum);
     RUN(test_spectrum_location_coordinates);
     RUN(test_export_google_forms);
@@ -1375,5 +1376,5 @@ int main(void)
     RUN(test_random_bytes);
     RUN(test_same_as_libcsv);
     RUN(test_truncated_fixtures);
-    return check_summary("test_csvread");
+    return g_test_run();
 }

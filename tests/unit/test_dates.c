@@ -276,12 +276,13 @@ static void test_sniff(void)
     CHECK_INT(s.first_bad_line, 2);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_survey_tools);
     RUN(test_am_pm);
     RUN(test_calendar);
     RUN(test_invalid);
     RUN(test_sniff);
-    return check_summary("test_dates");
+    return g_test_run();
 }

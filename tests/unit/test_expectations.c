@@ -421,8 +421,9 @@ static void test_csv(void)
     run_free(&r);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_gap_metrics);
     RUN(test_protected);
     RUN(test_gap_reduction);
@@ -431,5 +432,5 @@ int main(void)
     RUN(test_trained_vs_untrained);
     RUN(test_single_period);
     RUN(test_csv);
-    return check_summary("test_expectations");
+    return g_test_run();
 }

@@ -659,8 +659,9 @@ static void test_real_exports(void)
     g_free(cwd);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_preset_table);
     RUN(test_detect);
     RUN(test_answer_words);
@@ -672,5 +673,5 @@ int main(void)
     RUN(test_respondent_key);
     RUN(test_files_and_dates);
     RUN(test_real_exports);
-    return check_summary("test_exports");
+    return g_test_run();
 }

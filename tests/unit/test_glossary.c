@@ -154,11 +154,12 @@ static void test_labels(void)
     tna_model_free(m);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_terms);
     RUN(test_file);
     RUN(test_notes);
     RUN(test_labels);
-    return check_summary("glossary");
+    return g_test_run();
 }

@@ -192,9 +192,10 @@ static void test_find(void)
     run_free(&r);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_relations);
     RUN(test_find);
-    return check_summary("groups");
+    return g_test_run();
 }

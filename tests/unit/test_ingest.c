@@ -1355,8 +1355,9 @@ static void test_workers_same_as_one(void)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_google_forms);
     RUN(test_surveymonkey);
     RUN(test_qualtrics);
@@ -1386,5 +1387,5 @@ int main(void)
     RUN(test_long_format);
     RUN(test_evaluation_format);
     RUN(test_workers_same_as_one);
-    return check_summary("test_ingest");
+    return g_test_run();
 }

@@ -90,9 +90,10 @@ static void test_frameworks_and_roles(void)
     tna_model_free(m);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_authorities);
     RUN(test_frameworks_and_roles);
-    return check_summary("test_inputs");
+    return g_test_run();
 }

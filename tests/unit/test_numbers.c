@@ -69,10 +69,11 @@ static void test_stored_value(void)
     CHECK(isnan(tna_round_shown(NAN)));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_half_away_from_zero);
     RUN(test_percentages);
     RUN(test_stored_value);
-    return check_summary("numbers");
+    return g_test_run();
 }

@@ -1021,8 +1021,9 @@ static void test_pipeline_privacy(void)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     char *tmpl = g_build_filename(g_get_tmp_dir(), "test_planning-XXXXXX", NULL);
     tmp_root = g_mkdtemp(tmpl);
     if (tmp_root == NULL) {
@@ -1036,6 +1037,7 @@ int main(void)
     RUN(test_tiny);
     RUN(test_trends);
     RUN(test_pipeline_privacy);
+    int status = g_test_run();
     char *cmd = g_strdup_printf("rm -rf '%s'", tmp_root);
     if (g_getenv("TEST_KEEP_TMP") != NULL) /* to look at the files written */
         fprintf(stderr, "kept %s\n", tmp_root);
@@ -1043,5 +1045,5 @@ int main(void)
         fprintf(stderr, "could not remove %s\n", tmp_root);
     g_free(cmd);
     g_free(tmp_root);
-    return check_summary("test_planning");
+    return status;
 }

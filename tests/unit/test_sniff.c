@@ -299,13 +299,14 @@ static void test_real_exports(void)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_delimiter);
     RUN(test_encoding);
     RUN(test_encoding_deep);
     RUN(test_utf16);
     RUN(test_not_csv);
     RUN(test_real_exports);
-    return check_summary("test_sniff");
+    return g_test_run();
 }

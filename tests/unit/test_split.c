@@ -300,8 +300,9 @@ static void test_long_value_in_second_half(void)
     remove_case(config);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_messy_oracle);
     RUN(test_shipped_sample);
     RUN(test_hand_computed);
@@ -309,5 +310,5 @@ int main(void)
     RUN(test_many_barrier_texts);
     RUN(test_cut_inside_quotes_two_row_header);
     RUN(test_long_value_in_second_half);
-    return check_summary("test_split");
+    return g_test_run();
 }

@@ -248,11 +248,12 @@ static void test_write_failure(void)
     done(&p);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    g_test_init(&argc, &argv, NULL);
     RUN(test_clean);
     RUN(test_sheet_names);
     RUN(test_not_finite);
     RUN(test_write_failure);
-    return check_summary("test_xlsx");
+    return g_test_run();
 }
