@@ -16,6 +16,7 @@
 #include "tna/analysis.h"
 #include "tna/config.h"
 #include "tna/counts.h"
+#include "tna/console.h"
 #include "tna/dq_log.h"
 #include "tna/ingest.h"
 #include "tna/outputs.h"
@@ -28,7 +29,7 @@ static const char usage_text[] =
     "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [--wait] [--packs]\n"
     "          [--export-counts] [-q]\n"
     "  tna merge CONFIG COUNTS... [-o DIR] [--lang en|cy|both] [--wait] [--packs] [-q]\n"
-    "  tna validate CONFIG\n"
+    "  tna validate CONFIG [--lang en|cy|both]\n"
     "  tna sample DIR [--staff N] [--seed S]\n"
     "  tna --help | --version\n"
     "\n"
@@ -227,36 +228,6 @@ static void progress(const char *path, long rows, void *ctx)
     fflush(stderr);
 }
 
-static long total_dq(const tna_dataset *ds)
-{
-    long n = 0;
-    for (size_t p = 0; p < ds->n_periods; p++)
-        n += (long)ds->periods[p].n_dq;
-    return n;
-}
-
-static void print_sources(const tna_model *m, const tna_dataset *ds, FILE *fp)
-{
-    for (size_t p = 0; p < ds->n_periods; p++) {
-        const tna_period_data *pd = &ds->periods[p];
-        for (size_t s = 0; s < m->n_sources; s++) {
-            const tna_source_stats *st = &pd->stats[s];
-            if (!st->present) {
-                fprintf(fp, "  %s  %-16s %s: no file (optional; no data from this source)\n",
-                        pd->period, m->sources[s].name, st->path);
-                continue;
-            }
-            fprintf(fp,
-                    "  %s  %-16s %s: %ld rows read, %ld accepted, %ld rejected, %ld excluded\n",
-                    pd->period, m->sources[s].name, st->path, st->rows_read, st->accepted,
-                    st->rejected, st->excluded);
-            if (st->encoding_guessed)
-                fprintf(fp, "      read as Windows-1252: it is not UTF-8 and has no "
-                            "byte-order mark (set encoding: windows-1252 to say so)\n");
-        }
-    }
-}
-
 /* Every problem the configuration has, one "file:line:col: message" a line. */
 static int fail_config(const tna_config_problems *pr)
 {
@@ -303,39 +274,31 @@ static int ingest(const tna_model *model, const run_options *o, tna_dataset **ds
     return 0;
 }
 
-static int cmd_validate(const char *config)
+/* --lang, else the configuration's language; -1 (after saying why) when --lang is wrong. */
+static int language_of(const tna_model *m, const char *lang)
+{
+    if (lang == NULL)
+        return (int)m->language;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(lang, tna_language_names[i]) == 0)
+            return i;
+    usage_error("--lang must be en, cy or both, not '%s'", lang);
+    return -1;
+}
+
+static int cmd_validate(const char *config, const char *lang)
 {
     tna_model *m = NULL;
     tna_dataset *ds = NULL;
-    int rc = load(config, &m);
+    int rc = load(config, &m), language = rc == 0 ? language_of(m, lang) : 0;
+    if (language < 0)
+        rc = 2;
     if (rc == 0) {
-        printf("%s: configuration is valid\n", config);
-        printf("  title: %s\n", m->title ? m->title : "(none)");
-        printf("  periods:");
-        for (size_t p = 0; p < m->n_periods; p++)
-            printf(" %s%s", m->periods[p], p + 1 == m->n_periods ? " (current)" : "");
-        printf("\n  %zu frameworks, %zu topics, %zu skills; %zu roles; %zu authorities in %zu "
-               "regions; %zu sources; %zu expectations; privacy threshold %d\n",
-               m->n_frameworks, m->n_topics, m->n_skills, m->n_roles, m->n_authorities,
-               m->n_regions, m->n_sources, m->n_expectations, m->min_group_size);
+        tna_console_config(stdout, m, (tna_language)language);
         rc = ingest(m, NULL, &ds);
     }
-    if (rc == 0) {
-        printf("sources:\n");
-        print_sources(m, ds, stdout);
-        long n = tna_dataset_problems(ds), shown = 0;
-        printf("data quality: %ld entries, %ld of them problems%s\n", total_dq(ds), n,
-               n ? "; the first:" : "");
-        for (size_t p = 0; p < ds->n_periods && shown < 10; p++)
-            for (size_t i = 0; i < ds->periods[p].n_dq && shown < 10; i++) {
-                const tna_dq_entry *e = &ds->periods[p].dq[i];
-                if (e->note)
-                    continue;
-                printf("  %s:%ld:%ld: %s%s%s%s\n", e->file, e->line, e->column, e->reason,
-                       e->value[0] ? " ('" : "", e->value, e->value[0] ? "')" : "");
-                shown++;
-            }
-    }
+    if (rc == 0)
+        tna_console_inputs(stdout, m, ds, (tna_language)language);
     tna_dataset_free(ds);
     tna_model_free(m);
     return rc;
@@ -369,18 +332,14 @@ static int lock_reports(const tna_model *m, const run_options *o, char **dir, tn
 
 /* Writes the report set of res (with the counts file of tallies, when given) and commits
  * it. log: the data-quality log of a run over raw answers, NULL in a merge. */
-static int publish(const tna_model *m, const tna_results *res, const tna_dq_log *log,
-                   const tna_tallies *tallies, const run_options *o, tna_outputs *out,
-                   const char *dir, gint64 *clock)
+static int publish(const tna_results *res, const tna_dq_log *log,
+                   const tna_tallies *tallies, bool packs, tna_language language,
+                   tna_outputs *out, const char *dir, gint64 *clock)
 {
     tna_error err = TNA_ERROR_INIT;
     int rc = 0;
     writing = 1;
-    tna_render_options ro = {.language = m->language, .now = now()};
-    if (o->lang)
-        ro.language = strcmp(o->lang, "cy") == 0     ? TNA_LANG_CY
-                      : strcmp(o->lang, "both") == 0 ? TNA_LANG_BOTH
-                                                     : TNA_LANG_EN;
+    tna_render_options ro = {.language = language, .now = now()};
     tna_status st = tna_render_csv(res, log, out, &err);
     if (st == TNA_OK && tallies != NULL) {
         char *name = g_strdup_printf("counts-%s.csv", res->periods[res->n_periods - 1].period);
@@ -392,7 +351,7 @@ static int publish(const tna_model *m, const tna_results *res, const tna_dq_log 
     }
     stage_done("csv", clock);
     if (st == TNA_OK && !interrupted)
-        st = render_reports(res, &ro, o->packs, out, &err);
+        st = render_reports(res, &ro, packs, out, &err);
     stage_done("reports", clock);
     bool committed = false;
     if (st == TNA_OK && !interrupted)
@@ -407,20 +366,6 @@ static int publish(const tna_model *m, const tna_results *res, const tna_dq_log 
     return rc;
 }
 
-/* "inputs/../reports/2026-Q3" reads better as "reports/2026-Q3": dir relative to the
- * working directory when it lies under it. Caller frees. */
-static char *shown_dir(const char *dir)
-{
-    char *cwd = g_get_current_dir();
-    char *absolute = g_canonicalize_filename(dir, cwd);
-    size_t n = strlen(cwd);
-    char *shown = strncmp(absolute, cwd, n) == 0 && absolute[n] == '/' ? g_strdup(absolute + n + 1)
-                                                                       : g_strdup(absolute);
-    g_free(cwd);
-    g_free(absolute);
-    return shown;
-}
-
 static int cmd_run(const char *config, const run_options *o)
 {
     tna_model *m = NULL;
@@ -431,9 +376,9 @@ static int cmd_run(const char *config, const run_options *o)
     gint64 clock = g_get_monotonic_time();
     int rc = load(config, &m);
     stage_done("config", &clock);
-    if (rc == 0 && o->lang && strcmp(o->lang, "en") && strcmp(o->lang, "cy") &&
-        strcmp(o->lang, "both"))
-        rc = usage_error("--lang must be en, cy or both, not '%s'", o->lang);
+    int language = rc == 0 ? language_of(m, o->lang) : 0;
+    if (language < 0)
+        rc = 2;
     char *dir = NULL;
     if (rc == 0)
         rc = lock_reports(m, o, &dir, &out);
@@ -448,32 +393,11 @@ static int cmd_run(const char *config, const run_options *o)
         rc = fail(&err);
     tna_dataset_release_rows(ds); /* the reports read the results, and only the log of ds */
     stage_done("analyse", &clock);
-    const char *current = rc == 0 ? ds->periods[ds->n_periods - 1].period : NULL;
     if (rc == 0)
-        rc = publish(m, res, tna_dq_log_of(ds), tallies, o, out, dir, &clock);
-    if (rc == 0 && !o->quiet && !interrupted) {
-        char *shown = shown_dir(dir);
-        const tna_period_figures *f = &res->periods[res->n_periods - 1];
-        long rejected = 0, read = 0, excluded = 0;
-        for (size_t p = 0; p < ds->n_periods; p++)
-            for (size_t s = 0; s < m->n_sources; s++)
-                read += ds->periods[p].stats[s].rows_read,
-                    rejected += ds->periods[p].stats[s].rejected,
-                    excluded += ds->periods[p].stats[s].excluded;
-        printf("%s\n", m->title ? m->title : "tna");
-        print_sources(m, ds, stdout);
-        printf("current period %s: %zu respondents, %zu groups (%zu suppressed under %d "
-               "respondents, %zu more to stop subtraction)\n",
-               current, f->n_people, f->n_groups, f->n_suppressed_primary, m->min_group_size,
-               f->n_suppressed_secondary);
-        printf("rows: %ld read, %ld rejected, %ld excluded as not responses; %ld data-quality "
-               "problems\n",
-               read, rejected, excluded, tna_dataset_problems(ds));
-        printf("reports written to %s:\n", shown);
-        for (size_t i = 0; i < tna_outputs_count(out); i++)
-            printf("  %s\n", tna_outputs_name(out, i));
-        g_free(shown);
-    }
+        rc = publish(res, tna_dq_log_of(ds), tallies, o->packs, (tna_language)language, out,
+                     dir, &clock);
+    if (rc == 0 && !o->quiet && !interrupted)
+        tna_console_run(stdout, m, ds, res, out, dir, (tna_language)language);
     if (rc == 0 && o->strict && tna_dataset_problems(ds) > 0) {
         fprintf(stderr, "tna: %ld data-quality problems (--strict)\n", tna_dataset_problems(ds));
         rc = 1;
@@ -499,6 +423,9 @@ static int cmd_merge(const char *config, const char *const *paths, size_t n, con
     gint64 clock = g_get_monotonic_time();
     char *dir = NULL;
     int rc = load(config, &m);
+    int language = rc == 0 ? language_of(m, o->lang) : 0;
+    if (language < 0)
+        rc = 2;
     if (rc == 0 && m->n_periods == 0)
         rc = usage_error("%s", "no period to analyse");
     if (rc == 0)
@@ -510,19 +437,17 @@ static int cmd_merge(const char *config, const char *const *paths, size_t n, con
         rc = fail(&err);
     stage_done("analyse", &clock);
     if (rc == 0)
-        rc = publish(m, res, NULL, NULL, o, out, dir, &clock);
+        rc = publish(res, NULL, NULL, o->packs, (tna_language)language, out, dir, &clock);
     if (rc == 0 && !o->quiet && !interrupted) {
-        char *shown = shown_dir(dir);
         const tna_period_figures *f = &res->periods[res->n_periods - 1];
         printf("%s\n", m->title ? m->title : "tna");
         printf("merged %zu counts files; current period %s: %zu respondents, %zu groups (%zu "
                "suppressed under %d respondents, %zu more to stop subtraction)\n",
                n, f->period, f->n_people, f->n_groups, f->n_suppressed_primary, m->min_group_size,
                f->n_suppressed_secondary);
-        printf("reports written to %s:\n", shown);
+        printf("reports written to %s:\n", dir);
         for (size_t i = 0; i < tna_outputs_count(out); i++)
             printf("  %s\n", tna_outputs_name(out, i));
-        g_free(shown);
     }
     g_free(dir);
     tna_outputs_free(out);
@@ -610,7 +535,7 @@ int main(int argc, char **argv)
         catch_signals();
         rc = cmd_run(argv[2], &o);
     } else if (strcmp(argv[1], "validate") == 0) {
-        rc = cmd_validate(argv[2]);
+        rc = cmd_validate(argv[2], o.lang);
     } else {
         rc = cmd_sample(argv[2], staff, seed);
     }

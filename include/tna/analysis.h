@@ -72,6 +72,12 @@ typedef struct tna_group {
     double share_below;          /* below_target / assessed */
     int32_t skills;              /* skills under the group's skill, topic, framework or all */
     int32_t skills_assessed;     /* of them, those with at least one assessed pair here */
+    /* 95% intervals (docs/method.md, "Intervals"): respondents are the sampling units, as a
+     * person's pairs are not independent. has_interval is false for a hidden group and for
+     * one of a single respondent; the bounds are then 0. */
+    bool has_interval;
+    double mean_gap_low, mean_gap_high;       /* t-interval of the ratio gap_sum / assessed */
+    double share_below_low, share_below_high; /* Wilson, on the pairs' effective number */
 } tna_group;
 
 typedef struct tna_dataset tna_dataset; /* ingest.h; the analysis reads it, renderers never */

@@ -66,6 +66,41 @@ int tna_model_find_level(const tna_model *model, uint32_t framework, const char 
 char *tna_model_source_path(const tna_model *model, const tna_source *source,
                             const char *period);
 
+/* The kinds of configured text a report prints, each with a Welsh form of its own. */
+typedef enum tna_text_kind {
+    TNA_TEXT_TITLE,       /* title, title_cy */
+    TNA_TEXT_EXPECTATION, /* expectations[].title, title_cy */
+    TNA_TEXT_FRAMEWORK,   /* name, name_cy (so are the next five and the last) */
+    TNA_TEXT_TOPIC,
+    TNA_TEXT_SKILL,
+    TNA_TEXT_LEVEL, /* a scale level's label, label_cy */
+    TNA_TEXT_ROLE,
+    TNA_TEXT_REGION, /* an authority's region, region_cy */
+    TNA_TEXT_AUTHORITY,
+    TNA_TEXT_BARRIER,
+    TNA_TEXT_KIND_COUNT
+} tna_text_kind;
+
+/* A configured text without its Welsh form, which a Welsh (or bilingual) report shows in
+ * English. Strings point into the model. */
+typedef struct tna_untranslated {
+    tna_text_kind kind;
+    const char *key;  /* the key to add: "title_cy", "name_cy", "label_cy" or "region_cy" */
+    const char *id;   /* the entry's id (a level: its framework's; a region: its name); ""
+                         for the title */
+    const char *text; /* the English shown instead */
+    tna_mark mark;    /* where the entry is written (file NULL: nowhere known) */
+} tna_untranslated;
+
+typedef void (*tna_untranslated_visit)(void *ctx, const tna_untranslated *text);
+
+/* Calls visit (which may be NULL) for every configured text that a report can print and
+ * that has no Welsh form, in configuration order; returns how many there are. A title or
+ * expectation title that is not configured is not listed: the reports show the glossary's
+ * words or the expectation's id instead. */
+size_t tna_model_each_untranslated(const tna_model *model, tna_untranslated_visit visit,
+                                   void *ctx);
+
 /* output.dir for a period, resolved the same way. Caller frees with g_free().
  * For both: a NULL period means the current (last) one. */
 char *tna_model_output_dir(const tna_model *model, const char *period);

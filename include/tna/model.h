@@ -219,6 +219,7 @@ typedef enum tna_metric {
     TNA_METRIC_LEARNING_UPLIFT,
     TNA_METRIC_APPLIED_RATE,
     TNA_METRIC_TRAINED_VS_UNTRAINED,
+    TNA_METRIC_SHARE_SKILLS_AT_TARGET,
     TNA_METRIC_COUNT
 } tna_metric;
 
@@ -231,6 +232,7 @@ extern const char *const tna_preset_names[7];
 extern const char *const tna_encoding_names[5];
 extern const char *const tna_date_format_names[4];
 extern const char *const tna_language_names[3];
+extern const char *const tna_language_order_names[2];
 extern const char *const tna_rater_policy_names[3];
 
 /* Scope of an expectation: each index is TNA_NONE when not restricted. */
@@ -239,7 +241,8 @@ typedef struct tna_scope {
 } tna_scope;
 
 typedef struct tna_expectation {
-    const char *id, *title;
+    const char *id, *title; /* title: the id when none is configured */
+    const char *title_cy;   /* NULL when not configured: Welsh reports show title */
     tna_metric metric;
     tna_scope scope;
     bool has_baseline;
@@ -253,15 +256,31 @@ typedef struct tna_commissioning {
     double cost_per_cohort, cost_per_elearning_learner; /* 0 when not set */
     int elearning_max_gap;
     bool has_cost_per_cohort, has_cost_per_elearning_learner; /* set in the configuration */
+    /* A council (or pool) with fewer than cohort_min learners in a topic buys places on open
+     * courses at cost_per_open_place; `budget` makes the plan choose what to fund. */
+    double cost_per_open_place, budget; /* 0 when not set */
+    bool has_cost_per_open_place, has_budget;
 } tna_commissioning;
 
+/* `mentors:`: an expert in a topic is at or above min_level in at least min_share of the
+ * topic's skills they answered. min_level 0: the top level of the topic's scale. */
+typedef struct tna_mentor_rule {
+    int min_level;
+    double min_share; /* (0, 1]; default 1 */
+} tna_mentor_rule;
+
 typedef enum tna_language { TNA_LANG_EN, TNA_LANG_CY, TNA_LANG_BOTH } tna_language;
+/* Which language comes first in a bilingual (both) report: Welsh by default, as the Welsh
+ * Language Standards expect of bilingual material; `language_order: en-first` reverses it. */
+typedef enum tna_language_order { TNA_ORDER_CY_FIRST, TNA_ORDER_EN_FIRST } tna_language_order;
 
 typedef struct tna_model {
     const char *config_path; /* as given */
     const char *config_dir;  /* directory relative paths are resolved against */
-    const char *title;
+    const char *title, *title_cy; /* NULL when not configured: the glossary's words instead */
+    tna_mark title_mark;          /* where title is written */
     tna_language language;
+    tna_language_order language_order;
 
     const char **periods; /* oldest first; the last is current */
     size_t n_periods;
@@ -289,11 +308,20 @@ typedef struct tna_model {
 
     tna_rater_policy rater_policy; /* top-level `rater_policy:`, default manager_first */
     tna_commissioning commissioning;
+    tna_mentor_rule mentors;
+    double *topic_weight; /* `priorities:` resolved per topic (default 1); NULL: all 1 */
+    bool has_priorities;
     int min_group_size; /* privacy.min_group_size, default 5; 1 = off */
     const char *output_dir; /* as written, may contain {period}; relative to config dir */
 
     void *strings; /* GStringChunk owning every string above */
     void *lookup;  /* private to config: hash tables behind the tna_model_find_* functions */
 } tna_model;
+
+/* A topic's priority weight (`priorities:`), 1 when none is set. */
+static inline double tna_topic_weight(const tna_model *m, uint32_t topic)
+{
+    return m->topic_weight != NULL ? m->topic_weight[topic] : 1.0;
+}
 
 #endif

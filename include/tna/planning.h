@@ -11,7 +11,8 @@
  * row is zero. Renderers show such a row with its marker and never as a number.
  *
  * Costs are money only when the configuration sets both commissioning.cost_per_cohort and
- * commissioning.cost_per_elearning_learner (planning.costed); otherwise every cost below
+ * commissioning.cost_per_elearning_learner (planning.costed), and cost_per_open_place when
+ * places are bought (planning.places_priced); otherwise every cost below
  * is 0 and renderers show cohorts and places without money.
  *
  * Definitions chosen where DESIGN.md is silent:
@@ -24,14 +25,25 @@
  *     prefer English, either, or did not say, in English-medium cohorts ("either" learners
  *     could join a Welsh-medium cohort, which is shown, not assumed).
  *   - Cohorts per region and medium: ceil(learners / cohort_max); a region with fewer than
- *     cohort_min learners of a medium in a topic is pooled into one all-Wales cohort set.
- *     "Alone": each authority plans its own ceil(learners / cohort_max) cohorts per medium.
- *   - An expert (potential mentor) in a topic answered at least one of its skills and
- *     rated every skill of it they answered at the top level of the scale.
- *   - share_at_target: the share of respondents in scope with no below-target pair;
+ *     cohort_min learners of a medium in a topic is pooled into one all-Wales cohort set,
+ *     and a pool still under cohort_min buys a place on an open course per learner. "Alone":
+ *     each authority plans its own ceil(learners / cohort_max) cohorts per medium, or buys
+ *     places where it has fewer than cohort_min learners of it. A pool of learners from two
+ *     or more regions is flagged for online delivery.
+ *   - The burden of a topic: its learners x its mean gap x its priority weight. A budget
+ *     plan funds cohorts, places and self-directed learning to close the most weighted gap
+ *     within commissioning.budget (budget.c, optimise.h).
+ *   - An expert (potential mentor) in a topic answered at least one of its skills and is at
+ *     or above mentors.min_level (default the top of the scale) in at least
+ *     mentors.min_share (default all) of those they answered, under the rater policy.
+ *   - share_at_target: the share of respondents in scope with no below-target pair (a person
+ *     counts only when every pair is at target); share_skills_at_target: the share of the
+ *     assessed pairs in scope at or above target;
  *     gap_reduction: baseline mean gap minus the actual mean gap; trained_vs_untrained: among
  *     respondents present in the previous and the current period, the mean change in their
- *     mean gap (current minus previous) of the trained minus that of the untrained.
+ *     mean gap (current minus previous) of the trained minus that of the untrained, over the
+ *     skills each answered in both periods, among those in the same authority and role in
+ *     both; beside it the estimate adjusted for the starting gap (expectations.c).
  */
 #ifndef TNA_PLANNING_H
 #define TNA_PLANNING_H
@@ -67,7 +79,8 @@ typedef struct tna_demand {
     int64_t welsh, english, either, unstated; /* language preference of the learners */
 } tna_demand;
 
-/* One line of the commissioning plan: cohorts for a topic in a region (or pooled). */
+/* One line of the commissioning plan: cohorts for a topic in a region (or pooled), or, for
+ * a pool under cohort_min, places on open courses. */
 typedef struct tna_cohort_plan {
     uint32_t topic;
     uint32_t region;   /* TNA_NONE: the all-Wales pool */
@@ -77,7 +90,11 @@ typedef struct tna_cohort_plan {
                           that region's, a pool of several TNA_PROTECTED */
     int64_t learners;
     int64_t cohorts;
-    double cost;       /* cohorts * cost_per_cohort */
+    int64_t places;    /* open places bought instead of a cohort (0 when hidden) */
+    bool online;       /* a pool whose learners come from two or more regions: deliver online */
+    double cost;       /* cohorts * cost_per_cohort, or places * cost_per_open_place (0 for
+                          hidden places: it would give them away) */
+    double cost_per_learner; /* cost / learners; 0 when hidden */
 } tna_cohort_plan;
 
 /* The plan of one region summed over every topic and both media (region TNA_NONE: the
@@ -89,23 +106,32 @@ typedef struct tna_region_plan {
     tna_hidden hidden;
     int64_t learners; /* cohort learners (0 when hidden) */
     int64_t cohorts, welsh_medium_cohorts;
-    double cost; /* cohorts * cost_per_cohort */
+    int64_t places;   /* the pools' open places (0 when hidden) */
+    bool cost_hidden; /* a hidden line of places is in it: cost is 0, not the sum */
+    double cost;      /* the lines' costs summed */
 } tna_region_plan;
 
 /* The plan's totals for one topic (and, with topic TNA_NONE, for everything). When hidden
  * (a topic's total has its TOPIC group's code; the overall total is hidden when any topic's
  * is, TNA_PROTECTED unless the all-Wales group is itself hidden), the learner counts and the
  * costs that would reveal them (cohort_learners, self_directed, cost, cost_alone) are 0; the
- * cohort counts and the saving, which depend on cohorts only, are kept. */
+ * cohort counts and the saving, which depend on cohorts only, are kept, unless the plan
+ * buys places (plan_protected). */
 typedef struct tna_commissioning_total {
     uint32_t topic;
     tna_hidden hidden;
     int64_t cohort_learners, self_directed;
     int64_t cohorts, welsh_medium_cohorts;
+    int64_t places;             /* open places of pools under cohort_min */
     int64_t cohorts_alone;      /* if each authority commissioned alone */
-    double cost;                /* cohorts * cost_per_cohort + self_directed * elearning */
+    int64_t places_alone;       /* ... buying places where it has under cohort_min learners */
+    double cost;                /* cohorts * cost_per_cohort + places * cost_per_open_place +
+                                   self_directed * cost_per_elearning_learner */
     double cost_alone;
     double saving;              /* cost_alone - cost */
+    bool plan_protected;        /* places, places_alone, the costs and the saving are hidden (0):
+                                   they would give away a hidden line's or authority's learners
+                                   (for the overall total: any topic's) */
 } tna_commissioning_total;
 
 /* Internal supply beside demand, per topic and region (TNA_NONE: all Wales). */
@@ -135,6 +161,10 @@ typedef enum tna_note {
     TNA_NOTE_BASELINE_NONE,   /* no configured baseline; the first period has no value */
     TNA_NOTE_BASELINE_SET,    /* no configured baseline, and this is the first period: its
                                  value is the baseline, so there is no progress yet */
+    TNA_NOTE_NOT_YET_SHOWN,   /* trained_vs_untrained: the adjusted estimate's 95% interval
+                                 holds 0, so no RAG */
+    TNA_NOTE_LEVEL4_FEW,      /* trained_vs_untrained: under 4 people, too few to adjust for
+                                 the starting gap, so no RAG */
     TNA_NOTE_COUNT
 } tna_note;
 
@@ -149,6 +179,13 @@ typedef struct tna_expectation_result {
     int64_t respondents;  /* behind the actual value (0 when suppressed) */
     tna_note note;        /* why a value is missing, or TNA_NOTE_NONE */
     double *by_period;    /* the metric in each period of the run (NAN: none/suppressed) */
+    /* trained_vs_untrained with an actual (has_level4): actual is the raw difference; the
+     * adjusted estimate (progress and RAG use it), its 95% interval, each group's size and
+     * mean gap at the start (docs/method.md, "Level 4"). */
+    bool has_level4;
+    double adjusted, ci_low, ci_high;
+    int64_t n_trained, n_untrained;
+    double start_trained, start_untrained;
 } tna_expectation_result;
 
 /* Headline figures of a place or topic across periods; pointers into period figures. */
@@ -176,6 +213,65 @@ typedef struct tna_rater_gap {
     double mean_difference; /* mean of self level minus manager level */
 } tna_rater_gap;
 
+/* The burden of a topic (current period): its learners x its mean gap x its priority weight
+ * (`priorities:`, default 1), from the topic's group; 0 and hidden when the group is. */
+typedef struct tna_burden {
+    uint32_t topic;
+    tna_hidden hidden;
+    double weight;
+    int64_t learners;
+    double mean_gap, burden;
+} tna_burden;
+
+/* What a line of the budget plan is: cohorts, places, or a topic's self-directed learning. */
+typedef enum tna_budget_kind {
+    TNA_BUDGET_COHORTS,
+    TNA_BUDGET_PLACES,
+    TNA_BUDGET_SELF_DIRECTED
+} tna_budget_kind;
+
+/* One line of the budget plan (commissioning.budget): a line of the commissioning plan, or a
+ * topic's self-directed learning, with how much of it the budget funds. "Gap" is the
+ * learners' gaps up to their targets in the topic, in levels; a funded cohort or place is
+ * taken to bring its learners to target, and a cohort's learners to have the line's mean gap.
+ * Hidden with its plan line (its code): learners, reached, gap, gap_closed and, for places,
+ * units, funded and cost are then 0. */
+typedef struct tna_budget_line {
+    uint32_t topic;
+    uint32_t region;    /* TNA_NONE: the pool, or all Wales for self-directed learning */
+    bool welsh_medium;
+    tna_budget_kind kind;
+    tna_hidden hidden;
+    int64_t units;      /* cohorts, places, or self-directed learners planned */
+    int64_t funded;     /* of them, funded */
+    int64_t learners, reached; /* the line's learners, and those the funded units reach */
+    double gap, gap_closed;
+    double cost;        /* of what is funded */
+} tna_budget_line;
+
+/* The budget plan per topic (topic TNA_NONE: everything). hidden: the learner and gap
+ * figures (learners, reached, gap, gap_closed, gap_left) and the cost are 0, because a
+ * hidden line of the topic is funded (for everything: as protect_parts decides across the
+ * topics, so that the overall total is shown beside at least two hidden topics). */
+typedef struct tna_budget_topic {
+    uint32_t topic;
+    tna_hidden hidden;
+    double weight;
+    int64_t learners, reached;
+    double gap, gap_closed, gap_left; /* gap: every learner's gap in the topic (its gap_sum) */
+    double cost;
+} tna_budget_topic;
+
+typedef struct tna_budget_plan {
+    bool set;              /* commissioning.budget is configured */
+    double budget, spent;  /* spent <= budget */
+    int64_t step_pence;    /* 1: exact in pence */
+    tna_budget_line *lines; /* per topic: its plan lines in plan order, then self-directed */
+    size_t n_lines;
+    tna_budget_topic *topics; /* one per topic with learners, then the overall total */
+    size_t n_topics;
+} tna_budget_plan;
+
 typedef struct tna_planning {
     tna_demand *demand; /* topic-major: per topic, all-Wales, regions, authorities */
     size_t n_demand;
@@ -186,7 +282,10 @@ typedef struct tna_planning {
     size_t n_totals;
     tna_region_plan *regions; /* each region with cohorts of its own, then the pools */
     size_t n_regions;
-    bool costed; /* the configuration sets both costs: cost, cost_alone and saving are money */
+    bool costed; /* the configuration sets every price the plan buys at: cost, cost_alone and
+                    saving are money (else all 0) */
+    bool places_priced; /* the plan (or an authority alone) buys no places, or
+                           cost_per_open_place is set */
     tna_mentors *mentors; /* per topic: all Wales, then each region with respondents */
     size_t n_mentors;
     tna_expectation_result *expectations; /* one per model expectation, in order */
@@ -197,6 +296,9 @@ typedef struct tna_planning {
     size_t n_barriers;
     tna_rater_gap *raters; /* per topic, then every topic: all authorities, then each */
     size_t n_raters;
+    tna_burden *burden; /* one per topic with respondents, in model order */
+    size_t n_burden;
+    tna_budget_plan budget;
 } tna_planning;
 
 /* True when the configuration sets both costs, so that the plan's costs are money. */

@@ -10,7 +10,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 void tna_period_tallies_alloc(const tna_model *m, bool current, period_tallies *t)
 {

@@ -17,7 +17,7 @@
  */
 #include <glib.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 void barriers_tally(const tna_model *m, const people *pp, period_tallies *t)
 {

@@ -18,35 +18,41 @@
  * here does not compile.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <glib.h>
 #include <inttypes.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "tna/config.h"
 #include "tna/counts.h"
 #include "tna/csvwrite.h"
 
 #define COUNTS_FORMAT "tna-counts 1"
 
-static const char *const tally_fields[] = {"respondents", "assessed", "below", "gap_sum",
-                                           "learners"};
+static const char *const tally_fields[] = {
+    "respondents", "assessed", "below", "gap_sum", "learners",
+    "sum_aa",      "sum_gg",   "sum_ag", "sum_bb", "sum_ab"};
 _Static_assert(sizeof(tally) == sizeof tally_fields / sizeof *tally_fields * sizeof(int64_t),
                "every field of a tally is named in the counts file");
 static const char *const need_fields[] = {
     "learners",    "self_directed", "cohort",         "band0",         "band1",
     "band2",       "band3",         "band4",          "medium_unstated", "medium_welsh",
-    "medium_english", "medium_either", "cohort_english", "cohort_welsh", "answered",
-    "experts"};
+    "medium_english", "medium_either", "cohort_english", "cohort_welsh", "cohort_english_gap",
+    "cohort_welsh_gap", "self_gap", "answered", "experts"};
 _Static_assert(sizeof(need) == sizeof need_fields / sizeof *need_fields * sizeof(int64_t),
                "every field of a need is named in the counts file");
 _Static_assert(sizeof(rater_cell) == 3 * sizeof(int64_t), "a rater cell is three sums");
-static const char *const expect_fields[] = {
-    "respondents", "assessed", "gap_sum", "learners", "rows", "value_sum", "row_respondents",
-    "trained", "untrained", "trained_change", "untrained_change"};
-_Static_assert(sizeof(expect_tally) ==
+static const char *const expect_fields[] = {"respondents", "assessed", "gap_sum", "learners",
+                                            "below_sum", "rows", "value_sum", "row_respondents"};
+_Static_assert(offsetof(expect_tally, level4) ==
                    sizeof expect_fields / sizeof *expect_fields * sizeof(int64_t),
-               "every field of an expectation's tally is named in the counts file");
+               "every whole-number field of an expectation's tally is named in the counts file");
+/* Level 4 sums: n, x, y per group (int64), then xx, xy, yy per group (128-bit) */
+#define N_LEVEL4 12
+__extension__ typedef unsigned __int128 u128;
+_Static_assert(sizeof(tna_l4_sums) == 6 * sizeof(int64_t) + 6 * sizeof(tna_i128),
+               "Level 4 sums are six whole numbers and six 128-bit ones");
 
 #define N_TALLY  (sizeof tally_fields / sizeof *tally_fields)
 #define N_NEED   (sizeof need_fields / sizeof *need_fields)
@@ -54,7 +60,8 @@ _Static_assert(sizeof(expect_tally) ==
 #define N_SOURCE 8 /* present, rows_read, accepted, rejected, excluded, unrecognised, bad_dates,
                       invalid_text */
 #define N_DQ     4 /* column, entries, first_line, note */
-#define N_VALUES (N_TALLY > N_NEED ? N_TALLY : N_NEED)
+#define MAX2(a, b) ((a) > (b) ? (a) : (b))
+#define N_VALUES MAX2(MAX2(N_TALLY, N_NEED), MAX2(N_EXPECT, N_LEVEL4))
 
 /* ---- the definitions hash ----------------------------------------------------------------- */
 
@@ -100,11 +107,25 @@ char *tna_counts_definitions(const tna_model *m)
 
 /* ---- writing -------------------------------------------------------------------------------- */
 
+/* A 128-bit whole number in decimal. */
+static void put_i128(tna_csv *w, tna_i128 v)
+{
+    char buf[48], *p = buf + sizeof buf;
+    u128 u = v < 0 ? -(u128)v : (u128)v;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + (int)(u % 10));
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    tna_csv_text(w, p);
+}
+
 /* One row: the keys, then n values padded with empty fields to N_VALUES. Rows whose values
  * are all zero are left out (a missing row adds nothing). */
-static void put_row(tna_csv *w, const char *section, const char *period, const char *authority,
-                    const char *role, const char *item, const char *text, const int64_t *v,
-                    size_t n, bool keep_zero)
+static void put_row128(tna_csv *w, const char *section, const char *period,
+                       const char *authority, const char *role, const char *item,
+                       const char *text, const tna_i128 *v, size_t n, bool keep_zero)
 {
     bool any = keep_zero;
     for (size_t i = 0; i < n && !any; i++)
@@ -115,9 +136,36 @@ static void put_row(tna_csv *w, const char *section, const char *period, const c
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
         tna_csv_text(w, keys[k]);
     for (size_t i = 0; i < n; i++)
-        tna_csv_int(w, v[i]);
+        put_i128(w, v[i]);
     tna_csv_blank(w, N_VALUES - n);
     tna_csv_end(w);
+}
+
+static void put_row(tna_csv *w, const char *section, const char *period, const char *authority,
+                    const char *role, const char *item, const char *text, const int64_t *v,
+                    size_t n, bool keep_zero)
+{
+    tna_i128 wide[N_VALUES] = {0};
+    for (size_t i = 0; i < n; i++)
+        wide[i] = v[i];
+    put_row128(w, section, period, authority, role, item, text, wide, n, keep_zero);
+}
+
+/* Level 4 sums as one row of N_LEVEL4 numbers, and back. */
+static void level4_values(const tna_l4_sums *l, tna_i128 *v)
+{
+    for (int k = 0; k < 2; k++) {
+        v[k] = l->n[k], v[2 + k] = l->x[k], v[4 + k] = l->y[k];
+        v[6 + k] = l->xx[k], v[8 + k] = l->xy[k], v[10 + k] = l->yy[k];
+    }
+}
+
+static void level4_add(tna_l4_sums *l, const tna_i128 *v)
+{
+    for (int k = 0; k < 2; k++) {
+        l->n[k] += (int64_t)v[k], l->x[k] += (int64_t)v[2 + k], l->y[k] += (int64_t)v[4 + k];
+        l->xx[k] += v[6 + k], l->xy[k] += v[8 + k], l->yy[k] += v[10 + k];
+    }
 }
 
 static void put_meta(tna_csv *fp, const char *item, const char *text)
@@ -176,9 +224,14 @@ static void put_period(tna_csv *fp, const tna_model *m, const period_tallies *t)
             put_row(fp, "rater", per, m->authorities[a].id, NULL,
                     k == m->n_topics ? "*" : m->topics[k].id, NULL,
                     (const int64_t *)&t->raters[k * m->n_authorities + a], 3, false);
-    for (size_t x = 0; x < m->n_expectations; x++)
+    for (size_t x = 0; x < m->n_expectations; x++) {
+        tna_i128 l4[N_LEVEL4];
+        level4_values(&t->expect[x].level4, l4);
         put_row(fp, "expectation", per, NULL, NULL, m->expectations[x].id, NULL,
                 (const int64_t *)&t->expect[x], N_EXPECT, false);
+        put_row128(fp, "level4", per, NULL, NULL, m->expectations[x].id, NULL, l4, N_LEVEL4,
+                   false);
+    }
     for (size_t s = 0; s < m->n_sources; s++) {
         const tna_source_read *r = &t->sources[s];
         int64_t v[N_SOURCE] = {r->present,  r->rows_read,           r->accepted,
@@ -226,6 +279,7 @@ typedef struct reader {
     long line;
     char *fields[N_FIELDS];
     int64_t v[N_VALUES];
+    tna_i128 wide[N_VALUES];
     GHashTable *authority, *role, *skill, *topic, *framework, *barrier, *source, *period,
         *expectation;
     bool have_format, have_definitions, have_periods;
@@ -335,7 +389,9 @@ static bool look(reader *r, GHashTable *h, int f, const char *what, size_t *out)
     return true;
 }
 
-static bool values(reader *r, size_t n)
+/* The first n numbers of the row into r->wide, and into r->v those that fit 64 bits; false
+ * (and the error) when one is not a whole number, is too large, or a number follows them. */
+static bool values(reader *r, size_t n, bool wide)
 {
     for (size_t i = 0; i < N_VALUES; i++) {
         const char *f = r->fields[F_V1 + i];
@@ -344,12 +400,20 @@ static bool values(reader *r, size_t n)
                 return bad(r, "%s", "more numbers than the section has"), false;
             continue;
         }
-        char *end;
-        errno = 0;
-        long long x = strtoll(f, &end, 10);
-        if (*f == '\0' || *end || errno)
-            return bad(r, "'%s' is not a whole number", f), false;
-        r->v[i] = x;
+        const char *c = f + (*f == '-');
+        u128 u = 0;
+        bool ok = *c != '\0';
+        for (; ok && *c; c++) {
+            ok = *c >= '0' && *c <= '9' && u <= ((u128)1 << 126) / 5;
+            u = u * 10 + (unsigned)(*c - '0');
+        }
+        if (!ok || u >> 126)
+            return bad(r, "'%s' is not a whole number tna can add", f), false;
+        tna_i128 x = *f == '-' ? -(tna_i128)u : (tna_i128)u;
+        if (!wide && (x > INT64_MAX || x < INT64_MIN))
+            return bad(r, "'%s' is too large for its column", f), false;
+        r->wide[i] = x;
+        r->v[i] = (int64_t)x;
     }
     return true;
 }
@@ -433,26 +497,26 @@ static bool row(reader *r)
         if (!look(r, r->authority, F_AUTHORITY, "authority", &a) ||
             !look(r, r->role, F_ROLE, "role", &x) ||
             (levels[l].ids && !look(r, levels[l].ids, F_ITEM, levels[l].name, &item)) ||
-            !values(r, N_TALLY))
+            !values(r, N_TALLY, false))
             return false;
         add((int64_t *)&levels[l].cells[(a * np + x) * levels[l].n + item], r->v, N_TALLY);
         return true;
     }
     if (strcmp(section, "people") == 0) {
-        if (!values(r, 1))
+        if (!values(r, 1, false))
             return false;
         c->n_people += (size_t)r->v[0];
     } else if (strcmp(section, "need") == 0) {
         if (c->needs == NULL)
             return bad(r, "%s", "demand counts of a period that is not the current one"), false;
         if (!look(r, r->authority, F_AUTHORITY, "authority", &a) ||
-            !look(r, r->topic, F_ITEM, "topic", &k) || !values(r, N_NEED))
+            !look(r, r->topic, F_ITEM, "topic", &k) || !values(r, N_NEED, false))
             return false;
         add((int64_t *)&c->needs[a * m->n_topics + k], r->v, N_NEED);
     } else if (strcmp(section, "barrier_base") == 0 || strcmp(section, "barrier") == 0) {
         if (t->barrier_base == NULL)
             return bad(r, "%s", "barrier counts of a period that is not the current one"), false;
-        if (!look(r, r->authority, F_AUTHORITY, "authority", &a) || !values(r, 1))
+        if (!look(r, r->authority, F_AUTHORITY, "authority", &a) || !values(r, 1, false))
             return false;
         if (section[7] == '\0') {
             if (!look(r, r->barrier, F_ITEM, "barrier", &k))
@@ -462,7 +526,7 @@ static bool row(reader *r)
             t->barrier_base[a] += r->v[0];
         }
     } else if (strcmp(section, "rater") == 0) {
-        if (!look(r, r->authority, F_AUTHORITY, "authority", &a) || !values(r, 3))
+        if (!look(r, r->authority, F_AUTHORITY, "authority", &a) || !values(r, 3, false))
             return false;
         if (strcmp(r->fields[F_ITEM], "*") == 0)
             k = m->n_topics;
@@ -472,11 +536,15 @@ static bool row(reader *r)
             t->raters = g_new0(rater_cell, (m->n_topics + 1) * na + 1);
         add((int64_t *)&t->raters[k * na + a], r->v, 3);
     } else if (strcmp(section, "expectation") == 0) {
-        if (!look(r, r->expectation, F_ITEM, "expectation", &k) || !values(r, N_EXPECT))
+        if (!look(r, r->expectation, F_ITEM, "expectation", &k) || !values(r, N_EXPECT, false))
             return false;
         add((int64_t *)&t->expect[k], r->v, N_EXPECT);
+    } else if (strcmp(section, "level4") == 0) {
+        if (!look(r, r->expectation, F_ITEM, "expectation", &k) || !values(r, N_LEVEL4, true))
+            return false;
+        level4_add(&t->expect[k].level4, r->wide);
     } else if (strcmp(section, "source") == 0) {
-        if (!look(r, r->source, F_ITEM, "source", &k) || !values(r, N_SOURCE))
+        if (!look(r, r->source, F_ITEM, "source", &k) || !values(r, N_SOURCE, false))
             return false;
         tna_source_read *s = &t->sources[k];
         s->source = (uint32_t)k;
@@ -485,7 +553,7 @@ static bool row(reader *r)
         s->excluded += r->v[4], s->unrecognised_answers += r->v[5], s->bad_dates += r->v[6];
         s->invalid_text += r->v[7];
     } else if (strcmp(section, "dq") == 0) {
-        if (!values(r, N_DQ))
+        if (!values(r, N_DQ, false))
             return false;
         t->dq = g_renew(tna_dq_count, t->dq, t->n_dq + 1);
         t->dq[t->n_dq++] = (tna_dq_count){g_string_chunk_insert_const(r->sum->strings,

@@ -8,7 +8,7 @@
  */
 #include <glib.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "tna/dq_log.h"
 
 void tna_dq_summarise(const tna_period_data *pd, size_t n_sources, GStringChunk *strings,

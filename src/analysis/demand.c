@@ -16,6 +16,12 @@
  *     up over the same relations (authorities in a region, regions and authorities in
  *     Wales), so the groups' primary and secondary suppression protects them too. Rows are
  *     kept even with no learners: leaving out a suppressed row would say it had none.
+ *   - Places: a pool under cohort_min cannot run a cohort and buys places on open courses,
+ *     as each authority alone does under cohort_min. A line's places are its learners, so
+ *     they and their cost are hidden with its learners; the topic's places and costs, which
+ *     would give them away, are then protected (plan_protected), and so are the topic's
+ *     places alone when exactly one hidden authority buys places. Money needs every price the
+ *     plan buys at (costed); the optimiser of a budget plan reads the raw lines (budget.c).
  *   - Plan lines: a region's learner count is hidden when its REGION_TOPIC group is (with
  *     its code); a pool's when any region pooled into it has its group hidden (the region's
  *     code when it pools that region alone, else protected). Cohorts and costs are planning
@@ -32,9 +38,10 @@
  *     secondary suppression across regions under all Wales.
  */
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 /* The current period's groups of the three sets the planning follows. */
 static const tna_group *at_group(const tna_period_figures *f, uint32_t a, uint32_t t)
@@ -84,69 +91,131 @@ static int64_t cohorts_for(int64_t learners, int cohort_max)
     return (learners + cohort_max - 1) / cohort_max;
 }
 
-static void put_line(GArray *lines, const tna_commissioning *k, uint32_t topic, uint32_t region,
-                     bool welsh, int64_t learners, tna_hidden hide, tna_commissioning_total *total)
+/* Where plan_topic puts what it plans: the lines, their raw figures for the budget plan,
+ * and the topic's total. */
+typedef struct plan_out {
+    const tna_commissioning *k;
+    GArray *lines; /* tna_cohort_plan */
+    GArray *raw;   /* tna_plan_line_raw */
+    tna_commissioning_total *total;
+} plan_out;
+
+/* A line of the plan: cohorts when it has at least cohort_min learners, else places on open
+ * courses (only a pool can have fewer). `regions`: how many regions its learners come from. */
+static void put_line(plan_out *po, uint32_t topic, uint32_t region, bool welsh, int64_t learners,
+                     int64_t gap, size_t regions, tna_hidden hide)
 {
+    const tna_commissioning *k = po->k;
+    bool places = learners < k->cohort_min;
+    int64_t cohorts = places ? 0 : cohorts_for(learners, k->cohort_max);
+    double cost = places ? (double)learners * k->cost_per_open_place
+                         : (double)cohorts * k->cost_per_cohort;
     tna_cohort_plan c = {.topic = topic,
                          .region = region,
                          .welsh_medium = welsh,
                          .hidden = hide,
                          .learners = hide ? 0 : learners,
-                         .cohorts = cohorts_for(learners, k->cohort_max)};
-    c.cost = tna_costs_set(k) ? (double)c.cohorts * k->cost_per_cohort : 0;
+                         .cohorts = cohorts,
+                         .places = places && !hide ? learners : 0,
+                         .online = regions > 1,
+                         .cost = places && hide ? 0 : cost,
+                         .cost_per_learner = hide ? 0 : cost / (double)learners};
+    tna_commissioning_total *total = po->total;
     total->cohort_learners += learners;
-    total->cohorts += c.cohorts;
+    total->cohorts += cohorts;
+    total->places += places ? learners : 0;
     if (welsh)
-        total->welsh_medium_cohorts += c.cohorts;
-    g_array_append_val(lines, c);
+        total->welsh_medium_cohorts += cohorts;
+    /* the topic's places and costs less the lines shown would give a hidden line's away */
+    total->plan_protected |= places && hide;
+    g_array_append_val(po->lines, c);
+    tna_plan_line_raw r = {topic, region, welsh, hide, learners, gap, cohorts,
+                           places ? learners : 0};
+    g_array_append_val(po->raw, r);
 }
 
 static void finish_total(tna_commissioning_total *tot, const tna_commissioning *k)
 {
-    if (tna_costs_set(k)) {
-        double elearning = (double)tot->self_directed * k->cost_per_elearning_learner;
-        tot->cost = (double)tot->cohorts * k->cost_per_cohort + elearning;
-        tot->cost_alone = (double)tot->cohorts_alone * k->cost_per_cohort + elearning;
-        tot->saving = tot->cost_alone - tot->cost;
-    }
+    double elearning = (double)tot->self_directed * k->cost_per_elearning_learner;
+    double places = (double)tot->places * k->cost_per_open_place;
+    double places_alone = (double)tot->places_alone * k->cost_per_open_place;
+    tot->cost = (double)tot->cohorts * k->cost_per_cohort + places + elearning;
+    tot->cost_alone = (double)tot->cohorts_alone * k->cost_per_cohort + places_alone + elearning;
+    tot->saving = tot->cost_alone - tot->cost;
+    /* places are learners: where the learner counts are hidden, they are too, and so is
+     * everything they cost; without places the saving depends on cohorts only */
+    if (tot->hidden && (tot->places > 0 || tot->places_alone > 0))
+        tot->plan_protected = true;
     if (tot->hidden) {
         tot->cohort_learners = tot->self_directed = 0;
         tot->cost = tot->cost_alone = 0;
     }
+    if (tot->plan_protected) {
+        tot->places = tot->places_alone = 0;
+        tot->cost = tot->cost_alone = tot->saving = 0;
+    }
+}
+
+/* "Alone": each authority runs ceil(learners / cohort_max) cohorts per medium when it has at
+ * least cohort_min cohort learners of it, and buys a place for each otherwise. A hidden
+ * authority that buys places is protected only when it is not alone in that: the topic's
+ * places alone less the others' would give its learners away. */
+static void plan_alone(const tna_model *m, const tna_period_figures *ix, const need *needs,
+                       uint32_t t, tna_commissioning_total *tot)
+{
+    const tna_commissioning *k = &m->commissioning;
+    size_t hidden_buyers = 0;
+    for (uint32_t i = 0; i < m->n_authorities; i++) {
+        const need *n = &needs[(size_t)i * m->n_topics + t];
+        bool buys = false;
+        for (int welsh = 0; welsh < 2; welsh++) {
+            int64_t learners = n->cohort_medium[welsh];
+            if (learners >= k->cohort_min) {
+                tot->cohorts_alone += cohorts_for(learners, k->cohort_max);
+            } else if (learners > 0) {
+                tot->places_alone += learners;
+                buys = true;
+            }
+        }
+        hidden_buyers += buys && hidden(at_group(ix, i, t));
+    }
+    if (hidden_buyers == 1)
+        tot->plan_protected = true;
 }
 
 /* The plan for one topic, Welsh-medium first: per medium, a line per region with at least
- * cohort_min cohort learners, the rest pooled into one all-Wales line. Adds the cohorts, and
- * those of each authority alone, to the topic's total. */
+ * cohort_min cohort learners, the rest pooled into one all-Wales line (cohorts, or places
+ * when the pool is under cohort_min too). Adds the plan, and that of each authority alone,
+ * to the topic's total. */
 static void plan_topic(const analysis_ctx *a, const tna_period_figures *ix, const need *needs,
-                       uint32_t t, GArray *lines, tna_commissioning_total *tot)
+                       uint32_t t, plan_out *po)
 {
     const tna_model *m = a->model;
-    const tna_commissioning *k = &m->commissioning;
-    size_t nt = m->n_topics;
-    int64_t *region_cohort = g_new0(int64_t, m->n_regions + 1);
+    size_t nt = m->n_topics, nr = m->n_regions;
+    int64_t *region_cohort = g_new0(int64_t, 2 * nr + 1), *region_gap = region_cohort + nr;
     for (int welsh = 1; welsh >= 0; welsh--) {
-        memset(region_cohort, 0, sizeof(int64_t) * (m->n_regions + 1));
+        memset(region_cohort, 0, sizeof(int64_t) * 2 * nr);
         for (uint32_t i = 0; i < m->n_authorities; i++) {
             const need *n = &needs[(size_t)i * nt + t];
             region_cohort[m->authorities[i].region] += n->cohort_medium[welsh];
-            tot->cohorts_alone += cohorts_for(n->cohort_medium[welsh], k->cohort_max);
+            region_gap[m->authorities[i].region] += n->cohort_gap[welsh];
         }
-        int64_t pool = 0;
+        int64_t pool = 0, pool_gap = 0;
         size_t pooled = 0;
         tna_hidden pool_hidden = TNA_SHOWN;
-        for (uint32_t r = 0; r < m->n_regions; r++) {
+        for (uint32_t r = 0; r < nr; r++) {
             int64_t learners = region_cohort[r];
             tna_hidden hide = hidden(rt_group(ix, r, t));
             if (learners == 0)
                 continue;
-            if (learners < k->cohort_min) {
+            if (learners < po->k->cohort_min) {
                 pool += learners;
+                pool_gap += region_gap[r];
                 pooled++;
                 if (hide)
                     pool_hidden = hide;
             } else {
-                put_line(lines, k, t, r, welsh, learners, hide, tot);
+                put_line(po, t, r, welsh, learners, region_gap[r], 1, hide);
             }
         }
         /* a pool of one region is that region's line; a pool of several is hidden to
@@ -154,9 +223,23 @@ static void plan_topic(const analysis_ctx *a, const tna_period_figures *ix, cons
         if (pool_hidden && pooled > 1)
             pool_hidden = TNA_PROTECTED;
         if (pool > 0)
-            put_line(lines, k, t, TNA_NONE, welsh, pool, pool_hidden, tot);
+            put_line(po, t, TNA_NONE, welsh, pool, pool_gap, pooled, pool_hidden);
     }
     g_free(region_cohort);
+    plan_alone(m, ix, needs, t, po->total);
+}
+
+/* Without every price the plan buys at, its costs are not money: none is kept. */
+static void drop_costs(GArray *lines, GArray *totals)
+{
+    for (guint i = 0; i < lines->len; i++) {
+        tna_cohort_plan *c = &g_array_index(lines, tna_cohort_plan, i);
+        c->cost = c->cost_per_learner = 0;
+    }
+    for (guint i = 0; i < totals->len; i++) {
+        tna_commissioning_total *t = &g_array_index(totals, tna_commissioning_total, i);
+        t->cost = t->cost_alone = t->saving = 0;
+    }
 }
 
 /* The plan's lines summed per region over topics and media, then the pools likewise. */
@@ -173,6 +256,9 @@ static void sum_regions(const analysis_ctx *a, const tna_period_figures *ix, con
         any[r] = true;
         s->learners += c->learners;
         s->cohorts += c->cohorts;
+        s->places += c->places;
+        /* a hidden line of places has no cost to add: the sum's cost would mislead */
+        s->cost_hidden |= c->hidden && c->cohorts == 0;
         s->welsh_medium_cohorts += c->welsh_medium ? c->cohorts : 0;
         s->cost += c->cost;
         if (c->hidden)
@@ -190,8 +276,10 @@ static void sum_regions(const analysis_ctx *a, const tna_period_figures *ix, con
                 tna_results_find(ix, TNA_SET_REGION, (tna_dims){.region = tna_is(s.region)}));
             if (own)
                 s.hidden = own;
-            s.learners = 0;
+            s.learners = s.places = 0;
         }
+        if (s.cost_hidden)
+            s.cost = 0;
         g_array_append_val(rows, s);
     }
     out->n_regions = rows->len;
@@ -255,7 +343,10 @@ void planning_demand(const analysis_ctx *a)
     GArray *lines = g_array_new(FALSE, FALSE, sizeof(tna_cohort_plan));
     GArray *totals = g_array_new(FALSE, FALSE, sizeof(tna_commissioning_total));
     GArray *mentors = g_array_new(FALSE, FALSE, sizeof(tna_mentors));
+    GArray *raw = g_array_new(FALSE, FALSE, sizeof(tna_plan_line_raw));
+    tna_plan_topic_raw *topic_raw = g_new0(tna_plan_topic_raw, nt + 1);
     tna_commissioning_total all = {.topic = TNA_NONE};
+    bool places_bought = false; /* by the plan or by an authority alone */
 
     for (uint32_t t = 0; t < nt; t++) {
         need wales = {0};
@@ -274,17 +365,24 @@ void planning_demand(const analysis_ctx *a)
         if (wales.learners > 0) {
             tna_commissioning_total tot = {
                 .topic = t, .hidden = hidden(t_group(ix, t)), .self_directed = wales.self_directed};
-            plan_topic(a, ix, needs, t, lines, &tot);
+            plan_out po = {&m->commissioning, lines, raw, &tot};
+            plan_topic(a, ix, needs, t, &po);
             if (tot.hidden) /* the others' sum would give this topic's away */
                 all.hidden = TNA_PROTECTED;
             all.cohort_learners += tot.cohort_learners;
             all.self_directed += tot.self_directed;
             all.cohorts += tot.cohorts;
+            all.places += tot.places;
             all.welsh_medium_cohorts += tot.welsh_medium_cohorts;
             all.cohorts_alone += tot.cohorts_alone;
+            all.places_alone += tot.places_alone;
+            places_bought |= tot.places > 0 || tot.places_alone > 0;
             finish_total(&tot, &m->commissioning);
+            all.plan_protected |= tot.plan_protected; /* the others' sum would give it away */
             g_array_append_val(totals, tot);
         }
+        topic_raw[t] = (tna_plan_topic_raw){hidden(t_group(ix, t)), wales.self_directed,
+                                            wales.self_gap};
         mentors_topic(a, ix, region_need, &wales, t, mentors);
     }
     tna_hidden wales_hidden = hidden(tna_results_find(ix, TNA_SET_ALL, TNA_DIMS_ALL));
@@ -292,7 +390,11 @@ void planning_demand(const analysis_ctx *a)
         all.hidden = wales_hidden;
     finish_total(&all, &m->commissioning);
     g_array_append_val(totals, all);
-    out->costed = tna_costs_set(&m->commissioning);
+    /* money only when every price the plan buys at is set: never a default passed off */
+    out->places_priced = !places_bought || m->commissioning.has_cost_per_open_place;
+    out->costed = tna_costs_set(&m->commissioning) && out->places_priced;
+    if (!out->costed)
+        drop_costs(lines, totals);
     sum_regions(a, ix, lines, out);
 
     out->n_demand = demand->len;
@@ -303,5 +405,8 @@ void planning_demand(const analysis_ctx *a)
     out->totals = (tna_commissioning_total *)g_array_free(totals, FALSE);
     out->n_mentors = mentors->len;
     out->mentors = (tna_mentors *)g_array_free(mentors, FALSE);
+    planning_budget(a, (const tna_plan_line_raw *)(void *)raw->data, raw->len, topic_raw);
+    g_array_free(raw, TRUE);
+    g_free(topic_raw);
     g_free(region_need);
 }

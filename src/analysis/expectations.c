@@ -6,7 +6,7 @@
  * each period and from the evaluation rows of the dataset, never from the groups, so any
  * scope works; the groups are consulted only for privacy. Two steps, as for the groups:
  * expectations_tally sums, per expectation and period, what the metric needs (whole
- * numbers, added over respondents, so councils' counts files add up: counts.c), and
+ * numbers added over respondents, so that councils' counts files add up: counts.c), and
  * planning_expectations makes the values, privacy and progress from those sums alone.
  *
  * Scope. A person is in scope when their authority, its region and their role match (each
@@ -23,9 +23,17 @@
  *   satisfaction     mean of satisfaction (1-5) over rows that have one
  *   learning_uplift  mean of after - before over rows that have both
  *   applied_rate     rows answered yes / rows answered yes or no
- *   trained_vs_untrained  among persons of this period in scope who were also in the previous
- *                    period, with pairs in scope in both: mean (mean_gap now - mean_gap then)
- *                    of the trained (trained == yes now) minus that of the untrained (no now)
+ *   share_skills_at_target  pairs in scope at or above target / assessed pairs in scope
+ *   trained_vs_untrained  Level 4 (docs/method.md): the persons of this period in scope who
+ *                    were also in the previous period in the same authority and role, and said
+ *                    whether they were trained (yes or no now). Each is compared over the
+ *                    skills in scope they answered in both periods: x their mean gap then, y
+ *                    its change (now minus then), both fixed point (stats.h). The value is the
+ *                    raw difference, mean y of the trained minus that of the untrained; beside
+ *                    it the adjusted estimate, least squares of y on trained and x, with its
+ *                    95% interval, and each group's size and mean starting gap. Progress and
+ *                    RAG use the adjusted estimate, and an interval that holds 0 gives no RAG
+ *                    but the note "not yet shown".
  * gap_reduction and trained_vs_untrained have no value in a run of one period ("needs two
  * periods"), and trained_vs_untrained none in the first period of any run.
  * Respondents behind a value: persons with pairs in scope (gap metrics; for gap_reduction
@@ -61,7 +69,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
+#include "stats.h"
 
 /* Why a metric has no value in a period. */
 typedef enum why {
@@ -80,6 +89,12 @@ typedef struct value {
     int64_t respondents;
 } value;
 
+/* trained_vs_untrained's comparison in one period, beside its value (the raw difference). */
+typedef struct level4 {
+    tna_l4_fit fit;
+    int64_t n[2]; /* [0] trained, [1] untrained */
+} level4;
+
 /* A skill a role is measured against. */
 typedef struct role_skill {
     uint32_t skill;
@@ -95,7 +110,8 @@ typedef struct eval_ctx {
     uint32_t *role_start;
     int min_size;
     value first_gap; /* gap_reduction: the mean gap of the first period */
-    expect_tally *tally; /* this expectation's, per period (period_tallies.expect) */
+    level4 *level4;  /* trained_vs_untrained: per period, set where the value is */
+    const expect_tally *tally; /* this expectation's, per period (period_tallies.expect) */
 } eval_ctx;
 
 static bool is_evaluation_metric(tna_metric m)
@@ -167,15 +183,16 @@ static void gap_tally(const eval_ctx *e, const people *pp, expect_tally *t)
         t->respondents++;
         t->assessed += n;
         t->learners += below > 0;
+        t->below_sum += below;
     }
 }
 
-/* share_at_target, mean_gap or learners_needing in period p. */
+/* share_at_target, share_skills_at_target, mean_gap or learners_needing in period p. */
 static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
 {
     const expect_tally *t = &e->tally[p];
     int64_t respondents = t->respondents, assessed = t->assessed, gap_sum = t->gap_sum,
-            learners = t->learners;
+            learners = t->learners, below_sum = t->below_sum;
     value v = {WHY_OK, 0, respondents};
     if (respondents == 0)
         return (value){WHY_NO_DATA, 0, 0};
@@ -187,6 +204,9 @@ static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
         v.v = (double)(respondents - learners) / (double)respondents;
+        break;
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
+        v.v = (double)(assessed - below_sum) / (double)assessed;
         break;
     case TNA_METRIC_LEARNERS_NEEDING: v.v = (double)learners; break;
     default: v.v = (double)gap_sum / (double)assessed; break;
@@ -280,21 +300,38 @@ static value evaluation_value(const eval_ctx *e, size_t p)
     return (value){WHY_OK, (double)t->value_sum / (double)t->rows, t->row_respondents};
 }
 
-/* A person's pairs in scope and their gap sum; false when they have none. */
-static bool person_gap(const eval_ctx *e, const people *pp, size_t i, int64_t *n, int64_t *gap)
+/* One stayer into Level 4 sums: group k, starting gap x, change y (fixed point). */
+static void l4_add(tna_l4_sums *to, int k, int64_t x, int64_t y)
 {
-    int64_t below = 0;
-    *gap = 0;
-    *n = person_pairs(e, pp, i, gap, &below);
+    to->n[k]++;
+    to->x[k] += x, to->y[k] += y;
+    to->xx[k] += (tna_i128)x * x, to->xy[k] += (tna_i128)x * y, to->yy[k] += (tna_i128)y * y;
+}
+
+/* A stayer's gaps over the skills in scope answered in both periods; false when none. */
+static bool common_gaps(const eval_ctx *e, const uint8_t *then, const uint8_t *now, uint32_t role,
+                        int64_t *n, int64_t *gap_then, int64_t *gap_now)
+{
+    *n = *gap_then = *gap_now = 0;
+    for (uint32_t k = e->role_start[role]; k < e->role_start[role + 1]; k++) {
+        uint32_t s = e->skills[k].skill;
+        int target = e->skills[k].target;
+        int before = tna_level_get(then, s), after = tna_level_get(now, s); /* packed rows */
+        if (before == TNA_LEVEL_NONE || after == TNA_LEVEL_NONE)
+            continue;
+        (*n)++;
+        *gap_then += target > before ? target - before : 0;
+        *gap_now += target > after ? target - after : 0;
+    }
     return *n > 0;
 }
 
-/* trained_vs_untrained's tallies between two periods: per group ([0] trained, [1] untrained)
- * the persons compared and the sum of their changes of mean gap, in billionths of a level,
- * rounded per person (whole numbers, so that councils' tallies add up exactly). Both people
- * arrays are in respondent order, so the persons of both periods are matched by a merge. */
+/* trained_vs_untrained's Level 4 sums between period p - 1 and period p (into t->level4).
+ * Both people arrays are in respondent order, so the persons of both periods are matched by
+ * a merge. The sums add over respondents, so councils' add up to those of all. */
 static void tvu_tally(const eval_ctx *e, const people *then, const people *now, expect_tally *t)
 {
+    const tna_model *m = e->a->model;
     size_t j = 0;
     for (size_t i = 0; i < now->n; i++) {
         const person *who = &now->p[i];
@@ -302,19 +339,18 @@ static void tvu_tally(const eval_ctx *e, const people *then, const people *now, 
             j++;
         if (j == then->n || then->p[j].respondent != who->respondent)
             continue; /* not in the previous period */
+        if (then->p[j].authority != who->authority || then->p[j].role != who->role)
+            continue; /* moved: measured against other targets, or another council */
         if (who->trained != TNA_YES && who->trained != TNA_NO)
             continue;
-        if (!person_in_scope(e->a->model, &e->x->scope, who))
+        if (!person_in_scope(m, &e->x->scope, who))
             continue;
-        int64_t n_now, gap_now, n_then, gap_then;
-        if (!person_gap(e, now, i, &n_now, &gap_now) || !person_gap(e, then, j, &n_then, &gap_then))
+        int64_t n, gap_then, gap_now;
+        if (!common_gaps(e, person_answers(then, j), person_answers(now, i), who->role, &n,
+                         &gap_then, &gap_now))
             continue;
-        /* gap_now / n_now - gap_then / n_then, exactly, then rounded to billionths */
-        int64_t num = (gap_now * n_then - gap_then * n_now) * TVU_SCALE, den = n_now * n_then;
-        int64_t fixed = (num >= 0 ? num + den / 2 : num - den / 2) / den;
-        int k = who->trained == TNA_YES ? 0 : 1;
-        t->tvu_sum[k] += fixed;
-        t->tvu_n[k]++;
+        l4_add(&t->level4, who->trained == TNA_YES ? 0 : 1, tna_l4_fixed(gap_then, n),
+               tna_l4_fixed(gap_now - gap_then, n));
     }
 }
 
@@ -323,16 +359,19 @@ static value tvu_value(const eval_ctx *e, size_t p)
 {
     if (p == 0)
         return (value){WHY_NEEDS_TWO, 0, 0};
-    const int64_t *n = e->tally[p].tvu_n, *sum = e->tally[p].tvu_sum;
-    if (n[0] == 0 && n[1] == 0)
+    const tna_l4_sums *sums = &e->tally[p].level4;
+    int64_t n0 = sums->n[0], n1 = sums->n[1];
+    if (n0 == 0 && n1 == 0)
         return (value){WHY_NO_DATA, 0, 0};
     /* An empty group is "too few" like a small one, so that the note cannot tell a reader
      * that nobody in a small scope was trained; only without suppression is it said. */
-    if (n[0] < e->min_size || n[1] < e->min_size || n[0] == 0 || n[1] == 0)
+    if (n0 < e->min_size || n1 < e->min_size || n0 == 0 || n1 == 0)
         return (value){e->min_size > 1 ? WHY_TOO_FEW : WHY_NEEDS_BOTH, 0, 0};
-    double trained = (double)sum[0] / TVU_SCALE / (double)n[0];
-    double untrained = (double)sum[1] / TVU_SCALE / (double)n[1];
-    return (value){WHY_OK, trained - untrained, n[0] + n[1]};
+    tna_l4_fit fit = tna_l4_estimate(sums); /* not ok under 4 people: raw only */
+    e->level4[p] = (level4){fit, {n0, n1}};
+    double raw = (double)sums->y[0] / (double)n0 / TNA_L4_SCALE -
+                 (double)sums->y[1] / (double)n1 / TNA_L4_SCALE; /* as fit.raw */
+    return (value){WHY_OK, raw, n0 + n1};
 }
 
 static value metric_value(const eval_ctx *e, size_t p)
@@ -370,29 +409,55 @@ static tna_note why_note(why w, tna_metric metric)
     return TNA_NOTE_NONE;
 }
 
-/* Progress and RAG from baseline, target and actual (see the top of the file). */
+/* Progress and RAG from baseline, target and actual (see the top of the file); for
+ * trained_vs_untrained from the adjusted estimate, and no RAG while its interval holds 0. */
 static void set_progress(tna_expectation_result *r, tna_metric metric)
 {
     if (!r->has_baseline || !r->has_actual)
         return;
+    if (metric == TNA_METRIC_TRAINED_VS_UNTRAINED && !r->has_level4) {
+        if (r->note == TNA_NOTE_NONE)
+            r->note = TNA_NOTE_LEVEL4_FEW; /* no adjusted estimate to judge */
+        return;
+    }
+    double actual = r->has_level4 ? r->adjusted : r->actual;
     double span = r->target - r->baseline;
     double eps = 1e-9 * fmax(1.0, fabs(r->target));
     if (fabs(span) <= eps) {
-        bool reached = lower_is_better(metric) ? r->actual <= r->target + eps
-                                               : r->actual >= r->target - eps;
+        bool reached =
+            lower_is_better(metric) ? actual <= r->target + eps : actual >= r->target - eps;
         r->progress = reached ? 1.0 : 0.0;
     } else {
-        r->progress = round((r->actual - r->baseline) / span * 1e9) / 1e9;
+        r->progress = round((actual - r->baseline) / span * 1e9) / 1e9;
     }
     r->has_progress = true;
-    r->rag = r->progress >= 1.0   ? TNA_RAG_GREEN
-             : r->progress >= 0.5 ? TNA_RAG_AMBER
-                                  : TNA_RAG_RED;
+    r->rag = r->progress >= 1.0 ? TNA_RAG_GREEN : r->progress >= 0.5 ? TNA_RAG_AMBER : TNA_RAG_RED;
+    if (r->has_level4 && r->ci_low <= 0 && r->ci_high >= 0) {
+        r->rag = TNA_RAG_NONE; /* no effect shown yet, whichever way the estimate leans */
+        if (r->note == TNA_NOTE_NONE)
+            r->note = TNA_NOTE_NOT_YET_SHOWN;
+    }
+}
+
+/* The Level 4 comparison behind a trained_vs_untrained actual. */
+static void set_level4(tna_expectation_result *r, const level4 *l4)
+{
+    if (!l4->fit.ok)
+        return;
+    r->has_level4 = true;
+    r->adjusted = l4->fit.adjusted;
+    r->ci_low = l4->fit.low;
+    r->ci_high = l4->fit.high;
+    r->n_trained = l4->n[0];
+    r->n_untrained = l4->n[1];
+    r->start_trained = l4->fit.start[0];
+    r->start_untrained = l4->fit.start[1];
 }
 
 /* The context of expectation `index`: the skills each role is measured against in scope.
- * eval_done frees it. */
-static void eval_init(const analysis_ctx *a, uint32_t index, expect_tally *per_period, eval_ctx *e)
+ * eval_done frees it. per_period: the expectation's tallies (NULL while tallying). */
+static void eval_init(const analysis_ctx *a, uint32_t index, const expect_tally *per_period,
+                      eval_ctx *e)
 {
     const tna_model *m = a->model;
     const tna_expectation *x = &m->expectations[index];
@@ -402,14 +467,14 @@ static void eval_init(const analysis_ctx *a, uint32_t index, expect_tally *per_p
                     g_new(uint32_t, m->n_roles + 1),
                     m->min_group_size,
                     (value){WHY_NO_DATA, 0, 0},
+                    g_new0(level4, a->n_periods + 1),
                     per_period};
     uint32_t n = 0;
     for (size_t p = 0; p < m->n_roles; p++) {
         e->role_start[p] = n;
         for (uint32_t s = 0; s < m->n_skills; s++) {
             uint32_t t = m->skills[s].topic;
-            if (m->roles[p].target[s] > 0 &&
-                (x->scope.skill == TNA_NONE || x->scope.skill == s) &&
+            if (m->roles[p].target[s] > 0 && (x->scope.skill == TNA_NONE || x->scope.skill == s) &&
                 (x->scope.topic == TNA_NONE || x->scope.topic == t) &&
                 (x->scope.framework == TNA_NONE || x->scope.framework == m->topics[t].framework))
                 e->skills[n++] = (role_skill){s, m->roles[p].target[s]};
@@ -422,12 +487,14 @@ static void eval_done(eval_ctx *e)
 {
     g_free(e->skills);
     g_free(e->role_start);
+    g_free(e->level4);
 }
 
 void expectations_tally(const tna_model *m, const tna_dataset *ds, const people *pp,
                         tna_tallies *t)
 {
-    analysis_ctx a = {m, t, ds, pp, t->n_periods, NULL, NULL};
+    analysis_ctx a = {.model = m, .tallies = t, .dataset = ds, .people = pp,
+                      .n_periods = t->n_periods};
     for (uint32_t i = 0; i < m->n_expectations; i++) {
         tna_metric metric = m->expectations[i].metric;
         eval_ctx e;
@@ -467,6 +534,8 @@ static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_resu
             first = v;
         current = v;
     }
+    if (current.why == WHY_OK && x->metric == TNA_METRIC_TRAINED_VS_UNTRAINED)
+        set_level4(r, &e.level4[a->n_periods - 1]);
     eval_done(&e);
     g_free(per_period);
 

@@ -25,7 +25,8 @@
 #include <glib.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
+#include "stats.h"
 
 /* The dimensions, in the order a set's cells are laid out (the first varies slowest). */
 enum { DIM_A, DIM_R, DIM_P, DIM_F, DIM_T, DIM_S, N_DIMS };
@@ -207,15 +208,6 @@ static group_index *index_build(const tna_model *m, const tna_period_figures *f)
     return ix;
 }
 
-static void add(tally *to, const tally *from)
-{
-    to->respondents += from->respondents;
-    to->assessed += from->assessed;
-    to->below += from->below;
-    to->gap_sum += from->gap_sum;
-    to->learners += from->learners;
-}
-
 /* Fills every set from the cube: each set sums, over authority and role, the cube level of
  * its level (skill, topic, framework or overall). */
 static void fill(tables *Tb, const cube *c)
@@ -235,7 +227,7 @@ static void fill(tables *Tb, const cube *c)
                 tna_set s = (tna_set)set;
                 int level = set_level(s);
                 if (level == N_DIMS) {
-                    add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &c->overall[ap]);
+                    tally_add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &c->overall[ap]);
                     continue;
                 }
                 size_t n = level == DIM_S   ? c->n_skill
@@ -246,7 +238,7 @@ static void fill(tables *Tb, const cube *c)
                                                      : c->by_framework;
                 for (uint32_t x = 0; x < n; x++) {
                     d.v[level] = x;
-                    add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &from[ap * n + x]);
+                    tally_add(&Tb->set[s].cell[encode(Tb->L, s, &d)], &from[ap * n + x]);
                 }
                 d.v[level] = TNA_NONE;
             }
@@ -429,6 +421,19 @@ bool protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *tot
     return true;
 }
 
+/* The intervals of a shown group, from its cell's sums over respondents (stats.h). */
+static void set_intervals(tna_group *g, const tally *t)
+{
+    tna_cluster_sums s = {t->respondents, t->assessed, t->gap_sum, t->below, t->sum_aa,
+                          t->sum_gg,      t->sum_ag,   t->sum_bb,  t->sum_ab};
+    tna_interval mean = tna_mean_gap_interval(&s), share = tna_share_interval(&s);
+    g->has_interval = mean.ok && share.ok;
+    if (!g->has_interval)
+        return;
+    g->mean_gap_low = mean.low, g->mean_gap_high = mean.high;
+    g->share_below_low = share.low, g->share_below_high = share.high;
+}
+
 static int compare_ids(const char *x, const char *y)
 {
     if (x == y)
@@ -521,6 +526,7 @@ tna_status groups_build(const tna_model *m, const cube *c, int min_group_size,
                 g.learners_needing = t->learners;
                 g.mean_gap = (double)t->gap_sum / (double)t->assessed;
                 g.share_below = (double)t->below / (double)t->assessed;
+                set_intervals(&g, t);
                 g.skills = skills_under(m, &d);
                 g.skills_assessed = Tb.set[set].covered[i];
             }

@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <math.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 const char *tna_rag_name(tna_rag rag)
 {
@@ -60,4 +60,7 @@ void planning_free(tna_planning *p)
     g_free(p->trends);
     g_free(p->barriers);
     g_free(p->raters);
+    g_free(p->burden);
+    g_free(p->budget.lines);
+    g_free(p->budget.topics);
 }

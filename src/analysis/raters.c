@@ -18,7 +18,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 
 typedef rater_cell cell;
 

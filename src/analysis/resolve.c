@@ -13,7 +13,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "tna/threads.h"
 
 /* Record a comes before record b (indices of a period: reading order). */

@@ -3,7 +3,7 @@
  *
  * For each person it measures every answered skill that their role has a target for
  * against that target, and adds the pairs to the cube: per (authority, role) and skill,
- * topic and framework, and overall (analysis_internal.h). Asked for the demand tallies too
+ * topic and framework, and overall (people.h). Asked for the demand tallies too
  * (the current period), the same pass adds, per (authority, topic), whether the person
  * answered the topic, is an expert in it, and needs it, and how (demand.c reads them).
  *
@@ -14,12 +14,13 @@
  * that stay in cache, flushed into the cube's 64-bit tallies now and then.
  */
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-#include "analysis_internal.h"
+#include "people.h"
 #include "tna/threads.h"
 
 #define MIN_PER_THREAD 50000 /* people: below this a thread costs more than it saves */
@@ -35,6 +36,9 @@ void tna_need_add(need *to, const need *from)
         to->medium[k] += from->medium[k];
     to->cohort_medium[0] += from->cohort_medium[0];
     to->cohort_medium[1] += from->cohort_medium[1];
+    to->cohort_gap[0] += from->cohort_gap[0];
+    to->cohort_gap[1] += from->cohort_gap[1];
+    to->self_gap += from->self_gap;
     to->answered += from->answered;
     to->experts += from->experts;
 }
@@ -72,17 +76,25 @@ static void add_pairs(tally *t, int64_t n, int64_t below, int64_t gap)
     t->below += below;
     t->gap_sum += gap;
     t->learners += below > 0;
+    t->sum_aa += n * n; /* the sums the intervals need (people.h) */
+    t->sum_gg += gap * gap;
+    t->sum_ag += n * gap;
+    t->sum_bb += below * below;
+    t->sum_ab += n * below;
 }
 
-/* Per (authority, role): a skill's pairs, those below target and their gaps, in 16-bit
- * counters, each row padded to whole vectors; flushed into the cube every FLUSH_EVERY people
- * of the cell (a gap is at most 255, so a sum cannot pass 65535 before). A skill's pairs are
- * one per person: the respondents are the pairs and the learners the pairs below target. */
+/* Per (authority, role): a skill's pairs, those below target, their gaps and squared gaps,
+ * in 16-bit counters, each row padded to whole vectors; flushed into the cube every
+ * FLUSH_EVERY people of the cell (a gap is at most 14, levels being four bits, so a squared
+ * gap is at most 196 and no sum can pass 65535 before). A skill's pairs are one per person:
+ * the respondents are the pairs and the learners the pairs below target, and of the interval
+ * sums, a person's pairs squared are their pairs and their below-target pairs squared are
+ * those pairs again. */
 #define LANES       16
 #define FLUSH_EVERY 256
 
 typedef struct skill_counts {
-    uint16_t *n, *below, *gap; /* [cell][padded skill] */
+    uint16_t *n, *below, *gap, *gap2; /* [cell][padded skill] */
     uint16_t *people;          /* [cell]: people counted since the cell's last flush */
     size_t stride;             /* skills, padded to LANES */
 } skill_counts;
@@ -91,7 +103,7 @@ static void flush_cell(cube *c, skill_counts *k, size_t cell)
 {
     size_t ns = c->n_skill;
     uint16_t *n = k->n + cell * k->stride, *below = k->below + cell * k->stride,
-             *gap = k->gap + cell * k->stride;
+             *gap = k->gap + cell * k->stride, *gap2 = k->gap2 + cell * k->stride;
     for (size_t s = 0; s < ns; s++) {
         tally *t = &c->by_skill[cell * ns + s];
         t->respondents += n[s];
@@ -99,10 +111,16 @@ static void flush_cell(cube *c, skill_counts *k, size_t cell)
         t->below += below[s];
         t->learners += below[s];
         t->gap_sum += gap[s];
+        t->sum_aa += n[s];
+        t->sum_gg += gap2[s];
+        t->sum_ag += gap[s];
+        t->sum_bb += below[s];
+        t->sum_ab += below[s];
     }
     memset(n, 0, sizeof *n * k->stride);
     memset(below, 0, sizeof *below * k->stride);
     memset(gap, 0, sizeof *gap * k->stride);
+    memset(gap2, 0, sizeof *gap2 * k->stride);
     k->people[cell] = 0;
 }
 
@@ -120,16 +138,16 @@ static void unpack_levels(const uint8_t *row, size_t n, uint8_t *out)
 
 /* What one person's answers give per skill (bytes, padded to LANES): 1 for a pair (an
  * answer and a target), 1 below target, the gap (0 without a pair), 1 answered, 1 where the
- * answer is none or at the top of its scale. */
+ * answer is at or above the skill's expert level (mentors: min_level, or the scale's top). */
 typedef struct person_skills {
-    uint8_t *pair, *below, *gap, *answered, *top_ok;
+    uint8_t *pair, *below, *gap, *answered, *expert;
 } person_skills;
 
 /* Fills ps from answer and target (both padded: none and 0 past the skills) and adds the
  * pairs to the cell's counters. Sixteen skills at a time with SSE2; the same sums without. */
 static void skill_pass(const uint8_t *answer, const uint8_t *target, const uint8_t *top,
                        size_t stride, person_skills *ps, uint16_t *n, uint16_t *below,
-                       uint16_t *gap)
+                       uint16_t *gap, uint16_t *gap2)
 {
 #if defined(__SSE2__)
     const __m128i none = _mm_set1_epi8((char)TNA_LEVEL_NONE), zero = _mm_setzero_si128(),
@@ -148,8 +166,10 @@ static void skill_pass(const uint8_t *answer, const uint8_t *target, const uint8
         _mm_storeu_si128((__m128i *)(void *)(ps->below + k), b);
         _mm_storeu_si128((__m128i *)(void *)(ps->gap + k), g);
         _mm_storeu_si128((__m128i *)(void *)(ps->answered + k), _mm_andnot_si128(is_none, one));
-        _mm_storeu_si128((__m128i *)(void *)(ps->top_ok + k),
-                         _mm_and_si128(_mm_or_si128(is_none, _mm_cmpeq_epi8(a, tp)), one));
+        _mm_storeu_si128((__m128i *)(void *)(ps->expert + k),
+                         _mm_and_si128(_mm_andnot_si128(is_none,
+                                                        _mm_cmpeq_epi8(_mm_max_epu8(a, tp), a)),
+                                       one));
         __m128i *dst[3] = {(__m128i *)(void *)(n + k), (__m128i *)(void *)(below + k),
                            (__m128i *)(void *)(gap + k)};
         __m128i src[3] = {pair, b, g};
@@ -158,6 +178,11 @@ static void skill_pass(const uint8_t *answer, const uint8_t *target, const uint8
             _mm_storeu_si128(dst[q], _mm_add_epi16(_mm_loadu_si128(dst[q]), lo));
             _mm_storeu_si128(dst[q] + 1, _mm_add_epi16(_mm_loadu_si128(dst[q] + 1), hi));
         }
+        __m128i g_lo = _mm_unpacklo_epi8(g, zero), g_hi = _mm_unpackhi_epi8(g, zero);
+        __m128i *sq = (__m128i *)(void *)(gap2 + k);
+        _mm_storeu_si128(sq, _mm_add_epi16(_mm_loadu_si128(sq), _mm_mullo_epi16(g_lo, g_lo)));
+        _mm_storeu_si128(sq + 1,
+                         _mm_add_epi16(_mm_loadu_si128(sq + 1), _mm_mullo_epi16(g_hi, g_hi)));
     }
 #else
     for (size_t s = 0; s < stride; s++) {
@@ -168,10 +193,11 @@ static void skill_pass(const uint8_t *answer, const uint8_t *target, const uint8
         ps->below[s] = g > 0;
         ps->gap[s] = g;
         ps->answered[s] = (uint8_t)!is_none;
-        ps->top_ok[s] = (uint8_t)(is_none | (a == top[s]));
+        ps->expert[s] = (uint8_t)(!is_none & (a >= top[s]));
         n[s] = (uint16_t)(n[s] + ps->pair[s]);
         below[s] = (uint16_t)(below[s] + ps->below[s]);
         gap[s] = (uint16_t)(gap[s] + g);
+        gap2[s] = (uint16_t)(gap2[s] + g * g);
     }
 #endif
 }
@@ -184,13 +210,15 @@ typedef struct tally_job {
 } tally_job;
 
 /* One topic of a person into the demand tallies of their authority (see demand.c): the
- * largest gap, the highest target with a gap, whether they answered it and at the top. */
-static void add_need(need *n, int max_gap, const person *who, int top_gap, int band, bool answered,
-                     bool all_top)
+ * largest gap, the highest target with a gap, the sum of the gaps, the skills answered and
+ * those at the expert level. An expert has at least mentors.min_share of the answered skills
+ * at that level, compared in whole millionths so that a share of exactly min_share counts. */
+static void add_need(need *n, int max_gap, const person *who, int top_gap, int band,
+                     int64_t gap_sum, int64_t n_answered, int64_t n_expert, int64_t share_ppm)
 {
-    if (answered) {
+    if (n_answered > 0) {
         n->answered++;
-        n->experts += all_top;
+        n->experts += n_expert * 1000000 >= share_ppm * n_answered;
     }
     if (top_gap == 0)
         return;
@@ -199,9 +227,11 @@ static void add_need(need *n, int max_gap, const person *who, int top_gap, int b
     n->medium[who->medium < 4 ? who->medium : TNA_MEDIUM_UNKNOWN]++;
     if (top_gap <= max_gap) {
         n->self_directed++;
+        n->self_gap += gap_sum;
     } else {
         n->cohort++;
         n->cohort_medium[who->medium == TNA_MEDIUM_WELSH]++;
+        n->cohort_gap[who->medium == TNA_MEDIUM_WELSH] += gap_sum;
     }
 }
 
@@ -215,15 +245,19 @@ static gpointer tally_range(gpointer data)
     size_t stride = (ns + LANES - 1) / LANES * LANES, cells = c->n_auth * np;
     int max_gap = m->commissioning.elearning_max_gap;
     skill_counts k = {g_new0(uint16_t, cells * stride + 1), g_new0(uint16_t, cells * stride + 1),
-                      g_new0(uint16_t, cells * stride + 1), g_new0(uint16_t, cells + 1), stride};
+                      g_new0(uint16_t, cells * stride + 1), g_new0(uint16_t, cells * stride + 1),
+                      g_new0(uint16_t, cells + 1), stride};
     /* padded copies: the answers of the person, every role's targets, each skill's top level */
     uint8_t *answer = g_malloc(stride), *targets = g_new0(uint8_t, np * stride + 1);
     uint8_t *top = g_malloc0(stride), *bytes = g_malloc(5 * stride);
     memset(answer, TNA_LEVEL_NONE, stride);
     for (size_t r = 0; r < np; r++)
         memcpy(targets + r * stride, m->roles[r].target, ns);
-    for (size_t s = 0; s < ns; s++)
-        top[s] = (uint8_t)m->frameworks[m->topics[m->skills[s].topic].framework].scale.max;
+    for (size_t s = 0; s < ns; s++) /* the expert level: mentors.min_level, or the top */
+        top[s] = (uint8_t)(m->mentors.min_level > 0
+                               ? m->mentors.min_level
+                               : m->frameworks[m->topics[m->skills[s].topic].framework].scale.max);
+    int64_t share_ppm = llround(m->mentors.min_share * 1e6);
     person_skills ps = {bytes, bytes + stride, bytes + 2 * stride, bytes + 3 * stride,
                         bytes + 4 * stride};
     int64_t *f_n = g_new(int64_t, 3 * nf + 1), *f_b = f_n + nf, *f_g = f_b + nf;
@@ -233,7 +267,7 @@ static gpointer tally_range(gpointer data)
         size_t cell = (size_t)who->authority * np + who->role;
         unpack_levels(person_answers(pp, i), ns, answer);
         skill_pass(answer, target, top, stride, &ps, k.n + cell * stride, k.below + cell * stride,
-                   k.gap + cell * stride);
+                   k.gap + cell * stride, k.gap2 + cell * stride);
         if (++k.people[cell] == FLUSH_EVERY)
             flush_cell(c, &k, cell);
         memset(f_n, 0, sizeof(int64_t) * 3 * nf);
@@ -241,11 +275,12 @@ static gpointer tally_range(gpointer data)
         for (size_t t = 0; t < nt; t++) { /* a topic's skills are side by side */
             const tna_topic *tp = &m->topics[t];
             int64_t tn = 0, tb = 0, tg = 0;
-            int top_gap = 0, band = 0, answered = 0, all_top = 1;
+            int top_gap = 0, band = 0;
+            int64_t answered = 0, experts = 0;
             for (uint32_t s = tp->first_skill; s < tp->first_skill + tp->n_skills; s++) {
                 tn += ps.pair[s], tb += ps.below[s], tg += ps.gap[s];
-                answered |= ps.answered[s];
-                all_top &= ps.top_ok[s];
+                answered += ps.answered[s];
+                experts += ps.expert[s];
                 top_gap = ps.gap[s] > top_gap ? ps.gap[s] : top_gap;
                 int want = ps.below[s] * target[s]; /* a target only where below it */
                 band = want > band ? want : band;
@@ -255,7 +290,7 @@ static gpointer tally_range(gpointer data)
             n += tn, b += tb, g += tg;
             if (c->needs)
                 add_need(&c->needs[(size_t)who->authority * nt + t], max_gap, who, top_gap, band,
-                         answered, all_top);
+                         tg, answered, experts, share_ppm);
         }
         for (size_t f = 0; f < nf; f++)
             add_pairs(&c->by_framework[cell * nf + f], f_n[f], f_b[f], f_g[f]);
@@ -263,20 +298,15 @@ static gpointer tally_range(gpointer data)
     }
     for (size_t cell = 0; cell < cells; cell++)
         flush_cell(c, &k, cell);
-    g_free(k.n), g_free(k.below), g_free(k.gap), g_free(k.people);
+    g_free(k.n), g_free(k.below), g_free(k.gap), g_free(k.gap2), g_free(k.people);
     g_free(answer), g_free(targets), g_free(top), g_free(bytes), g_free(f_n);
     return NULL;
 }
 
 static void sum_into(tally *to, const tally *from, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        to[i].respondents += from[i].respondents;
-        to[i].assessed += from[i].assessed;
-        to[i].below += from[i].below;
-        to[i].gap_sum += from[i].gap_sum;
-        to[i].learners += from[i].learners;
-    }
+    for (size_t i = 0; i < n; i++)
+        tally_add(&to[i], &from[i]);
 }
 
 void cube_build(const tna_model *m, const people *pp, bool needs, cube *c)

@@ -16,12 +16,6 @@
 
 #define BUILT_IN_NAME "barriers.yaml (built in)"
 
-void tna_cfg_barrier_clear(tna_barrier *b)
-{
-    g_free(b->aliases);
-    b->aliases = NULL;
-}
-
 uint32_t tna_cfg_find_barrier(cfg *c, const char *text)
 {
     const char *k = cfg_key(c, text);

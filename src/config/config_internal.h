@@ -32,6 +32,7 @@
  *   reference.c   framework, roles and authorities files
  *   lookup.c      hash tables behind tna_model_find_*, tna_model_free, path helpers
  *   names.c       the name tables of model.h's enums
+ *   plan_keys.c   `mentors:` and `priorities:`
  */
 #ifndef TNA_CONFIG_INTERNAL_H
 #define TNA_CONFIG_INTERNAL_H
@@ -178,8 +179,11 @@ bool tna_cfg_load_answers(cfg *c, const yt_node *answers, size_t scope);
 /* A barrier by the matching key of an id, name or alias; TNA_NONE when unknown. */
 uint32_t tna_cfg_find_barrier(cfg *c, const char *text);
 
-/* Fails at v when the analysis covers several periods and path lacks "{period}". */
-bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path);
+/* `mentors:` and `priorities:` (plan_keys.c); priorities and the mentors' check of min_level
+ * against the scales need the frameworks loaded. */
+bool tna_cfg_load_mentors(cfg *c, const yt_node *root);
+bool tna_cfg_check_mentors(cfg *c, const yt_node *root);
+bool tna_cfg_load_priorities(cfg *c, const yt_node *root);
 
 /* " (did you mean 'x'?)" for an unknown id among the ids of one kind loaded so far (in
  * configuration order), or "". */
@@ -207,6 +211,8 @@ extern const cfg_enum cfg_delimiter_enum[];
 extern const size_t cfg_delimiter_enum_n;
 extern const cfg_enum cfg_language_enum[];
 extern const size_t cfg_language_enum_n;
+extern const cfg_enum cfg_language_order_enum[];
+extern const size_t cfg_language_order_enum_n;
 extern const cfg_enum cfg_rater_enum[];
 extern const size_t cfg_rater_enum_n;
 extern const cfg_enum cfg_metric_enum[];

@@ -120,15 +120,6 @@ void cfg_discard(cfg *c)
 /* ---------------------------------------------------------------------------------------- */
 /* Pieces of the analysis file */
 
-bool cfg_check_period_path(cfg *c, const yt_node *v, const char *path)
-{
-    if (c->periods->len > 1 && strstr(path, "{period}") == NULL)
-        return cfg_fail(c, v,
-                        "path must contain {period} when the analysis covers several "
-                        "periods");
-    return true;
-}
-
 static bool load_periods(cfg *c, const yt_node *root)
 {
     const char **periods = NULL;
@@ -284,8 +275,8 @@ static bool load_scope(cfg *c, const yt_node *e, tna_expectation *x)
 
 static bool load_expectations(cfg *c, const yt_node *root)
 {
-    static const char *const keys[] = {"id",       "title",  "metric", "scope",
-                                       "baseline", "target", "due",    NULL};
+    static const char *const keys[] = {"id",     "title",    "title_cy", "metric", "scope",
+                                       "baseline", "target", "due",      NULL};
     const yt_node *v;
     if (!cfg_value(c, root, "expectations", NULL, &v))
         return false;
@@ -316,6 +307,7 @@ static bool load_expectations(cfg *c, const yt_node *root)
         }
         x.title = x.id;
         ok = ok && cfg_get_str(c, e, "title", NULL, &x.title) &&
+             cfg_get_str(c, e, "title_cy", NULL, &x.title_cy) &&
              cfg_value(c, e, "metric", "expectation", &(const yt_node *){NULL}) &&
              cfg_get_enum(c, e, "metric", cfg_metric_enum, cfg_metric_enum_n, &metric,
                           &has_metric) &&
@@ -339,9 +331,11 @@ static bool load_commissioning(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {"cohort_min",        "cohort_max",
                                        "cost_per_cohort",   "cost_per_elearning_learner",
-                                       "elearning_max_gap", NULL};
+                                       "elearning_max_gap", "cost_per_open_place",
+                                       "budget",            NULL};
     tna_commissioning *k = &c->m->commissioning;
-    *k = (tna_commissioning){8, 16, 0, 0, 1, false, false}; /* no cost unless one is set */
+    *k = (tna_commissioning){.cohort_min = 8, .cohort_max = 16, .elearning_max_gap = 1};
+    /* no cost unless one is set */
     const yt_node *v;
     if (!cfg_value(c, root, "commissioning", NULL, &v))
         return false;
@@ -355,8 +349,16 @@ static bool load_commissioning(cfg *c, const yt_node *root)
                      &k->has_cost_per_cohort) ||
         !cfg_get_num(c, v, "cost_per_elearning_learner", NULL, 0, &k->cost_per_elearning_learner,
                      &k->has_cost_per_elearning_learner) ||
-        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL))
+        !cfg_get_int(c, v, "elearning_max_gap", NULL, 0, 100, &k->elearning_max_gap, NULL) ||
+        !cfg_get_num(c, v, "cost_per_open_place", NULL, 0, &k->cost_per_open_place,
+                     &k->has_cost_per_open_place) ||
+        !cfg_get_num(c, v, "budget", NULL, 0, &k->budget, &k->has_budget))
         return false;
+    if (k->has_budget &&
+        !(k->has_cost_per_cohort && k->has_cost_per_elearning_learner && k->has_cost_per_open_place))
+        return cfg_fail(c, yt_map_get(v, "budget", NULL),
+                        "'budget' needs the three prices it buys at: 'cost_per_cohort', "
+                        "'cost_per_elearning_learner' and 'cost_per_open_place'");
     if (k->cohort_min > k->cohort_max)
         return cfg_fail(c, yt_map_get(v, has_min ? "cohort_min" : "cohort_max", NULL),
                         "'cohort_min' (%d) must not be more than 'cohort_max' (%d)", k->cohort_min,
@@ -401,26 +403,37 @@ static bool load_output(cfg *c, const yt_node *root)
 static bool load_analysis(cfg *c, const yt_node *root)
 {
     static const char *const keys[] = {
-        "title",    "language",     "periods",       "frameworks", "roles",  "authorities",
+        "title", "title_cy", "language", "language_order", "periods", "frameworks", "roles",
+        "authorities",
         "barriers", "answers",      "sources",       "expectations", "commissioning",
-        "privacy",  "output",       "rater_policy",  NULL};
+        "privacy",  "output",       "rater_policy",  "mentors",    "priorities", NULL};
     tna_model *m = c->m;
-    int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST;
-    m->title = cfg_intern(c, "Training-needs analysis");
+    int language = TNA_LANG_EN, rater = TNA_RATER_MANAGER_FIRST, order = TNA_ORDER_CY_FIRST;
     bool ok = cfg_check_keys(c, root, keys);
     ok &= cfg_get_str(c, root, "title", NULL, &m->title);
+    ok &= cfg_get_str(c, root, "title_cy", NULL, &m->title_cy);
+    const yt_node *title = yt_map_get(root, "title", NULL);
+    if (title != NULL)
+        m->title_mark = (tna_mark){title->file, title->line, title->col};
     ok &= cfg_get_enum(c, root, "language", cfg_language_enum, cfg_language_enum_n, &language,
                        NULL);
+    ok &= cfg_get_enum(c, root, "language_order", cfg_language_order_enum,
+                       cfg_language_order_enum_n, &order, NULL);
+    m->language_order = (tna_language_order)order;
     ok &= cfg_get_enum(c, root, "rater_policy", cfg_rater_enum, cfg_rater_enum_n, &rater, NULL);
     m->language = (tna_language)language;
     m->rater_policy = (tna_rater_policy)rater;
     ok &= load_periods(c, root);
+    bool mentors_ok = tna_cfg_load_mentors(c, root);
+    ok &= mentors_ok;
     if (load_reference_lists(c, root)) {
         const yt_node *answers;
         if (cfg_value(c, root, "answers", NULL, &answers) && answers != NULL)
             ok &= tna_cfg_load_answers(c, answers, 0);
         ok &= load_sources(c, root);
         ok &= load_expectations(c, root);
+        ok &= tna_cfg_load_priorities(c, root);
+        ok &= !mentors_ok || tna_cfg_check_mentors(c, root);
     } else {
         ok = false;
     }

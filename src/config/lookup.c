@@ -138,6 +138,12 @@ void cfg_authority_clear(tna_authority *a)
     a->aliases = NULL;
 }
 
+void tna_cfg_barrier_clear(tna_barrier *b)
+{
+    g_free(b->aliases);
+    b->aliases = NULL;
+}
+
 void cfg_source_clear(tna_source *s)
 {
     g_free(s->skills);
@@ -179,6 +185,7 @@ void tna_model_free(tna_model *m)
     g_free(m->authorities);
     g_free(m->sources);
     g_free(m->expectations);
+    g_free(m->topic_weight);
     lookup_free(m->lookup);
     if (m->strings != NULL)
         g_string_chunk_free(m->strings);

@@ -14,6 +14,7 @@ const char *const tna_field_names[TNA_FIELD_COUNT] = {
 const char *const tna_metric_names[TNA_METRIC_COUNT] = {
     "share_at_target", "mean_gap",        "learners_needing", "gap_reduction",
     "satisfaction",    "learning_uplift", "applied_rate",     "trained_vs_untrained",
+    "share_skills_at_target",
 };
 
 const char *const tna_format_names[3] = {"wide", "long", "evaluation"};
@@ -24,6 +25,7 @@ const char *const tna_encoding_names[5] = {"utf-8", "windows-1252", "utf-16le", 
                                          "auto"};
 const char *const tna_date_format_names[4] = {"auto", "iso", "dmy", "mdy"};
 const char *const tna_language_names[3] = {"en", "cy", "both"};
+const char *const tna_language_order_names[2] = {"cy-first", "en-first"};
 const char *const tna_rater_policy_names[3] = {"manager_first", "latest", "self_only"};
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -79,6 +81,12 @@ const cfg_enum cfg_language_enum[] = {
 };
 const size_t cfg_language_enum_n = N(cfg_language_enum);
 
+const cfg_enum cfg_language_order_enum[] = {
+    {"cy-first", TNA_ORDER_CY_FIRST, "cy-first"},
+    {"en-first", TNA_ORDER_EN_FIRST, "en-first"},
+};
+const size_t cfg_language_order_enum_n = N(cfg_language_order_enum);
+
 const cfg_enum cfg_rater_enum[] = {
     {"manager_first", TNA_RATER_MANAGER_FIRST, "manager_first"},
     {"latest", TNA_RATER_LATEST, "latest"},
@@ -88,6 +96,7 @@ const size_t cfg_rater_enum_n = N(cfg_rater_enum);
 
 const cfg_enum cfg_metric_enum[] = {
     {"share_at_target", TNA_METRIC_SHARE_AT_TARGET, "share_at_target"},
+    {"share_skills_at_target", TNA_METRIC_SHARE_SKILLS_AT_TARGET, "share_skills_at_target"},
     {"mean_gap", TNA_METRIC_MEAN_GAP, "mean_gap"},
     {"learners_needing", TNA_METRIC_LEARNERS_NEEDING, "learners_needing"},
     {"gap_reduction", TNA_METRIC_GAP_REDUCTION, "gap_reduction"},

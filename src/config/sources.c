@@ -49,6 +49,17 @@ static void preset_exclusions(cfg *c, const tna_preset_info *p, tna_source *s)
     }
 }
 
+/* A source read in several periods needs {period} in its path, or every period would read
+ * the same file. */
+static bool check_period_path(cfg *c, const yt_node *v, const char *path)
+{
+    if (c->periods->len > 1 && strstr(path, "{period}") == NULL)
+        return cfg_fail(c, v,
+                        "path must contain {period} when the analysis covers several "
+                        "periods");
+    return true;
+}
+
 static bool load_source(cfg *c, const yt_node *e, tna_source *s)
 {
     static const char *const keys[] = {
@@ -83,7 +94,7 @@ static bool load_source(cfg *c, const yt_node *e, tna_source *s)
     }
 
     const yt_node *path = yt_map_get(e, "path", NULL);
-    ok &= cfg_get_str(c, e, "path", "source", &s->path) && cfg_check_period_path(c, path, s->path);
+    ok &= cfg_get_str(c, e, "path", "source", &s->path) && check_period_path(c, path, s->path);
     ok &= cfg_get_enum(c, e, "format", cfg_format_enum, cfg_format_enum_n, &format, NULL);
     ok &= cfg_get_int(c, e, "header_row", NULL, 1, 1000, &s->header_row, NULL);
     ok &= cfg_get_int(c, e, "skip_after_header", NULL, 0, 1000, &s->skip_after_header, NULL);

@@ -27,7 +27,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ingest_internal.h"
+#include "reader.h"
 #include "tna/answers.h"
 #include "tna/presets.h"
 #include "tna/text.h"

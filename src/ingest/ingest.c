@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "ingest_internal.h"
+#include "reader.h"
 #include "tna/config.h"
 #include "tna/dates.h"
 #include "tna/text.h"

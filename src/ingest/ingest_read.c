@@ -31,7 +31,7 @@
 #include <unistd.h>
 
 #include "csvline.h"
-#include "ingest_internal.h"
+#include "reader.h"
 #include "tna/threads.h"
 
 #define CUT_LOOK       65536      /* bytes looked at after a cut for a line that starts a record */

@@ -14,7 +14,7 @@
  */
 #include <string.h>
 
-#include "ingest_internal.h"
+#include "reader.h"
 
 #define INLINE_MAX 7            /* longest key kept in its slot */
 #define INLINE     (1ull << 63) /* the slot's word holds the key, its length in the top byte */

@@ -18,7 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ingest_internal.h"
+#include "reader.h"
 #include "tna/config.h"
 #include "tna/dates.h"
 #include "tna/text.h"

@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "ingest_internal.h"
+#include "reader.h"
 #include "tna/answers.h"
 
 #define CACHE_MAX 20000

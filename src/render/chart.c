@@ -152,66 +152,110 @@ double chart_legend(cairo_t *cr, double x, double y, double w, const char *const
 
 /* ---- horizontal bars -------------------------------------------------------------------- */
 
+#define BAR_LABEL_SIZE  7.5
+#define BAR_LABEL_LINES 3 /* a label longer than this many lines ends with an ellipsis */
+
+/* What every bar of a chart shares: the series, the bar thickness and the gap between rows,
+ * and the labels' width (their widest, up to a share of the chart's width). */
+typedef struct bars_geom {
+    int ns;
+    double bh, gap, lw;
+} bars_geom;
+
+static bars_geom bars_measure(cairo_t *cr, double w, const chart_bars *spec)
+{
+    bars_geom g;
+    g.ns = spec->n_series < 1                  ? 1
+           : spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES
+                                               : spec->n_series;
+    g.bh = spec->bar_height > 0 ? spec->bar_height : 9;
+    g.gap = fmax(4, g.bh * 0.6);
+    g.lw = 0;
+    for (size_t i = 0; i < spec->n_bars; i++) {
+        double tw;
+        chart_text_size(cr, spec->bars[i].label, 0, BAR_LABEL_SIZE, 0, 0, &tw, NULL);
+        g.lw = fmax(g.lw, tw);
+    }
+    double share = spec->label_width > 0 ? spec->label_width : 0.42;
+    g.lw = fmin(g.lw + 1, w * share);
+    return g;
+}
+
+/* The height of bar i's row: its bars and the gap, or its label wrapped to the label width
+ * when that is taller (a long label takes a second line rather than being cut). *label_h:
+ * the label's own height. */
+static double bar_row(cairo_t *cr, const chart_bars *spec, const bars_geom *g, size_t i,
+                      double *label_h)
+{
+    double th;
+    chart_text_size(cr, spec->bars[i].label, g->lw, BAR_LABEL_SIZE, CHART_WRAP, BAR_LABEL_LINES,
+                    NULL, &th);
+    if (label_h)
+        *label_h = th;
+    return fmax(g->ns * g->bh + g->gap, th + 3);
+}
+
+/* The axis label's height: one line, or two where it is wider than the chart. */
+static double axis_label_height(cairo_t *cr, double w, const char *label)
+{
+    double h;
+    chart_text_size(cr, label, w, 7, CHART_WRAP, 2, NULL, &h);
+    return h;
+}
+
 double chart_hbars_height(cairo_t *cr, double w, const chart_bars *spec)
 {
     const double tick_size = 7;
-    int ns = spec->n_series < 1                  ? 1
-             : spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES
-                                                 : spec->n_series;
-    double bh = spec->bar_height > 0 ? spec->bar_height : 9, h = 0;
-    if (ns > 1)
-        h += legend(cr, 0, 0, w, spec->series_names, ns, false) + 6;
-    h += spec->n_bars * (ns * bh + fmax(4, bh * 0.6)) + 2 + tick_size * 1.3;
+    bars_geom g = bars_measure(cr, w, spec);
+    double h = 0;
+    if (g.ns > 1)
+        h += legend(cr, 0, 0, w, spec->series_names, g.ns, false) + 6;
+    for (size_t i = 0; i < spec->n_bars; i++)
+        h += bar_row(cr, spec, &g, i, NULL);
+    h += 2 + tick_size * 1.3;
     if (spec->axis_label)
-        h += tick_size * 1.3 + 1;
+        h += axis_label_height(cr, w, spec->axis_label) + 1;
     return h;
 }
 
 double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *spec)
 {
-    const double label_size = 7.5, tick_size = 7;
+    const double tick_size = 7;
     double value_size = 7;
-    int ns = spec->n_series < 1                  ? 1
-             : spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES
-                                                 : spec->n_series;
-    double bh = spec->bar_height > 0 ? spec->bar_height : 9;
+    bars_geom g = bars_measure(cr, w, spec);
+    int ns = g.ns;
+    double bh = g.bh;
     if (bh < 8) /* value texts of neighbouring bars must not touch */
         value_size = fmax(5.5, bh + 0.5);
     double y0 = y;
     if (ns > 1)
         y += chart_legend(cr, x, y, w, spec->series_names, ns) + 6;
 
-    /* room for labels and value texts, measured */
-    double lw = 0, vw = 0, max = spec->max;
+    /* room for value texts, measured; rows as tall as their bars or labels need */
+    double vw = 0, max = spec->max, ph = 0;
     for (size_t i = 0; i < spec->n_bars; i++) {
         const chart_bar *b = &spec->bars[i];
-        double tw;
-        chart_text_size(cr, b->label, 0, label_size, 0, 0, &tw, NULL);
-        lw = fmax(lw, tw);
         for (int s = 0; s < ns; s++) {
+            double tw;
             if (b->text[s]) {
                 chart_text_size(cr, b->text[s], 0, value_size, 0, 0, &tw, NULL);
                 vw = fmax(vw, tw);
             }
             if (!b->missing[s] && spec->max <= 0)
-                max = fmax(max, b->value[s]);
+                max = fmax(max, b->range[s] ? fmax(b->value[s], b->hi[s]) : b->value[s]);
         }
+        ph += bar_row(cr, spec, &g, i, NULL);
     }
-    double share = spec->label_width > 0 ? spec->label_width : 0.42;
-    lw = fmin(lw + 1, w * share);
+    double lw = g.lw;
     vw = fmin(vw + 4, w * 0.3);
     double px = x + lw + 6, pw = w - lw - 6 - vw;
     if (max <= 0)
-        max = spec->format == CHART_FMT_PERCENT ? 1 : 1;
+        max = 1;
     double step = nice_step(max, 4, spec->format);
     if (spec->max <= 0)
         max = ceil(max / step - 1e-9) * step;
     if (spec->format == CHART_FMT_PERCENT && spec->max <= 0 && max > 1)
         max = 1;
-
-    double gap = fmax(4, bh * 0.6), row = ns * bh + gap;
-    double ph = spec->n_bars * row;
-    double two_lines = 2 * label_size * 1.2;
 
     /* grid lines behind the bars */
     cairo_set_line_width(cr, 0.5);
@@ -224,19 +268,16 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
     }
     cairo_stroke(cr);
 
+    double ry = y;
     for (size_t i = 0; i < spec->n_bars; i++) {
         const chart_bar *b = &spec->bars[i];
-        double ry = y + i * row + gap / 2, rh = ns * bh;
-        double th;
-        int lines = rh + gap >= two_lines ? 2 : 1;
-        chart_text_size(cr, b->label, lw, label_size, lines > 1 ? CHART_WRAP : 0, lines, NULL, &th);
-        if (lines == 1)
-            th = label_size * 1.2;
+        double th, row = bar_row(cr, spec, &g, i, &th), rh = ns * bh;
+        double by0 = ry + (row - rh) / 2; /* the bars, centred in their row */
         chart_set_rgb(cr, chart_ink);
-        chart_text(cr, b->label, x, ry + rh / 2 - th / 2, lw, label_size,
-                   lines > 1 ? CHART_WRAP : 0, CHART_RIGHT, lines);
+        chart_text(cr, b->label, x, ry + row / 2 - th / 2, lw, BAR_LABEL_SIZE, CHART_WRAP,
+                   CHART_RIGHT, BAR_LABEL_LINES);
         for (int s = 0; s < ns; s++) {
-            double by = ry + s * bh;
+            double by = by0 + s * bh;
             if (b->missing[s]) {
                 if (b->text[s]) {
                     chart_set_rgb(cr, chart_muted);
@@ -245,14 +286,30 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
                 }
                 continue;
             }
-            double bw = pw * fmax(0, fmin(b->value[s], max)) / max;
+            double bw = pw * fmax(0, fmin(b->value[s], max)) / max, end = bw;
             fill_series(cr, s, px, by + 0.5, bw, bh - 1);
+            if (b->range[s]) { /* the interval: a line across the bar's middle, end ticks */
+                double lo = pw * fmax(0, fmin(b->lo[s], max)) / max;
+                double hi = pw * fmax(0, fmin(b->hi[s], max)) / max, cy = by + bh / 2;
+                double tick = fmax(1.5, bh * 0.3);
+                chart_set_rgb(cr, chart_ink);
+                cairo_set_line_width(cr, 0.7);
+                cairo_move_to(cr, px + lo, cy);
+                cairo_line_to(cr, px + hi, cy);
+                cairo_move_to(cr, px + lo, cy - tick);
+                cairo_line_to(cr, px + lo, cy + tick);
+                cairo_move_to(cr, px + hi, cy - tick);
+                cairo_line_to(cr, px + hi, cy + tick);
+                cairo_stroke(cr);
+                end = fmax(end, hi);
+            }
             if (b->text[s]) {
                 chart_set_rgb(cr, chart_ink);
-                chart_text(cr, b->text[s], px + bw + 3, by + bh / 2 - value_size * 0.62, 0,
+                chart_text(cr, b->text[s], px + end + 3, by + bh / 2 - value_size * 0.62, 0,
                            value_size, 0, CHART_LEFT, 0);
             }
         }
+        ry += row;
     }
     /* axis */
     chart_set_rgb(cr, chart_muted);
@@ -273,9 +330,15 @@ double chart_hbars(cairo_t *cr, double x, double y, double w, const chart_bars *
         last_right = gx + tw / 2;
     }
     double h = ph + 2 + tick_size * 1.3;
-    if (spec->axis_label) {
-        chart_text(cr, spec->axis_label, px, y + h + 1, pw, tick_size, 0, CHART_CENTER, 0);
-        h += tick_size * 1.3 + 1;
+    if (spec->axis_label) { /* under the plot, or under the whole chart when longer */
+        double aw, ah = axis_label_height(cr, w, spec->axis_label);
+        chart_text_size(cr, spec->axis_label, 0, tick_size, 0, 0, &aw, NULL);
+        if (aw <= pw)
+            chart_text(cr, spec->axis_label, px, y + h + 1, pw, tick_size, 0, CHART_CENTER, 0);
+        else
+            chart_text(cr, spec->axis_label, x, y + h + 1, w, tick_size, CHART_WRAP, CHART_CENTER,
+                       2);
+        h += ah + 1;
     }
     return y + h - y0;
 }
@@ -296,16 +359,31 @@ static void marker(cairo_t *cr, int s, double x, double y, double r)
     }
 }
 
+#define LINE_TITLE_SIZE(compact) ((compact) ? 7.5 : 8.5)
+
+int tna_chart_line_title_lines(cairo_t *cr, const char *title, double w, bool compact)
+{
+    double size = LINE_TITLE_SIZE(compact), th;
+    chart_text_size(cr, title, w, size, CHART_BOLD | CHART_WRAP, 0, NULL, &th);
+    return (int)fmax(1, ceil(th / (size * 1.17) - 0.2));
+}
+
+double tna_chart_line_title_height(int lines, bool compact)
+{
+    return lines * LINE_TITLE_SIZE(compact) * 1.17;
+}
+
 void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart_lines *spec)
 {
-    double ts = spec->compact ? 6.5 : 7, title_size = spec->compact ? 7.5 : 8.5;
+    double ts = spec->compact ? 6.5 : 7, title_size = LINE_TITLE_SIZE(spec->compact);
     double top = y;
     if (spec->title) {
+        int lines = spec->title_lines > 0 ? spec->title_lines : 2;
         chart_set_rgb(cr, chart_ink);
         double th = chart_text(cr, spec->title, x, y, w, title_size, CHART_BOLD | CHART_WRAP,
-                               CHART_LEFT, 2);
-        if (spec->compact) /* small multiples line up: always room for two lines */
-            th = 2 * title_size * 1.17;
+                               CHART_LEFT, lines);
+        if (spec->compact || spec->title_lines > 0) /* charts side by side line up */
+            th = fmax(th, tna_chart_line_title_height(lines, spec->compact));
         top += th + 3;
     }
     size_t ns = spec->n_series > CHART_MAX_SERIES ? CHART_MAX_SERIES : spec->n_series;
@@ -462,58 +540,95 @@ static double luminance(chart_rgb c)
     return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
 }
 
-/* Width of the row labels and height of the column labels, measured. */
-static void heat_margins(cairo_t *cr, double w, const chart_heatmap *spec, double *lw, double *hh)
+/* The heatmap's margins, measured: the row labels' width (lw), the columns' width (cw), and
+ * the column labels' size, lines and length (hh, the header's height). A column label takes
+ * as many lines as the column is wide enough for (up to three), and the header grows, up to
+ * twice header_max, until every label fits in them: a label is cut only beyond that. */
+typedef struct heat_geom {
+    double lw, cw, hh, col_size, lh;
+    int col_lines;
+} heat_geom;
+
+#define HEAT_LABEL_SIZE 7.0
+
+static heat_geom heat_measure(cairo_t *cr, double w, const chart_heatmap *spec)
 {
-    const double label_size = 7;
-    double header_max = spec->header_max > 0 ? spec->header_max : 130;
-    *lw = 0, *hh = 0;
+    heat_geom g = {0};
+    double header_max = spec->header_max > 0 ? spec->header_max : 130, widest = 0;
     for (size_t r = 0; r < spec->n_rows; r++) {
         double tw;
-        chart_text_size(cr, spec->row_labels[r], 0, label_size, 0, 0, &tw, NULL);
-        *lw = fmax(*lw, tw);
+        chart_text_size(cr, spec->row_labels[r], 0, HEAT_LABEL_SIZE, 0, 0, &tw, NULL);
+        g.lw = fmax(g.lw, tw);
     }
+    g.lw = fmin(g.lw + 2, w * 0.34);
+    g.cw = spec->n_cols ? fmin(44, (w - g.lw - 4) / spec->n_cols) : 0;
+    g.col_size = fmin(HEAT_LABEL_SIZE, fmax(3.5, g.cw / 1.25)); /* narrow columns: smaller */
+    g.lh = g.col_size * 1.17;
+    g.col_lines = (int)fmax(1, fmin(3, floor((g.cw - 1) / g.lh)));
     for (size_t c = 0; c < spec->n_cols; c++) {
         double tw;
-        chart_text_size(cr, spec->col_labels[c], 0, label_size, 0, 0, &tw, NULL);
-        *hh = fmax(*hh, tw);
+        chart_text_size(cr, spec->col_labels[c], 0, g.col_size, 0, 0, &tw, NULL);
+        widest = fmax(widest, tw);
     }
-    *lw = fmin(*lw + 2, w * 0.34);
-    *hh = fmin(*hh + 2, header_max);
+    g.hh = fmin(widest + 2, header_max);
+    for (bool fits = false; !fits && g.hh < 2 * header_max; g.hh += fits ? 0 : 10) {
+        fits = true;
+        for (size_t c = 0; c < spec->n_cols && fits; c++) {
+            double th;
+            chart_text_size(cr, spec->col_labels[c], g.hh, g.col_size, CHART_WRAP, 0, NULL, &th);
+            fits = th <= g.col_lines * g.lh + 0.5;
+        }
+    }
+    return g;
 }
 
 double chart_heat_height(cairo_t *cr, double w, const chart_heatmap *spec)
 {
-    double lw, hh, rh = spec->row_height > 0 ? spec->row_height : 15;
-    heat_margins(cr, w, spec, &lw, &hh);
-    return hh + 4 + spec->n_rows * rh + 10 + 38; /* the legend may take three rows */
+    double rh = spec->row_height > 0 ? spec->row_height : 15;
+    heat_geom g = heat_measure(cr, w, spec);
+    return g.hh + 4 + spec->n_rows * rh + 10 + 38; /* the legend may take three rows */
+}
+
+/* A row label, right-aligned in the label column: on two smaller lines when one line would
+ * be cut. */
+static void heat_row_label(cairo_t *cr, const char *label, double x, double ry, double lw,
+                           double rh)
+{
+    double tw;
+    chart_text_size(cr, label, 0, HEAT_LABEL_SIZE, 0, 0, &tw, NULL);
+    if (tw <= lw) {
+        chart_text(cr, label, x, ry + rh / 2 - HEAT_LABEL_SIZE * 0.62, lw, HEAT_LABEL_SIZE, 0,
+                   CHART_RIGHT, 0);
+        return;
+    }
+    double size = fmax(4.5, fmin(HEAT_LABEL_SIZE, (rh - 1) / 2.4)), th;
+    chart_text_size(cr, label, lw, size, CHART_WRAP, 2, NULL, &th);
+    chart_text(cr, label, x, ry + (rh - th) / 2, lw, size, CHART_WRAP, CHART_RIGHT, 2);
 }
 
 double chart_heat(cairo_t *cr, double x, double y, double w, const chart_heatmap *spec)
 {
-    const double label_size = 7, cell_size = 6.5;
+    const double cell_size = 6.5;
     double rh = spec->row_height > 0 ? spec->row_height : 15;
-    double lw, hh;
-    heat_margins(cr, w, spec, &lw, &hh);
+    heat_geom g = heat_measure(cr, w, spec);
+    double lw = g.lw, hh = g.hh, cw = g.cw;
     bool has[CHART_CELL_STATES] = {false};
     for (size_t i = 0; i < spec->n_rows * spec->n_cols; i++)
         has[spec->state[i] < CHART_CELL_STATES ? spec->state[i] : 0] = true;
-    double cw = spec->n_cols ? (w - lw - 4) / spec->n_cols : 0;
-    if (cw > 44)
-        cw = 44;
     double gx = x + lw + 4, gy = y + hh + 4;
-    /* column labels, reading upwards */
+    /* column labels, reading upwards, centred on their columns */
     chart_set_rgb(cr, chart_ink);
-    double col_size = fmin(label_size, fmax(3.5, cw / 1.25)); /* narrow columns: smaller */
-    double lh = col_size * 1.17;
-    for (size_t c = 0; c < spec->n_cols; c++)
-        chart_text_up(cr, spec->col_labels[c], gx + c * cw + cw / 2 + lh / 2, gy - 3, hh, col_size,
-                      0);
+    for (size_t c = 0; c < spec->n_cols; c++) {
+        double th;
+        chart_text_size(cr, spec->col_labels[c], hh, g.col_size, CHART_WRAP, g.col_lines, NULL,
+                        &th);
+        chart_text_up(cr, spec->col_labels[c], gx + c * cw + cw / 2 + th / 2, gy - 3, hh,
+                      g.col_size, CHART_WRAP, g.col_lines);
+    }
     for (size_t r = 0; r < spec->n_rows; r++) {
         double ry = gy + r * rh;
         chart_set_rgb(cr, chart_ink);
-        chart_text(cr, spec->row_labels[r], x, ry + rh / 2 - label_size * 0.62, lw, label_size, 0,
-                   CHART_RIGHT, 0);
+        heat_row_label(cr, spec->row_labels[r], x, ry, lw, rh);
         for (size_t c = 0; c < spec->n_cols; c++) {
             size_t i = r * spec->n_cols + c;
             double cx = gx + c * cw;
@@ -634,8 +749,9 @@ static void rounded(cairo_t *cr, double x, double y, double w, double h, double 
     cairo_close_path(cr);
 }
 
-#define TILE_GAP 8.0
-#define TILE_PAD 8.0
+#define TILE_GAP   8.0
+#define TILE_PAD   8.0
+#define TILE_LINES 6 /* a tile's label or note wraps onto this many lines before it is cut */
 
 double chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t n)
 {
@@ -645,9 +761,9 @@ double chart_tiles_height(cairo_t *cr, double w, const chart_tile *tiles, size_t
     for (size_t i = 0; i < n; i++) {
         double vh, lh, nh = 0;
         chart_text_size(cr, tiles[i].value, inner, vsize, CHART_BOLD | CHART_WRAP, 2, NULL, &vh);
-        chart_text_size(cr, tiles[i].label, inner, lsize, CHART_WRAP, 3, NULL, &lh);
+        chart_text_size(cr, tiles[i].label, inner, lsize, CHART_WRAP, TILE_LINES, NULL, &lh);
         if (tiles[i].note)
-            chart_text_size(cr, tiles[i].note, inner, nsize, CHART_WRAP, 3, NULL, &nh);
+            chart_text_size(cr, tiles[i].note, inner, nsize, CHART_WRAP, TILE_LINES, NULL, &nh);
         h = fmax(h, pad + vh + 2 + lh + (nh > 0 ? nh + 3 : 0) + pad);
     }
     return h;
@@ -675,12 +791,12 @@ double chart_tiles(cairo_t *cr, double x, double y, double w, const chart_tile *
               2;
         chart_set_rgb(cr, chart_ink);
         ty += chart_text(cr, tiles[i].label, tx + pad + 3, ty, inner, lsize, CHART_WRAP, CHART_LEFT,
-                         3) +
+                         TILE_LINES) +
               3;
         if (tiles[i].note) {
             chart_set_rgb(cr, chart_muted);
             chart_text(cr, tiles[i].note, tx + pad + 3, ty, inner, nsize, CHART_WRAP, CHART_LEFT,
-                       3);
+                       TILE_LINES);
         }
     }
     return h;

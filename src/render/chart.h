@@ -72,11 +72,18 @@ double chart_text(cairo_t *cr, const char *text, double x, double y, double w, d
 void chart_text_size(cairo_t *cr, const char *text, double w, double size, int flags, int max_lines,
                      double *width, double *height);
 
+/* The width of the widest word of text (where a line may break: between words, after a
+ * hyphen), the least width it wraps to without breaking a word in two. */
+double tna_chart_text_min_width(cairo_t *cr, const char *text, double size, int flags);
+
 /* Text rotated 90 degrees anticlockwise (reading upwards), its baseline end at (x, y):
- * the text occupies x - height .. x horizontally and y - length .. y vertically.
- * Shortened with an ellipsis to max_len. */
+ * the text occupies x - height .. x horizontally and y - length .. y vertically. Lines are
+ * max_len long: with CHART_WRAP, further lines go to the right of the first (up to
+ * max_lines, the last ending with an ellipsis when more would be needed; their height is
+ * what chart_text_size gives for the same text); without, one line shortened with an
+ * ellipsis. */
 void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
-                   int flags);
+                   int flags, int max_lines);
 
 /* ---- number formats for axes ----------------------------------------------------------- */
 
@@ -94,6 +101,9 @@ typedef struct chart_bar {
     double value[CHART_MAX_SERIES];
     const char *text[CHART_MAX_SERIES]; /* printed at the bar's end (or in its place) */
     bool missing[CHART_MAX_SERIES];     /* no bar: only the text is shown */
+    bool range[CHART_MAX_SERIES];       /* draw an interval across the bar, lo to hi (a thin
+                                           line with end ticks); the text goes after it */
+    double lo[CHART_MAX_SERIES], hi[CHART_MAX_SERIES];
 } chart_bar;
 
 typedef struct chart_bars {
@@ -133,9 +143,15 @@ typedef struct chart_lines {
     const char *missing_text; /* printed at the foot of a missing point without a text of
                                  its own; may be NULL */
     bool compact;             /* small multiple: fewer ticks, smaller text */
+    int title_lines;          /* the lines kept for the title, which wraps onto them (0: 2);
+                                 small multiples keep the most any of them needs, so that
+                                 their plots line up (tna_chart_line_title_lines) */
 } chart_lines;
 
 void chart_line(cairo_t *cr, double x, double y, double w, double h, const chart_lines *spec);
+/* The lines a line chart's title takes at width w, and their height. */
+int tna_chart_line_title_lines(cairo_t *cr, const char *title, double w, bool compact);
+double tna_chart_line_title_height(int lines, bool compact);
 
 /* ---- heatmaps ------------------------------------------------------------------------- */
 

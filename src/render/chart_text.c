@@ -170,13 +170,13 @@ void chart_text_size(cairo_t *cr, const char *text, double w, double size, int f
 }
 
 void chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
-                   int flags)
+                   int flags, int max_lines)
 {
     cairo_save(cr);
     cairo_translate(cr, x, y);
     cairo_rotate(cr, -M_PI / 2);
     PangoLayout *lay =
-        layout_new(cr, text, max_len, size, flags & ~CHART_WRAP, CHART_LEFT, 0, false, true);
+        layout_new(cr, text, max_len, size, flags, CHART_LEFT, max_lines, false, true);
     double th;
     layout_size(lay, NULL, &th);
     cairo_move_to(cr, 0, -th);
@@ -230,4 +230,25 @@ void chart_format_value(double v, chart_format f, double step, char *buf, size_t
     if (step < 1 && decimals == 0)
         decimals = 1;
     snprintf(buf, size, "%.*f", decimals, fabs(v) < 1e-12 ? 0.0 : v);
+}
+
+double tna_chart_text_min_width(cairo_t *cr, const char *text, double size, int flags)
+{
+    /* each word measured alone: a line breaks at a space or after a hyphen, never inside a
+     * word (chart_text's wrap breaks a word only when it is wider than the line) */
+    double widest = 0;
+    const char *p = text ? text : "";
+    while (*p) {
+        size_t n = strcspn(p, " -");
+        n += p[n] == '-';
+        if (n > 0) {
+            char *word = g_strndup(p, n);
+            double w;
+            chart_text_size(cr, word, 0, size, flags & ~CHART_WRAP, 0, &w, NULL);
+            widest = fmax(widest, w);
+            g_free(word);
+        }
+        p += n + (p[n] == ' ');
+    }
+    return widest;
 }

@@ -72,7 +72,8 @@ static GArray *group_rows(const tna_results *r, bool every_set)
 }
 
 /* summary-PERIOD.csv (the summary's sets, its columns fixed by the contract) or
- * groups-PERIOD.csv (every set, with region, skill and the skills each figure rests on). */
+ * groups-PERIOD.csv (every set, with region, skill, the skills each figure rests on and the
+ * 95% intervals of the mean gap and the share below target). */
 static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
 {
     GArray *rows = group_rows(r, every_set);
@@ -80,7 +81,8 @@ static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
     tna_csv_header(&w, every_set ? "period,region,authority,role,framework,topic,skill,"
                                    "respondents,assessed,below_target,gap_sum,mean_gap,"
                                    "share_below,learners_needing,skills_assessed,skills,"
-                                   "suppressed"
+                                   "suppressed,mean_gap_low,mean_gap_high,share_below_low,"
+                                   "share_below_high"
                                  : "period,authority,role,framework,topic,respondents,assessed,"
                                    "below_target,gap_sum,mean_gap,share_below,learners_needing,"
                                    "suppressed");
@@ -99,19 +101,18 @@ static tna_status write_groups(const tna_results *r, FILE *fp, bool every_set)
             }
         }
         tna_csv_int(&w, g->hidden);
+        if (every_set && g->has_interval) { /* a hidden group, or one of one person, has none */
+            tna_csv_number(&w, g->mean_gap_low, 6);
+            tna_csv_number(&w, g->mean_gap_high, 6);
+            tna_csv_number(&w, g->share_below_low, 6);
+            tna_csv_number(&w, g->share_below_high, 6);
+        } else if (every_set) {
+            tna_csv_blank(&w, 4);
+        }
         tna_csv_end(&w);
     }
     g_array_free(rows, TRUE);
     return TNA_OK;
-}
-
-tna_status csv_open(const tna_results *r, tna_outputs *out, const char *stem, FILE **fp,
-                    tna_error *err)
-{
-    char *name = g_strdup_printf("%s-%s.csv", stem, r->periods[r->n_periods - 1].period);
-    tna_status st = tna_outputs_open(out, name, fp, err);
-    g_free(name);
-    return st;
 }
 
 tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outputs *out,
@@ -120,11 +121,11 @@ tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outpu
     if (r->n_periods == 0)
         return TNA_OK;
     FILE *fp;
-    tna_status st = csv_open(r, out, "summary", &fp, err);
+    tna_status st = tna_csv_create(r, out, "summary", &fp, err);
     if (st == TNA_OK)
         st = write_groups(r, fp, false);
     if (st == TNA_OK)
-        st = csv_open(r, out, "groups", &fp, err);
+        st = tna_csv_create(r, out, "groups", &fp, err);
     if (st == TNA_OK)
         st = write_groups(r, fp, true);
     if (st == TNA_OK)
@@ -133,5 +134,7 @@ tna_status tna_render_csv(const tna_results *r, const tna_dq_log *log, tna_outpu
         st = csv_write_planning(r, out, err);
     if (st == TNA_OK)
         st = csv_write_expectations(r, out, err);
+    if (st == TNA_OK)
+        st = csv_write_budget(r, out, err);
     return st;
 }

@@ -30,7 +30,7 @@ tna_status tna_csv_write_data_quality(const tna_results *r, const tna_dq_log *lo
                                       tna_error *err)
 {
     FILE *fp;
-    tna_status st = csv_open(r, out, "data-quality", &fp, err);
+    tna_status st = tna_csv_create(r, out, "data-quality", &fp, err);
     if (st != TNA_OK)
         return st;
     tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);

@@ -12,6 +12,14 @@
  * The analysis's "too few respondents" note is written with the threshold. Last, a column
  * per period of the run (value_2026-Q2, ...) holds the metric in that period, empty when it
  * has none or it is hidden: the points the reports chart.
+ *
+ * Level 4 (trained_vs_untrained, docs/method.md) adds, after the note and before the
+ * periods' columns, its comparison:
+ *
+ *   adjusted,ci_low,ci_high,n_trained,n_untrained,start_gap_trained,start_gap_untrained
+ *
+ * actual is the raw difference, adjusted the estimate progress and RAG use; empty on every
+ * other row, and where the comparison has no adjusted estimate or is hidden.
  */
 #include <glib.h>
 #include <math.h>
@@ -53,15 +61,34 @@ static void write_scope(tna_csv *w, const tna_model *m, const tna_scope *s)
     g_string_free(text, TRUE);
 }
 
+/* The Level 4 columns: blank on other rows, and where there is no adjusted estimate or it is
+ * hidden. */
+static void write_level4(tna_csv *w, const tna_expectation_result *e)
+{
+    if (!e->has_level4 || e->hidden) {
+        tna_csv_blank(w, 7);
+        return;
+    }
+    tna_csv_number(w, e->adjusted, 6);
+    tna_csv_number(w, e->ci_low, 6);
+    tna_csv_number(w, e->ci_high, 6);
+    tna_csv_int(w, e->n_trained);
+    tna_csv_int(w, e->n_untrained);
+    tna_csv_number(w, e->start_trained, 6);
+    tna_csv_number(w, e->start_untrained, 6);
+}
+
 tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_error *err)
 {
     const tna_model *m = r->model;
     const tna_planning *pl = &r->planning;
     static const char *const columns[] = {
         "id",       "title", "metric",      "scope", "baseline",   "target", "actual",
-        "progress", "rag",   "respondents", "due",   "suppressed", "note",   NULL};
+        "progress", "rag",   "respondents", "due",   "suppressed", "note",   "adjusted",
+        "ci_low",   "ci_high", "n_trained", "n_untrained", "start_gap_trained",
+        "start_gap_untrained", NULL};
     FILE *fp;
-    tna_status st = csv_open(r, out, "expectations", &fp, err);
+    tna_status st = tna_csv_create(r, out, "expectations", &fp, err);
     if (st != TNA_OK)
         return st;
     tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
@@ -98,6 +125,7 @@ tna_status csv_write_expectations(const tna_results *r, tna_outputs *out, tna_er
                                  ? tna_term_in(tna_note_term(e->note), TNA_LANG_EN)
                                  : NULL);
         }
+        write_level4(&w, e);
         for (size_t p = 0; p < r->n_periods; p++)
             put_number(&w, e->by_period && isfinite(e->by_period[p]),
                        e->by_period ? e->by_period[p] : 0);

@@ -174,7 +174,7 @@ static void write_commissioning(const tna_results *r, FILE *fp)
     tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
     tna_csv_header(&w, "period,framework,topic,line,region,medium,cohort_learners,self_directed,"
                        "cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,"
-                       "suppressed");
+                       "suppressed,places,places_alone,cost_per_learner,online,cost_suppressed");
     for (size_t i = 0; i < n; i++) {
         const row *x = &rows[i];
         put_keys(&w, period, x->key, 2);
@@ -192,10 +192,19 @@ static void write_commissioning(const tna_results *r, FILE *fp)
             tna_csv_int(&w, t->cohorts);
             tna_csv_int(&w, t->welsh_medium_cohorts);
             tna_csv_int(&w, t->cohorts_alone);
-            put_cost(&w, costed && !t->hidden, t->cost);
-            put_cost(&w, costed && !t->hidden, t->cost_alone);
-            put_cost(&w, costed, t->saving);
+            bool money = costed && !t->plan_protected;
+            put_cost(&w, money && !t->hidden, t->cost);
+            put_cost(&w, money && !t->hidden, t->cost_alone);
+            put_cost(&w, money, t->saving);
             tna_csv_int(&w, t->hidden);
+            if (!t->plan_protected) { /* places are learners: hidden with them */
+                tna_csv_int(&w, t->places);
+                tna_csv_int(&w, t->places_alone);
+            } else {
+                tna_csv_blank(&w, 2);
+            }
+            tna_csv_blank(&w, 2); /* cost_per_learner, online: lines only */
+            tna_csv_int(&w, t->plan_protected ? (int)TNA_PROTECTED : 0);
             tna_csv_end(&w);
             continue;
         }
@@ -204,14 +213,19 @@ static void write_commissioning(const tna_results *r, FILE *fp)
         tna_csv_text(&w, x->key[3]);
         tna_csv_text(&w, x->key[4]);
         tna_hidden hidden;
-        int64_t learners, cohorts;
+        int64_t learners, cohorts, places;
         double cost;
+        bool cost_hidden;
+        const tna_cohort_plan *line = NULL;
         if (x->tail == ROW_LINE) {
-            const tna_cohort_plan *c = x->data;
+            const tna_cohort_plan *c = line = x->data;
             hidden = c->hidden, learners = c->learners, cohorts = c->cohorts, cost = c->cost;
+            places = c->places;
+            cost_hidden = hidden && cohorts == 0; /* a hidden line of places */
         } else {
             const tna_region_plan *g = x->data;
             hidden = g->hidden, learners = g->learners, cohorts = g->cohorts, cost = g->cost;
+            places = g->places, cost_hidden = g->cost_hidden;
         }
         if (hidden)
             tna_csv_blank(&w, 1);
@@ -224,9 +238,20 @@ static void write_commissioning(const tna_results *r, FILE *fp)
         else
             tna_csv_blank(&w, 1);
         tna_csv_blank(&w, 1); /* cohorts_alone */
-        put_cost(&w, costed, cost);
+        put_cost(&w, costed && !cost_hidden, cost);
         tna_csv_blank_until(&w, "suppressed");
         tna_csv_int(&w, hidden);
+        if (hidden)
+            tna_csv_blank(&w, 1);
+        else
+            tna_csv_int(&w, places);
+        tna_csv_blank(&w, 1); /* places_alone: totals only */
+        put_cost(&w, line != NULL && !hidden && costed, line ? line->cost_per_learner : 0);
+        if (line != NULL && pool)
+            tna_csv_int(&w, line->online ? 1 : 0);
+        else
+            tna_csv_blank(&w, 1);
+        tna_csv_blank(&w, 1); /* cost_suppressed: totals only */
         tna_csv_end(&w);
     }
     g_free(rows);
@@ -416,7 +441,7 @@ tna_status csv_write_planning(const tna_results *r, tna_outputs *out, tna_error 
         return TNA_OK;
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
         FILE *fp;
-        tna_status st = csv_open(r, out, files[i].stem, &fp, err);
+        tna_status st = tna_csv_create(r, out, files[i].stem, &fp, err);
         if (st != TNA_OK)
             return st;
         files[i].write(r, fp);

@@ -40,13 +40,21 @@ const char *tna_label_pair(tna_labels *l, const char *en, const char *cy)
     case TNA_LANG_BOTH:
         if (!has_cy || strcmp(en, cy) == 0)
             return en;
-        char *both = g_strdup_printf("%s / %s", en, cy);
+        bool en_first = l->model->language_order == TNA_ORDER_EN_FIRST;
+        char *both = g_strdup_printf("%s / %s", en_first ? en : cy, en_first ? cy : en);
         const char *kept = g_string_chunk_insert_const(l->strings, both);
         g_free(both);
         return kept;
     case TNA_LANG_EN: break;
     }
     return en;
+}
+
+tna_language tna_label_first_language(const tna_labels *l)
+{
+    if (l->language != TNA_LANG_BOTH)
+        return l->language;
+    return l->model->language_order == TNA_ORDER_EN_FIRST ? TNA_LANG_EN : TNA_LANG_CY;
 }
 
 const char *tna_term_in(tna_term term, tna_language language)
@@ -74,6 +82,50 @@ const char *tna_label_format(tna_labels *l, tna_term term, ...)
                                       g_string_chunk_insert_const(l->strings, cy));
     g_free(en);
     g_free(cy);
+    return kept;
+}
+
+const char *tna_label_title(tna_labels *l)
+{
+    const tna_model *m = l->model;
+    if (m->title == NULL || m->title[0] == '\0')
+        return tna_label_term(l, TERM_TRAINING_NEEDS_ANALYSIS);
+    return tna_label_pair(l, m->title, m->title_cy);
+}
+
+const char *tna_label_expectation(tna_labels *l, uint32_t i)
+{
+    const tna_expectation *x = &l->model->expectations[i];
+    return tna_label_pair(l, x->title && x->title[0] ? x->title : x->id, x->title_cy);
+}
+
+const char *tna_label_mentor_rule(tna_labels *l)
+{
+    const tna_mentor_rule *rule = &l->model->mentors;
+    static const tna_term rater[] = {[TNA_RATER_MANAGER_FIRST] = TERM_MENTORS_RATER_MANAGER_FIRST,
+                                     [TNA_RATER_LATEST] = TERM_MENTORS_RATER_LATEST,
+                                     [TNA_RATER_SELF_ONLY] = TERM_MENTORS_RATER_SELF_ONLY};
+    char share[32]; /* as the configuration has it: 0.5 is "50%" */
+    g_snprintf(share, sizeof share, "%g%%", rule->min_share * 100);
+    char *text[2];
+    for (int k = 0; k < 2; k++) {
+        tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
+        char *level = rule->min_level > 0
+                          ? (TNA_TERM_CHECK(TERM_MENTORS_LEVEL_N, rule->min_level),
+                             g_strdup_printf(tna_term_in(TERM_MENTORS_LEVEL_N, lang), rule->min_level))
+                          : g_strdup(tna_term_in(TERM_MENTORS_LEVEL_TOP, lang));
+        char *of = rule->min_share < 1
+                       ? (TNA_TERM_CHECK(TERM_MENTORS_SHARE_PART, share),
+                          g_strdup_printf(tna_term_in(TERM_MENTORS_SHARE_PART, lang), share))
+                       : g_strdup(tna_term_in(TERM_MENTORS_SHARE_ALL, lang));
+        TNA_TERM_CHECK(TERM_MENTORS_RULE, level, of, "");
+        text[k] = g_strdup_printf(tna_term_in(TERM_MENTORS_RULE, lang), level, of,
+                                  tna_term_in(rater[l->model->rater_policy], lang));
+        g_free(level), g_free(of);
+    }
+    const char *kept = tna_label_pair(l, g_string_chunk_insert_const(l->strings, text[0]),
+                                      g_string_chunk_insert_const(l->strings, text[1]));
+    g_free(text[0]), g_free(text[1]);
     return kept;
 }
 
@@ -160,11 +212,27 @@ tna_term tna_note_term(tna_note note)
         return TERM_NOTE_BASELINE_NONE;
     case TNA_NOTE_BASELINE_SET:
         return TERM_NOTE_BASELINE_SET;
+    case TNA_NOTE_NOT_YET_SHOWN:
+        return TERM_NOTE_NOT_YET_SHOWN;
+    case TNA_NOTE_LEVEL4_FEW:
+        return TERM_NOTE_LEVEL4_FEW;
     case TNA_NOTE_NONE:
     case TNA_NOTE_COUNT:
         break;
     }
     return TNA_TERM_COUNT; /* tna_term_in gives "" */
+}
+
+tna_term tna_text_kind_term(tna_text_kind kind)
+{
+    static const tna_term terms[TNA_TEXT_KIND_COUNT] = {
+        [TNA_TEXT_TITLE] = TERM_TITLE,         [TNA_TEXT_EXPECTATION] = TERM_EXPECTATION,
+        [TNA_TEXT_FRAMEWORK] = TERM_FRAMEWORK, [TNA_TEXT_TOPIC] = TERM_TOPIC,
+        [TNA_TEXT_SKILL] = TERM_SKILL,         [TNA_TEXT_LEVEL] = TERM_LEVEL,
+        [TNA_TEXT_ROLE] = TERM_ROLE,           [TNA_TEXT_REGION] = TERM_REGION,
+        [TNA_TEXT_AUTHORITY] = TERM_AUTHORITY, [TNA_TEXT_BARRIER] = TERM_BARRIER,
+    };
+    return (unsigned)kind < TNA_TEXT_KIND_COUNT ? terms[kind] : TNA_TERM_COUNT;
 }
 
 const char *tna_label_suppressed(tna_labels *l, int min_group_size)

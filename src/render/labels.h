@@ -8,7 +8,8 @@
  * everywhere (test_glossary checks the file). Names come from the configuration: an
  * authority, region, role, framework, topic or skill in the report's language (Welsh falls
  * back to English where the configuration gives no Welsh name). With TNA_LANG_BOTH a text
- * reads "English / Cymraeg" when the two differ.
+ * reads "Cymraeg / English" when the two differ, or "English / Cymraeg" with the
+ * configuration's `language_order: en-first`.
  *
  * A term with printf conversions is formatted with tna_label_termf (or pdf_tf), which passes
  * its arguments through TNA_TERM_CHECK first, so the compiler checks them against the
@@ -25,6 +26,7 @@
 #include <stdio.h>
 
 #include "glossary.h"
+#include "tna/config.h"
 #include "tna/model.h"
 #include "tna/planning.h"
 
@@ -33,6 +35,10 @@ typedef struct tna_labels tna_labels;
 tna_labels *tna_labels_new(const tna_model *model, tna_language language);
 void tna_labels_free(tna_labels *labels);
 
+/* The configured title (title, title_cy), or the glossary's "Training-needs analysis". */
+const char *tna_label_title(tna_labels *l);
+/* An expectation's title (title, title_cy; the id when it has no title). */
+const char *tna_label_expectation(tna_labels *l, uint32_t expectation);
 const char *tna_label_authority(tna_labels *l, uint32_t authority);
 const char *tna_label_region(tna_labels *l, uint32_t region);
 const char *tna_label_role(tna_labels *l, uint32_t role);
@@ -53,15 +59,28 @@ const char *tna_label_term(tna_labels *l, tna_term term);
 /* The same without the check, for tna_label_termf. */
 const char *tna_label_format(tna_labels *l, tna_term term, ...);
 
+/* The report's language, or with both the one that comes first (TNA_LANG_CY unless the
+ * configuration says en-first): where only one fits. */
+tna_language tna_label_first_language(const tna_labels *l);
+
 /* A term in one language (TNA_LANG_EN or TNA_LANG_CY), for text built per language. */
 const char *tna_term_in(tna_term term, tna_language language);
 
-/* Two finished texts, one per language, picked or joined like a term. */
+/* Two finished texts, one per language, picked or joined like a term (the Welsh first unless
+ * the configuration says en-first). */
 const char *tna_label_pair(tna_labels *l, const char *en, const char *cy);
 
 /* The glossary's wording of an expectation's note (TERM_NOTE_...); TNA_NOTE_NONE has none
  * and must not be asked for. */
 tna_term tna_note_term(tna_note note);
+
+/* What a kind of configured text is called (TERM_SKILL for TNA_TEXT_SKILL ...). */
+tna_term tna_text_kind_term(tna_text_kind kind);
+
+/* Who counts as an expert (potential mentor), as configured: the level, the share of a
+ * topic's answered skills, and which rating counts where a person and their manager both
+ * rated a skill (mentors: and rater_policy:). One sentence for the mentors' tables. */
+const char *tna_label_mentor_rule(tna_labels *l);
 
 /* The marker a suppressed figure shows instead of a number: "fewer than 5" / "llai na 5". */
 const char *tna_label_suppressed(tna_labels *l, int min_group_size);

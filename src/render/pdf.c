@@ -135,7 +135,10 @@ static void furniture(pdf_doc *d)
     cairo_fill(cr);
     chart_set_rgb(cr, chart_muted);
     pdf_tag_begin(d, "P", NULL);
-    chart_text(cr, d->running_title, PDF_LEFT, 22, PDF_WIDTH * 0.75, 7.5, 0, CHART_LEFT, 0);
+    /* the title above the rule: a long (bilingual) one on two lines */
+    double th;
+    chart_text_size(cr, d->running_title, PDF_WIDTH, 7.5, CHART_WRAP, 2, NULL, &th);
+    chart_text(cr, d->running_title, PDF_LEFT, 31 - th, PDF_WIDTH, 7.5, CHART_WRAP, CHART_LEFT, 2);
     pdf_tag_end(d, "P");
     const char *page = d->n_pages > 0 ? pdf_tf(d, TERM_PAGE_N_OF_M, d->page, d->n_pages)
                                       : pdf_tf(d, TERM_PAGE_N, d->page);
@@ -304,7 +307,7 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
     d.protect_short = pdf_t(&d, TERM_MARKER_PROTECTED_SHORT);
     d.costed = results->planning.costed;
     tna_labels_set_answered(d.l, tna_results_answered(results)); /* totals say over whom */
-    d.running_title = m->title && m->title[0] ? m->title : pdf_t(&d, TERM_TRAINING_NEEDS_ANALYSIS);
+    d.running_title = tna_label_title(d.l);
     if (options->focus.authority.plus_one) /* a pack: "Title · Gwynedd Council" */
         d.running_title = pdf_str(&d, "%s · %s", d.running_title,
                                   tna_label_authority(d.l, options->focus.authority.plus_one - 1));

@@ -1,7 +1,9 @@
 /*
  * pdf_appendix.c - method and data quality: the definitions behind every figure, the
  * privacy rule with its threshold and how many groups it hid, rows read, accepted, rejected
- * and excluded per source and period, and the data-quality log counted by reason.
+ * and excluded per source and period, the data-quality log counted by reason, and (in a
+ * Welsh or bilingual report) the configured texts shown in English for want of a Welsh
+ * form.
  *
  * Reasons are counted after folding what varies within a kind ("unrecognised answer for
  * skill cd-seo" and "... for skill dd-m365" are one kind; numbers become N), so the table
@@ -214,6 +216,47 @@ static void configuration(pdf_doc *d)
     g_free(base);
 }
 
+/* Welsh and bilingual reports list the configured texts they show in English, as the
+ * configuration gives no Welsh form for them (at most 30 here; tna validate lists all). */
+typedef struct untranslated_rows {
+    pdf_doc *d;
+    const char **cells;
+    size_t n, max;
+} untranslated_rows;
+
+static void untranslated_row(void *ctx, const tna_untranslated *u)
+{
+    untranslated_rows *r = ctx;
+    if (r->n >= r->max)
+        return;
+    const char **c = r->cells + r->n++ * 4;
+    c[0] = pdf_t(r->d, tna_text_kind_term(u->kind));
+    c[1] = u->id;
+    c[2] = u->text;
+    c[3] = u->key;
+}
+
+static void untranslated(pdf_doc *d)
+{
+    size_t n = tna_model_each_untranslated(d->m, NULL, NULL);
+    if (d->opt->language == TNA_LANG_EN || n == 0)
+        return;
+    pdf_h2(d, pdf_t(d, TERM_SHOWN_IN_ENGLISH));
+    pdf_para(d, pdf_t(d, TERM_SHOWN_IN_ENGLISH_INTRO));
+    enum { NC = 4 };
+    const char *head[NC] = {pdf_t(d, TERM_KIND), pdf_t(d, TERM_IDENTIFIER), pdf_t(d, TERM_TEXT),
+                            pdf_t(d, TERM_KEY_TO_ADD)};
+    untranslated_rows rows = {d, g_new0(const char *, 30 * NC), 0, 30};
+    tna_model_each_untranslated(d->m, untranslated_row, &rows);
+    double width[NC] = {70, 110, 0, 70};
+    chart_align align[NC] = {CHART_LEFT, CHART_LEFT, CHART_LEFT, CHART_LEFT};
+    pdf_table t = {NC, rows.n, head, width, align, rows.cells, NULL, 7.5, false};
+    pdf_table_draw(d, &t);
+    if (n > rows.n)
+        pdf_note(d, pdf_tf(d, TERM_SHOWN_IN_ENGLISH_MORE, n - rows.n));
+    g_free(rows.cells);
+}
+
 void pdf_pages_appendix(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_APPENDIX, pdf_section_title(d, PDF_SEC_APPENDIX));
@@ -222,4 +265,5 @@ void pdf_pages_appendix(pdf_doc *d)
     sources(d);
     data_quality(d);
     configuration(d);
+    untranslated(d);
 }

@@ -143,7 +143,7 @@ static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, si
                 cells[i * nc + k] = cells[i * NC + j], kind[i * nc + k] = kind[i * NC + j], k++;
     /* both languages make every label longer: smaller type keeps the page to one page */
     double size = d->opt->language == TNA_LANG_BOTH || regional ? 6.5 : 7;
-    pdf_table t = {nc, n, shown_head, width, NULL, cells, kind, size, true};
+    pdf_table t = {nc, n, shown_head, width, NULL, cells, kind, size, false};
     double h = pdf_table_height(d, &t);
     if (draw)
         pdf_table_draw(d, &t);
@@ -215,8 +215,10 @@ static void place_page(pdf_doc *d, const place *p)
         b->value[1] = b->missing[1] ? 0 : gw->mean_gap;
         b->text[1] = pdf_group_gap(d, gw);
     }
-    /* the table below takes what it needs; the bars get the rest, as thick as fits */
-    double room = PDF_BOTTOM - d->y - topic_table(d, p, topics, n, false) - 8;
+    /* the table below takes what it needs; the bars get the rest, as thick as fits. Where
+     * even the thinnest bars leave no room for it (long labels wrap: both languages), the
+     * chart takes the page and the table follows on the next. */
+    double table_h = topic_table(d, p, topics, n, false), room = PDF_BOTTOM - d->y - table_h - 8;
     chart_bars spec = {bars,
                        n,
                        2,
@@ -226,12 +228,26 @@ static void place_page(pdf_doc *d, const place *p)
                        pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
                        9,
                        0.40};
-    while (spec.bar_height > 3.5 && chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
-        spec.bar_height -= 0.25;
+    spec.bar_height = 3.5;
+    if (chart_hbars_height(cr, PDF_WIDTH, &spec) > room)
+        room = PDF_BOTTOM - d->y;
+    /* the thickest bars, in quarter points from 3.5 to 9, that fit: the chart grows with
+     * them, so a binary search (measuring a chart measures every label) */
+    int lo = 14, hi = 36;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        spec.bar_height = mid / 4.0;
+        if (chart_hbars_height(cr, PDF_WIDTH, &spec) <= room)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    spec.bar_height = lo / 4.0;
     pdf_figure_begin(d);
     d->y += chart_hbars(cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
     pdf_figure_end(d);
     g_free(bars);
+    pdf_keep(d, table_h); /* whole, on the next page if need be */
     topic_table(d, p, topics, n, true);
     g_free(topics);
 }

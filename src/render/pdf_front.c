@@ -264,12 +264,15 @@ static void headline(pdf_doc *d)
     pdf_figure_begin(d);
     d->y += chart_tiles(d->cr, PDF_LEFT, d->y + 2, PDF_WIDTH, tiles, 4) + 12;
     pdf_figure_end(d);
+    if (tna_pdf_gap_range(d, w))
+        pdf_note(d, pdf_tf(d, TERM_HEADLINE_INTERVALS, tna_pdf_gap_range(d, w),
+                           tna_pdf_share_range(d, w)));
 }
 
 static void largest_gaps(pdf_doc *d)
 {
     pdf_h2(d, pdf_t(d, TERM_THE_THREE_LARGEST_GAPS));
-    const tna_group *top[3];
+    const tna_group *top[4] = {NULL, NULL, NULL, NULL}; /* the fourth: to compare the third */
     GPtrArray *shown = g_ptr_array_new();
     for (size_t i = 0; i < d->cur->n_groups; i++) {
         const tna_group *g = &d->cur->groups[i];
@@ -279,31 +282,40 @@ static void largest_gaps(pdf_doc *d)
     if (shown->len > 1) /* pdata is NULL while the array is empty */
         qsort(shown->pdata, shown->len, sizeof(void *), by_gap_desc);
     size_t n = shown->len < 3 ? shown->len : 3;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n + (shown->len > 3); i++)
         top[i] = g_ptr_array_index(shown, i);
     g_ptr_array_free(shown, TRUE);
     if (n == 0) {
         pdf_para(d, pdf_t(d, TERM_NO_TOPIC_TO_SHOW));
         return;
     }
-    const char *head[] = {pdf_t(d, TERM_TOPIC), pdf_t(d, TERM_FRAMEWORK), pdf_t(d, TERM_MEAN_GAP),
-                          pdf_t(d, TERM_BELOW_TARGET), pdf_t(d, TERM_LEARNERS_NEEDING)};
-    const char *cells[3 * 5];
+    enum { NC = 6 };
+    const char *head[NC] = {pdf_t(d, TERM_TOPIC),        pdf_t(d, TERM_FRAMEWORK),
+                            pdf_t(d, TERM_MEAN_GAP),     pdf_t(d, TERM_INTERVAL_95),
+                            pdf_t(d, TERM_BELOW_TARGET), pdf_t(d, TERM_LEARNERS_NEEDING)};
+    const char *cells[3 * NC];
+    bool noise = false; /* a gap within noise of the next largest */
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = top[i];
-        const char *coverage = tna_pdf_coverage(d, g);
-        cells[i * 5 + 0] = coverage
-                               ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
-                               : tna_label_topic(d->l, g->topic);
-        cells[i * 5 + 1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
-        cells[i * 5 + 2] = pdf_gap(d, g->mean_gap);
-        cells[i * 5 + 3] = pdf_share(d, g->share_below);
-        cells[i * 5 + 4] = pdf_count(d, g->learners_needing);
+        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g);
+        bool near = tna_pdf_within_noise(g, top[i + 1]);
+        noise |= near;
+        const char **c = cells + i * NC;
+        c[0] = coverage ? pdf_str(d, "%s (%s)", tna_label_topic(d->l, g->topic), coverage)
+                        : tna_label_topic(d->l, g->topic);
+        c[1] = tna_label_framework(d->l, d->m->topics[g->topic].framework);
+        c[2] = pdf_str(d, "%s%s", pdf_gap(d, g->mean_gap), near ? "~" : "");
+        c[3] = range ? range : "–";
+        c[4] = pdf_share(d, g->share_below);
+        c[5] = pdf_count(d, g->learners_needing);
     }
-    double width[] = {0, 120, 55, 58, 62};
-    chart_align align[] = {CHART_LEFT, CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
-    pdf_table t = {5, n, head, width, align, cells, NULL, 8, false};
+    double width[NC] = {0, 110, 48, 62, 50, 55};
+    chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT,
+                             CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
+    pdf_table t = {NC, n, head, width, align, cells, NULL, 8, false};
     pdf_table_draw(d, &t);
+    if (noise)
+        pdf_note(d, pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_NEXT));
 }
 
 static void expectations(pdf_doc *d)
@@ -329,7 +341,7 @@ static void expectations(pdf_doc *d)
         const char **c = cells + n * NC;
         unsigned char *k = kind + n * NC;
         n++;
-        c[0] = x->title && x->title[0] ? x->title : x->id;
+        c[0] = tna_label_expectation(d->l, e->expectation);
         c[1] = e->has_baseline ? pdf_metric_value(d, x->metric, e->baseline) : "–";
         c[2] = pdf_metric_value(d, x->metric, e->target);
         if (e->hidden)
@@ -371,16 +383,38 @@ static const tna_commissioning_total *overall(pdf_doc *d)
     return NULL;
 }
 
+/* "35 cohorts and 959 places on open courses" (or the cohorts alone without places), in
+ * each language of the report. */
+static const char *cohorts_and_places(pdf_doc *d, int64_t cohorts, int64_t places)
+{
+    if (places == 0)
+        return pdf_cohorts(d, cohorts);
+    const char *text[2];
+    for (int k = 0; k < 2; k++) {
+        tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
+        text[k] = pdf_in(d, lang, TERM_N_AND_M,
+                         pdf_counted(d, lang, cohorts, TERM_N_COHORTS_ONE, TERM_N_COHORTS),
+                         pdf_counted(d, lang, places, TERM_N_OPEN_PLACES_ONE, TERM_N_OPEN_PLACES));
+    }
+    return tna_pdf_pair(d, text[0], text[1]);
+}
+
 static void commissioning(pdf_doc *d)
 {
     pdf_h2(d, pdf_t(d, TERM_WHAT_TO_COMMISSION));
     const tna_commissioning_total *t = overall(d);
-    if (t == NULL || (t->cohorts == 0 && t->self_directed == 0)) {
+    /* a topic has a total when someone needs it (its counts may be hidden) */
+    if (t == NULL || d->res->planning.n_totals < 2) {
         pdf_para(d, pdf_t(d, TERM_NOTHING_TO_COMMISSION_PDF));
         return;
     }
     /* the sentence counts cohorts, learners and places in words, so each language's
-     * sentence gets its own words; money only when the configuration set the costs */
+     * sentence gets its own words; money only when the configuration set the costs. Places
+     * on open courses are learners: where they are hidden, so is the sentence's count */
+    const tna_planning *pl = &d->res->planning;
+    bool places = t->places > 0 || t->places_alone > 0 || t->plan_protected;
+    bool hidden = t->hidden || t->plan_protected;
+    int min = d->m->commissioning.cohort_min;
     const char *text[2];
     for (int k = 0; k < 2; k++) {
         tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
@@ -390,31 +424,42 @@ static void commissioning(pdf_doc *d)
         const char *welsh = pdf_count(d, t->welsh_medium_cohorts);
         const char *learners =
             pdf_counted(d, lang, t->cohort_learners, TERM_N_LEARNERS_ONE, TERM_N_LEARNERS);
-        const char *places =
-            pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES);
-        if (t->hidden &&
-            d->costed) /* learner counts and costs are hidden; cohorts and saving not */
+        const char *sd = pdf_counted(d, lang, t->self_directed, TERM_N_PLACES_ONE, TERM_N_PLACES);
+        const char *open =
+            pdf_counted(d, lang, t->places, TERM_N_OPEN_PLACES_ONE, TERM_N_OPEN_PLACES);
+        const char *open_alone =
+            pdf_counted(d, lang, t->places_alone, TERM_N_OPEN_PLACES_ONE, TERM_N_OPEN_PLACES);
+        if (places && hidden)
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES_HIDDEN, cohorts, welsh, alone);
+        else if (places && d->costed)
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES, cohorts, welsh, open, learners, sd,
+                             pdf_money(d, t->cost), min, alone, open_alone,
+                             pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
+        else if (places)
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_PLACES_UNCOSTED, cohorts, welsh, open,
+                             learners, sd, min, alone, open_alone);
+        else if (t->hidden && d->costed) /* learner counts and costs are hidden; cohorts and
+                                            saving not */
             text[k] =
                 pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN, cohorts, welsh, pdf_money(d, t->saving));
         else if (t->hidden)
             text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_HIDDEN_UNCOSTED, cohorts, welsh, alone);
         else if (d->costed)
             text[k] =
-                pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, places,
+                pdf_in(d, lang, TERM_PLAN_NEEDS, cohorts, welsh, learners, sd,
                        pdf_money(d, t->cost), pdf_money(d, t->cost_alone), pdf_money(d, t->saving));
         else
-            text[k] =
-                pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, places, alone);
+            text[k] = pdf_in(d, lang, TERM_PLAN_NEEDS_UNCOSTED, cohorts, welsh, learners, sd, alone);
     }
     pdf_para(d, tna_pdf_pair(d, text[0], text[1]));
     if (!d->costed)
-        pdf_note(d, pdf_t(d, TERM_COSTS_NOT_SET));
-    if (t->hidden)
+        pdf_note(d, pdf_t(d, pl->places_priced ? TERM_COSTS_NOT_SET : TERM_PLACES_NOT_PRICED));
+    if (hidden)
         return;
     chart_tile money[3] = {
         {pdf_money(d, t->cost), pdf_t(d, TERM_COST_OF_THE_POOLED_PLAN), pdf_cohorts(d, t->cohorts)},
         {pdf_money(d, t->cost_alone), pdf_t(d, TERM_IF_EACH_AUTHORITY_ALONE),
-         pdf_cohorts(d, t->cohorts_alone)},
+         cohorts_and_places(d, t->cohorts_alone, t->places_alone)},
         {pdf_money(d, t->saving), pdf_t(d, TERM_SAVING_FROM_POOLING), NULL},
     };
     chart_tile counts[3] = {

@@ -29,8 +29,9 @@ static int by_value_desc(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Bars of the mean gap of each topic (roles: false) or role (true), largest first. */
-static void gap_bars(pdf_doc *d, bool roles)
+/* Bars of the mean gap of each topic (roles: false) or role (true), largest first, under
+ * their heading (kept on the chart's page). */
+static void gap_bars(pdf_doc *d, const char *title, bool roles)
 {
     const tna_model *m = d->m;
     size_t n = roles ? m->n_roles : m->n_topics, k = 0;
@@ -44,6 +45,7 @@ static void gap_bars(pdf_doc *d, bool roles)
     }
     qsort(r, k, sizeof *r, by_value_desc);
     if (k == 0) {
+        pdf_h2(d, title);
         pdf_para(d, pdf_t(d, TERM_NO_RESPONSES_THIS_PERIOD));
         g_free(r);
         return;
@@ -55,16 +57,21 @@ static void gap_bars(pdf_doc *d, bool roles)
             roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
         bars[i].value[0] = g->mean_gap;
         bars[i].missing[0] = g->hidden;
-        const char *coverage = tna_pdf_coverage(d, g);
+        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g);
+        bars[i].range[0] = range != NULL;
+        bars[i].lo[0] = g->mean_gap_low, bars[i].hi[0] = g->mean_gap_high;
+        const char *gap = range ? pdf_str(d, "%s  (%s;", pdf_gap(d, g->mean_gap), range)
+                                : pdf_str(d, "%s  (", pdf_gap(d, g->mean_gap));
         if (g->hidden)
             bars[i].text[0] = tna_pdf_hidden(d, g->hidden);
         else if (coverage)
-            bars[i].text[0] =
-                pdf_str(d, "%s  (%s %s; %s)", pdf_gap(d, g->mean_gap), pdf_share(d, g->share_below),
-                        pdf_t(d, TERM_BELOW_IN_BAR), coverage);
+            bars[i].text[0] = pdf_str(d, "%s%s%s %s; %s)", gap, range ? " " : "",
+                                      pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR),
+                                      coverage);
         else
-            bars[i].text[0] = pdf_str(d, "%s  (%s %s)", pdf_gap(d, g->mean_gap),
-                                      pdf_share(d, g->share_below), pdf_t(d, TERM_BELOW_IN_BAR));
+            bars[i].text[0] =
+                pdf_str(d, "%s%s%s %s)", gap, range ? " " : "", pdf_share(d, g->share_below),
+                        pdf_t(d, TERM_BELOW_IN_BAR));
     }
     chart_bars spec = {bars,
                        k,
@@ -75,10 +82,14 @@ static void gap_bars(pdf_doc *d, bool roles)
                        pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
                        k > 14 ? 8 : 10,
                        0.40};
-    pdf_need(d, chart_hbars_height(d->cr, PDF_WIDTH, &spec));
+    double h = chart_hbars_height(d->cr, PDF_WIDTH, &spec);
+    pdf_keep(d, h + 40);
+    pdf_h2(d, title);
+    pdf_need(d, h);
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
     pdf_figure_end(d);
+    pdf_note(d, pdf_t(d, TERM_BARS_INTERVAL_NOTE));
     g_free(bars);
     g_free(r);
 }
@@ -97,6 +108,7 @@ static void heatmap(pdf_doc *d)
     const char **text = g_new0(const char *, n_cells);
     double hi = 0;
     bool partial = false; /* a cell rests on fewer than all its topic's skills */
+    bool noise = false;   /* a cell's interval holds the Wales figure of its topic */
     for (uint32_t a = 0; a < na; a++) {
         if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}) ||
             !tna_render_shows_authority(d->opt, m, a))
@@ -115,10 +127,14 @@ static void heatmap(pdf_doc *d)
                     g->hidden == TNA_SUPPRESSED ? CHART_CELL_SUPPRESSED : CHART_CELL_PROTECTED;
                 text[i] = tna_pdf_hidden_short(d, g->hidden);
             } else {
+                const tna_group *w =
+                    tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(t)});
+                bool near = w != NULL && tna_pdf_holds(g, w->mean_gap);
+                bool part = tna_pdf_coverage(d, g) != NULL;
                 state[i] = CHART_CELL_VALUE, values[i] = g->mean_gap;
-                partial |= tna_pdf_coverage(d, g) != NULL;
-                text[i] = tna_pdf_coverage(d, g) ? pdf_str(d, "%s*", pdf_gap(d, g->mean_gap))
-                                                 : pdf_gap(d, g->mean_gap);
+                partial |= part, noise |= near;
+                text[i] = pdf_str(d, "%s%s%s", pdf_gap(d, g->mean_gap), part ? "*" : "",
+                                  near ? "~" : "");
                 hi = fmax(hi, g->mean_gap);
             }
         }
@@ -147,6 +163,8 @@ static void heatmap(pdf_doc *d)
                           150};
     pdf_heatmap(d, pdf_t(d, TERM_MEAN_GAP_BY_AUTHORITY_AND_TOPIC), &spec, PDF_WIDTH);
     pdf_note(d, pdf_t(d, TERM_HEATMAP_NOTE_PDF));
+    if (noise)
+        pdf_note(d, pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_WALES));
     if (partial)
         pdf_note(d, pdf_t(d, TERM_KEY_PARTIAL_COVERAGE));
     g_free(rows), g_free(cols), g_free(values), g_free(state), g_free(text);
@@ -198,10 +216,8 @@ static void gaps(pdf_doc *d)
 {
     pdf_section_begin(d, PDF_SEC_GAPS, pdf_section_title(d, PDF_SEC_GAPS));
     pdf_para(d, pdf_t(d, TERM_GAPS_INTRO));
-    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_LARGEST_FIRST));
-    gap_bars(d, false);
-    pdf_h2(d, pdf_t(d, TERM_MEAN_GAP_BY_ROLE));
-    gap_bars(d, true);
+    gap_bars(d, pdf_t(d, TERM_MEAN_GAP_BY_TOPIC_LARGEST_FIRST), false);
+    gap_bars(d, pdf_t(d, TERM_MEAN_GAP_BY_ROLE), true);
     heatmap(d);
     raters(d);
 }
@@ -213,7 +229,8 @@ typedef enum trend_figure { TREND_GAP, TREND_SHARE, TREND_LEARNERS } trend_figur
 
 /* One line chart of a figure of a group across the run's periods. */
 static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f, const char *title,
-                        double x, double y, double w, double h, double max, bool compact)
+                        double x, double y, double w, double h, double max, bool compact,
+                        int title_lines)
 {
     size_t np = d->res->n_periods;
     const char **xl = g_new0(const char *, np), **text = g_new0(const char *, np);
@@ -247,7 +264,8 @@ static void trend_chart(pdf_doc *d, tna_set set, uint32_t topic, trend_figure f,
                         max,
                         title,
                         NULL,
-                        compact};
+                        compact,
+                        title_lines};
     chart_line(d->cr, x, y, w, h, &spec);
     g_free(xl), g_free(text), g_free(v), g_free(miss);
 }
@@ -261,15 +279,19 @@ static void trends(pdf_doc *d)
         pdf_para(d, pdf_tf(d, TERM_TRENDS_INTRO, d->res->periods[0].period, d->cur->period,
                            d->marker_short, d->res->min_group_size, d->protect_short));
     pdf_h2(d, tna_label_wales(d->l));
-    double w3 = (PDF_WIDTH - 24) / 3, h = 108;
+    /* titles wrap onto as many lines as the longest needs; the plots keep their height */
+    const char *wales[3] = {pdf_t(d, TERM_MEAN_GAP), pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
+                            pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING)};
+    double w3 = (PDF_WIDTH - 24) / 3;
+    int lines = 2;
+    for (int i = 0; i < 3; i++)
+        lines = (int)fmax(lines, tna_chart_line_title_lines(d->cr, wales[i], w3, false));
+    double h = 108 + tna_chart_line_title_height(lines - 2, false);
     pdf_need(d, h);
     pdf_figure_begin(d);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_GAP, pdf_t(d, TERM_MEAN_GAP), PDF_LEFT, d->y, w3, h,
-                0, false);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_SHARE, pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
-                PDF_LEFT + w3 + 12, d->y, w3, h, 0, false);
-    trend_chart(d, TNA_SET_ALL, TNA_NONE, TREND_LEARNERS, pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
-                PDF_LEFT + 2 * (w3 + 12), d->y, w3, h, 0, false);
+    for (int i = 0; i < 3; i++)
+        trend_chart(d, TNA_SET_ALL, TNA_NONE, (trend_figure)i, wales[i], PDF_LEFT + i * (w3 + 12),
+                    d->y, w3, h, 0, false, lines);
     pdf_figure_end(d);
     d->y += h + 14;
     if (d->m->n_topics == 0)
@@ -286,13 +308,23 @@ static void trends(pdf_doc *d)
         }
     hi = hi > 0 ? ceil(hi * 1.2 * 4) / 4 : 1;
     const int cols = 4;
-    double cw = (PDF_WIDTH - (cols - 1) * 12) / cols, ch = 84;
+    double cw = (PDF_WIDTH - (cols - 1) * 12) / cols;
+    lines = 2;
+    for (uint32_t t = 0; t < d->m->n_topics; t++)
+        lines = (int)fmax(lines, tna_chart_line_title_lines(d->cr, tna_label_topic(d->l, t), cw, true));
+    double extra = tna_chart_line_title_height(lines - 2, true), ch = 84 + extra;
+    /* the plots give up some height (to 64 points) rather than leave a last row alone on
+     * the next page when titles wrap */
+    size_t rows = (d->m->n_topics + cols - 1) / cols;
+    double fit = (PDF_BOTTOM - d->y + 8) / (double)rows - 8;
+    if (fit < ch && fit >= 64 + extra)
+        ch = fit;
     for (uint32_t t = 0; t < d->m->n_topics; t += cols) {
         pdf_need(d, ch);
         pdf_figure_begin(d);
         for (int c = 0; c < cols && t + c < d->m->n_topics; c++)
             trend_chart(d, TNA_SET_TOPIC, t + c, TREND_GAP, tna_label_topic(d->l, t + c),
-                        PDF_LEFT + c * (cw + 12), d->y, cw, ch, hi, true);
+                        PDF_LEFT + c * (cw + 12), d->y, cw, ch, hi, true, lines);
         pdf_figure_end(d);
         d->y += ch + 8;
     }

@@ -206,6 +206,14 @@ const char *pdf_signed(pdf_doc *d, double v);   /* +0.05 / −0.05 */
 const char *pdf_group_gap(pdf_doc *d, const tna_group *g);
 const char *pdf_group_share(pdf_doc *d, const tna_group *g);
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
+/* A group's 95% interval as printed, "0.61–0.67" (mean gap) or "41–47%" (share below), from
+ * its CSV values (mean_gap_low ..., groups-PERIOD.csv); NULL when hidden or without one. */
+const char *tna_pdf_gap_range(pdf_doc *d, const tna_group *g);
+const char *tna_pdf_share_range(pdf_doc *d, const tna_group *g);
+/* Two shown groups' mean gaps are within noise of each other when their intervals overlap;
+ * tna_pdf_holds: the interval of g's mean gap holds v (both at their six-decimal values). */
+bool tna_pdf_within_noise(const tna_group *a, const tna_group *b);
+bool tna_pdf_holds(const tna_group *g, double v);
 /* Short names for tight places: "Isle of Anglesey" for "Isle of Anglesey County Council". */
 const char *pdf_short_authority(pdf_doc *d, uint32_t authority);
 const char *pdf_date(pdf_doc *d, int64_t t); /* "23 November 2026" in the language */

@@ -240,9 +240,9 @@ static void mentors(pdf_doc *d)
     double width[NC] = {0, 48, 62, 62, 150};
     chart_align align[NC] = {CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
     pdf_table t = {NC, k, head, width, align, cells, kind, 7, false};
-    pdf_keep(d, pdf_table_height(d, &t) + 60);
+    pdf_keep(d, pdf_table_height(d, &t) + 72);
     pdf_h2(d, title);
-    pdf_note(d, pdf_t(d, TERM_MENTORS_NOTE_PDF));
+    pdf_note(d, pdf_str(d, "%s %s", tna_label_mentor_rule(d->l), pdf_t(d, TERM_MENTORS_NOTE_PDF)));
     pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
 }
@@ -277,6 +277,18 @@ static void commissioning(pdf_doc *d)
 /* ---- evaluation
  * ------------------------------------------------------------------------------------- */
 
+/* The height of text wrapped at w. */
+static double text_height(pdf_doc *d, const char *text, double w, double size, int flags)
+{
+    double h;
+    chart_text_size(d->cr, text, w, size, flags | CHART_WRAP, 0, NULL, &h);
+    return h;
+}
+
+/* One Kirkpatrick level: its name and what it measures on the left; the expectation's title,
+ * value, target, status and progress in the middle; the metric per period on the right. The
+ * texts are measured first and the panel is as tall as they need (a bilingual report's
+ * words are twice as long), never less than 104 points. */
 static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name, tna_term what)
 {
     cairo_t *cr = d->cr;
@@ -285,7 +297,55 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
     for (size_t i = 0; i < pl->n_expectations && !e; i++)
         if (d->m->expectations[pl->expectations[i].expectation].metric == metric)
             e = &pl->expectations[i];
-    const double h = 104, left = 190, mid = 120;
+    const double left = 190, mid = 120, right_w = PDF_WIDTH - left - 10;
+    const double mx = PDF_LEFT + left;
+    const char *heading = tna_pdf_pair(
+        d, pdf_in(d, TNA_LANG_EN, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_EN)),
+        pdf_in(d, TNA_LANG_CY, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_CY)));
+    double head_h = text_height(d, heading, left - 12, 10.5, CHART_BOLD);
+    double h = fmax(104, 10 + head_h + 3 + text_height(d, pdf_t(d, what), left - 12, 7.5, 0) + 8);
+
+    /* the middle column, top to bottom */
+    const char *title = NULL, *actual = NULL, *target = NULL, *progress = NULL, *note = NULL;
+    double title_h = 0, actual_h = 0, target_h = 0, pill_w = 0, progress_h = 0, note_h = 0;
+    bool pill = false, progress_beside = true;
+    tna_rag rag = TNA_RAG_NONE;
+    if (e == NULL) {
+        title = pdf_tf(d, TERM_LEVEL_NOT_MEASURED_PDF, tna_metric_names[metric]);
+        title_h = text_height(d, title, right_w, 8.5, 0);
+        h = fmax(h, 10 + title_h + 8);
+    } else {
+        title = tna_label_expectation(d->l, e->expectation);
+        title_h = text_height(d, title, right_w, 8, CHART_BOLD);
+        actual = e->hidden       ? tna_pdf_hidden(d, e->hidden)
+                 : e->has_actual ? pdf_metric_value(d, metric, e->actual)
+                                 : "–";
+        actual_h = text_height(d, actual, mid - 6, e->hidden ? 11 : 18, CHART_BOLD);
+        target = e->has_baseline
+                     ? pdf_tf(d, TERM_TARGET_AND_BASELINE, pdf_metric_value(d, metric, e->target),
+                              pdf_metric_value(d, metric, e->baseline))
+                     : pdf_tf(d, TERM_TARGET_VALUE, pdf_metric_value(d, metric, e->target));
+        target_h = text_height(d, target, mid - 6, 7.5, 0);
+        rag = e->hidden ? TNA_RAG_NONE : e->rag;
+        pill = e->note != TNA_NOTE_BASELINE_SET; /* no status yet: the note says why */
+        if (pill)
+            chart_text_size(cr, pdf_rag_word(d, rag), 0, 8, CHART_BOLD, 0, &pill_w, NULL),
+                pill_w += 10;
+        if (e->has_progress && !e->hidden) {
+            progress = pdf_tf(d, TERM_PROGRESS_OF_THE_WAY, pdf_share(d, e->progress));
+            double pw;
+            chart_text_size(cr, progress, 0, 7, 0, 0, &pw, NULL);
+            progress_beside = pill_w + 6 + pw <= mid - 6;
+            progress_h = progress_beside ? 0 : text_height(d, progress, mid - 6, 7, 0) + 2;
+        }
+        if (e->note != TNA_NOTE_NONE) {
+            note = pdf_t(d, tna_note_term(e->note));
+            note_h = text_height(d, note, right_w - mid, 6.5, 0);
+        }
+        double below = 7 + title_h + 6 + actual_h + 4 + target_h + 6 + 12.4 + progress_h + 8;
+        h = fmax(h, fmax(below, 7 + title_h + 14 + 66 + (note ? note_h + 4 : 0) + 8));
+    }
+
     pdf_need(d, h + 8);
     double y = d->y;
     chart_set_rgb(cr, chart_panel);
@@ -293,55 +353,43 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
     cairo_fill(cr);
     pdf_tag_begin(d, "H2", NULL);
     chart_set_rgb(cr, chart_accent);
-    double th = chart_text(
-        cr,
-        tna_pdf_pair(
-            d, pdf_in(d, TNA_LANG_EN, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_EN)),
-            pdf_in(d, TNA_LANG_CY, TERM_LEVEL_N_NAME, level, tna_term_in(name, TNA_LANG_CY))),
-        PDF_LEFT + 8, y + 7, left - 12, 10.5, CHART_BOLD | CHART_WRAP, CHART_LEFT, 2);
+    chart_text(cr, heading, PDF_LEFT + 8, y + 7, left - 12, 10.5, CHART_BOLD | CHART_WRAP,
+               CHART_LEFT, 0);
     pdf_tag_end(d, "H2");
     chart_set_rgb(cr, chart_ink);
-    pdf_text_at(d, pdf_t(d, what), PDF_LEFT + 8, y + 10 + th, left - 12, 7.5, CHART_WRAP);
-    double mx = PDF_LEFT + left;
+    pdf_text_at(d, pdf_t(d, what), PDF_LEFT + 8, y + 10 + head_h, left - 12, 7.5, CHART_WRAP);
     if (e == NULL) {
         chart_set_rgb(cr, chart_muted);
-        pdf_text_at(d, pdf_tf(d, TERM_LEVEL_NOT_MEASURED_PDF, tna_metric_names[metric]), mx, y + 10,
-                    PDF_WIDTH - left - 10, 8.5, CHART_WRAP);
+        pdf_text_at(d, title, mx, y + 10, right_w, 8.5, CHART_WRAP);
         d->y += h + 8;
         return;
     }
-    const tna_expectation *x = &d->m->expectations[e->expectation];
     chart_set_rgb(cr, chart_ink);
-    pdf_text_at(d, x->title && x->title[0] ? x->title : x->id, mx, y + 7, PDF_WIDTH - left - 10, 8,
-                CHART_BOLD | CHART_WRAP);
-    const char *actual = e->hidden       ? tna_pdf_hidden(d, e->hidden)
-                         : e->has_actual ? pdf_metric_value(d, metric, e->actual)
-                                         : "–";
+    pdf_text_at(d, title, mx, y + 7, right_w, 8, CHART_BOLD | CHART_WRAP);
+    double ty = y + 7 + title_h + 6, top = ty; /* the value, target and status under it */
     chart_set_rgb(cr, e->hidden ? chart_muted : chart_accent);
-    pdf_text_at(d, actual, mx, y + 30, mid - 6, e->hidden ? 11 : 18, CHART_BOLD | CHART_WRAP);
+    pdf_text_at(d, actual, mx, ty, mid - 6, e->hidden ? 11 : 18, CHART_BOLD | CHART_WRAP);
+    ty += actual_h + 4;
     chart_set_rgb(cr, chart_ink);
-    pdf_text_at(d,
-                e->has_baseline
-                    ? pdf_tf(d, TERM_TARGET_AND_BASELINE, pdf_metric_value(d, metric, e->target),
-                             pdf_metric_value(d, metric, e->baseline))
-                    : pdf_tf(d, TERM_TARGET_VALUE, pdf_metric_value(d, metric, e->target)),
-                mx, y + 56, mid - 6, 7.5, CHART_WRAP);
-    tna_rag rag = e->hidden ? TNA_RAG_NONE : e->rag;
-    if (e->note != TNA_NOTE_BASELINE_SET) { /* no status yet: the note below says why */
+    pdf_text_at(d, target, mx, ty, mid - 6, 7.5, CHART_WRAP);
+    ty += target_h + 6;
+    if (pill) {
         pdf_tag_begin(d, "P", NULL);
-        chart_status(cr, mx, y + 80, (chart_status_kind)(pdf_rag_cell(rag) - PDF_CELL_RAG_NONE),
+        chart_status(cr, mx, ty, (chart_status_kind)(pdf_rag_cell(rag) - PDF_CELL_RAG_NONE),
                      pdf_rag_word(d, rag), 8);
         pdf_tag_end(d, "P");
     }
-    if (e->has_progress && !e->hidden) {
+    if (progress) {
         chart_set_rgb(cr, chart_muted);
-        pdf_text_at(d, pdf_tf(d, TERM_PROGRESS_OF_THE_WAY, pdf_share(d, e->progress)), mx + 58,
-                    y + 81, mid - 60, 7, 0);
+        if (progress_beside)
+            pdf_text_at(d, progress, mx + (pill ? pill_w + 6 : 0), ty + 1.5, mid - 6, 7, 0);
+        else
+            pdf_text_at(d, progress, mx, ty + 14.4, mid - 6, 7, CHART_WRAP);
     }
-    if (e->note != TNA_NOTE_NONE) {
+    double chart_h = e->note != TNA_NOTE_NONE ? 50 : 66;
+    if (note) {
         chart_set_rgb(cr, chart_muted);
-        pdf_text_at(d, pdf_t(d, tna_note_term(e->note)), mx + mid, y + 82,
-                    PDF_WIDTH - left - mid - 10, 6.5, CHART_WRAP);
+        pdf_text_at(d, note, mx + mid, top + 14 + chart_h - 10, right_w - mid, 6.5, CHART_WRAP);
     }
     /* the metric in each period */
     size_t np = d->res->n_periods;
@@ -366,10 +414,10 @@ static void level_panel(pdf_doc *d, int level, tna_metric metric, tna_term name,
             0,
             NULL,
             "–",
-            true};
+            true,
+            0};
         pdf_figure_begin(d);
-        chart_line(cr, mx + mid, y + 30, PDF_WIDTH - left - mid - 10,
-                   e->note != TNA_NOTE_NONE ? 50 : 66, &spec);
+        chart_line(cr, mx + mid, top, right_w - mid, chart_h, &spec);
         pdf_figure_end(d);
         g_free(xl), g_free(text), g_free(miss);
     }
@@ -396,6 +444,28 @@ static bool evaluated(pdf_doc *d)
     return false;
 }
 
+/* Under the Level 4 panel: the estimate adjusted for the starting gap, which the status
+ * uses, with its interval, beside the raw difference the panel shows; who was compared; and
+ * what the adjustment cannot do (docs/method.md, "Level 4"). */
+static void level4_detail(pdf_doc *d)
+{
+    const tna_planning *pl = &d->res->planning;
+    const tna_metric metric = TNA_METRIC_TRAINED_VS_UNTRAINED;
+    for (size_t i = 0; i < pl->n_expectations; i++) {
+        const tna_expectation_result *e = &pl->expectations[i];
+        if (d->m->expectations[e->expectation].metric != metric || e->hidden || !e->has_level4)
+            continue;
+        pdf_note(d, pdf_tf(d, TERM_LEVEL4_DETAIL_PDF, pdf_metric_value(d, metric, e->adjusted),
+                           pdf_str(d, "%s–%s", pdf_metric_value(d, metric, e->ci_low),
+                                   pdf_metric_value(d, metric, e->ci_high)),
+                           pdf_metric_value(d, metric, e->actual), pdf_count(d, e->n_trained),
+                           pdf_gap(d, e->start_trained), pdf_count(d, e->n_untrained),
+                           pdf_gap(d, e->start_untrained)));
+        pdf_note(d, pdf_t(d, TERM_LEVEL4_LIMITS_PDF));
+        return; /* the panel shows the first such expectation */
+    }
+}
+
 static void evaluation(pdf_doc *d)
 {
     if (!evaluated(d)) { /* four empty panels would say nothing: say what to add, in the room
@@ -414,6 +484,7 @@ static void evaluation(pdf_doc *d)
     level_panel(d, 2, TNA_METRIC_LEARNING_UPLIFT, TERM_LEVEL2_NAME, TERM_LEVEL2_WHAT_PDF);
     level_panel(d, 3, TNA_METRIC_APPLIED_RATE, TERM_LEVEL3_NAME, TERM_LEVEL3_WHAT_PDF);
     level_panel(d, 4, TNA_METRIC_TRAINED_VS_UNTRAINED, TERM_LEVEL4_NAME, TERM_LEVEL4_WHAT_PDF);
+    level4_detail(d);
 }
 
 /* ---- barriers
@@ -429,7 +500,6 @@ static void barriers(pdf_doc *d)
         return;
     }
     pdf_para(d, pdf_t(d, TERM_BARRIERS_INTRO_PDF));
-    pdf_h2(d, tna_label_wales(d->l));
     chart_bar *bars = g_new0(chart_bar, nb);
     size_t k = 0;
     for (size_t i = 0; i < pl->n_barriers; i++) {
@@ -452,6 +522,10 @@ static void barriers(pdf_doc *d)
         }
     chart_bars spec = {
         bars, k, 1, {NULL}, CHART_FMT_PERCENT, 0, pdf_t(d, TERM_SHARE_OF_RESPONDENTS), 10, 0.4};
+    double h = chart_hbars_height(d->cr, PDF_WIDTH, &spec);
+    pdf_keep(d, h + 40); /* the heading stays with its chart */
+    pdf_h2(d, tna_label_wales(d->l));
+    pdf_need(d, h);
     pdf_figure_begin(d);
     d->y += chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 10;
     pdf_figure_end(d);

@@ -206,7 +206,45 @@ static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g, const 
     d->y += h;
 }
 
-static void geometry(const pdf_table *t, table_geom *g)
+/* Widens each column that is narrower than its widest word (of the header, or of a cell that
+ * wraps) to fit it, taking the room from the columns with some to spare, in proportion. A
+ * text that fits on one line needs its whole width: a column never gives up room that would
+ * make it wrap. */
+static void fit_words(pdf_doc *d, const pdf_table *t, table_geom *g)
+{
+    double need[32], spare = 0, short_by = 0;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        double inner = g->w[c] - 2 * g->pad - 1;
+        need[c] = 0;
+        for (size_t r = 0; r <= t->n_rows; r++) { /* the header, then each row */
+            const char *text = r == 0 ? t->head[c] : t->cells[(r - 1) * t->n_cols + c];
+            unsigned char k = r == 0    ? PDF_CELL_BOLD
+                              : t->kind ? t->kind[(r - 1) * t->n_cols + c]
+                                        : PDF_CELL_TEXT;
+            if (text == NULL || text == d->marker || text == d->protect || k >= PDF_CELL_RAG_NONE)
+                continue; /* markers shorten themselves, pills shrink to fit */
+            int flags = k == PDF_CELL_BOLD ? CHART_BOLD : 0;
+            double whole;
+            chart_text_size(d->cr, text, 0, g->size, flags, 0, &whole, NULL);
+            need[c] = fmax(need[c], whole <= inner
+                                        ? whole
+                                        : tna_chart_text_min_width(d->cr, text, g->size, flags));
+        }
+        need[c] += 2 * g->pad + 1;
+        if (g->w[c] < need[c])
+            short_by += need[c] - g->w[c];
+        else
+            spare += g->w[c] - need[c];
+    }
+    if (short_by <= 0 || spare <= 0)
+        return;
+    double give = fmin(short_by, spare), take = give / spare, grow = give / short_by;
+    for (size_t c = 0; c < t->n_cols; c++)
+        g->w[c] = g->w[c] < need[c] ? g->w[c] + (need[c] - g->w[c]) * grow
+                                    : g->w[c] - (g->w[c] - need[c]) * take;
+}
+
+static void geometry(pdf_doc *d, const pdf_table *t, table_geom *g)
 {
     *g = (table_geom){.size = t->size > 0 ? t->size : 8, .pad = 3};
     double used = 0;
@@ -219,6 +257,7 @@ static void geometry(const pdf_table *t, table_geom *g)
     }
     if (open < t->n_cols)
         g->w[open] = fmax(30, PDF_WIDTH - used);
+    fit_words(d, t, g);
     double x = PDF_LEFT;
     for (size_t c = 0; c < t->n_cols; c++)
         g->x[c] = x, x += g->w[c];
@@ -229,7 +268,7 @@ double pdf_table_height(pdf_doc *d, const pdf_table *t)
     if (t->n_cols == 0 || t->n_cols > 32)
         return 0;
     table_geom g;
-    geometry(t, &g);
+    geometry(d, t, &g);
     double h = row_height(d, t, &g, t->head, NULL, true) + 8;
     d->shortened = d->protect_shown = false;
     for (size_t r = 0; r < t->n_rows; r++)
@@ -247,7 +286,7 @@ void pdf_table_draw(pdf_doc *d, const pdf_table *t)
     if (t->n_cols == 0 || t->n_cols > 32)
         return;
     table_geom g;
-    geometry(t, &g);
+    geometry(d, t, &g);
     double hh = row_height(d, t, &g, t->head, NULL, true);
     double first = t->n_rows ? row_height(d, t, &g, t->cells, t->kind, false) : 0;
     pdf_need(d, hh + first);
@@ -401,6 +440,40 @@ const char *pdf_group_share(pdf_doc *d, const tna_group *g)
     return g->hidden ? tna_pdf_hidden(d, g->hidden) : pdf_share(d, g->share_below);
 }
 
+const char *tna_pdf_gap_range(pdf_doc *d, const tna_group *g)
+{
+    if (g == NULL || g->hidden || !g->has_interval)
+        return NULL;
+    return pdf_str(d, "%s–%s", pdf_gap(d, g->mean_gap_low), pdf_gap(d, g->mean_gap_high));
+}
+
+const char *tna_pdf_share_range(pdf_doc *d, const tna_group *g)
+{
+    if (g == NULL || g->hidden || !g->has_interval)
+        return NULL;
+    char lo[64], hi[64];
+    tna_format_decimal(g->share_below_low, 0, 2, lo, sizeof lo);
+    tna_format_decimal(g->share_below_high, 0, 2, hi, sizeof hi);
+    return pdf_str(d, "%s–%s%%", lo, hi);
+}
+
+bool tna_pdf_within_noise(const tna_group *a, const tna_group *b)
+{
+    if (a == NULL || b == NULL || a->hidden || b->hidden || !a->has_interval ||
+        !b->has_interval)
+        return false;
+    /* compared at their six-decimal values, as the CSV has them */
+    return tna_round_shown(a->mean_gap_low) <= tna_round_shown(b->mean_gap_high) &&
+           tna_round_shown(b->mean_gap_low) <= tna_round_shown(a->mean_gap_high);
+}
+
+bool tna_pdf_holds(const tna_group *g, double v)
+{
+    return g != NULL && !g->hidden && g->has_interval &&
+           tna_round_shown(g->mean_gap_low) <= tna_round_shown(v) &&
+           tna_round_shown(v) <= tna_round_shown(g->mean_gap_high);
+}
+
 const char *pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)
 {
     if (g == NULL)
@@ -454,17 +527,7 @@ const char *pdf_short_authority(pdf_doc *d, uint32_t a)
         if (strncmp(au->name_cy, "Cyngor Sir ", 11) == 0)
             g_strlcpy(cy, au->name_cy + 7, sizeof cy);
     }
-    switch (d->opt->language) {
-    case TNA_LANG_CY:
-        return pdf_str(d, "%s", has_cy ? cy : en);
-    case TNA_LANG_BOTH:
-        if (has_cy && strcmp(en, cy) != 0)
-            return pdf_str(d, "%s / %s", en, cy);
-        return pdf_str(d, "%s", en);
-    case TNA_LANG_EN:
-        break;
-    }
-    return pdf_str(d, "%s", en);
+    return tna_pdf_pair(d, pdf_str(d, "%s", en), has_cy ? pdf_str(d, "%s", cy) : NULL);
 }
 
 const char *pdf_date(pdf_doc *d, int64_t t)
@@ -489,6 +552,7 @@ const char *pdf_metric_value(pdf_doc *d, tna_metric metric, double v)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
     case TNA_METRIC_APPLIED_RATE:
         return pdf_share(d, v);
     case TNA_METRIC_LEARNERS_NEEDING:

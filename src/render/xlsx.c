@@ -104,8 +104,7 @@ tna_status tna_render_xlsx(const tna_results *r, const tna_render_options *optio
     lxw_error e = LXW_ERROR_MEMORY_MALLOC_FAILED;
     int sys_errno = 0;
     if (x.wb) {
-        char *title =
-            g_strdup(r->model->title ? r->model->title : xw_t(&x, TERM_TRAINING_NEEDS_ANALYSIS));
+        char *title = g_strdup(tna_label_title(x.l));
         char *subject = g_strdup_printf("%s %s", xw_t(&x, TERM_TRAINING_NEEDS_ANALYSIS), period);
         lxw_doc_properties props = {0};
         props.title = g_utf8_make_valid(title, -1);

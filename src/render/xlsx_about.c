@@ -190,6 +190,31 @@ static void configuration(xw *x, lxw_worksheet *ws, lxw_row_t *row)
         }
 }
 
+/* Welsh and bilingual workbooks list the configured texts they show in English, for want
+ * of a Welsh form: kind, then "id: text (key to add)". */
+typedef struct untranslated_items {
+    xw *x;
+    lxw_worksheet *ws;
+    lxw_row_t *row;
+} untranslated_items;
+
+static void untranslated_item(void *ctx, const tna_untranslated *u)
+{
+    untranslated_items *it = ctx;
+    item_text(it->x, it->ws, it->row, xw_t(it->x, tna_text_kind_term(u->kind)), "%s%s%s (%s)",
+              u->id, u->id[0] ? ": " : "", u->text, u->key);
+}
+
+static void untranslated(xw *x, lxw_worksheet *ws, lxw_row_t *row)
+{
+    if (x->opt->language == TNA_LANG_EN || tna_model_each_untranslated(x->m, NULL, NULL) == 0)
+        return;
+    heading(x, ws, row, xw_t(x, TERM_SHOWN_IN_ENGLISH));
+    item(x, ws, row, "", xw_t(x, TERM_SHOWN_IN_ENGLISH_INTRO));
+    untranslated_items it = {x, ws, row};
+    tna_model_each_untranslated(x->m, untranslated_item, &it);
+}
+
 void xlsx_about(xw *x)
 {
     const tna_model *m = x->m;
@@ -199,7 +224,7 @@ void xlsx_about(xw *x)
     xw_check(x, worksheet_set_column(ws, 1, 1, 100, NULL));
     worksheet_freeze_panes(ws, 2, 0);
     lxw_row_t row = 3;
-    item(x, ws, &row, xw_t(x, TERM_TITLE), m->title ? m->title : "");
+    item(x, ws, &row, xw_t(x, TERM_TITLE), tna_label_title(x->l));
     item(x, ws, &row, xw_t(x, TERM_CURRENT_PERIOD), x->cur->period);
     GString *periods = g_string_new(NULL);
     for (size_t p = 0; p < x->r->n_periods; p++)
@@ -212,7 +237,9 @@ void xlsx_about(xw *x)
     item(x, ws, &row, xw_t(x, TERM_WRITTEN_BY), "tna " TNA_VERSION);
     item(x, ws, &row, xw_t(x, TERM_LANGUAGE),
          xw_t(x, x->opt->language == TNA_LANG_CY     ? TERM_LANGUAGE_NAME_CY
-                 : x->opt->language == TNA_LANG_BOTH ? TERM_LANGUAGE_NAME_BOTH
+                 : x->opt->language == TNA_LANG_BOTH
+                     ? (m->language_order == TNA_ORDER_EN_FIRST ? TERM_LANGUAGE_NAME_BOTH_EN_FIRST
+                                                                : TERM_LANGUAGE_NAME_BOTH)
                                                      : TERM_LANGUAGE_NAME_EN));
 
     heading(x, ws, &row, xw_t(x, TERM_PRIVACY));
@@ -224,4 +251,5 @@ void xlsx_about(xw *x)
           x->cur->n_suppressed_primary, x->cur->n_suppressed_secondary, x->cur->n_groups);
     definitions(x, ws, &row);
     configuration(x, ws, &row);
+    untranslated(x, ws, &row);
 }

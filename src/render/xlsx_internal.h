@@ -72,8 +72,8 @@ void xw_formats(xw *x);
 /* A sheet name made valid for Excel (31 characters, none of []:*?/\, no apostrophe at
  * either end, not blank). Caller frees with g_free(). */
 char *tna_xw_valid_sheet_name(const char *name);
-/* A term as a sheet name: in the report's language (with both, the English alone when the
- * two together are too long for a tab), made valid. Caller frees with g_free(). */
+/* A term as a sheet name: in the report's language (with both, the first language alone
+ * when the two together are too long for a tab), made valid. Caller frees with g_free(). */
 char *xw_sheet_name(xw *x, tna_term term);
 /* Adds a worksheet named by xw_sheet_name. */
 lxw_worksheet *xw_sheet(xw *x, tna_term term);

@@ -212,7 +212,7 @@ void xlsx_mentors(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = xw_sheet(x, TERM_MENTORS);
-    xw_title(x, ws, xw_t(x, TERM_MENTORS_TITLE), xw_t(x, TERM_MENTORS_NOTE));
+    xw_title(x, ws, xw_t(x, TERM_MENTORS_TITLE), tna_label_mentor_rule(x->l));
     const char *head[] = {xw_t(x, TERM_TOPIC),
                           xw_t(x, TERM_REGION),
                           xw_t(x, TERM_RESPONDENTS),

@@ -141,7 +141,7 @@ void xlsx_summary(xw *x)
     const char *note =
         tna_label_termf(x->l, TERM_SUMMARY_NOTE, x->cur->period, tna_label_wales_lower(x->l),
                         x->marker, x->r->min_group_size, x->protect);
-    xw_title(x, ws, m->title ? m->title : xw_t(x, TERM_TRAINING_NEEDS_ANALYSIS), note);
+    xw_title(x, ws, tna_label_title(x->l), note);
     worksheet_freeze_panes(ws, 2, 0);
 
     headline(x, ws, 3);
@@ -181,7 +181,8 @@ void xlsx_summary(xw *x)
             row--; /* a pack shows the expectations of its place and of Wales: undo the step */
             continue;
         }
-        const char *title = ex->title ? ex->title : ex->id, *metric = xw_metric_name(x, ex->metric);
+        const char *title = tna_label_expectation(x->l, er->expectation);
+        const char *metric = xw_metric_name(x, ex->metric);
         char *scope = scope_text(x, &ex->scope);
         xw_text(x, ws, row, 0, title, x->wrap);
         xw_text(x, ws, row, 1, metric, x->wrap);
@@ -241,8 +242,7 @@ void xlsx_evaluation(xw *x)
             xw_text(x, ws, row, 1, what, x->wrap);
             int lines = xw_lines(what, widths[1]);
             if (er) {
-                const tna_expectation *ex = &x->m->expectations[er->expectation];
-                const char *title = ex->title ? ex->title : ex->id;
+                const char *title = tna_label_expectation(x->l, er->expectation);
                 xw_text(x, ws, row, 2, title, x->wrap);
                 int more = expectation_cells(x, ws, row, 3, er, 9, widths[9]);
                 lines = more > lines ? more : lines;

@@ -160,9 +160,10 @@ char *tna_xw_valid_sheet_name(const char *name)
 
 char *xw_sheet_name(xw *x, tna_term term)
 {
-    const char *name = xw_t(x, term), *en = tna_term_in(term, TNA_LANG_EN);
-    if (g_utf8_strlen(name, -1) > 31 && strcmp(name, tna_term_in(term, TNA_LANG_CY)) != 0)
-        name = en; /* "English / Cymraeg" too long for a tab: the English alone */
+    const char *name = xw_t(x, term);
+    /* "Cymraeg / English" too long for a tab: the first language alone */
+    if (g_utf8_strlen(name, -1) > 31)
+        name = tna_term_in(term, tna_label_first_language(x->l));
     return tna_xw_valid_sheet_name(name);
 }
 
@@ -320,6 +321,8 @@ const char *xw_metric_name(xw *x, tna_metric metric)
         return xw_t(x, TERM_METRIC_APPLIED_RATE);
     case TNA_METRIC_TRAINED_VS_UNTRAINED:
         return xw_t(x, TERM_METRIC_TRAINED_VS_UNTRAINED);
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
+        return xw_t(x, TERM_METRIC_SHARE_SKILLS_AT_TARGET);
     case TNA_METRIC_COUNT:
         break;
     }
@@ -330,6 +333,7 @@ lxw_format *xw_metric_format(xw *x, tna_metric metric)
 {
     switch (metric) {
     case TNA_METRIC_SHARE_AT_TARGET:
+    case TNA_METRIC_SHARE_SKILLS_AT_TARGET:
     case TNA_METRIC_APPLIED_RATE:
         return x->percent;
     case TNA_METRIC_LEARNERS_NEEDING:

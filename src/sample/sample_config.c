@@ -143,7 +143,7 @@ static void write_other_sources(FILE *f)
 
 typedef struct expectation {
     const char *id;
-    char title[256];
+    char title[256], title_cy[256];
     const char *metric;
     const char *scope_key[2]; /* "framework", "role", "topic"; NULL when unused */
     const char *scope_val[2];
@@ -151,35 +151,46 @@ typedef struct expectation {
     double baseline, target;
 } expectation;
 
-static const char *framework_id(const tna_model *m, const char *want, const char **name)
+/* An entry's id, with its English and Welsh names (the English where it has no Welsh). */
+static const char *named(const char *id, const char *name, const char *name_cy, const char **en,
+                         const char **cy)
+{
+    *en = name;
+    *cy = name_cy && name_cy[0] ? name_cy : name;
+    return id;
+}
+
+static const char *framework_id(const tna_model *m, const char *want, const char **name,
+                                const char **name_cy)
 {
     uint32_t i = tna_model_find_framework(m, want);
     i = i != TNA_NONE ? i : 0;
-    *name = m->frameworks[i].name;
-    return m->frameworks[i].id;
+    const tna_framework *f = &m->frameworks[i];
+    return named(f->id, f->name, f->name_cy, name, name_cy);
 }
 
-static const char *topic_id(const tna_model *m, const char *want, const char **name)
+static const char *topic_id(const tna_model *m, const char *want, const char **name,
+                            const char **name_cy)
 {
     uint32_t i = tna_model_find_topic(m, want);
     i = i != TNA_NONE ? i : 0;
-    *name = m->topics[i].name;
-    return m->topics[i].id;
+    const tna_topic *t = &m->topics[i];
+    return named(t->id, t->name, t->name_cy, name, name_cy);
 }
 
-static const char *role_id(const tna_model *m, const char *want, const char **name)
+static const char *role_id(const tna_model *m, const char *want, const char **name,
+                           const char **name_cy)
 {
-    for (size_t i = 0; i < m->n_roles; i++)
-        if (strcmp(m->roles[i].id, want) == 0) {
-            *name = m->roles[i].name;
-            return m->roles[i].id;
-        }
-    *name = m->roles[0].name;
-    return m->roles[0].id;
+    size_t i = 0;
+    while (i < m->n_roles && strcmp(m->roles[i].id, want) != 0)
+        i++;
+    const tna_role *r = &m->roles[i < m->n_roles ? i : 0];
+    return named(r->id, r->name, r->name_cy, name, name_cy);
 }
 
 /* A name in the middle of a sentence: "User researcher" -> "user researcher", but an
- * initialism stays ("AI awareness"). */
+ * initialism stays ("AI awareness"). The Welsh titles name a topic or framework after "ym
+ * maes" and a role after "yn rôl", where no mutation is needed. */
 static const char *mid_sentence(const char *name, char *buf, size_t size)
 {
     snprintf(buf, size, "%s", name);
@@ -200,11 +211,11 @@ static const char *mid_sentence(const char *name, char *buf, size_t size)
  * Small samples (a few hundred staff) are noisier and may land elsewhere. */
 static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
 {
-    const char *fw_name, *role_name, *ai_name, *a11y_name;
-    const char *fw = framework_id(m, "user-research", &fw_name);
-    const char *role = role_id(m, "user-researcher", &role_name);
-    const char *ai = topic_id(m, "dd-ai", &ai_name);
-    const char *a11y = topic_id(m, "cd-accessibility", &a11y_name);
+    const char *fw_name, *role_name, *ai_name, *a11y_name, *fw_cy, *role_cy, *ai_cy, *a11y_cy;
+    const char *fw = framework_id(m, "user-research", &fw_name, &fw_cy);
+    const char *role = role_id(m, "user-researcher", &role_name, &role_cy);
+    const char *ai = topic_id(m, "dd-ai", &ai_name, &ai_cy);
+    const char *a11y = topic_id(m, "cd-accessibility", &a11y_name, &a11y_cy);
     char b1[128], b2[128];
     size_t n = 0;
 
@@ -215,16 +226,33 @@ static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
                          .has_baseline = true,
                          .baseline = 0.2,
                          .target = 0.8};
-    snprintf(x[n++].title, sizeof x->title, "Four in five %ss at target in %s",
+    snprintf(x[n].title, sizeof x->title, "Four in five %ss at target in %s",
              mid_sentence(role_name, b1, sizeof b1), mid_sentence(fw_name, b2, sizeof b2));
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "Pedwar o bob pump o staff yn rôl %s ar y targed ym maes %s",
+             mid_sentence(role_cy, b1, sizeof b1), mid_sentence(fw_cy, b2, sizeof b2));
+
+    /* the same people's skills rather than the people: within reach where the above is not */
+    x[n] = (expectation){.id = "ur-skills-at-target",
+                         .metric = "share_skills_at_target",
+                         .scope_key = {"framework", "role"},
+                         .scope_val = {fw, role},
+                         .target = 0.6};
+    snprintf(x[n].title, sizeof x->title, "Three in five of %ss' skills at target in %s",
+             mid_sentence(role_name, b1, sizeof b1), mid_sentence(fw_name, b2, sizeof b2));
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "Tri o bob pump o sgiliau staff yn rôl %s ar y targed ym maes %s",
+             mid_sentence(role_cy, b1, sizeof b1), mid_sentence(fw_cy, b2, sizeof b2));
 
     x[n] = (expectation){.id = "ai-gap",
                          .metric = "mean_gap",
                          .scope_key = {"topic"},
                          .scope_val = {ai},
                          .target = 0.57};
-    snprintf(x[n++].title, sizeof x->title, "Mean gap in %s down to 0.57",
+    snprintf(x[n].title, sizeof x->title, "Mean gap in %s down to 0.57",
              mid_sentence(ai_name, b1, sizeof b1));
+    snprintf(x[n++].title_cy, sizeof x->title_cy, "Bwlch cymedrig ym maes %s i lawr i 0.57",
+             mid_sentence(ai_cy, b1, sizeof b1));
 
     /* About 29% of staff need this topic in the first period; a fifth fewer is 23%. */
     x[n] = (expectation){.id = "accessibility-learners",
@@ -232,38 +260,49 @@ static size_t expectation_list(const tna_model *m, size_t staff, expectation *x)
                          .scope_key = {"topic"},
                          .scope_val = {a11y},
                          .target = round(0.23 * (double)staff)};
-    snprintf(x[n++].title, sizeof x->title, "A fifth fewer staff needing %s",
+    snprintf(x[n].title, sizeof x->title, "A fifth fewer staff needing %s",
              mid_sentence(a11y_name, b1, sizeof b1));
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "Un rhan o bump yn llai o staff sydd angen hyfforddiant ym maes %s",
+             mid_sentence(a11y_cy, b1, sizeof b1));
 
     x[n] = (expectation){.id = "course-satisfaction",
                          .metric = "satisfaction",
                          .has_baseline = true,
                          .baseline = 3.5,
                          .target = 3.9};
-    snprintf(x[n++].title, sizeof x->title, "Courses rated 3.9 out of 5 or better");
+    snprintf(x[n].title, sizeof x->title, "Courses rated 3.9 out of 5 or better");
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "Cyrsiau'n cael eu graddio'n 3.9 allan o 5 neu'n well");
 
     x[n] = (expectation){.id = "learning-uplift",
                          .metric = "learning_uplift",
                          .has_baseline = true,
                          .baseline = 0.5,
                          .target = 1.2};
-    snprintf(x[n++].title, sizeof x->title, "Courses lift learners 1.2 levels on average");
+    snprintf(x[n].title, sizeof x->title, "Courses lift learners 1.2 levels on average");
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "Cyrsiau'n codi dysgwyr 1.2 lefel ar gyfartaledd");
 
     x[n] = (expectation){.id = "learning-applied",
                          .metric = "applied_rate",
                          .has_baseline = true,
                          .baseline = 0.6,
                          .target = 0.85};
-    snprintf(x[n++].title, sizeof x->title,
-             "85%% of learners use what they learned at work");
+    snprintf(x[n].title, sizeof x->title, "85%% of learners use what they learned at work");
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "85%% o ddysgwyr yn defnyddio'r hyn a ddysgwyd ganddynt yn y gwaith");
 
     x[n] = (expectation){.id = "training-closes-gaps",
                          .metric = "trained_vs_untrained",
                          .has_baseline = true,
                          .baseline = 0.0,
                          .target = -0.05};
-    snprintf(x[n++].title, sizeof x->title,
+    snprintf(x[n].title, sizeof x->title,
              "Trained staff close gaps 0.05 of a level faster than untrained staff");
+    snprintf(x[n++].title_cy, sizeof x->title_cy,
+             "Staff a hyfforddwyd yn cau bylchau 0.05 o lefel yn gyflymach na staff heb eu "
+             "hyfforddi");
     return n;
 }
 
@@ -280,7 +319,7 @@ static void next_period(const tna_model *m, char *buf, size_t size)
 
 static void write_expectations(FILE *f, const tna_model *m, size_t staff)
 {
-    expectation x[8];
+    expectation x[9];
     size_t n = expectation_list(m, staff, x);
     char due[32];
     next_period(m, due, sizeof due);
@@ -291,6 +330,7 @@ static void write_expectations(FILE *f, const tna_model *m, size_t staff)
     for (size_t i = 0; i < n; i++) {
         fprintf(f, "  - id: %s\n", x[i].id);
         ykv(f, 4, "title", x[i].title);
+        ykv(f, 4, "title_cy", x[i].title_cy);
         fprintf(f, "    metric: %s\n", x[i].metric);
         if (x[i].scope_key[0] != NULL) {
             fputs("    scope: {", f);
@@ -308,6 +348,36 @@ static void write_expectations(FILE *f, const tna_model *m, size_t staff)
     }
 }
 
+/* Mentors, priorities and the budget: the planning keys of a run. */
+static void write_plan_keys(FILE *f, const tna_model *m, size_t staff)
+{
+    fputs("\n# An expert in a topic (a potential mentor) is at Expert in at least half of the\n"
+          "# topic's skills they answered.\n"
+          "mentors: {min_level: 4, min_share: 0.5}\n",
+          f);
+    if (m != NULL) {
+        const char *name, *name_cy;
+        fputs("\n# Weights from the business plans: accessible content is this year's legal duty,\n"
+              "# user research backs the service redesign programme.\n"
+              "priorities:\n  - {topic: ",
+              f);
+        yq(f, topic_id(m, "cd-accessibility", &name, &name_cy));
+        fputs(", weight: 2}\n  - {framework: ", f);
+        yq(f, framework_id(m, "user-research", &name, &name_cy));
+        fputs(", weight: 1.5}\n", f);
+    }
+    fprintf(f,
+            "\ncommissioning:\n"
+            "  cohort_min: 8\n"
+            "  cohort_max: 16\n"
+            "  cost_per_cohort: 3500\n"
+            "  cost_per_elearning_learner: 40\n"
+            "  cost_per_open_place: 650    # a place on an open course, where too few for a cohort\n"
+            "  elearning_max_gap: 1\n"
+            "  budget: %zu              # what the plan may spend: what it buys is in the reports\n",
+            staff * 75);
+}
+
 /* ---- the file -------------------------------------------------------------------------------- */
 
 tna_status sample_config_write(const char *dir, size_t staff, const tna_model *model,
@@ -318,8 +388,11 @@ tna_status sample_config_write(const char *dir, size_t staff, const tna_model *m
     if (st != TNA_OK)
         return sample_file_close(&out, err) == TNA_OK ? st : err->code;
     FILE *f = out.f;
-    char title[128];
+    char title[128], title_cy[128];
     snprintf(title, sizeof title, "Digital skills training-needs analysis (sample, %zu staff)",
+             staff);
+    snprintf(title_cy, sizeof title_cy,
+             "Dadansoddiad o anghenion hyfforddi sgiliau digidol (sampl, %zu aelod o staff)",
              staff);
 
     fputs("# Written by `tna sample`: a synthetic dataset for trying tna. Run it with\n"
@@ -328,6 +401,7 @@ tna_status sample_config_write(const char *dir, size_t staff, const tna_model *m
           "# reports go to ../reports/{period}, i.e. next to this directory.\n",
           f);
     ykv(f, 0, "title", title);
+    ykv(f, 0, "title_cy", title_cy);
     fputs("language: en\n"
           "periods: [\"2026-Q2\", \"2026-Q3\"]   # oldest first; the last is current\n"
           "frameworks:\n",
@@ -351,13 +425,8 @@ tna_status sample_config_write(const char *dir, size_t staff, const tna_model *m
           f);
     if (model != NULL)
         write_expectations(f, model, staff);
-    fputs("\ncommissioning:\n"
-          "  cohort_min: 8\n"
-          "  cohort_max: 16\n"
-          "  cost_per_cohort: 3500\n"
-          "  cost_per_elearning_learner: 40\n"
-          "  elearning_max_gap: 1\n"
-          "privacy:\n"
+    write_plan_keys(f, model, staff);
+    fputs("privacy:\n"
           "  min_group_size: 5\n"
           "output:\n"
           "  dir: \"../reports/{period}\"\n",

@@ -2,8 +2,9 @@
  * sample_internal.h - the pieces of `tna sample`, shared between the files of src/sample/.
  *
  *   sample.c          tna_sample_write(): directories, reference files, the two config
- *                     passes, then each period's exports; output files (their CSV rows go
- *                     through tna/csvwrite.h, as the reports' do)
+ *                     passes, then each period's exports
+ *   sample_file.c     output files (their CSV rows go through tna/csvwrite.h, as the
+ *                     reports' do)
  *   sample_config.c   tna.yaml, and the expectations chosen from the loaded model
  *   sample_people.c   the PRNG, the synthetic workforce (who works where, in which role,
  *                     at which level) and how it changes between periods; quarter dates

@@ -29,7 +29,7 @@ cfg = yaml.safe_load(open(path, encoding="utf-8"))
 cfg["sources"] = [s for s in cfg["sources"] if s["format"] != "evaluation"]
 cfg["expectations"] = [e for e in cfg["expectations"] if e["metric"] not in
                        ("satisfaction", "learning_uplift", "applied_rate", "trained_vs_untrained")]
-for k in ("cost_per_cohort", "cost_per_elearning_learner"):
+for k in ("cost_per_cohort", "cost_per_elearning_learner", "cost_per_open_place", "budget"):
     del cfg["commissioning"][k]
 yaml.safe_dump(cfg, open(path, "w", encoding="utf-8"), allow_unicode=True, sort_keys=False)
 PY

@@ -16,7 +16,7 @@ check "$SCRATCH/shipped" inputs/tna.yaml
 expect_exit 0 "$TNA" sample "$SCRATCH/small" --staff 150 --seed 3
 expect_exit 0 "$TNA" run "$SCRATCH/small/tna.yaml" -o "$SCRATCH/small-out" -q
 check "$SCRATCH/small-out" "$SCRATCH/small/tna.yaml"
-grep -q ',2$' "$SCRATCH/small-out/groups-2026-Q3.csv" || die "the small sample protected nothing"
+grep -q ',2,,,,$' "$SCRATCH/small-out/groups-2026-Q3.csv" || die "the small sample protected nothing"
 cp -r tests/cases/oracle "$SCRATCH/oracle"
 sed -i 's/min_group_size: 1/min_group_size: 5/' "$SCRATCH/oracle/tna.yaml"
 expect_exit 0 "$TNA" run "$SCRATCH/oracle/tna.yaml" -o "$SCRATCH/oracle-out" -q
@@ -42,7 +42,7 @@ expect_text "$SCRATCH/out" "page 4 (Where the skills gaps are): 0.64 in 'Accessi
 expect_text "$SCRATCH/out" "page 3 (Executive summary): 0.64 in 'Accessible and inclusive content"
 # ... and when a protected cell's row says it is suppressed
 cp -r "$SCRATCH/small-out" "$SCRATCH/bad2"
-sed -i 's/^\(2026-Q3,[^,]*,[a-z-]*,\*,.*\),2$/\1,1/' "$SCRATCH/bad2/groups-2026-Q3.csv"
+sed -i 's/^\(2026-Q3,[^,]*,[a-z-]*,\*,.*\),2,,,,$/\1,1,,,,/' "$SCRATCH/bad2/groups-2026-Q3.csv"
 if python3 tests/tools/check_pdf_numbers.py "$SCRATCH/bad2/tna-2026-Q3.pdf" "$SCRATCH/bad2" "$SCRATCH/small/tna.yaml" >"$SCRATCH/out" 2>&1; then
   die "the checker missed a protected mark on a suppressed row"
 fi

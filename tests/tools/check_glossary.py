@@ -2,7 +2,7 @@
 """check_glossary.py [ROOT]: every fixed word of the reports comes from the glossary.
 
 No string literal of the PDF and workbook renderers (src/render/pdf*, xlsx*, chart*,
-labels.c) reads like words (two words in a row, or a capitalised word), except the few in
+labels.c) or of the console (src/console: what tna run and validate print) reads like words (two words in a row, or a capitalised word), except the few in
 ALLOWED that are not report text; and every term of docs/glossary.tsv is used somewhere in
 src/, so the file and the code do not drift apart. Prints each problem as file:line: message
 and exits 1 when there is one.
@@ -36,7 +36,8 @@ WORDS = re.compile(r"[A-Za-z]{2,}[ ,;:.]+[A-Za-z]{2,}|\b[A-Z][a-z]{2,}")
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 bad = 0
 for f in sorted(glob.glob("src/render/pdf*.c") + glob.glob("src/render/xlsx*.c") +
-                glob.glob("src/render/chart*.c") + ["src/render/labels.c"]):
+                glob.glob("src/render/chart*.c") + ["src/render/labels.c"] +
+                glob.glob("src/console/*.c")):
     src = open(f, encoding="utf-8").read()
     src = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), src, flags=re.S)
     src = re.sub(r"//[^\n]*|'(?:[^'\\]|\\.)'", "", src)

@@ -18,16 +18,22 @@ it is printed with, in a CSV row it could come from:
     a row without names (Wales, an expectation, the plan's total) anywhere in its section.
   - "0.45" must be a decimal field rounded half away from zero at two decimals, "45%" a
     decimal field times 100 at none, "1,713" an integer field (or a decimal one at none),
-    "£777,100" a money field at none; rounding is done here on the CSV's text, with Python's
-    decimal arithmetic (ROUND_HALF_UP is half away from zero).
+    "£777,100" a money field at none (a "*" or "~" mark after it is not part of it);
+    rounding is done here on the CSV's text, with Python's decimal arithmetic (ROUND_HALF_UP
+    is half away from zero).
+  - An interval is printed as one word, "0.61–0.67" or "41–47%" (an en dash between): its
+    two ends must be the low and high fields of one row (mean_gap_low and mean_gap_high,
+    share_below_low and share_below_high, ci_low and ci_high), and those fields are matched
+    by nothing else.
   - A marker must match its row's code: "fewer than K" and "<K" a suppressed row (1),
     "protected" and the dagger a protected row (2).
   - Not figures, and left alone: axis ticks (three or more numbers in a row or column,
     evenly spaced, in arithmetic progression from 0), the two ends of a heatmap's legend,
-    periods ("2026-Q3"), the threshold in "fewer than 5", "Level 1", the "/ 5" of a
-    satisfaction score, numbers inside the expectations' titles, the configuration's
-    commissioning parameters in the commissioning section, and "N of M councils" when N is
-    the number of councils with responses and M the number configured.
+    periods ("2026-Q3"), the "95%" of "95% interval" (and of a column's heading), the
+    threshold in "fewer than 5", "Level 1", the "/ 5" of a satisfaction score, numbers
+    inside the expectations' titles, the configuration's commissioning parameters (and the
+    mentors' min_level and min_share) in the commissioning section, and "N of M councils" when N is the number of councils with
+    responses and M the number configured.
 Prints each number it could not place with its page and line, and a count; exit 1 if any.
 """
 import csv
@@ -127,7 +133,7 @@ SECTIONS = {
 }
 
 # ---- numbers ----
-NUMBER = re.compile(r"^[(]?([+−-]?)(£?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)(\*?)[),;:]?$")
+NUMBER = re.compile(r"^[(]?([+−-]?)(£?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)([*~]*)[),;:]?$")
 DEC = ROUND_HALF_UP  # half away from zero
 
 
@@ -156,13 +162,16 @@ def shown(field, kind, decimals):
     return v.quantize(Decimal(1).scaleb(-decimals), rounding=DEC)
 
 
-VALUE_FIELDS = None
+INTERVALS = (("mean_gap_low", "mean_gap_high"), ("share_below_low", "share_below_high"),
+             ("ci_low", "ci_high"))
+INTERVAL_FIELDS = {f for pair in INTERVALS for f in pair}
+RANGE = re.compile(r"^[(]?([+−-]?\d+(?:\.\d+)?)–([+−-]?\d+(?:\.\d+)?)(%?)[),;:]?$")
 
 
 def matches(kind, value, decimals, cand):
     for _, r in cand:
         for f, field in r.items():
-            if f in ("period", "suppressed") or field is None:
+            if f in ("period", "suppressed") or f in INTERVAL_FIELDS or field is None:
                 continue
             if kind == "money" and f not in ("cost", "cost_alone", "saving"):
                 continue
@@ -260,6 +269,11 @@ for k, default in (("cohort_min", 8), ("cohort_max", 16), ("elearning_max_gap", 
     v = (cfg.get("commissioning") or {}).get(k, default)
     if v is not None:
         commission_params.add(Decimal(str(v)))
+mentor_rule = cfg.get("mentors") or {}  # who counts as an expert: "level 4", "50%"
+if "min_level" in mentor_rule:
+    commission_params.add(Decimal(str(mentor_rule["min_level"])))
+if "min_share" in mentor_rule:
+    commission_params.add(Decimal(str(mentor_rule["min_share"])) * 100)
 
 all_names = [(n, kind) for kind, table in names_of_kind.items() for ns in table.values() for n in ns]
 all_names += [(r["region"], "region") for r in groups if r["region"] != "*"]
@@ -332,6 +346,9 @@ for pno, words in enumerate(pages, 1):
                 skip.add(i)  # the threshold, a level's number, the RAG rule, "/ 5"
             if ws[i + 1:i + 3] == ["or", "more,"] or ws[i + 1:i + 3] == ["or", "more"]:
                 skip.add(i)  # the RAG rule: "green at 100% or more"
+            if w == "95%" and (i + 1 < len(ws) and ws[i + 1].startswith("interval")
+                               or ws[i - 1:i] == ["Mean"]):
+                skip.add(i)  # the level of an interval, in prose or a column's heading
             if ws[i:i + 3] == ["1", "to", "5,"]:
                 skip.update((i, i + 2))  # the satisfaction scale
             if i + 3 < len(ws) and ws[i + 1] == "of" and ws[i + 3].startswith("councils"):
@@ -347,6 +364,14 @@ for pno, words in enumerate(pages, 1):
                 code = "1" if word.startswith("<") else "2"
                 if found and not any(r.get("suppressed") == code for _, r in line_cands):
                     problems.append("page %d: %r: %s without a row of code %s" % (pno, line_text, word, code))
+                continue
+            rg = RANGE.match(word)
+            if rg:  # an interval: both ends from one row's pair of fields
+                ends = [parse(x + rg.group(3)) for x in rg.group(1, 2)]
+                checked += 1
+                if not any(all(shown(r.get(f), e[0], e[2]) == e[1] for e, f in zip(ends, pair))
+                           for _, r in line_cands for pair in INTERVALS):
+                    problems.append("page %d (%s): interval %s in %r" % (pno, section, word, line_text))
                 continue
             p = parse(word)
             if p is None:

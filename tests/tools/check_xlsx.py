@@ -78,6 +78,9 @@ for f in cfg["frameworks"]:
     fws[fw["id"]] = pick(fw["name"], fw.get("name_cy"))
     for t in fw["topics"]:
         topics[t["id"]] = pick(t["name"], t.get("name_cy"))
+# an expectation's title in the report's language (the CSV's title column is the English)
+titles = {x["id"]: pick(x.get("title") or x["id"], x.get("title_cy"))
+          for x in cfg.get("expectations") or []}
 
 W = {
     "en": dict(roles="All roles", fws="All frameworks", topics="All topics", wales="All Wales",
@@ -357,7 +360,7 @@ if expect:
                  if ws.cell(r, 1).value in ("Return on expectations", "Elw ar ddisgwyliadau"))
     for i, e in enumerate(expect):
         r = [c.value for c in ws[start + 2 + i]]
-        check(r[0] == e["title"], "expectation %d title %r" % (i, r[0]))
+        check(r[0] == titles[e["id"]], "expectation %d title %r" % (i, r[0]))
         same(r[4], e["baseline"], "expectation %s baseline" % e["id"])
         same(r[5], e["target"], "expectation %s target" % e["id"])
         if e["suppressed"] != "0":
@@ -379,7 +382,7 @@ if expect:
     _, ev = table(S["evaluation"], 3)
     for e in expect:
         if e["metric"] in ("satisfaction", "learning_uplift", "applied_rate", "trained_vs_untrained"):
-            r = next((v for k, v in ev.items() if k[2] == e["title"]), None)
+            r = next((v for k, v in ev.items() if k[2] == titles[e["id"]]), None)
             if check(r is not None, "evaluation: no %s" % e["id"]) and e["suppressed"] == "0":
                 same(r[5], e["actual"], "evaluation %s actual" % e["id"])
                 same(r[8], e["respondents"], "evaluation %s respondents" % e["id"])

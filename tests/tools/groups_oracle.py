@@ -10,13 +10,17 @@ number, blank when not answered). Resolving duplicates and raters is not its bus
 caller writes the answers after those rules, by hand.
 
 Writes to standard output the groups file for every grouping set, without suppression
-(min_group_size 1), in the documented column and sort order.
+(min_group_size 1), in the documented column and sort order, with each group's 95%
+intervals from intervals_oracle.py (docs/method.md, "Intervals").
 """
 import csv
 import os
 import sys
 
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from intervals_oracle import intervals  # noqa: E402
 
 config, answers_path, period = sys.argv[1], sys.argv[2], sys.argv[3]
 cfg = yaml.safe_load(open(config, encoding="utf-8"))
@@ -95,7 +99,8 @@ for dims in SETS:
 out = csv.writer(sys.stdout, lineterminator="\n")
 out.writerow(["period", "region", "authority", "role", "framework", "topic", "skill",
               "respondents", "assessed", "below_target", "gap_sum", "mean_gap", "share_below",
-              "learners_needing", "skills_assessed", "skills", "suppressed"])
+              "learners_needing", "skills_assessed", "skills", "suppressed", "mean_gap_low",
+              "mean_gap_high", "share_below_low", "share_below_high"])
 for key in sorted(groups, key=lambda k: [x.encode("utf-8") for x in k]):
     g = groups[key]
     gaps = [x for v in g["people"].values() for x in v]
@@ -103,7 +108,11 @@ for key in sorted(groups, key=lambda k: [x.encode("utf-8") for x in k]):
     f, t, s = key[4], key[5], key[6]
     under = 1 if s != "*" else len(topic_skills[t]) if t != "*" else \
         len(fw_skills[f]) if f != "*" else len(all_skills)
+    # per person: pairs, gap sum, pairs below target
+    sums = [(len(v), sum(v), sum(1 for x in v if x > 0)) for v in g["people"].values()]
+    _, mean_low, mean_high, _, share_low, share_high = intervals(sums)
+    bounds = ["" if x is None else "%.6f" % x for x in (mean_low, mean_high, share_low, share_high)]
     out.writerow(list(key) + [len(g["people"]), len(gaps), below, sum(gaps),
                               "%.6f" % (sum(gaps) / len(gaps)), "%.6f" % (below / len(gaps)),
                               sum(1 for v in g["people"].values() if any(x > 0 for x in v)),
-                              len(g["skills"]), under, 0])
+                              len(g["skills"]), under, 0] + bounds)

@@ -526,18 +526,34 @@ static void test_presets(void)
         CHECK_STR(m->output_dir, "reports/{period}");
         CHECK_INT(m->rater_policy, TNA_RATER_MANAGER_FIRST);
         CHECK_INT(m->language, TNA_LANG_EN);
-        CHECK_STR(m->title, "Training-needs analysis");
+        CHECK(m->title == NULL && m->title_cy == NULL); /* the glossary's words instead */
+        CHECK_INT(m->language_order, TNA_ORDER_CY_FIRST);
     }
     tna_model_free(m);
     tmp_close(&t);
 }
 
+/* A configuration (the rest of a tna.yaml) and the message it must give. */
+typedef struct mistake {
+    const char *rest, *msg;
+} mistake;
+
+/* Each case loads with its message (which may go on past what is given). */
+static void check_messages(tmpdir *t, const mistake *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *msg = load_with(t, cases[i].rest, NULL);
+        if (msg == NULL)
+            CHECK_STR("(loaded)", cases[i].msg);
+        if (msg != NULL && strncmp(msg, cases[i].msg, strlen(cases[i].msg)) != 0)
+            CHECK_STR(msg, cases[i].msg);
+    }
+}
+
 /* More mistakes, each with its message (line:col within the written tna.yaml). */
 static void test_more_mistakes(void)
 {
-    static const struct {
-        const char *rest, *msg;
-    } cases[] = {
+    static const mistake cases[] = {
         {"sources:\n  - {name: s, path: s.csv, header_row: \"2\", columns: {authority: A, "
          "role: R}, skills: {X: cd-wcag}}\n",
          "6:40: 'header_row' must be a whole number, not the quoted text '2'"},
@@ -582,20 +598,88 @@ static void test_more_mistakes(void)
         {"expectations:\n  - {id: e, metric: mean_gap}\n",
          "6:5: missing required key 'target' in expectation"},
         {"expectations:\n  - {id: e, metric: roi, target: 1}\n",
-         "6:21: 'metric' must be share_at_target, mean_gap, learners_needing, gap_reduction, "
+         "6:21: 'metric' must be share_at_target, share_skills_at_target, mean_gap, learners_needing, gap_reduction, "
          "satisfaction, learning_uplift, applied_rate or trained_vs_untrained, not 'roi'"},
         {"output: {dir: [a]}\n", "5:15: 'dir' must be text, not a list"},
         {"language: welsh\n", "5:11: 'language' must be en, cy or both, not 'welsh'"},
         {"title: [a, b]\n", "5:8: 'title' must be text, not a list"},
     };
     tmpdir t = tmp_open();
-    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-        const char *msg = load_with(&t, cases[i].rest, NULL);
-        if (msg == NULL)
-            CHECK_STR("(loaded)", cases[i].msg);
-        if (msg != NULL && strncmp(msg, cases[i].msg, strlen(cases[i].msg)) != 0)
-            CHECK_STR(msg, cases[i].msg);
+    check_messages(&t, cases, G_N_ELEMENTS(cases));
+    tmp_close(&t);
+}
+
+/* The planning keys of issue 15: open places and a budget, mentors, priorities; their
+ * defaults, and each mistake with its message. */
+static void test_plan_keys(void)
+{
+    tmpdir t = tmp_open();
+    tna_model *m = NULL;
+    CHECK(load_with(&t, "", &m) == NULL);
+    if (m != NULL) { /* defaults: no open places, no budget, top level in every skill, 1 */
+        CHECK(!m->commissioning.has_cost_per_open_place && !m->commissioning.has_budget);
+        CHECK_INT(m->mentors.min_level, 0);
+        CHECK_NEAR(m->mentors.min_share, 1.0, 0);
+        CHECK(!m->has_priorities);
+        CHECK_NEAR(tna_topic_weight(m, 0), 1.0, 0);
     }
+    tna_model_free(m);
+    m = NULL;
+    CHECK(load_with(&t,
+                    "commissioning: {cost_per_cohort: 3000, cost_per_elearning_learner: 0,\n"
+                    "                cost_per_open_place: 650.5, budget: 120000}\n"
+                    "mentors: {min_level: 3, min_share: 0.5}\n"
+                    "priorities:\n"
+                    "  - {topic: cd-accessibility, weight: 2}\n"
+                    "  - {framework: content-design, weight: 1.5}\n"
+                    "  - {framework: user-research, weight: 0}\n",
+                    &m) == NULL);
+    if (m != NULL) {
+        CHECK(m->commissioning.has_cost_per_open_place && m->commissioning.has_budget);
+        CHECK_NEAR(m->commissioning.cost_per_open_place, 650.5, 0);
+        CHECK_NEAR(m->commissioning.budget, 120000, 0);
+        CHECK_INT(m->mentors.min_level, 3);
+        CHECK_NEAR(m->mentors.min_share, 0.5, 0);
+        CHECK(m->has_priorities);
+        /* the topic's own weight wins over its framework's, whichever comes first */
+        CHECK_NEAR(tna_topic_weight(m, tna_model_find_topic(m, "cd-accessibility")), 2, 0);
+        CHECK_NEAR(tna_topic_weight(m, tna_model_find_topic(m, "cd-writing")), 1.5, 0);
+        CHECK_NEAR(tna_topic_weight(m, tna_model_find_topic(m, "ur-methods")), 0, 0);
+    }
+    tna_model_free(m);
+    static const mistake cases[] = {
+        {"commissioning: {cost_per_cohort: 1, cost_per_elearning_learner: 1, budget: 1000}\n",
+         "5:76: 'budget' needs the three prices it buys at: 'cost_per_cohort', "
+         "'cost_per_elearning_learner' and 'cost_per_open_place'"},
+        {"commissioning: {cost_per_open_place: -1}\n",
+         "5:38: 'cost_per_open_place' must be at least 0, not -1"},
+        {"mentors: {min_share: 0}\n", "5:22: 'min_share' must be more than 0 and at most 1, not 0"},
+        {"mentors: {min_share: 1.5}\n",
+         "5:22: 'min_share' must be more than 0 and at most 1, not 1.5"},
+        {"mentors: {min_level: 5}\n",
+         "5:22: 'min_level' (5) is above the top level of every scale (4)"},
+        {"mentors: {min_level: 0}\n", "5:22: 'min_level' must be at least 1, not 0"},
+        {"mentors: {min_levle: 3}\n", "5:11: unknown key 'min_levle'"},
+        {"priorities: {cd-writing: 2}\n", "5:13: 'priorities' must be a list"},
+        {"priorities:\n  - {topic: cd-writting, weight: 2}\n",
+         "6:13: priority names unknown topic 'cd-writting' (did you mean 'cd-writing'?)"},
+        {"priorities:\n  - {framework: ux, weight: 2}\n",
+         "6:17: priority names unknown framework 'ux'"},
+        {"priorities:\n  - {weight: 2}\n", "6:5: a priority names either a 'topic' or a "
+                                              "'framework'"},
+        {"priorities:\n  - {topic: cd-writing, framework: content-design, weight: 2}\n",
+         "6:5: a priority names either a 'topic' or a 'framework'"},
+        {"priorities:\n  - {topic: cd-writing}\n",
+         "6:5: missing required key 'weight' in a priority"},
+        {"priorities:\n  - {topic: cd-writing, weight: 2000}\n",
+         "6:33: 'weight' must be at most 1000, not 2000"},
+        {"priorities:\n  - {topic: cd-writing, weight: 2}\n  - {topic: cd-writing, weight: 3}\n",
+         "7:13: topic 'cd-writing' has two priorities"},
+        {"priorities:\n  - {framework: content-design, weight: 2}\n"
+         "  - {framework: content-design, weight: 3}\n",
+         "7:17: framework 'content-design' has two priorities"},
+    };
+    check_messages(&t, cases, G_N_ELEMENTS(cases));
     tmp_close(&t);
 }
 
@@ -698,7 +782,7 @@ static void test_all_problems(void)
         "14:13: 'preset' must be microsoft-forms, google-forms, surveymonkey, qualtrics, "
         "limesurvey or smartsurvey, not 'typeform'",
         "15:14: missing required column 'role' in source 'b'",
-        "18:22: 'metric' must be share_at_target, mean_gap, learners_needing, gap_reduction, "
+        "18:22: 'metric' must be share_at_target, share_skills_at_target, mean_gap, learners_needing, gap_reduction, "
         "satisfaction, learning_uplift, applied_rate or trained_vs_untrained, not 'mean_gapp' "
         "(did you mean 'mean_gap'?)",
         "19:27: 'min_group_size' must be at least 1, not 0",
@@ -734,6 +818,71 @@ static void test_all_problems(void)
 
 /* barriers: the shipped list (compiled in) unless a file is named; a file without `other`
  * gets one; mistakes in it are reported where they are. */
+/* Welsh forms: title_cy, expectations' title_cy and language_order load; every configured
+ * text a report prints without its Welsh form is listed where it is written. */
+typedef struct untranslated_seen {
+    int n, title_line, expectation_line, skills, levels;
+    const char *expectation_id;
+} untranslated_seen;
+
+static void seen_untranslated(void *ctx, const tna_untranslated *u)
+{
+    untranslated_seen *s = ctx;
+    s->n++;
+    if (u->kind == TNA_TEXT_TITLE)
+        s->title_line = (int)u->mark.line;
+    if (u->kind == TNA_TEXT_EXPECTATION)
+        s->expectation_line = (int)u->mark.line, s->expectation_id = u->id;
+    s->skills += u->kind == TNA_TEXT_SKILL && strcmp(u->key, "name_cy") == 0;
+    s->levels += u->kind == TNA_TEXT_LEVEL && strcmp(u->key, "label_cy") == 0;
+}
+
+static void test_welsh_forms(void)
+{
+    tmpdir t = tmp_open();
+    tna_model *m = NULL;
+    const char *msg = load_with(&t,
+                                "title: Skills analysis\n"
+                                "language_order: en-first\n"
+                                "expectations:\n"
+                                "  - {id: e1, title: Fewer gaps, title_cy: Llai o fylchau, "
+                                "metric: mean_gap, target: 1}\n"
+                                "  - {id: e2, title: Half at target, metric: mean_gap, target: 1}\n"
+                                "  - {id: e3, metric: mean_gap, target: 1}\n",
+                                &m);
+    CHECK(msg == NULL);
+    if (m != NULL) {
+        CHECK_STR(m->title, "Skills analysis");
+        CHECK(m->title_cy == NULL);
+        CHECK_INT(m->language_order, TNA_ORDER_EN_FIRST);
+        CHECK_STR(m->expectations[0].title_cy, "Llai o fylchau");
+        CHECK(m->expectations[1].title_cy == NULL);
+        untranslated_seen seen = {0};
+        size_t n = tna_model_each_untranslated(m, seen_untranslated, &seen);
+        CHECK_INT((int)n, seen.n);
+        CHECK_INT(seen.title_line, 5); /* the title, where it is written */
+        /* e1 has its Welsh; e3 has no title (its id is shown, no language's) */
+        CHECK_INT(seen.expectation_line, 9);
+        CHECK_STR(seen.expectation_id, "e2");
+        CHECK_INT(seen.skills, 5); /* the test frameworks' skills without name_cy */
+        CHECK_INT(seen.levels, 4); /* user-research's scale has no label_cy */
+    }
+    tna_model_free(m);
+    msg = load_with(&t, "title: A\ntitle_cy: B\n", &m);
+    CHECK(msg == NULL);
+    if (m != NULL) {
+        CHECK_STR(m->title_cy, "B");
+        CHECK_INT(m->language_order, TNA_ORDER_CY_FIRST); /* the default: Welsh first */
+    }
+    tna_model_free(m);
+    msg = load_with(&t, "language_order: welsh-first\n", NULL);
+    CHECK_STR(msg, "5:17: 'language_order' must be cy-first or en-first, not 'welsh-first'");
+    msg = load_with(&t, "expectations:\n  - {id: e, metric: mean_gap, target: 1, title_cy: [a]}\n",
+                    NULL);
+    CHECK(msg != NULL && strstr(msg, "'title_cy' must be text, not a list") != NULL);
+    tmp_close(&t);
+}
+
 static void test_barriers(void)
 {
     tmpdir t = tmp_open();
@@ -849,9 +998,11 @@ int main(int argc, char **argv)
     RUN(test_file_too_large);
     RUN(test_presets);
     RUN(test_more_mistakes);
+    RUN(test_plan_keys);
     RUN(test_reference_mistakes);
     RUN(test_all_problems);
     RUN(test_barriers);
+    RUN(test_welsh_forms);
     RUN(test_not_a_configuration);
     return g_test_run();
 }

@@ -138,19 +138,40 @@ static void test_labels(void)
     CHECK_STR(tna_label_term(en, TERM_RETURN_ON_EXPECTATIONS), "Return on expectations");
     CHECK_STR(tna_label_term(cy, TERM_RETURN_ON_EXPECTATIONS), "Elw ar ddisgwyliadau");
     CHECK_STR(tna_label_term(both, TERM_RETURN_ON_EXPECTATIONS),
-              "Return on expectations / Elw ar ddisgwyliadau");
+              "Elw ar ddisgwyliadau / Return on expectations"); /* Welsh first */
     CHECK_STR(tna_label_term(both, TERM_LANGUAGE_NAME_CY), "Cymraeg (cy)"); /* the same: once */
     TNA_TERM_CHECK(TERM_PAGE_N_OF_M, 3, 12);
-    CHECK_STR(tna_label_termf(both, TERM_PAGE_N_OF_M, 3, 12), "Page 3 of 12 / Tudalen 3 o 12");
+    CHECK_STR(tna_label_termf(both, TERM_PAGE_N_OF_M, 3, 12), "Tudalen 3 o 12 / Page 3 of 12");
     CHECK_STR(tna_label_suppressed(cy, 5), "llai na 5");
     CHECK_STR(tna_label_wales(en), "All Wales");
     CHECK_STR(tna_label_authority(cy, 0), "Awdurdod un");   /* name_cy */
     CHECK_STR(tna_label_authority(cy, 1), "Authority two"); /* no name_cy: the English */
     CHECK_STR(tna_label_topic(cy, TNA_NONE), "Pob pwnc");
     CHECK_STR(tna_term_in(TNA_TERM_COUNT, TNA_LANG_CY), "");
+    CHECK_INT(tna_label_first_language(both), TNA_LANG_CY);
     tna_labels_free(en);
     tna_labels_free(cy);
     tna_labels_free(both);
+
+    /* language_order: en-first puts the English first, wherever two are joined */
+    m->language_order = TNA_ORDER_EN_FIRST;
+    both = tna_labels_new(m, TNA_LANG_BOTH);
+    CHECK_STR(tna_label_term(both, TERM_RETURN_ON_EXPECTATIONS),
+              "Return on expectations / Elw ar ddisgwyliadau");
+    CHECK_STR(tna_label_authority(both, 0), "Authority one / Awdurdod un");
+    CHECK_INT(tna_label_first_language(both), TNA_LANG_EN);
+    tna_labels_free(both);
+
+    /* the title and the expectations' titles: Welsh where configured */
+    const char *title = m->title, *title_cy = m->title_cy;
+    m->title = "Skills analysis";
+    m->title_cy = "Dadansoddiad sgiliau";
+    cy = tna_labels_new(m, TNA_LANG_CY);
+    CHECK_STR(tna_label_title(cy), "Dadansoddiad sgiliau");
+    m->title = NULL; /* none configured: the glossary's words */
+    CHECK_STR(tna_label_title(cy), "Dadansoddiad o anghenion hyfforddi");
+    m->title = title, m->title_cy = title_cy;
+    tna_labels_free(cy);
     tna_model_free(m);
 }
 

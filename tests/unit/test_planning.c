@@ -219,6 +219,29 @@ static void check_line(const tna_cohort_plan *c, tna_hidden hidden, int64_t lear
     CHECK_NEAR(c->cost, cost, 1e-9);
 }
 
+/* A line's places (open places bought instead of a cohort), its online flag and its cost per
+ * learner. */
+static void check_places(const tna_cohort_plan *c, int64_t places, bool online,
+                         double cost_per_learner)
+{
+    if (c == NULL)
+        return;
+    CHECK_INT(c->places, places);
+    CHECK_INT(c->online, online);
+    CHECK_NEAR(c->cost_per_learner, cost_per_learner, 1e-9);
+}
+
+/* A total's places, pooled and alone, and whether they (and the money) are protected. */
+static void check_total_places(const tna_commissioning_total *t, int64_t places,
+                               int64_t places_alone, bool plan_protected)
+{
+    if (t == NULL)
+        return;
+    CHECK_INT(t->places, places);
+    CHECK_INT(t->places_alone, places_alone);
+    CHECK_INT(t->plan_protected, plan_protected);
+}
+
 static void check_total(const tna_commissioning_total *t, tna_hidden hidden, int64_t learners,
                         int64_t self, int64_t cohorts, int64_t welsh, int64_t alone,
                         double cost, double cost_alone, double saving)
@@ -341,21 +364,26 @@ static void test_commissioning(void)
     run r;
     if (!run_case(CASES "plan/tna.yaml", &r))
         return;
-    /* cohort_min 8, cohort_max 16, 1000 a cohort, 10 an e-learner.
-     * t1 English-medium cohort learners: North 9 + 8 = 17 -> 2 cohorts; South 10 + 6 = 16 ->
-     * 1 cohort; West 5 < 8 -> pooled: the all-Wales English pool of 5 still gets 1 cohort. */
+    /* cohort_min 8, cohort_max 16, 1000 a cohort, 10 an e-learner, 300 an open place.
+     * t1 English-medium cohort learners: North 9 + 8 = 17 -> 2 cohorts (1000 / 8.5 = 117.65
+     * a learner); South 10 + 6 = 16 -> 1 cohort; West 5 < 8 -> pooled alone, and a pool of 5 is
+     * under cohort_min too: 5 open places (1500), not a cohort. */
     check_line(line(&r, "t1", "North", false), TNA_SHOWN, 17, 2, 2000);
+    check_places(line(&r, "t1", "North", false), 0, false, 2000.0 / 17);
     check_line(line(&r, "t1", "South", false), TNA_SHOWN, 16, 1, 1000);
-    check_line(line(&r, "t1", NULL, false), TNA_SHOWN, 5, 1, 1000);
+    check_line(line(&r, "t1", NULL, false), TNA_SHOWN, 5, 0, 1500);
+    check_places(line(&r, "t1", NULL, false), 5, false, 300);
     CHECK(line(&r, "t1", "West", false) == NULL);
     /* Welsh-medium, planned separately: South 8 = cohort_min -> its own cohort; North 2 + 1
-     * = 3 and West 2 pool into 5 -> 1 cohort. */
+     * = 3 and West 2 pool into 5, from two regions (online): 5 places. */
     check_line(line(&r, "t1", "South", true), TNA_SHOWN, 8, 1, 1000);
-    check_line(line(&r, "t1", NULL, true), TNA_SHOWN, 5, 1, 1000);
+    check_line(line(&r, "t1", NULL, true), TNA_SHOWN, 5, 0, 1500);
+    check_places(line(&r, "t1", NULL, true), 5, true, 300);
     CHECK(line(&r, "t1", "North", true) == NULL);
     CHECK(line(&r, "t1", "West", true) == NULL);
-    /* t2: one English cohort learner in North, pooled: 1 cohort. */
-    check_line(line(&r, "t2", NULL, false), TNA_SHOWN, 1, 1, 1000);
+    /* t2: one English cohort learner in North, pooled: 1 place. */
+    check_line(line(&r, "t2", NULL, false), TNA_SHOWN, 1, 0, 300);
+    check_places(line(&r, "t2", NULL, false), 1, false, 300);
     CHECK(line(&r, "t2", "North", false) == NULL);
     CHECK(line(&r, "t2", NULL, true) == NULL);
     /* Order: per topic, Welsh-medium lines (regions, pool), then English-medium. */
@@ -368,14 +396,20 @@ static void test_commissioning(void)
         CHECK(!pl->cohorts[4].welsh_medium && pl->cohorts[4].region == TNA_NONE);
         CHECK(pl->cohorts[5].topic == topic(&r, "t2"));
     }
-    /* Totals. t1: 51 cohort learners in 2 + 1 + 1 + 1 + 1 = 6 cohorts (2 Welsh-medium); 4
-     * self-directed. Alone, every authority runs ceil(learners / 16) per medium: English
-     * a1..a5 one each (9, 8, 10, 6, 5), Welsh a1, a2, a3, a5 one each (2, 1, 8, 2) = 9.
-     * Cost 6 x 1000 + 4 x 10 = 6040; alone 9 x 1000 + 40 = 9040; saving 3000. */
-    check_total(total(&r, "t1"), TNA_SHOWN, 51, 4, 6, 2, 9, 6040, 9040, 3000);
-    /* t2: 1 cohort, 1 self-directed; alone the same: 1010 either way. */
-    check_total(total(&r, "t2"), TNA_SHOWN, 1, 1, 1, 0, 1, 1010, 1010, 0);
-    check_total(total(&r, NULL), TNA_SHOWN, 52, 5, 7, 2, 10, 7050, 10050, 3000);
+    /* Totals. t1: 51 cohort learners in 2 + 1 + 1 = 4 cohorts (1 Welsh-medium) and 10 places;
+     * 4 self-directed: 4 x 1000 + 10 x 300 + 4 x 10 = 7040. Alone, an authority with at least
+     * 8 cohort learners of a medium runs ceil(learners / 16) cohorts, one with fewer buys a
+     * place each: English a1 9, a2 8, a3 10 one cohort each, a4 6 and a5 5 places; Welsh a3 8
+     * a cohort, a1 2, a2 1, a5 2 places. 4 cohorts and 16 places: 4000 + 4800 + 40 = 8840.
+     * Saving 1800: pooling saves the (16 - 10) places the pools do not need. */
+    check_total(total(&r, "t1"), TNA_SHOWN, 51, 4, 4, 1, 4, 7040, 8840, 1800);
+    check_total_places(total(&r, "t1"), 10, 16, false);
+    /* t2: 1 place, 1 self-directed; alone the same: 310 either way. */
+    check_total(total(&r, "t2"), TNA_SHOWN, 1, 1, 0, 0, 0, 310, 310, 0);
+    check_total_places(total(&r, "t2"), 1, 1, false);
+    check_total(total(&r, NULL), TNA_SHOWN, 52, 5, 4, 1, 4, 7350, 9150, 1800);
+    check_total_places(total(&r, NULL), 11, 17, false);
+    CHECK(pl->costed && pl->places_priced);
     CHECK_INT(pl->n_totals, 3);
     if (pl->n_totals == 3)
         CHECK(pl->totals[2].topic == TNA_NONE);
@@ -390,6 +424,192 @@ static void test_commissioning(void)
     check_mentors(mentors(&r, "t2", NULL), TNA_SHOWN, 64, 0, 2);
     check_mentors(mentors(&r, "t2", "North"), TNA_SHOWN, 31, 0, 2);
     CHECK_INT(pl->n_mentors, 8);
+    run_free(&r);
+}
+
+/* The plan case with the open place priced at `price` (< 0: no price set) and a budget
+ * (< 0: none). */
+static bool run_priced(double price, double budget, run *r)
+{
+    tna_error err = TNA_ERROR_INIT;
+    memset(r, 0, sizeof *r);
+    tna_status st = tna_config_load(CASES "plan/tna.yaml", &r->m, &err);
+    if (st == TNA_OK) {
+        tna_commissioning *k = &r->m->commissioning;
+        k->cost_per_open_place = price < 0 ? 0 : price;
+        k->has_cost_per_open_place = price >= 0;
+        k->budget = budget < 0 ? 0 : budget;
+        k->has_budget = budget >= 0;
+        st = tna_ingest(r->m, NULL, &r->ds, &err);
+    }
+    if (st == TNA_OK)
+        st = tna_analyse(r->m, r->ds, &r->res, &err);
+    CHECK_INT(st, TNA_OK);
+    if (st != TNA_OK)
+        run_free(r);
+    return st == TNA_OK;
+}
+
+/* cost_per_open_place moves the saving by hand: in t1 the pooled plan buys 10 places and the
+ * authorities alone 16 (test_commissioning), with the same 4 cohorts and 4 self-directed
+ * learners either way, so the saving is (16 - 10) x the price: 1800 at 300, 3000 at 500, 0
+ * when places are free. t2 buys 1 place either way: no saving at any price. Without a price
+ * the plan's costs are not money at all. */
+static void test_open_place_price(void)
+{
+    static const struct {
+        double price, cost, alone, saving;
+    } cases[] = {
+        {500, 4000 + 10 * 500 + 40, 4000 + 16 * 500 + 40, 3000},
+        {300, 7040, 8840, 1800},
+        {0, 4040, 4040, 0},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        run r;
+        if (!run_priced(cases[i].price, -1, &r))
+            return;
+        check_total(total(&r, "t1"), TNA_SHOWN, 51, 4, 4, 1, 4, cases[i].cost, cases[i].alone,
+                    cases[i].saving);
+        const tna_commissioning_total *t2 = total(&r, "t2");
+        CHECK(t2 != NULL && t2->saving == 0 && t2->cost == cases[i].price + 10);
+        check_line(line(&r, "t1", NULL, true), TNA_SHOWN, 5, 0, 5 * cases[i].price);
+        run_free(&r);
+    }
+    run r;
+    if (!run_priced(-1, -1, &r))
+        return;
+    const tna_planning *pl = &r.res->planning;
+    CHECK(!pl->costed && !pl->places_priced);
+    check_total(total(&r, "t1"), TNA_SHOWN, 51, 4, 4, 1, 4, 0, 0, 0);
+    check_total_places(total(&r, "t1"), 10, 16, false); /* places are still counted */
+    check_line(line(&r, "t1", "North", false), TNA_SHOWN, 17, 2, 0);
+    run_free(&r);
+}
+
+static const tna_budget_line *budget_line(const run *r, const char *t, const char *reg,
+                                          bool welsh, tna_budget_kind kind)
+{
+    uint32_t ti = topic(r, t), ri = reg ? region(r, reg) : TNA_NONE;
+    const tna_budget_plan *bp = &r->res->planning.budget;
+    for (size_t i = 0; i < bp->n_lines; i++) {
+        const tna_budget_line *l = &bp->lines[i];
+        if (l->topic == ti && l->region == ri && l->kind == kind &&
+            (kind == TNA_BUDGET_SELF_DIRECTED || l->welsh_medium == welsh))
+            return l;
+    }
+    CHECK(false);
+    return NULL;
+}
+
+static void check_budget_line(const tna_budget_line *l, tna_hidden hidden, int64_t units,
+                              int64_t funded, int64_t learners, int64_t reached, double gap,
+                              double closed, double cost)
+{
+    if (l == NULL)
+        return;
+    CHECK_INT(l->hidden, hidden);
+    CHECK_INT(l->units, units);
+    CHECK_INT(l->funded, funded);
+    CHECK_INT(l->learners, learners);
+    CHECK_INT(l->reached, reached);
+    CHECK_NEAR(l->gap, gap, 1e-9);
+    CHECK_NEAR(l->gap_closed, closed, 1e-9);
+    CHECK_NEAR(l->cost, cost, 1e-9);
+}
+
+/* The budget plan at its two ends, on the plan case: a budget above the plan's cost (7,350)
+ * funds everything and spends exactly that, closing every learner's gap (t1's gap sum and
+ * t2's); a budget of 0 funds nothing. Each topic's gap is its group's gap_sum. */
+static void test_budget_ends(void)
+{
+    static const double budgets[] = {1000000, 0};
+    for (size_t i = 0; i < 2; i++) {
+        run r;
+        if (!run_priced(300, budgets[i], &r))
+            return;
+        const tna_budget_plan *bp = &r.res->planning.budget;
+        CHECK(bp->set);
+        CHECK_NEAR(bp->spent, i == 0 ? 7350 : 0, 1e-9);
+        double gap = 0;
+        for (size_t k = 0; k < bp->n_topics; k++) {
+            const tna_budget_topic *t = &bp->topics[k];
+            CHECK(!t->hidden);
+            if (t->topic == TNA_NONE) {
+                CHECK_NEAR(t->gap, gap, 1e-9);
+                CHECK_NEAR(t->cost, bp->spent, 1e-9);
+                CHECK_INT(t->learners, 55 + 2); /* t1's and t2's learners */
+            } else {
+                const tna_group *g = tna_results_find(&r.res->periods[0], TNA_SET_TOPIC,
+                                                      (tna_dims){.topic = tna_is(t->topic)});
+                CHECK(g != NULL && t->gap == (double)g->gap_sum &&
+                      t->learners == g->learners_needing);
+                gap += t->gap;
+            }
+            CHECK_NEAR(t->gap_closed, i == 0 ? t->gap : 0, 1e-9);
+            CHECK_NEAR(t->gap_left, i == 0 ? 0 : t->gap, 1e-9);
+            CHECK_INT(t->reached, i == 0 ? t->learners : 0);
+        }
+        for (size_t k = 0; k < bp->n_lines; k++)
+            CHECK_INT(bp->lines[k].funded, i == 0 ? bp->lines[k].units : 0);
+        run_free(&r);
+    }
+}
+
+/* What 2,500 buys in the privacy case (cohort_min 3, cohort_max 4; 1,000 a cohort, 400 a
+ * place): North's English line (5 learners, gap 20, 2 cohorts of 3 and 2), South's English
+ * cohort (protected line), the English pool's 1 place (West alone, suppressed) and the Welsh
+ * pool's 1 place (1 learner, gap 4). A South cohort is funded, so t1's figures would give
+ * its learners away: t1 is protected, and with it everything (the only topic). The funded
+ * South cohort still shows (cohorts are always shown); the suppressed pool's place does not. */
+static void test_budget_privacy(void)
+{
+    run r;
+    if (!run_case(CASES "privacy/tna-budget.yaml", &r))
+        return;
+    const tna_budget_plan *bp = &r.res->planning.budget;
+    check_budget_line(budget_line(&r, "t1", "North", false, TNA_BUDGET_COHORTS), TNA_SHOWN, 2,
+                      1, 5, 3, 20, 12, 1000);
+    check_budget_line(budget_line(&r, "t1", "South", false, TNA_BUDGET_COHORTS), TNA_PROTECTED,
+                      1, 1, 0, 0, 0, 0, 1000);
+    check_budget_line(budget_line(&r, "t1", NULL, false, TNA_BUDGET_PLACES), TNA_SUPPRESSED, 0,
+                      0, 0, 0, 0, 0, 0);
+    check_budget_line(budget_line(&r, "t1", NULL, true, TNA_BUDGET_PLACES), TNA_SHOWN, 1, 1, 1,
+                      1, 4, 4, 400);
+    CHECK_INT(bp->n_topics, 2);
+    for (size_t k = 0; k < bp->n_topics; k++) {
+        const tna_budget_topic *t = &bp->topics[k];
+        CHECK_INT(t->hidden, TNA_PROTECTED);
+        CHECK(t->learners == 0 && t->reached == 0 && t->gap == 0 && t->gap_closed == 0 &&
+              t->cost == 0);
+    }
+    CHECK_NEAR(bp->spent, 0, 0); /* hidden with the total */
+    CHECK_NEAR(bp->budget, 2500, 0);
+    run_free(&r);
+}
+
+/* mentors: {min_level: 4, min_share: 0.5}: an expert is at Expert in at least half the
+ * skills of the topic they answered. t1 (s1, s2): a1's p015-p018 (Working, Expert) and a2's
+ * p028-p031 (Expert, Expert / Expert, blank / Expert, Practitioner) in the North: 8; a3's
+ * p050 (manager's Working, Expert) in the South: 1; nobody in the West (p064 Practitioner,
+ * Working). t2 (s3, s4): only p018, whose manager rated s4 Expert (Working, Expert): with
+ * rater_policy self_only their own Working counts instead, and t2 has no expert. */
+static void test_mentors_rule(void)
+{
+    run r;
+    if (!run_case(CASES "plan/tna-mentors.yaml", &r))
+        return;
+    check_mentors(mentors(&r, "t1", NULL), false, 64, 9, 55);
+    check_mentors(mentors(&r, "t1", "North"), false, 31, 8, 23);
+    check_mentors(mentors(&r, "t1", "South"), false, 25, 1, 24);
+    check_mentors(mentors(&r, "t1", "West"), false, 8, 0, 8);
+    check_mentors(mentors(&r, "t2", NULL), false, 64, 1, 2);
+    check_mentors(mentors(&r, "t2", "North"), false, 31, 1, 2);
+    run_free(&r);
+    if (!run_case(CASES "plan/tna-mentors-self.yaml", &r))
+        return;
+    check_mentors(mentors(&r, "t1", NULL), false, 64, 9, 55); /* p050's own s1 is Working too */
+    check_mentors(mentors(&r, "t2", NULL), false, 64, 0, 2);
+    check_mentors(mentors(&r, "t2", "North"), false, 31, 0, 2);
     run_free(&r);
 }
 
@@ -439,21 +659,19 @@ static void test_raters(void)
         CHECK_STR(text,
                   "period,framework,topic,line,region,medium,cohort_learners,self_directed,"
                   "cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,"
-                  "suppressed\n"
-                  "2026-Q3,*,*,total,*,*,52,5,7,2,10,7050.00,10050.00,3000.00,0\n"
-                  /* each region's lines over every topic and medium: North t1 English 17;
-                   * South t1 English 16 and Welsh 8; the pools t1 5 + 5 and t2 1 */
-                  "2026-Q3,*,*,region,North,*,17,,2,0,,2000.00,,,0\n"
-                  "2026-Q3,*,*,region,South,*,24,,2,1,,2000.00,,,0\n"
-                  "2026-Q3,*,*,pool,*,*,11,,3,1,,3000.00,,,0\n"
-                  "2026-Q3,fw,t1,total,*,*,51,4,6,2,9,6040.00,9040.00,3000.00,0\n"
-                  "2026-Q3,fw,t1,region,North,english,17,,2,,,2000.00,,,0\n"
-                  "2026-Q3,fw,t1,region,South,english,16,,1,,,1000.00,,,0\n"
-                  "2026-Q3,fw,t1,region,South,welsh,8,,1,,,1000.00,,,0\n"
-                  "2026-Q3,fw,t1,pool,*,english,5,,1,,,1000.00,,,0\n"
-                  "2026-Q3,fw,t1,pool,*,welsh,5,,1,,,1000.00,,,0\n"
-                  "2026-Q3,fw,t2,total,*,*,1,1,1,0,1,1010.00,1010.00,0.00,0\n"
-                  "2026-Q3,fw,t2,pool,*,english,1,,1,,,1000.00,,,0\n");
+                  "suppressed,places,places_alone,cost_per_learner,online,cost_suppressed\n"
+                  "2026-Q3,*,*,total,*,*,52,5,4,1,4,7350.00,9150.00,1800.00,0,11,17,,,0\n"
+                  "2026-Q3,*,*,region,North,*,17,,2,0,,2000.00,,,0,0,,,,\n"
+                  "2026-Q3,*,*,region,South,*,24,,2,1,,2000.00,,,0,0,,,,\n"
+                  "2026-Q3,*,*,pool,*,*,11,,0,0,,3300.00,,,0,11,,,,\n"
+                  "2026-Q3,fw,t1,total,*,*,51,4,4,1,4,7040.00,8840.00,1800.00,0,10,16,,,0\n"
+                  "2026-Q3,fw,t1,region,North,english,17,,2,,,2000.00,,,0,0,,117.65,,\n"
+                  "2026-Q3,fw,t1,region,South,english,16,,1,,,1000.00,,,0,0,,62.50,,\n"
+                  "2026-Q3,fw,t1,region,South,welsh,8,,1,,,1000.00,,,0,0,,125.00,,\n"
+                  "2026-Q3,fw,t1,pool,*,english,5,,0,,,1500.00,,,0,5,,300.00,0,\n"
+                  "2026-Q3,fw,t1,pool,*,welsh,5,,0,,,1500.00,,,0,5,,300.00,1,\n"
+                  "2026-Q3,fw,t2,total,*,*,1,1,0,0,0,310.00,310.00,0.00,0,1,1,,,0\n"
+                  "2026-Q3,fw,t2,pool,*,english,1,,0,,,300.00,,,0,1,,300.00,0,\n");
     }
     g_free(text);
     text = slurp(dir, "demand-2026-Q3.csv");
@@ -498,17 +716,24 @@ static void test_privacy(void)
     CHECK(south != NULL && south->hidden == TNA_PROTECTED && south->learners == 0);
     check_demand_follows_groups(&r);
 
-    /* Plan (cohort_min 3, cohort_max 4). English: North 3 + 2 = 5 -> 2 cohorts, shown;
-     * South 2 + 1 = 3 -> 1 cohort, its count hidden as South's group is (protected); West 1
-     * -> pooled alone, so the pool's count is West's, suppressed. Welsh: North 1 -> pooled,
-     * shown. */
+    /* Plan (cohort_min 3, cohort_max 4, 400 a place). English: North 3 + 2 = 5 -> 2
+     * cohorts, shown; South 2 + 1 = 3 -> 1 cohort, its count hidden as South's group is
+     * (protected); West 1 -> pooled alone, and a pool of 1 buys a place: the pool's count is
+     * West's, suppressed, and so are its place and its cost (they are its learners). Welsh:
+     * North 1 -> pooled, 1 place, shown. */
     check_line(line(&r, "t1", "North", false), TNA_SHOWN, 5, 2, 2000);
     check_line(line(&r, "t1", "South", false), TNA_PROTECTED, 0, 1, 1000);
-    check_line(line(&r, "t1", NULL, false), TNA_SUPPRESSED, 0, 1, 1000);
-    check_line(line(&r, "t1", NULL, true), TNA_SHOWN, 1, 1, 1000);
-    /* The t1 total is shown (16 respondents): 10 cohort learners, 5 cohorts; alone: English
-     * a1..a5 one each, Welsh a1 one = 6. */
-    check_total(total(&r, "t1"), TNA_SHOWN, 10, 0, 5, 1, 6, 5000, 6000, 1000);
+    check_line(line(&r, "t1", NULL, false), TNA_SUPPRESSED, 0, 0, 0);
+    check_places(line(&r, "t1", NULL, false), 0, false, 0);
+    check_line(line(&r, "t1", NULL, true), TNA_SHOWN, 1, 0, 400);
+    check_places(line(&r, "t1", NULL, true), 1, false, 400);
+    /* The t1 total is shown (16 respondents): 10 cohort learners, 3 cohorts. Its places (2)
+     * and costs would give the hidden pool's place away (the Welsh pool's is shown), so they
+     * and the saving are protected. Alone: English a1 (3) a cohort; a2 2, a3 2, a4 1, a5 1
+     * and Welsh a1 1 buy places. */
+    check_total(total(&r, "t1"), TNA_SHOWN, 10, 0, 3, 0, 1, 0, 0, 0);
+    check_total_places(total(&r, "t1"), 0, 0, true);
+    check_total_places(total(&r, NULL), 0, 0, true);
     /* Mentors: South (5 answered, hidden with its group) protected, West (2) suppressed;
      * Wales and North shown. */
     check_mentors(mentors(&r, "t1", NULL), TNA_SHOWN, 16, 0, 10);
@@ -562,21 +787,23 @@ static void test_tiny(void)
         return;
     /* 3 staff under a threshold of 4: every group is hidden. a1 has one cohort learner and
      * one self-directed, a2 one cohort learner; the two cohort learners (North, 2 < 3) are
-     * pooled into one cohort. Only cohort counts and the saving (which depends on them
-     * alone: 2 cohorts alone - 1 pooled = 1000) may show. */
+     * pooled, and a pool of 2 buys 2 places, as each authority alone buys 1. Places are
+     * learners: only the cohort counts (none) may show, not the places, the costs or the
+     * saving. */
     const tna_planning *pl = &r.res->planning;
     for (size_t i = 0; i < pl->n_demand; i++) /* every group has fewer than 4 */
         CHECK(pl->demand[i].hidden == TNA_SUPPRESSED && pl->demand[i].learners == 0);
     CHECK_INT(pl->n_demand, 4); /* Wales, North, a1, a2 */
-    check_line(line(&r, "t1", NULL, false), TNA_SUPPRESSED, 0, 1, 1000); /* North alone */
-    check_total(total(&r, "t1"), TNA_SUPPRESSED, 0, 0, 1, 0, 2, 0, 0, 1000);
-    check_total(total(&r, NULL), TNA_SUPPRESSED, 0, 0, 1, 0, 2, 0, 0, 1000);
+    check_line(line(&r, "t1", NULL, false), TNA_SUPPRESSED, 0, 0, 0); /* North alone */
+    check_total(total(&r, "t1"), TNA_SUPPRESSED, 0, 0, 0, 0, 0, 0, 0, 0);
+    check_total_places(total(&r, "t1"), 0, 0, true);
+    check_total(total(&r, NULL), TNA_SUPPRESSED, 0, 0, 0, 0, 0, 0, 0, 0);
     check_mentors(mentors(&r, "t1", NULL), TNA_SUPPRESSED, 0, 0, 0);
     check_mentors(mentors(&r, "t1", "North"), TNA_SUPPRESSED, 0, 0, 0);
     char *dir = render(&r, "tiny");
     char *text = slurp(dir, "commissioning-2026-Q3.csv");
-    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,total,*,*,,,1,0,2,,,1000.00,1\n"));
-    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,pool,*,english,,,1,,,1000.00,,,1\n"));
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,total,*,*,,,0,0,0,,,,1,,,,,2\n"));
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,pool,*,english,,,0,,,,,,1,,,,0,\n"));
     g_free(text);
     g_free(dir);
     run_free(&r);
@@ -1032,6 +1259,10 @@ int main(int argc, char **argv)
     }
     RUN(test_demand);
     RUN(test_commissioning);
+    RUN(test_open_place_price);
+    RUN(test_budget_ends);
+    RUN(test_budget_privacy);
+    RUN(test_mentors_rule);
     RUN(test_raters);
     RUN(test_privacy);
     RUN(test_tiny);

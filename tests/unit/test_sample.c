@@ -130,11 +130,21 @@ static void test_loads_and_has_files(void)
     CHECK_INT(tna_config_load(config, &m, &err), TNA_OK);
     if (m != NULL) {
         CHECK_STR(m->title, "Digital skills training-needs analysis (sample, 300 staff)");
+        CHECK_STR(m->title_cy,
+                  "Dadansoddiad o anghenion hyfforddi sgiliau digidol (sampl, 300 aelod o staff)");
+        /* every text a report prints has its Welsh form, expectations' titles included */
+        CHECK_INT(tna_model_each_untranslated(m, NULL, NULL), 0);
+        CHECK(m->n_expectations > 0 && m->expectations[0].title_cy != NULL);
         CHECK_INT(m->n_periods, 2);
         CHECK_INT(m->n_sources, 3);
         CHECK_INT(m->rater_policy, TNA_RATER_MANAGER_FIRST);
         CHECK_INT(m->min_group_size, 5);
-        CHECK_INT(m->n_expectations, 7);
+        CHECK_INT(m->n_expectations, 8);
+        /* the planning keys of a run: open places, a budget, mentors, priorities */
+        CHECK(m->commissioning.has_cost_per_open_place && m->commissioning.has_budget);
+        CHECK_NEAR(m->commissioning.budget, 300 * 75, 0);
+        CHECK(m->mentors.min_level == 4 && m->mentors.min_share == 0.5);
+        CHECK(m->has_priorities);
         /* every Kirkpatrick level (L1-L4) has an expectation, so the reports show them all */
         const tna_metric levels[] = {TNA_METRIC_SATISFACTION, TNA_METRIC_LEARNING_UPLIFT,
                                      TNA_METRIC_APPLIED_RATE, TNA_METRIC_TRAINED_VS_UNTRAINED};

@@ -93,10 +93,10 @@ static void test_sheet_names(void)
     xw x = {0};
     x.l = tna_labels_new(m, TNA_LANG_BOTH);
     s = xw_sheet_name(&x, TERM_DATA_QUALITY);
-    CHECK_STR(s, "Data quality - Ansawdd data"); /* "/" is not allowed */
+    CHECK_STR(s, "Ansawdd data - Data quality"); /* Welsh first; "/" is not allowed */
     g_free(s);
-    s = xw_sheet_name(&x, TERM_SELF_VS_MANAGER); /* both too long for a tab: the English */
-    CHECK_STR(s, "Self vs manager");
+    s = xw_sheet_name(&x, TERM_SELF_VS_MANAGER); /* both too long for a tab: the Welsh */
+    CHECK_STR(s, "Hunan a rheolwr");
     g_free(s);
     tna_labels_free(x.l);
     x.l = tna_labels_new(m, TNA_LANG_CY);

@@ -1,22 +1,42 @@
 /*
- * analysis_internal.h - what resolve.c hands groups.c; not part of the API.
+ * people.h - the people of a period, resolved (resolve.c), and the tallies made from them
+ * (tally.c: the cube and the demand), which the analysis's parts share; not part of the API.
  *
  * A cube holds raw tallies per (authority, role, x) where x is a skill, topic or framework,
  * plus per (authority, role) over everything. Respondents are additive over authority and
  * role (each respondent has exactly one of each), so every group of every set is a sum of
  * cube cells. The cube is private: groups.c turns it into privacy-safe groups and frees it.
  */
-#ifndef TNA_ANALYSIS_INTERNAL_H
-#define TNA_ANALYSIS_INTERNAL_H
+#ifndef TNA_ANALYSIS_PEOPLE_H
+#define TNA_ANALYSIS_PEOPLE_H
 
 #include <glib.h>
 
 #include "tna/analysis.h"
 #include "tna/ingest.h"
+#include "stats.h"
 
+/* A cell's raw tallies: the group figures, and the sums over its respondents that the
+ * intervals need (stats.h: a_r pairs, g_r gap sum, b_r below-target pairs of respondent r in
+ * the cell). All are sums over respondents, so cells add up, in any order. */
 typedef struct tally {
     int64_t respondents, assessed, below, gap_sum, learners;
+    int64_t sum_aa, sum_gg, sum_ag, sum_bb, sum_ab;
 } tally;
+
+static inline void tally_add(tally *to, const tally *from)
+{
+    to->respondents += from->respondents;
+    to->assessed += from->assessed;
+    to->below += from->below;
+    to->gap_sum += from->gap_sum;
+    to->learners += from->learners;
+    to->sum_aa += from->sum_aa;
+    to->sum_gg += from->sum_gg;
+    to->sum_ag += from->sum_ag;
+    to->sum_bb += from->sum_bb;
+    to->sum_ab += from->sum_ab;
+}
 
 /* One respondent of a period, resolved. Private to the analysis: it is per person. 24 bytes:
  * a million people are 24 MB, next to the dataset they come from. */
@@ -71,6 +91,8 @@ typedef struct need {
     int64_t band[TNA_BANDS];
     int64_t medium[4];        /* learners by tna_medium (unknown, welsh, english, either) */
     int64_t cohort_medium[2]; /* cohort learners: [0] English-medium, [1] Welsh-medium */
+    int64_t cohort_gap[2];    /* their gaps in the topic (levels), likewise */
+    int64_t self_gap;         /* the self-directed learners' gaps in the topic */
     int64_t answered, experts;
 } need;
 
@@ -120,16 +142,14 @@ typedef struct rater_cell {
 } rater_cell;
 
 /* What one expectation's metric needs of one period (expectations.c): the gap tallies of
- * the people in scope, the evaluation rows in scope (their number, the sum of their values
- * and their distinct respondents), or trained_vs_untrained's persons and sums of changes of
- * mean gap in TVU_SCALE-ths of a level ([0] trained, [1] untrained). */
+ * the people in scope (below_sum: their below-target pairs), the evaluation rows in scope
+ * (their number, the sum of their values and their distinct respondents), or
+ * trained_vs_untrained's Level 4 sums (stats.h). */
 typedef struct expect_tally {
-    int64_t respondents, assessed, gap_sum, learners;
+    int64_t respondents, assessed, gap_sum, learners, below_sum;
     int64_t rows, value_sum, row_respondents;
-    int64_t tvu_n[2], tvu_sum[2];
+    tna_l4_sums level4;
 } expect_tally;
-
-#define TVU_SCALE 1000000000
 
 /* The raw, additive tallies of one period: everything its figures are made of, and nothing
  * per person. Each is a sum over respondents, so the tallies of several councils' runs add
@@ -182,7 +202,26 @@ typedef struct analysis_ctx {
     tna_results *results;
 } analysis_ctx;
 
+/* A line of the commissioning plan with its raw figures, and a topic's self-directed
+ * learners, for the budget plan (budget.c); they never leave the analysis. */
+typedef struct tna_plan_line_raw {
+    uint32_t topic, region;
+    bool welsh_medium;
+    tna_hidden hidden;     /* the plan line's code */
+    int64_t learners, gap; /* gap: the learners' gaps in the topic, in levels */
+    int64_t cohorts, places;
+} tna_plan_line_raw;
+
+typedef struct tna_plan_topic_raw {
+    tna_hidden hidden; /* the topic's group's code */
+    int64_t self_directed, self_gap;
+} tna_plan_topic_raw;
+
 void planning_demand(const analysis_ctx *a);       /* demand, cohorts, totals, mentors */
+/* The burden of each topic and, with commissioning.budget, the budget plan (budget.c), from
+ * the plan's raw lines (in plan order) and each topic's self-directed learners. */
+void planning_budget(const analysis_ctx *a, const tna_plan_line_raw *lines, size_t n_lines,
+                     const tna_plan_topic_raw *topics);
 void planning_expectations(const analysis_ctx *a); /* return on expectations */
 void planning_trends(const analysis_ctx *a);
 void planning_barriers(const analysis_ctx *a);

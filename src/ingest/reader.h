@@ -1,5 +1,6 @@
 /*
- * ingest_internal.h - what the ingest files share; not part of the API.
+ * reader.h - the reading context the ingest files share (a file, a worker, a period);
+ * not part of the API.
  *
  * ingest.c drives: every source of every period. ingest_read.c reads one file: it maps the
  * header, cuts the rest into byte ranges, has a worker read each range into tables of its
@@ -11,8 +12,8 @@
  * answers mean (answers.h) by raw text, since a survey repeats the same few answers
  * millions of times; keys.c numbers respondents.
  */
-#ifndef TNA_INGEST_INTERNAL_H
-#define TNA_INGEST_INTERNAL_H
+#ifndef TNA_INGEST_READER_H
+#define TNA_INGEST_READER_H
 
 #include <glib.h>
 #include <string.h>

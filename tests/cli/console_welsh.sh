@@ -1,0 +1,50 @@
+# What tna run and tna validate print speaks the run's language (--lang, else the
+# configuration's): every word from the glossary's console_ terms, the Welsh line first with
+# both; configured texts without a Welsh form are counted, and listed as file:line:col with
+# --lang cy. English runs print what they always did.
+. tests/tools/cli_lib.sh
+cp -r tests/cases/analysis "$SCRATCH/case"
+cfg="$SCRATCH/case/tna.yaml"
+
+expect_exit 0 "$TNA" validate "$cfg" --lang cy
+out="$SCRATCH/out"
+expect_text "$out" "tna.yaml: mae'r ffurfweddiad yn ddilys"
+expect_text "$out" "  teitl: Hand-computed case"
+expect_text "$out" "  cyfnodau: 2026-Q3 (cyfredol)"
+expect_text "$out" "2026-Q3-survey.csv: 9 rhes a ddarllenwyd, 7 a dderbyniwyd, 2 a wrthodwyd, 0 a hepgorwyd"
+expect_text "$out" "ansawdd data: 5 cofnod, 3 ohonynt yn broblemau; y cyntaf:"
+# the case leaves Welsh forms out on purpose: each is named where it is written
+expect_text "$out" "Ffurfiau Cymraeg: nid oes ffurf Gymraeg gan 13 testun yn y ffurfweddiad"
+expect_text "$out" "tna.yaml:1:8: Teitl 'Hand-computed case': dim title_cy"
+expect_text "$out" "authorities.yaml:3:5: Awdurdod 'Authority two': dim name_cy"
+# no English word of the summary is left (the reasons of the log are ingest's English for now)
+for w in "configuration is valid" "periods:" "rows read" "accepted" "sources:" "data quality:" \
+  "Welsh forms" "(current)"; do
+  if grep -qF -- "$w" "$out"; then cat "$out" >&2; die "English in the Welsh console: $w"; fi
+done
+# English: the lines as they always were, and only a count of the missing Welsh forms
+expect_exit 0 "$TNA" validate "$cfg"
+expect_text "$SCRATCH/out" "configuration is valid"
+expect_text "$SCRATCH/out" "Welsh forms: 13 configured texts have none, so Welsh reports show them in English"
+if grep -q "name_cy" "$SCRATCH/out"; then die "an English validate lists each missing Welsh form"; fi
+
+# tna run --lang both: each line in Welsh, then in English
+expect_exit 0 "$TNA" run "$cfg" -o "$SCRATCH/r" --lang both
+cy=$(grep -n "^cyfnod cyfredol 2026-Q3: " "$SCRATCH/out" | cut -d: -f1)
+en=$(grep -n "^current period 2026-Q3: " "$SCRATCH/out" | cut -d: -f1)
+[ -n "$cy" ] && [ -n "$en" ] && [ "$cy" -lt "$en" ] || { cat "$SCRATCH/out" >&2; die "both: Welsh not first"; }
+expect_text "$SCRATCH/out" "adroddiadau wedi'u hysgrifennu i "
+expect_text "$SCRATCH/out" "Ffurfiau Cymraeg: nid oes ffurf Gymraeg gan 13 testun"
+# ... and English first with language_order: en-first
+printf 'language_order: en-first\n' >>"$cfg"
+expect_exit 0 "$TNA" run "$cfg" -o "$SCRATCH/r2" --lang both
+cy=$(grep -n "^cyfnod cyfredol 2026-Q3: " "$SCRATCH/out" | cut -d: -f1)
+en=$(grep -n "^current period 2026-Q3: " "$SCRATCH/out" | cut -d: -f1)
+[ "$en" -lt "$cy" ] || { cat "$SCRATCH/out" >&2; die "en-first: English not first"; }
+# the configuration's language is the default; --lang must be one of the three
+sed -i 's/^language: .*$//' "$cfg" && printf 'language: cy\n' >>"$cfg"
+expect_exit 0 "$TNA" validate "$cfg"
+expect_text "$SCRATCH/out" "mae'r ffurfweddiad yn ddilys"
+expect_exit 2 "$TNA" validate "$cfg" --lang welsh
+expect_text "$SCRATCH/err" "--lang must be en, cy or both, not 'welsh'"
+exit 0
