@@ -15,6 +15,7 @@
 
 #include "tna/analysis.h"
 #include "tna/config.h"
+#include "tna/counts.h"
 #include "tna/console.h"
 #include "tna/dq_log.h"
 #include "tna/ingest.h"
@@ -27,7 +28,9 @@
 
 static const char usage_text[] =
     "Usage:\n"
-    "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [--wait] [--packs] [-q]\n"
+    "  tna run CONFIG [-o DIR] [--period P] [--lang en|cy|both] [--strict] [--wait] [--packs]\n"
+    "          [--export-counts] [-q]\n"
+    "  tna merge CONFIG COUNTS... [-o DIR] [--lang en|cy|both] [--wait] [--packs] [-q]\n"
     "  tna validate CONFIG [--lang en|cy|both]\n"
     "  tna sample DIR [--staff N] [--seed S]\n"
     "  tna init EXPORT... [-o CONFIG] [--force]\n"
@@ -36,6 +39,7 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  run        read the surveys, compute the figures, write the reports\n"
+    "  merge      write the reports of several councils' counts files, as if from their answers\n"
     "  validate   check the configuration and inputs; writes nothing\n"
     "  sample     write a realistic synthetic dataset and its configuration\n"
     "  init       draft a configuration for survey exports (CONFIG: tna.yaml)\n"
@@ -204,7 +208,8 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-static const char *const commands[] = {"run", "validate", "sample", "init", "questionnaire", NULL};
+static const char *const commands[] = {"run",  "merge",        "validate", "sample",
+                                        "init", "questionnaire", NULL};
 
 static bool is_command(const char *word)
 {
@@ -248,7 +253,7 @@ static int fail_config(const tna_config_problems *pr)
 
 typedef struct run_options {
     const char *out_dir, *period, *lang;
-    gboolean strict, quiet, wait, packs;
+    gboolean strict, quiet, wait, packs, export_counts;
 } run_options;
 
 static int load(const char *config, tna_model **model)
@@ -333,6 +338,42 @@ static int lock_reports(const tna_model *m, const run_options *o, char **dir, tn
     return 0;
 }
 
+/* Writes the report set of res (with the counts file of tallies, when given) and commits
+ * it. log: the data-quality log of a run over raw answers, NULL in a merge. */
+static int publish(const tna_results *res, const tna_dq_log *log,
+                   const tna_tallies *tallies, bool packs, tna_language language,
+                   tna_outputs *out, const char *dir, gint64 *clock)
+{
+    tna_error err = TNA_ERROR_INIT;
+    int rc = 0;
+    writing = 1;
+    tna_render_options ro = {.language = language, .now = now()};
+    tna_status st = tna_render_csv(res, log, out, &err);
+    if (st == TNA_OK && tallies != NULL) {
+        char *name = g_strdup_printf("counts-%s.csv", res->periods[res->n_periods - 1].period);
+        FILE *fp;
+        st = tna_outputs_open(out, name, &fp, &err);
+        if (st == TNA_OK)
+            tna_counts_write(tallies, fp);
+        g_free(name);
+    }
+    stage_done("csv", clock);
+    if (st == TNA_OK && !interrupted)
+        st = render_reports(res, &ro, packs, out, &err);
+    stage_done("reports", clock);
+    bool committed = false;
+    if (st == TNA_OK && !interrupted)
+        committed = (st = tna_outputs_commit(out, &err)) == TNA_OK;
+    stage_done("commit", clock);
+    if (interrupted && !committed) {
+        fprintf(stderr, "tna: interrupted; the reports in %s were left as they were\n", dir);
+        rc = 128 + interrupted;
+    } else if (st != TNA_OK) {
+        rc = fail(&err);
+    }
+    return rc;
+}
+
 static int cmd_run(const char *config, const run_options *o)
 {
     tna_model *m = NULL;
@@ -354,29 +395,15 @@ static int cmd_run(const char *config, const run_options *o)
     stage_done("ingest", &clock);
     if (rc == 0 && ds->n_periods == 0)
         rc = usage_error("%s", "no period to analyse");
-    if (rc == 0 && tna_analyse(m, ds, &res, &err) != TNA_OK)
+    tna_tallies *tallies = NULL;
+    if (rc == 0 && tna_analyse_counted(m, ds, o->export_counts ? &tallies : NULL, &res, &err) !=
+                       TNA_OK)
         rc = fail(&err);
     tna_dataset_release_rows(ds); /* the reports read the results, and only the log of ds */
     stage_done("analyse", &clock);
-    if (rc == 0) {
-        writing = 1;
-        tna_render_options ro = {.language = (tna_language)language, .now = now()};
-        tna_status st = tna_render_csv(res, tna_dq_log_of(ds), out, &err);
-        stage_done("csv", &clock);
-        if (st == TNA_OK && !interrupted)
-            st = render_reports(res, &ro, o->packs, out, &err);
-        stage_done("reports", &clock);
-        bool committed = false;
-        if (st == TNA_OK && !interrupted)
-            committed = (st = tna_outputs_commit(out, &err)) == TNA_OK;
-        stage_done("commit", &clock);
-        if (interrupted && !committed) {
-            fprintf(stderr, "tna: interrupted; the reports in %s were left as they were\n", dir);
-            rc = 128 + interrupted;
-        } else if (st != TNA_OK) {
-            rc = fail(&err);
-        }
-    }
+    if (rc == 0)
+        rc = publish(res, tna_dq_log_of(ds), tallies, o->packs, (tna_language)language, out,
+                     dir, &clock);
     if (rc == 0 && !o->quiet && !interrupted)
         tna_console_run(stdout, m, ds, res, out, dir, (tna_language)language);
     if (rc == 0 && o->strict && tna_dataset_problems(ds) > 0) {
@@ -385,8 +412,55 @@ static int cmd_run(const char *config, const run_options *o)
     }
     g_free(dir);
     tna_outputs_free(out);
+    tna_tallies_free(tallies);
     tna_results_free(res);
     tna_dataset_free(ds);
+    tna_model_free(m);
+    return rc;
+}
+
+/* tna merge CONFIG COUNTS...: the reports of the councils' counts files, as if tna had read
+ * all their answers. */
+static int cmd_merge(const char *config, const char *const *paths, size_t n, const run_options *o)
+{
+    tna_model *m = NULL;
+    tna_tallies *tallies = NULL;
+    tna_results *res = NULL;
+    tna_outputs *out = NULL;
+    tna_error err = TNA_ERROR_INIT;
+    gint64 clock = g_get_monotonic_time();
+    char *dir = NULL;
+    int rc = load(config, &m);
+    int language = rc == 0 ? language_of(m, o->lang) : 0;
+    if (language < 0)
+        rc = 2;
+    if (rc == 0 && m->n_periods == 0)
+        rc = usage_error("%s", "no period to analyse");
+    if (rc == 0)
+        rc = lock_reports(m, o, &dir, &out);
+    if (rc == 0 && tna_counts_merge(m, paths, n, &tallies, &err) != TNA_OK)
+        rc = fail(&err);
+    stage_done("merge", &clock);
+    if (rc == 0 && tna_analyse_tallies(m, tallies, &res, &err) != TNA_OK)
+        rc = fail(&err);
+    stage_done("analyse", &clock);
+    if (rc == 0)
+        rc = publish(res, NULL, NULL, o->packs, (tna_language)language, out, dir, &clock);
+    if (rc == 0 && !o->quiet && !interrupted) {
+        const tna_period_figures *f = &res->periods[res->n_periods - 1];
+        printf("%s\n", m->title ? m->title : "tna");
+        printf("merged %zu counts files; current period %s: %zu respondents, %zu groups (%zu "
+               "suppressed under %d respondents, %zu more to stop subtraction)\n",
+               n, f->period, f->n_people, f->n_groups, f->n_suppressed_primary, m->min_group_size,
+               f->n_suppressed_secondary);
+        printf("reports written to %s:\n", dir);
+        for (size_t i = 0; i < tna_outputs_count(out); i++)
+            printf("  %s\n", tna_outputs_name(out, i));
+    }
+    g_free(dir);
+    tna_outputs_free(out);
+    tna_results_free(res);
+    tna_tallies_free(tallies);
     tna_model_free(m);
     return rc;
 }
@@ -469,6 +543,8 @@ int main(int argc, char **argv)
         {"wait", 0, 0, G_OPTION_ARG_NONE, &o.wait, "wait for another run writing DIR", NULL},
         {"packs", 0, 0, G_OPTION_ARG_NONE, &o.packs, "also a report for each council and region",
          NULL},
+        {"export-counts", 0, 0, G_OPTION_ARG_NONE, &o.export_counts,
+         "also write counts-PERIOD.csv, for tna merge", NULL},
         {"staff", 0, 0, G_OPTION_ARG_INT, &staff, "sample: number of staff (2000)", "N"},
         {"seed", 0, 0, G_OPTION_ARG_INT, &seed, "sample: random seed (1)", "S"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &version, "print the version", NULL},
@@ -492,6 +568,7 @@ int main(int argc, char **argv)
                "  --strict           exit 1 when any row was rejected or answer not understood\n"
                "  --wait             when another run is writing DIR, wait for it (default: fail)\n"
                "  --packs            also write packs/ID/: a report for each council and region\n"
+               "  --export-counts    also write counts-PERIOD.csv: the run's counts, for merge\n"
                "  -q, --quiet        print nothing but errors\n"
                "  --staff N, --seed S  for sample\n"
                "  --force            init: replace an existing CONFIG (-o CONFIG names it)\n"
@@ -514,6 +591,15 @@ int main(int argc, char **argv)
                       : cmd_init(argv + 2, argc - 2, o.out_dir, force);
     } else if (strcmp(argv[1], "questionnaire") == 0 && argc == 3) {
         rc = cmd_questionnaire(argv[2], tool, o.out_dir, topics);
+    } else if (strcmp(argv[1], "merge") == 0) {
+        if (argc < 4) {
+            rc = usage_error("'%s' takes a configuration and at least one counts file", argv[1]);
+        } else if (o.period || o.strict || o.export_counts) {
+            rc = usage_error("%s", "merge takes -o, --lang, --wait, --packs and -q only");
+        } else {
+            catch_signals();
+            rc = cmd_merge(argv[2], (const char *const *)argv + 3, (size_t)argc - 3, &o);
+        }
     } else if (argc != 3) {
         rc = usage_error("'%s' takes exactly one argument", argv[1]);
     } else if (strcmp(argv[1], "run") == 0) {

@@ -135,6 +135,23 @@ tna_status tna_analyse(const tna_model *model, const tna_dataset *dataset, tna_r
 
 void tna_results_free(tna_results *results);
 
+/* A run's raw tallies: the additive partial sums, per period, that every figure of the
+ * results is made from (counts of pairs, gaps, learners, demand, barriers, ... per
+ * authority, role and skill or topic), before any suppression, and nothing per person.
+ * counts.h writes them to a council's counts file, reads such files back and sums them.
+ * tna_analyse_counted is tna_analyse that also hands back the tallies (when `tallies` is
+ * not NULL; the caller frees them with tna_tallies_free); tna_analyse_tallies makes the
+ * results from tallies alone, as tna_analyse would have from the answers they came from.
+ * Tallies refer to the model, which must outlive them. */
+typedef struct tna_tallies tna_tallies;
+
+tna_status tna_analyse_counted(const tna_model *model, const tna_dataset *dataset,
+                               tna_tallies **tallies, tna_results **out,
+                               tna_error *err) TNA_MUST_CHECK;
+tna_status tna_analyse_tallies(const tna_model *model, const tna_tallies *tallies,
+                               tna_results **out, tna_error *err) TNA_MUST_CHECK;
+void tna_tallies_free(tna_tallies *tallies);
+
 /* The dimensions of a group, for finding the same group in another period. */
 tna_dims tna_group_dims(const tna_group *g);
 

@@ -16,7 +16,8 @@
  *   groups-PERIOD.csv        every group of every set, the same way, with region and skill
  *                            columns and the skills each figure rests on (docs/outputs.md)
  *   data-quality-PERIOD.csv  file,line,column,value,reason for every period read, from log
- *                            (tna_dq_log_of(dataset); NULL writes the header only)
+ *                            (tna_dq_log_of(dataset)); without a log (results merged from
+ *                            counts), the results' counted log, with a sixth column entries
  * Text that a spreadsheet would take for a formula (= + - @ tab CR LF first) is prefixed
  * with an apostrophe.
  */

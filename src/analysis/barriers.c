@@ -4,7 +4,8 @@
  * every one anybody cited is reported, `other` included, and never a typed text: an option
  * that matched no barrier was counted as `other` by ingest.
  *
- * The base of every share is the respondents who answered the barriers question
+ * tna_barriers_tally counts, per authority, who answered and who cited each barrier; the
+ * all-authorities figures are their sums. The base of every share is the respondents who answered the barriers question
  * (person.barriers_at); a respondent citing several barriers counts once in each.
  * Privacy: an authority whose base is under min_group_size is hidden for every barrier, and
  * since for each barrier the all-authorities figures are the sums of the authorities'
@@ -18,28 +19,38 @@
 
 #include "people.h"
 
+void tna_barriers_tally(const tna_model *m, const people *pp, period_tallies *t)
+{
+    size_t nb = m->n_barriers;
+    for (size_t i = 0; i < pp->n; i++) {
+        const person *who = &pp->p[i];
+        if (who->barriers_at == PERSON_NONE)
+            continue;
+        uint64_t cited = person_barriers(pp, who);
+        t->barrier_base[who->authority]++;
+        for (size_t b = 0; b < nb && b < TNA_MAX_BARRIERS; b++)
+            if (cited >> b & 1)
+                t->barrier_citing[(size_t)who->authority * nb + b]++;
+    }
+}
+
 void tna_planning_barriers(const analysis_ctx *a)
 {
     const tna_model *m = a->model;
-    const people *pp = &a->people[a->n_periods - 1];
+    const period_tallies *t = &a->tallies->periods[a->n_periods - 1];
     size_t na = m->n_authorities, nb = m->n_barriers;
     int64_t k = a->results->min_group_size;
 
     /* citing[a * (nb + 1) + b]; respondents per authority; index na: all authorities. */
     int64_t *base = g_new0(int64_t, na + 2);
     int64_t *citing = g_new0(int64_t, (na + 1) * (nb + 1) + 1);
-    for (size_t i = 0; i < pp->n; i++) {
-        const person *who = &pp->p[i];
-        if (who->barriers_at == PERSON_NONE)
-            continue;
-        uint64_t cited = person_barriers(pp, who);
-        base[who->authority]++;
-        base[na]++;
-        for (size_t b = 0; b < nb && b < TNA_MAX_BARRIERS; b++)
-            if (cited >> b & 1) {
-                citing[(size_t)who->authority * (nb + 1) + b]++;
-                citing[na * (nb + 1) + b]++;
-            }
+    for (size_t i = 0; i < na; i++) {
+        base[i] = t->barrier_base[i];
+        base[na] += base[i];
+        for (size_t b = 0; b < nb; b++) {
+            citing[i * (nb + 1) + b] = t->barrier_citing[i * nb + b];
+            citing[na * (nb + 1) + b] += t->barrier_citing[i * nb + b];
+        }
     }
 
     bool *hide = g_new0(bool, na + 2);

@@ -1,9 +1,9 @@
 /*
  * data_quality.c - what the reports may know of the data-quality log and the sources read.
  *
- * The results get, per period, each source's counts (rows read, accepted, rejected, ...)
+ * The tallies (and so the results) get, per period, each source's counts (rows read, accepted, rejected, ...)
  * and the log counted by file, column and reason, with the strings copied into the
- * results: no value of the log is copied. The values stay in the dataset, where only the
+ * tallies: no value of the log is copied. The values stay in the dataset, where only the
  * narrow view of dq_log.h reaches them (it is the dataset itself, read as a log).
  */
 #include <glib.h>
@@ -12,10 +12,8 @@
 #include "tna/dq_log.h"
 
 void tna_dq_summarise(const tna_period_data *pd, size_t n_sources, GStringChunk *strings,
-                      tna_period_figures *out)
+                      period_tallies *out)
 {
-    out->n_sources = n_sources;
-    out->sources = g_new0(tna_source_read, n_sources ? n_sources : 1);
     for (size_t s = 0; s < n_sources && pd->stats; s++) {
         const tna_source_stats *st = &pd->stats[s];
         out->sources[s] =

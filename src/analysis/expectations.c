@@ -4,7 +4,10 @@
  * Every expectation of the model is evaluated in every period of the run (by_period[]) and
  * its current-period value is the actual. The figures come from the resolved people of
  * each period and from the evaluation rows of the dataset, never from the groups, so any
- * scope works; the groups are consulted only for privacy.
+ * scope works; the groups are consulted only for privacy. Two steps, as for the groups:
+ * tna_expectations_tally sums, per expectation and period, what the metric needs (whole
+ * numbers added over respondents, so that councils' counts files add up: counts.c), and
+ * tna_planning_expectations makes the values, privacy and progress from those sums alone.
  *
  * Scope. A person is in scope when their authority, its region and their role match (each
  * TNA_NONE matches anything); their pairs count when the skill lies within the framework,
@@ -108,6 +111,7 @@ typedef struct eval_ctx {
     int min_size;
     value first_gap; /* gap_reduction: the mean gap of the first period */
     level4 *level4;  /* trained_vs_untrained: per period, set where the value is */
+    const expect_tally *tally; /* this expectation's, per period (period_tallies.expect) */
 } eval_ctx;
 
 static bool is_evaluation_metric(tna_metric m)
@@ -165,24 +169,30 @@ static const tna_group *scope_group(const tna_period_figures *f, const tna_scope
     return set == TNA_SET_COUNT ? NULL : tna_results_find(f, set, d);
 }
 
-/* share_at_target, share_skills_at_target, mean_gap or learners_needing in period p. */
-static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
+/* The gap tallies of the people of a period in scope. */
+static void gap_tally(const eval_ctx *e, const people *pp, expect_tally *t)
 {
     const tna_model *m = e->a->model;
-    const people *pp = &e->a->people[p];
-    int64_t respondents = 0, assessed = 0, gap_sum = 0, learners = 0, below_sum = 0;
     for (size_t i = 0; i < pp->n; i++) {
         if (!person_in_scope(m, &e->x->scope, &pp->p[i]))
             continue;
         int64_t below = 0;
-        int64_t n = person_pairs(e, pp, i, &gap_sum, &below);
+        int64_t n = person_pairs(e, pp, i, &t->gap_sum, &below);
         if (n == 0)
             continue;
-        respondents++;
-        assessed += n;
-        learners += below > 0;
-        below_sum += below;
+        t->respondents++;
+        t->assessed += n;
+        t->learners += below > 0;
+        t->below_sum += below;
     }
+}
+
+/* share_at_target, share_skills_at_target, mean_gap or learners_needing in period p. */
+static value gap_value(const eval_ctx *e, size_t p, tna_metric metric)
+{
+    const expect_tally *t = &e->tally[p];
+    int64_t respondents = t->respondents, assessed = t->assessed, gap_sum = t->gap_sum,
+            learners = t->learners, below_sum = t->below_sum;
     value v = {WHY_OK, 0, respondents};
     if (respondents == 0)
         return (value){WHY_NO_DATA, 0, 0};
@@ -248,58 +258,54 @@ static int compare_u32(gconstpointer x, gconstpointer y)
     return a < b ? -1 : a > b;
 }
 
-/* satisfaction, learning_uplift or applied_rate in period p. */
-static value evaluation_value(const eval_ctx *e, size_t p, tna_metric metric)
+/* The evaluation rows of a period in scope that have the metric's answer: how many, the
+ * sum of their values (whole numbers: a satisfaction, a change of level, 1 for applied), and
+ * their distinct respondents. */
+static void evaluation_tally(const eval_ctx *e, const tna_period_data *pd, tna_metric metric,
+                             expect_tally *t)
 {
     const tna_model *m = e->a->model;
-    const tna_period_data *pd = &e->a->dataset->periods[p];
     GArray *who = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-    double sum = 0;
-    int64_t rows = 0;
     for (size_t i = 0; i < pd->n_evaluations; i++) {
         const tna_evaluation *ev = &pd->evaluations[i];
         if (!evaluation_in_scope(m, &e->x->scope, ev))
             continue;
         if (metric == TNA_METRIC_SATISFACTION && ev->satisfaction >= 1 && ev->satisfaction <= 5)
-            sum += ev->satisfaction;
+            t->value_sum += ev->satisfaction;
         else if (metric == TNA_METRIC_LEARNING_UPLIFT && ev->before >= 0 && ev->after >= 0)
-            sum += ev->after - ev->before;
+            t->value_sum += ev->after - ev->before;
         else if (metric == TNA_METRIC_APPLIED_RATE &&
                  (ev->applied == TNA_YES || ev->applied == TNA_NO))
-            sum += ev->applied == TNA_YES;
+            t->value_sum += ev->applied == TNA_YES;
         else
             continue;
-        rows++;
+        t->rows++;
         g_array_append_val(who, ev->respondent);
     }
     g_array_sort(who, compare_u32);
-    int64_t respondents = 0;
     for (guint i = 0; i < who->len; i++)
-        respondents += i == 0 || g_array_index(who, uint32_t, i) != g_array_index(who, uint32_t, i - 1);
+        t->row_respondents +=
+            i == 0 || g_array_index(who, uint32_t, i) != g_array_index(who, uint32_t, i - 1);
     g_array_free(who, TRUE);
-    if (rows == 0)
-        return (value){WHY_NO_DATA, 0, 0};
-    if (respondents < e->min_size)
-        return (value){WHY_TOO_FEW, 0, 0};
-    return (value){WHY_OK, sum / (double)rows, respondents};
 }
 
-/* Level 4 sums of one (authority, role) cell: the people compared are stayers, so each lies
- * in one cell, and the cells add up to the sums of any scope (the merge of issue 16). */
+/* satisfaction, learning_uplift or applied_rate in period p. */
+static value evaluation_value(const eval_ctx *e, size_t p)
+{
+    const expect_tally *t = &e->tally[p];
+    if (t->rows == 0)
+        return (value){WHY_NO_DATA, 0, 0};
+    if (t->row_respondents < e->min_size)
+        return (value){WHY_TOO_FEW, 0, 0};
+    return (value){WHY_OK, (double)t->value_sum / (double)t->rows, t->row_respondents};
+}
+
+/* One stayer into Level 4 sums: group k, starting gap x, change y (fixed point). */
 static void l4_add(tna_l4_sums *to, int k, int64_t x, int64_t y)
 {
     to->n[k]++;
     to->x[k] += x, to->y[k] += y;
     to->xx[k] += (tna_i128)x * x, to->xy[k] += (tna_i128)x * y, to->yy[k] += (tna_i128)y * y;
-}
-
-static void l4_sum(tna_l4_sums *to, const tna_l4_sums *from)
-{
-    for (int k = 0; k < 2; k++) {
-        to->n[k] += from->n[k];
-        to->x[k] += from->x[k], to->y[k] += from->y[k];
-        to->xx[k] += from->xx[k], to->xy[k] += from->xy[k], to->yy[k] += from->yy[k];
-    }
 }
 
 /* A stayer's gaps over the skills in scope answered in both periods; false when none. */
@@ -320,16 +326,12 @@ static bool common_gaps(const eval_ctx *e, const uint8_t *then, const uint8_t *n
     return *n > 0;
 }
 
-/* trained_vs_untrained between period p - 1 and period p. Both people arrays are in
- * respondent order, so the persons of both periods are matched by a merge. */
-static value tvu_value(const eval_ctx *e, size_t p)
+/* trained_vs_untrained's Level 4 sums between period p - 1 and period p (into t->level4).
+ * Both people arrays are in respondent order, so the persons of both periods are matched by
+ * a merge. The sums add over respondents, so councils' add up to those of all. */
+static void tvu_tally(const eval_ctx *e, const people *then, const people *now, expect_tally *t)
 {
-    if (p == 0)
-        return (value){WHY_NEEDS_TWO, 0, 0};
     const tna_model *m = e->a->model;
-    const people *then = &e->a->people[p - 1], *now = &e->a->people[p];
-    size_t n_cells = m->n_authorities * m->n_roles;
-    tna_l4_sums *cells = g_new0(tna_l4_sums, n_cells + 1);
     size_t j = 0;
     for (size_t i = 0; i < now->n; i++) {
         const person *who = &now->p[i];
@@ -347,25 +349,28 @@ static value tvu_value(const eval_ctx *e, size_t p)
         if (!common_gaps(e, person_answers(then, j), person_answers(now, i), who->role, &n,
                          &gap_then, &gap_now))
             continue;
-        l4_add(&cells[(size_t)who->authority * m->n_roles + who->role],
-               who->trained == TNA_YES ? 0 : 1, tna_l4_fixed(gap_then, n),
+        l4_add(&t->level4, who->trained == TNA_YES ? 0 : 1, tna_l4_fixed(gap_then, n),
                tna_l4_fixed(gap_now - gap_then, n));
     }
-    tna_l4_sums sums = {0};
-    for (size_t c = 0; c < n_cells; c++)
-        l4_sum(&sums, &cells[c]);
-    g_free(cells);
-    int64_t n0 = sums.n[0], n1 = sums.n[1];
+}
+
+/* trained_vs_untrained between period p - 1 and period p. */
+static value tvu_value(const eval_ctx *e, size_t p)
+{
+    if (p == 0)
+        return (value){WHY_NEEDS_TWO, 0, 0};
+    const tna_l4_sums *sums = &e->tally[p].level4;
+    int64_t n0 = sums->n[0], n1 = sums->n[1];
     if (n0 == 0 && n1 == 0)
         return (value){WHY_NO_DATA, 0, 0};
     /* An empty group is "too few" like a small one, so that the note cannot tell a reader
      * that nobody in a small scope was trained; only without suppression is it said. */
     if (n0 < e->min_size || n1 < e->min_size || n0 == 0 || n1 == 0)
         return (value){e->min_size > 1 ? WHY_TOO_FEW : WHY_NEEDS_BOTH, 0, 0};
-    tna_l4_fit fit = tna_l4_estimate(&sums); /* not ok under 4 people: raw only */
+    tna_l4_fit fit = tna_l4_estimate(sums); /* not ok under 4 people: raw only */
     e->level4[p] = (level4){fit, {n0, n1}};
-    double raw = (double)sums.y[0] / (double)n0 / TNA_L4_SCALE -
-                 (double)sums.y[1] / (double)n1 / TNA_L4_SCALE; /* as fit.raw */
+    double raw = (double)sums->y[0] / (double)n0 / TNA_L4_SCALE -
+                 (double)sums->y[1] / (double)n1 / TNA_L4_SCALE; /* as fit.raw */
     return (value){WHY_OK, raw, n0 + n1};
 }
 
@@ -377,7 +382,7 @@ static value metric_value(const eval_ctx *e, size_t p)
     if (metric == TNA_METRIC_TRAINED_VS_UNTRAINED)
         return tvu_value(e, p);
     if (is_evaluation_metric(metric))
-        return evaluation_value(e, p, metric);
+        return evaluation_value(e, p);
     return gap_value(e, p, metric);
 }
 
@@ -449,29 +454,72 @@ static void set_level4(tna_expectation_result *r, const level4 *l4)
     r->start_untrained = l4->fit.start[1];
 }
 
-static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_result *r)
+/* The context of expectation `index`: the skills each role is measured against in scope.
+ * eval_done frees it. per_period: the expectation's tallies (NULL while tallying). */
+static void eval_init(const analysis_ctx *a, uint32_t index, const expect_tally *per_period,
+                      eval_ctx *e)
 {
     const tna_model *m = a->model;
     const tna_expectation *x = &m->expectations[index];
-    eval_ctx e = {a,
-                  x,
-                  g_new(role_skill, m->n_roles * m->n_skills + 1),
-                  g_new(uint32_t, m->n_roles + 1),
-                  a->results->min_group_size,
-                  (value){WHY_NO_DATA, 0, 0},
-                  g_new0(level4, a->n_periods)};
+    *e = (eval_ctx){a,
+                    x,
+                    g_new(role_skill, m->n_roles * m->n_skills + 1),
+                    g_new(uint32_t, m->n_roles + 1),
+                    m->min_group_size,
+                    (value){WHY_NO_DATA, 0, 0},
+                    g_new0(level4, a->n_periods + 1),
+                    per_period};
     uint32_t n = 0;
     for (size_t p = 0; p < m->n_roles; p++) {
-        e.role_start[p] = n;
+        e->role_start[p] = n;
         for (uint32_t s = 0; s < m->n_skills; s++) {
             uint32_t t = m->skills[s].topic;
             if (m->roles[p].target[s] > 0 && (x->scope.skill == TNA_NONE || x->scope.skill == s) &&
                 (x->scope.topic == TNA_NONE || x->scope.topic == t) &&
                 (x->scope.framework == TNA_NONE || x->scope.framework == m->topics[t].framework))
-                e.skills[n++] = (role_skill){s, m->roles[p].target[s]};
+                e->skills[n++] = (role_skill){s, m->roles[p].target[s]};
         }
     }
-    e.role_start[m->n_roles] = n;
+    e->role_start[m->n_roles] = n;
+}
+
+static void eval_done(eval_ctx *e)
+{
+    g_free(e->skills);
+    g_free(e->role_start);
+    g_free(e->level4);
+}
+
+void tna_expectations_tally(const tna_model *m, const tna_dataset *ds, const people *pp,
+                        tna_tallies *t)
+{
+    analysis_ctx a = {.model = m, .tallies = t, .dataset = ds, .people = pp,
+                      .n_periods = t->n_periods};
+    for (uint32_t i = 0; i < m->n_expectations; i++) {
+        tna_metric metric = m->expectations[i].metric;
+        eval_ctx e;
+        eval_init(&a, i, NULL, &e);
+        for (size_t p = 0; p < t->n_periods; p++) {
+            expect_tally *x = &t->periods[p].expect[i];
+            if (is_evaluation_metric(metric))
+                evaluation_tally(&e, &ds->periods[p], metric, x);
+            else if (metric == TNA_METRIC_TRAINED_VS_UNTRAINED && p > 0)
+                tvu_tally(&e, &pp[p - 1], &pp[p], x);
+            else if (metric != TNA_METRIC_TRAINED_VS_UNTRAINED)
+                gap_tally(&e, &pp[p], x);
+        }
+        eval_done(&e);
+    }
+}
+
+static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_result *r)
+{
+    const tna_expectation *x = &a->model->expectations[index];
+    expect_tally *per_period = g_new0(expect_tally, a->n_periods + 1);
+    for (size_t p = 0; p < a->n_periods; p++)
+        per_period[p] = a->tallies->periods[p].expect[index];
+    eval_ctx e;
+    eval_init(a, index, per_period, &e);
     if (x->metric == TNA_METRIC_GAP_REDUCTION)
         e.first_gap = gap_value(&e, 0, TNA_METRIC_MEAN_GAP);
     memset(r, 0, sizeof *r);
@@ -488,9 +536,8 @@ static void evaluate(const analysis_ctx *a, uint32_t index, tna_expectation_resu
     }
     if (current.why == WHY_OK && x->metric == TNA_METRIC_TRAINED_VS_UNTRAINED)
         set_level4(r, &e.level4[a->n_periods - 1]);
-    g_free(e.skills);
-    g_free(e.role_start);
-    g_free(e.level4);
+    eval_done(&e);
+    g_free(per_period);
 
     if (current.why == WHY_OK) {
         r->has_actual = true;

@@ -14,6 +14,7 @@
 
 #include "tna/analysis.h"
 #include "tna/ingest.h"
+#include "stats.h"
 
 /* A cell's raw tallies: the group figures, and the sums over its respondents that the
  * intervals need (stats.h: a_r pairs, g_r gap sum, b_r below-target pairs of respondent r in
@@ -112,6 +113,8 @@ void tna_people_build(const tna_model *model, const tna_period_data *period, peo
 /* Tallies them into a new cube, with the demand tallies when needs (tally.c). */
 void tna_cube_build(const tna_model *model, const people *pp, bool needs, cube *out);
 void tna_cube_free(cube *c);
+/* An empty cube for the model, with room for the demand tallies when needs. */
+void tna_cube_alloc(const tna_model *m, bool needs, cube *c);
 
 /* Builds the groups of every set from the cube and applies both kinds of suppression. */
 tna_status tna_groups_build(const tna_model *model, const cube *c, int min_group_size,
@@ -133,14 +136,67 @@ static inline tna_hidden tna_hidden_code(bool hide, int64_t base, int64_t min_gr
  * their relations until nothing changes. */
 bool tna_protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
 
+/* One (topic, authority) cell of the raters' comparison (raters.c). */
+typedef struct rater_cell {
+    int64_t respondents, pairs, diff_sum;
+} rater_cell;
+
+/* What one expectation's metric needs of one period (expectations.c): the gap tallies of
+ * the people in scope (below_sum: their below-target pairs), the evaluation rows in scope
+ * (their number, the sum of their values and their distinct respondents), or
+ * trained_vs_untrained's Level 4 sums (stats.h). */
+typedef struct expect_tally {
+    int64_t respondents, assessed, gap_sum, learners, below_sum;
+    int64_t rows, value_sum, row_respondents;
+    tna_l4_sums level4;
+} expect_tally;
+
+/* The raw, additive tallies of one period: everything its figures are made of, and nothing
+ * per person. Each is a sum over respondents, so the tallies of several councils' runs add
+ * up to those of one run over all their answers (counts.c writes and reads them). */
+typedef struct period_tallies {
+    const char *period;
+    cube cube;                /* needs only in the current period */
+    tna_source_read *sources; /* one per model source */
+    tna_dq_count *dq;         /* the data-quality log counted (data_quality.c) */
+    size_t n_dq, n_dq_entries;
+    expect_tally *expect;     /* [expectation] */
+    /* current period only, else NULL: */
+    int64_t *barrier_base;   /* [authority]: respondents who answered the barriers question */
+    int64_t *barrier_citing; /* [authority][barrier] */
+    rater_cell *raters;      /* [topic][authority], topic n_topics: all topics; NULL: no
+                                skill was rated by both a person and their manager */
+} period_tallies;
+
+/* A run's tallies, every period, oldest first. */
+struct tna_tallies {
+    const tna_model *model;
+    period_tallies *periods;
+    size_t n_periods;
+    GStringChunk *strings; /* periods' names, files and reasons */
+};
+
+/* Empty tallies of n_periods periods (their names and arrays not yet set). */
+tna_tallies *tna_tallies_new(const tna_model *m, size_t n_periods);
+/* Allocates a period's sources and, for the current period, barrier tallies. */
+void tna_period_tallies_alloc(const tna_model *m, bool current, period_tallies *t);
+
+/* The barriers and raters tallies of the current period's people (barriers.c, raters.c). */
+void tna_barriers_tally(const tna_model *m, const people *pp, period_tallies *t);
+void tna_raters_tally(const tna_model *m, const people *pp, period_tallies *t);
+/* The expectations' tallies of every period of t, from the dataset and its people. */
+void tna_expectations_tally(const tna_model *m, const tna_dataset *ds, const people *pp,
+                        tna_tallies *t);
+
 /* Everything the planning files (demand.c, expectations.c, trends.c, barriers.c,
  * raters.c) read: the model, the dataset, the resolved people of every period, and the
  * results so far (the privacy-safe groups of every period). Each fills its part of
  * results->planning; tna_planning_free() releases it all. */
 typedef struct analysis_ctx {
     const tna_model *model;
-    const tna_dataset *dataset;
-    const people *people; /* one per period, oldest first; the last is current */
+    const tna_tallies *tallies;
+    const tna_dataset *dataset; /* NULL in a merge */
+    const people *people; /* one per period, oldest first; the last is current; NULL in a merge */
     size_t n_periods;
     const need *needs;    /* [authority][topic] of the current period */
     tna_results *results;
@@ -176,6 +232,6 @@ void tna_planning_free(tna_planning *planning);
  * source's counts, and the data-quality log counted by file, column and reason, its strings
  * kept in `strings`. No logged value is copied. */
 void tna_dq_summarise(const tna_period_data *period, size_t n_sources, GStringChunk *strings,
-                      tna_period_figures *out);
+                      period_tallies *out);
 
 #endif

@@ -20,9 +20,7 @@
 
 #include "people.h"
 
-typedef struct cell {
-    int64_t respondents, pairs, diff_sum;
-} cell;
+typedef rater_cell cell;
 
 /* One relation whose parts are the cells first, first + stride, ... (count of them) and
  * whose total is cell `total`. */
@@ -39,16 +37,13 @@ static bool protect_strided(const cell *cells, bool *hide, size_t first, size_t 
     return changed;
 }
 
-void tna_planning_raters(const analysis_ctx *a)
+/* cells[t * na + a] (t == nt: every topic) of the people of one period. */
+void tna_raters_tally(const tna_model *m, const people *pp, period_tallies *out)
 {
-    const tna_model *m = a->model;
-    const people *pp = &a->people[a->n_periods - 1];
     if (pp->self_level == NULL || pp->mgr_level == NULL)
         return;
-    size_t na = m->n_authorities, nt = m->n_topics, ns = m->n_skills, w = na + 1;
-    int64_t k = a->results->min_group_size;
-    /* cells[t * w + a]; t == nt: every topic, a == na: all authorities */
-    cell *cells = g_new0(cell, (nt + 1) * w);
+    size_t na = m->n_authorities, nt = m->n_topics, ns = m->n_skills;
+    cell *cells = out->raters = g_new0(cell, (nt + 1) * na + 1);
     int64_t *pairs = g_new(int64_t, 2 * (nt + 1));
     int64_t *diff = pairs + nt + 1;
     for (size_t i = 0; i < pp->n; i++) {
@@ -66,15 +61,34 @@ void tna_planning_raters(const analysis_ctx *a)
         for (size_t t = 0; t <= nt; t++) {
             if (pairs[t] == 0)
                 continue;
-            size_t at[2] = {t * w + au, t * w + na};
-            for (int j = 0; j < 2; j++) {
-                cells[at[j]].respondents++;
-                cells[at[j]].pairs += pairs[t];
-                cells[at[j]].diff_sum += diff[t];
-            }
+            cell *c = &cells[t * na + au];
+            c->respondents++;
+            c->pairs += pairs[t];
+            c->diff_sum += diff[t];
         }
     }
     g_free(pairs);
+}
+
+void tna_planning_raters(const analysis_ctx *a)
+{
+    const tna_model *m = a->model;
+    const cell *raw = a->tallies->periods[a->n_periods - 1].raters;
+    if (raw == NULL)
+        return;
+    size_t na = m->n_authorities, nt = m->n_topics, w = na + 1;
+    int64_t k = a->results->min_group_size;
+    /* cells[t * w + a]; t == nt: every topic, a == na: all authorities (their sum) */
+    cell *cells = g_new0(cell, (nt + 1) * w);
+    for (size_t t = 0; t <= nt; t++)
+        for (size_t au = 0; au < na; au++) {
+            const cell *from = &raw[t * na + au];
+            for (size_t at = t * w + au, j = 0; j < 2; j++, at = t * w + na) {
+                cells[at].respondents += from->respondents;
+                cells[at].pairs += from->pairs;
+                cells[at].diff_sum += from->diff_sum;
+            }
+        }
 
     bool *hide = g_new0(bool, (nt + 1) * w);
     for (size_t c = 0; c < (nt + 1) * w; c++)

@@ -43,7 +43,7 @@ void tna_need_add(need *to, const need *from)
     to->experts += from->experts;
 }
 
-static void cube_alloc(const tna_model *m, bool needs, cube *c)
+void tna_cube_alloc(const tna_model *m, bool needs, cube *c)
 {
     size_t na = m->n_authorities, np = m->n_roles;
     memset(c, 0, sizeof *c);
@@ -316,7 +316,7 @@ void tna_cube_build(const tna_model *m, const people *pp, bool needs, cube *c)
     tally_job *jobs = g_new0(tally_job, n);
     GThread **threads = g_new0(GThread *, n);
     for (int k = 0; k < n; k++) {
-        cube_alloc(m, needs, &parts[k]);
+        tna_cube_alloc(m, needs, &parts[k]);
         jobs[k] = (tally_job){m, pp, pp->n * k / n, pp->n * (k + 1) / n, &parts[k]};
         if (k > 0)
             threads[k] = g_thread_new("tna-tally", tally_range, &jobs[k]);

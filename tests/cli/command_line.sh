@@ -19,7 +19,7 @@ expect_text "$SCRATCH/err" "nope.yaml"
 [ ! -e "$SCRATCH/x" ] || die "a failed run wrote output"
 # an unknown command says so and lists the commands, whatever follows it
 expect_exit 2 "$TNA" frobnicate
-expect_text "$SCRATCH/err" "unknown command 'frobnicate'; the commands are: run validate sample"
+expect_text "$SCRATCH/err" "unknown command 'frobnicate'; the commands are: run merge validate sample"
 # a survey export given as the configuration: what to do instead
 expect_exit 2 "$TNA" run tests/cases/analysis/2026-Q3-survey.csv -o "$SCRATCH/x"
 expect_text "$SCRATCH/err" "this looks like a survey export, not a tna configuration: run 'tna init tests/cases/analysis/2026-Q3-survey.csv'"
