@@ -62,6 +62,8 @@ static void write_sheets(xw *x)
     xlsx_demand(x);
     xlsx_commissioning(x);
     xlsx_cohorts(x);
+    tna_xlsx_priorities(x);
+    tna_xlsx_budget(x);
     xlsx_mentors(x);
     xlsx_trends(x);
     xlsx_evaluation(x);
