@@ -87,6 +87,8 @@ const char *tna_pdf_section_title(pdf_doc *d, pdf_section s)
         return tna_pdf_t(d, TERM_TRENDS);
     case PDF_SEC_COMMISSIONING:
         return tna_pdf_t(d, TERM_SECTION_COMMISSIONING);
+    case PDF_SEC_BUDGET:
+        return tna_pdf_budget_title(d);
     case PDF_SEC_EVALUATION:
         return tna_pdf_t(d, TERM_SECTION_EVALUATION);
     case PDF_SEC_BARRIERS:

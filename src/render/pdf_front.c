@@ -184,6 +184,8 @@ static void contents(pdf_doc *d)
     tna_pdf_section_begin(d, PDF_SEC_CONTENTS, tna_pdf_section_title(d, PDF_SEC_CONTENTS));
     tna_pdf_tag_begin(d, "TOC", NULL);
     for (int s = PDF_SEC_SUMMARY; s < PDF_SEC_COUNT; s++) {
+        if (s == PDF_SEC_BUDGET && !tna_pdf_has_budget(d))
+            continue;
         contents_line(d, tna_pdf_section_title(d, s), d->section_page[s], 0, 10.5, true);
         if (s != PDF_SEC_AUTHORITIES)
             continue;

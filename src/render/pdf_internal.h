@@ -13,7 +13,7 @@
  * TR/TH/TD tags that break across pages with their header repeated) and formats numbers.
  * The pages themselves: pdf_front.c (cover, contents, executive summary), pdf_gaps.c (gaps,
  * heatmap, raters, trends), pdf_plan.c (commissioning, Welsh-medium and mentors,
- * evaluation, barriers), pdf_authority.c (a page per authority) and pdf_appendix.c
+ * evaluation, barriers), pdf_budget.c (what the budget buys), pdf_authority.c (a page per authority) and pdf_appendix.c
  * (method and data quality). Charts come from chart.c.
  *
  * Privacy: pages read only the privacy-safe results. A hidden group or row is drawn as its
@@ -58,6 +58,7 @@ typedef enum pdf_section {
     PDF_SEC_GAPS,
     PDF_SEC_TRENDS,
     PDF_SEC_COMMISSIONING,
+    PDF_SEC_BUDGET, /* only with commissioning.budget (tna_pdf_has_budget) */
     PDF_SEC_EVALUATION,
     PDF_SEC_BARRIERS,
     PDF_SEC_AUTHORITIES,
@@ -185,6 +186,15 @@ void tna_pdf_heatmap(pdf_doc *d, const char *title, const chart_heatmap *spec, d
 /* A figure: Figure tag around a chart drawn by the caller between begin and end. */
 void tna_pdf_figure_begin(pdf_doc *d);
 void tna_pdf_figure_end(pdf_doc *d);
+
+/* ---- pdf_budget.c: the "What £X buys" section ---- */
+
+/* Whether the report has the section: commissioning.budget is set, and it is not a pack. */
+bool tna_pdf_has_budget(const pdf_doc *d);
+/* "What £150,000 buys". */
+const char *tna_pdf_budget_title(pdf_doc *d);
+/* The section, after commissioning; nothing without a budget. */
+void tna_pdf_budget_section(pdf_doc *d);
 
 /* ---- formats ----------------------------------------------------------------------------- */
 

@@ -31,10 +31,10 @@ static void by_region(pdf_doc *d)
         tna_pdf_para(d, tna_pdf_t(d, TERM_NO_COHORTS_NEEDED));
         return;
     }
-    enum { NC = 5 };
-    const char *head[NC] = {tna_pdf_t(d, TERM_REGION), tna_pdf_t(d, TERM_LEARNERS_IN_COHORTS),
+    enum { NC = 6 };
+    const char *head[NC] = {tna_pdf_t(d, TERM_REGION),  tna_pdf_t(d, TERM_LEARNERS_IN_COHORTS),
                             tna_pdf_t(d, TERM_COHORTS), tna_pdf_t(d, TERM_WELSH_MEDIUM_COHORTS),
-                            tna_pdf_t(d, TERM_COST)};
+                            tna_pdf_t(d, TERM_PLACES),  tna_pdf_t(d, TERM_COST)};
     size_t nc = d->costed ? NC : NC - 1;
     const char **cells = g_new0(const char *, n *nc);
     unsigned char *kind = g_new0(unsigned char, n *nc);
@@ -48,17 +48,24 @@ static void by_region(pdf_doc *d)
         kind[k * nc + 1] = r->hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
         c[2] = tna_pdf_count(d, r->cohorts);
         c[3] = tna_pdf_count(d, r->welsh_medium_cohorts);
+        c[4] = r->hidden ? tna_pdf_hidden(d, r->hidden) : tna_pdf_count(d, r->places);
+        kind[k * nc + 4] = r->hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
         bars[k].label = c[0];
-        if (d->costed) {
-            c[4] = tna_pdf_money(d, r->cost);
+        if (d->costed && r->cost_hidden) { /* a hidden line of places: its cost would tell */
+            c[5] = tna_pdf_hidden(d, r->hidden ? r->hidden : TNA_PROTECTED);
+            kind[k * nc + 5] = PDF_CELL_MUTED;
+            bars[k].missing[0] = true;
+            bars[k].text[0] = c[5];
+        } else if (d->costed) {
+            c[5] = tna_pdf_money(d, r->cost);
             bars[k].value[0] = r->cost;
-            bars[k].text[0] = tna_pdf_str(d, "%s (%s)", c[4], tna_pdf_cohorts(d, r->cohorts));
+            bars[k].text[0] = tna_pdf_str(d, "%s (%s)", c[5], tna_pdf_cohorts(d, r->cohorts));
         } else {
             bars[k].value[0] = (double)r->cohorts;
             bars[k].text[0] = tna_pdf_cohorts(d, r->cohorts);
         }
     }
-    double width[NC] = {0, 90, 60, 95, 75};
+    double width[NC] = {0, 90, 55, 95, 50, 70};
     pdf_table t = {nc, n, head, width, NULL, cells, kind, 8, false};
     tna_pdf_table_draw(d, &t);
     chart_bars spec = {bars,
@@ -75,6 +82,64 @@ static void by_region(pdf_doc *d)
     d->y += tna_chart_hbars(d->cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
     tna_pdf_figure_end(d);
     g_free(bars), g_free(cells), g_free(kind);
+}
+
+/* The all-Wales pools (tna_planning.cohorts with no region): per topic and medium, their
+ * learners, cohorts, places on open courses (a pool under cohort_min), with costs their cost
+ * and cost per learner, and whether they are delivered online (learners from two or more
+ * regions). A hidden pool shows its cohorts and, for cohorts, their cost; its learners, places
+ * and cost per learner are its marker. */
+static void pools(pdf_doc *d)
+{
+    const tna_planning *pl = &d->res->planning;
+    size_t n = 0;
+    for (size_t i = 0; i < pl->n_cohorts; i++)
+        n += pl->cohorts[i].region == TNA_NONE;
+    if (n == 0)
+        return;
+    enum { NC = 8 };
+    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),   tna_pdf_t(d, TERM_MEDIUM),
+                            tna_pdf_t(d, TERM_DELIVERY), tna_pdf_t(d, TERM_LEARNERS),
+                            tna_pdf_t(d, TERM_COHORTS), tna_pdf_t(d, TERM_PLACES),
+                            tna_pdf_t(d, TERM_COST),    tna_pdf_t(d, TERM_COST_PER_LEARNER)};
+    size_t nc = d->costed ? NC : NC - 2;
+    const char **cells = g_new0(const char *, n *nc);
+    unsigned char *kind = g_new0(unsigned char, n *nc);
+    size_t k = 0;
+    for (size_t i = 0; i < pl->n_cohorts; i++) {
+        const tna_cohort_plan *p = &pl->cohorts[i];
+        if (p->region != TNA_NONE)
+            continue;
+        const char **c = cells + k * nc;
+        unsigned char *kd = kind + k * nc;
+        c[0] = tna_label_topic(d->l, p->topic);
+        c[1] = tna_pdf_t(d, p->welsh_medium ? TERM_WELSH_MEDIUM : TERM_ENGLISH_MEDIUM);
+        c[2] = tna_pdf_t(d, p->online ? TERM_ONLINE : TERM_IN_PERSON);
+        if (p->online)
+            kd[2] = PDF_CELL_BOLD;
+        const char *hidden = p->hidden ? tna_pdf_hidden(d, p->hidden) : NULL;
+        c[3] = hidden ? hidden : tna_pdf_count(d, p->learners);
+        c[4] = tna_pdf_count(d, p->cohorts);
+        c[5] = hidden ? hidden : tna_pdf_count(d, p->places);
+        kd[3] = kd[5] = hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
+        if (d->costed) {
+            bool cost_hidden = p->hidden && p->cohorts == 0; /* places: they would tell */
+            c[6] = cost_hidden ? hidden : tna_pdf_money(d, p->cost);
+            c[7] = hidden ? hidden : tna_pdf_money(d, p->cost_per_learner);
+            kd[6] = cost_hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
+            kd[7] = hidden ? PDF_CELL_MUTED : PDF_CELL_TEXT;
+        }
+        k++;
+    }
+    double width[NC] = {0, 72, 52, 42, 40, 38, 48, 52};
+    chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_LEFT,  CHART_RIGHT,
+                             CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
+    pdf_table t = {nc, k, head, width, align, cells, kind, 7, true};
+    tna_pdf_keep(d, fmin(tna_pdf_table_height(d, &t), 200) + 60);
+    tna_pdf_h2(d, tna_pdf_t(d, TERM_ALL_WALES_POOLS));
+    tna_pdf_note(d, pdf_tf(d, TERM_OPEN_PLACES_NOTE, d->m->commissioning.cohort_min));
+    tna_pdf_table_draw(d, &t);
+    g_free(cells), g_free(kind);
 }
 
 /* Per topic, the pooled plan beside each authority alone: their costs, or without costs
@@ -269,6 +334,7 @@ static void commissioning(pdf_doc *d)
         tna_pdf_note(d, tna_pdf_t(d, TERM_COSTS_NOT_SET));
     tna_pdf_h2(d, tna_pdf_t(d, d->costed ? TERM_COHORTS_AND_COST_BY_REGION : TERM_COHORTS_BY_REGION));
     by_region(d);
+    pools(d);
     pooled_vs_alone(d);
     welsh_medium(d);
     mentors(d);
@@ -675,6 +741,7 @@ void tna_pdf_pages_plan(pdf_doc *d)
         pack_demand(d);
     } else {
         commissioning(d);
+        tna_pdf_budget_section(d);
         evaluation(d);
     }
     barriers(d);

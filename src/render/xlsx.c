@@ -62,6 +62,8 @@ static void write_sheets(xw *x)
     tna_xlsx_demand(x);
     tna_xlsx_commissioning(x);
     tna_xlsx_cohorts(x);
+    tna_xlsx_priorities(x);
+    tna_xlsx_budget(x);
     tna_xlsx_mentors(x);
     tna_xlsx_trends(x);
     tna_xlsx_evaluation(x);

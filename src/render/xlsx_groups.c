@@ -2,7 +2,8 @@
  * xlsx_groups.c - the sheets of group figures: Heatmap, By authority, By role, By topic,
  * Skills (current period).
  *
- * Each table sheet is one flat table with dimension columns and the seven figures, one row
+ * Each table sheet is one flat table with dimension columns, the seven figures and the 95%
+ * intervals of the mean gap and the share below target (groups-PERIOD.csv), one row
  * per group that has respondents, so an autofilter can cut it any way; a dimension summed
  * over reads "All roles", "All topics", ... and such total rows are bold. Authorities,
  * roles, frameworks, topics and skills come in model (configuration) order, which is stable.
@@ -20,6 +21,7 @@
 #include "xlsx_internal.h"
 
 #define DIMS_MAX 5
+#define INTERVALS 4 /* the 95% intervals of the mean gap and the share below, after the figures */
 
 typedef struct grow {
     const char *dim[DIMS_MAX];
@@ -40,16 +42,20 @@ static void add(GArray *rows, const tna_group *g, bool bold, const char *d0, con
 static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const double *dim_widths,
                         int ndim, GArray *rows)
 {
-    const char *head[DIMS_MAX + XW_FIGURES + 1];
-    double widths[DIMS_MAX + XW_FIGURES + 1];
-    int last = ndim + XW_FIGURES; /* the coverage column */
+    const char *head[DIMS_MAX + XW_FIGURES + INTERVALS + 1];
+    double widths[DIMS_MAX + XW_FIGURES + INTERVALS + 1];
+    int last = ndim + XW_FIGURES + INTERVALS; /* the coverage column */
     for (int i = 0; i < ndim; i++)
         head[i] = dims[i], widths[i] = dim_widths[i];
     tna_xw_figure_headers(x, head + ndim);
-    for (int i = 0; i < XW_FIGURES; i++)
+    const tna_term interval[INTERVALS] = {TERM_MEAN_GAP_LOW_95, TERM_MEAN_GAP_HIGH_95,
+                                          TERM_SHARE_BELOW_LOW_95, TERM_SHARE_BELOW_HIGH_95};
+    for (int i = 0; i < INTERVALS; i++)
+        head[ndim + XW_FIGURES + i] = tna_xw_t(x, interval[i]);
+    for (int i = 0; i < XW_FIGURES + INTERVALS; i++)
         widths[ndim + i] = 12;
     head[last] = tna_xw_t(x, TERM_BASED_ON), widths[last] = 16;
-    char kinds[DIMS_MAX + XW_FIGURES + 2];
+    char kinds[DIMS_MAX + XW_FIGURES + INTERVALS + 2];
     for (int i = 0; i <= last; i++)
         kinds[i] = i < ndim || i == last ? 't' : 'n';
     kinds[last + 1] = '\0';
@@ -64,6 +70,15 @@ static void group_table(xw *x, lxw_worksheet *ws, const char **dims, const doubl
         for (int d = 0; d < ndim; d++)
             tna_xw_text(x, ws, row, (lxw_col_t)d, r->dim[d], r->bold ? x->bold : x->text);
         tna_xw_figures(x, ws, row, (lxw_col_t)ndim, r->g, r->bold);
+        if (!r->g->hidden && r->g->has_interval) { /* none for one person (method.md) */
+            lxw_col_t c = (lxw_col_t)(ndim + XW_FIGURES);
+            lxw_format *gap = r->bold ? x->bold_gap : x->gap,
+                       *share = r->bold ? x->bold_percent : x->percent;
+            tna_xw_number(x, ws, row, c, r->g->mean_gap_low, gap);
+            tna_xw_number(x, ws, row, c + 1, r->g->mean_gap_high, gap);
+            tna_xw_number(x, ws, row, c + 2, r->g->share_below_low, share);
+            tna_xw_number(x, ws, row, c + 3, r->g->share_below_high, share);
+        }
         const char *coverage = tna_xw_coverage(x, r->g);
         if (coverage)
             tna_xw_text(x, ws, row, (lxw_col_t)last, coverage, x->text);

@@ -6,6 +6,7 @@
  *   tna_xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
  *   xlsx_groups.c    Heatmap, By authority, By role, By topic, Skills
  *   xlsx_planning.c  Demand, Commissioning, Cohorts, Mentors, Trends, Barriers, Self vs manager
+ *   xlsx_budget.c    Priorities, Budget (after Cohorts; Budget only with commissioning.budget)
  *   tna_xlsx_about.c     Data quality, About
  *   xlsx_charts.c    the hidden Chart data sheet and the four native charts
  * xlsx_write.c holds the formats and the guards every cell goes through: text is made valid
@@ -142,6 +143,9 @@ void tna_xlsx_skills(xw *x);
 void tna_xlsx_demand(xw *x);
 void tna_xlsx_commissioning(xw *x);
 void tna_xlsx_cohorts(xw *x);
+/* xlsx_budget.c: Priorities, and Budget with commissioning.budget */
+void tna_xlsx_priorities(xw *x);
+void tna_xlsx_budget(xw *x);
 void tna_xlsx_mentors(xw *x);
 void tna_xlsx_trends(xw *x);
 void tna_xlsx_barriers(xw *x);

@@ -205,6 +205,24 @@ void tna_xlsx_summary(xw *x)
     worksheet_activate(ws);
 }
 
+/* Level 4's detail from column 10 (expectations-PERIOD.csv's adjusted, ci_low, ci_high,
+ * n_trained, n_untrained, start_gap_trained, start_gap_untrained): the estimate adjusted for
+ * the starting gap that the status uses, its 95% interval, and who was compared. Blank on
+ * other rows, on a hidden row and without the estimate (docs/method.md, "Level 4"). */
+static void level4(xw *x, lxw_worksheet *ws, lxw_row_t row, const tna_expectation_result *er)
+{
+    if (er->hidden || !er->has_level4)
+        return;
+    lxw_format *f = tna_xw_metric_format(x, TNA_METRIC_TRAINED_VS_UNTRAINED);
+    tna_xw_number(x, ws, row, 10, er->adjusted, f);
+    tna_xw_number(x, ws, row, 11, er->ci_low, f);
+    tna_xw_number(x, ws, row, 12, er->ci_high, f);
+    tna_xw_int(x, ws, row, 13, er->n_trained, x->integer);
+    tna_xw_int(x, ws, row, 14, er->n_untrained, x->integer);
+    tna_xw_number(x, ws, row, 15, er->start_trained, x->gap);
+    tna_xw_number(x, ws, row, 16, er->start_untrained, x->gap);
+}
+
 void tna_xlsx_evaluation(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
@@ -214,11 +232,15 @@ void tna_xlsx_evaluation(xw *x)
                           tna_xw_t(x, TERM_EXPECTATION), tna_xw_t(x, TERM_BASELINE),
                           tna_xw_t(x, TERM_TARGET),      tna_xw_t(x, TERM_ACTUAL),
                           tna_xw_t(x, TERM_PROGRESS),    tna_xw_t(x, TERM_STATUS),
-                          tna_xw_t(x, TERM_RESPONDENTS), tna_xw_t(x, TERM_NOTE)};
-    double widths[] = {16, 44, 46, 12, 11, 13, 11, 10, 12, 36};
+                          tna_xw_t(x, TERM_RESPONDENTS), tna_xw_t(x, TERM_NOTE),
+                          tna_xw_t(x, TERM_ADJUSTED_FOR_START), tna_xw_t(x, TERM_INTERVAL_95_FROM),
+                          tna_xw_t(x, TERM_INTERVAL_95_TO), tna_xw_t(x, TERM_TRAINED_COMPARED),
+                          tna_xw_t(x, TERM_UNTRAINED_COMPARED), tna_xw_t(x, TERM_START_GAP_TRAINED),
+                          tna_xw_t(x, TERM_START_GAP_UNTRAINED)};
+    double widths[] = {16, 44, 46, 12, 11, 13, 11, 10, 12, 36, 14, 12, 12, 12, 12, 12, 12};
     for (int r = TNA_RAG_RED; r <= TNA_RAG_GREEN; r++)
         widths[7] = MAX(widths[7], g_utf8_strlen(rag_text(x, (tna_rag)r), -1) * 1.15 + 2);
-    tna_xw_header(x, ws, 3, head, 10, widths, "tttnnnntnt");
+    tna_xw_header(x, ws, 3, head, 17, widths, "tttnnnntntnnnnnnn");
     static const struct {
         tna_metric metric;
         tna_term level, what;
@@ -248,6 +270,7 @@ void tna_xlsx_evaluation(xw *x)
                 lines = more > lines ? more : lines;
                 more = tna_xw_lines(title, widths[2]);
                 lines = more > lines ? more : lines;
+                level4(x, ws, row, er);
                 any = true;
             } else {
                 const char *none = tna_xw_t(x, TERM_LEVEL_NOT_MEASURED);
@@ -259,5 +282,5 @@ void tna_xlsx_evaluation(xw *x)
             row++;
         }
     }
-    tna_xw_table(x, ws, 4, 0, row - 1, 9);
+    tna_xw_table(x, ws, 4, 0, row - 1, 16);
 }

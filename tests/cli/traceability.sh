@@ -47,4 +47,29 @@ if python3 tests/tools/check_pdf_numbers.py "$SCRATCH/bad2/tna-2026-Q3.pdf" "$SC
   die "the checker missed a protected mark on a suppressed row"
 fi
 expect_text "$SCRATCH/out" "without a row of code 2"
+# ... and when a figure of "What £150,000 buys" is not its budget row's (the gap closed in a
+# topic, printed in whole levels)
+cp -r "$SCRATCH/shipped" "$SCRATCH/bad3"
+sed -i 's/^\(2026-Q3,content-design,cd-accessibility,total,\*,\*,,,585,482,2170.000000,\)1450.250000,/\11460.250000,/' \
+  "$SCRATCH/bad3/budget-2026-Q3.csv"
+grep -q ',1460.250000,' "$SCRATCH/bad3/budget-2026-Q3.csv" || die "the sample's budget row changed: update this test"
+if python3 tests/tools/check_pdf_numbers.py "$SCRATCH/bad3/tna-2026-Q3.pdf" "$SCRATCH/bad3" inputs/tna.yaml >"$SCRATCH/out" 2>&1; then
+  die "the checker missed a gap closed that is not in its budget row"
+fi
+expect_text "$SCRATCH/out" "(What £150,000 buys): 1,450 in 'Accessible and inclusive content"
+
+# the section is there with a budget (in the contents too), in Welsh first with --lang both,
+# and not without a budget
+pdftotext "$SCRATCH/shipped/tna-2026-Q3.pdf" "$SCRATCH/shipped.txt"
+[ "$(grep -c '^What £150,000 buys' "$SCRATCH/shipped.txt")" -ge 2 ] || die "no 'What £150,000 buys' section and contents line"
+expect_text "$SCRATCH/shipped.txt" "What is funded"
+expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/both" -q --lang both
+pdftotext "$SCRATCH/both/tna-2026-Q3.pdf" "$SCRATCH/both.txt"
+expect_text "$SCRATCH/both.txt" "Beth mae £150,000 yn ei brynu / What £150,000 buys"
+cp -r inputs "$SCRATCH/inputs"
+sed -i '/^  budget:/d' "$SCRATCH/inputs/tna.yaml"
+expect_exit 0 "$TNA" run "$SCRATCH/inputs/tna.yaml" -o "$SCRATCH/nobudget" -q
+pdftotext "$SCRATCH/nobudget/tna-2026-Q3.pdf" "$SCRATCH/nobudget.txt"
+if grep -q "^What £" "$SCRATCH/nobudget.txt"; then die "a 'What £X buys' section without a budget"; fi
+check "$SCRATCH/nobudget" "$SCRATCH/inputs/tna.yaml"
 exit 0

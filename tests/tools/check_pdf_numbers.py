@@ -27,6 +27,8 @@ it is printed with, in a CSV row it could come from:
     by nothing else.
   - A marker must match its row's code: "fewer than K" and "<K" a suppressed row (1),
     "protected" and the dagger a protected row (2).
+  - The "What £X buys" section (with commissioning.budget) is checked against the rows of
+    budget-PERIOD.csv, its title's budget against the `budget` field.
   - Not figures, and left alone: axis ticks (three or more numbers in a row or column,
     evenly spaced, in arithmetic progression from 0), the two ends of a heatmap's legend,
     periods ("2026-Q3"), the "95%" of "95% interval" (and of a column's heading), the
@@ -86,6 +88,7 @@ for f in cfg["frameworks"]:
 summary, groups, expectations = read("summary"), read("groups"), read("expectations")
 commissioning, demand, mentors = read("commissioning"), read("demand"), read("mentors")
 barriers, raters = read("barriers"), read("raters")
+budget = read("budget")  # with commissioning.budget only
 current = [r for r in groups if r["period"] == period]
 answered = {r["authority"] for r in current if r["authority"] != "*" and r["role"] == "*"
             and r["framework"] == "*"}
@@ -114,7 +117,8 @@ def rows(source, keep=lambda r: True):
 
 
 source_rows = {"groups": groups, "expectations": expectations, "commissioning": commissioning,
-               "demand": demand, "mentors": mentors, "barriers": barriers, "raters": raters}
+               "demand": demand, "mentors": mentors, "barriers": barriers, "raters": raters,
+               "budget": budget}
 now = lambda r: r["period"] == period
 wales_rows = lambda r: r["authority"] == "*" and r["region"] == "*" and r["role"] == "*"
 SECTIONS = {
@@ -131,6 +135,8 @@ SECTIONS = {
     "Evaluation: did training work?": rows("expectations"),
     "Barriers to learning": rows("barriers"),
 }
+# the "What £X buys" section (its title names the budget): the budget plan's rows
+BUDGET_SECTION = re.compile(r"^What £[\d,]+ buys$")
 
 # ---- numbers ----
 NUMBER = re.compile(r"^[(]?([+−-]?)(£?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)([*~]*)[),;:]?$")
@@ -173,7 +179,7 @@ def matches(kind, value, decimals, cand):
         for f, field in r.items():
             if f in ("period", "suppressed") or f in INTERVAL_FIELDS or field is None:
                 continue
-            if kind == "money" and f not in ("cost", "cost_alone", "saving"):
+            if kind == "money" and f not in ("cost", "cost_alone", "saving", "budget", "cost_per_learner"):
                 continue
             if kind in ("decimal", "percent") and "." not in field:
                 continue
@@ -298,6 +304,8 @@ for pno, words in enumerate(pages, 1):
             else:
                 cands = rows("groups", lambda r: now(r) and r["role"] == "*" and r["skill"] == "*"
                              and (r["authority"] == a or wales_rows(r)))
+        elif BUDGET_SECTION.match(section):
+            cands = rows("budget")
         else:
             cands = SECTIONS.get(section, [])
         line_text = " ".join(w[4] for w in line)

@@ -5,9 +5,11 @@ Opens tna-PERIOD.xlsx with openpyxl and checks, against the CSVs tna wrote besid
 names in the configuration's reference files:
   - the sheet list (in the report's language) and the header of every table;
   - every current-period row of summary-PERIOD.csv equals its row on By authority, By role
-    or By topic, cell for cell, and the heatmap cells and the Summary headline agree;
+    or By topic, cell for cell, and the heatmap cells and the Summary headline agree; every
+    group's 95% intervals equal the groups CSV's;
   - every row of the planning CSVs that exist (demand, commissioning, expectations,
-    trends, barriers, mentors, raters) equals its row on its sheet;
+    trends, barriers, mentors, raters, priorities, budget) equals its row on its sheet, and
+    Level 4's adjusted estimate, interval and group sizes are on Evaluation;
   - a hidden row shows the marker of its code ("fewer than K" for 1, "protected" for 2, grey
     italic) and no number; a total over the councils that answered is labelled "N of M
     councils" when not all of them answered;
@@ -114,9 +116,14 @@ def region(r):
 
 # ---- the workbook ----
 wb = openpyxl.load_workbook(xlsx)
+# Priorities after Cohorts, and Budget after it when the configuration sets a budget
+HAS_BUDGET = os.path.exists(os.path.join(outdir, "budget-%s.csv" % period))
+extra = [pick("Priorities", "Blaenoriaethau")] + ([pick("Budget", "Cyllideb")] if HAS_BUDGET else [])
+W["sheets"][9:9] = extra
 check(wb.sheetnames == W["sheets"], "sheets: %r" % wb.sheetnames)
 S = dict(zip(["summary", "heatmap", "authority", "role", "topic", "skills", "demand", "comm",
-              "cohorts", "mentors", "trends", "evaluation", "barriers", "raters", "dq",
+              "cohorts", "priorities"] + (["budget"] if HAS_BUDGET else []) +
+             ["mentors", "trends", "evaluation", "barriers", "raters", "dq",
               "about", "chart"], wb.worksheets))
 
 for ws in wb.worksheets:
@@ -256,7 +263,8 @@ for f in cfg["frameworks"]:
             skill_names[k["id"]] = pick(k["name"], k.get("name_cy"))
 groups = [r for r in (read_csv("groups") or []) if r["period"] == period]
 check(len(groups) >= len(summary), "groups CSV: %d current rows, summary %d" % (len(groups), len(summary)))
-partial = 0
+partial = intervals = 0
+INTERVALS = ["mean_gap_low", "mean_gap_high", "share_below_low", "share_below_high"]
 for g in groups:
     a, rg, p, f, t, k = g["authority"], g["region"], g["role"], g["framework"], g["topic"], g["skill"]
     fwn, tn = name(fws, f, W["fws"]), name(topics, t, W["topics"])
@@ -272,11 +280,14 @@ for g in groups:
     else:
         ws, rows, nd = S["topic"], by_topic, 3
         key = (fwn, tn, region(rg))
-    compare(ws, rows, key, [g[c] for c in FIG], list(range(nd, nd + 7)), g["suppressed"], "groups")
+    # the seven figures, then the 95% intervals (blank on a hidden row and for one person)
+    compare(ws, rows, key, [g[c] for c in FIG + INTERVALS], list(range(nd, nd + 11)),
+            g["suppressed"], "groups")
     r = rows.get(key)
     if r is None:
         continue
-    cover = r[nd + 7] if len(r) > nd + 7 else None
+    intervals += g["suppressed"] == "0" and g["mean_gap_low"] != ""
+    cover = r[nd + 11] if len(r) > nd + 11 else None
     if g["suppressed"] == "0" and t != "*" and int(g["skills_assessed"]) < int(g["skills"]):
         partial += 1
         check(cover == W["skills"] % (int(g["skills_assessed"]), int(g["skills"])),
@@ -386,6 +397,11 @@ if expect:
             if check(r is not None, "evaluation: no %s" % e["id"]) and e["suppressed"] == "0":
                 same(r[5], e["actual"], "evaluation %s actual" % e["id"])
                 same(r[8], e["respondents"], "evaluation %s respondents" % e["id"])
+                # Level 4's adjusted estimate, its interval, who was compared
+                for j, c in enumerate(["adjusted", "ci_low", "ci_high", "n_trained", "n_untrained",
+                                       "start_gap_trained", "start_gap_untrained"]):
+                    same(r[10 + j] if len(r) > 10 + j else None, e.get(c, ""),
+                         "evaluation %s %s" % (e["id"], c))
 
 trends = read_csv("trends")
 if trends:
@@ -416,6 +432,50 @@ for stem, sheet, keyf, cols in (
         compare(S[sheet], rows, keyf(d), [d[c] for c in cols], list(range(2, 2 + len(cols))),
                 d["suppressed"], stem)
     check(len(rows) == len(data), "%s: %d rows, CSV %d" % (stem, len(rows), len(data)))
+
+# ---- priorities and the budget plan ----
+prio = read_csv("priorities") or []
+_, rows = table(S["priorities"], 2)
+for b in prio:
+    key = (fws[b["framework"]], topics[b["topic"]])
+    r = rows.get(key)
+    if check(r is not None, "priorities: no row %r" % (key,)):
+        same(r[2], b["weight"], "priorities %r weight" % (key,))
+        if b["suppressed"] != "0":
+            check(r[3] == MARKS[b["suppressed"]] and not any(isinstance(v, (int, float)) for v in r[4:6]),
+                  "priorities %r: hidden but shows %r" % (key, r[3:6]))
+        else:
+            for f, col in zip(["learners", "mean_gap", "burden"], [3, 4, 5]):
+                same(r[col], b[f], "priorities %r %s" % (key, f))
+check(len(rows) == len(prio), "priorities: %d rows, CSV %d" % (len(rows), len(prio)))
+if HAS_BUDGET:
+    LINE = {"total": pick("Total", "Cyfanswm"), "region": pick("Cohorts", "Carfannau"),
+            "pool": None, "self_directed": pick("Self-directed learning", "Dysgu hunangyfeiriedig")}
+    _, rows = table(S["budget"], 4)
+    budget = read_csv("budget")
+    for b in budget:
+        units = b["units"]
+        line = LINE[b["line"]]
+        if b["line"] == "pool":  # a pool without cohorts buys places on open courses
+            pool = next(c for c in comm if c["topic"] == b["topic"] and c["line"] == "pool"
+                        and c["medium"] == b["medium"])
+            if pool["cohorts"] == "0":
+                line = pick("Places on open courses", "Lleoedd ar gyrsiau agored")
+            else:
+                line = pick("Cohorts", "Carfannau")
+        where = (W["pool"] if b["line"] == "pool" else WALES if b["line"] == "self_directed"
+                 else None if b["line"] == "total" else region(b["region"]))
+        medium = W[b["medium"]] if b["medium"] != "*" else None
+        key = (name(topics, b["topic"], W["topics"]), line, where, medium)
+        r = rows.get(key)
+        if not check(r is not None, "budget: no row %r" % (key,)):
+            continue
+        for f, col in zip(["units", "funded", "learners", "reached", "gap", "gap_closed", "gap_left",
+                           "cost", "budget", "weight"], range(4, 14)):
+            same(r[col] if col < len(r) else None, b[f], "budget %r %s" % (key, f))
+        if b["suppressed"] != "0":
+            check(r[6] == MARKS[b["suppressed"]], "budget %r: code %s shows %r" % (key, b["suppressed"], r[6]))
+    check(len(rows) == len(budget), "budget: %d rows, CSV %d" % (len(rows), len(budget)))
 
 # ---- data quality: counted, never the values ----
 dq = read_csv("data-quality")
