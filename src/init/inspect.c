@@ -276,12 +276,6 @@ static void scan_free(tna_init_scan *scan)
         g_ptr_array_unref(scan->header);
 }
 
-void tna_init_note(tna_init_export *exp, char *note)
-{
-    exp->notes = g_renew(char *, exp->notes, exp->n_notes + 1);
-    exp->notes[exp->n_notes++] = note;
-}
-
 /* What the user should know about the export, beyond the mapping itself. */
 static void add_notes(tna_init_scan *scan)
 {
@@ -405,13 +399,6 @@ tna_status tna_init_inspect_buffer(const tna_model *model, const char *name, con
     }
     buffer_src src = {name, data, size, {sniffed.delimiter, sniffed.encoding, 0, 0}};
     return inspect(model, name, read_buffer, &src, sniffed.guessed, out, err);
-}
-
-void tna_init_answer_clear(tna_init_answer *a)
-{
-    g_free(a->text);
-    g_free(a->nearest);
-    g_free(a->nearest_name);
 }
 
 void tna_init_answers_free(tna_init_answer *answers, size_t n)

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_internal.h"
+#include "pdf_page.h"
 
 static void definition(pdf_doc *d, const char *term, const char *text)
 {

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pdf_internal.h"
+#include "pdf_page.h"
 
 bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t a)
 {

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "numbers.h"
-#include "pdf_internal.h"
+#include "pdf_page.h"
 
 bool tna_pdf_has_budget(const pdf_doc *d)
 {
@@ -40,11 +40,6 @@ static const char *weight(pdf_doc *d, double v)
             *--end = '\0';
     }
     return tna_pdf_str(d, "%s", buf);
-}
-
-const char *tna_pdf_budget_title(pdf_doc *d)
-{
-    return pdf_tf(d, TERM_WHAT_BUDGET_BUYS, tna_pdf_money(d, d->res->planning.budget.budget));
 }
 
 static const tna_budget_topic *overall(const tna_budget_plan *bp)

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_internal.h"
+#include "pdf_page.h"
 
 /* ---- cover --------------------------------------------------------------------------------- */
 

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "pdf_internal.h"
+#include "pdf_page.h"
 
 typedef struct ranked {
     const tna_group *g; /* NULL: no respondents */

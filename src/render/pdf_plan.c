@@ -15,7 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "pdf_internal.h"
+#include "pdf_page.h"
 
 /* ---- commissioning
  * -------------------------------------------------------------------------------- */

@@ -1,7 +1,7 @@
 /*
  * pdf_text.c - text that flows down the report's pages: headings, paragraphs, notes and
  * tables (tagged H2, P, Table/TR/TH/TD), plus number formats and short names; see
- * pdf_internal.h.
+ * pdf_page.h.
  *
  * Blocks are measured with pango before they are drawn; a block that does not fit below
  * the cursor starts a new page. Tables break between rows: the Table element is closed
@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "numbers.h"
-#include "pdf_internal.h"
+#include "pdf_page.h"
 
 #define BODY_SIZE 9.0
 #define NOTE_SIZE 7.5
@@ -598,4 +598,37 @@ pdf_cell tna_pdf_rag_cell(tna_rag rag)
         break;
     }
     return PDF_CELL_RAG_NONE;
+}
+
+/* ---- section titles ------------------------------------------------------------------------- */
+
+const char *tna_pdf_section_title(pdf_doc *d, pdf_section s)
+{
+    switch (s) {
+    case PDF_SEC_COVER:
+        return tna_pdf_t(d, TERM_COVER);
+    case PDF_SEC_CONTENTS:
+        return tna_pdf_t(d, TERM_CONTENTS);
+    case PDF_SEC_SUMMARY:
+        return tna_pdf_t(d, TERM_EXECUTIVE_SUMMARY);
+    case PDF_SEC_GAPS:
+        return tna_pdf_t(d, TERM_SECTION_GAPS);
+    case PDF_SEC_TRENDS:
+        return tna_pdf_t(d, TERM_TRENDS);
+    case PDF_SEC_COMMISSIONING:
+        return tna_pdf_t(d, TERM_SECTION_COMMISSIONING);
+    case PDF_SEC_BUDGET:
+        return pdf_tf(d, TERM_WHAT_BUDGET_BUYS, tna_pdf_money(d, d->res->planning.budget.budget));
+    case PDF_SEC_EVALUATION:
+        return tna_pdf_t(d, TERM_SECTION_EVALUATION);
+    case PDF_SEC_BARRIERS:
+        return tna_pdf_t(d, TERM_BARRIERS_TO_LEARNING);
+    case PDF_SEC_AUTHORITIES:
+        return tna_pdf_t(d, TERM_AUTHORITIES);
+    case PDF_SEC_APPENDIX:
+        return tna_pdf_t(d, TERM_SECTION_APPENDIX);
+    case PDF_SEC_COUNT:
+        break;
+    }
+    return "";
 }

@@ -13,18 +13,12 @@
  *
  * Sheets, in order: Summary, Heatmap, By authority, By role, By topic, Skills, Demand,
  * Commissioning, Cohorts, Mentors, Trends, Evaluation, Barriers, Self vs manager, Data
- * quality, About, and a hidden Chart data sheet the charts plot from (xlsx_internal.h).
+ * quality, About, and a hidden Chart data sheet the charts plot from (xlsx_write.h).
  */
 #include <errno.h>
 #include <string.h>
 
-#include "xlsx_internal.h"
-
-bool tna_xw_shows(xw *x, uint32_t authority, uint32_t region)
-{
-    return (authority == TNA_NONE || tna_render_shows_authority(x->opt, x->m, authority)) &&
-           (region == TNA_NONE || tna_render_shows_region(x->opt, x->m, region));
-}
+#include "xlsx_write.h"
 
 /* A pack's sheets: its council or region beside its region and Wales, without the all-Wales
  * plan, skills, evaluation and data-quality sheets (the full workbook has them). */

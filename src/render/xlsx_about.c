@@ -1,5 +1,5 @@
 /*
- * tna_xlsx_about.c - the Data quality and About sheets.
+ * xlsx_about.c - the Data quality and About sheets.
  *
  * Data quality: rows read, accepted and rejected for every source in every period, then the
  * data-quality log of every period read counted by file, column and reason (with the first
@@ -15,7 +15,7 @@
  */
 #include <stdarg.h>
 
-#include "xlsx_internal.h"
+#include "xlsx_write.h"
 
 #define SOURCES_FROZEN_MAX 12 /* a longer sources block is not kept in the frozen rows */
 

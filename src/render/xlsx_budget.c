@@ -7,7 +7,7 @@
  * blank; the budget plan keeps a hidden line's funded cohorts and their cost, as the CSV does
  * (a hidden line of places or self-directed learning shows neither: they are learners).
  */
-#include "xlsx_internal.h"
+#include "xlsx_write.h"
 
 void tna_xlsx_priorities(xw *x)
 {

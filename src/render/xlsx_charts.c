@@ -15,7 +15,7 @@
  */
 #include <math.h>
 
-#include "xlsx_internal.h"
+#include "xlsx_write.h"
 
 #define TOP_GAPS 10
 #define DATA_ROW 3 /* first data row of every block on the Chart data sheet */

@@ -18,7 +18,7 @@
  * (the colour scales skip text), a group without respondents is blank, and a cell resting on
  * fewer than all the topic's skills carries a comment saying so.
  */
-#include "xlsx_internal.h"
+#include "xlsx_write.h"
 
 #define DIMS_MAX 5
 #define INTERVALS 4 /* the 95% intervals of the mean gap and the share below, after the figures */

@@ -12,7 +12,7 @@
  */
 #include <math.h>
 
-#include "xlsx_internal.h"
+#include "xlsx_write.h"
 
 /* A header on row 3, then rows from 4: returns the first data row. */
 static lxw_row_t table_head(xw *x, lxw_worksheet *ws, const char *const *head, const double *widths,

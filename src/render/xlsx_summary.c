@@ -1,5 +1,5 @@
 /*
- * tna_xlsx_summary.c - the Summary and Evaluation sheets.
+ * xlsx_summary.c - the Summary and Evaluation sheets.
  *
  * Summary: the title, the headline figures for all Wales in the current period beside the
  * previous one (respondents, skills assessed, mean gap, share below target, learners
@@ -16,7 +16,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "xlsx_internal.h"
+#include "xlsx_write.h"
 
 static const char *rag_text(xw *x, tna_rag rag)
 {

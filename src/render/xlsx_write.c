@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "numbers.h"
-#include "xlsx_internal.h"
+#include "xlsx_write.h"
 
 void tna_xw_check(xw *x, lxw_error e)
 {
@@ -399,4 +399,10 @@ double tna_xw_width(xw *x, char kind)
         return width_of(x, tna_label_skill, m->n_skills);
     }
     return 12;
+}
+
+bool tna_xw_shows(xw *x, uint32_t authority, uint32_t region)
+{
+    return (authority == TNA_NONE || tna_render_shows_authority(x->opt, x->m, authority)) &&
+           (region == TNA_NONE || tna_render_shows_region(x->opt, x->m, region));
 }

@@ -27,7 +27,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "sample_internal.h"
+#include "population.h"
 #include "tna/config.h"
 #include "tna/sample.h"
 

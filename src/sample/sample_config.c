@@ -22,7 +22,7 @@
 
 #include <glib.h>
 
-#include "sample_internal.h"
+#include "population.h"
 #include "tna/config.h"
 #include "tna/sample.h"
 

@@ -1,6 +1,6 @@
 /*
  * sample_file.c - the sample's output files: opened with their directories, closed with
- * every write error reported (sample_internal.h). A toolbox of sample.c and of the writers
+ * every write error reported (population.h). A toolbox of sample.c and of the writers
  * it calls (sample_survey.c, sample_ratings.c), so none of them calls back into sample.c.
  */
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "sample_internal.h"
+#include "population.h"
 
 tna_status tna_sample_file_open(sample_file *out, const char *dir, const char *name, tna_error *err)
 {

@@ -21,7 +21,7 @@
 
 #include <glib.h>
 
-#include "sample_internal.h"
+#include "population.h"
 #include "tna/config.h"
 #include "tna/text.h"
 

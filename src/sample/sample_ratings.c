@@ -18,7 +18,7 @@
 
 #include <glib.h>
 
-#include "sample_internal.h"
+#include "population.h"
 
 #define MANAGER_RATE    0.10
 #define EVALUATION_RATE 0.30

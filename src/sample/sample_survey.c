@@ -21,7 +21,7 @@
 
 #include <glib.h>
 
-#include "sample_internal.h"
+#include "population.h"
 
 #define SURVEY_OPENS_DAY 11 /* 0-based day of the quarter */
 #define SURVEY_DAYS      42

@@ -10,7 +10,7 @@
  */
 #include <string.h>
 
-#include "sample_internal.h"
+#include "population.h"
 
 /* The tables read best one entry per line. */
 /* clang-format off */

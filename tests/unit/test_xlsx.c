@@ -17,7 +17,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "../../src/render/xlsx_internal.h"
+#include "../../src/render/xlsx_write.h"
 #include "check.h"
 #include "tna/config.h"
 #include "tna/ingest.h"

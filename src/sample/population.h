@@ -1,5 +1,5 @@
 /*
- * sample_internal.h - the pieces of `tna sample`, shared between the files of src/sample/.
+ * population.h - the pieces of `tna sample`, shared between the files of src/sample/.
  *
  *   sample.c          tna_sample_write(): directories, reference files, the two config
  *                     passes, then each period's exports
@@ -18,8 +18,8 @@
  * state. Memory: tna_sample_population_new()/tna_sample_population_free(); nothing else allocates
  * beyond a call.
  */
-#ifndef TNA_SAMPLE_INTERNAL_H
-#define TNA_SAMPLE_INTERNAL_H
+#ifndef TNA_SAMPLE_POPULATION_H
+#define TNA_SAMPLE_POPULATION_H
 
 #include <stdbool.h>
 #include <stddef.h>

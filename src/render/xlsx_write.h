@@ -1,13 +1,14 @@
 /*
- * xlsx_internal.h - what the workbook writers share; not part of the API.
+ * xlsx_write.h - what the workbook writers share (the xw context, its formats and guards,
+ * xlsx_write.c); not part of the API.
  *
  * tna_render_xlsx (xlsx.c) opens the workbook on a temporary path of the outputs set, builds
  * one xw context and calls the sheet writers in sheet order:
- *   tna_xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
+ *   xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
  *   xlsx_groups.c    Heatmap, By authority, By role, By topic, Skills
  *   xlsx_planning.c  Demand, Commissioning, Cohorts, Mentors, Trends, Barriers, Self vs manager
  *   xlsx_budget.c    Priorities, Budget (after Cohorts; Budget only with commissioning.budget)
- *   tna_xlsx_about.c     Data quality, About
+ *   xlsx_about.c     Data quality, About
  *   xlsx_charts.c    the hidden Chart data sheet and the four native charts
  * xlsx_write.c holds the formats and the guards every cell goes through: text is made valid
  * UTF-8, text that Excel would read as an _xHHHH_ escape is escaped itself, strings are cut
@@ -21,8 +22,8 @@
  * The first libxlsxwriter error of any write is kept in xw.error; tna_render_xlsx turns it
  * into a TNA_ERR_OUTPUT after closing the workbook.
  */
-#ifndef TNA_XLSX_INTERNAL_H
-#define TNA_XLSX_INTERNAL_H
+#ifndef TNA_XLSX_WRITE_H
+#define TNA_XLSX_WRITE_H
 
 #include <glib.h>
 #include <stdbool.h>

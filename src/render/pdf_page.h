@@ -1,5 +1,5 @@
 /*
- * pdf_internal.h - what the PDF report's files share; not part of the API.
+ * pdf_page.h - what the PDF report's files share; not part of the API.
  *
  * pdf.c owns the document: the stream surface, metadata, pages and their furniture
  * (running header, footer with "page N of M"), the outline, and the stack of structure
@@ -29,8 +29,8 @@
  *
  * Memory: strings made with tna_pdf_str() live in d->strings until the render ends.
  */
-#ifndef TNA_PDF_INTERNAL_H
-#define TNA_PDF_INTERNAL_H
+#ifndef TNA_PDF_PAGE_H
+#define TNA_PDF_PAGE_H
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -191,8 +191,6 @@ void tna_pdf_figure_end(pdf_doc *d);
 
 /* Whether the report has the section: commissioning.budget is set, and it is not a pack. */
 bool tna_pdf_has_budget(const pdf_doc *d);
-/* "What £150,000 buys". */
-const char *tna_pdf_budget_title(pdf_doc *d);
 /* The section, after commissioning; nothing without a budget. */
 void tna_pdf_budget_section(pdf_doc *d);
 
@@ -248,7 +246,7 @@ void tna_pdf_pages_authorities(pdf_doc *d);
 bool tna_pdf_authority_has_page(pdf_doc *d, uint32_t authority);
 void tna_pdf_pages_appendix(pdf_doc *d);
 
-/* Section titles (also used by the contents). */
+/* Section titles (also used by the contents; pdf_text.c). */
 const char *tna_pdf_section_title(pdf_doc *d, pdf_section s);
 
 #endif
