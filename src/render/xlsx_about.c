@@ -76,7 +76,7 @@ void xlsx_data_quality(xw *x)
             xw_int(x, ws, row, 3, c->entries, x->integer);
             if (c->first_line > 0)
                 xw_int(x, ws, row, 4, c->first_line, x->integer);
-            xw_text(x, ws, row, 5, c->reason, x->text);
+            xw_text(x, ws, row, 5, tna_label_dq(x->l, c->reason, c->bad, c->detail, false), x->text);
             row++, shown++;
         }
     if (total == 0)

@@ -418,6 +418,31 @@ for stem, sheet, keyf, cols in (
     check(len(rows) == len(data), "%s: %d rows, CSV %d" % (stem, len(rows), len(data)))
 
 # ---- data quality: counted, never the values ----
+# The CSV's reason is the glossary's English of its code; a Welsh workbook shows the
+# glossary's Welsh of the same code with the same details, worked out here from the glossary.
+GLOSSARY = {}
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../docs/glossary.tsv"),
+          encoding="utf-8") as f:
+    next(f)
+    for line in f:
+        k, en, cy, _ = line.rstrip("\n").split("\t")
+        GLOSSARY[k] = (en, cy)
+NOT_TEXT = {GLOSSARY[k][0]: GLOSSARY[k][1] for k in ("dq_not_utf8", "dq_not_win1252", "dq_not_utf16")}
+
+
+def reason_in(lang, reason, code):
+    if lang == "en":
+        return reason
+    for k, (en, cy) in GLOSSARY.items():
+        if k != "dq_" + code and not (k.startswith("dq_" + code + "_") and not k.endswith("_any")):
+            continue
+        m = re.fullmatch(re.escape(en).replace(re.escape("%s"), "(.*?)"), reason)
+        if m:
+            args = [NOT_TEXT.get(a, a) for a in m.groups()]
+            return re.sub("%s", lambda _: args.pop(0), cy)
+    return "no words in the glossary for %r (%s)" % (reason, code)
+
+
 dq = read_csv("data-quality")
 ws = S["dq"]
 start = next(r for r in range(1, ws.max_row + 1)
@@ -425,16 +450,18 @@ start = next(r for r in range(1, ws.max_row + 1)
 log = [[c.value for c in r][:6] for r in ws.iter_rows(min_row=start + 2)]
 log = [r for r in log if r[1] is not None]
 if dq is not None and len(dq) <= 100000:
-    counts = {}
+    counts, codes = {}, {}
     for e in dq:  # in order of each count's first entry
         key = (e["file"], int(e["column"]), e["reason"])
+        codes[key] = e["code"]
         if key not in counts:
             counts[key] = [0, int(e["line"])]
         counts[key][0] += 1
     check(len(log) == len(counts), "data quality: %d rows, CSV counts %d" % (len(log), len(counts)))
     for (key, (n, first)), r in zip(counts.items(), log):
         check(r[1] == key[0] and (r[2] or 0) == key[1] and r[3] == n and (r[4] or 0) == first
-              and r[5] == key[2], "data quality %r != %r" % (r, (key, n, first)))
+              and r[5] == reason_in(lang, key[2], codes[key]),
+              "data quality %r != %r" % (r, (key, reason_in(lang, key[2], codes[key]), n, first)))
     values = {e["value"] for e in dq if e["value"] and not re.fullmatch(r"[0-9.]+", e["value"])}
     for row in ws.iter_rows(values_only=True):
         for v in row:
