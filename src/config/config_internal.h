@@ -216,6 +216,8 @@ extern const cfg_enum cfg_language_enum[];
 extern const size_t cfg_language_enum_n;
 extern const cfg_enum cfg_language_order_enum[];
 extern const size_t cfg_language_order_enum_n;
+extern const cfg_enum cfg_welsh_medium_enum[];
+extern const size_t cfg_welsh_medium_enum_n;
 extern const cfg_enum cfg_rater_enum[];
 extern const size_t cfg_rater_enum_n;
 extern const cfg_enum cfg_metric_enum[];
