@@ -43,11 +43,19 @@ expect_row "$SCRATCH/welsh" "8,3,4,1,2,4150.00,3050.00,0,3,2,5,1,2,2,3,100.00"
 grep -q ',fw,t1,region,North,welsh,2,,1,' "$SCRATCH/welsh/commissioning-2026-Q3.csv" ||
   die "welsh: the North's Welsh-medium line is not 2 learners in 1 cohort"
 
+# the PDF: the setting, and Welsh e-learning costed separately
+pdftotext "$SCRATCH/welsh/tna-2026-Q3.pdf" - | tr -s ' \n' '  ' >"$SCRATCH/welsh.txt"
+expect_text "$SCRATCH/welsh.txt" "The plan counts the floor (commissioning.welsh_medium: welsh)."
+expect_text "$SCRATCH/welsh.txt" "Welsh-medium e-learning, costed separately: 2 learners, £100 (part of the plan's cost)."
+
 printf '  welsh_medium: welsh_and_either\n' >>"$cfg"
 expect_exit 0 "$TNA" run "$cfg" -o "$SCRATCH/either" -q
 expect_row "$SCRATCH/either" "8,3,3,2,1,3750.00,2650.00,2,5,2,5,1,2,2,3,150.00"
 grep -q ',fw,t1,region,North,welsh,4,,2,' "$SCRATCH/either/commissioning-2026-Q3.csv" ||
   die "welsh_and_either: the North's Welsh-medium line is not 4 learners in 2 cohorts"
+pdftotext "$SCRATCH/either/tna-2026-Q3.pdf" - | tr -s ' \n' '  ' >"$SCRATCH/either.txt"
+expect_text "$SCRATCH/either.txt" "The plan counts the potential (commissioning.welsh_medium: welsh_and_either)."
+expect_text "$SCRATCH/either.txt" "Welsh-medium e-learning, costed separately: 3 learners, £150 (part of the plan's cost)."
 grep -q ',fw,t1,pool,\*,welsh,1,,0,' "$SCRATCH/either/commissioning-2026-Q3.csv" ||
   die "welsh_and_either: the South's one Welsh-medium learner is not pooled"
 
