@@ -142,6 +142,9 @@ void xlsx_skills(xw *x);
 void xlsx_demand(xw *x);
 void xlsx_commissioning(xw *x);
 void xlsx_cohorts(xw *x);
+/* The Welsh-medium floor and potential under the commissioning table, from row; returns
+ * the row after it (xlsx_welsh.c). */
+lxw_row_t xlsx_welsh_medium(xw *x, lxw_worksheet *ws, lxw_row_t row);
 void xlsx_mentors(xw *x);
 void xlsx_trends(xw *x);
 void xlsx_barriers(xw *x);

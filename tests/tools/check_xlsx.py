@@ -328,7 +328,8 @@ if comm:
                     for f, col in zip(["cohort_learners", "self_directed", "cost", "cost_alone"], [1, 2, 6, 7]):
                         if col < len(r):
                             same(r[col], c[f], "commissioning %r %s" % (key, f))
-                check(costed or len(r) == 6, "commissioning %r: money columns without costs" % (key,))
+                check(costed or all(v is None for v in r[6:]),
+                      "commissioning %r: money columns without costs" % (key,))
         elif c["topic"] != "*":  # the sums over topics by region are for the PDF's table
             nlines += 1
             key = (topics[c["topic"]], W["pool"] if c["line"] == "pool" else region(c["region"]),
@@ -345,6 +346,27 @@ if comm:
                 else:
                     check(len(r) == 5, "cohorts %r: a cost column without costs" % (key,))
     check(len(totals) == ntot and len(lines) == nlines, "commissioning row counts")
+    # the Welsh-medium table under the totals: floor and potential, each a total row's field
+    ws = S["comm"]
+    heading = "Darpariaeth cyfrwng Cymraeg" if lang == "cy" else "Welsh-medium provision"
+    at = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == heading]
+    if check(len(at) == 1, "commissioning: no Welsh-medium table (%r)" % heading):
+        _, welsh = table(ws, 1, header_row=at[0] + 2)
+        fields = ["welsh_learners_floor", "welsh_learners_potential", "welsh_cohorts_floor",
+                  "welsh_cohorts_potential", "welsh_elearning_floor", "welsh_elearning_potential"]
+        fields += ["welsh_elearning_cost"] if costed else []
+        for c in comm:
+            if c["line"] != "total":
+                continue
+            key = (name(topics, c["topic"], W["topics"]),)
+            r = welsh.get(key)
+            if check(r is not None, "Welsh-medium: no row %r" % (key,)):
+                for col, f in enumerate(fields, 1):
+                    if c["suppressed"] != "0" and f not in ("welsh_cohorts_floor", "welsh_cohorts_potential"):
+                        check(not isinstance(r[col], (int, float)), "Welsh-medium %r: hidden %s shown" % (key, f))
+                    else:
+                        same(r[col], c[f], "Welsh-medium %r %s" % (key, f))
+        check(len(welsh) == ntot, "Welsh-medium: %d rows, CSV %d totals" % (len(welsh), ntot))
     if costed:
         for r in S["comm"].iter_rows(min_row=5, max_row=5):
             check("\u00a3" in r[6].number_format, "cost format %s" % r[6].number_format)
