@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "tna/dims.h"
+#include "tna/dq_reason.h"
 #include "tna/error.h"
 #include "tna/model.h"
 #include "tna/planning.h"
@@ -95,12 +96,15 @@ typedef struct tna_source_read {
     bool encoding_guessed;       /* auto found no BOM and bytes that are not UTF-8 */
 } tna_source_read;
 
-/* Data-quality log entries of one period with the same file, column and reason, counted.
- * The reason names fields and ids of the configuration, never a value read. */
+/* Data-quality log entries of one period with the same file, column and reason (code, text
+ * kind and detail), counted. The detail names fields and ids of the configuration, never a
+ * value read (dq_reason.h). */
 typedef struct tna_dq_count {
     const char *file;
     long column; /* 1-based field number, 0 for the whole row or file */
-    const char *reason;
+    tna_dq_reason reason;
+    tna_dq_text bad;
+    const char *detail;
     long entries;
     long first_line; /* the line of the first of them, 0 for the whole file */
     bool note;       /* not a problem (an excluded row, an encoding guessed): --strict ignores it */

@@ -14,6 +14,8 @@
 #ifndef TNA_DQ_LOG_H
 #define TNA_DQ_LOG_H
 
+#include "tna/dq_reason.h"
+
 typedef struct tna_dataset tna_dataset;
 typedef struct tna_dq_log tna_dq_log;
 
@@ -21,9 +23,9 @@ typedef struct tna_dq_log tna_dq_log;
 const tna_dq_log *tna_dq_log_of(const tna_dataset *dataset);
 
 /* Calls visit for every entry: file, line, column (1-based, 0 for the whole row or file),
- * the value found ("" when none) and the reason. */
+ * the value found ("" when none) and the reason (dq_reason.h: code, text kind, detail). */
 typedef void (*tna_dq_visit)(void *ctx, const char *file, long line, long column, const char *value,
-                             const char *reason);
+                             tna_dq_reason reason, tna_dq_text bad, const char *detail);
 void tna_dq_log_each(const tna_dq_log *log, tna_dq_visit visit, void *ctx);
 
 #endif

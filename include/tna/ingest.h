@@ -36,6 +36,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tna/dq_reason.h"
 #include "tna/error.h"
 #include "tna/model.h"
 
@@ -108,8 +109,10 @@ typedef struct tna_source_stats {
 typedef struct tna_dq_entry {
     const char *file;
     long line, column; /* column: 1-based field number, 0 for the whole row/file */
-    const char *value; /* what was found, may be "" */
-    const char *reason;
+    const char *value;    /* what was found, may be "" */
+    tna_dq_reason reason; /* the words come from the glossary (dq_reason.h) */
+    tna_dq_text bad;      /* a cell that is not text: in which encoding */
+    const char *detail;   /* no language's: ids, fields, headings, numbers; "" when none */
     bool note;
 } tna_dq_entry;
 

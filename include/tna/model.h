@@ -251,6 +251,9 @@ typedef struct tna_expectation {
     tna_mark mark;
 } tna_expectation;
 
+typedef enum tna_welsh_medium { TNA_WELSH_MEDIUM_WELSH, TNA_WELSH_MEDIUM_AND_EITHER } tna_welsh_medium;
+extern const char *const tna_welsh_medium_names[2];
+
 typedef struct tna_commissioning {
     int cohort_min, cohort_max;
     double cost_per_cohort, cost_per_elearning_learner; /* 0 when not set */
@@ -260,6 +263,10 @@ typedef struct tna_commissioning {
      * courses at cost_per_open_place; `budget` makes the plan choose what to fund. */
     double cost_per_open_place, budget; /* 0 when not set */
     bool has_cost_per_open_place, has_budget;
+    /* `welsh_medium`: who the plan puts in Welsh-medium cohorts and e-learning: those who
+     * chose Welsh (welsh, the default: the floor), or also those who said either
+     * (welsh_and_either: the potential). The plan shows both figures whichever is set. */
+    tna_welsh_medium welsh_medium;
 } tna_commissioning;
 
 /* `mentors:`: an expert in a topic is at or above min_level in at least min_share of the

@@ -21,9 +21,11 @@
  *     cohort; their level band is the highest target among their below-target skills of
  *     the topic (band[2] "to Working", band[3] "to Practitioner", band[4] "to Expert",
  *     band[1] "to Awareness").
- *   - Cohort learners who prefer Welsh are planned in Welsh-medium cohorts; those who
- *     prefer English, either, or did not say, in English-medium cohorts ("either" learners
- *     could join a Welsh-medium cohort, which is shown, not assumed).
+ *   - Cohort learners who prefer Welsh are planned in Welsh-medium cohorts, and with
+ *     commissioning.welsh_medium: welsh_and_either those who said either too; the others
+ *     (English, not stated, and either by default) in English-medium cohorts. The totals show
+ *     the Welsh-medium floor (Welsh) and potential (Welsh or either) side by side, and the
+ *     self-directed learners for Welsh e-learning likewise.
  *   - Cohorts per region and medium: ceil(learners / cohort_max); a region with fewer than
  *     cohort_min learners of a medium in a topic is pooled into one all-Wales cohort set,
  *     and a pool still under cohort_min buys a place on an open course per learner. "Alone":
@@ -132,6 +134,14 @@ typedef struct tna_commissioning_total {
     bool plan_protected;        /* places, places_alone, the costs and the saving are hidden (0):
                                    they would give away a hidden line's or authority's learners
                                    (for the overall total: any topic's) */
+    /* Welsh-medium, side by side whatever commissioning.welsh_medium says: [0] the floor
+     * (learners who chose Welsh), [1] the potential (who chose Welsh or said either). Cohort
+     * learners and cohorts by the plan's rule (regions, then the pool; a pool under
+     * cohort_min buys places, not cohorts); self-directed learners for Welsh e-learning, and
+     * its cost at the setting (welsh_elearning[setting] * cost_per_elearning_learner, part of
+     * cost). The learner counts and the cost are 0 when hidden, like cohort_learners. */
+    int64_t welsh_learners[2], welsh_cohorts[2], welsh_elearning[2];
+    double welsh_elearning_cost;
 } tna_commissioning_total;
 
 /* Internal supply beside demand, per topic and region (TNA_NONE: all Wales). */

@@ -3,7 +3,7 @@
  *
  * Two steps, so that a run over raw answers and a merge of councils' counts files cannot
  * drift apart: tally() turns each period's resolved people into raw additive tallies
- * (analysis_internal.h, period_tallies), and figures() turns tallies into the privacy-safe
+ * (people.h, period_tallies), and figures() turns tallies into the privacy-safe
  * results. tna_analyse() does both; tna_analyse_tallies() does the second alone, on tallies
  * summed from counts files (counts.c).
  */
@@ -80,7 +80,8 @@ static tna_status figures(const tna_model *model, const tna_tallies *t, const tn
         f->dq = g_memdup2(pt->dq, sizeof(tna_dq_count) * (pt->n_dq + 1));
         for (size_t i = 0; i < pt->n_dq; i++) {
             f->dq[i].file = g_string_chunk_insert_const(r->strings, f->dq[i].file);
-            f->dq[i].reason = g_string_chunk_insert_const(r->strings, f->dq[i].reason);
+            if (f->dq[i].detail)
+                f->dq[i].detail = g_string_chunk_insert_const(r->strings, f->dq[i].detail);
         }
         st = tna_groups_build(model, &pt->cube, model->min_group_size, f, err);
     }

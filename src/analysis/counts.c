@@ -39,7 +39,8 @@ static const char *const need_fields[] = {
     "learners",    "self_directed", "cohort",         "band0",         "band1",
     "band2",       "band3",         "band4",          "medium_unstated", "medium_welsh",
     "medium_english", "medium_either", "cohort_english", "cohort_welsh", "cohort_english_gap",
-    "cohort_welsh_gap", "self_gap", "answered", "experts"};
+    "cohort_welsh_gap", "cohort_either", "either_gap", "self_welsh", "self_either",
+    "self_gap", "answered", "experts"};
 _Static_assert(sizeof(need) == sizeof need_fields / sizeof *need_fields * sizeof(int64_t),
                "every field of a need is named in the counts file");
 _Static_assert(sizeof(rater_cell) == 3 * sizeof(int64_t), "a rater cell is three sums");
@@ -59,7 +60,7 @@ _Static_assert(sizeof(tna_l4_sums) == 6 * sizeof(int64_t) + 6 * sizeof(tna_i128)
 #define N_EXPECT (sizeof expect_fields / sizeof *expect_fields)
 #define N_SOURCE 8 /* present, rows_read, accepted, rejected, excluded, unrecognised, bad_dates,
                       invalid_text */
-#define N_DQ     4 /* column, entries, first_line, note */
+#define N_DQ     6 /* column, entries, first_line, note, reason code, bad text kind */
 #define MAX2(a, b) ((a) > (b) ? (a) : (b))
 #define N_VALUES MAX2(MAX2(N_TALLY, N_NEED), MAX2(N_EXPECT, N_LEVEL4))
 
@@ -241,8 +242,8 @@ static void put_period(tna_csv *fp, const tna_model *m, const period_tallies *t)
     }
     for (size_t i = 0; i < t->n_dq; i++) {
         const tna_dq_count *d = &t->dq[i];
-        int64_t v[N_DQ] = {d->column, d->entries, d->first_line, d->note};
-        put_row(fp, "dq", per, NULL, NULL, d->file, d->reason, v, N_DQ, true);
+        int64_t v[N_DQ] = {d->column, d->entries, d->first_line, d->note, d->reason, d->bad};
+        put_row(fp, "dq", per, NULL, NULL, d->file, d->detail, v, N_DQ, true);
     }
 }
 
@@ -556,14 +557,23 @@ static bool row(reader *r)
         if (!values(r, N_DQ, false))
             return false;
         t->dq = g_renew(tna_dq_count, t->dq, t->n_dq + 1);
-        t->dq[t->n_dq++] = (tna_dq_count){g_string_chunk_insert_const(r->sum->strings,
-                                                                      r->fields[F_ITEM]),
-                                          r->v[0],
-                                          g_string_chunk_insert_const(r->sum->strings,
-                                                                      r->fields[F_TEXT]),
-                                          r->v[1],
-                                          r->v[2],
-                                          r->v[3] != 0};
+        if (r->v[4] < 0 || r->v[4] >= TNA_DQ_REASON_COUNT || r->v[5] < 0 ||
+            r->v[5] > TNA_DQ_TEXT_UTF16)
+            return bad(r, "%s", "a data-quality row with an unknown reason code: was the counts "
+                                 "file written by a newer tna?"),
+                   false;
+        const char *detail = r->fields[F_TEXT];
+        t->dq = g_renew(tna_dq_count, t->dq, t->n_dq + 1);
+        t->dq[t->n_dq++] = (tna_dq_count){
+            .file = g_string_chunk_insert_const(r->sum->strings, r->fields[F_ITEM]),
+            .column = r->v[0],
+            .reason = (tna_dq_reason)r->v[4],
+            .bad = (tna_dq_text)r->v[5],
+            .detail = detail && detail[0] ? g_string_chunk_insert_const(r->sum->strings, detail)
+                                          : NULL,
+            .entries = r->v[1],
+            .first_line = r->v[2],
+            .note = r->v[3] != 0};
         t->n_dq_entries += (size_t)r->v[1];
     } else {
         return bad(r, "unknown section '%s' in a counts file", section), false;

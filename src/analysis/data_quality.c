@@ -32,17 +32,24 @@ void tna_dq_summarise(const tna_period_data *pd, size_t n_sources, GStringChunk 
                               st->delimiter,
                               st->encoding_guessed};
     }
-    /* key "column\x1f file \x1f reason \x1f note" -> count index + 1 */
+    /* key "column \x1e file \x1e reason \x1e text kind \x1e detail \x1e note" -> count index + 1 */
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GArray *counts = g_array_new(FALSE, FALSE, sizeof(tna_dq_count));
     for (size_t i = 0; i < pd->n_dq; i++) {
         const tna_dq_entry *e = &pd->dq[i];
-        const char *file = e->file ? e->file : "", *reason = e->reason ? e->reason : "";
-        char *key = g_strdup_printf("%ld\x1f%s\x1f%s\x1f%d", e->column, file, reason, e->note);
+        const char *file = e->file ? e->file : "", *detail = e->detail ? e->detail : "";
+        char *key = g_strdup_printf("%ld\x1e%s\x1e%d\x1e%d\x1e%s\x1e%d", e->column, file,
+                                    (int)e->reason, (int)e->bad, detail, e->note);
         gpointer at = g_hash_table_lookup(seen, key);
         if (at == NULL) {
-            tna_dq_count c = {g_string_chunk_insert_const(strings, file), e->column,
-                              g_string_chunk_insert_const(strings, reason), 0, e->line, e->note};
+            tna_dq_count c = {g_string_chunk_insert_const(strings, file),
+                              e->column,
+                              e->reason,
+                              e->bad,
+                              g_string_chunk_insert_const(strings, detail),
+                              0,
+                              e->line,
+                              e->note};
             g_array_append_val(counts, c);
             at = GUINT_TO_POINTER(counts->len);
             g_hash_table_insert(seen, key, at);
@@ -71,6 +78,6 @@ void tna_dq_log_each(const tna_dq_log *log, tna_dq_visit visit, void *ctx)
         for (size_t i = 0; i < ds->periods[p].n_dq; i++) {
             const tna_dq_entry *e = &ds->periods[p].dq[i];
             visit(ctx, e->file ? e->file : "", e->line, e->column, e->value ? e->value : "",
-                  e->reason ? e->reason : "");
+                  e->reason, e->bad, e->detail ? e->detail : "");
         }
 }

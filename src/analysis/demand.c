@@ -91,6 +91,40 @@ static int64_t cohorts_for(int64_t learners, int cohort_max)
     return (learners + cohort_max - 1) / cohort_max;
 }
 
+/* An authority's cohort learners of a medium, and their gaps: Welsh-medium those who chose
+ * Welsh, and with `either` those who said either; English-medium the others. */
+static int64_t medium_learners(const need *n, bool welsh, bool either, int64_t *gap)
+{
+    int64_t moved = either ? n->cohort_either : 0, moved_gap = either ? n->either_gap : 0;
+    *gap = welsh ? n->cohort_gap[1] + moved_gap : n->cohort_gap[0] - moved_gap;
+    return welsh ? n->cohort_medium[1] + moved : n->cohort_medium[0] - moved;
+}
+
+/* The Welsh-medium cohort learners of a topic and the cohorts the plan's rule gives them
+ * (a region of at least cohort_min its own, the rest pooled; a pool under cohort_min buys
+ * places): the floor without `either`, the potential with it. */
+static int64_t welsh_cohorts(const tna_model *m, const need *needs, uint32_t t, bool either,
+                             int64_t *learners)
+{
+    const tna_commissioning *k = &m->commissioning;
+    int64_t *region = g_new0(int64_t, m->n_regions + 1), gap, pool = 0, cohorts = 0;
+    *learners = 0;
+    for (uint32_t i = 0; i < m->n_authorities; i++)
+        region[m->authorities[i].region] +=
+            medium_learners(&needs[(size_t)i * m->n_topics + t], true, either, &gap);
+    for (size_t r = 0; r < m->n_regions; r++) {
+        *learners += region[r];
+        if (region[r] >= k->cohort_min)
+            cohorts += cohorts_for(region[r], k->cohort_max);
+        else
+            pool += region[r];
+    }
+    if (pool >= k->cohort_min)
+        cohorts += cohorts_for(pool, k->cohort_max);
+    g_free(region);
+    return cohorts;
+}
+
 /* Where plan_topic puts what it plans: the lines, their raw figures for the budget plan,
  * and the topic's total. */
 typedef struct plan_out {
@@ -136,6 +170,8 @@ static void put_line(plan_out *po, uint32_t topic, uint32_t region, bool welsh, 
 
 static void finish_total(tna_commissioning_total *tot, const tna_commissioning *k)
 {
+    tot->welsh_elearning_cost =
+        (double)tot->welsh_elearning[k->welsh_medium] * k->cost_per_elearning_learner;
     double elearning = (double)tot->self_directed * k->cost_per_elearning_learner;
     double places = (double)tot->places * k->cost_per_open_place;
     double places_alone = (double)tot->places_alone * k->cost_per_open_place;
@@ -149,6 +185,9 @@ static void finish_total(tna_commissioning_total *tot, const tna_commissioning *
     if (tot->hidden) {
         tot->cohort_learners = tot->self_directed = 0;
         tot->cost = tot->cost_alone = 0;
+        memset(tot->welsh_learners, 0, sizeof tot->welsh_learners);
+        memset(tot->welsh_elearning, 0, sizeof tot->welsh_elearning);
+        tot->welsh_elearning_cost = 0;
     }
     if (tot->plan_protected) {
         tot->places = tot->places_alone = 0;
@@ -164,12 +203,13 @@ static void plan_alone(const tna_model *m, const tna_period_figures *ix, const n
                        uint32_t t, tna_commissioning_total *tot)
 {
     const tna_commissioning *k = &m->commissioning;
+    bool either = k->welsh_medium == TNA_WELSH_MEDIUM_AND_EITHER;
     size_t hidden_buyers = 0;
     for (uint32_t i = 0; i < m->n_authorities; i++) {
         const need *n = &needs[(size_t)i * m->n_topics + t];
         bool buys = false;
         for (int welsh = 0; welsh < 2; welsh++) {
-            int64_t learners = n->cohort_medium[welsh];
+            int64_t gap, learners = medium_learners(n, welsh, either, &gap);
             if (learners >= k->cohort_min) {
                 tot->cohorts_alone += cohorts_for(learners, k->cohort_max);
             } else if (learners > 0) {
@@ -192,13 +232,15 @@ static void plan_topic(const analysis_ctx *a, const tna_period_figures *ix, cons
 {
     const tna_model *m = a->model;
     size_t nt = m->n_topics, nr = m->n_regions;
+    bool either = po->k->welsh_medium == TNA_WELSH_MEDIUM_AND_EITHER;
     int64_t *region_cohort = g_new0(int64_t, 2 * nr + 1), *region_gap = region_cohort + nr;
     for (int welsh = 1; welsh >= 0; welsh--) {
         memset(region_cohort, 0, sizeof(int64_t) * 2 * nr);
         for (uint32_t i = 0; i < m->n_authorities; i++) {
-            const need *n = &needs[(size_t)i * nt + t];
-            region_cohort[m->authorities[i].region] += n->cohort_medium[welsh];
-            region_gap[m->authorities[i].region] += n->cohort_gap[welsh];
+            int64_t gap;
+            region_cohort[m->authorities[i].region] +=
+                medium_learners(&needs[(size_t)i * nt + t], welsh, either, &gap);
+            region_gap[m->authorities[i].region] += gap;
         }
         int64_t pool = 0, pool_gap = 0;
         size_t pooled = 0;
@@ -226,7 +268,10 @@ static void plan_topic(const analysis_ctx *a, const tna_period_figures *ix, cons
             put_line(po, t, TNA_NONE, welsh, pool, pool_gap, pooled, pool_hidden);
     }
     g_free(region_cohort);
-    plan_alone(m, ix, needs, t, po->total);
+    tna_commissioning_total *tot = po->total;
+    for (int pot = 0; pot < 2; pot++)
+        tot->welsh_cohorts[pot] = welsh_cohorts(m, needs, t, pot, &tot->welsh_learners[pot]);
+    plan_alone(m, ix, needs, t, tot);
 }
 
 /* Without every price the plan buys at, its costs are not money: none is kept. */
@@ -239,6 +284,7 @@ static void drop_costs(GArray *lines, GArray *totals)
     for (guint i = 0; i < totals->len; i++) {
         tna_commissioning_total *t = &g_array_index(totals, tna_commissioning_total, i);
         t->cost = t->cost_alone = t->saving = 0;
+        t->welsh_elearning_cost = 0;
     }
 }
 
@@ -364,7 +410,10 @@ void tna_planning_demand(const analysis_ctx *a)
 
         if (wales.learners > 0) {
             tna_commissioning_total tot = {
-                .topic = t, .hidden = hidden(t_group(ix, t)), .self_directed = wales.self_directed};
+                .topic = t,
+                .hidden = hidden(t_group(ix, t)),
+                .self_directed = wales.self_directed,
+                .welsh_elearning = {wales.self_welsh, wales.self_welsh + wales.self_either}};
             plan_out po = {&m->commissioning, lines, raw, &tot};
             plan_topic(a, ix, needs, t, &po);
             if (tot.hidden) /* the others' sum would give this topic's away */
@@ -376,6 +425,11 @@ void tna_planning_demand(const analysis_ctx *a)
             all.welsh_medium_cohorts += tot.welsh_medium_cohorts;
             all.cohorts_alone += tot.cohorts_alone;
             all.places_alone += tot.places_alone;
+            for (int pot = 0; pot < 2; pot++) {
+                all.welsh_learners[pot] += tot.welsh_learners[pot];
+                all.welsh_cohorts[pot] += tot.welsh_cohorts[pot];
+                all.welsh_elearning[pot] += tot.welsh_elearning[pot];
+            }
             places_bought |= tot.places > 0 || tot.places_alone > 0;
             finish_total(&tot, &m->commissioning);
             all.plan_protected |= tot.plan_protected; /* the others' sum would give it away */

@@ -90,8 +90,10 @@ typedef struct need {
     int64_t learners, self_directed, cohort;
     int64_t band[TNA_BANDS];
     int64_t medium[4];        /* learners by tna_medium (unknown, welsh, english, either) */
-    int64_t cohort_medium[2]; /* cohort learners: [0] English-medium, [1] Welsh-medium */
+    int64_t cohort_medium[2]; /* cohort learners: [0] English-medium, [1] chose Welsh */
     int64_t cohort_gap[2];    /* their gaps in the topic (levels), likewise */
+    int64_t cohort_either, either_gap; /* of [0], those who said either, and their gaps */
+    int64_t self_welsh, self_either;   /* self-directed learners who chose Welsh, said either */
     int64_t self_gap;         /* the self-directed learners' gaps in the topic */
     int64_t answered, experts;
 } need;

@@ -38,6 +38,10 @@ void tna_need_add(need *to, const need *from)
     to->cohort_medium[1] += from->cohort_medium[1];
     to->cohort_gap[0] += from->cohort_gap[0];
     to->cohort_gap[1] += from->cohort_gap[1];
+    to->cohort_either += from->cohort_either;
+    to->either_gap += from->either_gap;
+    to->self_welsh += from->self_welsh;
+    to->self_either += from->self_either;
     to->self_gap += from->self_gap;
     to->answered += from->answered;
     to->experts += from->experts;
@@ -228,10 +232,14 @@ static void add_need(need *n, int max_gap, const person *who, int top_gap, int b
     if (top_gap <= max_gap) {
         n->self_directed++;
         n->self_gap += gap_sum;
+        n->self_welsh += who->medium == TNA_MEDIUM_WELSH;
+        n->self_either += who->medium == TNA_MEDIUM_EITHER;
     } else {
         n->cohort++;
         n->cohort_medium[who->medium == TNA_MEDIUM_WELSH]++;
         n->cohort_gap[who->medium == TNA_MEDIUM_WELSH] += gap_sum;
+        n->cohort_either += who->medium == TNA_MEDIUM_EITHER;
+        n->either_gap += who->medium == TNA_MEDIUM_EITHER ? gap_sum : 0;
     }
 }
 

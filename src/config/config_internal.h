@@ -213,6 +213,8 @@ extern const cfg_enum tna_cfg_language_enum[];
 extern const size_t tna_cfg_language_enum_n;
 extern const cfg_enum tna_cfg_language_order_enum[];
 extern const size_t tna_cfg_language_order_enum_n;
+extern const cfg_enum tna_cfg_welsh_medium_enum[];
+extern const size_t tna_cfg_welsh_medium_enum_n;
 extern const cfg_enum tna_cfg_rater_enum[];
 extern const size_t tna_cfg_rater_enum_n;
 extern const cfg_enum tna_cfg_metric_enum[];

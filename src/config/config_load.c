@@ -332,7 +332,8 @@ static bool load_commissioning(cfg *c, const yt_node *root)
     static const char *const keys[] = {"cohort_min",        "cohort_max",
                                        "cost_per_cohort",   "cost_per_elearning_learner",
                                        "elearning_max_gap", "cost_per_open_place",
-                                       "budget",            NULL};
+                                       "budget",            "welsh_medium",
+                                       NULL};
     tna_commissioning *k = &c->m->commissioning;
     *k = (tna_commissioning){.cohort_min = 8, .cohort_max = 16, .elearning_max_gap = 1};
     /* no cost unless one is set */
@@ -354,6 +355,11 @@ static bool load_commissioning(cfg *c, const yt_node *root)
                      &k->has_cost_per_open_place) ||
         !tna_cfg_get_num(c, v, "budget", NULL, 0, &k->budget, &k->has_budget))
         return false;
+    int medium = TNA_WELSH_MEDIUM_WELSH;
+    if (!tna_cfg_get_enum(c, v, "welsh_medium", tna_cfg_welsh_medium_enum, tna_cfg_welsh_medium_enum_n,
+                      &medium, NULL))
+        return false;
+    k->welsh_medium = (tna_welsh_medium)medium;
     if (k->has_budget &&
         !(k->has_cost_per_cohort && k->has_cost_per_elearning_learner && k->has_cost_per_open_place))
         return tna_cfg_fail(c, tna_yt_map_get(v, "budget", NULL),

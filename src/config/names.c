@@ -87,6 +87,13 @@ const cfg_enum tna_cfg_language_order_enum[] = {
 };
 const size_t tna_cfg_language_order_enum_n = N(tna_cfg_language_order_enum);
 
+const char *const tna_welsh_medium_names[2] = {"welsh", "welsh_and_either"};
+const cfg_enum tna_cfg_welsh_medium_enum[] = {
+    {"welsh", TNA_WELSH_MEDIUM_WELSH, "welsh"},
+    {"welsh_and_either", TNA_WELSH_MEDIUM_AND_EITHER, "welsh_and_either"},
+};
+const size_t tna_cfg_welsh_medium_enum_n = N(tna_cfg_welsh_medium_enum);
+
 const cfg_enum tna_cfg_rater_enum[] = {
     {"manager_first", TNA_RATER_MANAGER_FIRST, "manager_first"},
     {"latest", TNA_RATER_LATEST, "latest"},

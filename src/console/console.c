@@ -151,8 +151,10 @@ void tna_console_inputs(FILE *fp, const tna_model *m, const tna_dataset *ds,
             const tna_dq_entry *e = &ds->periods[p].dq[i];
             if (e->note)
                 continue;
-            fprintf(fp, "  %s:%ld:%ld: %s%s%s%s\n", e->file, e->line, e->column, e->reason,
+            char *why = tna_dq_words(e->reason, e->bad, e->detail, false, c.languages[0]);
+            fprintf(fp, "  %s:%ld:%ld: %s%s%s%s\n", e->file, e->line, e->column, why,
                     e->value[0] ? " ('" : "", e->value, e->value[0] ? "')" : "");
+            g_free(why);
             shown++;
         }
 }

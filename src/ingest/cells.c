@@ -7,8 +7,9 @@
  * tna_value_match() (a cache over answers.h), so each distinct text is matched once per file.
  *
  * Cells that are not valid UTF-8 (or hold a NUL byte) are never used as data: they are
- * logged with a reason that names `encoding: windows-1252`, since a file saved by an old
- * spreadsheet in that encoding is the usual cause.
+ * logged with the encoding read (tna_dq_text), whose words name `encoding: windows-1252`,
+ * since a file saved by an old spreadsheet in that encoding is the usual cause. The log holds
+ * reason codes (dq_reason.h); the words come from the glossary when a report is written.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,17 +24,17 @@
 #define LIST_MAX_RUN 4      /* pieces one option may span ("Travel, e.g. to Cardiff, ...") */
 #define NOT_FOUND INT64_MIN /* tna_cell_levels: the cell was not at home in the cache */
 
-/* What is wrong with a cell the reader flagged, in the encoding the file is read in. */
-const char *tna_cell_bad_text(const worker *w)
+/* What a cell the reader flagged fails to be, in the encoding the file is read in. */
+static tna_dq_text cell_bad_text(const worker *w)
 {
     switch (w->stats.encoding) {
     case TNA_ENCODING_WINDOWS_1252:
-        return "not text (a byte Windows-1252 does not define)";
+        return TNA_DQ_TEXT_WIN1252;
     case TNA_ENCODING_UTF16LE:
     case TNA_ENCODING_UTF16BE:
-        return "not valid UTF-16";
+        return TNA_DQ_TEXT_UTF16;
     default:
-        return "not valid UTF-8 (if the file is not UTF-8, set encoding: windows-1252)";
+        return TNA_DQ_TEXT_UTF8;
     }
 }
 
@@ -43,7 +44,7 @@ const char *tna_cell_bad_text(const worker *w)
  * a character boundary) and ends in "..."; entries are made once, by whoever read the row,
  * and copied as they are when workers are joined, so no value is ever cut twice. */
 static tna_dq_entry dq_make(GStringChunk *sc, const char *path, long line, long column,
-                            const char *value, const char *reason, bool note)
+                            const char *value, tna_dq_why why, bool note)
 {
     char shortened[DQ_VALUE_MAX + 8];
     if (value && strlen(value) > DQ_VALUE_MAX) {
@@ -58,38 +59,49 @@ static tna_dq_entry dq_make(GStringChunk *sc, const char *path, long line, long 
                       line,
                       column,
                       g_string_chunk_insert_const(sc, value ? value : ""),
-                      g_string_chunk_insert_const(sc, reason),
+                      why.reason,
+                      why.bad,
+                      g_string_chunk_insert_const(sc, why.detail ? why.detail : ""),
                       note};
     return e;
 }
 
-static void dq_entry(worker *w, long line, long column, const char *value, const char *reason,
+static void dq_entry(worker *w, long line, long column, const char *value, tna_dq_why why,
                      bool note)
 {
-    tna_dq_entry e = dq_make(w->strings, w->file->path, line, column, value, reason, note);
+    tna_dq_entry e = dq_make(w->strings, w->file->path, line, column, value, why, note);
     g_array_append_val(w->dq, e);
 }
 
 void tna_dq_period(run_ctx *run, period_ctx *per, const char *path, long line, long column,
-                   const char *value, const char *reason, bool note)
+                   const char *value, tna_dq_why why, bool note)
 {
-    tna_dq_entry e = dq_make(run->strings, path, line, column, value, reason, note);
+    tna_dq_entry e = dq_make(run->strings, path, line, column, value, why, note);
     g_array_append_val(per->dq, e);
 }
 
-void tna_dq_add(worker *w, long line, long column, const char *value, const char *reason)
+void tna_dq_add(worker *w, long line, long column, const char *value, tna_dq_reason reason,
+                const char *detail)
 {
-    dq_entry(w, line, column, value, reason, false);
+    dq_entry(w, line, column, value, (tna_dq_why){reason, TNA_DQ_TEXT_NA, detail}, false);
 }
 
-void tna_dq_note(worker *w, long line, long column, const char *value, const char *reason)
+void tna_dq_not_text(worker *w, long line, long column, const char *value, tna_dq_reason reason,
+                     const char *detail)
 {
-    dq_entry(w, line, column, value, reason, true);
+    dq_entry(w, line, column, value, (tna_dq_why){reason, cell_bad_text(w), detail}, false);
 }
 
-void tna_dq_callback(void *ctx, long line, long column, const char *value, const char *reason)
+void tna_dq_note(worker *w, long line, long column, const char *value, tna_dq_reason reason,
+                 const char *detail)
 {
-    tna_dq_add(ctx, line, column, value, reason);
+    dq_entry(w, line, column, value, (tna_dq_why){reason, TNA_DQ_TEXT_NA, detail}, true);
+}
+
+void tna_dq_callback(void *ctx, long line, long column, const char *value, tna_dq_reason reason,
+                     const char *detail)
+{
+    tna_dq_add(ctx, line, column, value, reason, detail);
 }
 
 /* ---- cells ---------------------------------------------------------------------------------- */
@@ -143,12 +155,7 @@ bool tna_cell_respondent_ok(worker *w, const tna_csv_record *r)
     int col = tna_cell_col(w, r, TNA_FIELD_RESPONDENT);
     if (!tna_cell_invalid(r, col))
         return true;
-    char reason[200];
-    snprintf(reason, sizeof reason,
-             "respondent key is %s; row left out, as it could merge two "
-             "people",
-             tna_cell_bad_text(w));
-    tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col), reason);
+    tna_dq_not_text(w, r->line, col + 1, tna_cell_text(r, col), TNA_DQ_RESPONDENT_NOT_TEXT, NULL);
     w->stats.invalid_text++;
     return false;
 }
@@ -158,8 +165,10 @@ bool tna_cell_who(worker *w, const tna_csv_record *r, bool required, uint32_t *a
 {
     static const struct {
         tna_field field;
-        const char *what;
-    } who[2] = {{TNA_FIELD_AUTHORITY, "authority"}, {TNA_FIELD_ROLE, "role"}};
+        tna_dq_reason not_text, none, unknown;
+    } who[2] = {{TNA_FIELD_AUTHORITY, TNA_DQ_AUTHORITY_NOT_TEXT, TNA_DQ_NO_AUTHORITY,
+                 TNA_DQ_UNKNOWN_AUTHORITY},
+                {TNA_FIELD_ROLE, TNA_DQ_ROLE_NOT_TEXT, TNA_DQ_NO_ROLE, TNA_DQ_UNKNOWN_ROLE}};
     uint32_t *out[2] = {authority, role};
     value_cache *cache[2] = {&w->authority_cache, &w->role_cache};
     for (int i = 0; i < 2; i++) {
@@ -178,14 +187,11 @@ bool tna_cell_who(worker *w, const tna_csv_record *r, bool required, uint32_t *a
         }
         if (!required && m == TNA_ANSWER_MISSING)
             continue;
-        char reason[200];
         if (tna_cell_invalid(r, col))
-            snprintf(reason, sizeof reason, "%s is %s; row left out", who[i].what,
-                     tna_cell_bad_text(w));
+            tna_dq_not_text(w, r->line, col + 1, text, who[i].not_text, NULL);
         else
-            snprintf(reason, sizeof reason, "%s %s; row left out",
-                     m == TNA_ANSWER_MISSING ? "no" : "unknown", who[i].what);
-        tna_dq_add(w, r->line, col + 1, text, reason);
+            tna_dq_add(w, r->line, col + 1, text,
+                       m == TNA_ANSWER_MISSING ? who[i].none : who[i].unknown, NULL);
         return false;
     }
     return true;
@@ -207,8 +213,7 @@ static uint64_t list_bits(worker *w, const tna_csv_record *r, int col, bool log)
     uint64_t bits = 0;
     if (n > LIST_MAX_CHOICES) { /* no survey offers that many: not a list of choices */
         if (log)
-            tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col),
-                       "barriers answer of more than 64 choices; counted as other");
+            tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col), TNA_DQ_BARRIERS_TOO_MANY, NULL);
         g_strfreev(parts);
         return (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
     }
@@ -241,9 +246,7 @@ static uint64_t list_bits(worker *w, const tna_csv_record *r, int col, bool log)
             if (*piece != '\0') {
                 bits |= (uint64_t)1 << m->barrier_other | BITS_UNMATCHED;
                 if (log)
-                    tna_dq_add(w, r->line, col + 1, piece,
-                               "barrier matches no barrier; counted as other (give its "
-                               "meaning in answers: barriers:)");
+                    tna_dq_add(w, r->line, col + 1, piece, TNA_DQ_BARRIER_UNMATCHED, NULL);
             }
             g_free(piece);
             i++;
@@ -278,10 +281,8 @@ uint64_t tna_cell_barriers(worker *w, const tna_csv_record *r, bool *answered)
             continue;
         *answered = true;
         if (tna_cell_invalid(r, b->col)) {
-            char reason[200];
-            snprintf(reason, sizeof reason, "barriers answer is %s; not counted",
-                     tna_cell_bad_text(w));
-            tna_dq_add(w, r->line, b->col + 1, tna_cell_text(r, b->col), reason);
+            tna_dq_not_text(w, r->line, b->col + 1, tna_cell_text(r, b->col),
+                            TNA_DQ_BARRIERS_NOT_TEXT, NULL);
             w->stats.invalid_text++;
             continue;
         }
@@ -319,18 +320,14 @@ uint64_t tna_cell_barriers(worker *w, const tna_csv_record *r, bool *answered)
 static void unrecognised(worker *w, const tna_csv_record *r, int col, uint32_t skill,
                          bool invalid)
 {
-    char reason[240];
-    if (invalid)
-        snprintf(reason, sizeof reason, "answer is %s for skill %s; counted as missing",
-                 tna_cell_bad_text(w), w->run->model->skills[skill].id);
-    else
-        snprintf(reason, sizeof reason, "unrecognised answer for skill %s; counted as missing",
-                 w->run->model->skills[skill].id);
-    tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col), reason);
-    if (invalid)
+    const char *id = w->run->model->skills[skill].id;
+    if (invalid) {
+        tna_dq_not_text(w, r->line, col + 1, tna_cell_text(r, col), TNA_DQ_SKILL_NOT_TEXT, id);
         w->stats.invalid_text++;
-    else
+    } else {
+        tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col), TNA_DQ_SKILL_UNRECOGNISED, id);
         w->stats.unrecognised_answers++;
+    }
 }
 
 uint8_t tna_cell_level(worker *w, const tna_csv_record *r, int col, uint32_t skill)
@@ -406,8 +403,7 @@ int tna_cell_eval_level(worker *w, const tna_csv_record *r, tna_field field, uin
                  : tna_value_match(m, w->file->source_index, field, fw, &w->level_cache[fw],
                                    tna_cell_text(r, col), tna_cell_len(r, col));
     if (lv == TNA_ANSWER_UNKNOWN)
-        tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col),
-                   "unrecognised level; counted as missing");
+        tna_dq_add(w, r->line, col + 1, tna_cell_text(r, col), TNA_DQ_LEVEL_UNRECOGNISED, NULL);
     return lv >= 0 ? lv : -1;
 }
 
@@ -428,19 +424,18 @@ static value_cache *word_cache(worker *w, tna_field field)
     }
 }
 
-static const char *word_problem(tna_field field)
+static tna_dq_reason word_problem(tna_field field)
 {
     switch (field) {
     case TNA_FIELD_TRAINED:
     case TNA_FIELD_APPLIED:
-        return "unrecognised answer (yes or no); taken as unknown";
+        return TNA_DQ_YES_NO_UNRECOGNISED;
     case TNA_FIELD_LANGUAGE_PREFERENCE:
-        return "unrecognised language preference (Welsh, English or either); taken as not "
-               "stated";
+        return TNA_DQ_LANGUAGE_UNRECOGNISED;
     case TNA_FIELD_RATER:
-        return "unrecognised rater (self or manager); taken as self";
+        return TNA_DQ_RATER_UNRECOGNISED;
     default:
-        return "unrecognised satisfaction (1-5); counted as missing";
+        return TNA_DQ_SATISFACTION_UNRECOGNISED;
     }
 }
 
@@ -451,16 +446,14 @@ int tna_cell_word(worker *w, const tna_csv_record *r, tna_field field)
         return -1;
     const char *text = tna_cell_text(r, col);
     if (tna_cell_invalid(r, col)) {
-        char reason[200];
-        snprintf(reason, sizeof reason, "answer is %s; taken as unknown", tna_cell_bad_text(w));
-        tna_dq_add(w, r->line, col + 1, text, reason);
+        tna_dq_not_text(w, r->line, col + 1, text, TNA_DQ_ANSWER_NOT_TEXT, NULL);
         w->stats.invalid_text++;
         return -1;
     }
     int v = tna_value_match(w->run->model, w->file->source_index, field, 0, word_cache(w, field),
                             text, tna_cell_len(r, col));
     if (v == TNA_ANSWER_UNKNOWN)
-        tna_dq_add(w, r->line, col + 1, text, word_problem(field));
+        tna_dq_add(w, r->line, col + 1, text, word_problem(field), NULL);
     return v >= 0 ? v : -1;
 }
 
@@ -487,11 +480,8 @@ bool tna_cell_excluded(worker *w, const tna_csv_record *r)
             tna_value_cache_put(&w->exclude_cache, text, len, hits);
         }
         if (hits & ((int64_t)1 << x)) {
-            /* the value is in the entry's value; the reason stays free of input text */
-            char reason[200];
-            snprintf(reason, sizeof reason, "not a response (by its %s); row excluded",
-                     s->exclude[x].heading);
-            tna_dq_note(w, r->line, col + 1, text, reason);
+            /* the value is in the entry's value; the detail is the configured heading */
+            tna_dq_note(w, r->line, col + 1, text, TNA_DQ_ROW_EXCLUDED, s->exclude[x].heading);
             return true;
         }
     }

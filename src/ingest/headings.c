@@ -226,8 +226,7 @@ static barrier_col barrier_column(mapper *m, int c, const tna_column_ref *ref, d
                                               : m->model->barrier_other;
         if (v == TNA_ANSWER_UNKNOWN)
             dq(dq_ctx, m->line + option_row, c + 1, option,
-               "barrier option matches no barrier; counted as other (give its meaning in "
-               "answers: barriers:)");
+               TNA_DQ_BARRIER_OPTION_UNMATCHED, NULL);
     }
     g_free(key);
     return b;
@@ -243,7 +242,8 @@ static void map_barriers(mapper *m, column_map *map, dq_fn dq, void *dq_ctx)
         int n = 0;
         int *found = find(m, ref->key, &n);
         if (n == 0)
-            dq(dq_ctx, m->line, 0, ref->heading, "no column for barriers");
+            dq(dq_ctx, m->line, 0, ref->heading, TNA_DQ_NO_COLUMN,
+               tna_field_names[TNA_FIELD_BARRIERS]);
         take(m, ref->heading, TNA_FIELD_BARRIERS, found, n);
         for (int i = 0; i < n; i++) {
             bool seen = false;
@@ -295,9 +295,7 @@ static void map_field(mapper *m, column_map *map, tna_field f, dq_fn dq, void *d
         fail(m, "no column headed '%s' for %s%s%s%s", first->heading, tna_field_names[f],
              near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     } else {
-        char *reason = g_strdup_printf("no column for %s", tna_field_names[f]);
-        dq(dq_ctx, m->line, 0, first->heading, reason);
-        g_free(reason);
+        dq(dq_ctx, m->line, 0, first->heading, TNA_DQ_NO_COLUMN, tna_field_names[f]);
     }
 }
 
@@ -315,10 +313,8 @@ static void map_skills(mapper *m, column_map *map, dq_fn dq, void *dq_ctx)
         take(m, s->skills[k].heading, TNA_FIELD_COUNT + (int)k, found, n > 1 ? 1 : n);
         g_free(found);
         if (map->skill_col[k] < 0) {
-            char *reason =
-                g_strdup_printf("no column for skill %s", m->model->skills[s->skills[k].skill].id);
-            dq(dq_ctx, m->line, 0, s->skills[k].heading, reason);
-            g_free(reason);
+            dq(dq_ctx, m->line, 0, s->skills[k].heading, TNA_DQ_NO_SKILL_COLUMN,
+               m->model->skills[s->skills[k].skill].id);
         } else {
             found_any++;
             note_max(map, map->skill_col[k]);

@@ -58,8 +58,8 @@ static tna_status read_file(run_ctx *run, period_ctx *per, uint32_t si, const ch
     tna_status st = find_file(source, path, &stats->present, err);
     if (st != TNA_OK || !stats->present) {
         if (st == TNA_OK)
-            tna_dq_period(run, per, path, 0, 0, "", "no file for this period (optional source)",
-                          true);
+            tna_dq_period(run, per, path, 0, 0, "",
+                          (tna_dq_why){TNA_DQ_NO_FILE, TNA_DQ_TEXT_NA, NULL}, true);
         return st;
     }
     tna_csv_options asked = {source->delimiter, source->encoding, 0, 0};
@@ -73,10 +73,7 @@ static tna_status read_file(run_ctx *run, period_ctx *per, uint32_t si, const ch
 
     if (sn.guessed)
         tna_dq_period(run, per, path, sn.guessed_line, 0, "",
-                      "the file is not UTF-8 from this line on and has no byte-order mark: read "
-                      "as Windows-1252 (set encoding: windows-1252 to say so, or save it as CSV "
-                      "UTF-8)",
-                      true);
+                      (tna_dq_why){TNA_DQ_ENCODING_GUESSED, TNA_DQ_TEXT_NA, NULL}, true);
     st = tna_ingest_read_file(run, per, si, path, stats, err);
     if (st == TNA_OK && stats->rows_read != stats->accepted + stats->rejected + stats->excluded)
         st = tna_error_set(err, TNA_ERR_INPUT, path, 0, 0,
@@ -84,11 +81,12 @@ static tna_status read_file(run_ctx *run, period_ctx *per, uint32_t si, const ch
                            "%ld excluded",
                            stats->rows_read, stats->accepted, stats->rejected, stats->excluded);
     if (st == TNA_OK) {
-        char *count = g_strdup_printf("%ld rows read = %ld accepted + %ld rejected + %ld "
-                                      "excluded",
+        char *count = g_strdup_printf("%ld" TNA_DQ_DETAIL_SEP "%ld" TNA_DQ_DETAIL_SEP
+                                      "%ld" TNA_DQ_DETAIL_SEP "%ld",
                                       stats->rows_read, stats->accepted, stats->rejected,
                                       stats->excluded);
-        tna_dq_period(run, per, path, 0, 0, "", count, true);
+        tna_dq_period(run, per, path, 0, 0, "",
+                      (tna_dq_why){TNA_DQ_ROWS_COUNTED, TNA_DQ_TEXT_NA, count}, true);
         g_free(count);
     }
     return st;

@@ -403,7 +403,9 @@ static void join_worker(worker *w, long shift, period_ctx *per, file_join *fj)
                               e->line > 0 ? e->line + shift : 0,
                               e->column,
                               g_string_chunk_insert_const(run->strings, e->value),
-                              g_string_chunk_insert_const(run->strings, e->reason),
+                              e->reason,
+                              e->bad,
+                              g_string_chunk_insert_const(run->strings, e->detail),
                               e->note};
         g_array_append_val(per->dq, moved);
     }

@@ -60,7 +60,8 @@ typedef struct header_rows {
 /* Fills map from the header rows; a required column that is missing, a heading that matches
  * two columns, or two headings that match one column is an error naming the file (line =
  * the header's). Problems that are not fatal go to dq via the callback. */
-typedef void (*dq_fn)(void *ctx, long line, long column, const char *value, const char *reason);
+typedef void (*dq_fn)(void *ctx, long line, long column, const char *value, tna_dq_reason reason,
+                      const char *detail);
 tna_status tna_headings_map(const tna_model *model, uint32_t source, const header_rows *rows,
                         const char *path, long header_line, column_map *map, dq_fn dq,
                         void *dq_ctx, tna_error *err);
@@ -298,17 +299,27 @@ tna_status tna_rows_settle_dates(const file_ctx *f, period_ctx *per, tna_source_
                              tna_error *err);
 
 /* cells.c: the data-quality log (a note is not a problem) and one field of a row. */
-void tna_dq_add(worker *w, long line, long column, const char *value, const char *reason);
-void tna_dq_note(worker *w, long line, long column, const char *value, const char *reason);
-void tna_dq_callback(void *ctx, long line, long column, const char *value, const char *reason);
+/* Why an entry was logged: code, text kind, detail (dq_reason.h; NULL detail for none). */
+typedef struct tna_dq_why {
+    tna_dq_reason reason;
+    tna_dq_text bad;
+    const char *detail;
+} tna_dq_why;
+void tna_dq_add(worker *w, long line, long column, const char *value, tna_dq_reason reason,
+                const char *detail);
+/* A cell that is not text in the file's encoding (the entry says which encoding). */
+void tna_dq_not_text(worker *w, long line, long column, const char *value, tna_dq_reason reason,
+                     const char *detail);
+void tna_dq_note(worker *w, long line, long column, const char *value, tna_dq_reason reason,
+                 const char *detail);
+void tna_dq_callback(void *ctx, long line, long column, const char *value, tna_dq_reason reason,
+                     const char *detail);
 /* An entry straight into a period's log, its strings kept in run's chunk. */
 void tna_dq_period(run_ctx *run, period_ctx *per, const char *path, long line, long column,
-                   const char *value, const char *reason, bool note);
+                   const char *value, tna_dq_why why, bool note);
 const char *tna_cell_text(const tna_csv_record *r, int col);
 size_t tna_cell_len(const tna_csv_record *r, int col);
 bool tna_cell_invalid(const tna_csv_record *r, int col);
-/* What is wrong with a flagged cell, for reasons: "not valid UTF-8 (... set encoding: ...)". */
-const char *tna_cell_bad_text(const worker *w);
 /* The column a field is read from in this row (the first non-blank of several), or -1. */
 int tna_cell_col(const worker *w, const tna_csv_record *r, tna_field field);
 /* false (logged) when the respondent key is not valid UTF-8 or holds a NUL. */

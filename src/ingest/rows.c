@@ -52,20 +52,12 @@ static void note_respondent(worker *w, const tna_csv_record *r)
     g_byte_array_append(chunk, (const guint8 *)s, (guint)n);
 }
 
-/* What an unreadable date says, naming the key that fixes it. */
-static const char *bad_date_reason(tna_date_format used)
+/* An unreadable date's detail: the format it was read with, whose words name the key that
+ * fixes it. */
+static const char *bad_date_detail(tna_date_format used)
 {
-    switch (used) {
-    case TNA_DATE_DMY:
-        return "unreadable date (read day-first; set date_format: mdy or iso if the column is "
-               "written otherwise); counted as the earliest";
-    case TNA_DATE_MDY:
-        return "unreadable date (read month-first; set date_format: dmy or iso if the column "
-               "is written otherwise); counted as the earliest";
-    default:
-        return "unreadable date (read year-first; set date_format: dmy or mdy if the column is "
-               "written otherwise); counted as the earliest";
-    }
+    return tna_date_format_names[used == TNA_DATE_DMY || used == TNA_DATE_MDY ? used
+                                                                               : TNA_DATE_ISO];
 }
 
 /* Reads the submission time of a row; with auto, queues it until the column is known. */
@@ -77,9 +69,7 @@ static int64_t read_submitted(worker *w, const tna_csv_record *r, size_t index, 
     if (col < 0 || tna_text_blank(text, len))
         return TNA_TIME_MISSING;
     if (tna_cell_invalid(r, col)) {
-        char reason[160];
-        snprintf(reason, sizeof reason, "date is %s", tna_cell_bad_text(w));
-        tna_dq_add(w, r->line, col + 1, text, reason);
+        tna_dq_not_text(w, r->line, col + 1, text, TNA_DQ_DATE_NOT_TEXT, NULL);
         w->stats.invalid_text++;
         return TNA_TIME_MISSING;
     }
@@ -94,16 +84,21 @@ static int64_t read_submitted(worker *w, const tna_csv_record *r, size_t index, 
     int64_t t;
     if (tna_date_parse(text, len, format, &t))
         return t;
-    tna_dq_add(w, r->line, col + 1, text, bad_date_reason(format));
+    tna_dq_add(w, r->line, col + 1, text, TNA_DQ_DATE_UNREADABLE, bad_date_detail(format));
     w->stats.bad_dates++;
     return TNA_TIME_MISSING;
 }
 
 static void reject(worker *w, const tna_csv_record *r, long column, const char *value,
-                   const char *reason)
+                   tna_dq_reason reason, const char *detail)
 {
-    if (reason)
-        tna_dq_add(w, r->line, column, value, reason);
+    tna_dq_add(w, r->line, column, value, reason, detail);
+    w->stats.rejected++;
+}
+
+/* A row whose reason the cell that failed has logged already. */
+static void rejected_logged(worker *w)
+{
     w->stats.rejected++;
 }
 
@@ -153,7 +148,7 @@ static void wide_row(worker *w, const tna_csv_record *r)
 {
     uint32_t authority, role;
     if (!tna_cell_respondent_ok(w, r) || !tna_cell_who(w, r, true, &authority, &role)) {
-        reject(w, r, 0, NULL, NULL);
+        rejected_logged(w);
         return;
     }
     tna_cell_levels(w, r, new_record(w, r, authority, role));
@@ -165,12 +160,12 @@ static void long_row(worker *w, const tna_csv_record *r)
     int scol = tna_cell_col(w, r, TNA_FIELD_SKILL);
     uint32_t skill = find_named(w->run->skill_names, tna_cell_text(r, scol));
     if (skill == TNA_NONE) {
-        reject(w, r, scol + 1, tna_cell_text(r, scol), "unknown skill; row left out");
+        reject(w, r, scol + 1, tna_cell_text(r, scol), TNA_DQ_UNKNOWN_SKILL, NULL);
         return;
     }
     uint32_t authority, role;
     if (!tna_cell_respondent_ok(w, r) || !tna_cell_who(w, r, true, &authority, &role)) {
-        reject(w, r, 0, NULL, NULL);
+        rejected_logged(w);
         return;
     }
     uint8_t *levels = new_record(w, r, authority, role);
@@ -201,13 +196,13 @@ static void evaluation_row(worker *w, const tna_csv_record *r)
     char *ckey = tna_cell_invalid(r, ccol) ? NULL : tna_text_key(course, -1);
     if (ckey == NULL || *ckey == '\0') {
         g_free(ckey);
-        reject(w, r, ccol + 1, course, "no course; row left out");
+        reject(w, r, ccol + 1, course, TNA_DQ_NO_COURSE, NULL);
         return;
     }
     uint32_t authority, role;
     if (!tna_cell_respondent_ok(w, r) || !tna_cell_who(w, r, false, &authority, &role)) {
         g_free(ckey);
-        reject(w, r, 0, NULL, NULL);
+        rejected_logged(w);
         return;
     }
     /* Skill and topic first: a rejected row must leave no course or respondent behind. */
@@ -220,7 +215,7 @@ static void evaluation_row(worker *w, const tna_csv_record *r)
         e.skill = find_named(run->skill_names, tna_cell_text(r, col));
         if (e.skill == TNA_NONE) {
             g_free(ckey);
-            reject(w, r, col + 1, tna_cell_text(r, col), "unknown skill; row left out");
+            reject(w, r, col + 1, tna_cell_text(r, col), TNA_DQ_UNKNOWN_SKILL, NULL);
             return;
         }
         e.topic = m->skills[e.skill].topic;
@@ -231,7 +226,7 @@ static void evaluation_row(worker *w, const tna_csv_record *r)
         e.topic = find_named(run->topic_names, tna_cell_text(r, col));
         if (e.topic == TNA_NONE) {
             g_free(ckey);
-            reject(w, r, col + 1, tna_cell_text(r, col), "unknown topic; row left out");
+            reject(w, r, col + 1, tna_cell_text(r, col), TNA_DQ_UNKNOWN_TOPIC, NULL);
             return;
         }
     }
@@ -320,7 +315,7 @@ int tna_rows_on_record(const tna_csv_record *r, void *ctx)
     if (f->run->options && f->run->options->progress && ++w->rows_unreported == PROGRESS_EVERY)
         report_progress(w);
     if (row_blank(r)) {
-        reject(w, r, 0, "", "empty row");
+        reject(w, r, 0, "", TNA_DQ_EMPTY_ROW, NULL);
         return 0;
     }
     if (f->source->n_exclude > 0 && tna_cell_excluded(w, r)) {
@@ -328,10 +323,9 @@ int tna_rows_on_record(const tna_csv_record *r, void *ctx)
         return 0;
     }
     if ((int)r->n <= f->map.max_needed) {
-        char reason[96];
-        snprintf(reason, sizeof reason, "row has %zu fields, the header has %d; row left out",
-                 r->n, f->map.n_header);
-        reject(w, r, 0, "", reason);
+        char detail[48];
+        snprintf(detail, sizeof detail, "%zu" TNA_DQ_DETAIL_SEP "%d", r->n, f->map.n_header);
+        reject(w, r, 0, "", TNA_DQ_SHORT_ROW, detail);
         return 0;
     }
     switch (f->source->format) {
@@ -390,7 +384,9 @@ tna_status tna_rows_settle_dates(const file_ctx *f, period_ctx *per, tna_source_
         int64_t t;
         if (!tna_date_parse(p->text, strlen(p->text), fmt, &t)) {
             tna_dq_period(f->run, per, f->path, p->line, p->column, p->text,
-                          bad_date_reason(fmt), false);
+                          (tna_dq_why){TNA_DQ_DATE_UNREADABLE, TNA_DQ_TEXT_NA,
+                                       bad_date_detail(fmt)},
+                          false);
             stats->bad_dates++;
             t = TNA_TIME_MISSING;
         }

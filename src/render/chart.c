@@ -9,7 +9,7 @@
  * solid blue, light hatched orange, mid cross-hatched sky blue): they stay apart on a
  * greyscale printer and for the common colour-vision deficiencies. The heatmap ramp is
  * ColorBrewer's YlOrBr, whose lightness falls steadily with the value. Text and number
- * formats are in chart_text.c.
+ * formats are in tna_chart_text.c.
  */
 #include "chart.h"
 

@@ -1,5 +1,5 @@
 /*
- * chart_text.c - the chart module's text and numbers; see chart.h.
+ * tna_chart_text.c - the chart module's text and numbers; see chart.h.
  *
  * All text goes through pango: shaping, composed Welsh letters (ŵ, ŷ, â), wrapping at word
  * boundaries and ellipses. Fonts are named explicitly (CHART_FONT with an absolute size in

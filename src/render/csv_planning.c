@@ -174,7 +174,10 @@ static void write_commissioning(const tna_results *r, FILE *fp)
     tna_csv w = tna_csv_start(fp, TNA_CSV_INERT);
     tna_csv_header(&w, "period,framework,topic,line,region,medium,cohort_learners,self_directed,"
                        "cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,"
-                       "suppressed,places,places_alone,cost_per_learner,online,cost_suppressed");
+                       "suppressed,places,places_alone,cost_per_learner,online,cost_suppressed,"
+                       "welsh_learners_floor,welsh_learners_potential,welsh_cohorts_floor,"
+                       "welsh_cohorts_potential,welsh_elearning_floor,welsh_elearning_potential,"
+                       "welsh_elearning_cost");
     for (size_t i = 0; i < n; i++) {
         const row *x = &rows[i];
         put_keys(&w, period, x->key, 2);
@@ -205,6 +208,20 @@ static void write_commissioning(const tna_results *r, FILE *fp)
             }
             tna_csv_blank(&w, 2); /* cost_per_learner, online: lines only */
             tna_csv_int(&w, t->plan_protected ? (int)TNA_PROTECTED : 0);
+            /* Welsh-medium floor and potential: learners hidden with the total's */
+            for (int pot = 0; pot < 2; pot++)
+                if (t->hidden)
+                    tna_csv_blank(&w, 1);
+                else
+                    tna_csv_int(&w, t->welsh_learners[pot]);
+            tna_csv_int(&w, t->welsh_cohorts[0]);
+            tna_csv_int(&w, t->welsh_cohorts[1]);
+            for (int pot = 0; pot < 2; pot++)
+                if (t->hidden)
+                    tna_csv_blank(&w, 1);
+                else
+                    tna_csv_int(&w, t->welsh_elearning[pot]);
+            put_cost(&w, costed && !t->hidden, t->welsh_elearning_cost);
             tna_csv_end(&w);
             continue;
         }
@@ -251,7 +268,7 @@ static void write_commissioning(const tna_results *r, FILE *fp)
             tna_csv_int(&w, line->online ? 1 : 0);
         else
             tna_csv_blank(&w, 1);
-        tna_csv_blank(&w, 1); /* cost_suppressed: totals only */
+        tna_csv_blank(&w, 8); /* cost_suppressed and the Welsh-medium figures: totals only */
         tna_csv_end(&w);
     }
     g_free(rows);

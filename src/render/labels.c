@@ -64,6 +64,18 @@ const char *tna_term_in(tna_term term, tna_language language)
     return language == TNA_LANG_CY ? tna_glossary[term].cy : tna_glossary[term].en;
 }
 
+const char *tna_label_dq(tna_labels *l, tna_dq_reason reason, tna_dq_text bad, const char *detail,
+                         bool kind)
+{
+    char *en = tna_dq_words(reason, bad, detail, kind, TNA_LANG_EN);
+    char *cy = tna_dq_words(reason, bad, detail, kind, TNA_LANG_CY);
+    const char *kept = tna_label_pair(l, g_string_chunk_insert_const(l->strings, en),
+                                      g_string_chunk_insert_const(l->strings, cy));
+    g_free(en);
+    g_free(cy);
+    return kept;
+}
+
 const char *tna_label_term(tna_labels *l, tna_term term)
 {
     return tna_label_pair(l, tna_term_in(term, TNA_LANG_EN), tna_term_in(term, TNA_LANG_CY));

@@ -27,6 +27,7 @@
 
 #include "glossary.h"
 #include "tna/config.h"
+#include "tna/dq_reason.h"
 #include "tna/model.h"
 #include "tna/planning.h"
 
@@ -50,6 +51,17 @@ const char *tna_label_level(tna_labels *l, uint32_t framework, int level);
 
 /* A term in the report's language ("en / cy" with both). */
 const char *tna_label_term(tna_labels *l, tna_term term);
+
+/* The words of a data-quality reason (dq_reason.h) in one language (TNA_LANG_EN or
+ * TNA_LANG_CY), its detail filled in; with `kind`, the words of its kind without the detail
+ * that varies by entry (a skill id, numbers), for counts by kind. Caller frees. */
+char *tna_dq_words(tna_dq_reason reason, tna_dq_text bad, const char *detail, bool kind,
+                   tna_language language);
+/* The same in the report's language ("cy / en" with both). */
+const char *tna_label_dq(tna_labels *l, tna_dq_reason reason, tna_dq_text bad, const char *detail,
+                         bool kind);
+/* A reason's stable code, as the data-quality CSV writes it ("unknown_authority"). */
+const char *tna_dq_code(tna_dq_reason reason);
 
 /* A term with printf arguments: the English and the Welsh format each get the same
  * arguments (checked by the compiler against both), then one is picked or both joined.

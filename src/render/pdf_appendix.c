@@ -10,7 +10,6 @@
  * stays short; the full log with file, line and column is data-quality-PERIOD.csv. No
  * logged value is shown here.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,27 +106,6 @@ static void sources(pdf_doc *d)
     g_free(cells), g_free(kind);
 }
 
-/* "unrecognised answer for skill cd-seo; ..." -> "unrecognised answer for a skill; ..." */
-static char *reason_kind(const char *r)
-{
-    GString *s = g_string_new(NULL);
-    for (const char *p = r; *p;) {
-        if (strncmp(p, "for skill ", 10) == 0) {
-            g_string_append(s, "for a skill");
-            p += 10;
-            while (*p && *p != ';' && *p != ',' && *p != ' ')
-                p++;
-        } else if (isdigit((unsigned char)*p)) {
-            g_string_append_c(s, 'N');
-            while (isdigit((unsigned char)*p))
-                p++;
-        } else {
-            g_string_append_c(s, *p++);
-        }
-    }
-    return g_string_free(s, FALSE);
-}
-
 typedef struct reason_count {
     const char *reason;
     long count[8];
@@ -155,9 +133,8 @@ static void data_quality(pdf_doc *d)
             const tna_dq_count *dq = &res->periods[p].dq[i];
             if (dq->note)
                 continue; /* not a problem: the table above counts excluded rows */
-            char *k = reason_kind(dq->reason);
-            const char *kept = tna_pdf_str(d, "%s", k);
-            g_free(k);
+            /* by kind: a reason whose detail varies by entry (a skill id, numbers) once */
+            const char *kept = tna_label_dq(d->l, dq->reason, dq->bad, dq->detail, true);
             gpointer at;
             if (!g_hash_table_lookup_extended(index, kept, NULL, &at)) {
                 reason_count rc = {kept, {0}, 0};

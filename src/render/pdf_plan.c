@@ -217,10 +217,17 @@ static void welsh_medium(pdf_doc *d)
         tna_pdf_para(d, tna_pdf_t(d, TERM_NO_LEARNER_NEEDS_TRAINING));
         return;
     }
-    enum { NC = 6 };
-    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),        tna_pdf_t(d, TERM_LEARNERS),
-                            tna_pdf_t(d, TERM_PREFER_WELSH), tna_pdf_t(d, TERM_EITHER_LANGUAGE),
-                            tna_pdf_t(d, TERM_IN_COHORTS),   tna_pdf_t(d, TERM_WELSH_MEDIUM_COHORTS)};
+    /* the plan's Welsh-medium figures beside the preferences: floor and potential */
+    enum { NC = 9 };
+    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),
+                            tna_pdf_t(d, TERM_LEARNERS),
+                            tna_pdf_t(d, TERM_PREFER_WELSH),
+                            tna_pdf_t(d, TERM_EITHER_LANGUAGE),
+                            tna_pdf_t(d, TERM_IN_COHORTS),
+                            tna_pdf_t(d, TERM_WELSH_COHORTS_FLOOR),
+                            tna_pdf_t(d, TERM_WELSH_COHORTS_POTENTIAL),
+                            tna_pdf_t(d, TERM_WELSH_ELEARNING_FLOOR),
+                            tna_pdf_t(d, TERM_WELSH_ELEARNING_POTENTIAL)};
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     size_t k = 0;
@@ -230,6 +237,7 @@ static void welsh_medium(pdf_doc *d)
             continue;
         const char **c = cells + k * NC;
         c[0] = dm->topic == TNA_NONE ? tna_pdf_t(d, TERM_ALL_TOPICS) : tna_label_topic(d->l, dm->topic);
+        const tna_commissioning_total *t = topic_total(d, dm->topic);
         if (dm->hidden) {
             for (int j = 1; j < 5; j++)
                 c[j] = tna_pdf_hidden(d, dm->hidden), kind[k * NC + j] = PDF_CELL_MUTED;
@@ -239,16 +247,29 @@ static void welsh_medium(pdf_doc *d)
             c[3] = tna_pdf_count(d, dm->either);
             c[4] = tna_pdf_count(d, dm->cohort);
         }
-        const tna_commissioning_total *t = topic_total(d, dm->topic);
-        c[5] = t ? tna_pdf_count(d, t->welsh_medium_cohorts) : "0";
+        for (int pot = 0; pot < 2; pot++) {
+            /* cohorts always show; e-learners are learners, hidden with the total's */
+            c[5 + pot] = t ? tna_pdf_count(d, t->welsh_cohorts[pot]) : "0";
+            if (t && t->hidden)
+                c[7 + pot] = tna_pdf_hidden(d, t->hidden), kind[k * NC + 7 + pot] = PDF_CELL_MUTED;
+            else
+                c[7 + pot] = t ? tna_pdf_count(d, t->welsh_elearning[pot]) : "0";
+        }
         k++;
     }
-    double width[NC] = {0, 48, 62, 66, 52, 70};
+    double width[NC] = {0, 40, 44, 40, 40, 52, 52, 52, 52};
     pdf_table t = {NC, k, head, width, NULL, cells, kind, 7, false};
     tna_pdf_keep(d, tna_pdf_table_height(d, &t) + 60);
     tna_pdf_h2(d, title);
-    tna_pdf_note(d, tna_pdf_t(d, TERM_WELSH_MEDIUM_NOTE));
+    tna_welsh_medium setting = d->res->model->commissioning.welsh_medium;
+    tna_pdf_note(d, tna_pdf_t(d, setting == TNA_WELSH_MEDIUM_AND_EITHER ? TERM_WELSH_MEDIUM_NOTE_POTENTIAL
+                                                                 : TERM_WELSH_MEDIUM_NOTE));
     tna_pdf_table_draw(d, &t);
+    const tna_commissioning_total *all = topic_total(d, TNA_NONE);
+    if (d->costed && all != NULL && !all->hidden)
+        tna_pdf_note(d, pdf_tf(d, TERM_WELSH_ELEARNING_COST_NOTE,
+                           tna_pdf_count(d, all->welsh_elearning[setting]),
+                           tna_pdf_money(d, all->welsh_elearning_cost)));
     g_free(cells), g_free(kind);
 }
 

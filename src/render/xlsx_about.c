@@ -1,5 +1,5 @@
 /*
- * xlsx_about.c - the Data quality and About sheets.
+ * tna_xlsx_about.c - the Data quality and About sheets.
  *
  * Data quality: rows read, accepted and rejected for every source in every period, then the
  * data-quality log of every period read counted by file, column and reason (with the first
@@ -76,7 +76,7 @@ void tna_xlsx_data_quality(xw *x)
             tna_xw_int(x, ws, row, 3, c->entries, x->integer);
             if (c->first_line > 0)
                 tna_xw_int(x, ws, row, 4, c->first_line, x->integer);
-            tna_xw_text(x, ws, row, 5, c->reason, x->text);
+            tna_xw_text(x, ws, row, 5, tna_label_dq(x->l, c->reason, c->bad, c->detail, false), x->text);
             row++, shown++;
         }
     if (total == 0)

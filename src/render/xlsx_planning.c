@@ -173,6 +173,8 @@ void tna_xlsx_commissioning(xw *x)
             tna_xw_number(x, ws, row, 8, t->saving, mf);
     }
     table_end(x, ws, row, ncols, TERM_NOTHING_TO_COMMISSION);
+    if (pl->n_totals > 1) /* below, after a blank row: floor and potential */
+        tna_xlsx_welsh_medium(x, ws, row + 1);
     tna_xlsx_chart_costs(x, ws, 3, (lxw_col_t)(ncols + 1));
 }
 

@@ -1,5 +1,5 @@
 /*
- * xlsx_summary.c - the Summary and Evaluation sheets.
+ * tna_xlsx_summary.c - the Summary and Evaluation sheets.
  *
  * Summary: the title, the headline figures for all Wales in the current period beside the
  * previous one (respondents, skills assessed, mean gap, share below target, learners

@@ -4,11 +4,11 @@
  *
  * tna_render_xlsx (xlsx.c) opens the workbook on a temporary path of the outputs set, builds
  * one xw context and calls the sheet writers in sheet order:
- *   xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
+ *   tna_xlsx_summary.c   Summary (headline figures, expectations with RAG), Evaluation
  *   xlsx_groups.c    Heatmap, By authority, By role, By topic, Skills
  *   xlsx_planning.c  Demand, Commissioning, Cohorts, Mentors, Trends, Barriers, Self vs manager
  *   xlsx_budget.c    Priorities, Budget (after Cohorts; Budget only with commissioning.budget)
- *   xlsx_about.c     Data quality, About
+ *   tna_xlsx_about.c     Data quality, About
  *   xlsx_charts.c    the hidden Chart data sheet and the four native charts
  * xlsx_write.c holds the formats and the guards every cell goes through: text is made valid
  * UTF-8, text that Excel would read as an _xHHHH_ escape is escaped itself, strings are cut
@@ -147,6 +147,9 @@ void tna_xlsx_cohorts(xw *x);
 /* xlsx_budget.c: Priorities, and Budget with commissioning.budget */
 void tna_xlsx_priorities(xw *x);
 void tna_xlsx_budget(xw *x);
+/* The Welsh-medium floor and potential under the commissioning table, from row; returns
+ * the row after it (xlsx_welsh.c). */
+lxw_row_t tna_xlsx_welsh_medium(xw *x, lxw_worksheet *ws, lxw_row_t row);
 void tna_xlsx_mentors(xw *x);
 void tna_xlsx_trends(xw *x);
 void tna_xlsx_barriers(xw *x);

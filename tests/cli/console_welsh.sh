@@ -17,9 +17,12 @@ expect_text "$out" "ansawdd data: 5 cofnod, 3 ohonynt yn broblemau; y cyntaf:"
 expect_text "$out" "Ffurfiau Cymraeg: nid oes ffurf Gymraeg gan 13 testun yn y ffurfweddiad"
 expect_text "$out" "tna.yaml:1:8: Teitl 'Hand-computed case': dim title_cy"
 expect_text "$out" "authorities.yaml:3:5: Awdurdod 'Authority two': dim name_cy"
-# no English word of the summary is left (the reasons of the log are ingest's English for now)
+# the log's first problems, each reason in Welsh from the glossary
+expect_text "$out" "2026-Q3-survey.csv:6:2: awdurdod anhysbys; gadawyd y rhes allan ('Nowhere')"
+expect_text "$out" "2026-Q3-survey.csv:8:5: ateb anhysbys ar gyfer sgil s1; fe'i cyfrifwyd yn ateb coll ('Not sure')"
+# no English word of the summary is left
 for w in "configuration is valid" "periods:" "rows read" "accepted" "sources:" "data quality:" \
-  "Welsh forms" "(current)"; do
+  "Welsh forms" "(current)" "unknown" "left out" "counted as missing"; do
   if grep -qF -- "$w" "$out"; then cat "$out" >&2; die "English in the Welsh console: $w"; fi
 done
 # English: the lines as they always were, and only a count of the missing Welsh forms

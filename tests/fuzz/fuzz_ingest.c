@@ -73,7 +73,8 @@ static void check_same(const tna_dataset *a, const tna_dataset *b)
             const tna_dq_entry *d = &x->dq[i], *e = &y->dq[i];
             FUZZ_ASSERT(same_text(d->file, e->file) && d->line == e->line &&
                         d->column == e->column && same_text(d->value, e->value) &&
-                        same_text(d->reason, e->reason) && d->note == e->note);
+                        d->reason == e->reason && d->bad == e->bad &&
+                        same_text(d->detail, e->detail) && d->note == e->note);
         }
         for (size_t k = 0; k < model->n_sources; k++) {
             const tna_source_stats *u = &x->stats[k], *v = &y->stats[k];

@@ -23,8 +23,6 @@ ALLOWED = {
     "Cyngor ",
     # Excel reserves the sheet name History (xlsx_write.c)
     "History", " sheet",
-    # folding the data-quality log's reasons, which are ingest's English, by kind
-    "for skill ", "for a skill",
     # error messages for the console, not report text
     "libxlsxwriter could not add a worksheet", "cannot write the workbook: %s",
     "cannot write the PDF: %s", "unmatched structure tags (a bug in tna)",

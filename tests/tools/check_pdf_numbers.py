@@ -179,7 +179,8 @@ def matches(kind, value, decimals, cand):
         for f, field in r.items():
             if f in ("period", "suppressed") or f in INTERVAL_FIELDS or field is None:
                 continue
-            if kind == "money" and f not in ("cost", "cost_alone", "saving", "budget", "cost_per_learner"):
+            if kind == "money" and f not in ("cost", "cost_alone", "saving", "budget", "cost_per_learner",
+                                                   "welsh_elearning_cost"):
                 continue
             if kind in ("decimal", "percent") and "." not in field:
                 continue

@@ -339,7 +339,8 @@ if comm:
                     for f, col in zip(["cohort_learners", "self_directed", "cost", "cost_alone"], [1, 2, 6, 7]):
                         if col < len(r):
                             same(r[col], c[f], "commissioning %r %s" % (key, f))
-                check(costed or len(r) == 6, "commissioning %r: money columns without costs" % (key,))
+                check(costed or all(v is None for v in r[6:]),
+                      "commissioning %r: money columns without costs" % (key,))
         elif c["topic"] != "*":  # the sums over topics by region are for the PDF's table
             nlines += 1
             key = (topics[c["topic"]], W["pool"] if c["line"] == "pool" else region(c["region"]),
@@ -356,6 +357,27 @@ if comm:
                 else:
                     check(len(r) == 5, "cohorts %r: a cost column without costs" % (key,))
     check(len(totals) == ntot and len(lines) == nlines, "commissioning row counts")
+    # the Welsh-medium table under the totals: floor and potential, each a total row's field
+    ws = S["comm"]
+    heading = "Darpariaeth cyfrwng Cymraeg" if lang == "cy" else "Welsh-medium provision"
+    at = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == heading]
+    if check(len(at) == 1, "commissioning: no Welsh-medium table (%r)" % heading):
+        _, welsh = table(ws, 1, header_row=at[0] + 2)
+        fields = ["welsh_learners_floor", "welsh_learners_potential", "welsh_cohorts_floor",
+                  "welsh_cohorts_potential", "welsh_elearning_floor", "welsh_elearning_potential"]
+        fields += ["welsh_elearning_cost"] if costed else []
+        for c in comm:
+            if c["line"] != "total":
+                continue
+            key = (name(topics, c["topic"], W["topics"]),)
+            r = welsh.get(key)
+            if check(r is not None, "Welsh-medium: no row %r" % (key,)):
+                for col, f in enumerate(fields, 1):
+                    if c["suppressed"] != "0" and f not in ("welsh_cohorts_floor", "welsh_cohorts_potential"):
+                        check(not isinstance(r[col], (int, float)), "Welsh-medium %r: hidden %s shown" % (key, f))
+                    else:
+                        same(r[col], c[f], "Welsh-medium %r %s" % (key, f))
+        check(len(welsh) == ntot, "Welsh-medium: %d rows, CSV %d totals" % (len(welsh), ntot))
     if costed:
         for r in S["comm"].iter_rows(min_row=5, max_row=5):
             check("\u00a3" in r[6].number_format, "cost format %s" % r[6].number_format)
@@ -478,6 +500,31 @@ if HAS_BUDGET:
     check(len(rows) == len(budget), "budget: %d rows, CSV %d" % (len(rows), len(budget)))
 
 # ---- data quality: counted, never the values ----
+# The CSV's reason is the glossary's English of its code; a Welsh workbook shows the
+# glossary's Welsh of the same code with the same details, worked out here from the glossary.
+GLOSSARY = {}
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../docs/glossary.tsv"),
+          encoding="utf-8") as f:
+    next(f)
+    for line in f:
+        k, en, cy, _ = line.rstrip("\n").split("\t")
+        GLOSSARY[k] = (en, cy)
+NOT_TEXT = {GLOSSARY[k][0]: GLOSSARY[k][1] for k in ("dq_not_utf8", "dq_not_win1252", "dq_not_utf16")}
+
+
+def reason_in(lang, reason, code):
+    if lang == "en":
+        return reason
+    for k, (en, cy) in GLOSSARY.items():
+        if k != "dq_" + code and not (k.startswith("dq_" + code + "_") and not k.endswith("_any")):
+            continue
+        m = re.fullmatch(re.escape(en).replace(re.escape("%s"), "(.*?)"), reason)
+        if m:
+            args = [NOT_TEXT.get(a, a) for a in m.groups()]
+            return re.sub("%s", lambda _: args.pop(0), cy)
+    return "no words in the glossary for %r (%s)" % (reason, code)
+
+
 dq = read_csv("data-quality")
 ws = S["dq"]
 start = next(r for r in range(1, ws.max_row + 1)
@@ -485,16 +532,18 @@ start = next(r for r in range(1, ws.max_row + 1)
 log = [[c.value for c in r][:6] for r in ws.iter_rows(min_row=start + 2)]
 log = [r for r in log if r[1] is not None]
 if dq is not None and len(dq) <= 100000:
-    counts = {}
+    counts, codes = {}, {}
     for e in dq:  # in order of each count's first entry
         key = (e["file"], int(e["column"]), e["reason"])
+        codes[key] = e["code"]
         if key not in counts:
             counts[key] = [0, int(e["line"])]
         counts[key][0] += 1
     check(len(log) == len(counts), "data quality: %d rows, CSV counts %d" % (len(log), len(counts)))
     for (key, (n, first)), r in zip(counts.items(), log):
         check(r[1] == key[0] and (r[2] or 0) == key[1] and r[3] == n and (r[4] or 0) == first
-              and r[5] == key[2], "data quality %r != %r" % (r, (key, n, first)))
+              and r[5] == reason_in(lang, key[2], codes[key]),
+              "data quality %r != %r" % (r, (key, reason_in(lang, key[2], codes[key]), n, first)))
     values = {e["value"] for e in dq if e["value"] and not re.fullmatch(r"[0-9.]+", e["value"])}
     for row in ws.iter_rows(values_only=True):
         for v in row:

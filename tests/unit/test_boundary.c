@@ -31,17 +31,18 @@ static void no_input_text(const char *s, const char *what)
 
 typedef struct log_read {
     int entries, secret;
-    GHashTable *by_key; /* "file|column|reason" -> entries */
+    GHashTable *by_key; /* "file|column|reason|text kind|detail" -> entries */
 } log_read;
 
 static void read_entry(void *ctx, const char *file, long line, long column, const char *value,
-                       const char *reason)
+                       tna_dq_reason reason, tna_dq_text bad, const char *detail)
 {
     log_read *l = ctx;
     (void)line;
     l->entries++;
     l->secret += strstr(value, "SECRET") != NULL;
-    char *key = g_strdup_printf("%s|%ld|%s", file, column, reason);
+    no_input_text(detail, "a data-quality detail");
+    char *key = g_strdup_printf("%s|%ld|%d|%d|%s", file, column, (int)reason, (int)bad, detail);
     g_hash_table_insert(l->by_key, key,
                         GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(l->by_key, key)) + 1));
 }
@@ -62,7 +63,7 @@ static void test_results_hold_no_input_text(void)
             no_input_text(f->sources[s].path, "a source path");
         for (size_t i = 0; i < f->n_dq; i++) {
             no_input_text(f->dq[i].file, "a data-quality file");
-            no_input_text(f->dq[i].reason, "a data-quality reason");
+            no_input_text(f->dq[i].detail, "a data-quality detail");
             dq_entries += f->dq[i].entries;
         }
         dq_rows += f->n_dq;
@@ -98,7 +99,8 @@ static void test_results_hold_no_input_text(void)
     for (size_t p = 0; p < res->n_periods; p++)
         for (size_t i = 0; i < res->periods[p].n_dq; i++) {
             const tna_dq_count *c = &res->periods[p].dq[i];
-            char *key = g_strdup_printf("%s|%ld|%s", c->file, c->column, c->reason);
+            char *key = g_strdup_printf("%s|%ld|%d|%d|%s", c->file, c->column, (int)c->reason,
+                                        (int)c->bad, c->detail);
             CHECK_INT(GPOINTER_TO_INT(g_hash_table_lookup(l.by_key, key)), c->entries);
             g_free(key);
         }

@@ -1,5 +1,5 @@
 /*
- * test_chart.c - labels wrap instead of being cut (render/chart.c, chart_text.c): a bar's
+ * test_chart.c - labels wrap instead of being cut (render/chart.c, tna_chart_text.c): a bar's
  * row grows to its label wrapped at the label width, a table column's least width is its
  * widest word, and a chart draws as tall as it measured. Text is measured with pango on a
  * recording surface, in the charts' own font.

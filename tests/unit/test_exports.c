@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "dq_words.h"
 #include "pipeline.h"
 #include "tna/answers.h"
 #include "tna/csvread.h"
@@ -514,9 +515,9 @@ static void test_excluded_rows(void)
         CHECK_INT(pd->n_dq, 3);
         if (pd->n_dq == 3) {
             CHECK(pd->dq[0].note && pd->dq[0].line == 3 && pd->dq[0].column == 5);
-            CHECK_STR(pd->dq[0].reason, "not a response (by its Kind); row excluded");
+            CHECK(DQ_SAYS(pd->dq[0], "not a response (by its Kind); row excluded"));
             CHECK_STR(pd->dq[0].value, "Test run");
-            CHECK_STR(pd->dq[2].reason, "4 rows read = 2 accepted + 0 rejected + 2 excluded");
+            CHECK(DQ_SAYS(pd->dq[2], "4 rows read = 2 accepted + 0 rejected + 2 excluded"));
         }
         CHECK_INT(r.ds->n_respondents, 2);
         run_free(&r);
@@ -556,8 +557,8 @@ static void test_respondent_key(void)
         const char *why = "respondent key is not valid UTF-8 (if the file is not UTF-8, set "
                           "encoding: windows-1252); row left out, as it could merge two people";
         CHECK(pd->n_dq >= 2 && pd->dq[0].line == 2 && pd->dq[0].column == 1 &&
-              strcmp(pd->dq[0].reason, why) == 0);
-        CHECK(pd->n_dq >= 2 && pd->dq[1].line == 3 && strcmp(pd->dq[1].reason, why) == 0);
+              DQ_SAYS(pd->dq[0], why));
+        CHECK(pd->n_dq >= 2 && pd->dq[1].line == 3 && DQ_SAYS(pd->dq[1], why));
         run_free(&r);
     }
     close_case(&t);

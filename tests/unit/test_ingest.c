@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "dq_words.h"
 #include "pipeline.h"
 #include "tna/config.h"
 #include "tna/ingest.h"
@@ -162,7 +163,7 @@ static size_t problems(const tna_period_data *pd)
             CHECK_INT(pd_->dq[i_].line, l);                                                        \
             CHECK_INT(pd_->dq[i_].column, c);                                                      \
             CHECK_STR(pd_->dq[i_].value, v);                                                       \
-            CHECK_STR(pd_->dq[i_].reason, why);                                                    \
+            CHECK(DQ_SAYS(pd_->dq[i_], why));                                                      \
         }                                                                                          \
     } while (0)
 
@@ -931,8 +932,8 @@ static void test_long_values_cut(void)
             CHECK(n >= 3 && strncmp(v, full[i], n - 3) == 0);
         }
         if (problems(pd) == 2) {
-            CHECK_STR(pd->dq[0].reason, "unrecognised answer for skill s1; counted as missing");
-            CHECK_STR(pd->dq[1].reason, "unknown authority; row left out");
+            CHECK(DQ_SAYS(pd->dq[0], "unrecognised answer for skill s1; counted as missing"));
+            CHECK(DQ_SAYS(pd->dq[1], "unknown authority; row left out"));
         }
         run_free(&r);
     }
@@ -1072,7 +1073,7 @@ static void test_identity(void)
         for (size_t i = 0; i < r.ds->periods[p].n_dq; i++)
             for (size_t k = 0; k < G_N_ELEMENTS(staff); k++) {
                 CHECK(strstr(r.ds->periods[p].dq[i].value, staff[k]) == NULL);
-                CHECK(strstr(r.ds->periods[p].dq[i].reason, staff[k]) == NULL);
+                CHECK(strstr(r.ds->periods[p].dq[i].detail, staff[k]) == NULL);
             }
     CHECK_INT(r.ds->n_courses, 0);
     run_free(&r);
@@ -1304,7 +1305,7 @@ static void check_same_dataset(const char *config, const tna_dataset *a, const t
             CHECK_INT(x->dq[i].line, y->dq[i].line);
             CHECK_INT(x->dq[i].column, y->dq[i].column);
             CHECK_STR(x->dq[i].value, y->dq[i].value);
-            CHECK_STR(x->dq[i].reason, y->dq[i].reason);
+            CHECK(DQ_SAME_REASON(x->dq[i], y->dq[i]));
         }
         for (size_t s = 0; s < a->model->n_sources; s++) {
             const tna_source_stats *m = &x->stats[s], *n = &y->stats[s];

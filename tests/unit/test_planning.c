@@ -659,19 +659,30 @@ static void test_raters(void)
         CHECK_STR(text,
                   "period,framework,topic,line,region,medium,cohort_learners,self_directed,"
                   "cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,saving,"
-                  "suppressed,places,places_alone,cost_per_learner,online,cost_suppressed\n"
-                  "2026-Q3,*,*,total,*,*,52,5,4,1,4,7350.00,9150.00,1800.00,0,11,17,,,0\n"
-                  "2026-Q3,*,*,region,North,*,17,,2,0,,2000.00,,,0,0,,,,\n"
-                  "2026-Q3,*,*,region,South,*,24,,2,1,,2000.00,,,0,0,,,,\n"
-                  "2026-Q3,*,*,pool,*,*,11,,0,0,,3300.00,,,0,11,,,,\n"
-                  "2026-Q3,fw,t1,total,*,*,51,4,4,1,4,7040.00,8840.00,1800.00,0,10,16,,,0\n"
-                  "2026-Q3,fw,t1,region,North,english,17,,2,,,2000.00,,,0,0,,117.65,,\n"
-                  "2026-Q3,fw,t1,region,South,english,16,,1,,,1000.00,,,0,0,,62.50,,\n"
-                  "2026-Q3,fw,t1,region,South,welsh,8,,1,,,1000.00,,,0,0,,125.00,,\n"
-                  "2026-Q3,fw,t1,pool,*,english,5,,0,,,1500.00,,,0,5,,300.00,0,\n"
-                  "2026-Q3,fw,t1,pool,*,welsh,5,,0,,,1500.00,,,0,5,,300.00,1,\n"
-                  "2026-Q3,fw,t2,total,*,*,1,1,0,0,0,310.00,310.00,0.00,0,1,1,,,0\n"
-                  "2026-Q3,fw,t2,pool,*,english,1,,0,,,300.00,,,0,1,,300.00,0,\n");
+                  "suppressed,places,places_alone,cost_per_learner,online,cost_suppressed,"
+                  "welsh_learners_floor,welsh_learners_potential,welsh_cohorts_floor,"
+                  "welsh_cohorts_potential,welsh_elearning_floor,welsh_elearning_potential,"
+                  "welsh_elearning_cost\n"
+                  /* Welsh-medium by hand (t1: s1, s2 at target 2; cohort when a gap is 2
+                   * or more): cohort learners who chose Welsh North 3 (a1 Welsh and
+                   * Cymraeg, a2), South 8, West 2 = 13, South's 8 one cohort, the pool of 5
+                   * places; either a1 2, a4 3: North 5, South 11 (one cohort), West 2 = 18,
+                   * still 1 cohort. Self-directed in Welsh: t1 one (a1), t2 one (p018), at 10
+                   * each; nobody self-directed said either. */
+                  "2026-Q3,*,*,total,*,*,52,5,4,1,4,7350.00,9150.00,1800.00,0,11,17,,,0,13,18,1,1,2,2,"
+                  "20.00\n"
+                  "2026-Q3,*,*,region,North,*,17,,2,0,,2000.00,,,0,0,,,,,,,,,,,\n"
+                  "2026-Q3,*,*,region,South,*,24,,2,1,,2000.00,,,0,0,,,,,,,,,,,\n"
+                  "2026-Q3,*,*,pool,*,*,11,,0,0,,3300.00,,,0,11,,,,,,,,,,,\n"
+                  "2026-Q3,fw,t1,total,*,*,51,4,4,1,4,7040.00,8840.00,1800.00,0,10,16,,,0,13,18,1,1,1,1,"
+                  "10.00\n"
+                  "2026-Q3,fw,t1,region,North,english,17,,2,,,2000.00,,,0,0,,117.65,,,,,,,,,\n"
+                  "2026-Q3,fw,t1,region,South,english,16,,1,,,1000.00,,,0,0,,62.50,,,,,,,,,\n"
+                  "2026-Q3,fw,t1,region,South,welsh,8,,1,,,1000.00,,,0,0,,125.00,,,,,,,,,\n"
+                  "2026-Q3,fw,t1,pool,*,english,5,,0,,,1500.00,,,0,5,,300.00,0,,,,,,,,\n"
+                  "2026-Q3,fw,t1,pool,*,welsh,5,,0,,,1500.00,,,0,5,,300.00,1,,,,,,,,\n"
+                  "2026-Q3,fw,t2,total,*,*,1,1,0,0,0,310.00,310.00,0.00,0,1,1,,,0,0,0,0,0,1,1,10.00\n"
+                  "2026-Q3,fw,t2,pool,*,english,1,,0,,,300.00,,,0,1,,300.00,0,,,,,,,,\n");
     }
     g_free(text);
     text = slurp(dir, "demand-2026-Q3.csv");
@@ -802,8 +813,9 @@ static void test_tiny(void)
     check_mentors(mentors(&r, "t1", "North"), TNA_SUPPRESSED, 0, 0, 0);
     char *dir = render(&r, "tiny");
     char *text = slurp(dir, "commissioning-2026-Q3.csv");
-    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,total,*,*,,,0,0,0,,,,1,,,,,2\n"));
-    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,pool,*,english,,,0,,,,,,1,,,,0,\n"));
+    /* hidden: the Welsh-medium learners and e-learning too; the cohorts (none) show */
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,total,*,*,,,0,0,0,,,,1,,,,,2,,,0,0,,,\n"));
+    CHECK(text != NULL && strstr(text, "\n2026-Q3,fw,t1,pool,*,english,,,0,,,,,,1,,,,0,,,,,,,,\n"));
     g_free(text);
     g_free(dir);
     run_free(&r);

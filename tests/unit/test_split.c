@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "dq_words.h"
 #include "tna/config.h"
 #include "tna/ingest.h"
 
@@ -53,7 +54,7 @@ static void check_same(const tna_dataset *a, const tna_dataset *b, size_t n_skil
         for (size_t i = 0; i < x->n_dq && i < y->n_dq; i++)
             bad_dq += x->dq[i].line != y->dq[i].line || x->dq[i].column != y->dq[i].column ||
                       strcmp(x->dq[i].value, y->dq[i].value) != 0 ||
-                      strcmp(x->dq[i].reason, y->dq[i].reason) != 0;
+                      !DQ_SAME_REASON(x->dq[i], y->dq[i]);
         CHECK_INT(bad_dq, 0);
         for (size_t k = 0; k < a->model->n_sources; k++) {
             const tna_source_stats *u = &x->stats[k], *v = &y->stats[k];
