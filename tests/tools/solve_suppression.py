@@ -264,7 +264,8 @@ def unknowns_side(groups, eqs):
 
 
 def solve(groups, eqs):
-    """Recoverable unknowns: [(var, value, {eq_index: coef})], and the system's size."""
+    """Recoverable unknowns: [(var, value, {eq_index: coef})]; the numbers of unknowns, of
+    relations holding one or more, and of relations holding exactly one."""
     unknowns = {(k, f) for k, r in groups.items() if r["suppressed"] != "0" for f in FIGS}
     system = unknowns_side(groups, eqs)
     # connected components of unknowns (union-find), each reduced on its own
@@ -290,7 +291,8 @@ def solve(groups, eqs):
             for v, (terms, rhs, cert) in rref(rows, True).items():
                 if len(terms) == 1:
                     found.append((v, rhs, cert))
-    return found, len(unknowns), len(system)
+    alone = sum(len(unk) == 1 for _, unk, _ in system)
+    return found, len(unknowns), len(system), alone
 
 
 # a <= m * b within one group (m None: the number of skills under the group's part)
@@ -404,11 +406,11 @@ def main():
                     problems.append("%s: shown figures differ from %s" % (describe(period, key),
                                                                           verify))
             problems += check_holds(tg, build(tg), verify)
-        found, n_unknowns, n_rel = solve(groups, eqs)
-        print("%s: %d groups, %d hidden, %d unknowns, %d relations (%d with unknowns), "
-              "%d recoverable" % (period, len(groups),
-                                  sum(r["suppressed"] != "0" for r in groups.values()),
-                                  n_unknowns, len(eqs), n_rel, len(found)))
+        found, n_unknowns, n_rel, n_alone = solve(groups, eqs)
+        print("%s: %d groups, %d hidden, %d unknowns, %d relations (%d with unknowns, %d with "
+              "one), %d recoverable" % (period, len(groups),
+                                        sum(r["suppressed"] != "0" for r in groups.values()),
+                                        n_unknowns, len(eqs), n_rel, n_alone, len(found)))
         for (key, fig), val, cert in sorted(found, key=lambda x: (x[0][0], x[0][1])):
             recoverable += 1
             # re-check the certificate: the combination of relations leaves only this unknown
