@@ -71,13 +71,16 @@ static tna_status figures(const tna_model *model, const tna_tallies *t, const tn
         f->period = g_string_chunk_insert_const(r->strings, pt->period);
         f->period_index = p;
         f->n_sources = model->n_sources;
-        f->sources = g_memdup2(pt->sources, sizeof(tna_source_read) * (model->n_sources + 1));
+        f->sources = g_new0(tna_source_read, model->n_sources + 1); /* (one past: never empty) */
+        memcpy(f->sources, pt->sources, sizeof(tna_source_read) * model->n_sources);
         for (size_t s = 0; s < model->n_sources; s++)
             if (f->sources[s].path)
                 f->sources[s].path = g_string_chunk_insert_const(r->strings, f->sources[s].path);
         f->n_dq = pt->n_dq;
         f->n_dq_entries = pt->n_dq_entries;
-        f->dq = g_memdup2(pt->dq, sizeof(tna_dq_count) * (pt->n_dq + 1));
+        f->dq = g_new0(tna_dq_count, pt->n_dq + 1); /* the tallies hold n_dq, no more */
+        if (pt->n_dq > 0)
+            memcpy(f->dq, pt->dq, sizeof(tna_dq_count) * pt->n_dq);
         for (size_t i = 0; i < pt->n_dq; i++) {
             f->dq[i].file = g_string_chunk_insert_const(r->strings, f->dq[i].file);
             if (f->dq[i].detail)

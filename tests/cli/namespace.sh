@@ -5,7 +5,8 @@
 lib="$BUILD/libtna.a"
 [ -f "$lib" ] || die "no $lib: build first"
 nm -g --defined-only "$lib" > "$SCRATCH/nm" || die "nm failed on $lib"
-awk 'NF == 3 && $2 ~ /^[TDBRCGSV]$/ { print $3 }' "$SCRATCH/nm" | sort -u > "$SCRATCH/globals"
+# (names starting with "__" are the compiler's and the sanitizers' own, such as __odr_asan.*)
+awk 'NF == 3 && $2 ~ /^[TDBRCGSV]$/ && $3 !~ /^__/ { print $3 }' "$SCRATCH/nm" | sort -u > "$SCRATCH/globals"
 [ -s "$SCRATCH/globals" ] || die "nm listed no global symbols in $lib"
 grep -v '^tna_' "$SCRATCH/globals" > "$SCRATCH/outside" || true
 if [ -s "$SCRATCH/outside" ]; then
