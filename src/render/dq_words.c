@@ -114,3 +114,12 @@ char *tna_dq_words(tna_dq_reason reason, tna_dq_text bad, const char *detail, bo
     g_strfreev(parts);
     return g_string_free(out, FALSE);
 }
+
+/* Both languages' words, kept for the report (labels.h): beside the words, so that
+ * labels.c need not call back into this file. */
+const char *tna_label_dq(tna_labels *l, tna_dq_reason reason, tna_dq_text bad, const char *detail,
+                         bool kind)
+{
+    return tna_label_pair_made(l, tna_dq_words(reason, bad, detail, kind, TNA_LANG_EN),
+                               tna_dq_words(reason, bad, detail, kind, TNA_LANG_CY));
+}

@@ -50,6 +50,15 @@ const char *tna_label_pair(tna_labels *l, const char *en, const char *cy)
     return en;
 }
 
+const char *tna_label_pair_made(tna_labels *l, char *en, char *cy)
+{
+    const char *kept = tna_label_pair(l, en ? g_string_chunk_insert_const(l->strings, en) : NULL,
+                                      cy ? g_string_chunk_insert_const(l->strings, cy) : NULL);
+    g_free(en);
+    g_free(cy);
+    return kept;
+}
+
 tna_language tna_label_first_language(const tna_labels *l)
 {
     if (l->language != TNA_LANG_BOTH)
@@ -62,18 +71,6 @@ const char *tna_term_in(tna_term term, tna_language language)
     if ((unsigned)term >= TNA_TERM_COUNT)
         return "";
     return language == TNA_LANG_CY ? tna_glossary[term].cy : tna_glossary[term].en;
-}
-
-const char *tna_label_dq(tna_labels *l, tna_dq_reason reason, tna_dq_text bad, const char *detail,
-                         bool kind)
-{
-    char *en = tna_dq_words(reason, bad, detail, kind, TNA_LANG_EN);
-    char *cy = tna_dq_words(reason, bad, detail, kind, TNA_LANG_CY);
-    const char *kept = tna_label_pair(l, g_string_chunk_insert_const(l->strings, en),
-                                      g_string_chunk_insert_const(l->strings, cy));
-    g_free(en);
-    g_free(cy);
-    return kept;
 }
 
 const char *tna_label_term(tna_labels *l, tna_term term)
@@ -90,11 +87,7 @@ const char *tna_label_format(tna_labels *l, tna_term term, ...)
     char *cy = g_strdup_vprintf(tna_term_in(term, TNA_LANG_CY), again);
     va_end(again);
     va_end(ap);
-    const char *kept = tna_label_pair(l, g_string_chunk_insert_const(l->strings, en),
-                                      g_string_chunk_insert_const(l->strings, cy));
-    g_free(en);
-    g_free(cy);
-    return kept;
+    return tna_label_pair_made(l, en, cy);
 }
 
 const char *tna_label_title(tna_labels *l)
@@ -135,10 +128,7 @@ const char *tna_label_mentor_rule(tna_labels *l)
                                   tna_term_in(rater[l->model->rater_policy], lang));
         g_free(level), g_free(of);
     }
-    const char *kept = tna_label_pair(l, g_string_chunk_insert_const(l->strings, text[0]),
-                                      g_string_chunk_insert_const(l->strings, text[1]));
-    g_free(text[0]), g_free(text[1]);
-    return kept;
+    return tna_label_pair_made(l, text[0], text[1]);
 }
 
 const char *tna_label_authority(tna_labels *l, uint32_t i)

@@ -81,6 +81,8 @@ const char *tna_term_in(tna_term term, tna_language language);
 /* Two finished texts, one per language, picked or joined like a term (the Welsh first unless
  * the configuration says en-first). */
 const char *tna_label_pair(tna_labels *l, const char *en, const char *cy);
+/* tna_label_pair for texts made on the heap: keeps them for the report and frees both. */
+const char *tna_label_pair_made(tna_labels *l, char *en, char *cy);
 
 /* The glossary's wording of an expectation's note (TERM_NOTE_...); TNA_NOTE_NONE has none
  * and must not be asked for. */
