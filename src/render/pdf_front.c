@@ -16,6 +16,19 @@
 
 /* ---- cover --------------------------------------------------------------------------------- */
 
+/* The cover's page, its bookmark and its coloured band, white ink set for the title. */
+static void cover_band(pdf_doc *d)
+{
+    tna_pdf_page_begin(d);
+    d->section_page[PDF_SEC_COVER] = d->page;
+    d->y = 0;
+    tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, tna_pdf_section_title(d, PDF_SEC_COVER));
+    tna_chart_set_rgb(d->cr, tna_chart_accent);
+    cairo_rectangle(d->cr, 0, 0, PDF_W, 300);
+    cairo_fill(d->cr);
+    cairo_set_source_rgb(d->cr, 1, 1, 1);
+}
+
 /* A pack's cover: the council's or region's name in English and in Welsh, whatever the
  * report's language, its region, and how many councils the Wales figures are over. */
 static void pack_cover(pdf_doc *d)
@@ -25,14 +38,7 @@ static void pack_cover(pdf_doc *d)
     uint32_t a = d->opt->focus.authority.plus_one, g = d->opt->focus.region.plus_one;
     const char *en = a ? m->authorities[a - 1].name : m->regions[g - 1].name;
     const char *cy = a ? m->authorities[a - 1].name_cy : m->regions[g - 1].name_cy;
-    tna_pdf_page_begin(d);
-    d->section_page[PDF_SEC_COVER] = d->page;
-    d->y = 0;
-    tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, tna_pdf_section_title(d, PDF_SEC_COVER));
-    tna_chart_set_rgb(cr, tna_chart_accent);
-    cairo_rectangle(cr, 0, 0, PDF_W, 300);
-    cairo_fill(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
+    cover_band(d);
     tna_pdf_text_at(d, d->running_title, PDF_LEFT, 80, PDF_WIDTH, 11, CHART_BOLD | CHART_WRAP);
     tna_pdf_tag_begin(d, "H1", NULL);
     double y = 112 + tna_chart_text(cr, en, PDF_LEFT, 112, PDF_WIDTH, 26, CHART_BOLD | CHART_WRAP,
@@ -70,15 +76,7 @@ static void cover(pdf_doc *d)
 {
     cairo_t *cr = d->cr;
     const tna_model *m = d->m;
-    tna_pdf_page_begin(d);
-    d->section_page[PDF_SEC_COVER] = d->page;
-    d->y = 0;
-    tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, tna_pdf_section_title(d, PDF_SEC_COVER));
-
-    tna_chart_set_rgb(cr, tna_chart_accent);
-    cairo_rectangle(cr, 0, 0, PDF_W, 300);
-    cairo_fill(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
+    cover_band(d);
     tna_pdf_text_at(d, tna_pdf_t(d, TERM_TRAINING_NEEDS_ANALYSIS), PDF_LEFT, 92, PDF_WIDTH, 11, CHART_BOLD);
     tna_pdf_tag_begin(d, "H1", NULL);
     double th = tna_chart_text(cr, d->running_title, PDF_LEFT, 112, PDF_WIDTH, 26,

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "tmptree.h"
 #include "pipeline.h"
 #include "tna/analysis.h"
 #include "tna/config.h"
@@ -369,27 +370,6 @@ static void test_trained_vs_untrained(void)
     CHECK_HIDDEN(result(&r, "tvu-a2"), TNA_SHOWN, TNA_NOTE_NEEDS_BOTH);
     CHECK_HIDDEN(result(&r, "tvu-r2"), TNA_SHOWN, TNA_NOTE_NO_BOTH);
     run_free(&r);
-}
-
-static void remove_tree(const char *path)
-{
-    if (g_file_test(path, G_FILE_TEST_IS_SYMLINK)) { /* the report set's link (outputs.h) */
-        g_remove(path);
-        return;
-    }
-    GDir *d = g_dir_open(path, 0, NULL);
-    if (d != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(d)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            remove_tree(child);
-            g_free(child);
-        }
-        g_dir_close(d);
-        g_rmdir(path);
-        return;
-    }
-    g_remove(path);
 }
 
 /* The expectations CSV of a run, as text (caller frees). */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "tmptree.h"
 #include "tna/config.h"
 #include "tna/sample.h"
 
@@ -37,21 +38,6 @@ static bool exists(const char *dir, const char *rel)
     bool ok = g_file_test(path, G_FILE_TEST_IS_REGULAR);
     g_free(path);
     return ok;
-}
-
-static void remove_tree(const char *path)
-{
-    GDir *d = g_file_test(path, G_FILE_TEST_IS_SYMLINK) ? NULL : g_dir_open(path, 0, NULL);
-    if (d != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(d)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            remove_tree(child);
-            g_free(child);
-        }
-        g_dir_close(d);
-    }
-    g_remove(path);
 }
 
 /* Writes a sample into tmp_root/name; returns the directory (caller frees). */
