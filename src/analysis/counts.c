@@ -30,34 +30,25 @@
 
 #define COUNTS_FORMAT "tna-counts 1"
 
-static const char *const tally_fields[] = {
-    "respondents", "assessed", "below", "gap_sum", "learners",
-    "sum_aa",      "sum_gg",   "sum_ag", "sum_bb", "sum_ab"};
-_Static_assert(sizeof(tally) == sizeof tally_fields / sizeof *tally_fields * sizeof(int64_t),
-               "every field of a tally is named in the counts file");
-static const char *const need_fields[] = {
-    "learners",    "self_directed", "cohort",         "band0",         "band1",
-    "band2",       "band3",         "band4",          "medium_unstated", "medium_welsh",
-    "medium_english", "medium_either", "cohort_english", "cohort_welsh", "cohort_english_gap",
-    "cohort_welsh_gap", "cohort_either", "either_gap", "self_welsh", "self_either",
-    "self_gap", "answered", "experts"};
-_Static_assert(sizeof(need) == sizeof need_fields / sizeof *need_fields * sizeof(int64_t),
-               "every field of a need is named in the counts file");
+/* A counts row carries a struct's int64 fields in declaration order, so each count below must
+ * follow its struct. tally: respondents, assessed, below, gap_sum, learners and the five sums
+ * of products; need: learners, self_directed, cohort, five bands, four media, the cohort and
+ * self-directed splits by medium, answered, experts; expect_tally: respondents, assessed,
+ * gap_sum, learners, below_sum, rows, value_sum, row_respondents (then the Level 4 sums). */
+enum { N_TALLY = 10, N_NEED = 23, N_EXPECT = 8 };
+_Static_assert(sizeof(tally) == N_TALLY * sizeof(int64_t),
+               "every field of a tally is carried in the counts file");
+_Static_assert(sizeof(need) == N_NEED * sizeof(int64_t),
+               "every field of a need is carried in the counts file");
 _Static_assert(sizeof(rater_cell) == 3 * sizeof(int64_t), "a rater cell is three sums");
-static const char *const expect_fields[] = {"respondents", "assessed", "gap_sum", "learners",
-                                            "below_sum", "rows", "value_sum", "row_respondents"};
-_Static_assert(offsetof(expect_tally, level4) ==
-                   sizeof expect_fields / sizeof *expect_fields * sizeof(int64_t),
-               "every whole-number field of an expectation's tally is named in the counts file");
+_Static_assert(offsetof(expect_tally, level4) == N_EXPECT * sizeof(int64_t),
+               "every whole-number field of an expectation's tally is carried in the counts file");
 /* Level 4 sums: n, x, y per group (int64), then xx, xy, yy per group (128-bit) */
 #define N_LEVEL4 12
 __extension__ typedef unsigned __int128 u128;
 _Static_assert(sizeof(tna_l4_sums) == 6 * sizeof(int64_t) + 6 * sizeof(tna_i128),
                "Level 4 sums are six whole numbers and six 128-bit ones");
 
-#define N_TALLY  (sizeof tally_fields / sizeof *tally_fields)
-#define N_NEED   (sizeof need_fields / sizeof *need_fields)
-#define N_EXPECT (sizeof expect_fields / sizeof *expect_fields)
 #define N_SOURCE 8 /* present, rows_read, accepted, rejected, excluded, unrecognised, bad_dates,
                       invalid_text */
 #define N_DQ     6 /* column, entries, first_line, note, reason code, bad text kind */
