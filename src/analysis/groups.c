@@ -10,7 +10,8 @@
  * there is none, the total); and a hidden total whose parts are all shown could be worked
  * out by addition, so its smallest part is hidden. This repeats until every relation has
  * either no hidden figure or at least two: the usual row-and-column rule of UK statistical
- * disclosure control.
+ * disclosure control. Where the parts split a total's people, the hidden parts must also
+ * keep a range (protect_range): their residual may not pin each one to a single value.
  *
  * A hidden group says why: TNA_SUPPRESSED when it has fewer than min_group_size
  * respondents (only primary suppression hides those), TNA_PROTECTED when the secondary rule
@@ -84,6 +85,7 @@ typedef struct table {
 typedef struct tables {
     const tna_model *m;
     const layout *L;
+    int64_t min_group_size;
     table set[TNA_SET_COUNT];
 } tables;
 
@@ -355,8 +357,54 @@ static void relations_check(void)
         }
 }
 
-/* One pass of the privacy rule (tna_protect_parts) over every total of `total` with its parts
- * in `part`; returns how many relations it changed. */
+/* True when the parts of `total` in `part` split its respondents: the relation drops an
+ * authority, a region or a role, each person having one of each. Across topics, frameworks
+ * and skills one person counts in several parts, so respondents do not add up there. */
+static bool splits_people(tna_set part, tna_set total)
+{
+    unsigned dropped = set_dims[part] & ~set_dims[total];
+    return (dropped & ~(A | R | P)) == 0;
+}
+
+/* The protection interval, for a shown total whose parts split its respondents: a reader
+ * knows the hidden parts hold total - shown parts between them, and each one's bounds from
+ * its code (1 to min_group_size - 1 when suppressed, at least min_group_size when
+ * protected). When that residual is the least the hidden parts can hold, or (all of them
+ * suppressed) the most, every hidden part is pinned to one value: hides the smallest shown
+ * part as well (or, with none left, the total), which widens the range. True when it hid
+ * something. */
+static bool protect_range(const int64_t *respondents, bool *hidden, size_t n, int64_t total,
+                          int64_t min_group_size, bool *total_hidden)
+{
+    int64_t residual = total, least = 0, most = 0;
+    size_t n_hidden = 0, n_protected = 0, smallest = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (respondents[i] == 0)
+            continue;
+        if (!hidden[i]) {
+            residual -= respondents[i];
+            if (smallest == SIZE_MAX || respondents[i] < respondents[smallest])
+                smallest = i;
+            continue;
+        }
+        n_hidden++;
+        bool suppressed = respondents[i] < min_group_size;
+        n_protected += !suppressed;
+        least += suppressed ? 1 : min_group_size;
+        most += min_group_size - 1;
+    }
+    if (n_hidden < 2 || (residual != least && (n_protected > 0 || residual != most)))
+        return false;
+    if (smallest != SIZE_MAX)
+        hidden[smallest] = true;
+    else
+        *total_hidden = true;
+    return true;
+}
+
+/* One pass of the privacy rule (tna_protect_parts, then protect_range where respondents add
+ * up) over every total of `total` with its parts in `part`; returns how many relations it
+ * changed. */
 static size_t protect_family(tables *Tb, tna_set part, tna_set total)
 {
     table *Pt = &Tb->set[part], *Tt = &Tb->set[total];
@@ -377,6 +425,7 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
             parts[first[owner[i] + 1]++] = i;
     int64_t *respondents = g_new(int64_t, Pt->n + 1);
     bool *hidden = g_new(bool, Pt->n + 1);
+    bool additive = splits_people(part, total);
     size_t changed = 0;
     for (size_t j = 0; j < Tt->n; j++) {
         if (Tt->cell[j].respondents == 0)
@@ -385,7 +434,10 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
         const size_t *of = parts + first[j];
         for (size_t k = 0; k < n; k++)
             respondents[k] = Pt->cell[of[k]].respondents, hidden[k] = Pt->hidden[of[k]];
-        if (!tna_protect_parts(respondents, hidden, n, &Tt->hidden[j]))
+        if (!tna_protect_parts(respondents, hidden, n, &Tt->hidden[j]) &&
+            !(additive && !Tt->hidden[j] &&
+              protect_range(respondents, hidden, n, Tt->cell[j].respondents, Tb->min_group_size,
+                            &Tt->hidden[j])))
             continue;
         changed++;
         for (size_t k = 0; k < n; k++)
@@ -483,7 +535,7 @@ tna_status tna_groups_build(const tna_model *m, const cube *c, int min_group_siz
     relations_check();
     layout L;
     layout_build(m, &L);
-    tables Tb = {.m = m, .L = &L};
+    tables Tb = {.m = m, .L = &L, .min_group_size = min_group_size};
     fill(&Tb, c);
     fill_coverage(&Tb, c);
     for (int set = 0; set < TNA_SET_COUNT; set++)
