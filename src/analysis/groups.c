@@ -24,6 +24,7 @@
  * the cube.
  */
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "people.h"
@@ -473,12 +474,35 @@ bool tna_protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool 
     return true;
 }
 
+/* The t quantiles of the intervals, one per group size: thousands of groups share a few
+ * hundred sizes, and a quantile is a bisection over the incomplete beta function. */
+typedef struct t_memo {
+    GHashTable *slot; /* respondents -> 1 + index in t975 */
+    GArray *t975;     /* of double */
+} t_memo;
+
+static double t975_for(t_memo *memo, int64_t respondents)
+{
+    if (respondents < 2)
+        return NAN; /* no interval */
+    gpointer key = GSIZE_TO_POINTER((size_t)respondents);
+    size_t slot = GPOINTER_TO_SIZE(g_hash_table_lookup(memo->slot, key));
+    if (slot == 0) {
+        double t = tna_t_quantile(0.975, (double)(respondents - 1));
+        g_array_append_val(memo->t975, t);
+        slot = memo->t975->len;
+        g_hash_table_insert(memo->slot, key, GSIZE_TO_POINTER(slot));
+    }
+    return g_array_index(memo->t975, double, slot - 1);
+}
+
 /* The intervals of a shown group, from its cell's sums over respondents (stats.h). */
-static void set_intervals(tna_group *g, const tally *t)
+static void set_intervals(tna_group *g, const tally *t, t_memo *memo)
 {
     tna_cluster_sums s = {t->respondents, t->assessed, t->gap_sum, t->below, t->sum_aa,
                           t->sum_gg,      t->sum_ag,   t->sum_bb,  t->sum_ab};
-    tna_interval mean = tna_mean_gap_interval(&s), share = tna_share_interval(&s);
+    double t975 = t975_for(memo, t->respondents);
+    tna_interval mean = tna_mean_gap_interval(&s, t975), share = tna_share_interval(&s, t975);
     g->has_interval = mean.ok && share.ok;
     if (!g->has_interval)
         return;
@@ -553,6 +577,8 @@ tna_status tna_groups_build(const tna_model *m, const cube *c, int min_group_siz
     }
 
     GArray *groups = g_array_new(FALSE, TRUE, sizeof(tna_group));
+    t_memo memo = {g_hash_table_new(g_direct_hash, g_direct_equal),
+                   g_array_new(FALSE, FALSE, sizeof(double))};
     for (int set = 0; set < TNA_SET_COUNT; set++) {
         for (size_t i = 0; i < Tb.set[set].n; i++) {
             const tally *t = &Tb.set[set].cell[i];
@@ -578,7 +604,7 @@ tna_status tna_groups_build(const tna_model *m, const cube *c, int min_group_siz
                 g.learners_needing = t->learners;
                 g.mean_gap = (double)t->gap_sum / (double)t->assessed;
                 g.share_below = (double)t->below / (double)t->assessed;
-                set_intervals(&g, t);
+                set_intervals(&g, t, &memo);
                 g.skills = skills_under(m, &d);
                 g.skills_assessed = Tb.set[set].covered[i];
             }
@@ -588,6 +614,8 @@ tna_status tna_groups_build(const tna_model *m, const cube *c, int min_group_siz
         g_free(Tb.set[set].hidden);
         g_free(Tb.set[set].covered);
     }
+    g_hash_table_destroy(memo.slot);
+    g_array_free(memo.t975, TRUE);
     g_array_sort_with_data(groups, compare_groups, (void *)m);
     out->n_people = c->n_people;
     out->n_groups = groups->len;

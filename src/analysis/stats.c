@@ -97,21 +97,20 @@ static double ratio_variance(int64_t n, int64_t A, int64_t Y, int64_t yy, int64_
     return (double)n / (double)(n - 1) * residual_times_a2(A, Y, yy, ay, aa) / (a * a * a * a);
 }
 
-tna_interval tna_mean_gap_interval(const tna_cluster_sums *s)
+tna_interval tna_mean_gap_interval(const tna_cluster_sums *s, double t975)
 {
     tna_interval out = {false, 0, 0};
     if (s->n < 2 || s->a <= 0)
         return out;
     double r = (double)s->g / (double)s->a;
-    double half = tna_t_quantile(0.975, (double)(s->n - 1)) *
-                  sqrt(ratio_variance(s->n, s->a, s->g, s->gg, s->ag, s->aa));
+    double half = t975 * sqrt(ratio_variance(s->n, s->a, s->g, s->gg, s->ag, s->aa));
     out.ok = true;
     out.low = fmax(0.0, r - half);
     out.high = r + half;
     return out;
 }
 
-tna_interval tna_share_interval(const tna_cluster_sums *s)
+tna_interval tna_share_interval(const tna_cluster_sums *s, double t975)
 {
     tna_interval out = {false, 0, 0};
     if (s->n < 2 || s->a <= 0)
@@ -124,7 +123,7 @@ tna_interval tna_share_interval(const tna_cluster_sums *s)
         double v = ratio_variance(s->n, s->a, s->b, s->bb, s->ab, s->aa);
         m = v > 0.0 ? fmin((double)s->a, p * q / v) : (double)s->a;
     }
-    double t = tna_t_quantile(0.975, (double)(s->n - 1)), t2 = t * t;
+    double t = t975, t2 = t * t;
     double centre = (p + t2 / (2.0 * m)) / (1.0 + t2 / m);
     double half = t / (1.0 + t2 / m) * sqrt(p * q / m + t2 / (4.0 * m * m));
     out.ok = true;

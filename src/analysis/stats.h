@@ -39,19 +39,23 @@ typedef struct tna_interval {
     double low, high;
 } tna_interval;
 
+/* Both intervals take t975 = tna_t_quantile(0.975, s->n - 1), worked out by the caller
+ * because one quantile costs tens of microseconds and a run has thousands of groups with
+ * far fewer distinct sizes (groups.c keeps one per size). */
+
 /* The 95% interval of the mean gap g / a: respondents are the sampling units, so the
  * interval is the t-interval (n - 1 degrees of freedom) of the ratio estimator with its
  * linearised variance n / (n - 1) * sum (g_r - R a_r)^2 / a^2, R = g / a. With the same
  * number of pairs per respondent it is the t-interval of the respondents' mean gaps. It is
  * centred on R; a lower end under 0 is 0 (no gap is negative). */
-tna_interval tna_mean_gap_interval(const tna_cluster_sums *s);
+tna_interval tna_mean_gap_interval(const tna_cluster_sums *s, double t975);
 
 /* The 95% interval of the share b / a (below-target pairs): Wilson's score interval on the
  * effective number of pairs, n_eff = p (1 - p) / v, v the linearised variance as above with
  * b_r in place of g_r (the pairs' design effect), at most a; with t(n - 1) in place of z
  * (Korn and Graubard). When p is 0 or 1 the variance says nothing of the clustering and
  * n_eff is n, as if each respondent were one observation. The interval holds p. */
-tna_interval tna_share_interval(const tna_cluster_sums *s);
+tna_interval tna_share_interval(const tna_cluster_sums *s, double t975);
 
 /* Level 4 (trained against untrained), from per-group sums over the people compared: x is a
  * person's starting mean gap, y its change, both fixed point (TNA_L4_SCALE units of a level).
