@@ -5,15 +5,16 @@
  * that matched no barrier was counted as `other` by ingest.
  *
  * tna_barriers_tally counts, per authority, who answered and who cited each barrier; the
- * all-authorities figures are their sums. The base of every share is the respondents who answered the barriers question
- * (person.barriers_at); a respondent citing several barriers counts once in each.
+ * all-authorities figures are their sums. The base of every share is the respondents who
+ * answered the barriers question (person.barriers_at); a respondent citing several barriers
+ * counts once in each.
  * Privacy: an authority whose base is under min_group_size is hidden for every barrier, and
  * since for each barrier the all-authorities figures are the sums of the authorities'
  * (respondents and citing alike) and the hidden set is the same for every barrier, one
  * relation over the authorities' bases decides the secondary suppression: tna_protect_parts
- * until nothing changes. The total is hidden only when it is itself under the threshold
- * (then so is every authority) or when no authority is left to hide, so a hidden total
- * never has all its parts shown.
+ * and tna_protect_range until nothing changes. The total is hidden only when it is itself
+ * under the threshold (then so is every authority) or when no authority is left to hide, so
+ * a hidden total never has all its parts shown.
  */
 #include <glib.h>
 
@@ -57,7 +58,8 @@ void tna_planning_barriers(const analysis_ctx *a)
     for (size_t i = 0; i < na; i++)
         hide[i] = base[i] > 0 && base[i] < k;
     hide[na] = base[na] < k;
-    while (tna_protect_parts(base, hide, na, &hide[na]))
+    while (tna_protect_parts(base, hide, na, &hide[na]) ||
+           tna_protect_range(base, hide, na, base[na], k, &hide[na]))
         ;
 
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(tna_barrier_share));

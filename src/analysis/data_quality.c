@@ -1,10 +1,11 @@
 /*
  * data_quality.c - what the reports may know of the data-quality log and the sources read.
  *
- * The tallies (and so the results) get, per period, each source's counts (rows read, accepted, rejected, ...)
- * and the log counted by file, column and reason, with the strings copied into the
- * tallies: no value of the log is copied. The values stay in the dataset, where only the
- * narrow view of dq_log.h reaches them (it is the dataset itself, read as a log).
+ * The tallies (and so the results) get, per period, each source's counts (rows read,
+ * accepted, rejected, ...) and the log counted by file, column and reason, with the strings
+ * copied into the tallies: no value of the log is copied. The values stay in the dataset,
+ * where only the narrow view of dq_log.h reaches them (it is the dataset itself, read as a
+ * log).
  */
 #include <glib.h>
 

@@ -348,7 +348,8 @@ static void mentors_topic(const analysis_ctx *a, const tna_period_figures *ix,
         hide[r] = hidden(rt_group(ix, r, t)) || (base[r] > 0 && base[r] < k);
     }
     bool wales_hidden = hidden(t_group(ix, t)) || wales->answered < k;
-    while (tna_protect_parts(base, hide, nr, &wales_hidden))
+    while (tna_protect_parts(base, hide, nr, &wales_hidden) ||
+           tna_protect_range(base, hide, nr, wales->answered, k, &wales_hidden))
         ;
     if (wales->answered > 0) {
         tna_mentors w = {t, TNA_NONE, tna_hidden_code(wales_hidden, wales->answered, k), 0, 0, 0};

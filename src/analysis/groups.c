@@ -11,7 +11,7 @@
  * out by addition, so its smallest part is hidden. This repeats until every relation has
  * either no hidden figure or at least two: the usual row-and-column rule of UK statistical
  * disclosure control. Where the parts split a total's people, the hidden parts must also
- * keep a range (protect_range): their residual may not pin each one to a single value.
+ * keep a range (tna_protect_range): their residual may not pin each one to a single value.
  *
  * A hidden group says why: TNA_SUPPRESSED when it has fewer than min_group_size
  * respondents (only primary suppression hides those), TNA_PROTECTED when the secondary rule
@@ -367,44 +367,8 @@ static bool splits_people(tna_set part, tna_set total)
     return (dropped & ~(A | R | P)) == 0;
 }
 
-/* The protection interval, for a shown total whose parts split its respondents: a reader
- * knows the hidden parts hold total - shown parts between them, and each one's bounds from
- * its code (1 to min_group_size - 1 when suppressed, at least min_group_size when
- * protected). When that residual is the least the hidden parts can hold, or (all of them
- * suppressed) the most, every hidden part is pinned to one value: hides the smallest shown
- * part as well (or, with none left, the total), which widens the range. True when it hid
- * something. */
-static bool protect_range(const int64_t *respondents, bool *hidden, size_t n, int64_t total,
-                          int64_t min_group_size, bool *total_hidden)
-{
-    int64_t residual = total, least = 0, most = 0;
-    size_t n_hidden = 0, n_protected = 0, smallest = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
-        if (respondents[i] == 0)
-            continue;
-        if (!hidden[i]) {
-            residual -= respondents[i];
-            if (smallest == SIZE_MAX || respondents[i] < respondents[smallest])
-                smallest = i;
-            continue;
-        }
-        n_hidden++;
-        bool suppressed = respondents[i] < min_group_size;
-        n_protected += !suppressed;
-        least += suppressed ? 1 : min_group_size;
-        most += min_group_size - 1;
-    }
-    if (n_hidden < 2 || (residual != least && (n_protected > 0 || residual != most)))
-        return false;
-    if (smallest != SIZE_MAX)
-        hidden[smallest] = true;
-    else
-        *total_hidden = true;
-    return true;
-}
-
-/* One pass of the privacy rule (tna_protect_parts, then protect_range where respondents add
- * up) over every total of `total` with its parts in `part`; returns how many relations it
+/* One pass of the privacy rule (tna_protect_parts, then tna_protect_range where respondents
+ * add up) over every total of `total` with its parts in `part`; returns how many relations it
  * changed. */
 static size_t protect_family(tables *Tb, tna_set part, tna_set total)
 {
@@ -436,9 +400,9 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
         for (size_t k = 0; k < n; k++)
             respondents[k] = Pt->cell[of[k]].respondents, hidden[k] = Pt->hidden[of[k]];
         if (!tna_protect_parts(respondents, hidden, n, &Tt->hidden[j]) &&
-            !(additive && !Tt->hidden[j] &&
-              protect_range(respondents, hidden, n, Tt->cell[j].respondents, Tb->min_group_size,
-                            &Tt->hidden[j])))
+            !(additive &&
+              tna_protect_range(respondents, hidden, n, Tt->cell[j].respondents,
+                                Tb->min_group_size, &Tt->hidden[j])))
             continue;
         changed++;
         for (size_t k = 0; k < n; k++)
@@ -494,6 +458,37 @@ static double t975_for(t_memo *memo, int64_t respondents)
         g_hash_table_insert(memo->slot, key, GSIZE_TO_POINTER(slot));
     }
     return g_array_index(memo->t975, double, slot - 1);
+}
+
+bool tna_protect_range(const int64_t *respondents, bool *hidden, size_t n, int64_t total,
+                       int64_t min_group_size, bool *total_hidden)
+{
+    if (*total_hidden)
+        return false;
+    int64_t residual = total, least = 0, most = 0;
+    size_t n_hidden = 0, n_protected = 0, smallest = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (respondents[i] == 0)
+            continue;
+        if (!hidden[i]) {
+            residual -= respondents[i];
+            if (smallest == SIZE_MAX || respondents[i] < respondents[smallest])
+                smallest = i;
+            continue;
+        }
+        n_hidden++;
+        bool suppressed = respondents[i] < min_group_size;
+        n_protected += !suppressed;
+        least += suppressed ? 1 : min_group_size;
+        most += min_group_size - 1;
+    }
+    if (n_hidden < 2 || (residual != least && (n_protected > 0 || residual != most)))
+        return false;
+    if (smallest != SIZE_MAX)
+        hidden[smallest] = true;
+    else
+        *total_hidden = true;
+    return true;
 }
 
 /* The intervals of a shown group, from its cell's sums over respondents (stats.h). */

@@ -138,6 +138,16 @@ static inline tna_hidden tna_hidden_code(bool hide, int64_t base, int64_t min_gr
  * their relations until nothing changes. */
 bool tna_protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden);
 
+/* The protection interval, for a shown total whose parts split its respondents (places,
+ * roles: each person is in one part). A reader knows the hidden parts hold the total less
+ * the shown parts, and each one's bounds from its code (1 to min_group_size - 1 when
+ * suppressed, at least min_group_size when protected). When that residual is the least the
+ * hidden parts can hold, or (all of them suppressed) the most, each is pinned to one value:
+ * hides the smallest shown part too (or, with none left, the total). Returns true when it
+ * hid something; callers repeat it with tna_protect_parts until nothing changes. */
+bool tna_protect_range(const int64_t *respondents, bool *hidden, size_t n, int64_t total,
+                       int64_t min_group_size, bool *total_hidden);
+
 /* One (topic, authority) cell of the raters' comparison (raters.c). */
 typedef struct rater_cell {
     int64_t respondents, pairs, diff_sum;

@@ -12,8 +12,8 @@
  * respondents across authorities): each topic over its authorities, each authority over
  * its topics, all authorities over the authorities and all topics over the topics. Each
  * relation is protected both ways (a shown total with exactly one hidden part hides one
- * more part, a hidden total with every part shown hides its smallest part) until nothing
- * changes.
+ * more part, a hidden total with every part shown hides its smallest part), and across
+ * authorities the hidden parts' range is kept (tna_protect_range), until nothing changes.
  */
 #include <glib.h>
 #include <string.h>
@@ -23,15 +23,19 @@
 typedef rater_cell cell;
 
 /* One relation whose parts are the cells first, first + stride, ... (count of them) and
- * whose total is cell `total`. */
+ * whose total is cell `total`; `split` when the parts split the total's people (authorities,
+ * not topics), so that the hidden parts' range is kept too. */
 static bool protect_strided(const cell *cells, bool *hide, size_t first, size_t stride,
-                            size_t count, size_t total, int64_t *n, bool *h)
+                            size_t count, size_t total, bool split, int64_t k, int64_t *n,
+                            bool *h)
 {
     for (size_t i = 0; i < count; i++) {
         n[i] = cells[first + i * stride].respondents;
         h[i] = hide[first + i * stride];
     }
-    bool changed = tna_protect_parts(n, h, count, &hide[total]);
+    bool changed = tna_protect_parts(n, h, count, &hide[total]) ||
+                   (split && tna_protect_range(n, h, count, cells[total].respondents, k,
+                                               &hide[total]));
     for (size_t i = 0; i < count; i++)
         hide[first + i * stride] = h[i];
     return changed;
@@ -98,9 +102,9 @@ void tna_planning_raters(const analysis_ctx *a)
     for (bool changed = true; changed;) {
         changed = false;
         for (size_t t = 0; t <= nt; t++) /* each topic (and all) over the authorities */
-            changed |= protect_strided(cells, hide, t * w, 1, na, t * w + na, n, h);
+            changed |= protect_strided(cells, hide, t * w, 1, na, t * w + na, true, k, n, h);
         for (size_t au = 0; au <= na; au++) /* each authority (and all) over the topics */
-            changed |= protect_strided(cells, hide, au, w, nt, nt * w + au, n, h);
+            changed |= protect_strided(cells, hide, au, w, nt, nt * w + au, false, k, n, h);
     }
     g_free(n);
     g_free(h);

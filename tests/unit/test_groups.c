@@ -9,11 +9,16 @@
  * oracle dataset at several thresholds; region by topic within a region is the relation
  * 0.1.0 missed (at threshold 25 one region's hidden topic could be worked out).
  *
+ * Protection interval: tna_protect_range acts exactly when a brute force over every
+ * assignment of whole numbers to the hidden parts (within the bounds their codes give, adding
+ * up to the residual) leaves each hidden part one value.
+ *
  * Look-up: a dimension left out of a tna_dims means "all"; index 0 is a value like any other;
  * a derived dimension given must agree; tna_set_of names the set of a combination.
  */
 #include <glib.h>
 
+#include "../../src/analysis/people.h"
 #include "check.h"
 #include "pipeline.h"
 #include "tna/analysis.h"
@@ -192,10 +197,88 @@ static void test_find(void)
     run_free(&r);
 }
 
+/* How many ways the hidden parts (bounds lo[i]..hi[i]) can add up to `left`, and for part
+ * 0..n-1 whether it took more than one value (seen[i]: a bitmask of values, up to 63). */
+static long assignments(const int64_t *lo, const int64_t *hi, size_t n, size_t i, int64_t left,
+                        int64_t *pick, uint64_t *seen)
+{
+    if (i == n) {
+        if (left != 0)
+            return 0;
+        for (size_t j = 0; j < n; j++)
+            seen[j] |= UINT64_C(1) << pick[j];
+        return 1;
+    }
+    long ways = 0;
+    for (int64_t v = lo[i]; v <= hi[i] && v <= left; v++) {
+        pick[i] = v;
+        ways += assignments(lo, hi, n, i + 1, left - v, pick, seen);
+    }
+    return ways;
+}
+
+static void test_protect_range(void)
+{
+    const int64_t k = 5;
+    GRand *rand = g_rand_new_with_seed(16);
+    int acted = 0, cases = 0;
+    for (int round = 0; round < 4000; round++) {
+        size_t n = (size_t)g_rand_int_range(rand, 2, 6);
+        int64_t respondents[6], lo[6], hi[6], pick[6], total = 0;
+        bool hidden[6], before[6];
+        size_t n_hidden = 0;
+        for (size_t i = 0; i < n; i++) {
+            respondents[i] = g_rand_int_range(rand, 1, 9);
+            hidden[i] = respondents[i] < k || g_rand_int_range(rand, 0, 4) == 0;
+            total += respondents[i];
+            before[i] = hidden[i];
+            if (hidden[i]) {
+                lo[n_hidden] = respondents[i] < k ? 1 : k;
+                hi[n_hidden] = respondents[i] < k ? k - 1 : 40;
+                n_hidden++;
+            }
+        }
+        if (n_hidden < 2)
+            continue;
+        int64_t residual = total;
+        for (size_t i = 0; i < n; i++)
+            residual -= hidden[i] ? 0 : respondents[i];
+        uint64_t seen[6] = {0};
+        long ways = assignments(lo, hi, n_hidden, 0, residual, pick, seen);
+        bool pinned = ways > 0;
+        for (size_t j = 0; j < n_hidden; j++)
+            pinned &= (seen[j] & (seen[j] - 1)) == 0; /* one value */
+        bool total_hidden = false;
+        bool changed = tna_protect_range(respondents, hidden, n, total, k, &total_hidden);
+        cases++;
+        acted += changed;
+        CHECK(ways > 0); /* the true figures are one assignment */
+        CHECK(changed == pinned);
+        /* when it acts it hides exactly one more: the smallest shown part, or the total */
+        size_t newly = 0, smallest = SIZE_MAX;
+        for (size_t i = 0; i < n; i++) {
+            newly += hidden[i] && !before[i];
+            if (!before[i] && (smallest == SIZE_MAX || respondents[i] < respondents[smallest]))
+                smallest = i;
+        }
+        if (changed && smallest != SIZE_MAX)
+            CHECK(newly == 1 && hidden[smallest] && !total_hidden);
+        else
+            CHECK(newly == 0 && total_hidden == (changed && smallest == SIZE_MAX));
+    }
+    CHECK(cases > 1000 && acted > 50); /* both outcomes were tried */
+    /* a hidden total: nothing to keep a range of */
+    int64_t two[2] = {1, 1};
+    bool h[2] = {true, true}, total_hidden = true;
+    CHECK(!tna_protect_range(two, h, 2, 2, k, &total_hidden));
+    g_rand_free(rand);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     RUN(test_relations);
     RUN(test_find);
+    RUN(test_protect_range);
     return g_test_run();
 }
