@@ -446,17 +446,8 @@ static int cmd_merge(const char *config, const char *const *paths, size_t n, con
     stage_done("analyse", &clock);
     if (rc == 0)
         rc = publish(res, NULL, NULL, o->packs, (tna_language)language, out, dir, &clock);
-    if (rc == 0 && !o->quiet && !interrupted) {
-        const tna_period_figures *f = &res->periods[res->n_periods - 1];
-        printf("%s\n", m->title ? m->title : "tna");
-        printf("merged %zu counts files; current period %s: %zu respondents, %zu groups (%zu "
-               "suppressed under %d respondents, %zu more to stop subtraction)\n",
-               n, f->period, f->n_people, f->n_groups, f->n_suppressed_primary, m->min_group_size,
-               f->n_suppressed_secondary);
-        printf("reports written to %s:\n", dir);
-        for (size_t i = 0; i < tna_outputs_count(out); i++)
-            printf("  %s\n", tna_outputs_name(out, i));
-    }
+    if (rc == 0 && !o->quiet && !interrupted)
+        tna_console_merge(stdout, m, n, res, out, dir, (tna_language)language);
     g_free(dir);
     tna_outputs_free(out);
     tna_results_free(res);

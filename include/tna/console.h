@@ -1,5 +1,6 @@
 /*
- * console.h - what tna run and tna validate print on the terminal, in the run's language.
+ * console.h - what tna run, tna merge and tna validate print on the terminal, in the run's
+ * language.
  *
  * The words are terms of the glossary (docs/glossary.tsv, console_...), so a Welsh run
  * speaks Welsh on the terminal as in its reports. With TNA_LANG_BOTH every line is printed
@@ -36,5 +37,11 @@ void tna_console_inputs(FILE *fp, const tna_model *model, const tna_dataset *dat
 void tna_console_run(FILE *fp, const tna_model *model, const tna_dataset *dataset,
                      const tna_results *results, const tna_outputs *outputs, const char *dir,
                      tna_language language);
+
+/* tna merge, once the reports are committed: the title, how many counts files were merged,
+ * the current period's figures, and the files written into dir. */
+void tna_console_merge(FILE *fp, const tna_model *model, size_t n_files,
+                       const tna_results *results, const tna_outputs *outputs, const char *dir,
+                       tna_language language);
 
 #endif

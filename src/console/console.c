@@ -1,5 +1,5 @@
 /*
- * console.c - tna run's and tna validate's words on the terminal; see console.h.
+ * console.c - tna run's, tna merge's and tna validate's words on the terminal; see console.h.
  *
  * Each line is a glossary term formatted in each language the run speaks (one, or both:
  * the first language's line, then the other's), after a prefix that is no language's
@@ -174,17 +174,50 @@ static char *shown_dir(const char *dir)
     return shown;
 }
 
+/* The title in each language the run speaks (once when both are the same). */
+static void print_title(const con *c, const tna_model *m)
+{
+    const char *first = m->title != NULL ? in(c->languages[0], m->title, m->title_cy) : "tna";
+    const char *second = m->title != NULL ? in(c->languages[1], m->title, m->title_cy) : "tna";
+    fprintf(c->fp, "%s\n", first);
+    if (c->n == 2 && strcmp(first, second) != 0)
+        fprintf(c->fp, "%s\n", second);
+}
+
+/* The current period's figures. */
+static void print_current(const con *c, const tna_model *m, const tna_results *res)
+{
+    const tna_period_figures *f = &res->periods[res->n_periods - 1];
+    say(c, "", TERM_CONSOLE_CURRENT_PERIOD, f->period, f->n_people, f->n_groups,
+        f->n_suppressed_primary, m->min_group_size, f->n_suppressed_secondary);
+}
+
+/* In a run that speaks Welsh, how many configured texts have no Welsh form. */
+static void count_untranslated(const con *c, const tna_model *m, tna_language language)
+{
+    if (language == TNA_LANG_EN)
+        return;
+    size_t n = tna_model_each_untranslated(m, NULL, NULL);
+    if (n > 0)
+        say(c, "", TERM_CONSOLE_WELSH_FORMS_MISSING, n);
+}
+
+/* Where the reports went, and their files. */
+static void print_written(const con *c, const tna_outputs *out, const char *dir)
+{
+    char *shown = shown_dir(dir);
+    say(c, "", TERM_CONSOLE_REPORTS_WRITTEN, shown);
+    g_free(shown);
+    for (size_t i = 0; i < tna_outputs_count(out); i++)
+        fprintf(c->fp, "  %s\n", tna_outputs_name(out, i));
+}
+
 void tna_console_run(FILE *fp, const tna_model *m, const tna_dataset *ds, const tna_results *res,
                      const tna_outputs *out, const char *dir, tna_language language)
 {
     con c = con_new(fp, m, language);
-    const char *first = m->title != NULL ? in(c.languages[0], m->title, m->title_cy) : "tna";
-    const char *second = m->title != NULL ? in(c.languages[1], m->title, m->title_cy) : "tna";
-    fprintf(fp, "%s\n", first);
-    if (c.n == 2 && strcmp(first, second) != 0)
-        fprintf(fp, "%s\n", second);
+    print_title(&c, m);
     print_sources(&c, m, ds);
-    const tna_period_figures *f = &res->periods[res->n_periods - 1];
     long rejected = 0, read = 0, excluded = 0;
     for (size_t p = 0; p < ds->n_periods; p++)
         for (size_t s = 0; s < m->n_sources; s++) {
@@ -192,17 +225,19 @@ void tna_console_run(FILE *fp, const tna_model *m, const tna_dataset *ds, const 
             rejected += ds->periods[p].stats[s].rejected;
             excluded += ds->periods[p].stats[s].excluded;
         }
-    say(&c, "", TERM_CONSOLE_CURRENT_PERIOD, f->period, f->n_people, f->n_groups,
-        f->n_suppressed_primary, m->min_group_size, f->n_suppressed_secondary);
+    print_current(&c, m, res);
     say(&c, "", TERM_CONSOLE_ROWS_TOTAL, read, rejected, excluded, tna_dataset_problems(ds));
-    if (language != TNA_LANG_EN) {
-        size_t n = tna_model_each_untranslated(m, NULL, NULL);
-        if (n > 0)
-            say(&c, "", TERM_CONSOLE_WELSH_FORMS_MISSING, n);
-    }
-    char *shown = shown_dir(dir);
-    say(&c, "", TERM_CONSOLE_REPORTS_WRITTEN, shown);
-    g_free(shown);
-    for (size_t i = 0; i < tna_outputs_count(out); i++)
-        fprintf(fp, "  %s\n", tna_outputs_name(out, i));
+    count_untranslated(&c, m, language);
+    print_written(&c, out, dir);
+}
+
+void tna_console_merge(FILE *fp, const tna_model *m, size_t n_files, const tna_results *res,
+                       const tna_outputs *out, const char *dir, tna_language language)
+{
+    con c = con_new(fp, m, language);
+    print_title(&c, m);
+    say(&c, "", TERM_CONSOLE_MERGED, n_files);
+    print_current(&c, m, res);
+    count_untranslated(&c, m, language);
+    print_written(&c, out, dir);
 }

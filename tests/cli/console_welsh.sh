@@ -1,4 +1,4 @@
-# What tna run and tna validate print speaks the run's language (--lang, else the
+# What tna run, tna merge and tna validate print speaks the run's language (--lang, else the
 # configuration's): every word from the glossary's console_ terms, the Welsh line first with
 # both; configured texts without a Welsh form are counted, and listed as file:line:col with
 # --lang cy. English runs print what they always did.
@@ -30,6 +30,24 @@ expect_exit 0 "$TNA" validate "$cfg"
 expect_text "$SCRATCH/out" "configuration is valid"
 expect_text "$SCRATCH/out" "Welsh forms: 13 configured texts have none, so Welsh reports show them in English"
 if grep -q "name_cy" "$SCRATCH/out"; then die "an English validate lists each missing Welsh form"; fi
+# a count of one never reads as a plural: the case has one framework
+expect_text "$SCRATCH/out" "  frameworks 1, topics 2, skills 4; roles 2; authorities 3, regions 2; sources 2;"
+if grep -Eq "(^|[ ,;])1 (sources|regions|frameworks|roles|expectations)" "$SCRATCH/out"; then
+  cat "$SCRATCH/out" >&2; die "validate: a count of 1 with a plural noun"
+fi
+
+# tna merge speaks the run's language too: --lang cy, Welsh words only
+expect_exit 0 "$TNA" run "$cfg" -o "$SCRATCH/counted" -q --export-counts
+expect_exit 0 "$TNA" merge "$cfg" "$SCRATCH/counted/counts-2026-Q3.csv" -o "$SCRATCH/m" --lang cy
+expect_text "$SCRATCH/out" "ffeiliau cyfrif wedi'u cyfuno: 1"
+expect_text "$SCRATCH/out" "cyfnod cyfredol 2026-Q3: "
+expect_text "$SCRATCH/out" "adroddiadau wedi'u hysgrifennu i "
+for w in "merged" "current period" "respondents" "reports written"; do
+  if grep -qF -- "$w" "$SCRATCH/out"; then cat "$SCRATCH/out" >&2; die "English in the Welsh merge: $w"; fi
+done
+expect_exit 0 "$TNA" merge "$cfg" "$SCRATCH/counted/counts-2026-Q3.csv" -o "$SCRATCH/m" --lang en
+expect_text "$SCRATCH/out" "counts files merged: 1"
+expect_text "$SCRATCH/out" "current period 2026-Q3: "
 
 # tna run --lang both: each line in Welsh, then in English
 expect_exit 0 "$TNA" run "$cfg" -o "$SCRATCH/r" --lang both
