@@ -2,6 +2,7 @@
 #include "numbers.h"
 
 #include <inttypes.h>
+#include <glib.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -46,4 +47,12 @@ char *tna_format_decimal(double v, int decimals, int scale, char *buf, size_t si
     else
         snprintf(buf, size, "%s%" PRId64 ".%0*" PRId64, sign, kept / ten, decimals, kept % ten);
     return buf;
+}
+
+double tna_round_at(double v, int decimals)
+{
+    if (!isfinite(v))
+        return v;
+    char buf[64];
+    return g_ascii_strtod(tna_format_decimal(v, decimals, 0, buf, sizeof buf), NULL);
 }

@@ -28,4 +28,8 @@ double tna_round_shown(double v);
  * print their own minus sign from the returned text when they want one). Returns buf. */
 char *tna_format_decimal(double v, int decimals, int scale, char *buf, size_t size);
 
+/* v rounded as tna_format_decimal rounds it at `decimals` (0..6), as a double: the value a
+ * CSV field written with that many decimals holds (money: 2), for the workbook to store. */
+double tna_round_at(double v, int decimals);
+
 #endif

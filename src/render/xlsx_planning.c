@@ -12,6 +12,7 @@
  */
 #include <math.h>
 
+#include "numbers.h"
 #include "xlsx_write.h"
 
 /* A header on row 3, then rows from 4: returns the first data row. */
@@ -143,13 +144,15 @@ void tna_xlsx_commissioning(xw *x)
                           tna_xw_t(x, TERM_SELF_DIRECTED_LEARNERS),
                           tna_xw_t(x, TERM_COHORTS),
                           tna_xw_t(x, TERM_WELSH_MEDIUM_COHORTS),
+                          tna_xw_t(x, TERM_PLACES_LINE),
                           tna_xw_t(x, TERM_COHORTS_IF_ALONE),
+                          tna_xw_t(x, TERM_PLACES_IF_ALONE),
                           tna_xw_t(x, TERM_COST_POOLED_PLAN),
                           tna_xw_t(x, TERM_COST_IF_ALONE),
                           tna_xw_t(x, TERM_SAVING_FROM_POOLING)};
-    const double widths[] = {tna_xw_width(x, 't'), 12, 13, 10, 12, 15, 13, 15, 13};
-    int ncols = x->costed ? 9 : 6; /* the last three are money */
-    lxw_row_t row = table_head(x, ws, head, widths, ncols, "tnnnnnnnn");
+    const double widths[] = {tna_xw_width(x, 't'), 12, 13, 10, 12, 13, 15, 15, 13, 15, 13};
+    int ncols = x->costed ? 11 : 8; /* the last three are money */
+    lxw_row_t row = table_head(x, ws, head, widths, ncols, "tnnnnnnnnnn");
     for (size_t i = 0; i < pl->n_totals && row < XW_ROW_LIMIT; i++, row++) {
         const tna_commissioning_total *t = &pl->totals[i];
         bool total = t->topic == TNA_NONE;
@@ -161,16 +164,29 @@ void tna_xlsx_commissioning(xw *x)
         } else {
             tna_xw_int(x, ws, row, 1, t->cohort_learners, nf);
             tna_xw_int(x, ws, row, 2, t->self_directed, nf);
-            if (x->costed) {
-                tna_xw_number(x, ws, row, 6, t->cost, mf);
-                tna_xw_number(x, ws, row, 7, t->cost_alone, mf);
-            }
         }
         tna_xw_int(x, ws, row, 3, t->cohorts, nf);
         tna_xw_int(x, ws, row, 4, t->welsh_medium_cohorts, nf);
-        tna_xw_int(x, ws, row, 5, t->cohorts_alone, nf);
-        if (x->costed)
-            tna_xw_number(x, ws, row, 8, t->saving, mf);
+        tna_xw_int(x, ws, row, 6, t->cohorts_alone, nf);
+        /* places are learners, and the money counts them: hidden with a hidden line (as the
+         * CSV's cost_suppressed says), never shown as a zero */
+        if (t->plan_protected) {
+            tna_xw_hidden(x, ws, row, 5, TNA_PROTECTED);
+        } else {
+            tna_xw_int(x, ws, row, 5, t->places, nf);
+            tna_xw_int(x, ws, row, 7, t->places_alone, nf);
+        }
+        if (!x->costed)
+            continue;
+        if (t->plan_protected) {
+            tna_xw_hidden(x, ws, row, 8, TNA_PROTECTED);
+        } else {
+            if (!t->hidden) {
+                tna_xw_number(x, ws, row, 8, t->cost, mf);
+                tna_xw_number(x, ws, row, 9, t->cost_alone, mf);
+            }
+            tna_xw_number(x, ws, row, 10, t->saving, mf);
+        }
     }
     table_end(x, ws, row, ncols, TERM_NOTHING_TO_COMMISSION);
     if (pl->n_totals > 1) /* below, after a blank row: floor and potential */
@@ -182,30 +198,51 @@ void tna_xlsx_cohorts(xw *x)
 {
     const tna_planning *pl = &x->r->planning;
     lxw_worksheet *ws = tna_xw_sheet(x, TERM_COHORTS);
-    tna_xw_title(x, ws, tna_xw_t(x, TERM_COHORTS_TITLE), tna_xw_t(x, TERM_COHORTS_NOTE));
-    const char *head[] = {tna_xw_t(x, TERM_TOPIC),    tna_xw_t(x, TERM_REGION),  tna_xw_t(x, TERM_MEDIUM),
-                          tna_xw_t(x, TERM_LEARNERS), tna_xw_t(x, TERM_COHORTS), tna_xw_t(x, TERM_COST)};
-    const double widths[] = {
-        tna_xw_width(x, 't'), tna_xw_width(x, 'g') > 18 ? tna_xw_width(x, 'g') : 18, 16, 11, 10, 12};
-    int ncols = x->costed ? 6 : 5; /* the last is money */
-    lxw_row_t row = table_head(x, ws, head, widths, ncols, "tttnnn");
+    char *note = g_strdup_printf("%s %s", tna_xw_t(x, TERM_COHORTS_NOTE),
+                                 tna_label_termf(x->l, TERM_OPEN_PLACES_NOTE,
+                                                 x->m->commissioning.cohort_min));
+    tna_xw_title(x, ws, tna_xw_t(x, TERM_COHORTS_TITLE), note);
+    g_free(note);
+    const char *head[] = {tna_xw_t(x, TERM_TOPIC),    tna_xw_t(x, TERM_REGION),
+                          tna_xw_t(x, TERM_MEDIUM),   tna_xw_t(x, TERM_DELIVERY),
+                          tna_xw_t(x, TERM_LEARNERS), tna_xw_t(x, TERM_COHORTS),
+                          tna_xw_t(x, TERM_PLACES),   tna_xw_t(x, TERM_COST),
+                          tna_xw_t(x, TERM_COST_PER_LEARNER)};
+    const double widths[] = {tna_xw_width(x, 't'),
+                             tna_xw_width(x, 'g') > 18 ? tna_xw_width(x, 'g') : 18,
+                             16, 12, 11, 10, 10, 12, 13};
+    int ncols = x->costed ? 9 : 7; /* the last two are money */
+    lxw_row_t row = table_head(x, ws, head, widths, ncols, "ttttnnnnn");
     for (size_t i = 0; i < pl->n_cohorts && row < XW_ROW_LIMIT; i++, row++) {
         const tna_cohort_plan *c = &pl->cohorts[i];
+        bool pool = c->region == TNA_NONE;
         tna_xw_text(x, ws, row, 0, tna_label_topic(x->l, c->topic), x->text);
         tna_xw_text(x, ws, row, 1,
-                c->region == TNA_NONE ? tna_xw_t(x, TERM_ALL_WALES_POOL)
-                                      : tna_label_region(x->l, c->region),
-                x->text);
+                    pool ? tna_xw_t(x, TERM_ALL_WALES_POOL) : tna_label_region(x->l, c->region),
+                    x->text);
         tna_xw_text(x, ws, row, 2,
-                c->welsh_medium ? tna_xw_t(x, TERM_WELSH_MEDIUM) : tna_xw_t(x, TERM_ENGLISH_MEDIUM),
-                x->text);
-        if (c->hidden)
-            tna_xw_hidden(x, ws, row, 3, c->hidden);
+                    tna_xw_t(x, c->welsh_medium ? TERM_WELSH_MEDIUM : TERM_ENGLISH_MEDIUM), x->text);
+        /* a region's cohorts meet in the region; a pool of two or more regions is online */
+        tna_xw_text(x, ws, row, 3, tna_xw_t(x, c->online ? TERM_ONLINE : TERM_IN_PERSON),
+                    c->online ? x->bold : x->text);
+        tna_xw_int(x, ws, row, 5, c->cohorts, x->integer);
+        if (c->hidden) {
+            tna_xw_hidden(x, ws, row, 4, c->hidden);
+            tna_xw_hidden(x, ws, row, 6, c->hidden);
+        } else {
+            tna_xw_int(x, ws, row, 4, c->learners, x->integer);
+            tna_xw_int(x, ws, row, 6, c->places, x->integer);
+        }
+        if (!x->costed)
+            continue;
+        if (c->hidden && c->cohorts == 0) /* a hidden line of places: its cost would tell */
+            tna_xw_hidden(x, ws, row, 7, c->hidden);
         else
-            tna_xw_int(x, ws, row, 3, c->learners, x->integer);
-        tna_xw_int(x, ws, row, 4, c->cohorts, x->integer);
-        if (x->costed)
-            tna_xw_number(x, ws, row, 5, c->cost, x->money);
+            tna_xw_number(x, ws, row, 7, c->cost, x->money);
+        if (c->hidden)
+            tna_xw_hidden(x, ws, row, 8, c->hidden);
+        else
+            tna_xw_number(x, ws, row, 8, tna_round_at(c->cost_per_learner, 2), x->money);
     }
     table_end(x, ws, row, ncols, TERM_NO_COHORTS_NEEDED);
 }

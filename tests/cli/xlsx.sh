@@ -32,6 +32,22 @@ for f in summary demand barriers raters; do
 done
 check "$SCRATCH/k40" "$SCRATCH/in40/tna.yaml" en
 
+# 2b. a plan that buys places on open courses where some lines are hidden (threshold 120,
+#     cohorts of 30 to 50): protected places and costs show the marker, never a zero, and
+#     every line's delivery, places and cost per learner are the CSV's
+cp -r inputs "$SCRATCH/in120"
+sed -i 's/min_group_size: 5/min_group_size: 120/; s/^\( *cohort_min:\) *[0-9]*/\1 30/; s/^\( *cohort_max:\) *[0-9]*/\1 50/' \
+  "$SCRATCH/in120/tna.yaml"
+expect_exit 0 "$TNA" run "$SCRATCH/in120/tna.yaml" -o "$SCRATCH/k120" -q
+$PY - "$SCRATCH/k120/commissioning-2026-Q3.csv" <<'PY' || die "threshold 120: no protected plan to check"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+assert any(r["cost_suppressed"] == "2" for r in rows), "no protected costs"
+assert any(r["line"] != "total" and r["suppressed"] != "0" and r["cohorts"] == "0" for r in rows), "no hidden places"
+assert any(r["line"] != "total" and r["places"] not in ("", "0") for r in rows), "no places shown"
+PY
+check "$SCRATCH/k120" "$SCRATCH/in120/tna.yaml" en
+
 # 3. text the library would pass through: an _xHHHH_ escape and a formula in names the
 #    configuration gives (they reach the workbook), and invalid UTF-8, a formula, an escape
 #    and a very long value in the inputs (they land in the data-quality log, whose values the

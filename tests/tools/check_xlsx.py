@@ -329,17 +329,23 @@ if comm:
             key = (name(topics, c["topic"], W["topics"]),)
             r = totals.get(key)
             if check(r is not None, "commissioning: no total %r" % (key,)):
-                kept = ["cohorts", "welsh_medium_cohorts", "cohorts_alone"] + (["saving"] if costed else [])
-                for f, col in zip(kept, [3, 4, 5, 8]):
+                # places and money: blank in the CSV when protected (cost_suppressed 2), and
+                # then the workbook's first such cell is the marker, never a zero
+                kept = ["cohorts", "welsh_medium_cohorts", "places", "cohorts_alone", "places_alone"]
+                kept += ["saving"] if costed else []
+                for f, col in zip(kept, [3, 4, 5, 6, 7, 10]):
                     same(r[col], c[f], "commissioning %r %s" % (key, f))
+                if c["cost_suppressed"] != "0":
+                    check(r[5] == MARKS[c["cost_suppressed"]] and (not costed or r[8] == MARKS[c["cost_suppressed"]]),
+                          "commissioning %r: protected places or costs without the marker" % (key,))
                 if code != "0":
-                    check(r[1] == MARKS[code] and all(not isinstance(v, (int, float)) for v in [r[2]] + r[6:8]),
+                    check(r[1] == MARKS[code] and all(not isinstance(v, (int, float)) for v in [r[2]] + r[8:10]),
                           "commissioning %r: hidden total shows learners or costs" % (key,))
                 else:
-                    for f, col in zip(["cohort_learners", "self_directed", "cost", "cost_alone"], [1, 2, 6, 7]):
+                    for f, col in zip(["cohort_learners", "self_directed", "cost", "cost_alone"], [1, 2, 8, 9]):
                         if col < len(r):
                             same(r[col], c[f], "commissioning %r %s" % (key, f))
-                check(costed or all(v is None for v in r[6:]),
+                check(costed or all(v is None for v in r[8:]),
                       "commissioning %r: money columns without costs" % (key,))
         elif c["topic"] != "*":  # the sums over topics by region are for the PDF's table
             nlines += 1
@@ -347,15 +353,23 @@ if comm:
                    W[c["medium"]])
             r = lines.get(key)
             if check(r is not None, "cohorts: no line %r" % (key,)):
+                # delivery: a pool of two or more regions is online (the CSV's online), a
+                # region's cohorts meet in person
+                online = c["line"] == "pool" and c["online"] == "1"
+                check(r[3] == (pick("Online", "Ar-lein") if online else pick("In person", "Wyneb yn wyneb")),
+                      "cohorts %r delivery %r, CSV online %r" % (key, r[3], c["online"]))
                 if code != "0":
-                    check(r[3] == MARKS[code], "cohorts %r: hidden learners shown" % (key,))
+                    check(r[4] == MARKS[code] and r[6] == MARKS[code],
+                          "cohorts %r: hidden learners or places shown" % (key,))
                 else:
-                    same(r[3], c["cohort_learners"], "cohorts %r learners" % (key,))
-                same(r[4], c["cohorts"], "cohorts %r cohorts" % (key,))
+                    same(r[4], c["cohort_learners"], "cohorts %r learners" % (key,))
+                    same(r[6], c["places"], "cohorts %r places" % (key,))
+                same(r[5], c["cohorts"], "cohorts %r cohorts" % (key,))
                 if costed:
-                    same(r[5], c["cost"], "cohorts %r cost" % (key,))
+                    same(r[7], c["cost"], "cohorts %r cost" % (key,))
+                    same(r[8], c["cost_per_learner"], "cohorts %r cost per learner" % (key,))
                 else:
-                    check(len(r) == 5, "cohorts %r: a cost column without costs" % (key,))
+                    check(len(r) == 7, "cohorts %r: a cost column without costs" % (key,))
     check(len(totals) == ntot and len(lines) == nlines, "commissioning row counts")
     # the Welsh-medium table under the totals: floor and potential, each a total row's field
     ws = S["comm"]
@@ -379,8 +393,10 @@ if comm:
                         same(r[col], c[f], "Welsh-medium %r %s" % (key, f))
         check(len(welsh) == ntot, "Welsh-medium: %d rows, CSV %d totals" % (len(welsh), ntot))
     if costed:
-        for r in S["comm"].iter_rows(min_row=5, max_row=5):
-            check("\u00a3" in r[6].number_format, "cost format %s" % r[6].number_format)
+        for r in S["comm"].iter_rows(min_row=5):
+            if isinstance(r[8].value, (int, float)):  # the first shown cost
+                check("\u00a3" in r[8].number_format, "cost format %s" % r[8].number_format)
+                break
     else:  # no price set: no pound sign anywhere in the file, formats and charts included
         z = zipfile.ZipFile(xlsx)
         for n in z.namelist():
