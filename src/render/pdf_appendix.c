@@ -101,7 +101,7 @@ static void sources(pdf_doc *d)
     double width[NC] = {50, 0, 56, 52, 50, 50, 68, 62};
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
-    pdf_table t = {NC, r, head, width, align, cells, kind, 7.5, false};
+    pdf_table t = {NC, r, head, width, align, cells, kind, 7.5};
     tna_pdf_table_draw(d, &t);
     g_free(cells), g_free(kind);
 }
@@ -167,7 +167,7 @@ static void data_quality(pdf_doc *d)
         for (size_t p = 0; p < np; p++)
             cells[i * nc + 1 + p] = tna_pdf_count(d, rc->count[p]);
     }
-    pdf_table t = {nc, rows->len, head, width, NULL, cells, NULL, 7.5, false};
+    pdf_table t = {nc, rows->len, head, width, NULL, cells, NULL, 7.5};
     tna_pdf_table_draw(d, &t);
     tna_pdf_note(d, tna_pdf_t(d, TERM_EVERY_ENTRY_IN_CSV));
     g_free(cells), g_free(head), g_free(width);
@@ -227,7 +227,7 @@ static void untranslated(pdf_doc *d)
     tna_model_each_untranslated(d->m, untranslated_row, &rows);
     double width[NC] = {70, 110, 0, 70};
     chart_align align[NC] = {CHART_LEFT, CHART_LEFT, CHART_LEFT, CHART_LEFT};
-    pdf_table t = {NC, rows.n, head, width, align, rows.cells, NULL, 7.5, false};
+    pdf_table t = {NC, rows.n, head, width, align, rows.cells, NULL, 7.5};
     tna_pdf_table_draw(d, &t);
     if (n > rows.n)
         tna_pdf_note(d, pdf_tf(d, TERM_SHOWN_IN_ENGLISH_MORE, n - rows.n));

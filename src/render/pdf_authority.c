@@ -143,7 +143,7 @@ static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, si
                 cells[i * nc + k] = cells[i * NC + j], kind[i * nc + k] = kind[i * NC + j], k++;
     /* both languages make every label longer: smaller type keeps the page to one page */
     double size = d->opt->language == TNA_LANG_BOTH || regional ? 6.5 : 7;
-    pdf_table t = {nc, n, shown_head, width, NULL, cells, kind, size, false};
+    pdf_table t = {nc, n, shown_head, width, NULL, cells, kind, size};
     double h = tna_pdf_table_height(d, &t);
     if (draw)
         tna_pdf_table_draw(d, &t);
@@ -319,7 +319,7 @@ static void without_page(pdf_doc *d)
     }
     double width[NC] = {0, 110, 170};
     chart_align align[NC] = {CHART_LEFT, CHART_LEFT, CHART_LEFT};
-    pdf_table t = {NC, n, head, width, align, cells, kind, 8, false};
+    pdf_table t = {NC, n, head, width, align, cells, kind, 8};
     tna_pdf_table_draw(d, &t);
     g_free(cells);
     g_free(kind);

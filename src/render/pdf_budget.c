@@ -87,7 +87,7 @@ static void by_topic(pdf_doc *d)
                 k[j] = k[j] == PDF_CELL_MUTED ? PDF_CELL_MUTED : PDF_CELL_BOLD;
     }
     double width[NC] = {0, 40, 50, 52, 50, 48, 48, 58};
-    pdf_table t = {NC, n, head, width, NULL, cells, kind, 7, true};
+    pdf_table t = {NC, n, head, width, NULL, cells, kind, 7};
     tna_pdf_keep(d, fmin(tna_pdf_table_height(d, &t), 200) + 30);
     tna_pdf_h2(d, tna_pdf_t(d, TERM_BUDGET_BY_TOPIC));
     tna_pdf_table_draw(d, &t);
@@ -163,7 +163,7 @@ static void funded_lines(pdf_doc *d)
     double width[NC] = {0, 118, 104, 50, 45, 52};
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_LEFT,
                              CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
-    pdf_table t = {NC, k, head, width, align, cells, kind, 7, true};
+    pdf_table t = {NC, k, head, width, align, cells, kind, 7};
     tna_pdf_keep(d, fmin(tna_pdf_table_height(d, &t), 200) + 50);
     tna_pdf_h2(d, title);
     tna_pdf_note(d, tna_pdf_t(d, TERM_WHAT_IS_FUNDED_NOTE));

@@ -312,7 +312,7 @@ static void largest_gaps(pdf_doc *d)
     double width[NC] = {0, 110, 48, 62, 50, 55};
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
-    pdf_table t = {NC, n, head, width, align, cells, NULL, 8, false};
+    pdf_table t = {NC, n, head, width, align, cells, NULL, 8};
     tna_pdf_table_draw(d, &t);
     if (noise)
         tna_pdf_note(d, tna_pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_NEXT));
@@ -359,7 +359,7 @@ static void expectations(pdf_doc *d)
     double width[NC] = {0, 56, 54, 70, 52, 60};
     chart_align align[NC] = {CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
-    pdf_table t = {NC, n, head, width, align, cells, kind, 8, false};
+    pdf_table t = {NC, n, head, width, align, cells, kind, 8};
     tna_pdf_table_draw(d, &t);
     for (size_t i = 0, r = 0; i < pl->n_expectations; i++) {
         const tna_expectation_result *e = &pl->expectations[i];

@@ -203,7 +203,7 @@ static void raters(pdf_doc *d)
         r++;
     }
     double width[] = {0, 75, 110, 95};
-    pdf_table t = {4, n, head, width, NULL, cells, kind, 8, false};
+    pdf_table t = {4, n, head, width, NULL, cells, kind, 8};
     tna_pdf_keep(d, tna_pdf_table_height(d, &t) + 70); /* heading, words and table together */
     tna_pdf_h2(d, tna_pdf_t(d, TERM_RATERS_TITLE_PDF));
     tna_pdf_para(d, tna_pdf_t(d, TERM_RATERS_INTRO_PDF));

@@ -157,8 +157,7 @@ typedef struct pdf_table {
     const chart_align *align;  /* n_cols; NULL: numbers right, first column left */
     const char *const *cells;  /* n_rows * n_cols */
     const unsigned char *kind; /* pdf_cell per cell; may be NULL */
-    double size;               /* text size; 0: 8 */
-    bool ellipsize_first;      /* first column on one line, shortened with "..." */
+    double size;               /* text size; 0: 8. Every cell wraps: a label is never cut */
 } pdf_table;
 
 /* Draws a table at the cursor, breaking pages between rows (header repeated). */

@@ -66,7 +66,7 @@ static void by_region(pdf_doc *d)
         }
     }
     double width[NC] = {0, 90, 55, 95, 50, 70};
-    pdf_table t = {nc, n, head, width, NULL, cells, kind, 8, false};
+    pdf_table t = {nc, n, head, width, NULL, cells, kind, 8};
     tna_pdf_table_draw(d, &t);
     chart_bars spec = {bars,
                        n,
@@ -134,7 +134,7 @@ static void pools(pdf_doc *d)
     double width[NC] = {0, 72, 52, 42, 40, 38, 48, 52};
     chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_LEFT,  CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
-    pdf_table t = {nc, k, head, width, align, cells, kind, 7, true};
+    pdf_table t = {nc, k, head, width, align, cells, kind, 7};
     tna_pdf_keep(d, fmin(tna_pdf_table_height(d, &t), 200) + 60);
     tna_pdf_h2(d, tna_pdf_t(d, TERM_ALL_WALES_POOLS));
     tna_pdf_note(d, pdf_tf(d, TERM_OPEN_PLACES_NOTE, d->m->commissioning.cohort_min));
@@ -258,7 +258,7 @@ static void welsh_medium(pdf_doc *d)
         k++;
     }
     double width[NC] = {0, 40, 44, 40, 40, 52, 52, 52, 52};
-    pdf_table t = {NC, k, head, width, NULL, cells, kind, 7, false};
+    pdf_table t = {NC, k, head, width, NULL, cells, kind, 7};
     tna_pdf_keep(d, tna_pdf_table_height(d, &t) + 60);
     tna_pdf_h2(d, title);
     tna_welsh_medium setting = d->res->model->commissioning.welsh_medium;
@@ -325,7 +325,7 @@ static void mentors(pdf_doc *d)
     }
     double width[NC] = {0, 48, 62, 62, 150};
     chart_align align[NC] = {CHART_LEFT, CHART_RIGHT, CHART_RIGHT, CHART_RIGHT, CHART_LEFT};
-    pdf_table t = {NC, k, head, width, align, cells, kind, 7, false};
+    pdf_table t = {NC, k, head, width, align, cells, kind, 7};
     tna_pdf_keep(d, tna_pdf_table_height(d, &t) + 72);
     tna_pdf_h2(d, title);
     tna_pdf_note(d, tna_pdf_str(d, "%s %s", tna_label_mentor_rule(d->l), tna_pdf_t(d, TERM_MENTORS_NOTE_PDF)));
@@ -748,7 +748,7 @@ static void pack_demand(pdf_doc *d)
                                      kind[i * (NC - 1) + j] = kind[i * NC + j + (j == 5)];
         }
         double width[NC] = {0, 70, 62, 50, 50, 70, 60};
-        pdf_table t = {a ? NC : NC - 1, n, head, width, NULL, cells, kind, 7, true};
+        pdf_table t = {a ? NC : NC - 1, n, head, width, NULL, cells, kind, 7};
         tna_pdf_h2(d, tna_pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING));
         tna_pdf_table_draw(d, &t);
     }

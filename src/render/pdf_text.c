@@ -139,12 +139,9 @@ static const char *cell_text(pdf_doc *d, const table_geom *g, size_t c, const ch
     return text;
 }
 
-static int cell_flags(const pdf_table *t, size_t c, bool head, unsigned char k)
+static int cell_flags(bool head, unsigned char k)
 {
-    int flags = head || k == PDF_CELL_BOLD ? CHART_BOLD : 0;
-    if (head || c != 0 || !t->ellipsize_first)
-        flags |= CHART_WRAP;
-    return flags;
+    return (head || k == PDF_CELL_BOLD ? CHART_BOLD : 0) | CHART_WRAP;
 }
 
 static double row_height(pdf_doc *d, const pdf_table *t, const table_geom *g,
@@ -155,7 +152,7 @@ static double row_height(pdf_doc *d, const pdf_table *t, const table_geom *g,
         unsigned char k = kinds ? kinds[c] : PDF_CELL_TEXT;
         if (k >= PDF_CELL_RAG_NONE)
             h = fmax(h, g->size * 1.55);
-        else if (cell_flags(t, c, head, k) & CHART_WRAP)
+        else
             h = fmax(h, cell_height(d, cell_text(d, g, c, cells[c], head), g->w[c] - 2 * g->pad,
                                     g->size, head || k == PDF_CELL_BOLD));
     }
@@ -194,7 +191,7 @@ static void draw_row(pdf_doc *d, const pdf_table *t, const table_geom *g, const 
                          size);
         } else {
             tna_chart_set_rgb(cr, k == PDF_CELL_MUTED ? tna_chart_muted : tna_chart_ink);
-            tna_chart_text(cr, text, cx, d->y + 2.5, cw, g->size, cell_flags(t, c, head, k),
+            tna_chart_text(cr, text, cx, d->y + 2.5, cw, g->size, cell_flags(head, k),
                        col_align(t, c), 0);
         }
         tna_pdf_tag_end(d, head ? "TH" : "TD");
