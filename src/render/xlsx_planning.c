@@ -311,8 +311,10 @@ void tna_xlsx_trends(xw *x)
             tna_xw_text(x, ws, row, 0, tna_label_authority(x->l, t->authority), tf);
             tna_xw_text(x, ws, row, 1, tna_label_topic(x->l, t->topic), tf);
             tna_xw_text(x, ws, row, 2, x->r->periods[p].period, tf);
-            if (g == NULL) {
+            if (g == NULL) { /* nobody in that period: the CSV's row of zeros, no means */
                 tna_xw_int(x, ws, row, 3, 0, x->integer);
+                tna_xw_int(x, ws, row, 4, 0, x->integer);
+                tna_xw_int(x, ws, row, 7, 0, x->integer);
                 continue;
             }
             if (g->hidden) {

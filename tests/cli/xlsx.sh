@@ -48,6 +48,12 @@ assert any(r["line"] != "total" and r["places"] not in ("", "0") for r in rows),
 PY
 check "$SCRATCH/k120" "$SCRATCH/in120/tna.yaml" en
 
+# 2c. the privacy-boundary case: 3 of 5 councils answered ("3 of 5 councils" stands for
+#     Wales), a topic and two councils nobody answered (the trends' rows of zeros)
+expect_exit 0 "$TNA" run tests/cases/boundary/tna.yaml -o "$SCRATCH/boundary" -q
+grep -q '^2026-Q3,a4,\*,0,0,0,0,,,0,0' "$SCRATCH/boundary/trends-2026-Q3.csv" || die "boundary: no row of zeros in trends"
+check "$SCRATCH/boundary" tests/cases/boundary/tna.yaml en
+
 # 3. text the library would pass through: an _xHHHH_ escape and a formula in names the
 #    configuration gives (they reach the workbook), and invalid UTF-8, a formula, an escape
 #    and a very long value in the inputs (they land in the data-quality log, whose values the

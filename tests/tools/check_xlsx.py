@@ -593,7 +593,7 @@ check(sorted(kinds) == sorted(want), "charts: %r, want %r" % (kinds, want))
 for r in chart_ws.iter_rows(min_row=4, max_col=2, values_only=True):
     if r[0] is None:
         break
-    shown = [v for k, v in by_topic.items() if k[1] == r[0] and k[2] == W["wales"]]
+    shown = [v for k, v in by_topic.items() if k[1] == r[0] and k[2] == WALES]
     check(len(shown) == 1 and shown[0][7] == r[1], "chart gap %r not a shown figure" % (r,))
 
 if FAILS:
