@@ -12,6 +12,10 @@
  * either no hidden figure or at least two: the usual row-and-column rule of UK statistical
  * disclosure control. Where the parts split a total's people, the hidden parts must also
  * keep a range (tna_protect_range): their residual may not pin each one to a single value.
+ * Then an audit (audit()) narrows every hidden count by all those relations together, and
+ * looks for a shown total whose gaps are all in its shown parts (the hidden parts' gaps are
+ * then 0); each time it finds a pinned figure it hides one more cell and the rule runs
+ * again.
  *
  * A hidden group says why: TNA_SUPPRESSED when it has fewer than min_group_size
  * respondents (only primary suppression hides those), TNA_PROTECTED when the secondary rule
@@ -370,27 +374,48 @@ static bool splits_people(tna_set part, tna_set total)
 /* One pass of the privacy rule (tna_protect_parts, then tna_protect_range where respondents
  * add up) over every total of `total` with its parts in `part`; returns how many relations it
  * changed. */
-static size_t protect_family(tables *Tb, tna_set part, tna_set total)
+/* The parts of each total of a relation, in cell order: parts[first[j] .. first[j + 1]) are
+ * the cells of `part` with respondents that sum into cell j of `total`. */
+typedef struct family {
+    tna_set part, total;
+    size_t *first, *parts;
+    bool splits_people; /* respondents add up too, not only pairs and gaps */
+} family;
+
+static family family_build(const tables *Tb, tna_set part, tna_set total)
 {
-    table *Pt = &Tb->set[part], *Tt = &Tb->set[total];
-    /* the parts of each total, in cell order: parts[first[j] .. first[j + 1]) */
-    size_t *first = g_new0(size_t, Tt->n + 2), *parts = g_new(size_t, Pt->n + 1);
+    const table *Pt = &Tb->set[part], *Tt = &Tb->set[total];
+    family f = {part, total, g_new0(size_t, Tt->n + 2), g_new(size_t, Pt->n + 1),
+                splits_people(part, total)};
     size_t *owner = g_new(size_t, Pt->n + 1);
     for (size_t i = 0; i < Pt->n; i++) {
         if (Pt->cell[i].respondents == 0)
             continue;
         dims d = decode(Tb->L, part, i);
         owner[i] = encode(Tb->L, total, &d);
-        first[owner[i] + 2]++;
+        f.first[owner[i] + 2]++;
     }
     for (size_t j = 0; j < Tt->n; j++)
-        first[j + 2] += first[j + 1];
+        f.first[j + 2] += f.first[j + 1];
     for (size_t i = 0; i < Pt->n; i++)
         if (Pt->cell[i].respondents > 0)
-            parts[first[owner[i] + 1]++] = i;
+            f.parts[f.first[owner[i] + 1]++] = i;
+    g_free(owner);
+    return f;
+}
+
+static void family_free(family *f)
+{
+    g_free(f->first), g_free(f->parts);
+}
+
+static size_t protect_family(tables *Tb, tna_set part, tna_set total)
+{
+    table *Pt = &Tb->set[part], *Tt = &Tb->set[total];
+    family fam = family_build(Tb, part, total);
+    const size_t *first = fam.first, *parts = fam.parts;
     int64_t *respondents = g_new(int64_t, Pt->n + 1);
     bool *hidden = g_new(bool, Pt->n + 1);
-    bool additive = splits_people(part, total);
     size_t changed = 0;
     for (size_t j = 0; j < Tt->n; j++) {
         if (Tt->cell[j].respondents == 0)
@@ -400,7 +425,7 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
         for (size_t k = 0; k < n; k++)
             respondents[k] = Pt->cell[of[k]].respondents, hidden[k] = Pt->hidden[of[k]];
         if (!tna_protect_parts(respondents, hidden, n, &Tt->hidden[j]) &&
-            !(additive &&
+            !(fam.splits_people &&
               tna_protect_range(respondents, hidden, n, Tt->cell[j].respondents,
                                 Tb->min_group_size, &Tt->hidden[j])))
             continue;
@@ -408,8 +433,177 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
         for (size_t k = 0; k < n; k++)
             Pt->hidden[of[k]] = hidden[k];
     }
-    g_free(first), g_free(parts), g_free(owner), g_free(respondents), g_free(hidden);
+    family_free(&fam);
+    g_free(respondents), g_free(hidden);
     return changed;
+}
+
+/* ---- the audit: bounds across relations -------------------------------------------------- */
+
+/* What a reader can tell of each cell's respondents: shown, the figure; hidden, 1 to
+ * min_group_size - 1 (suppressed) or at least min_group_size (protected), narrowed by every
+ * relation whose parts split people (sum of parts = total) in turn, until nothing narrows.
+ * tna_protect_range keeps each relation's own range open; two relations together can still
+ * close it (a protected role at least 7 by its council's row and at most 7 by its role's
+ * column). A hidden cell left with one value is pinned, and audit() hides one more cell
+ * beside it. */
+#define UNBOUNDED (INT64_MAX / 4)
+
+typedef struct range {
+    int64_t lo, hi; /* hi UNBOUNDED: no upper bound known */
+} range;
+
+static bool narrow(range *r, int64_t lo, int64_t hi)
+{
+    bool changed = false;
+    if (lo > r->lo)
+        r->lo = lo, changed = true;
+    if (hi < r->hi)
+        r->hi = hi, changed = true;
+    return changed;
+}
+
+/* One relation's totals, each narrowing its hidden parts and a hidden total. */
+static bool propagate(const tables *Tb, const family *f, range *const *bounds)
+{
+    const table *Pt = &Tb->set[f->part], *Tt = &Tb->set[f->total];
+    bool changed = false;
+    for (size_t j = 0; j < Tt->n; j++) {
+        if (Tt->cell[j].respondents == 0)
+            continue;
+        int64_t sum_lo = 0, sum_hi = 0;
+        size_t unbounded = 0;
+        for (size_t q = f->first[j]; q < f->first[j + 1]; q++) {
+            const range *r = &bounds[f->part][f->parts[q]];
+            sum_lo += r->lo;
+            if (r->hi >= UNBOUNDED)
+                unbounded++;
+            else
+                sum_hi += r->hi;
+        }
+        range *whole = &bounds[f->total][j];
+        for (size_t q = f->first[j]; q < f->first[j + 1]; q++) {
+            size_t i = f->parts[q];
+            if (!Pt->hidden[i])
+                continue;
+            range *r = &bounds[f->part][i];
+            bool own_unbounded = r->hi >= UNBOUNDED;
+            /* the others at their most leave this one at least total - that */
+            int64_t lo = unbounded - own_unbounded > 0
+                             ? r->lo
+                             : whole->lo - (sum_hi - (own_unbounded ? 0 : r->hi));
+            int64_t hi = whole->hi >= UNBOUNDED ? r->hi : whole->hi - (sum_lo - r->lo);
+            changed |= narrow(r, lo, hi);
+        }
+        if (Tt->hidden[j])
+            changed |= narrow(whole, sum_lo, unbounded ? UNBOUNDED : sum_hi);
+    }
+    return changed;
+}
+
+/* Hides one shown cell beside a pinned one, in a relation where respondents add up: the
+ * smallest shown part of a total it is a part of, else the smallest shown part of a total it
+ * is. False when there is none. */
+static bool unpin(tables *Tb, const family *fams, size_t n_fams, tna_set set, size_t cell)
+{
+    for (int as_total = 0; as_total < 2; as_total++)
+        for (size_t k = 0; k < n_fams; k++) {
+            const family *f = &fams[k];
+            if (!f->splits_people || (as_total ? f->total : f->part) != set)
+                continue;
+            size_t j = cell;
+            if (!as_total) { /* the total this cell is a part of */
+                dims d = decode(Tb->L, f->part, cell);
+                j = encode(Tb->L, f->total, &d);
+            }
+            table *Pt = &Tb->set[f->part];
+            size_t smallest = SIZE_MAX;
+            for (size_t q = f->first[j]; q < f->first[j + 1]; q++) {
+                size_t i = f->parts[q];
+                if (!Pt->hidden[i] &&
+                    (smallest == SIZE_MAX || Pt->cell[i].respondents < Pt->cell[smallest].respondents))
+                    smallest = i;
+            }
+            if (smallest != SIZE_MAX) {
+                Pt->hidden[smallest] = true;
+                return true;
+            }
+        }
+    return false;
+}
+
+/* Gaps add up over every relation. When a shown total's gap sum is all in its shown parts,
+ * each hidden part has a gap sum of 0: nobody in it is below target, a fact about a group
+ * the figures hide. Hides the smallest shown part with a gap, so that the hidden parts share
+ * a gap again; true when it did. (A total whose own gap sum is 0 says it of everyone.) */
+static bool unzero(tables *Tb, const family *f)
+{
+    table *Pt = &Tb->set[f->part];
+    const table *Tt = &Tb->set[f->total];
+    for (size_t j = 0; j < Tt->n; j++) {
+        if (Tt->cell[j].respondents == 0 || Tt->hidden[j])
+            continue;
+        int64_t residual = Tt->cell[j].gap_sum;
+        size_t n_hidden = 0, smallest = SIZE_MAX;
+        for (size_t q = f->first[j]; q < f->first[j + 1]; q++) {
+            size_t i = f->parts[q];
+            if (Pt->hidden[i]) {
+                n_hidden++;
+                continue;
+            }
+            residual -= Pt->cell[i].gap_sum;
+            if (Pt->cell[i].gap_sum > 0 &&
+                (smallest == SIZE_MAX || Pt->cell[i].respondents < Pt->cell[smallest].respondents))
+                smallest = i;
+        }
+        if (n_hidden > 0 && residual == 0 && smallest != SIZE_MAX) {
+            Pt->hidden[smallest] = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* One audit: true when it hid a cell (the caller runs the rule and the audit again). */
+static bool audit(tables *Tb)
+{
+    int64_t k = Tb->min_group_size;
+    family fams[G_N_ELEMENTS(relations)];
+    size_t n_fams = 0;
+    for (size_t r = 0; r < G_N_ELEMENTS(relations); r++)
+        fams[n_fams++] = family_build(Tb, relations[r].part, relations[r].total);
+    range *bounds[TNA_SET_COUNT];
+    for (int set = 0; set < TNA_SET_COUNT; set++) {
+        const table *t = &Tb->set[set];
+        bounds[set] = g_new(range, t->n + 1);
+        for (size_t i = 0; i < t->n; i++) {
+            int64_t v = t->cell[i].respondents;
+            bounds[set][i] = !t->hidden[i] || v == 0 ? (range){v, v}
+                        : v < k                  ? (range){1, k - 1}
+                                                 : (range){k, UNBOUNDED};
+        }
+    }
+    for (int round = 0; round < 64; round++) {
+        bool changed = false;
+        for (size_t f = 0; f < n_fams; f++)
+            if (fams[f].splits_people)
+                changed |= propagate(Tb, &fams[f], bounds);
+        if (!changed)
+            break;
+    }
+    bool hid = false;
+    for (size_t f = 0; f < n_fams && !hid; f++)
+        hid = unzero(Tb, &fams[f]);
+    for (int set = 0; set < TNA_SET_COUNT && !hid; set++)
+        for (size_t i = 0; i < Tb->set[set].n && !hid; i++)
+            if (Tb->set[set].hidden[i] && Tb->set[set].cell[i].respondents > 0 &&
+                bounds[set][i].lo == bounds[set][i].hi)
+                hid = unpin(Tb, fams, n_fams, (tna_set)set, i);
+    for (int set = 0; set < TNA_SET_COUNT; set++)
+        g_free(bounds[set]);
+    for (size_t f = 0; f < n_fams; f++)
+        family_free(&fams[f]);
+    return hid;
 }
 
 bool tna_protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden)
@@ -564,12 +758,14 @@ tna_status tna_groups_build(const tna_model *m, const cube *c, int min_group_siz
                 Tb.set[set].hidden[i] = true;
                 out->n_suppressed_primary++;
             }
-    for (size_t changed = 1; changed;) {
-        changed = 0;
-        for (size_t k = 0; k < G_N_ELEMENTS(relations); k++)
-            changed += protect_family(&Tb, relations[k].part, relations[k].total);
-        out->n_suppressed_secondary += changed;
-    }
+    do {
+        for (size_t changed = 1; changed;) {
+            changed = 0;
+            for (size_t k = 0; k < G_N_ELEMENTS(relations); k++)
+                changed += protect_family(&Tb, relations[k].part, relations[k].total);
+            out->n_suppressed_secondary += changed;
+        }
+    } while (audit(&Tb) && ++out->n_suppressed_secondary);
 
     GArray *groups = g_array_new(FALSE, TRUE, sizeof(tna_group));
     t_memo memo = {g_hash_table_new(g_direct_hash, g_direct_equal),

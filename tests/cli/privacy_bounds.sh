@@ -52,4 +52,21 @@ n=$(sed -n 's/^2026-Q2: \([0-9]*\) hidden figures pinned by bounds$/\1/p' "$SCRA
 [ "${n:-0}" -ge 60 ] || { grep -v '^PINNED' "$SCRATCH/solve-old" >&2; die "the control pins ${n:-no} figures, expected at least 60"; }
 grep -q '^PINNED 2026-Q2 .*ceredigion.*content-designer.*respondents = 1$' "$SCRATCH/solve-old" ||
   die "the control does not pin Ceredigion's content designers at 1 respondent"
+# a generated 20,000-staff sample (seed 3), where two relations together pinned 101
+# respondent counts and a zero left for two hidden roles' gaps pinned those at 0 (187
+# figures in all) before the audit of bounds across relations (audit() in groups.c)
+expect_exit 0 "$TNA" sample "$SCRATCH/s20k" --staff 20000 --seed 3
+cp -r "$SCRATCH/s20k" "$SCRATCH/s20k-open"
+sed -i 's/^\( *min_group_size:\) *[0-9]*$/\1 1/' "$SCRATCH/s20k-open/tna.yaml"
+grep -q 'min_group_size: 1$' "$SCRATCH/s20k-open/tna.yaml" || die "could not set min_group_size 1 (20,000)"
+expect_exit 0 "$TNA" run "$SCRATCH/s20k/tna.yaml" -o "$SCRATCH/s20k-run" -q
+expect_exit 0 "$TNA" run "$SCRATCH/s20k-open/tna.yaml" -o "$SCRATCH/s20k-out" -q
+$PY tests/tools/solve_suppression.py "$SCRATCH/s20k-run/$G" 5 --bounds --verify "$SCRATCH/s20k-out/$G" \
+  >"$SCRATCH/solve20k" 2>&1 || { cat "$SCRATCH/solve20k" >&2; die "solve_suppression.py (20,000)"; }
+for p in 2026-Q2 2026-Q3; do
+  grep -Eq "^$p: [0-9]+ groups, [1-9][0-9]* hidden" "$SCRATCH/solve20k" || die "20,000: $p has nothing hidden"
+  grep -q "^$p: 0 hidden figures pinned by bounds$" "$SCRATCH/solve20k" ||
+    { grep -v '^PINNED' "$SCRATCH/solve20k" >&2; grep "^PINNED $p" "$SCRATCH/solve20k" | head -20 >&2
+      die "20,000: $p: hidden figures pinned by bounds"; }
+done
 echo "ok"
