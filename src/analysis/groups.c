@@ -371,9 +371,6 @@ static bool splits_people(tna_set part, tna_set total)
     return (dropped & ~(A | R | P)) == 0;
 }
 
-/* One pass of the privacy rule (tna_protect_parts, then tna_protect_range where respondents
- * add up) over every total of `total` with its parts in `part`; returns how many relations it
- * changed. */
 /* The parts of each total of a relation, in cell order: parts[first[j] .. first[j + 1]) are
  * the cells of `part` with respondents that sum into cell j of `total`. */
 typedef struct family {
@@ -409,11 +406,13 @@ static void family_free(family *f)
     g_free(f->first), g_free(f->parts);
 }
 
-static size_t protect_family(tables *Tb, tna_set part, tna_set total)
+/* One pass of the privacy rule (tna_protect_parts, then tna_protect_range where respondents
+ * add up) over every total of a relation with its parts; returns how many totals it
+ * changed. */
+static size_t protect_family(tables *Tb, const family *fam)
 {
-    table *Pt = &Tb->set[part], *Tt = &Tb->set[total];
-    family fam = family_build(Tb, part, total);
-    const size_t *first = fam.first, *parts = fam.parts;
+    table *Pt = &Tb->set[fam->part], *Tt = &Tb->set[fam->total];
+    const size_t *first = fam->first, *parts = fam->parts;
     int64_t *respondents = g_new(int64_t, Pt->n + 1);
     bool *hidden = g_new(bool, Pt->n + 1);
     size_t changed = 0;
@@ -425,7 +424,7 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
         for (size_t k = 0; k < n; k++)
             respondents[k] = Pt->cell[of[k]].respondents, hidden[k] = Pt->hidden[of[k]];
         if (!tna_protect_parts(respondents, hidden, n, &Tt->hidden[j]) &&
-            !(fam.splits_people &&
+            !(fam->splits_people &&
               tna_protect_range(respondents, hidden, n, Tt->cell[j].respondents,
                                 Tb->min_group_size, &Tt->hidden[j])))
             continue;
@@ -433,7 +432,6 @@ static size_t protect_family(tables *Tb, tna_set part, tna_set total)
         for (size_t k = 0; k < n; k++)
             Pt->hidden[of[k]] = hidden[k];
     }
-    family_free(&fam);
     g_free(respondents), g_free(hidden);
     return changed;
 }
@@ -501,6 +499,20 @@ static bool propagate(const tables *Tb, const family *f, range *const *bounds)
     return changed;
 }
 
+/* The smallest shown part of total j (with a gap, when with_gap), or SIZE_MAX. */
+static size_t smallest_shown(const tables *Tb, const family *f, size_t j, bool with_gap)
+{
+    const table *Pt = &Tb->set[f->part];
+    size_t smallest = SIZE_MAX;
+    for (size_t q = f->first[j]; q < f->first[j + 1]; q++) {
+        size_t i = f->parts[q];
+        if (!Pt->hidden[i] && (!with_gap || Pt->cell[i].gap_sum > 0) &&
+            (smallest == SIZE_MAX || Pt->cell[i].respondents < Pt->cell[smallest].respondents))
+            smallest = i;
+    }
+    return smallest;
+}
+
 /* Hides one shown cell beside a pinned one, in a relation where respondents add up: the
  * smallest shown part of a total it is a part of, else the smallest shown part of a total it
  * is. False when there is none. */
@@ -516,16 +528,9 @@ static bool unpin(tables *Tb, const family *fams, size_t n_fams, tna_set set, si
                 dims d = decode(Tb->L, f->part, cell);
                 j = encode(Tb->L, f->total, &d);
             }
-            table *Pt = &Tb->set[f->part];
-            size_t smallest = SIZE_MAX;
-            for (size_t q = f->first[j]; q < f->first[j + 1]; q++) {
-                size_t i = f->parts[q];
-                if (!Pt->hidden[i] &&
-                    (smallest == SIZE_MAX || Pt->cell[i].respondents < Pt->cell[smallest].respondents))
-                    smallest = i;
-            }
+            size_t smallest = smallest_shown(Tb, f, j, false);
             if (smallest != SIZE_MAX) {
-                Pt->hidden[smallest] = true;
+                Tb->set[f->part].hidden[smallest] = true;
                 return true;
             }
         }
@@ -544,19 +549,16 @@ static bool unzero(tables *Tb, const family *f)
         if (Tt->cell[j].respondents == 0 || Tt->hidden[j])
             continue;
         int64_t residual = Tt->cell[j].gap_sum;
-        size_t n_hidden = 0, smallest = SIZE_MAX;
+        size_t n_hidden = 0;
         for (size_t q = f->first[j]; q < f->first[j + 1]; q++) {
             size_t i = f->parts[q];
-            if (Pt->hidden[i]) {
+            if (Pt->hidden[i])
                 n_hidden++;
-                continue;
-            }
-            residual -= Pt->cell[i].gap_sum;
-            if (Pt->cell[i].gap_sum > 0 &&
-                (smallest == SIZE_MAX || Pt->cell[i].respondents < Pt->cell[smallest].respondents))
-                smallest = i;
+            else
+                residual -= Pt->cell[i].gap_sum;
         }
-        if (n_hidden > 0 && residual == 0 && smallest != SIZE_MAX) {
+        size_t smallest = n_hidden > 0 && residual == 0 ? smallest_shown(Tb, f, j, true) : SIZE_MAX;
+        if (smallest != SIZE_MAX) {
             Pt->hidden[smallest] = true;
             return true;
         }
@@ -564,14 +566,11 @@ static bool unzero(tables *Tb, const family *f)
     return false;
 }
 
-/* One audit: true when it hid a cell (the caller runs the rule and the audit again). */
-static bool audit(tables *Tb)
+/* One audit over the relations' families: true when it hid a cell (the caller runs the rule
+ * and the audit again). */
+static bool audit(tables *Tb, const family *fams, size_t n_fams)
 {
     int64_t k = Tb->min_group_size;
-    family fams[G_N_ELEMENTS(relations)];
-    size_t n_fams = 0;
-    for (size_t r = 0; r < G_N_ELEMENTS(relations); r++)
-        fams[n_fams++] = family_build(Tb, relations[r].part, relations[r].total);
     range *bounds[TNA_SET_COUNT];
     for (int set = 0; set < TNA_SET_COUNT; set++) {
         const table *t = &Tb->set[set];
@@ -601,9 +600,30 @@ static bool audit(tables *Tb)
                 hid = unpin(Tb, fams, n_fams, (tna_set)set, i);
     for (int set = 0; set < TNA_SET_COUNT; set++)
         g_free(bounds[set]);
-    for (size_t f = 0; f < n_fams; f++)
-        family_free(&fams[f]);
     return hid;
+}
+
+/* Secondary suppression: the rule over every relation until nothing changes, then the audit,
+ * and again while the audit hides a cell. A relation's parts per total are worked out once:
+ * which cells have respondents does not change. */
+static void suppress(tables *Tb, tna_period_figures *out)
+{
+    family fams[G_N_ELEMENTS(relations)];
+    for (size_t r = 0; r < G_N_ELEMENTS(relations); r++)
+        fams[r] = family_build(Tb, relations[r].part, relations[r].total);
+    for (;;) {
+        for (size_t changed = 1; changed;) {
+            changed = 0;
+            for (size_t r = 0; r < G_N_ELEMENTS(relations); r++)
+                changed += protect_family(Tb, &fams[r]);
+            out->n_suppressed_secondary += changed;
+        }
+        if (!audit(Tb, fams, G_N_ELEMENTS(fams)))
+            break;
+        out->n_suppressed_secondary++;
+    }
+    for (size_t r = 0; r < G_N_ELEMENTS(relations); r++)
+        family_free(&fams[r]);
 }
 
 bool tna_protect_parts(const int64_t *respondents, bool *hidden, size_t n, bool *total_hidden)
@@ -758,14 +778,7 @@ tna_status tna_groups_build(const tna_model *m, const cube *c, int min_group_siz
                 Tb.set[set].hidden[i] = true;
                 out->n_suppressed_primary++;
             }
-    do {
-        for (size_t changed = 1; changed;) {
-            changed = 0;
-            for (size_t k = 0; k < G_N_ELEMENTS(relations); k++)
-                changed += protect_family(&Tb, relations[k].part, relations[k].total);
-            out->n_suppressed_secondary += changed;
-        }
-    } while (audit(&Tb) && ++out->n_suppressed_secondary);
+    suppress(&Tb, out);
 
     GArray *groups = g_array_new(FALSE, TRUE, sizeof(tna_group));
     t_memo memo = {g_hash_table_new(g_direct_hash, g_direct_equal),

@@ -14,6 +14,17 @@ expect_exit() {
 expect_text() {
   grep -qF -- "$2" "$1" || { cat "$1" >&2; die "'$1' lacks: $2"; }
 }
+# run_unhidden CONFIG OUT: the same run with nothing hidden (privacy.min_group_size 1), from
+# a copy of CONFIG's folder in $SCRATCH, its reports written to OUT: the truth a suppression
+# check compares against.
+run_unhidden() {
+  copy="$SCRATCH/unhidden.$(basename "$2")"
+  rm -rf "$copy" && cp -r "$(dirname "$1")" "$copy" || die "cannot copy $(dirname "$1")"
+  cfg="$copy/$(basename "$1")"
+  sed -i 's/^\( *min_group_size:\) *[0-9]*$/\1 1/' "$cfg"
+  grep -q 'min_group_size: 1$' "$cfg" || die "could not set min_group_size 1 in $cfg"
+  expect_exit 0 "$TNA" run "$cfg" -o "$2" -q
+}
 # set_home DIR: where the report sets of DIR live (include/tna/outputs.h): PARENT/.BASE.tna
 set_home() {
   printf '%s/.%s.tna' "$(dirname "$1")" "$(basename "$1")"
