@@ -2,8 +2,11 @@
 #  - Each per-tool fixture with text headings (tests/fixtures/tools/<tool>/, and the
 #    Windows-1252 copy): the tool is recognised, `tna validate` accepts the draft, and the
 #    draft with its answers: block filled in (by fill_init_answers.py, with the two meanings
-#    the hand-written configurations give) gives the same summary and barriers CSVs as the
-#    fixture's hand-written configuration. The answers block counts "CCC" as often as the
+#    the hand-written configurations give) gives the same summary, barriers and demand CSVs
+#    (demand holds the Welsh-preferring learners) and the same data-quality log (every
+#    problem and note, and the rows read = accepted + rejected + excluded; the file column
+#    aside, as the paths are written differently) as the fixture's hand-written
+#    configuration. The answers block counts "CCC" as often as the
 #    export holds it (counted here with Python's csv module).
 #  - The same Microsoft Forms export with Welsh headings and Welsh grid rows, and the
 #    Qualtrics export with shortened and reworded statements (one a guess marked "# check"):
@@ -22,19 +25,31 @@ MAP="$SCRATCH/answers.json"
 printf '%s\n' '{"authority": {"CCC": "ceredigion"}, "role": {"Team leader or manager": "team-manager"}}' >"$MAP"
 
 # same_figures NAME CONFIG HAND: the drafted CONFIG (answers filled in) and the hand-written
-# HAND give the same summary and barriers CSVs.
+# HAND give the same summary, barriers and demand CSVs and the same data-quality log but for
+# its file column (the first: CONFIG may name the export by another path).
 same_figures() {
   $PY tests/tools/fill_init_answers.py "$2" "$MAP" || die "$1: cannot fill in the answers block"
   expect_exit 0 "$TNA" validate "$2"
   expect_exit 0 "$TNA" run "$2" -o "$SCRATCH/$1-init" -q
   expect_exit 0 "$TNA" run "$3" -o "$SCRATCH/$1-hand" -q
-  for f in summary barriers; do
+  for f in summary barriers demand; do
     cmp -s "$SCRATCH/$1-init/$f-2026-Q3.csv" "$SCRATCH/$1-hand/$f-2026-Q3.csv" ||
       { diff "$SCRATCH/$1-init/$f-2026-Q3.csv" "$SCRATCH/$1-hand/$f-2026-Q3.csv" | head >&2
         die "$1: the drafted configuration gives another $f-2026-Q3.csv"; }
   done
+  for side in init hand; do
+    cut -d, -f2- "$SCRATCH/$1-$side/data-quality-2026-Q3.csv" >"$SCRATCH/$1-$side.dq"
+  done
+  cmp -s "$SCRATCH/$1-init.dq" "$SCRATCH/$1-hand.dq" ||
+    { diff "$SCRATCH/$1-init.dq" "$SCRATCH/$1-hand.dq" | head >&2
+      die "$1: the drafted configuration gives another data-quality log"; }
   n=$(wc -l <"$SCRATCH/$1-init/summary-2026-Q3.csv")
   [ "$n" -gt 20 ] || die "$1: only $n summary lines"
+  # column 14 of demand is the Welsh-preferring learners
+  awk -F, '$4 == "*" && $5 == "*" && $14 > 0 { found = 1 } END { exit !found }' \
+    "$SCRATCH/$1-init/demand-2026-Q3.csv" || die "$1: no Welsh-preferring learners in demand"
+  grep -q '^0,0,,[0-9]* rows read = [0-9]* accepted + [0-9]* rejected + [0-9]* excluded,' \
+    "$SCRATCH/$1-init.dq" || die "$1: the data-quality log does not count the rows read"
 }
 
 # ccc_count EXPORT HEADER_ROWS: how many rows say the council is "CCC".
