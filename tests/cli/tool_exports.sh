@@ -3,9 +3,10 @@
 # Forms, SurveyMonkey, SmartSurvey, Qualtrics and LimeSurvey, each read with the
 # configuration a user writes for it and the shipped reference files as they are. Every
 # group figure, barrier count, Welsh-preferring learner count, the rows read, accepted,
-# rejected and excluded and the data-quality entries must be what the generator worked out
-# from the people it invented; no name, email, staff number, comment or typed answer may
-# reach a report. The committed fixtures must be exactly what the generator writes.
+# rejected and excluded (in the data-quality log and on the console) and the data-quality
+# entries must be what the generator worked out from the people it invented; no name, email,
+# staff number, comment or typed answer may reach a report. The committed fixtures must be
+# exactly what the generator writes.
 . tests/tools/cli_lib.sh
 PY=python3
 /usr/bin/python3 -c 'import yaml' 2>/dev/null && PY=/usr/bin/python3
@@ -16,7 +17,20 @@ n=0
 for config in tests/fixtures/tools/*/tna*.yaml; do
   tool=$(basename "$(dirname "$config")")
   out="$SCRATCH/$tool-$(basename "$config" .yaml)"
-  expect_exit 0 "$TNA" run "$config" -o "$out" -q
+  expect_exit 0 "$TNA" run "$config" -o "$out"
+  # the console counts the rows as the generator does: per file, and for the current period
+  $PY - "$config" >"$SCRATCH/want" <<'PY' || die "$config: no expected rows"
+import json, os, re, sys
+config = sys.argv[1]
+r = json.load(open(os.path.join(os.path.dirname(config), "expected.json"),
+                   encoding="utf-8"))[os.path.basename(config)]["rows"]
+path = re.search(r"^    path: (\S+)$", open(config, encoding="utf-8").read(), re.M).group(1)
+print("/%s: %d rows read, %d accepted, %d rejected, %d excluded" % (
+    path, r["read"], r["accepted"], r["rejected"], r["excluded"]))
+print("rows: %d read, %d rejected, %d excluded as not responses;" % (
+    r["read"], r["rejected"], r["excluded"]))
+PY
+  while IFS= read -r line; do expect_text "$SCRATCH/out" "$line"; done <"$SCRATCH/want"
   $PY tests/tools/check_tool_fixture.py "$(dirname "$config")/expected.json" "$config" "$out" ||
     die "$config"
   n=$((n + 1))
