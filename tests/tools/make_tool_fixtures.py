@@ -360,11 +360,14 @@ def welsh_learners(people):
     return out
 
 
-def personal_texts(rows):
-    """What must reach no report: names, emails, staff numbers, comments, typed texts."""
+def personal_texts(rows, split_names=False):
+    """What must reach no report: names, emails, staff numbers, comments, typed texts; with
+    split_names (an export with first and last names in columns of their own) each name too."""
     texts = set()
     for p, _, _, _ in rows:
         texts.update([p.first + " " + p.last, p.email, p.staff])
+        if split_names:
+            texts.update([p.first, p.last])
         if p.comment:
             texts.add(p.comment)
         if p.typed:
@@ -415,14 +418,15 @@ def skills_block(names):
                                     for n, s in zip(names, SKILLS))
 
 
-def expectations(rows, problems, read, accepted, rejected, excluded, notes=()):
+def expectations(rows, problems, read, accepted, rejected, excluded, notes=(),
+                 split_names=False):
     people = PEOPLE
     return {"summary": summary_rows(people), "barriers": barrier_rows(people),
             "welsh_learners": welsh_learners(people),
             "rows": {"read": read, "accepted": accepted, "rejected": rejected,
                      "excluded": excluded},
             "problems": sorted(problems), "notes": sorted(notes),
-            "personal": personal_texts(rows)}
+            "personal": personal_texts(rows, split_names)}
 
 
 def count(rows):
@@ -497,7 +501,7 @@ def microsoft_forms():
 def google_forms():
     """One header row; grid rows "Question [Row]"; checkboxes ", "-joined; bilingual labels
     "Cymraeg / English" on questions and options; a typed "Other" answer in the same cell;
-    the sheet's UK dates; the collected Email address."""
+    the sheet's UK dates; the collected Email address, then a short-answer name question."""
     bi = lambda en, cy: "%s / %s" % (en, cy)
     council_q = bi(COUNCIL_Q, "Ar gyfer pa gyngor ydych chi'n gweithio?")
     role_q = bi(ROLE_Q, "Beth yw eich swydd?")
@@ -506,7 +510,8 @@ def google_forms():
     trained_q = bi(TRAINED_Q, "A ydych chi wedi mynychu hyfforddiant yn y 12 mis diwethaf?")
     lang_q = bi(LANG_Q, "Ym mha iaith yr hoffech chi ddysgu?")
     rows_text = [bi(SKILL[s][0], SKILL[s][1]) for s in SKILLS]
-    head = ["Timestamp", "Email address", council_q, role_q] + \
+    name_q = bi("Your name", "Eich enw")
+    head = ["Timestamp", "Email address", name_q, council_q, role_q] + \
            ["%s [%s]" % (grid_q, r) for r in rows_text] + [trained_q, barrier_q, lang_q,
                                                            bi(COMMENT_Q, "Unrhyw sylwadau eraill?")]
     ex = Export([head], crlf=True)
@@ -514,7 +519,8 @@ def google_forms():
     problems = []
     for i, (p, lv, minute, kind) in enumerate(rows):
         role = attr(p, "role_other") or role_text(p, "bilingual", i)
-        cells = [stamp(minute, "uk-seconds"), p.email, council_text(p, "varied", i), role]
+        cells = [stamp(minute, "uk-seconds"), p.email, p.first + " " + p.last,
+                 council_text(p, "varied", i), role]
         for s in SKILLS:
             cells.append("Not sure" if attr(p, "unrecognised") == s else level_text(lv[s], "bilingual", i))
         opts = [option_text(k, "bilingual") for k in p.barriers] + ([p.typed] if p.typed else [])
@@ -524,13 +530,14 @@ def google_forms():
     text = ex.text()
     for (cells, (kind, p)), line in zip(ex.rows, ex.lines):
         if kind == "stranger":
-            problems.append([line, 3, STRANGER.council_typed, REJECTED_COUNCIL])
+            problems.append([line, col(head, council_q) + 1, STRANGER.council_typed,
+                             REJECTED_COUNCIL])
         elif kind == "chief":
-            problems.append([line, 4, "Parks apprentice", REJECTED_ROLE])
+            problems.append([line, col(head, role_q) + 1, "Parks apprentice", REJECTED_ROLE])
         elif kind == "person":
             if attr(p, "unrecognised"):
-                problems.append([line, 5 + SKILLS.index(p.unrecognised), "Not sure",
-                                 unrecognised(p.unrecognised)])
+                problems.append([line, col(head, role_q) + 2 + SKILLS.index(p.unrecognised),
+                                 "Not sure", unrecognised(p.unrecognised)])
             if p.typed:
                 problems.append([line, col(head, barrier_q) + 1, p.typed, UNMATCHED])
     config = header_config("Google Forms", ANSWERS_TOP) + (
@@ -628,7 +635,7 @@ def surveymonkey():
         skills_block([SKILL[s][0] for s in SKILLS])
     read, acc, rej, exc = count(rows)
     return {"export.csv": text, "tna.yaml": config}, \
-        {"tna.yaml": expectations(rows, problems, read, acc, rej, exc)}
+        {"tna.yaml": expectations(rows, problems, read, acc, rej, exc, split_names=True)}
 
 
 def smartsurvey():
@@ -737,7 +744,7 @@ def qualtrics():
         "      language_preference: %s\n" % (COUNCIL_Q, ROLE_Q, TRAINED_Q, BARRIER_Q, LANG_Q)) + \
         skills_block([SKILL[s][0] for s in SKILLS])
     read, acc, rej, exc = count(rows)
-    exp = expectations(rows, problems, read, acc, rej, exc, notes)
+    exp = expectations(rows, problems, read, acc, rej, exc, notes, split_names=True)
     exp["personal"] = sorted(set(exp["personal"]) | {preview.email, spam.email})
     return {"export.csv": text, "tna.yaml": config}, {"tna.yaml": exp}
 
@@ -745,12 +752,14 @@ def qualtrics():
 def limesurvey():
     """One header row of question codes, every field quoted, ";" between fields, a BOM, an
     empty line at the end; a column per option ("Y" when chosen) and [other] typed text;
-    the barriers given as a mapping of columns to barriers, as the codes carry no text."""
+    the barriers given as a mapping of columns to barriers, as the codes carry no text; the
+    participants' firstname and lastname (attributes of the survey's participant list, chosen
+    among the export's columns) after the answers."""
     codes = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate",
              "G1Q01", "G1Q02", "G1Q03", "G1Q03[other]"] + \
             ["G2Q01[SQ%03d]" % (j + 1) for j in range(len(SKILLS))] + \
             ["G3Q01"] + ["G3Q02[SQ%03d]" % (k + 1) for k in range(len(OPTIONS))] + \
-            ["G3Q02[other]", "G3Q03", "G3Q04", "G3Q05"]
+            ["G3Q02[other]", "G3Q03", "G3Q04", "G3Q05", "firstname", "lastname"]
     ex = Export([codes], quote_all=True, delimiter=";")
     rows = responses()
     problems = []
@@ -764,7 +773,8 @@ def limesurvey():
             cells.append("Not sure" if attr(p, "unrecognised") == s else level_text(lv[s], "plain", i))
         cells.append(yes_no(p.trained, "plain", i))
         cells += ["Y" if k in p.barriers else "" for k in range(len(OPTIONS))]
-        cells += [p.typed or "", medium_text(p.medium, "plain", i), p.comment, p.email]
+        cells += [p.typed or "", medium_text(p.medium, "plain", i), p.comment, p.email, p.first,
+                  p.last]
         ex.add(cells, (kind, p))
     text = ex.text() + "\n"
     for (cells, (kind, p)), line in zip(ex.rows, ex.lines):
@@ -793,7 +803,7 @@ def limesurvey():
         skills_block(["G2Q01[SQ%03d]" % (j + 1) for j in range(len(SKILLS))])
     read, acc, rej, exc = count(rows)
     return {"export.csv": "\ufeff" + text, "tna.yaml": config}, \
-        {"tna.yaml": expectations(rows, problems, read, acc, rej, exc)}
+        {"tna.yaml": expectations(rows, problems, read, acc, rej, exc, split_names=True)}
 
 
 TOOLS = {"microsoft-forms": microsoft_forms, "google-forms": google_forms,
