@@ -11,7 +11,8 @@ Checks, in OUTDIR (the reports of `tna run CONFIG -o OUTDIR`):
     excluded" with the expected counts, exactly the expected problems (line, column, value,
     reason) and the expected notes (excluded rows, an encoding guessed);
   - no personal text (names, and first and last names alone where the export has a column
-    for each; emails, staff numbers, comments, typed answers) is in the workbook's XML, the PDF's text or any CSV but the data-quality log.
+    for each; emails, staff numbers, comments, typed answers) is in the workbook's XML, the
+    PDF's text or any CSV but the data-quality log.
 Prints each failure and exits 1 on any.
 """
 import csv
