@@ -534,6 +534,66 @@ static void test_excluded_rows(void)
     close_case(&t);
 }
 
+/* The Qualtrics preset's own list of rows that are not responses, beyond the contract's
+ * preview and spam: "Survey Test", and the numbers Qualtrics writes for these three when the
+ * export uses numeric values (1 preview, 2 test, 8 spam), any case. "IP Address" and its
+ * number 0 are real responses, and so is 4 (an imported response). */
+static void test_qualtrics_status(void)
+{
+    static const char csv[] = "Status,Q1,Q2,Q3,Q4_1\n"
+                              "Response Type,Staff,Council,Role,Skills - Skill one\n"
+                              "\"{\"\"ImportId\"\":\"\"status\"\"}\","
+                              "\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
+                              "\"{\"\"ImportId\"\":\"\"QID2\"\"}\","
+                              "\"{\"\"ImportId\"\":\"\"QID3\"\"}\","
+                              "\"{\"\"ImportId\"\":\"\"QID4_1\"\"}\"\n"
+                              "IP Address,E1,a1,r1,Working\n"     /* line 4: kept */
+                              "Survey Preview,E2,a1,r1,Working\n" /* 5 */
+                              "Survey Test,E3,a1,r1,Working\n"    /* 6 */
+                              "Spam,E4,a1,r1,Working\n"           /* 7 */
+                              "0,E5,a2,r2,Expert\n"               /* 8: kept */
+                              "1,E6,a1,r1,Working\n"              /* 9 */
+                              "2,E7,a1,r1,Working\n"              /* 10 */
+                              "8,E8,a1,r1,Working\n"              /* 11 */
+                              "4,E9,a2,r2,None\n"                 /* 12: kept */
+                              "survey test,E10,a1,r1,Working\n";  /* 13 */
+    tcase t = make_case("",
+                        "    path: s.csv\n    preset: qualtrics\n"
+                        "    columns: {respondent: Staff, authority: Council, role: Role}\n"
+                        "    skills: {Skill one: s1}\n",
+                        "s.csv", csv, sizeof csv - 1);
+    run r;
+    if (run_pipeline(t.config, 0, false, &r)) {
+        const tna_period_data *pd = &r.ds->periods[0];
+        const tna_source_stats *st = &pd->stats[0];
+        CHECK_INT(st->rows_read, 10);
+        CHECK_INT(st->excluded, 7);
+        CHECK_INT(st->accepted, 3);
+        CHECK_INT(st->rejected, 0);
+        CHECK_INT(problems(pd), 0);
+        CHECK_INT(r.ds->n_respondents, 3);
+        static const struct {
+            long line;
+            const char *value;
+        } excluded[] = {
+            {5, "Survey Preview"}, {6, "Survey Test"}, {7, "Spam"}, {9, "1"}, {10, "2"}, {11, "8"},
+            {13, "survey test"}};
+        CHECK_INT(pd->n_dq, G_N_ELEMENTS(excluded) + 1); /* and the rows counted */
+        for (size_t i = 0; i < G_N_ELEMENTS(excluded) && i < pd->n_dq; i++) {
+            CHECK(pd->dq[i].note);
+            CHECK_INT(pd->dq[i].line, excluded[i].line);
+            CHECK_INT(pd->dq[i].column, 1);
+            CHECK_STR(pd->dq[i].value, excluded[i].value);
+            CHECK(DQ_SAYS(pd->dq[i], "not a response (by its Status); row excluded"));
+        }
+        if (pd->n_dq == G_N_ELEMENTS(excluded) + 1)
+            CHECK(DQ_SAYS(pd->dq[pd->n_dq - 1],
+                          "10 rows read = 3 accepted + 0 rejected + 7 excluded"));
+        run_free(&r);
+    }
+    close_case(&t);
+}
+
 /* A respondent key that is not text (invalid UTF-8, a NUL) could merge two people: the row
  * is rejected and logged. */
 static void test_respondent_key(void)
@@ -671,6 +731,7 @@ int main(int argc, char **argv)
     RUN(test_heading_errors);
     RUN(test_barrier_layouts);
     RUN(test_excluded_rows);
+    RUN(test_qualtrics_status);
     RUN(test_respondent_key);
     RUN(test_files_and_dates);
     RUN(test_real_exports);
