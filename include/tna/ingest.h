@@ -96,6 +96,11 @@ typedef struct tna_source_stats {
     bool present;      /* false: the file does not exist for this period (optional source) */
     long rows_read, accepted, rejected, excluded; /* read = accepted + rejected + excluded */
     long unrecognised_answers, bad_dates, invalid_text;
+    /* Cell texts whose meaning was worked out by answers.h rather than found in a cache: each
+     * distinct text once per field's cache and worker, however many cells repeat it (a
+     * barriers list cell whose pieces match nothing is worked out again on each row, to log
+     * them). What the caches save; no report shows it. */
+    long answers_matched;
     tna_date_format date_format; /* the format used (auto resolved) */
     tna_encoding encoding;       /* the encoding read (auto resolved) */
     char delimiter;              /* the delimiter used (sniffed when not configured) */

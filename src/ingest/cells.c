@@ -208,6 +208,7 @@ static uint64_t list_bits(worker *w, const tna_csv_record *r, int col, bool log)
 {
     const tna_model *m = w->run->model;
     const char *sep = w->file->source->barrier_separator;
+    w->barrier_cache.matched++; /* the cache it is kept in (or, to log, is not read from) */
     char **parts = g_strsplit(tna_cell_text(r, col), sep, -1);
     guint n = g_strv_length(parts);
     uint64_t bits = 0;

@@ -364,6 +364,7 @@ static void add_stats(tna_source_stats *to, const tna_source_stats *from)
     to->unrecognised_answers += from->unrecognised_answers;
     to->bad_dates += from->bad_dates;
     to->invalid_text += from->invalid_text;
+    to->answers_matched += from->answers_matched;
 }
 
 static void add_sniff(tna_date_sniff *to, const tna_date_sniff *from, long shift)
@@ -416,6 +417,12 @@ static void join_worker(worker *w, long shift, period_ctx *per, file_join *fj)
         g_array_append_val(fj->pending, p); /* the text stays in the worker's strings */
     }
     add_sniff(&fj->sniff, &w->sniff, shift);
+    /* the caches outlive a read done again, so their counts include it */
+    value_cache *caches[WORKER_CACHES];
+    for (size_t i = 0, n = worker_caches(w, caches); i < n; i++)
+        w->stats.answers_matched += caches[i]->matched;
+    for (size_t i = 0; i < run->model->n_frameworks; i++)
+        w->stats.answers_matched += w->level_cache[i].matched;
     add_stats(fj->stats, &w->stats);
     append_consuming(&per->records, w->records);
     append_consuming(&per->levels, w->levels);

@@ -81,6 +81,7 @@ typedef struct cache_slot {
 typedef struct value_cache {
     cache_slot *slots;
     size_t mask, used;
+    long matched; /* texts worked out on a miss (source_stats.answers_matched); never on a hit */
 } value_cache;
 
 /* Two words that, with the length, are a text of up to 16 bytes (and a good hash of any): its

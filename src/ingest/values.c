@@ -2,9 +2,10 @@
  * values.c - cell text to meaning, once per distinct text.
  *
  * What an answer means is for answers.h to say; the expensive part (a matching key, then
- * look-ups) runs once per distinct raw text per file: the result is cached under the raw
- * bytes. A cache stops growing at CACHE_MAX entries so a hostile file full of distinct
- * answers costs time, not memory.
+ * look-ups) runs once per distinct raw text per file and worker: the result is cached under
+ * the raw bytes, and each miss is counted (value_cache.matched, summed into the source's
+ * answers_matched) so a test can see it. A cache stops growing at CACHE_MAX entries so a
+ * hostile file full of distinct answers costs time, not memory.
  */
 #include <string.h>
 
@@ -17,6 +18,7 @@ void tna_value_cache_init(value_cache *cache)
 {
     cache->mask = 63;
     cache->used = 0;
+    cache->matched = 0;
     cache->slots = g_new0(cache_slot, cache->mask + 1);
 }
 
@@ -34,7 +36,7 @@ void tna_value_cache_put(value_cache *cache, const char *text, size_t len, int64
         return;
     if (2 * (cache->used + 1) > cache->mask + 1) { /* keep the table at most half full */
         value_cache bigger = {g_new0(cache_slot, 2 * (cache->mask + 1)), 2 * cache->mask + 1,
-                              cache->used};
+                              cache->used, cache->matched};
         for (size_t i = 0; i <= cache->mask; i++) {
             const cache_slot *old = &cache->slots[i];
             if (old->text)
@@ -66,6 +68,7 @@ int tna_value_match(const tna_model *model, uint32_t source, tna_field field, ui
     if (value_cache_get(cache, text, len, &cached))
         return (int)cached;
     int v = tna_answer_match(model, source, field, framework, text);
+    cache->matched++;
     tna_value_cache_put(cache, text, len, v);
     return v;
 }

@@ -7,7 +7,8 @@
  *   knobs        header_row, skip_after_header, delimiters, windows-1252, BOM, CRLF (also
  *                inside quoted fields), trailing delimiters, blank lines at the end, no final
  *                newline, 600 columns, a heading over two lines, every date_format
- *   matching     answers, councils (composed and decomposed accents) and roles as typed
+ *   matching     answers, councils (composed and decomposed accents) and roles as typed;
+ *                each distinct answer text matched once per worker, not per cell
  *   rejections   one row per reason, with line, column, value and reason
  *   identity     staff numbers across sources and periods
  *   formats      long and evaluation, with rater, trained, barriers, language preference
@@ -1322,6 +1323,61 @@ static void check_same_dataset(const char *config, const tna_dataset *a, const t
         fprintf(stderr, "  (%s read by three workers differs from one)\n", config);
 }
 
+/* What an answer means is worked out once per distinct text, not per cell: 3000 rows of ten
+ * answer cells (30,000 cells) hold 19 distinct texts in the caches they are matched in:
+ * councils 3, roles 2, levels 5 (the four skills share their framework's cache), trained 3,
+ * barriers lists 3 (a whole cell is one text), language 3. One worker matches each once;
+ * three workers (the file cut in three) at most once each. */
+static void test_matched_once_per_text(void)
+{
+    static const char *const councils[] = {"a1", "Authority two", "One"};
+    static const char *const roles[] = {"r1", "Second role"};
+    static const char *const levels[] = {"None", "Awareness", "Working", "Practitioner", "Expert"};
+    static const char *const trained[] = {"Yes", "No", "Do"};
+    static const char *const barriers[] = {"Time", "Cost", "Time;Cost"};
+    static const char *const language[] = {"Welsh", "English", "Cymraeg"};
+    const long rows = 3000, distinct = 3 + 2 + 5 + 3 + 3 + 3;
+    GString *csv = g_string_new("Staff,Council,Role,S1,S2,S3,S4,Trained,Barriers,Language\n");
+    for (long i = 0; i < rows; i++)
+        g_string_append_printf(csv, "E%ld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", i, councils[i % 3],
+                               roles[i % 2], levels[i % 5], levels[(i + 1) % 5],
+                               levels[(i + 2) % 5], levels[(i / 5) % 5], trained[(i / 2) % 3],
+                               barriers[(i / 3) % 3], language[(i / 7) % 3]);
+    tmpcase t = tmp_case("analysis/authorities.yaml",
+                         "    columns: {respondent: Staff, authority: Council, role: Role,\n"
+                         "              trained: Trained, barriers: Barriers,\n"
+                         "              language_preference: Language}\n"
+                         "    skills: {S1: s1, S2: s2, S3: s3, S4: s4}\n",
+                         csv->str, csv->len);
+    g_string_free(csv, TRUE);
+    tna_model *m = NULL;
+    tna_error err = TNA_ERROR_INIT;
+    CHECK_INT(tna_config_load(t.config, &m, &err), TNA_OK);
+    tna_ingest_options one = {.threads = 1}, three = {.threads = 3, .split_min_bytes = 1};
+    tna_dataset *a = NULL, *b = NULL;
+    if (m != NULL) {
+        CHECK_INT(tna_ingest(m, &one, &a, &err), TNA_OK);
+        CHECK_INT(tna_ingest(m, &three, &b, &err), TNA_OK);
+    }
+    if (a != NULL) {
+        const tna_source_stats *st = &a->periods[0].stats[0];
+        CHECK_INT(st->rows_read, rows);
+        CHECK_INT(st->accepted, rows);
+        CHECK_INT(a->periods[0].n_dq, 1); /* the rows counted, and nothing unmatched */
+        CHECK_INT(st->answers_matched, distinct);
+    }
+    if (b != NULL) {
+        const tna_source_stats *st = &b->periods[0].stats[0];
+        CHECK_INT(st->accepted, rows);
+        CHECK(st->answers_matched >= distinct);
+        CHECK(st->answers_matched <= 3 * distinct);
+    }
+    tna_dataset_free(a);
+    tna_dataset_free(b);
+    tna_model_free(m);
+    tmp_close(&t);
+}
+
 /* Every fixture read by three workers (forced by split_min_bytes 1) gives the dataset one
  * worker gives: the cuts fall mid-file, inside quoted CRLFs, under a three-row header, in an
  * evaluation export (courses numbered by the join). Workers are threads, so this holds on a
@@ -1388,5 +1444,6 @@ int main(int argc, char **argv)
     RUN(test_long_format);
     RUN(test_evaluation_format);
     RUN(test_workers_same_as_one);
+    RUN(test_matched_once_per_text);
     return g_test_run();
 }
