@@ -7,7 +7,8 @@
 #   - without costs in the configuration: no pound sign anywhere in the PDF or the workbook,
 #     the CSVs' cost columns empty, cohorts and places shown, and a note naming both keys;
 #   - with no evaluation data, the evaluation section is one paragraph saying what to add;
-# and the CSVs behind it all still hold every number the PDF prints.
+# and the CSVs behind it all still hold every number the PDF prints. Then the boundary case
+# (3 of 5 councils): docs/method.md's worked example of a total over the councils that answered.
 . tests/tools/cli_lib.sh
 for t in pdftotext qpdf; do command -v $t >/dev/null || die "$t is not installed (make test-deps)"; done
 PY=python3
@@ -89,4 +90,23 @@ python3 tests/tools/check_pdf_numbers.py "$O/tna-2026-Q3.pdf" "$O" "$SCRATCH/in/
 expect_exit 0 "$TNA" run "$SCRATCH/in/tna.yaml" -o "$SCRATCH/cy" -q --lang cy
 pdftotext "$SCRATCH/cy/tna-2026-Q3.pdf" "$SCRATCH/cy.txt"
 expect_text "$SCRATCH/cy.txt" "3 o 22 cyngor"
+
+# the worked example of docs/method.md, "Totals over the councils that answered": the
+# boundary case, 3 of its 5 councils answered. Figures by hand from the 10 rows of
+# tests/cases/boundary/2026-Q3-survey.csv (two rejected: an unknown council, an unknown role):
+# topic t1 (s1, s2; target Working) over a1's 4, a2's 3 and a3's 1 people: 15 pairs (one of
+# a1's answers is not a level), gap sum 8 + 8 + 4 = 20, 10 pairs below, 6 learners; a3's one
+# person is fewer than 3 (code 1), so a1 and a2 are protected (code 2): the total less them
+# would give a3.
+B="$SCRATCH/boundary"
+expect_exit 0 "$TNA" run tests/cases/boundary/tna.yaml -o "$B" -q
+for row in '2026-Q3,\*,\*,fw,t1,8,15,10,20,1.333333,0.666667,6,0' '2026-Q3,a1,\*,fw,t1,,,,,,,,2' \
+           '2026-Q3,a2,\*,fw,t1,,,,,,,,2' '2026-Q3,a3,\*,fw,t1,,,,,,,,1'; do
+  grep -qx "$row" "$B/summary-2026-Q3.csv" || { cat "$B/summary-2026-Q3.csv" >&2; die "boundary: no row $row"; }
+done
+grep -q '^2026-Q3,a[45],' "$B/summary-2026-Q3.csv" && die "boundary: a row for a council without responses"
+pdftotext "$B/tna-2026-Q3.pdf" "$SCRATCH/boundary.txt"
+expect_text "$SCRATCH/boundary.txt" "These figures are for 3 of 5 councils"
+expect_text "$SCRATCH/boundary.txt" "3 of 5 councils"
+grep -q "All Wales" "$SCRATCH/boundary.txt" && die "boundary: a total of 3 of 5 councils called All Wales"
 exit 0

@@ -26,13 +26,17 @@ it is printed with, in a CSV row it could come from:
     share_below_low and share_below_high, ci_low and ci_high), and those fields are matched
     by nothing else.
   - A marker must match its row's code: "fewer than K" and "<K" a suppressed row (1),
-    "protected" and the dagger a protected row (2).
+    "protected" and the dagger a protected row (2). On a council's page the row is the
+    council's own (the Wales figures beside it are numbers); in the table of councils without
+    a page, the named council's overall row.
   - The "What £X buys" section (with commissioning.budget) is checked against the rows of
     budget-PERIOD.csv, its title's budget against the `budget` field.
   - Not figures, and left alone: axis ticks (three or more numbers in a row or column,
-    evenly spaced, in arithmetic progression from 0), the two ends of a heatmap's legend,
+    evenly spaced, in arithmetic progression from 0, or the two ticks, a number over a 0, of
+    a trends small multiple's vertical axis), the two ends of a heatmap's legend,
     periods ("2026-Q3"), the "95%" of "95% interval" (and of a column's heading), the
-    threshold in "fewer than 5", "Level 1", the "/ 5" of a satisfaction score, numbers
+    threshold in "fewer than 5", "Level 1", the "/ 5" of a satisfaction score, the "(0" of
+    the definition of a gap, numbers
     inside the expectations' titles, the configuration's commissioning parameters (and the
     mentors' min_level and min_share) in the commissioning section, and "N of M councils" when N is the number of councils with
     responses and M the number configured.
@@ -269,6 +273,36 @@ def axes(words):
     return ticks
 
 
+PERIODS = [str(p) for p in cfg["periods"]]
+
+
+def period_word(word):
+    """A period's label, or its first part where pdftotext splits it ("2026-" of "2026-Q3")."""
+    return len(word) >= 4 and any(p.startswith(word) for p in PERIODS)
+
+
+def two_tick_axes(words):
+    """Words that are the two ticks of a short time chart's vertical axis (a trends small
+    multiple): a number over a 0 with the same right edge and nothing between them, 2.5 to 5
+    of their heights apart, the 0 with a period label just below it and to its right."""
+    ticks = set()
+    nums = sorted(((w, parse(w[4])) for w in words), key=lambda wp: wp[0][1])
+    nums = [(w, p) for w, p in nums if p]
+    for i, (top, tp) in enumerate(nums):
+        for low, lp in nums[i + 1:]:
+            if abs(low[2] - top[2]) >= 0.8:
+                continue
+            # the next word below with the same right edge: it must be the 0
+            height, gap = top[3] - top[1], low[1] - top[1]
+            if lp[1] == 0 and tp[1] > 0 and 2.5 <= gap / height <= 5 and not any(
+                    abs(w[2] - top[2]) < 0.8 and top[1] < w[1] < low[1] for w in words) and any(
+                    period_word(w[4]) and 0 < w[1] - low[1] < 15 and 0 < w[0] - low[2] < 200
+                    for w in words):
+                ticks.update((id(top), id(low)))
+            break
+    return ticks
+
+
 titles = [e["title"] for e in expectations]
 commission_params = set()  # the configuration's (or the documented default) parameters
 for k, default in (("cohort_min", 8), ("cohort_max", 16), ("elearning_max_gap", 1),
@@ -290,7 +324,7 @@ all_names = sorted(set(all_names), key=lambda x: (-len(x[0]), x))
 problems, checked = [], 0
 skip_sections = {"Cover", "Contents", "Method and data quality"}
 for pno, words in enumerate(pages, 1):
-    tick_ids = axes(words)
+    tick_ids = axes(words) | two_tick_axes(words)
     for line in lines_of(words):
         section = section_at(pno, line[0][1])
         if section in skip_sections:
@@ -360,6 +394,8 @@ for pno, words in enumerate(pages, 1):
                 skip.add(i)  # the level of an interval, in prose or a column's heading
             if ws[i:i + 3] == ["1", "to", "5,"]:
                 skip.update((i, i + 2))  # the satisfaction scale
+            if w == "(0" and ws[i + 1:i + 4] == ["at", "or", "above"]:
+                skip.add(i)  # the definition of a gap: "(0 at or above target)"
             if i + 3 < len(ws) and ws[i + 1] == "of" and ws[i + 3].startswith("councils"):
                 n, m = parse(w), parse(ws[i + 2])
                 if not (n and m and n[1] == len(answered) and m[1] == len(auth_names)):
@@ -391,11 +427,20 @@ for pno, words in enumerate(pages, 1):
             checked += 1
             if not matches(kind, value, decimals, line_cands):
                 problems.append("page %d (%s): %s in %r" % (pno, section, word, line_text))
-        if "fewer than %d" % K in line_text and section != "Authorities" and found:
-            if not any(r.get("suppressed") == "1" for _, r in line_cands):
+        # the words for a hidden figure: on a council's page, a row of that council (the
+        # Wales figures beside it are shown as numbers); in the table of councils without a
+        # page, the named council's overall row
+        marked = line_cands
+        if section == "Authorities" and not PACK and a is not None:
+            marked = [c for c in line_cands if c[1].get("authority") == a]
+        elif section == "Authorities" and not PACK:
+            marked = rows("groups", lambda r: now(r) and r["role"] == r["framework"] == r["topic"] == "*"
+                          and auth_names.get(r["authority"], set()) & found.get("authority", set()))
+        if "fewer than %d" % K in line_text and found:
+            if not any(r.get("suppressed") == "1" for _, r in marked):
                 problems.append("page %d: %r: 'fewer than' without a suppressed row" % (pno, line_text))
         if "protected" in line_text.split() and found:
-            if not any(r.get("suppressed") == "2" for _, r in line_cands):
+            if not any(r.get("suppressed") == "2" for _, r in marked):
                 problems.append("page %d: %r: 'protected' without a protected row" % (pno, line_text))
 
 for p in problems[:40]:
