@@ -5,7 +5,10 @@
 #    own file (the .lss, the .qsf, the Apps Script run against a stand-in FormApp, the PDF's
 #    text, the data-entry template), has 48 invented staff answer it (a repeat submission, a
 #    role typed for Other, typed barriers; a Qualtrics preview), writes the export in the
-#    tool's shape, and works out every summary and barriers row; tna run gives exactly those.
+#    tool's shape, and works out every summary and barriers row, the learners and language
+#    split of every demand row, and (the same export run as two periods) how many said they
+#    were trained and not; tna run gives exactly those. Blank language and training answers
+#    fail the check.
 #  - Well-formed: the .lss validates against tests/tools/limesurvey.xsd with xmllint and
 #    passes the structural check; the .qsf validates against tests/tools/qsf.schema.json and
 #    its check; the Apps Script passes node --check; each check fails on a broken copy.
@@ -33,9 +36,32 @@ for tool in limesurvey qualtrics google-forms microsoft-forms paper; do
   $PY tests/tools/questionnaire_roundtrip.py "$tool" "$dir" || die "$tool: the round trip could not be built"
   expect_exit 0 "$TNA" validate "$dir/tna.yaml"
   expect_exit 0 "$TNA" run "$dir/tna.yaml" -o "$SCRATCH/out-$tool" -q
-  $PY tests/tools/questionnaire_roundtrip.py "$tool" "$dir" --check "$SCRATCH/out-$tool" ||
+  # the training answer shows in a second period: the same export again, and an expectation
+  # comparing those trained with those not
+  cp -r "$dir/exports/2026-Q3" "$dir/exports/2026-Q2"
+  sed 's/^periods: \["2026-Q3"\]/periods: ["2026-Q2", "2026-Q3"]/' "$dir/tna.yaml" >"$dir/two.yaml"
+  printf 'expectations:\n  - {id: l4, title: "Trained", metric: trained_vs_untrained, target: -0.05}\n' >>"$dir/two.yaml"
+  expect_exit 0 "$TNA" run "$dir/two.yaml" -o "$SCRATCH/l4-$tool" -q
+  $PY tests/tools/questionnaire_roundtrip.py "$tool" "$dir" --check "$SCRATCH/out-$tool" --l4 "$SCRATCH/l4-$tool" ||
     die "$tool: the figures are not the population's"
 done
+# the check reads the language and training answers: blanked, it fails
+$PY - "$SCRATCH/limesurvey/exports/2026-Q3/responses.csv" <<'PY'
+import csv, io, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig"), delimiter=";"))
+cols = [rows[0].index("language"), rows[0].index("trained")]
+for r in rows[1:]:
+    for c in cols:
+        r[c] = ""
+buf = io.StringIO()
+csv.writer(buf, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+open(sys.argv[1], "w", encoding="utf-8", newline="").write("\ufeff" + buf.getvalue())
+PY
+cp "$SCRATCH/limesurvey/exports/2026-Q3/responses.csv" "$SCRATCH/limesurvey/exports/2026-Q2/responses.csv"
+expect_exit 0 "$TNA" run "$SCRATCH/limesurvey/two.yaml" -o "$SCRATCH/l4-blank" -q
+if $PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/limesurvey" --check "$SCRATCH/l4-blank" --l4 "$SCRATCH/l4-blank" >/dev/null; then
+  die "the check passed an export without its language and training answers"; fi
+$PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/limesurvey" || die "the LimeSurvey export written again"
 
 # well-formed files, the whole survey (every topic)
 expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/all-ls"

@@ -8,10 +8,14 @@ data-entry.csv), invents 48 staff in three councils and two roles with levels, t
 barriers and a language (one who types "Other" for a role, one who submits twice, a
 Qualtrics preview), writes their responses where DIR/tna.yaml expects them, shaped as the
 tool exports them, and writes DIR/expected.json: every row of summary-PERIOD.csv and
-barriers-PERIOD.csv, computed here from the people (never from tna's output).
+barriers-PERIOD.csv, the learners and their language split of every demand-PERIOD.csv row,
+and how many said they were trained or not; all computed here from the people (never from
+tna's output).
 
-With --check OUT: compares OUT's summary and barriers CSVs (tna run DIR/tna.yaml -o OUT)
-with DIR/expected.json; prints the differences and exits 1 on any.
+With --check OUT [--l4 OUT2]: compares OUT's summary, barriers and demand CSVs (tna run
+DIR/tna.yaml -o OUT) with DIR/expected.json, and OUT2's trained_vs_untrained n_trained and
+n_untrained (a run of the same export as two periods); prints the differences and exits 1
+on any.
 
 The survey's structure comes from the tool's file, its meanings from the shipped reference
 files (inputs/): an option is a council, role, barrier, skill or level because its English
@@ -53,6 +57,7 @@ for f in ("content-design", "user-research", "digital-data"):
             TOPIC_OF[s["id"]] = t["id"]
             FW_OF[t["id"]] = fw["id"]
 AUTH = {a["name"]: a["id"] for a in load("inputs/authorities.yaml")["authorities"]}
+REGION = {a["id"]: a["region"] for a in load("inputs/authorities.yaml")["authorities"]}
 ROLES = {r["id"]: r for r in load("inputs/roles.yaml")["roles"]}
 ROLE_BY_NAME = {r["name"]: r["id"] for r in ROLES.values()}
 BARRIER = {b["name"]: b["id"] for b in load("inputs/barriers.yaml")["barriers"]}
@@ -305,7 +310,42 @@ def expected(survey, again):
         for a in ["*"] + sorted(set(base) - {"*"}):
             n = citing.get((b, a), 0)
             barriers.append("%s,%s,%s,%d,%d,%.6f,0" % (PERIOD, b, a, base[a], n, n / base[a]))
-    return {"summary": sorted(summary), "barriers": sorted(barriers)}
+    # demand: per topic, everyone, each region and each council; learners are those with a
+    # below-target pair in the topic, split by the language they would rather learn in
+    lang = {"welsh": 0, "english": 1, "either": 2, None: 3}
+    dem = {}
+    for p in PEOPLE:
+        for s, c in levels[p["staff"]].items():
+            t = target(p["role"], s)
+            if t <= 0 or c is None:
+                continue
+            for reg, a in (("*", "*"), (REGION[p["council"]], "*"),
+                           (REGION[p["council"]], p["council"])):
+                d = dem.setdefault((TOPIC_OF[s], reg, a), {"resp": set(), "need": set()})
+                d["resp"].add(p["staff"])
+                if c < t:
+                    d["need"].add(p["staff"])
+    language = {p["staff"]: p["language"] for p in PEOPLE}
+    demand = []
+    for (t, reg, a), d in dem.items():
+        split = [0, 0, 0, 0]
+        for who in d["need"]:
+            split[lang[language[who]]] += 1
+        demand.append("%s,%s,%s,%s,%s,%d,%d,%d,%d,%d,%d" % (
+            PERIOD, FW_OF[t], t, reg, a, len(d["resp"]), len(d["need"]), *split))
+    # the training answer: in a second period of the same export, trained_vs_untrained
+    # compares the people who said yes with those who said no, among those with a skill
+    # their role has a target for answered (a blank answer is in neither group)
+    n = {True: 0, False: 0}
+    trained = {p["staff"]: p["trained"] for p in PEOPLE}
+    for who, lv in levels.items():
+        person = next(p for p in PEOPLE if p["staff"] == who)
+        if trained[who] is None:
+            continue
+        if any(target(person["role"], s) > 0 and c is not None for s, c in lv.items()):
+            n[trained[who]] += 1
+    return {"summary": sorted(summary), "barriers": sorted(barriers), "demand": sorted(demand),
+            "n_trained": n[True], "n_untrained": n[False]}
 
 
 # ---- the exports --------------------------------------------------------------------------
@@ -480,12 +520,18 @@ def write():
     json.dump(expected(survey, again), open(os.path.join(DIR, "expected.json"), "w"), indent=1)
 
 
-def check(out):
+def check(out, l4=None):
     e = json.load(open(os.path.join(DIR, "expected.json")))
     fails = 0
-    for stem in ("summary", "barriers"):
-        got = open(glob.glob(os.path.join(out, "%s-*.csv" % stem))[0], encoding="utf-8").read()
-        got = sorted(got.splitlines()[1:])
+    for stem in ("summary", "barriers", "demand"):
+        got = list(csv.reader(open(os.path.join(out, "%s-%s.csv" % (stem, PERIOD)),
+                                   encoding="utf-8")))
+        if stem == "demand":  # the counts worked out here: who, learners, their languages
+            cols = [got[0].index(c) for c in ("period", "framework", "topic", "region",
+                                               "authority", "respondents", "learners", "welsh",
+                                               "english", "either", "unstated")]
+            got = [[r[c] for c in cols] for r in got]
+        got = sorted(",".join(r) for r in got[1:])
         if got != e[stem]:
             fails += 1
             print("%s differs:\n  only tna: %s\n  only expected: %s" % (
@@ -493,10 +539,19 @@ def check(out):
         elif len(got) < 10:
             fails += 1
             print("%s: only %d rows" % (stem, len(got)))
+    if l4:
+        rows = list(csv.DictReader(open(os.path.join(l4, "expectations-%s.csv" % PERIOD),
+                                        encoding="utf-8")))
+        r = next(r for r in rows if r["metric"] == "trained_vs_untrained")
+        got = (r["n_trained"], r["n_untrained"])
+        want = (str(e["n_trained"]), str(e["n_untrained"]))
+        if got != want or min(e["n_trained"], e["n_untrained"]) < K:
+            fails += 1
+            print("trained and untrained: tna %s, expected %s" % (got, want))
     sys.exit(1 if fails else 0)
 
 
 if len(sys.argv) > 4 and sys.argv[3] == "--check":
-    check(sys.argv[4])
+    check(sys.argv[4], sys.argv[6] if len(sys.argv) > 6 and sys.argv[5] == "--l4" else None)
 else:
     write()
