@@ -12,7 +12,10 @@
 #  - Well-formed: the .lss validates against tests/tools/limesurvey.xsd with xmllint and
 #    passes the structural check; the .qsf validates against tests/tools/qsf.schema.json and
 #    its check; the Apps Script passes node --check; each check fails on a broken copy.
-#  - The PDF is tagged, embeds its fonts and renders at 60 dpi.
+#  - The PDF is tagged, embeds its fonts and renders at 60 dpi. Read page by page
+#    (tests/tools/check_pdf_pages.py), the whole survey's paper and Forms PDFs leave no grid
+#    header or section heading at a page's foot, and head rows carried over to a new page
+#    with the levels again; the body text is 13 pt.
 #  - Stable codes: written again with a topic more, the codes of what stays are the same, and
 #    this quarter's configuration reads next quarter's export; a framework's new version and
 #    its new skill are listed in the new configuration's comments.
@@ -107,6 +110,15 @@ expect_text "$SCRATCH/paper.txt" "Ym mha gyngor ydych chi'n gweithio?"
 expect_text "$SCRATCH/paper.txt" "Which council do you work for?"
 expect_text "$SCRATCH/paper.txt" "Tudalen 1 o $pages / Page 1 of $pages"
 pdfinfo "$SCRATCH/microsoft-forms/questionnaire.pdf" | grep -q "^Tagged: *yes" || die "the Forms PDF is not tagged"
+# page breaks, page by page, in the whole survey (grids run over pages): no grid header or
+# section heading left at a page's foot, rows carried over headed again; body text 13 pt
+for tool in paper microsoft-forms; do
+  expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool "$tool" -o "$SCRATCH/all-$tool"
+  $PY tests/tools/check_pdf_pages.py "$SCRATCH/all-$tool/questionnaire.pdf" >"$SCRATCH/pages" ||
+    { cat "$SCRATCH/pages" >&2; die "$tool: the PDF's page breaks"; }
+  grep -q " [1-9][0-9]* start with a grid carried over" "$SCRATCH/pages" ||
+    { cat "$SCRATCH/pages" >&2; die "$tool: no grid runs over a page, so the check checked nothing"; }
+done
 
 # stable codes: a topic more, the same codes for the rest
 expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/more" --topics "cd-user-needs,$TOPICS"
