@@ -10,7 +10,8 @@
 #    were trained and not; tna run gives exactly those. Blank language and training answers
 #    fail the check.
 #  - Well-formed: the .lss validates against tests/tools/limesurvey.xsd with xmllint and
-#    passes the structural check; the .qsf validates against tests/tools/qsf.schema.json and
+#    passes the structural check, as does tests/tools/limesurvey_shape.lss, a small survey in
+#    the shape LimeSurvey 5 exports (fields and tables tna does not write); the .qsf validates against tests/tools/qsf.schema.json and
 #    its check; the Apps Script passes node --check; each check fails on a broken copy.
 #  - The PDF is tagged, embeds its fonts and renders at 60 dpi. Read page by page
 #    (tests/tools/check_pdf_pages.py), the whole survey's paper and Forms PDFs leave no grid
@@ -77,6 +78,14 @@ if xmllint --noout --schema tests/tools/limesurvey.xsd "$SCRATCH/bad.lss" 2>/dev
 sed '0,/<gid>1<\/gid>/s//<gid>99<\/gid>/' "$SCRATCH/all-ls/survey.lss" >"$SCRATCH/bad2.lss"
 if $PY tests/tools/check_questionnaire.py lss "$SCRATCH/bad2.lss" >/dev/null; then
   die "the structural check passed a question in a group that does not exist"; fi
+sed '0,/<title>staffno<\/title>/s///' "$SCRATCH/all-ls/survey.lss" >"$SCRATCH/bad3.lss"
+if $PY tests/tools/check_questionnaire.py lss "$SCRATCH/bad3.lss" >/dev/null; then
+  die "the structural check passed a question without its code"; fi
+# the schema is LimeSurvey's format, not tna's file: a survey in the shape LimeSurvey itself
+# exports (its extra fields and tables, empty fields left out) passes both checks
+xmllint --noout --schema tests/tools/limesurvey.xsd tests/tools/limesurvey_shape.lss 2>"$SCRATCH/xml.err" ||
+  { cat "$SCRATCH/xml.err" >&2; die "the schema rejects a file in LimeSurvey's own shape"; }
+$PY tests/tools/check_questionnaire.py lss tests/tools/limesurvey_shape.lss || die "LimeSurvey's shape, structure"
 
 expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool qualtrics -o "$SCRATCH/all-q"
 $PY tests/tools/check_questionnaire.py qsf "$SCRATCH/all-q/survey.qsf" || die "survey.qsf does not validate"
