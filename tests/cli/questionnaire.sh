@@ -1,7 +1,7 @@
 # tna questionnaire: the survey written for each tool, and the configuration that reads its
 # export.
-#  - Round trip, per tool: the questionnaire and its tna.yaml for three topics of the shipped
-#    frameworks; tests/tools/questionnaire_roundtrip.py reads the survey back from the tool's
+#  - Round trip, per tool: the questionnaire and its tna.yaml for four topics of the shipped
+#    frameworks (one skill with a hashed code); tests/tools/questionnaire_roundtrip.py reads the survey back from the tool's
 #    own file (the .lss, the .qsf, the Apps Script run against a stand-in FormApp, the PDF's
 #    text, the data-entry template), has 48 invented staff answer it (a repeat submission, a
 #    role typed for Other, typed barriers; a Qualtrics preview), writes the export in the
@@ -24,12 +24,14 @@
 PY=python3
 /usr/bin/python3 -c 'import yaml, jsonschema' 2>/dev/null && PY=/usr/bin/python3
 export SCRATCH
-TOPICS=cd-writing,ur-methods,dd-digital-basics
+# cd-structure's skill cd-information-architecture is too long for a LimeSurvey code: its
+# code ends in a hash (cdinformationarc + 4)
+TOPICS=cd-writing,cd-structure,ur-methods,dd-digital-basics
 
 for tool in limesurvey qualtrics google-forms microsoft-forms paper; do
   dir="$SCRATCH/$tool"
   expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool "$tool" -o "$dir" --topics "$TOPICS"
-  expect_text "$SCRATCH/out" "9 questions, 15 skills rated"
+  expect_text "$SCRATCH/out" "10 questions, 20 skills rated"
   [ -f "$dir/tna.yaml" ] || die "$tool: no tna.yaml"
   if [ "$tool" = microsoft-forms ]; then
     # Quick import reads the PDF's texts, which are the single-language tools' texts
@@ -66,6 +68,18 @@ expect_exit 0 "$TNA" run "$SCRATCH/limesurvey/two.yaml" -o "$SCRATCH/l4-blank" -
 if $PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/limesurvey" --check "$SCRATCH/l4-blank" --l4 "$SCRATCH/l4-blank" >/dev/null; then
   die "the check passed an export without its language and training answers"; fi
 $PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/limesurvey" || die "the LimeSurvey export written again"
+
+grep -q '"Tcdstructure\[cdinformationarc[a-z0-9]\{4\}\]": "cd-information-architecture"' "$SCRATCH/limesurvey/tna.yaml" ||
+  die "the round trip has no hashed skill code"
+
+# without -o, the questionnaire goes to questionnaire-TOOL in the current directory
+mkdir "$SCRATCH/cwd"
+(cd "$SCRATCH/cwd" && "$TNA" questionnaire "$OLDPWD/inputs/tna.yaml" --tool paper --topics cd-writing >/dev/null 2>&1) ||
+  die "tna questionnaire without -o failed"
+for f in questionnaire.pdf data-entry.csv tna.yaml; do
+  [ -s "$SCRATCH/cwd/questionnaire-paper/$f" ] || die "without -o, no questionnaire-paper/$f"
+done
+[ "$(ls "$SCRATCH/cwd")" = questionnaire-paper ] || { ls "$SCRATCH/cwd" >&2; die "without -o, other files written"; }
 
 # well-formed files, the whole survey (every topic)
 expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/all-ls"
@@ -107,6 +121,12 @@ if node --check - <"$SCRATCH/bad.gs" 2>/dev/null; then die "node --check passed 
 # the printable PDF: tagged, fonts embedded, readable at 60 dpi; both languages
 pdf="$SCRATCH/paper/questionnaire.pdf"
 pdfinfo "$pdf" >"$SCRATCH/info" && grep -q "^Tagged: *yes" "$SCRATCH/info" || die "the PDF is not tagged"
+grep -q "^Page size: *595.28 x 841.89 pts (A4)" "$SCRATCH/info" || { cat "$SCRATCH/info" >&2; die "the PDF is not A4"; }
+# a real structure tree: headings, lists, tables with header and data cells
+pdfinfo -struct "$pdf" >"$SCRATCH/struct"
+for el in H1 H2 H3 L LI Table TR TH TD; do
+  grep -q "^ *$el\b" "$SCRATCH/struct" || die "the PDF's structure has no $el"
+done
 pages=$(sed -n 's/^Pages: *//p' "$SCRATCH/info")
 [ "$pages" -ge 3 ] || die "the PDF has $pages pages"
 pdffonts "$pdf" | tail -n +3 >"$SCRATCH/fonts"
