@@ -1,8 +1,8 @@
 # tna questionnaire: the survey written for each tool, and the configuration that reads its
 # export.
 #  - Round trip, per tool: the questionnaire and its tna.yaml for four topics of the shipped
-#    frameworks (one skill with a hashed code); tests/tools/questionnaire_roundtrip.py reads the survey back from the tool's
-#    own file (the .lss, the .qsf, the Apps Script run against a stand-in FormApp, the PDF's
+#    frameworks (one skill with a hashed code); tests/tools/questionnaire_roundtrip.py reads
+#    the survey back from the tool's own file (the .lss, the .qsf, the Apps Script run against a stand-in FormApp, the PDF's
 #    text, the data-entry template), has 48 invented staff answer it (a repeat submission, a
 #    role typed for Other, typed barriers; a Qualtrics preview), writes the export in the
 #    tool's shape, and works out every summary and barriers row, the learners and language
