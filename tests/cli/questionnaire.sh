@@ -161,7 +161,8 @@ $PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/more" || die "th
 mkdir -p "$SCRATCH/limesurvey/exports/next" && cp "$SCRATCH/more/exports/2026-Q3/responses.csv" "$SCRATCH/limesurvey/exports/next/"
 sed 's/periods: \["2026-Q3"\]/periods: ["next"]/' "$SCRATCH/limesurvey/tna.yaml" >"$SCRATCH/limesurvey/next.yaml"
 expect_exit 0 "$TNA" run "$SCRATCH/limesurvey/next.yaml" -o "$SCRATCH/out-next" -q
-grep -q ",cd-writing,[1-9]" "$SCRATCH/out-next/summary-next.csv" || die "next quarter's export was not read"
+$PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/more" --check "$SCRATCH/out-next" \
+  --read-by "$SCRATCH/limesurvey/next.yaml" next || die "this quarter's configuration misread next quarter's export"
 
 # a framework's new version and a new skill, listed when the questionnaire is written again
 mkdir -p "$SCRATCH/fw/frameworks"

@@ -17,6 +17,9 @@ DIR/tna.yaml -o OUT) with DIR/expected.json, and OUT2's trained_vs_untrained n_t
 n_untrained (a run of the same export as two periods); prints the differences and exits 1
 on any.
 
+With --check OUT --read-by CONFIG PERIOD: the same for the export DIR holds, read by
+another configuration as PERIOD (DIR's people, only the skills CONFIG reads).
+
 The survey's structure comes from the tool's file, its meanings from the shipped reference
 files (inputs/): an option is a council, role, barrier, skill or level because its English
 text is that thing's name.
@@ -518,10 +521,28 @@ def write():
     os.makedirs(os.path.dirname(path), exist_ok=True)
     open(path, "w", encoding="utf-8", newline="").write(text)
     json.dump(expected(survey, again), open(os.path.join(DIR, "expected.json"), "w"), indent=1)
+    json.dump({"people": PEOPLE, "again": again}, open(os.path.join(DIR, "people.json"), "w"))
 
 
-def check(out, l4=None):
-    e = json.load(open(os.path.join(DIR, "expected.json")))
+def read_by(config, period):
+    """The figures another configuration must read from this export, as period: DIR's
+    people, their answers to the skills that configuration reads (a questionnaire written
+    again with more, read by last quarter's configuration)."""
+    global PERIOD
+    PERIOD = period
+    cfg = yaml.safe_load(open(config, encoding="utf-8"))
+    read = set(cfg["sources"][0]["skills"].values())
+    saved = json.load(open(os.path.join(DIR, "people.json")))
+    PEOPLE[:] = saved["people"]
+    again = saved["again"]
+    for p in PEOPLE + [again]:
+        p["levels"] = {s: v for s, v in p["levels"].items() if s in read}
+    return expected(None, again)
+
+
+def check(out, l4=None, e=None):
+    if e is None:
+        e = json.load(open(os.path.join(DIR, "expected.json")))
     fails = 0
     for stem in ("summary", "barriers", "demand"):
         got = list(csv.reader(open(os.path.join(out, "%s-%s.csv" % (stem, PERIOD)),
@@ -552,6 +573,8 @@ def check(out, l4=None):
 
 
 if len(sys.argv) > 4 and sys.argv[3] == "--check":
+    if len(sys.argv) > 7 and sys.argv[5] == "--read-by":
+        check(sys.argv[4], None, read_by(sys.argv[6], sys.argv[7]))
     check(sys.argv[4], sys.argv[6] if len(sys.argv) > 6 and sys.argv[5] == "--l4" else None)
 else:
     write()
