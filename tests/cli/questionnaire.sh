@@ -148,6 +148,23 @@ for tool in paper microsoft-forms; do
   grep -q " [1-9][0-9]* start with a grid carried over" "$SCRATCH/pages" ||
     { cat "$SCRATCH/pages" >&2; die "$tool: no grid runs over a page, so the check checked nothing"; }
 done
+# the Forms setup note of the whole survey fits one printed page: wrapped at 80 columns, at
+# most 50 lines (an A4 page at 11 pt with 2.5 cm margins holds about 53); every question
+# is in it (each non-grid title, and each topic's grid by its topic name)
+note="$SCRATCH/all-microsoft-forms/setup-microsoft-forms.md"
+lines=$(awk '{ n += length($0) ? int((length($0) + 79) / 80) : 1 } END { print n }' "$note")
+[ "$lines" -le 50 ] || { cat "$note" >&2; die "the Forms note is $lines lines at 80 columns, more than a page"; }
+$PY - "$note" <<'PY' || die "the Forms note misses a question"
+import glob, sys, yaml
+note = " ".join(open(sys.argv[1], encoding="utf-8").read().split())
+topics = [t for f in sorted(glob.glob("inputs/frameworks/*.yaml"))
+          for t in yaml.safe_load(open(f, encoding="utf-8"))["topics"]]
+want = ["%d skills questions" % len(topics), "Which council do you work for?",
+        "What stops you learning?"] + ["%s (%d)" % (t["name"], len(t["skills"])) for t in topics]
+missing = [w for w in want if w not in note]
+print("\n".join(missing))
+sys.exit(1 if missing else 0)
+PY
 
 # stable codes: a topic more, the same codes for the rest
 expect_exit 0 "$TNA" questionnaire inputs/tna.yaml --tool limesurvey -o "$SCRATCH/more" --topics "cd-user-needs,$TOPICS"
