@@ -51,6 +51,14 @@ for tool in limesurvey qualtrics google-forms microsoft-forms paper; do
   $PY tests/tools/questionnaire_roundtrip.py "$tool" "$dir" --check "$SCRATCH/out-$tool" --l4 "$SCRATCH/l4-$tool" ||
     die "$tool: the figures are not the population's"
 done
+# Microsoft Forms again, the grid's cells the level numbers the PDF prints over its columns
+# (what Quick import may make the Likert's options), read by the same tna.yaml
+$PY tests/tools/questionnaire_roundtrip.py microsoft-forms "$SCRATCH/microsoft-forms" --levels-as-printed ||
+  die "microsoft-forms: the export with level numbers could not be built"
+grep -q ',"\?[0-4]"\?,' "$SCRATCH/microsoft-forms/exports/2026-Q3/responses.csv" || die "no level number in the export"
+expect_exit 0 "$TNA" run "$SCRATCH/microsoft-forms/tna.yaml" -o "$SCRATCH/out-ms-numbers" -q
+$PY tests/tools/questionnaire_roundtrip.py microsoft-forms "$SCRATCH/microsoft-forms" --check "$SCRATCH/out-ms-numbers" ||
+  die "microsoft-forms: the level numbers were not read as levels"
 # the check reads the language and training answers: blanked, it fails
 $PY - "$SCRATCH/limesurvey/exports/2026-Q3/responses.csv" <<'PY'
 import csv, io, sys

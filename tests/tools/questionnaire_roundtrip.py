@@ -17,6 +17,9 @@ DIR/tna.yaml -o OUT) with DIR/expected.json, and OUT2's trained_vs_untrained n_t
 n_untrained (a run of the same export as two periods); prints the differences and exits 1
 on any.
 
+With --levels-as-printed (microsoft-forms): the grid's cells are the level numbers the
+PDF prints over its columns ("0".."4"), not the level names.
+
 With --check OUT --read-by CONFIG PERIOD: the same for the export DIR holds, read by
 another configuration as PERIOD (DIR's people, only the skills CONFIG reads).
 
@@ -41,6 +44,7 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 TOOL, DIR = sys.argv[1], sys.argv[2]
+AS_PRINTED = "--levels-as-printed" in sys.argv  # microsoft-forms: level cells "0".."4"
 K = 5
 
 
@@ -191,6 +195,19 @@ def survey_from_form():
                      [r[1] for r in q.rows]:
                 if " ".join(t.split()) not in flat:
                     raise SystemExit("the PDF for Quick import lacks %r" % t)
+        if AS_PRINTED:
+            # the grid's columns as the PDF heads them, the levels' numbers: Quick import may
+            # well make them the Likert's options, so the export's cells are "0".."4"
+            layout = subprocess.run(["pdftotext", "-layout", os.path.join(DIR, "questionnaire.pdf"),
+                                     "-"], capture_output=True, check=True).stdout.decode("utf-8")
+            heads = {tuple(l.split()) for l in layout.splitlines()
+                     if re.fullmatch(r"\s*\d+(\s+\d+)+\s*", l)}
+            for q in out:
+                if q.field == "grid":
+                    numbers = tuple(str(level) for level, _ in q.options)
+                    if numbers not in heads:
+                        raise SystemExit("the PDF heads no grid with %s" % " ".join(numbers))
+                    q.options = [(level, str(level)) for level, _ in q.options]
     return out
 
 
