@@ -8,7 +8,8 @@
 #    tool's shape, and works out every summary and barriers row, the learners and language
 #    split of every demand row, and (the same export run as two periods) how many said they
 #    were trained and not; tna run gives exactly those. Blank language and training answers
-#    fail the check.
+#    fail the check. LimeSurvey's export is also read as full answers, in English and in
+#    Welsh, and Microsoft Forms' with the grid's cells the level numbers the PDF prints.
 #  - Well-formed: the .lss validates against tests/tools/limesurvey.xsd with xmllint and
 #    passes the structural check, as does tests/tools/limesurvey_shape.lss, a small survey in
 #    the shape LimeSurvey 5 exports (fields and tables tna does not write); the .qsf validates against tests/tools/qsf.schema.json and
@@ -51,6 +52,16 @@ for tool in limesurvey qualtrics google-forms microsoft-forms paper; do
   $PY tests/tools/questionnaire_roundtrip.py "$tool" "$dir" --check "$SCRATCH/out-$tool" --l4 "$SCRATCH/l4-$tool" ||
     die "$tool: the figures are not the population's"
 done
+# LimeSurvey's export of full answers, in English and in Welsh, read by the same tna.yaml
+for lang in en cy; do
+  $PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/limesurvey" --full-answers $lang ||
+    die "limesurvey: the export of full answers ($lang) could not be built"
+  expect_exit 0 "$TNA" run "$SCRATCH/limesurvey/tna.yaml" -o "$SCRATCH/out-ls-$lang" -q
+  $PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/limesurvey" --check "$SCRATCH/out-ls-$lang" ||
+    die "limesurvey: the full answers ($lang) were misread"
+done
+grep -q '"Cyngor Sir Powys"' "$SCRATCH/limesurvey/exports/2026-Q3/responses.csv" || die "no Welsh full answer in the export"
+$PY tests/tools/questionnaire_roundtrip.py limesurvey "$SCRATCH/limesurvey" || die "the LimeSurvey export of codes written again"
 # Microsoft Forms again, the grid's cells the level numbers the PDF prints over its columns
 # (what Quick import may make the Likert's options), read by the same tna.yaml
 $PY tests/tools/questionnaire_roundtrip.py microsoft-forms "$SCRATCH/microsoft-forms" --levels-as-printed ||

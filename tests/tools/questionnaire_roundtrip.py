@@ -20,6 +20,9 @@ on any.
 With --levels-as-printed (microsoft-forms): the grid's cells are the level numbers the
 PDF prints over its columns ("0".."4"), not the level names.
 
+With --full-answers LANG (limesurvey): an export of full answers in LANG (en or cy), each
+answer's text from the .lss in that language, instead of answer codes.
+
 With --check OUT --read-by CONFIG PERIOD: the same for the export DIR holds, read by
 another configuration as PERIOD (DIR's people, only the skills CONFIG reads).
 
@@ -45,6 +48,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 TOOL, DIR = sys.argv[1], sys.argv[2]
 AS_PRINTED = "--levels-as-printed" in sys.argv  # microsoft-forms: level cells "0".."4"
+# limesurvey: an export of full answers in that language instead of answer codes
+FULL = sys.argv[sys.argv.index("--full-answers") + 1] if "--full-answers" in sys.argv else None
 K = 5
 
 
@@ -118,6 +123,11 @@ def survey_from_lss():
             text[r["qid"]] = r["question"]
     answers = {}
     ans_text = {r["aid"]: r["answer"] for r in rows("answer_l10ns") if r["language"] == "en"}
+    # a full-answers export writes each answer's text in the export's language
+    full = {r["aid"]: r["answer"] for r in rows("answer_l10ns") if r["language"] == FULL}
+    cell = {}
+    for r in rows("answers"):
+        cell[(r["qid"], r["code"])] = full[r["aid"]] if FULL else r["code"]
     for r in sorted(rows("answers"), key=lambda r: int(r["sortorder"])):
         answers.setdefault(r["qid"], []).append((r["code"], ans_text[r["aid"]]))
     subs = {}
@@ -130,11 +140,11 @@ def survey_from_lss():
         q.code, q.other = r["title"], r["other"] == "Y"
         if f == "grid":
             q.rows = [(SKILL[t], c) for c, t in subs[r["qid"]]]
-            q.options = [(LEVELS[t], c) for c, t in answers[r["qid"]]]
+            q.options = [(LEVELS[t], cell[(r["qid"], c)]) for c, t in answers[r["qid"]]]
         elif f == "barriers":
             q.options = [(meaning(f, t), c) for c, t in subs[r["qid"]]]
         elif f != "respondent":
-            q.options = [(meaning(f, t), c) for c, t in answers[r["qid"]]]
+            q.options = [(meaning(f, t), cell[(r["qid"], c)]) for c, t in answers[r["qid"]]]
         out.append(q)
     return out
 
@@ -417,12 +427,15 @@ def limesurvey_export(survey, rows):
     for i, p in enumerate(rows):
         r = [str(i + 1), stamp(p["minute"], "iso"), "4", "cy" if i % 2 else "en", str(1000 + i),
              stamp(p["minute"], "iso"), stamp(p["minute"], "iso")]
+        # with full answers, Other and a ticked box are LimeSurvey's own words in the
+        # export's language (its translations: Arall, Ie), with codes -oth- and Y
+        other, yes = {None: ("-oth-", "Y"), "en": ("Other", "Yes"), "cy": ("Arall", "Ie")}[FULL]
         for q in survey:
             r += answer_cells(
                 q, p,
-                lambda q, p: (["-oth-", p["other_role"]] if p["other_role"] else
+                lambda q, p: ([other, p["other_role"]] if p["other_role"] else
                               [option(q, p["role"])[1], ""]),
-                lambda q, p: (["Y" if b in p["barriers"] else "" for b, _ in q.options] +
+                lambda q, p: ([yes if b in p["barriers"] else "" for b, _ in q.options] +
                               [p["typed"] or ""]))
         out.append(r)
     buf = io.StringIO()
