@@ -75,9 +75,35 @@ static const char *form_type(const tna_q_question *q)
     case Q_CHOICES:
         return "Choice, multiple answers, with the Other option";
     case Q_GRID:
-        return "Likert: the skills as statements, the levels as options";
+        return "Likert, the skills as statements and the levels as options";
     }
     return "";
+}
+
+/* The skills questions as one item of the note: how many, the first's title, the type
+ * Forms should give them, and each topic with its number of statements. */
+static void forms_note_grids(tna_q_survey *s, FILE *fp, const tna_q_question *first, size_t n_grids)
+{
+    fprintf(fp, "   - %zu skills question%s, \"%s\"%s: %s. Their topics and statements:\n     ",
+            n_grids, n_grids == 1 ? "" : "s", tna_q_text(s, first),
+            n_grids == 1 ? "" : " and the like", form_type(first));
+    size_t column = 5;
+    for (size_t i = 0, k = 0; i < s->n_questions; i++) {
+        const tna_q_question *q = &s->questions[i];
+        if (q->kind != Q_GRID)
+            continue;
+        char *item = g_strdup_printf("%s (%zu)%s", s->model->topics[q->topic].name, q->n_rows,
+                                     ++k == n_grids ? "." : ",");
+        size_t len = (size_t)g_utf8_strlen(item, -1);
+        if (column > 5 && column + 1 + len > 88) {
+            fputs("\n     ", fp);
+            column = 5;
+        }
+        fprintf(fp, "%s%s", column > 5 ? " " : "", item);
+        column += (column > 5 ? 1 : 0) + len;
+        g_free(item);
+    }
+    fputc('\n', fp);
 }
 
 bool tna_q_write_forms_note(tna_q_survey *s, FILE *fp)
@@ -90,12 +116,22 @@ bool tna_q_write_forms_note(tna_q_survey *s, FILE *fp)
           "   Keep every title, statement and option **exactly** as the PDF words them, Welsh\n"
           "   and English: the configuration reads the responses by them.\n",
           fp);
+    /* The skills questions, one per topic, share one item (their titles differ only in the
+     * topic): listed one by one, a full survey's note would run to two printed pages. */
+    size_t n_grids = 0;
+    for (size_t i = 0; i < s->n_questions; i++)
+        n_grids += s->questions[i].kind == Q_GRID;
+    bool grids_done = false;
     for (size_t i = 0; i < s->n_questions; i++) {
         const tna_q_question *q = &s->questions[i];
+        if (q->kind == Q_GRID) {
+            if (!grids_done)
+                forms_note_grids(s, fp, q, n_grids);
+            grids_done = true;
+            continue;
+        }
         fprintf(fp, "   - \"%s\": %s", tna_q_text(s, q), form_type(q));
-        if (q->kind == Q_GRID)
-            fprintf(fp, " (%zu statements)", q->n_rows);
-        else if (q->kind != Q_TEXT)
+        if (q->kind != Q_TEXT)
             fprintf(fp, " (%zu options)", q->n_options);
         fputs(q->required ? "; required\n" : "\n", fp);
     }

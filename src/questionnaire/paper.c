@@ -209,13 +209,19 @@ static const char *title_of(doc *d, const tna_q_question *q)
     return tna_q_keepf(d->s, "%d. %s", d->number, t);
 }
 
-static double question_head(doc *d, const tna_q_question *q, double extra)
+/* The height of a question's title and help. */
+static double head_height(doc *d, const tna_q_question *q)
+{
+    const char *help = q->help_en ? tna_q_both(d->s, q->help_en, q->help_cy) : NULL;
+    return height_of(d, title_of(d, q), WIDTH, QUESTION, BOLD) + 4 +
+           (help ? height_of(d, help, WIDTH, TEXT, ITALIC) + 4 : 0);
+}
+
+static void question_head(doc *d, const tna_q_question *q, double extra)
 {
     const char *title = title_of(d, q);
     const char *help = q->help_en ? tna_q_both(d->s, q->help_en, q->help_cy) : NULL;
-    double h = height_of(d, title, WIDTH, QUESTION, BOLD) +
-               (help ? height_of(d, help, WIDTH, TEXT, ITALIC) + 4 : 0);
-    need(d, h + extra);
+    need(d, head_height(d, q) + extra);
     tag(d, "H3");
     d->y += draw(d, title, LEFT, d->y, WIDTH, QUESTION, BOLD) + 4;
     untag(d, "H3");
@@ -224,7 +230,6 @@ static double question_head(doc *d, const tna_q_question *q, double extra)
         d->y += draw(d, help, LEFT, d->y, WIDTH, TEXT, ITALIC) + 4;
         untag(d, "P");
     }
-    return h;
 }
 
 /* One option: a box, its text and (on paper) what to enter for it. */
@@ -265,9 +270,14 @@ static const char *code_of(doc *d, const tna_q_question *q, const tna_q_option *
     return o->meaning;
 }
 
+/* What must follow a choice question's head on its page: three options. */
+#define CHOICES_START (3 * (TEXT + 8))
+/* ... and a text question's: its write-in line. */
+#define TEXT_START 40.0
+
 static void choices(doc *d, const tna_q_question *q)
 {
-    question_head(d, q, 3 * (TEXT + 8));
+    question_head(d, q, CHOICES_START);
     tag(d, "L");
     for (size_t k = 0; k < q->n_options; k++)
         option_line(d, tna_q_option_text(d->s, &q->options[k]), code_of(d, q, &q->options[k]));
@@ -294,48 +304,78 @@ static const char *legend(doc *d, const tna_q_question *q)
     return kept;
 }
 
-/* A grid: a row per skill, a column per level headed by its number. */
+/* A grid's columns and the height of its header row (the levels' numbers). */
+#define GRID_HEADER (QUESTION + 8)
+
+static double grid_col(const tna_q_question *q)
+{
+    return fmin(48.0, (WIDTH * 0.45) / (double)(q->n_options ? q->n_options : 1));
+}
+
+static double grid_row_height(doc *d, const tna_q_question *q, size_t r)
+{
+    double name_w = WIDTH - grid_col(q) * (double)q->n_options - 8;
+    return fmax(height_of(d, tna_q_option_text(d->s, &q->rows[r]), name_w, TEXT, PLAIN), BOX) + 8;
+}
+
+/* What must follow a grid's head on its page: the legend, the header and the first row, so
+ * that neither the header nor the legend is left at the foot of a page. */
+static double grid_start(doc *d, const tna_q_question *q)
+{
+    return height_of(d, legend(d, q), WIDTH, TEXT, PLAIN) + 6 + GRID_HEADER +
+           (q->n_rows ? grid_row_height(d, q, 0) : 0);
+}
+
+static void grid_header(doc *d, const tna_q_question *q, double name_w, double col)
+{
+    tag(d, "TR");
+    tag(d, "TH");
+    untag(d, "TH");
+    for (size_t k = 0; k < q->n_options; k++) {
+        tag(d, "TH");
+        draw(d, q->options[k].meaning, LEFT + name_w + 8 + col * (double)k, d->y, col, QUESTION,
+             BOLD | CENTRE);
+        untag(d, "TH");
+    }
+    untag(d, "TR");
+    d->y += GRID_HEADER;
+}
+
+/* A grid: a row per skill, a column per level headed by its number; rows carried over to a
+ * new page are headed by the numbers again, so nobody turns back to see which box is which. */
 static void grid(doc *d, const tna_q_question *q)
 {
     size_t n = q->n_options;
-    double col = fmin(48.0, (WIDTH * 0.45) / (double)(n ? n : 1));
+    double col = grid_col(q);
     double name_w = WIDTH - col * (double)n - 8;
     const char *key = legend(d, q);
-    double key_h = height_of(d, key, WIDTH, TEXT, PLAIN);
-    question_head(d, q, key_h + QUESTION + 40);
+    question_head(d, q, grid_start(d, q));
     tag(d, "P");
     d->y += draw(d, key, LEFT, d->y, WIDTH, TEXT, PLAIN) + 6;
     untag(d, "P");
     tag(d, "Table");
-    for (size_t r = 0; r <= q->n_rows; r++) {
-        const char *name = r == 0 ? NULL : tna_q_option_text(d->s, &q->rows[r - 1]);
-        double h = r == 0 ? QUESTION + 8 : fmax(height_of(d, name, name_w, TEXT, PLAIN), BOX) + 8;
+    grid_header(d, q, name_w, col);
+    for (size_t r = 0; r < q->n_rows; r++) {
+        const char *name = tna_q_option_text(d->s, &q->rows[r]);
+        double h = grid_row_height(d, q, r);
+        int page = d->page;
         need_in(d, h, "Table");
+        if (d->page != page)
+            grid_header(d, q, name_w, col);
         tag(d, "TR");
-        if (r == 0) {
-            tag(d, "TH");
-            untag(d, "TH");
-            for (size_t k = 0; k < n; k++) {
-                tag(d, "TH");
-                draw(d, q->options[k].meaning, LEFT + name_w + 8 + col * (double)k, d->y, col,
-                     QUESTION, BOLD | CENTRE);
-                untag(d, "TH");
-            }
-        } else {
-            tag(d, "TH");
-            draw(d, name, LEFT, d->y + 2, name_w, TEXT, PLAIN);
-            untag(d, "TH");
-            for (size_t k = 0; k < n; k++) {
-                tag(d, "TD");
-                box(d, LEFT + name_w + 8 + col * (double)k + col / 2 - BOX / 2, d->y + 3);
-                untag(d, "TD");
-            }
-            cairo_set_source_rgb(d->cr, 0.8, 0.8, 0.8);
-            cairo_set_line_width(d->cr, 0.5);
-            cairo_move_to(d->cr, LEFT, d->y + h - 2);
-            cairo_line_to(d->cr, RIGHT, d->y + h - 2);
-            cairo_stroke(d->cr);
+        tag(d, "TH");
+        draw(d, name, LEFT, d->y + 2, name_w, TEXT, PLAIN);
+        untag(d, "TH");
+        for (size_t k = 0; k < n; k++) {
+            tag(d, "TD");
+            box(d, LEFT + name_w + 8 + col * (double)k + col / 2 - BOX / 2, d->y + 3);
+            untag(d, "TD");
         }
+        cairo_set_source_rgb(d->cr, 0.8, 0.8, 0.8);
+        cairo_set_line_width(d->cr, 0.5);
+        cairo_move_to(d->cr, LEFT, d->y + h - 2);
+        cairo_line_to(d->cr, RIGHT, d->y + h - 2);
+        cairo_stroke(d->cr);
         untag(d, "TR");
         d->y += h;
     }
@@ -351,10 +391,19 @@ static void grid(doc *d, const tna_q_question *q)
     }
 }
 
+/* What a question needs on its page to start: its head and what must follow it. */
+static double start_height(doc *d, const tna_q_question *q)
+{
+    return head_height(d, q) + (q->kind == Q_TEXT   ? TEXT_START
+                                : q->kind == Q_GRID ? grid_start(d, q)
+                                                    : CHOICES_START);
+}
+
+/* A section's heading, kept on the page of its first question's start. */
 static void section(doc *d, const tna_q_question *q)
 {
     const char *title = tna_q_both(d->s, q->section_en, q->section_cy);
-    need(d, 80);
+    need(d, 6 + height_of(d, title, WIDTH, 18, BOLD) + 8 + 8 + start_height(d, q));
     d->y += 6;
     tag(d, "H2");
     d->y += draw(d, title, LEFT, d->y, WIDTH, 18, BOLD) + 8;
@@ -403,7 +452,7 @@ static void render(doc *d)
             section(d, q);
         d->y += 8;
         if (q->kind == Q_TEXT) {
-            question_head(d, q, 40);
+            question_head(d, q, TEXT_START);
             write_line(d, NULL);
         } else if (q->kind == Q_GRID) {
             grid(d, q);

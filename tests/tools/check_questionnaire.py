@@ -2,7 +2,8 @@
 """check_questionnaire.py lss FILE | qsf FILE: what a schema cannot say about the survey
 files `tna questionnaire` writes.
 
-lss: every table's rows have only the fields its <fields> lists; every question's group
+lss: the tables a survey needs are there, and in their rows the fields read here; every
+table's rows have only the fields its <fields> lists; every question's group
 exists; every subquestion's parent is a question of its group; every answer belongs to a
 question; every question, subquestion, answer and group has its text in every language of
 <languages>, and the survey its settings in each; codes are unique among a question's
@@ -32,8 +33,21 @@ def check_lss():
     root = ET.parse(path).getroot()
     langs = [l.text for l in root.find("languages")]
 
+    # what the schema leaves open (LimeSurvey's own files leave out empty fields and tables
+    # without rows): the tables a survey needs and the fields read here
+    need = {"groups": ["gid"], "group_l10ns": ["gid", "group_name", "language"],
+            "questions": ["qid", "parent_qid", "sid", "gid", "type", "title"],
+            "subquestions": ["qid", "parent_qid", "gid", "title"],
+            "question_l10ns": ["qid", "question", "language"],
+            "answers": ["aid", "qid", "code"], "answer_l10ns": ["aid", "answer", "language"],
+            "surveys": ["sid"], "surveys_languagesettings": ["surveyls_language"]}
+
     def table(name):
         t = root.find(name)
+        if t is None:
+            if name not in ("answers", "answer_l10ns", "subquestions"):
+                problem("no table %s" % name)
+            return []
         fields = [f.text for f in t.find("fields")]
         rows = []
         for r in t.find("rows"):
@@ -41,6 +55,10 @@ def check_lss():
             extra = set(row) - set(fields)
             if extra:
                 problem("%s: a row has fields not in <fields>: %s" % (name, sorted(extra)))
+            missing = [f for f in need[name] if f not in row]
+            if missing:
+                problem("%s: a row lacks %s" % (name, missing))
+                row.update({f: "" for f in missing})
             rows.append(row)
         return rows
 

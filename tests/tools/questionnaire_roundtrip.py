@@ -8,10 +8,23 @@ data-entry.csv), invents 48 staff in three councils and two roles with levels, t
 barriers and a language (one who types "Other" for a role, one who submits twice, a
 Qualtrics preview), writes their responses where DIR/tna.yaml expects them, shaped as the
 tool exports them, and writes DIR/expected.json: every row of summary-PERIOD.csv and
-barriers-PERIOD.csv, computed here from the people (never from tna's output).
+barriers-PERIOD.csv, the learners and their language split of every demand-PERIOD.csv row,
+and how many said they were trained or not; all computed here from the people (never from
+tna's output).
 
-With --check OUT: compares OUT's summary and barriers CSVs (tna run DIR/tna.yaml -o OUT)
-with DIR/expected.json; prints the differences and exits 1 on any.
+With --check OUT [--l4 OUT2]: compares OUT's summary, barriers and demand CSVs (tna run
+DIR/tna.yaml -o OUT) with DIR/expected.json, and OUT2's trained_vs_untrained n_trained and
+n_untrained (a run of the same export as two periods); prints the differences and exits 1
+on any.
+
+With --levels-as-printed (microsoft-forms): the grid's cells are the level numbers the
+PDF prints over its columns ("0".."4"), not the level names.
+
+With --full-answers LANG (limesurvey): an export of full answers in LANG (en or cy), each
+answer's text from the .lss in that language, instead of answer codes.
+
+With --check OUT --read-by CONFIG PERIOD: the same for the export DIR holds, read by
+another configuration as PERIOD (DIR's people, only the skills CONFIG reads).
 
 The survey's structure comes from the tool's file, its meanings from the shipped reference
 files (inputs/): an option is a council, role, barrier, skill or level because its English
@@ -34,6 +47,9 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 TOOL, DIR = sys.argv[1], sys.argv[2]
+AS_PRINTED = "--levels-as-printed" in sys.argv  # microsoft-forms: level cells "0".."4"
+# limesurvey: an export of full answers in that language instead of answer codes
+FULL = sys.argv[sys.argv.index("--full-answers") + 1] if "--full-answers" in sys.argv else None
 K = 5
 
 
@@ -53,6 +69,7 @@ for f in ("content-design", "user-research", "digital-data"):
             TOPIC_OF[s["id"]] = t["id"]
             FW_OF[t["id"]] = fw["id"]
 AUTH = {a["name"]: a["id"] for a in load("inputs/authorities.yaml")["authorities"]}
+REGION = {a["id"]: a["region"] for a in load("inputs/authorities.yaml")["authorities"]}
 ROLES = {r["id"]: r for r in load("inputs/roles.yaml")["roles"]}
 ROLE_BY_NAME = {r["name"]: r["id"] for r in ROLES.values()}
 BARRIER = {b["name"]: b["id"] for b in load("inputs/barriers.yaml")["barriers"]}
@@ -106,6 +123,11 @@ def survey_from_lss():
             text[r["qid"]] = r["question"]
     answers = {}
     ans_text = {r["aid"]: r["answer"] for r in rows("answer_l10ns") if r["language"] == "en"}
+    # a full-answers export writes each answer's text in the export's language
+    full = {r["aid"]: r["answer"] for r in rows("answer_l10ns") if r["language"] == FULL}
+    cell = {}
+    for r in rows("answers"):
+        cell[(r["qid"], r["code"])] = full[r["aid"]] if FULL else r["code"]
     for r in sorted(rows("answers"), key=lambda r: int(r["sortorder"])):
         answers.setdefault(r["qid"], []).append((r["code"], ans_text[r["aid"]]))
     subs = {}
@@ -118,11 +140,11 @@ def survey_from_lss():
         q.code, q.other = r["title"], r["other"] == "Y"
         if f == "grid":
             q.rows = [(SKILL[t], c) for c, t in subs[r["qid"]]]
-            q.options = [(LEVELS[t], c) for c, t in answers[r["qid"]]]
+            q.options = [(LEVELS[t], cell[(r["qid"], c)]) for c, t in answers[r["qid"]]]
         elif f == "barriers":
             q.options = [(meaning(f, t), c) for c, t in subs[r["qid"]]]
         elif f != "respondent":
-            q.options = [(meaning(f, t), c) for c, t in answers[r["qid"]]]
+            q.options = [(meaning(f, t), cell[(r["qid"], c)]) for c, t in answers[r["qid"]]]
         out.append(q)
     return out
 
@@ -183,6 +205,19 @@ def survey_from_form():
                      [r[1] for r in q.rows]:
                 if " ".join(t.split()) not in flat:
                     raise SystemExit("the PDF for Quick import lacks %r" % t)
+        if AS_PRINTED:
+            # the grid's columns as the PDF heads them, the levels' numbers: Quick import may
+            # well make them the Likert's options, so the export's cells are "0".."4"
+            layout = subprocess.run(["pdftotext", "-layout", os.path.join(DIR, "questionnaire.pdf"),
+                                     "-"], capture_output=True, check=True).stdout.decode("utf-8")
+            heads = {tuple(l.split()) for l in layout.splitlines()
+                     if re.fullmatch(r"\s*\d+(\s+\d+)+\s*", l)}
+            for q in out:
+                if q.field == "grid":
+                    numbers = tuple(str(level) for level, _ in q.options)
+                    if numbers not in heads:
+                        raise SystemExit("the PDF heads no grid with %s" % " ".join(numbers))
+                    q.options = [(level, str(level)) for level, _ in q.options]
     return out
 
 
@@ -305,7 +340,42 @@ def expected(survey, again):
         for a in ["*"] + sorted(set(base) - {"*"}):
             n = citing.get((b, a), 0)
             barriers.append("%s,%s,%s,%d,%d,%.6f,0" % (PERIOD, b, a, base[a], n, n / base[a]))
-    return {"summary": sorted(summary), "barriers": sorted(barriers)}
+    # demand: per topic, everyone, each region and each council; learners are those with a
+    # below-target pair in the topic, split by the language they would rather learn in
+    lang = {"welsh": 0, "english": 1, "either": 2, None: 3}
+    dem = {}
+    for p in PEOPLE:
+        for s, c in levels[p["staff"]].items():
+            t = target(p["role"], s)
+            if t <= 0 or c is None:
+                continue
+            for reg, a in (("*", "*"), (REGION[p["council"]], "*"),
+                           (REGION[p["council"]], p["council"])):
+                d = dem.setdefault((TOPIC_OF[s], reg, a), {"resp": set(), "need": set()})
+                d["resp"].add(p["staff"])
+                if c < t:
+                    d["need"].add(p["staff"])
+    language = {p["staff"]: p["language"] for p in PEOPLE}
+    demand = []
+    for (t, reg, a), d in dem.items():
+        split = [0, 0, 0, 0]
+        for who in d["need"]:
+            split[lang[language[who]]] += 1
+        demand.append("%s,%s,%s,%s,%s,%d,%d,%d,%d,%d,%d" % (
+            PERIOD, FW_OF[t], t, reg, a, len(d["resp"]), len(d["need"]), *split))
+    # the training answer: in a second period of the same export, trained_vs_untrained
+    # compares the people who said yes with those who said no, among those with a skill
+    # their role has a target for answered (a blank answer is in neither group)
+    n = {True: 0, False: 0}
+    trained = {p["staff"]: p["trained"] for p in PEOPLE}
+    for who, lv in levels.items():
+        person = next(p for p in PEOPLE if p["staff"] == who)
+        if trained[who] is None:
+            continue
+        if any(target(person["role"], s) > 0 and c is not None for s, c in lv.items()):
+            n[trained[who]] += 1
+    return {"summary": sorted(summary), "barriers": sorted(barriers), "demand": sorted(demand),
+            "n_trained": n[True], "n_untrained": n[False]}
 
 
 # ---- the exports --------------------------------------------------------------------------
@@ -357,12 +427,15 @@ def limesurvey_export(survey, rows):
     for i, p in enumerate(rows):
         r = [str(i + 1), stamp(p["minute"], "iso"), "4", "cy" if i % 2 else "en", str(1000 + i),
              stamp(p["minute"], "iso"), stamp(p["minute"], "iso")]
+        # with full answers, Other and a ticked box are LimeSurvey's own words in the
+        # export's language (its translations: Arall, Ie), with codes -oth- and Y
+        other, yes = {None: ("-oth-", "Y"), "en": ("Other", "Yes"), "cy": ("Arall", "Ie")}[FULL]
         for q in survey:
             r += answer_cells(
                 q, p,
-                lambda q, p: (["-oth-", p["other_role"]] if p["other_role"] else
+                lambda q, p: ([other, p["other_role"]] if p["other_role"] else
                               [option(q, p["role"])[1], ""]),
-                lambda q, p: (["Y" if b in p["barriers"] else "" for b, _ in q.options] +
+                lambda q, p: ([yes if b in p["barriers"] else "" for b, _ in q.options] +
                               [p["typed"] or ""]))
         out.append(r)
     buf = io.StringIO()
@@ -478,14 +551,38 @@ def write():
     os.makedirs(os.path.dirname(path), exist_ok=True)
     open(path, "w", encoding="utf-8", newline="").write(text)
     json.dump(expected(survey, again), open(os.path.join(DIR, "expected.json"), "w"), indent=1)
+    json.dump({"people": PEOPLE, "again": again}, open(os.path.join(DIR, "people.json"), "w"))
 
 
-def check(out):
-    e = json.load(open(os.path.join(DIR, "expected.json")))
+def read_by(config, period):
+    """The figures another configuration must read from this export, as period: DIR's
+    people, their answers to the skills that configuration reads (a questionnaire written
+    again with more, read by last quarter's configuration)."""
+    global PERIOD
+    PERIOD = period
+    cfg = yaml.safe_load(open(config, encoding="utf-8"))
+    read = set(cfg["sources"][0]["skills"].values())
+    saved = json.load(open(os.path.join(DIR, "people.json")))
+    PEOPLE[:] = saved["people"]
+    again = saved["again"]
+    for p in PEOPLE + [again]:
+        p["levels"] = {s: v for s, v in p["levels"].items() if s in read}
+    return expected(None, again)
+
+
+def check(out, l4=None, e=None):
+    if e is None:
+        e = json.load(open(os.path.join(DIR, "expected.json")))
     fails = 0
-    for stem in ("summary", "barriers"):
-        got = open(glob.glob(os.path.join(out, "%s-*.csv" % stem))[0], encoding="utf-8").read()
-        got = sorted(got.splitlines()[1:])
+    for stem in ("summary", "barriers", "demand"):
+        got = list(csv.reader(open(os.path.join(out, "%s-%s.csv" % (stem, PERIOD)),
+                                   encoding="utf-8")))
+        if stem == "demand":  # the counts worked out here: who, learners, their languages
+            cols = [got[0].index(c) for c in ("period", "framework", "topic", "region",
+                                               "authority", "respondents", "learners", "welsh",
+                                               "english", "either", "unstated")]
+            got = [[r[c] for c in cols] for r in got]
+        got = sorted(",".join(r) for r in got[1:])
         if got != e[stem]:
             fails += 1
             print("%s differs:\n  only tna: %s\n  only expected: %s" % (
@@ -493,10 +590,21 @@ def check(out):
         elif len(got) < 10:
             fails += 1
             print("%s: only %d rows" % (stem, len(got)))
+    if l4:
+        rows = list(csv.DictReader(open(os.path.join(l4, "expectations-%s.csv" % PERIOD),
+                                        encoding="utf-8")))
+        r = next(r for r in rows if r["metric"] == "trained_vs_untrained")
+        got = (r["n_trained"], r["n_untrained"])
+        want = (str(e["n_trained"]), str(e["n_untrained"]))
+        if got != want or min(e["n_trained"], e["n_untrained"]) < K:
+            fails += 1
+            print("trained and untrained: tna %s, expected %s" % (got, want))
     sys.exit(1 if fails else 0)
 
 
 if len(sys.argv) > 4 and sys.argv[3] == "--check":
-    check(sys.argv[4])
+    if len(sys.argv) > 7 and sys.argv[5] == "--read-by":
+        check(sys.argv[4], None, read_by(sys.argv[6], sys.argv[7]))
+    check(sys.argv[4], sys.argv[6] if len(sys.argv) > 6 and sys.argv[5] == "--l4" else None)
 else:
     write()
