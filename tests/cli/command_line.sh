@@ -76,3 +76,16 @@ expect_exit 3 "$TNA" run "$SCRATCH/ods/tna.yaml" -o "$SCRATCH/x"
 expect_text "$SCRATCH/err" "2026-Q3-survey.ods: this is a spreadsheet, not a CSV: save it as CSV UTF-8."
 expect_text "$SCRATCH/err" "in LibreOffice Calc: File > Save As, type 'Text CSV (.csv)', character set 'Unicode (UTF-8)'"
 [ ! -e "$SCRATCH/x" ] || die "a failed run wrote output"
+# a file the configuration names (the roles, a framework) that is a FIFO: refused at once
+# with the place that names it, exit 2, never waited on (no writer ever opens these)
+for f in roles.yaml fw.yaml; do
+  rm -rf "$SCRATCH/ref" && cp -r tests/cases/analysis "$SCRATCH/ref"
+  rm "$SCRATCH/ref/$f" && mkfifo "$SCRATCH/ref/$f"
+  line=$(grep -n "$f" "$SCRATCH/ref/tna.yaml" | cut -d: -f1)
+  for cmd in validate "run -o $SCRATCH/x"; do
+    expect_exit 2 timeout 10 "$TNA" $cmd "$SCRATCH/ref/tna.yaml"
+    expect_text "$SCRATCH/err" "tna.yaml:$line:"
+    expect_text "$SCRATCH/err" ": '$f' is not a regular file (a directory, pipe or device)"
+  done
+done
+[ ! -e "$SCRATCH/x" ] || die "a refused configuration wrote output"
