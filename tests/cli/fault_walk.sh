@@ -87,7 +87,7 @@ echo "the user's notes" >"$R/notes.txt"
 cp -r "$SCRATCH/expected/" "$SCRATCH/expected-here" && cp "$R/notes.txt" "$SCRATCH/expected-here/"
 expected="$SCRATCH/expected-here"
 previous
-[ ! -L "$R" ] && [ ! -e "$(set_home "$R")" ] || die "a directory with the user's file was not updated in place"
+[ ! -L "$R" ] && [ ! -e "$(set_home "$R")" ] || die "$R, with the user's file, was not updated in place"
 walk WRITE
 # the in-place steps were among them: a failed link aside, and a failed rename after others
 # had succeeded, whose undo put their old reports back (the same_as check above)
@@ -97,5 +97,6 @@ done
 
 # docs/faults.md quotes the counts; a change in the operations must change it too (they do
 # not depend on the number of threads: measured with TNA_THREADS 1, 2 and 8)
-said="the walk covers $writes write-class operations and $allocs allocations into a directory of sets, and $walked write-class operations in place"
+said="the walk covers $writes write-class operations and $allocs allocations into a directory"
+said="$said of sets, and $walked write-class operations in place"
 tr '\n' ' ' <docs/faults.md | tr -s ' ' | grep -qF "$said" || die "docs/faults.md should say: $said"
