@@ -45,3 +45,47 @@ printf 'PK\003\004\024\000\006\000fake workbook' > "$SCRATCH/xlsx/2026-Q3-survey
 expect_exit 3 "$TNA" run "$SCRATCH/xlsx/tna.yaml" -o "$SCRATCH/x"
 expect_text "$SCRATCH/err" "2026-Q3-survey.csv: this is a spreadsheet, not a CSV: save it as CSV UTF-8. In Excel: File > Save As"
 [ ! -e "$SCRATCH/x" ] || die "a failed run wrote output"
+# an OpenDocument spreadsheet (LibreOffice's .ods) named as the survey: the same message,
+# whose steps include LibreOffice's. A real one: the mimetype entry first and stored, as
+# ODF requires, then a manifest and one sheet (LibreOffice opens it)
+cp -r tests/cases/analysis "$SCRATCH/ods"
+sed -i 's/{period}-survey.csv/{period}-survey.ods/' "$SCRATCH/ods/tna.yaml"
+python3 - "$SCRATCH/ods/2026-Q3-survey.ods" <<'PY' || die "cannot write an ODS file"
+import sys, zipfile
+ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+cell = '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>'
+row = lambda *v: "<table:table-row>" + "".join(cell % x for x in v) + "</table:table-row>"
+mime = "application/vnd.oasis.opendocument.spreadsheet"
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr(zipfile.ZipInfo("mimetype"), mime, compress_type=zipfile.ZIP_STORED)
+    z.writestr("META-INF/manifest.xml",
+               '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+               'manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+               'manifest:full-path="/" manifest:media-type="%s"/><manifest:file-entry '
+               'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+               '</manifest:manifest>' % mime)
+    z.writestr("content.xml",
+               '<office:document-content %s office:version="1.2"><office:body>'
+               '<office:spreadsheet><table:table table:name="Survey">%s%s</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>'
+               % (ns, row("Staff", "Council", "Role"), row("001", "a1", "r1")))
+PY
+expect_exit 3 "$TNA" run "$SCRATCH/ods/tna.yaml" -o "$SCRATCH/x"
+expect_text "$SCRATCH/err" "2026-Q3-survey.ods: this is a spreadsheet, not a CSV: save it as CSV UTF-8."
+expect_text "$SCRATCH/err" "in LibreOffice Calc: File > Save As, type 'Text CSV (.csv)', character set 'Unicode (UTF-8)'"
+[ ! -e "$SCRATCH/x" ] || die "a failed run wrote output"
+# a file the configuration names (the roles, a framework) that is a FIFO: refused at once
+# with the place that names it, exit 2, never waited on (no writer ever opens these)
+for f in roles.yaml fw.yaml; do
+  rm -rf "$SCRATCH/ref" && cp -r tests/cases/analysis "$SCRATCH/ref"
+  rm "$SCRATCH/ref/$f" && mkfifo "$SCRATCH/ref/$f"
+  line=$(grep -n "$f" "$SCRATCH/ref/tna.yaml" | cut -d: -f1)
+  for cmd in validate "run -o $SCRATCH/x"; do
+    expect_exit 2 timeout 10 "$TNA" $cmd "$SCRATCH/ref/tna.yaml"
+    expect_text "$SCRATCH/err" "tna.yaml:$line:"
+    expect_text "$SCRATCH/err" ": '$f' is not a regular file (a directory, pipe or device)"
+  done
+done
+[ ! -e "$SCRATCH/x" ] || die "a refused configuration wrote output"
