@@ -170,9 +170,10 @@ def unlisted(text):
     text = re.sub(r"\s+", " ", text)
     for t in sorted(english_only + idents, key=len, reverse=True):
         text = text.replace(t, " ")
-    text = re.sub(r"(?<![\w-])[\w-]+(?![\w-])",
+    # paths first: an id inside one (frameworks/content-design.yaml) must not split it
+    text = IDENT.sub(" ", text)
+    return re.sub(r"(?<![\w-])[\w-]+(?![\w-])",
                   lambda m: " " if m.group(0) in ref_ids else m.group(0), text)
-    return IDENT.sub(" ", text)
 
 
 def english_in(where, text):
