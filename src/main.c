@@ -177,6 +177,14 @@ static tna_status render_reports(const tna_results *res, const tna_render_option
     return pdf;
 }
 
+/* TNA_CUT_LABELS=1: each label a PDF cut short with an ellipsis instead of wrapping it, and
+ * how many, on standard error (tests check that there are none). */
+static void print_cut_label(void *data, const char *file, const char *text)
+{
+    (*(int *)data)++;
+    fprintf(stderr, "tna: %s: label cut: %s\n", file, text);
+}
+
 /* TNA_TIMING=1 prints how long each stage took on standard error, and the peak memory so far
  * (for benchmarks). */
 static void stage_done(const char *stage, gint64 *since)
@@ -348,6 +356,11 @@ static int publish(const tna_results *res, const tna_dq_log *log,
     int rc = 0;
     writing = 1;
     tna_render_options ro = {.language = language, .now = now()};
+    int cut_labels = 0;
+    if (getenv("TNA_CUT_LABELS")) {
+        ro.cut_label = print_cut_label;
+        ro.cut_label_data = &cut_labels;
+    }
     tna_status st = tna_render_csv(res, log, out, &err);
     if (st == TNA_OK && tallies != NULL) {
         char *name = g_strdup_printf("counts-%s.csv", res->periods[res->n_periods - 1].period);
@@ -361,6 +374,8 @@ static int publish(const tna_results *res, const tna_dq_log *log,
     if (st == TNA_OK && !interrupted)
         st = render_reports(res, &ro, packs, out, &err);
     stage_done("reports", clock);
+    if (ro.cut_label)
+        fprintf(stderr, "tna: labels cut: %d\n", cut_labels);
     bool committed = false;
     if (st == TNA_OK && !interrupted)
         committed = (st = tna_outputs_commit(out, &err)) == TNA_OK;

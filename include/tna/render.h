@@ -40,6 +40,12 @@ typedef struct tna_render_options {
      * (left out) is the full report. A pack is a filtered view of the same results: it shows
      * only figures the run's results hold, hidden where they are hidden. */
     tna_dims focus;
+    /* When set, the PDF renderers call cut_label for every label the report had to cut short
+     * with an ellipsis instead of wrapping it (file: the report's name in the outputs set,
+     * text: the whole label), once each in drawing order; tna run sets it for
+     * TNA_CUT_LABELS. Called only on the thread that renders the PDFs. */
+    void (*cut_label)(void *data, const char *file, const char *text);
+    void *cut_label_data;
 } tna_render_options;
 
 typedef struct tna_dq_log tna_dq_log; /* dq_log.h */

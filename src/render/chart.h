@@ -85,6 +85,12 @@ double tna_chart_text_min_width(cairo_t *cr, const char *text, double size, int 
 void tna_chart_text_up(cairo_t *cr, const char *text, double x, double y, double max_len, double size,
                    int flags, int max_lines);
 
+/* The texts tna_chart_text and tna_chart_text_up drew on cr that pango cut short with an
+ * ellipsis (a label given fewer lines or less width than it needs), in drawing order; NULL
+ * when none was. Kept with cr and freed with it, so each pass of a report has its own.
+ * Labels should wrap rather than be cut: tna run counts these with TNA_CUT_LABELS. */
+GPtrArray *tna_chart_cut_texts(cairo_t *cr);
+
 /* ---- number formats for axes ----------------------------------------------------------- */
 
 typedef enum chart_format {

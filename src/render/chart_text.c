@@ -17,7 +17,7 @@
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-static const cairo_user_data_key_t context_key, rotated_done_key;
+static const cairo_user_data_key_t context_key, rotated_done_key, cut_key;
 
 void tna_chart_set_context(cairo_t *cr, PangoContext *context)
 {
@@ -131,6 +131,24 @@ static PangoLayout *layout_new(cairo_t *cr, const char *text, double w, double s
     return g_object_ref(lay);
 }
 
+/* Notes text on cr's list of cut texts when pango shortened its layout with an ellipsis. */
+static void note_cut(cairo_t *cr, PangoLayout *lay, const char *text)
+{
+    if (!pango_layout_is_ellipsized(lay))
+        return;
+    GPtrArray *cut = cairo_get_user_data(cr, &cut_key);
+    if (cut == NULL) {
+        cut = g_ptr_array_new_with_free_func(g_free);
+        cairo_set_user_data(cr, &cut_key, cut, (cairo_destroy_func_t)g_ptr_array_unref);
+    }
+    g_ptr_array_add(cut, g_strdup(text));
+}
+
+GPtrArray *tna_chart_cut_texts(cairo_t *cr)
+{
+    return cairo_get_user_data(cr, &cut_key);
+}
+
 static void layout_size(PangoLayout *lay, double *w, double *h)
 {
     int pw, ph;
@@ -155,6 +173,7 @@ double tna_chart_text(cairo_t *cr, const char *text, double x, double y, double 
         x -= tw;
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, lay);
+    note_cut(cr, lay, text);
     cairo_new_path(cr); /* leave no current point for the next path to join */
     g_object_unref(lay);
     return th;
@@ -181,6 +200,7 @@ void tna_chart_text_up(cairo_t *cr, const char *text, double x, double y, double
     layout_size(lay, NULL, &th);
     cairo_move_to(cr, 0, -th);
     pango_cairo_show_layout(cr, lay);
+    note_cut(cr, lay, text);
     cairo_new_path(cr);
     g_object_unref(lay);
     cairo_restore(cr);

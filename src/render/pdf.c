@@ -109,6 +109,8 @@ static cairo_status_t render_pass(pdf_doc *d, pdf_stream *stream)
     tna_pdf_tag_end(d, "Document");
     if (d->n_tags != 0)
         d->tag_error = true;
+    if (d->final && tna_chart_cut_texts(d->cr))
+        d->cut = g_ptr_array_ref(tna_chart_cut_texts(d->cr));
     cairo_status_t st = cairo_status(d->cr);
     cairo_destroy(d->cr);
     d->cr = NULL;
@@ -176,6 +178,11 @@ tna_status tna_render_pdf(const tna_results *results, const tna_render_options *
                                        : cairo_status_to_string(st));
         g_free(path);
     }
+    if (d.cut && options->cut_label)
+        for (guint i = 0; i < d.cut->len; i++)
+            options->cut_label(options->cut_label_data, name, g_ptr_array_index(d.cut, i));
+    if (d.cut)
+        g_ptr_array_unref(d.cut);
     tna_chart_drop_layouts(d.pango);
     g_object_unref(d.pango);
     g_object_unref(fonts);

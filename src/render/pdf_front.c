@@ -16,17 +16,57 @@
 
 /* ---- cover --------------------------------------------------------------------------------- */
 
-/* The cover's page, its bookmark and its coloured band, white ink set for the title. */
-static void cover_band(pdf_doc *d)
+#define COVER_BAND 300.0 /* the coloured band's height, unless the title needs more */
+
+/* The cover's page, its bookmark and its coloured band (h high), white ink set for the
+ * title. */
+static void cover_band(pdf_doc *d, double h)
 {
     tna_pdf_page_begin(d);
     d->section_page[PDF_SEC_COVER] = d->page;
     d->y = 0;
     tna_pdf_outline_here(d, CAIRO_PDF_OUTLINE_ROOT, tna_pdf_section_title(d, PDF_SEC_COVER));
     tna_chart_set_rgb(d->cr, tna_chart_accent);
-    cairo_rectangle(d->cr, 0, 0, PDF_W, 300);
+    cairo_rectangle(d->cr, 0, 0, PDF_W, h);
     cairo_fill(d->cr);
     cairo_set_source_rgb(d->cr, 1, 1, 1);
+}
+
+/* The size of a cover title (bold, wrapped to PDF_WIDTH): `largest` points when it takes at
+ * most four lines, else smaller in steps down to two thirds of it, where it takes as many
+ * lines as it needs (a bilingual title is about twice as long). Its height in *h. */
+static double title_size(pdf_doc *d, const char *title, double largest, double *h)
+{
+    double size = largest, line;
+    for (;; size -= 2) {
+        tna_chart_text_size(d->cr, "X", 0, size, CHART_BOLD, 0, NULL, &line);
+        tna_chart_text_size(d->cr, title, PDF_WIDTH, size, CHART_BOLD | CHART_WRAP, 0, NULL, h);
+        if (*h <= 4.5 * line || size - 2 < largest * 2 / 3)
+            return size;
+    }
+}
+
+/* The cover's fields, a label and its value a row, from y; returns the y below them. The
+ * labels' column is as wide as the widest label (150 points at least, so one language
+ * keeps its layout), at most 45% of the width, where a label wraps. */
+static double cover_fields(pdf_doc *d, const char *const (*rows)[2], int n, double y)
+{
+    cairo_t *cr = d->cr;
+    double lw = 150;
+    for (int i = 0; i < n; i++) {
+        double w;
+        tna_chart_text_size(cr, rows[i][0], 0, 10, 0, 0, &w, NULL);
+        lw = fmax(lw, fmin(ceil(w) + 1, PDF_WIDTH * 0.45));
+    }
+    for (int i = 0; i < n; i++) {
+        tna_chart_set_rgb(cr, tna_chart_muted);
+        double lh = tna_pdf_text_at(d, rows[i][0], PDF_LEFT, y, lw, 10, CHART_WRAP);
+        tna_chart_set_rgb(cr, tna_chart_ink);
+        double vh = tna_pdf_text_at(d, rows[i][1], PDF_LEFT + lw + 5, y, PDF_WIDTH - lw - 5, 10,
+                                    CHART_BOLD | CHART_WRAP);
+        y += fmax(lh, vh) + 6;
+    }
+    return y;
 }
 
 /* A pack's cover: the council's or region's name in English and in Welsh, whatever the
@@ -38,20 +78,30 @@ static void pack_cover(pdf_doc *d)
     uint32_t a = d->opt->focus.authority.plus_one, g = d->opt->focus.region.plus_one;
     const char *en = a ? m->authorities[a - 1].name : m->regions[g - 1].name;
     const char *cy = a ? m->authorities[a - 1].name_cy : m->regions[g - 1].name_cy;
-    cover_band(d);
+    /* the running title (wrapped, a bilingual one on two lines or more), the names under it;
+     * the band grows when they need more room than it has */
+    double kicker, en_h, cy_h = 0, period_h;
+    tna_chart_text_size(cr, d->running_title, PDF_WIDTH, 11, CHART_BOLD | CHART_WRAP, 0, NULL,
+                        &kicker);
+    bool welsh = cy && cy[0] && strcmp(cy, en) != 0;
+    double en_size = title_size(d, en, 26, &en_h),
+           cy_size = welsh ? title_size(d, cy, 20, &cy_h) : 0;
+    tna_chart_text_size(cr, d->cur->period, 0, 18, CHART_BOLD, 0, NULL, &period_h);
+    double y = fmax(112, 80 + kicker + 10);
+    double band = fmax(COVER_BAND, y + en_h + (welsh ? 6 + cy_h : 0) + 14 + period_h + 24);
+    cover_band(d, band);
     tna_pdf_text_at(d, d->running_title, PDF_LEFT, 80, PDF_WIDTH, 11, CHART_BOLD | CHART_WRAP);
     tna_pdf_tag_begin(d, "H1", NULL);
-    double y = 112 + tna_chart_text(cr, en, PDF_LEFT, 112, PDF_WIDTH, 26, CHART_BOLD | CHART_WRAP,
-                                CHART_LEFT, 4);
-    if (cy && cy[0] && strcmp(cy, en) != 0) {
+    y += tna_chart_text(cr, en, PDF_LEFT, y, PDF_WIDTH, en_size, CHART_BOLD | CHART_WRAP,
+                        CHART_LEFT, 0);
+    if (welsh) {
         cairo_set_source_rgb(cr, 0.85, 0.91, 0.97);
-        y += 6 + tna_chart_text(cr, cy, PDF_LEFT, y + 6, PDF_WIDTH, 20, CHART_BOLD | CHART_WRAP,
-                            CHART_LEFT, 4);
+        y += 6 + tna_chart_text(cr, cy, PDF_LEFT, y + 6, PDF_WIDTH, cy_size,
+                                CHART_BOLD | CHART_WRAP, CHART_LEFT, 0);
     }
     tna_pdf_tag_end(d, "H1");
     cairo_set_source_rgb(cr, 1, 1, 1);
     tna_pdf_text_at(d, d->cur->period, PDF_LEFT, y + 14, PDF_WIDTH, 18, CHART_BOLD);
-    y = 340;
     const char *rows[3][2] = {
         {tna_pdf_t(d, TERM_REGION),
          tna_label_region(d->l, a ? m->authorities[a - 1].region : g - 1)},
@@ -59,33 +109,79 @@ static void pack_cover(pdf_doc *d)
         {tna_pdf_t(d, TERM_AUTHORITIES_COVERED),
          pdf_tf(d, TERM_N_OF_M, tna_results_answered(d->res), m->n_authorities)},
     };
-    for (int i = a ? 0 : 1; i < 3; i++) {
-        tna_chart_set_rgb(cr, tna_chart_muted);
-        tna_pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
-        tna_chart_set_rgb(cr, tna_chart_ink);
-        y += tna_pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
-                         CHART_BOLD | CHART_WRAP) +
-             6;
-    }
+    cover_fields(d, (const char *const(*)[2])(rows + (a ? 0 : 1)), a ? 3 : 2, band + 40);
     tna_chart_set_rgb(cr, tna_chart_muted);
     tna_pdf_text_at(d, pdf_tf(d, TERM_COVER_PRIVACY_RULE, d->res->min_group_size), PDF_LEFT,
                 PDF_H - 80, PDF_WIDTH, 8, CHART_WRAP);
+}
+
+/* The councils with responses, from y, in columns: two, or three when two would run into
+ * the privacy note. A name that is wider than its column wraps (a bilingual one often
+ * does), and the names below it move down; a column takes its share of the names in order. */
+static void cover_councils(pdf_doc *d, size_t covered, double y)
+{
+    cairo_t *cr = d->cr;
+    const tna_model *m = d->m;
+    const char **names = g_new(const char *, covered);
+    double *h = g_new(double, covered);
+    size_t n = 0;
+    for (uint32_t a = 0; a < m->n_authorities && n < covered; a++)
+        if (tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
+            names[n++] = tna_label_authority(d->l, a);
+    const double size = 8.5, gap = size * 0.3, bottom = PDF_H - 100;
+    size_t cols = 2, per_col = 1;
+    double col_w = PDF_WIDTH;
+    for (; cols <= 3; cols++) { /* the first number of columns whose tallest fits */
+        col_w = PDF_WIDTH / (double)cols;
+        per_col = (n + cols - 1) / cols;
+        double tallest = 0, col = 0;
+        for (size_t i = 0; i < n; i++) {
+            tna_chart_text_size(cr, names[i], col_w - 8, size, CHART_WRAP, 0, NULL, &h[i]);
+            col = (i % per_col == 0 ? 0 : col) + h[i] + gap;
+            tallest = fmax(tallest, col);
+        }
+        if (y + tallest <= bottom || cols == 3)
+            break;
+    }
+    tna_pdf_tag_begin(d, "L", NULL);
+    tna_chart_set_rgb(cr, tna_chart_ink);
+    double cy = y;
+    for (size_t i = 0; i < n; i++) {
+        if (i % per_col == 0)
+            cy = y;
+        if (cy + h[i] > bottom) /* more than the page holds: the contents list them all */
+            continue;
+        tna_pdf_tag_begin(d, "LI", NULL);
+        tna_chart_text(cr, names[i], PDF_LEFT + (double)(i / per_col) * col_w, cy, col_w - 8, size,
+                       CHART_WRAP, CHART_LEFT, 0);
+        tna_pdf_tag_end(d, "LI");
+        cy += h[i] + gap;
+    }
+    tna_pdf_tag_end(d, "L");
+    g_free(h);
+    g_free(names);
 }
 
 static void cover(pdf_doc *d)
 {
     cairo_t *cr = d->cr;
     const tna_model *m = d->m;
-    cover_band(d);
-    tna_pdf_text_at(d, tna_pdf_t(d, TERM_TRAINING_NEEDS_ANALYSIS), PDF_LEFT, 92, PDF_WIDTH, 11, CHART_BOLD);
+    /* the title takes the lines it needs, smaller when it needs many; the band grows when
+     * even that is more than it holds */
+    double th, period_h;
+    double size = title_size(d, d->running_title, 26, &th);
+    tna_chart_text_size(cr, d->cur->period, 0, 20, CHART_BOLD, 0, NULL, &period_h);
+    double band = fmax(COVER_BAND, 112 + th + 14 + period_h + 24);
+    cover_band(d, band);
+    tna_pdf_text_at(d, tna_pdf_t(d, TERM_TRAINING_NEEDS_ANALYSIS), PDF_LEFT, 92, PDF_WIDTH, 11,
+                    CHART_BOLD | CHART_WRAP);
     tna_pdf_tag_begin(d, "H1", NULL);
-    double th = tna_chart_text(cr, d->running_title, PDF_LEFT, 112, PDF_WIDTH, 26,
-                           CHART_BOLD | CHART_WRAP, CHART_LEFT, 4);
+    tna_chart_text(cr, d->running_title, PDF_LEFT, 112, PDF_WIDTH, size, CHART_BOLD | CHART_WRAP,
+                   CHART_LEFT, 0);
     tna_pdf_tag_end(d, "H1");
     cairo_set_source_rgb(cr, 0.85, 0.91, 0.97);
     tna_pdf_text_at(d, d->cur->period, PDF_LEFT, 112 + th + 14, PDF_WIDTH, 20, CHART_BOLD);
 
-    double y = 340;
     const char *periods = d->res->n_periods > 1
                               ? tna_pdf_str(d, "%s – %s", d->res->periods[0].period, d->cur->period)
                               : d->cur->period;
@@ -99,38 +195,13 @@ static void cover(pdf_doc *d)
         {tna_pdf_t(d, TERM_PUBLISHED), tna_pdf_date(d, d->opt->now)},
         {tna_pdf_t(d, TERM_AUTHORITIES_COVERED), pdf_tf(d, TERM_N_OF_M, covered, m->n_authorities)},
     };
-    for (int i = 0; i < 4; i++) {
-        tna_chart_set_rgb(cr, tna_chart_muted);
-        tna_pdf_text_at(d, rows[i][0], PDF_LEFT, y, 150, 10, 0);
-        tna_chart_set_rgb(cr, tna_chart_ink);
-        y += tna_pdf_text_at(d, rows[i][1], PDF_LEFT + 155, y, PDF_WIDTH - 155, 10,
-                         CHART_BOLD | CHART_WRAP) +
-             6;
-    }
-    y += 12;
+    double y = cover_fields(d, (const char *const(*)[2])rows, 4, band + 40) + 12;
     if (covered > 0) {
         tna_chart_set_rgb(cr, tna_chart_muted);
         y += tna_pdf_text_at(d, tna_pdf_t(d, TERM_AUTHORITIES_WITH_RESPONSES), PDF_LEFT, y, PDF_WIDTH, 9,
                          CHART_BOLD) +
              6;
-        size_t per_col = (covered + 1) / 2, i = 0;
-        double col_w = PDF_WIDTH / 2, y0 = y, line = 8.5 * 1.45;
-        if (per_col * line > PDF_H - 110 - y0) /* many authorities: three columns */
-            per_col = (covered + 2) / 3, col_w = PDF_WIDTH / 3;
-        tna_pdf_tag_begin(d, "L", NULL);
-        tna_chart_set_rgb(cr, tna_chart_ink);
-        for (uint32_t a = 0; a < m->n_authorities; a++) {
-            if (!tna_results_find(d->cur, TNA_SET_AUTHORITY, (tna_dims){.authority = tna_is(a)}))
-                continue;
-            double cx = PDF_LEFT + (i / per_col) * col_w, cy = y0 + (i % per_col) * line;
-            if (cy + line > PDF_H - 100)
-                break;
-            tna_pdf_tag_begin(d, "LI", NULL);
-            tna_chart_text(cr, tna_label_authority(d->l, a), cx, cy, col_w - 8, 8.5, 0, CHART_LEFT, 0);
-            tna_pdf_tag_end(d, "LI");
-            i++;
-        }
-        tna_pdf_tag_end(d, "L");
+        cover_councils(d, covered, y);
     }
     tna_chart_set_rgb(cr, tna_chart_muted);
     if (d->res->min_group_size <= 1)
@@ -143,38 +214,64 @@ static void cover(pdf_doc *d)
 
 /* ---- contents ------------------------------------------------------------------------------- */
 
+/* A contents line's title and the width its page number leaves it (room); returns the
+ * height of the title wrapped in room, and its one-line height in *line. */
+static double contents_title(pdf_doc *d, const char *title, int page, double indent, double size,
+                             bool bold, double *room, double *line)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%d", page);
+    double nw, h;
+    int flags = bold ? CHART_BOLD : 0;
+    tna_chart_text_size(d->cr, num, 0, size, flags, 0, &nw, NULL);
+    *room = PDF_WIDTH - indent - nw - 24;
+    tna_chart_text_size(d->cr, "X", 0, size, flags, 0, NULL, line);
+    tna_chart_text_size(d->cr, title, *room, size, flags | CHART_WRAP, 0, NULL, &h);
+    return h;
+}
+
+/* The height contents_line takes. */
+static double contents_height(pdf_doc *d, const char *title, int page, double indent,
+                              double size, bool bold)
+{
+    double room, line;
+    return contents_title(d, title, page, indent, size, bold, &room, &line) - line + size * 1.75;
+}
+
+/* A title, a dotted leader and its page number, a link to the page. A title longer than
+ * the line wraps, its page number on its last line and no leader. */
 static void contents_line(pdf_doc *d, const char *title, int page, double indent, double size,
                           bool bold)
 {
     cairo_t *cr = d->cr;
-    double x = PDF_LEFT + indent, w = PDF_WIDTH - indent;
+    double x = PDF_LEFT + indent, room, line;
+    int flags = bold ? CHART_BOLD : 0;
+    double th = contents_title(d, title, page, indent, size, bold, &room, &line);
     tna_pdf_tag_begin(d, "TOCI", NULL);
     bool link = d->final && page > 0;
     if (link)
         tna_pdf_tag_begin(d, CAIRO_TAG_LINK, tna_pdf_str(d, "page=%d", page));
     char num[16];
     snprintf(num, sizeof num, "%d", page);
-    double nw, tw;
-    tna_chart_text_size(cr, num, 0, size, bold ? CHART_BOLD : 0, 0, &nw, NULL);
-    tna_chart_text_size(cr, title, 0, size, bold ? CHART_BOLD : 0, 0, &tw, NULL);
-    double room = w - nw - 24;
-    if (tw > room)
-        tw = room;
+    double tw;
+    tna_chart_text_size(cr, title, 0, size, flags, 0, &tw, NULL);
     tna_chart_set_rgb(cr, tna_chart_ink);
-    tna_chart_text(cr, title, x, d->y, room, size, bold ? CHART_BOLD : 0, CHART_LEFT, 0);
-    /* dotted leader */
-    tna_chart_set_rgb(cr, tna_chart_grid);
-    for (double lx = x + tw + 6; lx < PDF_RIGHT - nw - 6; lx += 4) {
-        cairo_arc(cr, lx, d->y + size * 0.95, 0.55, 0, 2 * M_PI);
-        cairo_fill(cr);
+    tna_chart_text(cr, title, x, d->y, room, size, flags | CHART_WRAP, CHART_LEFT, 0);
+    double last = d->y + th - line; /* the top of the title's last line */
+    if (tw <= room) { /* dotted leader */
+        tna_chart_set_rgb(cr, tna_chart_grid);
+        for (double lx = x + tw + 6; lx < x + room + 18; lx += 4) { /* to 6 short of the number */
+            cairo_arc(cr, lx, last + size * 0.95, 0.55, 0, 2 * M_PI);
+            cairo_fill(cr);
+        }
     }
     tna_chart_set_rgb(cr, tna_chart_ink);
     if (page > 0)
-        tna_chart_text(cr, num, PDF_RIGHT, d->y, 0, size, bold ? CHART_BOLD : 0, CHART_RIGHT, 0);
+        tna_chart_text(cr, num, PDF_RIGHT, last, 0, size, flags, CHART_RIGHT, 0);
     if (link)
         tna_pdf_tag_end(d, CAIRO_TAG_LINK);
     tna_pdf_tag_end(d, "TOCI");
-    d->y += size * 1.75;
+    d->y = last + size * 1.75;
 }
 
 static void contents(pdf_doc *d)
@@ -198,7 +295,9 @@ static void contents(pdf_doc *d)
         for (uint32_t a = 0; a < d->m->n_authorities; a++) {
             if (!tna_pdf_authority_has_page(d, a))
                 continue;
-            if (d->y + size * 1.75 > PDF_BOTTOM) {
+            if (d->y + contents_height(d, tna_label_authority(d->l, a), d->authority_page[a], 16,
+                                       size, false) >
+                PDF_BOTTOM) {
                 tna_pdf_tag_end(d, "TOC");
                 tna_pdf_page_begin(d);
                 tna_pdf_tag_begin(d, "TOC", NULL);

@@ -70,10 +70,17 @@ static void furniture(pdf_doc *d)
     cairo_fill(cr);
     tna_chart_set_rgb(cr, tna_chart_muted);
     tna_pdf_tag_begin(d, "P", NULL);
-    /* the title above the rule: a long (bilingual) one on two lines */
-    double th;
-    tna_chart_text_size(cr, d->running_title, PDF_WIDTH, 7.5, CHART_WRAP, 2, NULL, &th);
-    tna_chart_text(cr, d->running_title, PDF_LEFT, 31 - th, PDF_WIDTH, 7.5, CHART_WRAP, CHART_LEFT, 2);
+    /* the title above the rule: a long (bilingual) one on two lines, a longer one smaller on
+     * as many as it needs (never cut) */
+    double th, line, size = 7.5;
+    tna_chart_text_size(cr, "X", 0, size, 0, 0, NULL, &line);
+    tna_chart_text_size(cr, d->running_title, PDF_WIDTH, size, CHART_WRAP, 0, NULL, &th);
+    if (th > 2.5 * line) {
+        size = 6;
+        tna_chart_text_size(cr, d->running_title, PDF_WIDTH, size, CHART_WRAP, 0, NULL, &th);
+    }
+    tna_chart_text(cr, d->running_title, PDF_LEFT, 31 - th, PDF_WIDTH, size, CHART_WRAP,
+                   CHART_LEFT, 0);
     tna_pdf_tag_end(d, "P");
     const char *page = d->n_pages > 0 ? pdf_tf(d, TERM_PAGE_N_OF_M, d->page, d->n_pages)
                                       : pdf_tf(d, TERM_PAGE_N, d->page);
@@ -82,7 +89,7 @@ static void furniture(pdf_doc *d)
     cairo_fill(cr);
     tna_chart_set_rgb(cr, tna_chart_muted);
     tna_pdf_tag_begin(d, "P", NULL);
-    tna_chart_text(cr, page, PDF_RIGHT - 150, PDF_H - 34, 150, 7.5, 0, CHART_RIGHT, 0);
+    tna_chart_text(cr, page, PDF_RIGHT, PDF_H - 34, 0, 7.5, 0, CHART_RIGHT, 0); /* never cut */
     tna_pdf_tag_end(d, "P");
 }
 

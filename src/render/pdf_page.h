@@ -94,6 +94,7 @@ typedef struct pdf_doc {
     bool shortened;      /* a table cell showed marker_short */
     bool protect_shown;  /* a table cell showed protect or protect_short */
     bool costed;         /* the plan's costs are money (tna_planning.costed) */
+    GPtrArray *cut;      /* the labels the final pass cut short (tna_chart_cut_texts) */
 } pdf_doc;
 
 /* ---- pdf.c: pages, structure, outline ---------------------------------------------------- */

@@ -18,7 +18,14 @@
 #   cost 3*1000 + 2*300 + 3*50 = 3750; Welsh e-learning 3*50 = 150.
 #   Alone: a1 Welsh 3 -> 1 cohort, every other medium of a council has 1 -> 5 places:
 #   1000 + 5*300 + 150 = 2650.
+# The PDF's Welsh-medium table is the same for both settings, floor and potential side by
+# side: 11 learners (p09 is at target), 4 prefer Welsh (p01, p04, p07, p11), 4 either (p02,
+# p03, p05, p10), 8 in cohorts; Welsh-medium cohorts floor 1, potential 2; Welsh e-learning
+# floor 2, potential 3. The workbook is read back against the CSVs (check_xlsx.py).
 . tests/tools/cli_lib.sh
+PY=python3
+/usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null && PY=/usr/bin/python3
+$PY -c 'import openpyxl, yaml' 2>/dev/null || die "needs python3 with openpyxl and yaml (make test-deps)"
 cp -r tests/cases/welsh_medium "$SCRATCH/case"
 cfg="$SCRATCH/case/tna.yaml"
 COLS="cohort_learners,self_directed,cohorts,welsh_medium_cohorts,cohorts_alone,cost,cost_alone,places,places_alone,welsh_learners_floor,welsh_learners_potential,welsh_cohorts_floor,welsh_cohorts_potential,welsh_elearning_floor,welsh_elearning_potential,welsh_elearning_cost"
@@ -28,6 +35,20 @@ import csv, sys
 row = next(r for r in csv.DictReader(open(sys.argv[1])) if r["topic"] == sys.argv[2] and r["line"] == "total")
 print(",".join(row[c] for c in sys.argv[3].split(",")))
 PY
+}
+# pdf_row DIR: the Welsh-medium table's one row, each figure under its header
+# (tests/tools/pdf_columns.py), the same for both settings (see above)
+pdf_row() {
+  python3 tests/tools/pdf_columns.py "$1/tna-2026-Q3.pdf" Prefer Topic >"$SCRATCH/row" ||
+    die "$1: no Welsh-medium table in the PDF"
+  printf '%s\n' "Topic one" "Learners = 11" "Prefer Welsh = 4" "Either language = 4" \
+    "In cohorts = 8" "Welsh-medium cohorts: floor = 1" "Welsh-medium cohorts: potential = 2" \
+    "Welsh e-learning: floor = 2" "Welsh e-learning: potential = 3" >"$SCRATCH/row.want"
+  diff "$SCRATCH/row.want" "$SCRATCH/row" >&2 || die "$1: the PDF's Welsh-medium row (expected -, got +)"
+}
+xlsx() { # xlsx DIR: the workbook's figures are the CSVs', the Welsh-medium table included
+  $PY tests/tools/check_xlsx.py "$1/tna-2026-Q3.xlsx" "$1" "$cfg" en >"$SCRATCH/check" 2>&1 ||
+    { cat "$SCRATCH/check" >&2; die "check_xlsx.py $1"; }
 }
 expect_row() { # expect_row DIR WANT
   for topic in t1 '*'; do # one topic: the plan's total is the topic's
@@ -47,6 +68,8 @@ grep -q ',fw,t1,region,North,welsh,2,,1,' "$SCRATCH/welsh/commissioning-2026-Q3.
 pdftotext "$SCRATCH/welsh/tna-2026-Q3.pdf" - | tr -s ' \n' '  ' >"$SCRATCH/welsh.txt"
 expect_text "$SCRATCH/welsh.txt" "The plan counts the floor (commissioning.welsh_medium: welsh)."
 expect_text "$SCRATCH/welsh.txt" "Welsh-medium e-learning, costed separately: 2 learners, £100 (part of the plan's cost)."
+pdf_row "$SCRATCH/welsh"
+xlsx "$SCRATCH/welsh"
 
 printf '  welsh_medium: welsh_and_either\n' >>"$cfg"
 expect_exit 0 "$TNA" run "$cfg" -o "$SCRATCH/either" -q
@@ -56,6 +79,8 @@ grep -q ',fw,t1,region,North,welsh,4,,2,' "$SCRATCH/either/commissioning-2026-Q3
 pdftotext "$SCRATCH/either/tna-2026-Q3.pdf" - | tr -s ' \n' '  ' >"$SCRATCH/either.txt"
 expect_text "$SCRATCH/either.txt" "The plan counts the potential (commissioning.welsh_medium: welsh_and_either)."
 expect_text "$SCRATCH/either.txt" "Welsh-medium e-learning, costed separately: 3 learners, £150 (part of the plan's cost)."
+pdf_row "$SCRATCH/either"
+xlsx "$SCRATCH/either"
 grep -q ',fw,t1,pool,\*,welsh,1,,0,' "$SCRATCH/either/commissioning-2026-Q3.csv" ||
   die "welsh_and_either: the South's one Welsh-medium learner is not pooled"
 

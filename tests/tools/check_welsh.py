@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """check_welsh.py cy|both|en PDF XLSX CONFIG: the language of tna's PDF and workbook.
+check_welsh.py console|console-en TEXT CONFIG: the same for what tna printed (TEXT).
 
 cy: no English word is left. The English words are those of the glossary's English column
 (docs/glossary.tsv) that are not also Welsh words: a word of the glossary's Welsh column, or
@@ -24,6 +25,10 @@ other way round.
 en: the checker finds English words (so a report in the wrong language cannot pass the cy
 check by the checker being blind); prints how many.
 
+console: the cy check on a console's output (tna run, validate or merge with --lang cy), line
+by line, with the same English words and the same excuses (the paths it prints are
+identifiers, and the value a data-quality line quotes at its end is the file's). console-en: the checker finds English words in an English console's output.
+
 Prints each problem with the words around it and exits 1 when there is one.
 """
 import os
@@ -35,12 +40,18 @@ from html import unescape
 
 import yaml
 
-mode, pdf, xlsx, config = sys.argv[1:5]
+mode = sys.argv[1] if len(sys.argv) > 1 else ""
+if mode.startswith("console") and len(sys.argv) == 4:
+    console, config = sys.argv[2:4]
+elif not mode.startswith("console") and len(sys.argv) == 5:
+    pdf, xlsx, config = sys.argv[2:5]
+else:
+    sys.exit("usage: check_welsh.py cy|both|en PDF XLSX CONFIG, or console|console-en TEXT CONFIG")
 FAILS = []
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # identifiers and paths: a word joined to another by _ / . or \ (manager_first,
-# inputs/2026-Q3/staff-survey.csv, tna.yaml)
-IDENT = re.compile(r"\S*[^\W\d_][_/\\][^\s]*|\S*[^\W\d_]\.[^\W\d_]\S*")
+# inputs/2026-Q3/staff-survey.csv, tna.yaml, the file names groups-2026-Q3.csv)
+IDENT = re.compile(r"\S*[^\W\d_][_/\\][^\s]*|\S*[^\W_]\.[^\W\d_]\S*")
 
 
 def fail(msg):
@@ -83,7 +94,7 @@ def walk(node, top=False):
                 elif not (top and en == "name"):
                     english_only.append(node[en])
         for k, v in node.items():
-            if k not in ("sources", "answers", "columns", "skills", "aliases"):
+            if k not in ("sources", "answers", "columns", "aliases"):
                 walk(v)
     elif isinstance(node, list):
         for v in node:
@@ -193,10 +204,29 @@ def flat(text):
     return re.sub(r"\s+", " ", text)
 
 
-pdf_all = pdf_text()
-xlsx_all = list(xlsx_parts())
+if mode.startswith("console"):
+    n = 0
+    for i, line in enumerate(open(console, encoding="utf-8").read().splitlines(), 1):
+        # a data-quality line ends with the value as the file gives it ('Not sure'): the
+        # respondent's words, not tna's
+        line = re.sub(r" \('.*'\)$", " ", line)
+        for w, ctx in sorted(english_in("console", line)):
+            n += 1
+            if mode == "console":
+                fail("console line %d: English word %r in %r" % (i, w, line[:120]))
+    if mode == "console-en":
+        if n < 5:
+            fail("an English console shows only %d English words: the checker is blind" % n)
+        else:
+            print("ok: %d English words found in the English console" % n)
+    pdf_all, xlsx_all = "", []
+else:
+    pdf_all = pdf_text()
+    xlsx_all = list(xlsx_parts())
 
-if mode in ("cy", "en"):
+if mode.startswith("console"):
+    pass
+elif mode in ("cy", "en"):
     found = english_in("PDF", pdf_all)
     for w, ctx in sorted(found):
         if mode == "cy":
@@ -261,5 +291,5 @@ if len(FAILS) > 60:
 if FAILS:
     print("%d failures" % len(FAILS))
     sys.exit(1)
-if mode != "en":
+if mode not in ("en", "console-en"):
     print("ok")

@@ -1,8 +1,8 @@
 /*
  * test_chart.c - labels wrap instead of being cut (render/chart.c, tna_chart_text.c): a bar's
  * row grows to its label wrapped at the label width, a table column's least width is its
- * widest word, and a chart draws as tall as it measured. Text is measured with pango on a
- * recording surface, in the charts' own font.
+ * widest word, a chart draws as tall as it measured, and a text pango had to cut is
+ * counted. Text is measured with pango on a recording surface, in the charts' own font.
  */
 #include <cairo.h>
 #include <math.h>
@@ -70,10 +70,37 @@ static void test_bar_row_grows_with_its_label(void)
     cairo_destroy(cr);
 }
 
+/* The texts pango cut short are counted per cairo context: a one-line label wider than its
+ * width, or a wrapped one with more lines than allowed, is cut; the same text wrapped freely,
+ * or measured, is not. */
+static void test_cut_texts(void)
+{
+    cairo_t *cr = new_cr();
+    const char *label = "Awdurdodau a gynhwysir / Authorities covered";
+    double w = width_of(cr, label, 10);
+    CHECK(tna_chart_cut_texts(cr) == NULL);
+    tna_chart_text(cr, label, 0, 0, w + 1, 10, 0, CHART_LEFT, 0);          /* fits */
+    tna_chart_text(cr, label, 0, 0, w / 2, 10, CHART_WRAP, CHART_LEFT, 0); /* wraps */
+    tna_chart_text_size(cr, label, w / 2, 10, 0, 0, NULL, NULL);           /* measured */
+    CHECK(tna_chart_cut_texts(cr) == NULL);
+    tna_chart_text(cr, label, 0, 0, w / 2, 10, 0, CHART_LEFT, 0);          /* one line */
+    tna_chart_text(cr, label, 0, 0, w / 3, 10, CHART_WRAP, CHART_LEFT, 2); /* 3 > 2 */
+    tna_chart_text_up(cr, label, 0, 0, w / 2, 10, 0, 0);                   /* upwards */
+    GPtrArray *cut = tna_chart_cut_texts(cr);
+    CHECK(cut != NULL && cut->len == 3);
+    if (cut != NULL && cut->len > 0)
+        CHECK_STR(g_ptr_array_index(cut, 0), label);
+    cairo_destroy(cr);
+    cr = new_cr(); /* a new context starts again from none */
+    CHECK(tna_chart_cut_texts(cr) == NULL);
+    cairo_destroy(cr);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     RUN(test_min_width_is_widest_word);
     RUN(test_bar_row_grows_with_its_label);
+    RUN(test_cut_texts);
     return g_test_run();
 }
