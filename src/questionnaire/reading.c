@@ -8,8 +8,10 @@
  *                    "TOPIC[SKILL]" per skill, "barriers[BARRIER]" per option and
  *                    "barriers[other]", "trained", "language", "submitdate"; answers are
  *                    codes (or their text, with "Full answers"), the codes given in answers:
- *   qualtrics        three header rows; the question texts ("Cymraeg / English") name the
- *                    columns, a grid's "Question - Row"; "EndDate" the submission
+ *   qualtrics        three header rows, the first the export tags the .qsf gives (qsf.c):
+ *                    the question's code, "CODE_99_TEXT" for the text typed for Other, a
+ *                    grid row's "CODE_SKILLCODE"; "EndDate" the submission. The tags come
+ *                    from ids, so a renamed skill, council or level changes no heading
  *   google-forms     the question titles, a grid's "Title [Row]"; "Timestamp"
  *   microsoft-forms  the question titles, a grid's "Title.Row"; "Completion time"
  *   paper            the data-entry template's headings (reading.c and paper.c agree on
@@ -239,6 +241,19 @@ static void field(FILE *fp, tna_q_survey *s, tna_q_reading *r, const tna_q_quest
             kv(fp, 6, name, tna_q_entry_heading(s, qu, NULL));
         }
         return;
+    case TNA_QTOOL_QUALTRICS: /* the export tag, and Other's text beside it */
+        if (qu->other) {
+            fprintf(fp, "      %s: [", name);
+            q(fp, qu->code);
+            fputs(", ", fp);
+            char *h = g_strdup_printf("%s_%zu_TEXT", qu->code, tna_q_qsf_other_id(qu));
+            q(fp, h);
+            g_free(h);
+            fputs("]\n", fp);
+        } else {
+            kv(fp, 6, name, qu->code);
+        }
+        return;
     default: /* the question's text names its column(s), "Other" beside it included */
         kv(fp, 6, name, tna_q_text(s, qu));
         return;
@@ -254,7 +269,9 @@ static const char *skill_heading(tna_q_survey *s, tna_q_reading *r, const tna_q_
         return *owned = g_strdup_printf("%s[%s]", qu->code, row->name);
     case TNA_QTOOL_PAPER:
         return tna_q_entry_heading(s, qu, row);
-    default: /* the row's text alone: Google's "[Row]", Forms' ".Row", Qualtrics' "- Row" */
+    case TNA_QTOOL_QUALTRICS:
+        return tna_q_qsf_row_tag(s, qu, row);
+    default: /* the row's text alone: Google's "[Row]", Forms' ".Row" */
         return tna_q_option_text(s, row);
     }
 }

@@ -1,0 +1,58 @@
+# tna questionnaire across periods: a skill, a council and a level renamed in the reference
+# files between two quarters, the survey written again.
+#  - Qualtrics: the configuration reads columns by the export tags the .qsf gives (from ids),
+#    so last quarter's configuration, unchanged, reads the new survey's export, and gets the
+#    figures tests/tools/questionnaire_roundtrip.py works out from the invented people.
+#  - Google Forms (its export headed by texts): written again into the directory that holds
+#    last quarter's tna.yaml, the new configuration also accepts last quarter's headings and
+#    answer texts where the wording changed, lists the changes in its comments, and reads both
+#    last quarter's export and the new one with the population's figures.
+. tests/tools/cli_lib.sh
+PY=python3
+/usr/bin/python3 -c 'import yaml, jsonschema' 2>/dev/null && PY=/usr/bin/python3
+export SCRATCH
+TOPICS=cd-writing,ur-methods
+QR=tests/tools/questionnaire_roundtrip.py
+REF="$SCRATCH/ref"
+cp -r inputs "$REF" || die "cannot copy inputs"
+export QR_INPUTS="$REF"  # the round trip takes meanings from the copy, renamed or not
+
+# last quarter: each tool's survey, its configuration and an export of it
+for tool in qualtrics google-forms; do
+  expect_exit 0 "$TNA" questionnaire "$REF/tna.yaml" --tool "$tool" -o "$SCRATCH/$tool" --topics "$TOPICS"
+  $PY $QR "$tool" "$SCRATCH/$tool" || die "$tool: last quarter's export could not be built"
+  cp -r "$SCRATCH/$tool" "$SCRATCH/$tool-old"
+done
+
+# the renames: a skill, a council and a level, in English and in Welsh
+sed -i -e 's/"Writing in plain English"/"Writing plainly for everyone"/' \
+  -e 's/"Ysgrifennu mewn Saesneg clir"/"Ysgrifennu yn glir i bawb"/' \
+  -e 's/label: "Working", label_cy: "Gweithio", aliases: \["Gweithio"\]/label: "Capable", label_cy: "Galluog", aliases: []/' \
+  "$REF/frameworks/content-design.yaml"
+sed -i -e 's/"Powys County Council"/"Powys Unitary Council"/' -e 's/"Cyngor Sir Powys"/"Cyngor Unedol Powys"/' \
+  "$REF/authorities.yaml"
+grep -q '"Writing plainly for everyone"' "$REF/frameworks/content-design.yaml" &&
+  grep -q 'label: "Capable"' "$REF/frameworks/content-design.yaml" &&
+  grep -q '"Cyngor Unedol Powys"' "$REF/authorities.yaml" || die "the reference files were not renamed"
+
+# ---- Qualtrics: last quarter's configuration reads the new survey's export -------------------
+expect_exit 0 "$TNA" questionnaire "$REF/tna.yaml" --tool qualtrics -o "$SCRATCH/q-new" --topics "$TOPICS"
+$PY $QR qualtrics "$SCRATCH/q-new" || die "qualtrics: the new export could not be built"
+new="$SCRATCH/q-new/exports/2026-Q3/responses.csv"
+# the export carries the new wording (so a configuration reading texts would miss the column)
+sed -n 2p "$new" | grep -q "Ysgrifennu yn glir i bawb / Writing plainly for everyone" || die "qualtrics: the renamed skill is not in the export"
+grep -q "Cyngor Unedol Powys / Powys Unitary Council" "$new" || die "qualtrics: the renamed council is not in the export"
+grep -q "Galluog / Capable" "$new" || die "qualtrics: the renamed level is not in the export"
+sed -n 2p "$SCRATCH/qualtrics/exports/2026-Q3/responses.csv" | grep -q "Writing in plain English" ||
+  die "qualtrics: last quarter's export lacks the old skill name"
+# ... and the same export tags: both configurations name the same columns
+sed -n '/^sources:/,/^privacy:/p' "$SCRATCH/qualtrics/tna.yaml" >"$SCRATCH/q-old.src"
+sed -n '/^sources:/,/^privacy:/p' "$SCRATCH/q-new/tna.yaml" >"$SCRATCH/q-new.src"
+grep -q '"Tcdwriting_cdplainenglish": "cd-plain-english"' "$SCRATCH/q-old.src" || die "qualtrics: no export tag for cd-plain-english"
+cmp -s "$SCRATCH/q-old.src" "$SCRATCH/q-new.src" || { diff "$SCRATCH/q-old.src" "$SCRATCH/q-new.src" >&2; die "qualtrics: the renames changed the headings"; }
+mkdir -p "$SCRATCH/qualtrics/exports/next" && cp "$new" "$SCRATCH/qualtrics/exports/next/"
+sed 's/^periods: \["2026-Q3"\]/periods: ["next"]/' "$SCRATCH/qualtrics/tna.yaml" >"$SCRATCH/qualtrics/next.yaml"
+expect_exit 0 "$TNA" run "$SCRATCH/qualtrics/next.yaml" -o "$SCRATCH/out-q-next" -q
+$PY $QR qualtrics "$SCRATCH/q-new" --check "$SCRATCH/out-q-next" --read-by "$SCRATCH/qualtrics/next.yaml" next ||
+  die "qualtrics: last quarter's configuration misread the new survey's export"
+grep -q '^next,powys,' "$SCRATCH/out-q-next/summary-next.csv" || die "qualtrics: no Powys row read"
