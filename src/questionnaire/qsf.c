@@ -399,7 +399,9 @@ static void question(qsf *j, size_t i)
     jclose(j, ']');
     char next[32];
     snprintf(next, sizeof next, "%zu",
-             (q->kind == Q_GRID ? q->n_rows : q->other ? tna_q_qsf_other_id(q) : q->n_options) +
+             (q->kind == Q_GRID ? q->n_rows
+              : q->other        ? tna_q_qsf_other_id(q)
+                                : q->n_options) +
                  1);
     kraw(j, "NextChoiceId", next);
     snprintf(next, sizeof next, "%zu", q->kind == Q_GRID ? q->n_options + 1 : 1);

@@ -120,6 +120,8 @@ typedef struct tna_q_reading {
     const char *dir;         /* where the new one goes */
     const char *previous;    /* the text of the tna.yaml the directory held, or NULL */
     GPtrArray *changes;      /* char *: what changed since then, for the comments and notes */
+    GHashTable *earlier;     /* reading.c's own (NULL before): the earlier file's headings and
+                                answer texts still to read, for the tools that export texts */
 } tna_q_reading;
 
 /* The configuration that reads the tool's export of the survey. */
