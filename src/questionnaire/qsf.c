@@ -17,7 +17,8 @@
  * question's tag is its code, a grid row's tag (ChoiceDataExportTags) "CODE_SKILLCODE", and
  * the Other choice is choice 99 whatever the number of options, so its text's column is
  * "CODE_99_TEXT". A skill, council or level renamed, or an option added, changes no column
- * a configuration names.
+ * a configuration names; and each choice's variable name (VariableNaming, what the cells
+ * hold) is what it means, so no cell changes either.
  *
  * Every text is "Cymraeg / English": a Qualtrics export writes the base language's text
  * whatever language the respondent chose, so one bilingual text is what both read and what
@@ -314,6 +315,27 @@ static void choices(qsf *j, const char *name, const char *order_name, const tna_
     jclose(j, ']');
 }
 
+/* Each choice's variable name, what an export of choice text writes in the cells (Qualtrics
+ * Support, "Recode Values": "the variable name is the label of the choice when you export in
+ * choice text format"; by default the choice's text): the meaning, an id, a level's number,
+ * yes or no, welsh, english or either, and "other" for Other. So the cells do not change
+ * when a council, role, barrier or level is renamed, and read as they are. */
+static void variable_names(qsf *j, const tna_q_question *q)
+{
+    jopen(j, "VariableNaming", '{');
+    for (size_t k = 0; k < q->n_options; k++) {
+        char id[24];
+        snprintf(id, sizeof id, "%zu", k + 1);
+        kstr(j, id, q->options[k].meaning);
+    }
+    if (q->other) {
+        char id[24];
+        snprintf(id, sizeof id, "%zu", tna_q_qsf_other_id(q));
+        kstr(j, id, "other");
+    }
+    jclose(j, '}');
+}
+
 /* A grid's rows' export tags, from their ids: the export's columns "CODE_SKILLCODE". */
 static void row_tags(qsf *j, const tna_q_question *q)
 {
@@ -382,11 +404,13 @@ static void question(qsf *j, size_t i)
         row_tags(j, q);
         choices(j, "Answers", "AnswerOrder", q->options, q->n_options, false, 0);
         recodes(j, q);
+        variable_names(j, q);
     } else if (q->kind != Q_TEXT) {
         choices(j, "Choices", "ChoiceOrder", q->options, q->n_options, q->other,
                 tna_q_qsf_other_id(q));
         if (q->field == TNA_FIELD_TRAINED)
             recodes(j, q);
+        variable_names(j, q);
     }
     jopen(j, "Validation", '{');
     jopen(j, "Settings", '{');

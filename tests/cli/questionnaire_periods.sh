@@ -1,8 +1,9 @@
 # tna questionnaire across periods: a skill, a council and a level renamed in the reference
 # files between two quarters, the survey written again.
 #  - Qualtrics: the configuration reads columns by the export tags the .qsf gives (from ids),
-#    so last quarter's configuration, unchanged, reads the new survey's export, and gets the
-#    figures tests/tools/questionnaire_roundtrip.py works out from the invented people.
+#    and the cells hold the choices' variable names (ids, level numbers), so last quarter's
+#    configuration, unchanged, reads the new survey's export, and the new one last quarter's,
+#    with the figures tests/tools/questionnaire_roundtrip.py works out from the people.
 #  - Google Forms (its export headed by texts): written again into the directory that holds
 #    last quarter's tna.yaml, the new configuration also accepts last quarter's headings and
 #    answer texts where the wording changed, lists the changes in its comments, and reads both
@@ -42,10 +43,12 @@ grep -q '"Writing plainly for everyone"' "$REF/frameworks/content-design.yaml" &
 expect_exit 0 "$TNA" questionnaire "$REF/tna.yaml" --tool qualtrics -o "$SCRATCH/q-new" --topics "$TOPICS"
 $PY $QR qualtrics "$SCRATCH/q-new" || die "qualtrics: the new export could not be built"
 new="$SCRATCH/q-new/exports/2026-Q3/responses.csv"
-# the export carries the new wording (so a configuration reading texts would miss the column)
+# the survey and its export carry the new wording (so a configuration reading texts would
+# miss the column); the cells hold the choices' variable names, what they mean
 sed -n 2p "$new" | grep -q "Ysgrifennu yn glir i bawb / Writing plainly for everyone" || die "qualtrics: the renamed skill is not in the export"
-grep -q "Cyngor Unedol Powys / Powys Unitary Council" "$new" || die "qualtrics: the renamed council is not in the export"
-grep -q "Galluog / Capable" "$new" || die "qualtrics: the renamed level is not in the export"
+grep -q '"Cyngor Unedol Powys / Powys Unitary Council"' "$SCRATCH/q-new/survey.qsf" || die "qualtrics: the renamed council is not in the survey"
+grep -q '"Galluog / Capable"' "$SCRATCH/q-new/survey.qsf" || die "qualtrics: the renamed level is not in the survey"
+grep -q ',powys,' "$new" || die "qualtrics: no council's variable name in the export"
 sed -n 2p "$SCRATCH/qualtrics/exports/2026-Q3/responses.csv" | grep -q "Writing in plain English" ||
   die "qualtrics: last quarter's export lacks the old skill name"
 # ... and the same export tags: both configurations name the same columns
@@ -59,6 +62,12 @@ expect_exit 0 "$TNA" run "$SCRATCH/qualtrics/next.yaml" -o "$SCRATCH/out-q-next"
 $PY $QR qualtrics "$SCRATCH/q-new" --check "$SCRATCH/out-q-next" --read-by "$SCRATCH/qualtrics/next.yaml" next ||
   die "qualtrics: last quarter's configuration misread the new survey's export"
 grep -q '^next,powys,' "$SCRATCH/out-q-next/summary-next.csv" || die "qualtrics: no Powys row read"
+# ... and the new configuration reads last quarter's export
+mkdir -p "$SCRATCH/q-new/exports/last" && cp "$SCRATCH/qualtrics/exports/2026-Q3/responses.csv" "$SCRATCH/q-new/exports/last/"
+sed 's/^periods: \["2026-Q3"\]/periods: ["last"]/' "$SCRATCH/q-new/tna.yaml" >"$SCRATCH/q-new/last.yaml"
+expect_exit 0 "$TNA" run "$SCRATCH/q-new/last.yaml" -o "$SCRATCH/out-q-last" -q
+$PY $QR qualtrics "$SCRATCH/qualtrics" --check "$SCRATCH/out-q-last" --read-by "$SCRATCH/q-new/last.yaml" last ||
+  die "qualtrics: the new configuration misread last quarter's export"
 
 # ---- Google Forms: the new configuration reads last quarter's export and the new one --------
 g="$SCRATCH/google-forms"

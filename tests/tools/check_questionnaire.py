@@ -169,6 +169,9 @@ def check_qsf():
                 problem("%s: an export tag for choice %s, which does not exist" % (qid, c))
         if "NextChoiceId" in p and any(int(c) >= p["NextChoiceId"] for c in p.get("Choices", {})):
             problem("%s: NextChoiceId %s is not after every choice" % (qid, p["NextChoiceId"]))
+        for a in p.get("VariableNaming", {}):
+            if a not in p.get("Answers", p.get("Choices", {})):
+                problem("%s: a variable name for %s, which does not exist" % (qid, a))
         for a in p.get("RecodeValues", {}):
             if a not in p.get("Answers", p.get("Choices", {})):
                 problem("%s: a recode for %s, which does not exist" % (qid, a))

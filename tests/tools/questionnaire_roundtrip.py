@@ -163,6 +163,9 @@ def survey_from_qsf():
         q = Question(field_of(title), title, p["QuestionType"])
         q.code, q.qid = p["DataExportTag"], p["QuestionID"]
         choice = lambda cid, d: html.unescape(d[cid]["Display"])
+        # an export of choice text writes each choice's variable name (VariableNaming),
+        # by default its text (Qualtrics Support, "Recode Values")
+        names = p.get("VariableNaming") or {}
         if q.field == "grid":
             # a row's column: its ChoiceDataExportTag where it has one, else Qualtrics'
             # default TAG_CHOICEID
@@ -170,15 +173,16 @@ def survey_from_qsf():
             q.rows = [(SKILL[english(choice(c, p["Choices"]))], c, choice(c, p["Choices"]),
                        tags.get(c, "%s_%s" % (q.code, c)))
                       for c in p["ChoiceOrder"]]
-            q.options = [(LEVELS[english(choice(a, p["Answers"]))], choice(a, p["Answers"]))
-                         for a in p["AnswerOrder"]]
+            q.options = [(LEVELS[english(choice(a, p["Answers"]))],
+                          names.get(a, choice(a, p["Answers"]))) for a in p["AnswerOrder"]]
         elif q.field != "respondent":
             for c in p["ChoiceOrder"]:
                 d = choice(c, p["Choices"])
                 if p["Choices"][c].get("TextEntry"):
                     q.other, q.other_id, q.other_text = True, c, d
+                    q.other_cell = names.get(c, d)
                 else:
-                    q.options.append((meaning(q.field, english(d)), d))
+                    q.options.append((meaning(q.field, english(d)), names.get(c, d)))
         out.append(q)
     return out
 
@@ -484,10 +488,10 @@ def qualtrics_export(survey, rows):
         for q in survey:
             r += answer_cells(
                 q, p,
-                lambda q, p: ([q.other_text, p["other_role"]] if p["other_role"] else
+                lambda q, p: ([q.other_cell, p["other_role"]] if p["other_role"] else
                               [option(q, p["role"])[1], ""]),
                 lambda q, p: [",".join([option(q, b)[1] for b in p["barriers"]] +
-                                       ([q.other_text] if p["typed"] else [])),
+                                       ([q.other_cell] if p["typed"] else [])),
                               p["typed"] or ""])
         out.append(r)
     buf = io.StringIO()
