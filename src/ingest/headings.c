@@ -312,14 +312,21 @@ static void map_skills(mapper *m, column_map *map, dq_fn dq, void *dq_ctx)
             too_many(m, s->skills[k].heading, found, n);
         take(m, s->skills[k].heading, TNA_FIELD_COUNT + (int)k, found, n > 1 ? 1 : n);
         g_free(found);
-        if (map->skill_col[k] < 0) {
-            dq(dq_ctx, m->line, 0, s->skills[k].heading, TNA_DQ_NO_SKILL_COLUMN,
-               m->model->skills[s->skills[k].skill].id);
-        } else {
+        if (map->skill_col[k] >= 0) {
             found_any++;
             note_max(map, map->skill_col[k]);
         }
     }
+    /* a skill may have several headings (a questionnaire's earlier wording): only a skill
+     * none of whose headings is a column has no column */
+    bool *read = g_new0(bool, m->model->n_skills + 1);
+    for (size_t k = 0; k < s->n_skills; k++)
+        read[s->skills[k].skill] |= map->skill_col[k] >= 0;
+    for (size_t k = 0; k < s->n_skills && m->status == TNA_OK; k++)
+        if (!read[s->skills[k].skill])
+            dq(dq_ctx, m->line, 0, s->skills[k].heading, TNA_DQ_NO_SKILL_COLUMN,
+               m->model->skills[s->skills[k].skill].id);
+    g_free(read);
     if (m->status == TNA_OK && s->format == TNA_FORMAT_WIDE && found_any == 0)
         fail(m, "none of the %zu skill headings in the configuration is a column of this file",
              s->n_skills);

@@ -12,6 +12,14 @@
  * AnswerOrder, and RecodeValues (a level's number, 1 and 0 for yes and no) for exports with
  * numeric values.
  *
+ * The export's first header row holds the export tags, and the configuration reads the
+ * columns by them (reading.c), so they come from ids, never from positions or texts: a
+ * question's tag is its code, a grid row's tag (ChoiceDataExportTags) "CODE_SKILLCODE", and
+ * the Other choice is choice 99 whatever the number of options, so its text's column is
+ * "CODE_99_TEXT". A skill, council or level renamed, or an option added, changes no column
+ * a configuration names; and each choice's variable name (VariableNaming, what the cells
+ * hold) is what it means, so no cell changes either.
+ *
  * Every text is "Cymraeg / English": a Qualtrics export writes the base language's text
  * whatever language the respondent chose, so one bilingual text is what both read and what
  * the export's headings and cells hold. Texts are HTML in Qualtrics: &, < and > are escaped.
@@ -262,9 +270,20 @@ static void options_and_counts(qsf *j)
     jclose(j, '}');
 }
 
-/* Choices (or a matrix's Answers) keyed "1".."n", with an Other choice that takes text. */
+size_t tna_q_qsf_other_id(const tna_q_question *q)
+{
+    return q->n_options < 99 ? 99 : q->n_options + 1;
+}
+
+const char *tna_q_qsf_row_tag(tna_q_survey *s, const tna_q_question *q, const tna_q_option *row)
+{
+    return tna_q_keepf(s, "%s_%s", q->code, row->name);
+}
+
+/* Choices (or a matrix's Answers) keyed "1".."n", with an Other choice that takes text
+ * (keyed tna_q_qsf_other_id). */
 static void choices(qsf *j, const char *name, const char *order_name, const tna_q_option *o,
-                    size_t n, bool other)
+                    size_t n, bool other, size_t other_id)
 {
     tna_q_survey *s = j->s;
     jopen(j, name, '{');
@@ -278,7 +297,7 @@ static void choices(qsf *j, const char *name, const char *order_name, const tna_
     }
     if (other) {
         char id[24];
-        snprintf(id, sizeof id, "%zu", n + 1);
+        snprintf(id, sizeof id, "%zu", other_id);
         jopen(j, id, '{');
         key(j, "Display");
         html(j, tna_q_both(s, s->other_en, s->other_cy));
@@ -289,11 +308,44 @@ static void choices(qsf *j, const char *name, const char *order_name, const tna_
     jopen(j, order_name, '[');
     for (size_t k = 0; k < n + (other ? 1 : 0); k++) {
         char id[24];
-        snprintf(id, sizeof id, "%zu", k + 1);
+        snprintf(id, sizeof id, "%zu", k < n ? k + 1 : other_id);
         sep(j);
         str(j, id);
     }
     jclose(j, ']');
+}
+
+/* Each choice's variable name, what an export of choice text writes in the cells (Qualtrics
+ * Support, "Recode Values": "the variable name is the label of the choice when you export in
+ * choice text format"; by default the choice's text): the meaning, an id, a level's number,
+ * yes or no, welsh, english or either, and "other" for Other. So the cells do not change
+ * when a council, role, barrier or level is renamed, and read as they are. */
+static void variable_names(qsf *j, const tna_q_question *q)
+{
+    jopen(j, "VariableNaming", '{');
+    for (size_t k = 0; k < q->n_options; k++) {
+        char id[24];
+        snprintf(id, sizeof id, "%zu", k + 1);
+        kstr(j, id, q->options[k].meaning);
+    }
+    if (q->other) {
+        char id[24];
+        snprintf(id, sizeof id, "%zu", tna_q_qsf_other_id(q));
+        kstr(j, id, "other");
+    }
+    jclose(j, '}');
+}
+
+/* A grid's rows' export tags, from their ids: the export's columns "CODE_SKILLCODE". */
+static void row_tags(qsf *j, const tna_q_question *q)
+{
+    jopen(j, "ChoiceDataExportTags", '{');
+    for (size_t k = 0; k < q->n_rows; k++) {
+        char id[24];
+        snprintf(id, sizeof id, "%zu", k + 1);
+        kstr(j, id, tna_q_qsf_row_tag(j->s, q, &q->rows[k]));
+    }
+    jclose(j, '}');
 }
 
 /* A level's number (yes 1, no 0) for exports of numeric values. */
@@ -348,13 +400,17 @@ static void question(qsf *j, size_t i)
     jclose(j, '}');
     kstr(j, "QuestionDescription", text);
     if (q->kind == Q_GRID) {
-        choices(j, "Choices", "ChoiceOrder", q->rows, q->n_rows, false);
-        choices(j, "Answers", "AnswerOrder", q->options, q->n_options, false);
+        choices(j, "Choices", "ChoiceOrder", q->rows, q->n_rows, false, 0);
+        row_tags(j, q);
+        choices(j, "Answers", "AnswerOrder", q->options, q->n_options, false, 0);
         recodes(j, q);
+        variable_names(j, q);
     } else if (q->kind != Q_TEXT) {
-        choices(j, "Choices", "ChoiceOrder", q->options, q->n_options, q->other);
+        choices(j, "Choices", "ChoiceOrder", q->options, q->n_options, q->other,
+                tna_q_qsf_other_id(q));
         if (q->field == TNA_FIELD_TRAINED)
             recodes(j, q);
+        variable_names(j, q);
     }
     jopen(j, "Validation", '{');
     jopen(j, "Settings", '{');
@@ -367,7 +423,10 @@ static void question(qsf *j, size_t i)
     jclose(j, ']');
     char next[32];
     snprintf(next, sizeof next, "%zu",
-             (q->kind == Q_GRID ? q->n_rows : q->n_options) + (q->other ? 1 : 0) + 1);
+             (q->kind == Q_GRID ? q->n_rows
+              : q->other        ? tna_q_qsf_other_id(q)
+                                : q->n_options) +
+                 1);
     kraw(j, "NextChoiceId", next);
     snprintf(next, sizeof next, "%zu", q->kind == Q_GRID ? q->n_options + 1 : 1);
     kraw(j, "NextAnswerId", next);

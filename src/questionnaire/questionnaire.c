@@ -140,7 +140,8 @@ tna_status tna_questionnaire_write(const tna_questionnaire_options *o,
         char *previous_path = g_build_filename(dir, "tna.yaml", NULL);
         char *previous = NULL;
         g_file_get_contents(previous_path, &previous, NULL, NULL);
-        tna_q_reading rd = {tool, o->config, dir, previous, g_ptr_array_new_with_free_func(g_free)};
+        tna_q_reading rd = {tool, o->config, dir, previous, g_ptr_array_new_with_free_func(g_free),
+                            NULL};
         FILE *fp = open_file(&w, "tna.yaml");
         if (fp != NULL)
             wrote(&w, "tna.yaml", tna_q_write_reading(&s, &rd, fp));

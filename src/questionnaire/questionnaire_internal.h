@@ -98,6 +98,10 @@ const char *tna_q_code(tna_q_survey *s, const char *id, char first, size_t max);
 /* Each writes its tool's file of the survey into fp; false after a write error. */
 bool tna_q_write_lss(tna_q_survey *s, FILE *fp);
 bool tna_q_write_qsf(tna_q_survey *s, FILE *fp);
+/* Qualtrics' export tags, from ids (qsf.c): the choice id of a question's Other, whose text
+ * the export heads "CODE_ID_TEXT", and a grid row's tag, "CODE_SKILLCODE" (kept by s). */
+size_t tna_q_qsf_other_id(const tna_q_question *q);
+const char *tna_q_qsf_row_tag(tna_q_survey *s, const tna_q_question *q, const tna_q_option *row);
 bool tna_q_write_gas(tna_q_survey *s, FILE *fp);
 /* The printable PDF: with the office-use codes a typist enters (paper), or without them
  * (for Microsoft Forms' Quick import). Errors name `name`. */
@@ -116,6 +120,8 @@ typedef struct tna_q_reading {
     const char *dir;         /* where the new one goes */
     const char *previous;    /* the text of the tna.yaml the directory held, or NULL */
     GPtrArray *changes;      /* char *: what changed since then, for the comments and notes */
+    GHashTable *earlier;     /* reading.c's own (NULL before): the earlier file's headings and
+                                answer texts still to read, for the tools that export texts */
 } tna_q_reading;
 
 /* The configuration that reads the tool's export of the survey. */

@@ -8,8 +8,10 @@
  *                    "TOPIC[SKILL]" per skill, "barriers[BARRIER]" per option and
  *                    "barriers[other]", "trained", "language", "submitdate"; answers are
  *                    codes (or their text, with "Full answers"), the codes given in answers:
- *   qualtrics        three header rows; the question texts ("Cymraeg / English") name the
- *                    columns, a grid's "Question - Row"; "EndDate" the submission
+ *   qualtrics        three header rows, the first the export tags the .qsf gives (qsf.c):
+ *                    the question's code, "CODE_99_TEXT" for the text typed for Other, a
+ *                    grid row's "CODE_SKILLCODE"; "EndDate" the submission. The tags come
+ *                    from ids, so a renamed skill, council or level changes no heading
  *   google-forms     the question titles, a grid's "Title [Row]"; "Timestamp"
  *   microsoft-forms  the question titles, a grid's "Title.Row"; "Completion time"
  *   paper            the data-entry template's headings (reading.c and paper.c agree on
@@ -20,6 +22,12 @@
  *
  * The comments list every framework's version and the skills asked about; written again into
  * a directory that holds an earlier tna.yaml, they also list what changed since.
+ *
+ * Google Forms and Microsoft Forms head their columns with the question and row texts and
+ * write the options' texts in the cells, so a skill, council, role, barrier or level renamed
+ * in the reference files changes what their next export holds. For them the file also lists
+ * the options' texts under answers:, and written again over an earlier file for the same
+ * tool it keeps reading the earlier wording (see "earlier wording" below).
  */
 #include <string.h>
 
@@ -27,6 +35,7 @@
 #include "tna/paths.h"
 #include "tna/presets.h"
 #include "tna/quote.h"
+#include "tna/text.h"
 
 static void q(FILE *fp, const char *s)
 {
@@ -135,6 +144,257 @@ static void find_changes(tna_q_survey *s, tna_q_reading *r)
     g_hash_table_destroy(versions);
 }
 
+/* ---- earlier wording (the tools that export texts) -------------------------------------------
+ *
+ * Written again over a tna.yaml that was written for the same tool, the new file keeps what
+ * the earlier one read where the wording changed: a field's earlier heading becomes a second
+ * heading of the field, a skill's a second line for the skill, an option's earlier text a
+ * second line of answers:. The earlier file's own carried wording is kept too, so every
+ * export since the first still reads. r->earlier maps "field NAME", "skill ID" and "answer
+ * FIELD MEANING" to the texts (GPtrArray of char *), the earlier file's own first. */
+
+static bool texts_exported(tna_qtool tool)
+{
+    return tool == TNA_QTOOL_GOOGLE_FORMS || tool == TNA_QTOOL_MICROSOFT_FORMS;
+}
+
+/* A double-quoted YAML scalar as tna_quote_yaml writes it, into out; the text after it, or
+ * NULL. */
+static const char *quoted(const char *p, GString *out)
+{
+    g_string_truncate(out, 0);
+    if (*p != '"')
+        return NULL;
+    for (p++; *p && *p != '"'; p++) {
+        if (*p != '\\') {
+            g_string_append_c(out, *p);
+            continue;
+        }
+        p++;
+        if (*p == 'n' || *p == 'r' || *p == 't') {
+            g_string_append_c(out, *p == 'n' ? '\n' : *p == 'r' ? '\r' : '\t');
+        } else if (*p == 'x' || *p == 'u') {
+            int n = *p == 'x' ? 2 : 4;
+            char hex[5] = {0};
+            for (int i = 0; i < n; i++) {
+                if (!g_ascii_isxdigit(p[1 + i]))
+                    return NULL;
+                hex[i] = p[1 + i];
+            }
+            g_string_append_unichar(out, (gunichar)g_ascii_strtoull(hex, NULL, 16));
+            p += n;
+        } else if (*p == '\0') {
+            return NULL;
+        } else {
+            g_string_append_c(out, *p); /* \" and \\ */
+        }
+    }
+    return *p == '"' ? p + 1 : NULL;
+}
+
+static void add_earlier(GHashTable *h, char *key, const char *text)
+{
+    GPtrArray *a = g_hash_table_lookup(h, key);
+    if (a == NULL) {
+        a = g_ptr_array_new_with_free_func(g_free);
+        g_hash_table_insert(h, key, a);
+    } else {
+        g_free(key);
+    }
+    for (guint i = 0; i < a->len; i++)
+        if (strcmp(g_ptr_array_index(a, i), text) == 0)
+            return;
+    g_ptr_array_add(a, g_strdup(text));
+}
+
+/* The headings under columns: and skills: and the texts under answers: of an earlier file
+ * (as source() writes them). */
+static void read_earlier(const char *text, GHashTable *h)
+{
+    enum { NONE, COLUMNS, SKILLS, ANSWERS } in = NONE;
+    char field[64] = "";
+    GString *a = g_string_new(NULL), *b = g_string_new(NULL);
+    char **lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        const char *t = *l;
+        if (strcmp(t, "    columns:") == 0 || strcmp(t, "    skills:") == 0 ||
+            g_str_has_prefix(t, "    answers:")) {
+            in = t[4] == 'c' ? COLUMNS : t[4] == 's' ? SKILLS : ANSWERS;
+            field[0] = '\0';
+            continue;
+        }
+        if (!g_str_has_prefix(t, "      ")) {
+            in = NONE;
+            continue;
+        }
+        t += 6;
+        size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyz_");
+        const char *p;
+        if (in == COLUMNS && n > 0 && n < sizeof field && strncmp(t + n, ": ", 2) == 0) {
+            char *key = g_strdup_printf("field %.*s", (int)n, t);
+            p = t + n + 2;
+            bool list = *p == '[';
+            while ((p = quoted(p + (list ? 1 : 0), a)) != NULL) {
+                add_earlier(h, g_strdup(key), a->str);
+                if (!list || *p != ',')
+                    break;
+                p++; /* ", " */
+            }
+            g_free(key);
+        } else if (in == SKILLS && (p = quoted(t, a)) != NULL && strncmp(p, ": ", 2) == 0 &&
+                   quoted(p + 2, b) != NULL) {
+            add_earlier(h, g_strdup_printf("skill %s", b->str), a->str);
+        } else if (in == ANSWERS && n > 0 && n < sizeof field && t[n] == ':') {
+            snprintf(field, sizeof field, "%.*s", (int)n, t);
+        } else if (in == ANSWERS && field[0] && g_str_has_prefix(t, "  ") &&
+                   (p = quoted(t + 2, a)) != NULL && strncmp(p, ": ", 2) == 0 &&
+                   quoted(p + 2, b) != NULL) {
+            add_earlier(h, g_strdup_printf("answer %s %s", field, b->str), a->str);
+        }
+    }
+    g_strfreev(lines);
+    g_string_free(a, TRUE);
+    g_string_free(b, TRUE);
+}
+
+/* An answer the new file lists: the text of an option and what it means. */
+typedef struct answer_row {
+    const char *field, *text, *meaning;
+} answer_row;
+
+/* The options' texts the new file lists under answers:, by field: councils, roles, barriers
+ * and the grids' levels (a level's text once; one that means two numbers in two scales is
+ * left to the scales' own labels). */
+static GArray *answer_rows(tna_q_survey *s)
+{
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(answer_row));
+    static const tna_field fields[] = {TNA_FIELD_AUTHORITY, TNA_FIELD_ROLE, TNA_FIELD_BARRIERS};
+    for (size_t f = 0; f < G_N_ELEMENTS(fields); f++) {
+        const tna_q_question *qu = tna_q_find(s, fields[f]);
+        for (size_t k = 0; qu != NULL && k < qu->n_options; k++) {
+            answer_row a = {tna_field_names[fields[f]], tna_q_option_text(s, &qu->options[k]),
+                            qu->options[k].meaning};
+            g_array_append_val(rows, a);
+        }
+    }
+    GHashTable *level = g_hash_table_new(g_str_hash, g_str_equal); /* text -> meaning or "" */
+    GPtrArray *order = g_ptr_array_new();
+    for (size_t i = 0; i < s->n_questions; i++)
+        for (size_t k = 0; s->questions[i].kind == Q_GRID && k < s->questions[i].n_options; k++) {
+            const tna_q_option *o = &s->questions[i].options[k];
+            const char *text = tna_q_option_text(s, o);
+            const char *was = g_hash_table_lookup(level, text);
+            if (was == NULL)
+                g_ptr_array_add(order, (gpointer)text);
+            g_hash_table_insert(
+                level, (gpointer)text,
+                (gpointer)(was == NULL || strcmp(was, o->meaning) == 0 ? o->meaning : ""));
+        }
+    for (guint i = 0; i < order->len; i++) {
+        answer_row a = {tna_field_names[TNA_FIELD_LEVEL], g_ptr_array_index(order, i), NULL};
+        a.meaning = g_hash_table_lookup(level, a.text);
+        if (a.meaning[0] != '\0')
+            g_array_append_val(rows, a);
+    }
+    g_ptr_array_free(order, TRUE);
+    g_hash_table_destroy(level);
+    return rows;
+}
+
+/* Keeps of r->earlier's `key` the texts the new file does not read already (taken: the
+ * matching keys of what it reads, each kept text added), and lists a change when the earlier
+ * file's own text was another. */
+static void keep_earlier(tna_q_reading *r, GHashTable *taken, const char *scope, const char *key,
+                         const char *now, const char *what)
+{
+    GPtrArray *a = g_hash_table_lookup(r->earlier, key);
+    if (a == NULL || a->len == 0)
+        return;
+    if (strcmp(g_ptr_array_index(a, 0), now) != 0)
+        g_ptr_array_add(r->changes, g_strdup_printf("%s: \"%s\", was \"%s\" (both read)", what, now,
+                                                    (char *)g_ptr_array_index(a, 0)));
+    for (guint i = 0; i < a->len;) {
+        char *k = tna_text_key(g_ptr_array_index(a, i), -1);
+        char *scoped = g_strconcat(scope, " ", k ? k : "", NULL);
+        g_free(k);
+        if (g_hash_table_contains(taken, scoped)) {
+            g_free(scoped);
+            g_ptr_array_remove_index(a, i);
+        } else {
+            g_hash_table_add(taken, scoped);
+            i++;
+        }
+    }
+}
+
+static void take_text(GHashTable *taken, const char *scope, const char *text)
+{
+    char *k = tna_text_key(text, -1);
+    g_hash_table_add(taken, g_strconcat(scope, " ", k ? k : "", NULL));
+    g_free(k);
+}
+
+static void find_earlier(tna_q_survey *s, tna_q_reading *r)
+{
+    r->earlier =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+    if (r->previous == NULL || !texts_exported(r->tool))
+        return;
+    char *mark = g_strdup_printf("--tool %s`", tna_qtool_names[r->tool]);
+    bool same_tool = strstr(r->previous, mark) != NULL;
+    g_free(mark);
+    if (!same_tool)
+        return;
+    read_earlier(r->previous, r->earlier);
+    /* what the new file reads: no earlier text may name it again */
+    GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i < s->n_questions; i++) {
+        const tna_q_question *qu = &s->questions[i];
+        if (qu->field != TNA_FIELD_COUNT)
+            take_text(taken, "heading", tna_q_text(s, qu));
+        for (size_t k = 0; k < qu->n_rows; k++)
+            take_text(taken, "heading", tna_q_option_text(s, &qu->rows[k]));
+    }
+    GArray *answers = answer_rows(s);
+    for (guint i = 0; i < answers->len; i++)
+        take_text(taken, g_array_index(answers, answer_row, i).field,
+                  g_array_index(answers, answer_row, i).text);
+    for (size_t i = 0; i < s->n_questions; i++) {
+        const tna_q_question *qu = &s->questions[i];
+        if (qu->field != TNA_FIELD_COUNT) {
+            char *key = g_strdup_printf("field %s", tna_field_names[qu->field]);
+            char *what = g_strdup_printf("%s heading", tna_field_names[qu->field]);
+            keep_earlier(r, taken, "heading", key, tna_q_text(s, qu), what);
+            g_free(what);
+            g_free(key);
+        }
+        for (size_t k = 0; k < qu->n_rows; k++) {
+            char *key = g_strdup_printf("skill %s", qu->rows[k].meaning);
+            keep_earlier(r, taken, "heading", key, tna_q_option_text(s, &qu->rows[k]), key);
+            g_free(key);
+        }
+    }
+    for (guint i = 0; i < answers->len; i++) {
+        const answer_row *a = &g_array_index(answers, answer_row, i);
+        char *key = g_strdup_printf("answer %s %s", a->field, a->meaning);
+        char *what = g_strdup_printf("%s %s", a->field, a->meaning);
+        keep_earlier(r, taken, a->field, key, a->text, what);
+        g_free(what);
+        g_free(key);
+    }
+    g_array_free(answers, TRUE);
+    g_hash_table_destroy(taken);
+}
+
+/* The earlier texts still read for `key` (none: NULL). */
+static const GPtrArray *earlier(tna_q_reading *r, const char *kind, const char *id)
+{
+    char *key = g_strdup_printf("%s %s", kind, id);
+    const GPtrArray *a = g_hash_table_lookup(r->earlier, key);
+    g_free(key);
+    return a != NULL && a->len > 0 ? a : NULL;
+}
+
 /* ---- the file -------------------------------------------------------------------------------- */
 
 static const char *export_file(tna_qtool tool)
@@ -151,10 +411,14 @@ static void opening(FILE *fp, tna_q_survey *s, tna_q_reading *r)
     fprintf(fp,
             "# Reads %s of the questionnaire written beside it by\n"
             "# `tna questionnaire --tool %s`: its headings are exactly what that file holds,\n"
-            "# so it runs as it is once each period's file is saved at exports/PERIOD/%s.\n"
-            "# Codes come from ids: a questionnaire written again from these frameworks gives\n"
-            "# files this configuration reads.\n",
+            "# so it runs as it is once each period's file is saved at exports/PERIOD/%s.\n",
             exporter[r->tool], tna_qtool_names[r->tool], export_file(r->tool));
+    fputs(texts_exported(r->tool)
+              ? "# The export is headed by texts: written again into this directory after a\n"
+                "# name changed, the new configuration reads the earlier wording too.\n"
+              : "# Codes come from ids: a questionnaire written again from these frameworks gives\n"
+                "# files this configuration reads, whatever was renamed.\n",
+          fp);
     char *from = tna_path_relative(r->dir, r->config_path);
     fputs("# Written from the configuration ", fp);
     fputs(from, fp);
@@ -239,9 +503,34 @@ static void field(FILE *fp, tna_q_survey *s, tna_q_reading *r, const tna_q_quest
             kv(fp, 6, name, tna_q_entry_heading(s, qu, NULL));
         }
         return;
-    default: /* the question's text names its column(s), "Other" beside it included */
-        kv(fp, 6, name, tna_q_text(s, qu));
+    case TNA_QTOOL_QUALTRICS: /* the export tag, and Other's text beside it */
+        if (qu->other) {
+            fprintf(fp, "      %s: [", name);
+            q(fp, qu->code);
+            fputs(", ", fp);
+            char *h = g_strdup_printf("%s_%zu_TEXT", qu->code, tna_q_qsf_other_id(qu));
+            q(fp, h);
+            g_free(h);
+            fputs("]\n", fp);
+        } else {
+            kv(fp, 6, name, qu->code);
+        }
         return;
+    default: { /* the question's text names its column(s), "Other" beside it included */
+        const GPtrArray *was = earlier(r, "field", name);
+        if (was == NULL) {
+            kv(fp, 6, name, tna_q_text(s, qu));
+            return;
+        }
+        fprintf(fp, "      %s: [", name);
+        q(fp, tna_q_text(s, qu));
+        for (guint i = 0; i < was->len; i++) {
+            fputs(", ", fp);
+            q(fp, g_ptr_array_index(was, i));
+        }
+        fputs("]   # and the earlier wording\n", fp);
+        return;
+    }
     }
 }
 
@@ -254,7 +543,9 @@ static const char *skill_heading(tna_q_survey *s, tna_q_reading *r, const tna_q_
         return *owned = g_strdup_printf("%s[%s]", qu->code, row->name);
     case TNA_QTOOL_PAPER:
         return tna_q_entry_heading(s, qu, row);
-    default: /* the row's text alone: Google's "[Row]", Forms' ".Row", Qualtrics' "- Row" */
+    case TNA_QTOOL_QUALTRICS:
+        return tna_q_qsf_row_tag(s, qu, row);
+    default: /* the row's text alone: Google's "[Row]", Forms' ".Row" */
         return tna_q_option_text(s, row);
     }
 }
@@ -291,7 +582,29 @@ static void source(FILE *fp, tna_q_survey *s, tna_q_reading *r)
             const char *h = skill_heading(s, r, qu, &qu->rows[k], &owned);
             kv(fp, 6, h, qu->rows[k].meaning);
             g_free(owned);
+            const GPtrArray *was = earlier(r, "skill", qu->rows[k].meaning);
+            for (guint e = 0; was != NULL && e < was->len; e++)
+                kv(fp, 6, g_ptr_array_index(was, e), qu->rows[k].meaning);
         }
+    }
+    if (texts_exported(r->tool)) {
+        /* the cells hold the options' texts: listed, with the earlier ones, so that the file
+         * written next time can keep reading these */
+        fputs("    answers:                          # the options' texts, and earlier ones\n", fp);
+        GArray *answers = answer_rows(s);
+        const char *field = "";
+        for (guint i = 0; i < answers->len; i++) {
+            const answer_row *a = &g_array_index(answers, answer_row, i);
+            if (strcmp(a->field, field) != 0)
+                fprintf(fp, "      %s:\n", field = a->field);
+            kv(fp, 8, a->text, a->meaning);
+            char *id = g_strdup_printf("%s %s", a->field, a->meaning);
+            const GPtrArray *was = earlier(r, "answer", id);
+            g_free(id);
+            for (guint e = 0; was != NULL && e < was->len; e++)
+                kv(fp, 8, g_ptr_array_index(was, e), a->meaning);
+        }
+        g_array_free(answers, TRUE);
     }
     if (r->tool != TNA_QTOOL_LIMESURVEY)
         return;
@@ -322,6 +635,7 @@ static void source(FILE *fp, tna_q_survey *s, tna_q_reading *r)
 bool tna_q_write_reading(tna_q_survey *s, tna_q_reading *r, FILE *fp)
 {
     find_changes(s, r);
+    find_earlier(s, r);
     opening(fp, s, r);
     analysis(fp, s, r);
     source(fp, s, r);
@@ -334,5 +648,7 @@ bool tna_q_write_reading(tna_q_survey *s, tna_q_reading *r, FILE *fp)
             m->commissioning.cost_per_cohort, m->commissioning.cost_per_elearning_learner,
             m->commissioning.elearning_max_gap);
     fputs("output:\n  dir: \"reports/{period}\"\n", fp);
+    g_hash_table_destroy(r->earlier);
+    r->earlier = NULL;
     return ferror(fp) == 0;
 }

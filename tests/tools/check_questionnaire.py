@@ -150,7 +150,9 @@ def check_qsf():
                     problem("the flow has block %s, which does not exist" % f["ID"])
         if e["Element"] == "QC" and int(e["SecondaryAttribute"]) != len(qs):
             problem("question count %s, questions %d" % (e["SecondaryAttribute"], len(qs)))
+    # the export's columns are named by the question tags and a matrix's row tags: no two alike
     tags = [p["DataExportTag"] for p in qs.values()]
+    tags += [t for p in qs.values() for t in (p.get("ChoiceDataExportTags") or {}).values()]
     if len(set(tags)) != len(tags):
         problem("export tags repeat")
     for qid, p in qs.items():
@@ -162,6 +164,14 @@ def check_qsf():
                     problem("%s: %s lists %s, not in %s" % (qid, order, i, table))
             if table in p and set(p[table]) != set(p.get(order, [])):
                 problem("%s: %s and %s differ" % (qid, table, order))
+        for c in p.get("ChoiceDataExportTags") or {}:
+            if c not in p.get("Choices", {}):
+                problem("%s: an export tag for choice %s, which does not exist" % (qid, c))
+        if "NextChoiceId" in p and any(int(c) >= p["NextChoiceId"] for c in p.get("Choices", {})):
+            problem("%s: NextChoiceId %s is not after every choice" % (qid, p["NextChoiceId"]))
+        for a in p.get("VariableNaming", {}):
+            if a not in p.get("Answers", p.get("Choices", {})):
+                problem("%s: a variable name for %s, which does not exist" % (qid, a))
         for a in p.get("RecodeValues", {}):
             if a not in p.get("Answers", p.get("Choices", {})):
                 problem("%s: a recode for %s, which does not exist" % (qid, a))

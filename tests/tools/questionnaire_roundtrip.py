@@ -27,8 +27,8 @@ With --check OUT --read-by CONFIG PERIOD: the same for the export DIR holds, rea
 another configuration as PERIOD (DIR's people, only the skills CONFIG reads).
 
 The survey's structure comes from the tool's file, its meanings from the shipped reference
-files (inputs/): an option is a council, role, barrier, skill or level because its English
-text is that thing's name.
+files (inputs/, or the directory in $QR_INPUTS, a copy with things renamed): an option is a
+council, role, barrier, skill or level because its English text is that thing's name.
 """
 import csv
 import glob
@@ -53,14 +53,17 @@ FULL = sys.argv[sys.argv.index("--full-answers") + 1] if "--full-answers" in sys
 K = 5
 
 
+INPUTS = os.environ.get("QR_INPUTS") or os.path.join(ROOT, "inputs")
+
+
 def load(rel):
-    return yaml.safe_load(open(os.path.join(ROOT, rel), encoding="utf-8"))
+    return yaml.safe_load(open(os.path.join(INPUTS, rel), encoding="utf-8"))
 
 
 SKILL, TOPIC_OF, FW_OF = {}, {}, {}
 LEVELS = {}
 for f in ("content-design", "user-research", "digital-data"):
-    fw = load("inputs/frameworks/%s.yaml" % f)
+    fw = load("frameworks/%s.yaml" % f)
     for lv in fw["scale"]["levels"]:
         LEVELS[lv["label"]] = lv["level"]
     for t in fw["topics"]:
@@ -68,11 +71,11 @@ for f in ("content-design", "user-research", "digital-data"):
             SKILL[s["name"]] = s["id"]
             TOPIC_OF[s["id"]] = t["id"]
             FW_OF[t["id"]] = fw["id"]
-AUTH = {a["name"]: a["id"] for a in load("inputs/authorities.yaml")["authorities"]}
-REGION = {a["id"]: a["region"] for a in load("inputs/authorities.yaml")["authorities"]}
-ROLES = {r["id"]: r for r in load("inputs/roles.yaml")["roles"]}
+AUTH = {a["name"]: a["id"] for a in load("authorities.yaml")["authorities"]}
+REGION = {a["id"]: a["region"] for a in load("authorities.yaml")["authorities"]}
+ROLES = {r["id"]: r for r in load("roles.yaml")["roles"]}
 ROLE_BY_NAME = {r["name"]: r["id"] for r in ROLES.values()}
-BARRIER = {b["name"]: b["id"] for b in load("inputs/barriers.yaml")["barriers"]}
+BARRIER = {b["name"]: b["id"] for b in load("barriers.yaml")["barriers"]}
 LANG = {"Welsh": "welsh", "English": "english", "No preference": "either"}
 YESNO = {"Yes": True, "No": False}
 CONFIG = yaml.safe_load(open(os.path.join(DIR, "tna.yaml"), encoding="utf-8"))
@@ -160,18 +163,26 @@ def survey_from_qsf():
         q = Question(field_of(title), title, p["QuestionType"])
         q.code, q.qid = p["DataExportTag"], p["QuestionID"]
         choice = lambda cid, d: html.unescape(d[cid]["Display"])
+        # an export of choice text writes each choice's variable name (VariableNaming),
+        # by default its text (Qualtrics Support, "Recode Values")
+        names = p.get("VariableNaming") or {}
         if q.field == "grid":
-            q.rows = [(SKILL[english(choice(c, p["Choices"]))], c, choice(c, p["Choices"]))
+            # a row's column: its ChoiceDataExportTag where it has one, else Qualtrics'
+            # default TAG_CHOICEID
+            tags = p.get("ChoiceDataExportTags") or {}
+            q.rows = [(SKILL[english(choice(c, p["Choices"]))], c, choice(c, p["Choices"]),
+                       tags.get(c, "%s_%s" % (q.code, c)))
                       for c in p["ChoiceOrder"]]
-            q.options = [(LEVELS[english(choice(a, p["Answers"]))], choice(a, p["Answers"]))
-                         for a in p["AnswerOrder"]]
+            q.options = [(LEVELS[english(choice(a, p["Answers"]))],
+                          names.get(a, choice(a, p["Answers"]))) for a in p["AnswerOrder"]]
         elif q.field != "respondent":
             for c in p["ChoiceOrder"]:
                 d = choice(c, p["Choices"])
                 if p["Choices"][c].get("TextEntry"):
                     q.other, q.other_id, q.other_text = True, c, d
+                    q.other_cell = names.get(c, d)
                 else:
-                    q.options.append((meaning(q.field, english(d)), d))
+                    q.options.append((meaning(q.field, english(d)), names.get(c, d)))
         out.append(q)
     return out
 
@@ -454,8 +465,8 @@ def qualtrics_export(survey, rows):
     h1, h2, h3 = list(meta), list(meta2), ['{"ImportId":"%s"}' % m for m in meta]
     for q in survey:
         if q.field == "grid":
-            for s, cid, text in q.rows:
-                h1.append("%s_%s" % (q.code, cid))
+            for s, cid, text, tag in q.rows:
+                h1.append(tag)
                 h2.append("%s - %s" % (q.title, text))
                 h3.append('{"ImportId":"%s_%s"}' % (q.qid, cid))
         elif q.other:
@@ -477,10 +488,10 @@ def qualtrics_export(survey, rows):
         for q in survey:
             r += answer_cells(
                 q, p,
-                lambda q, p: ([q.other_text, p["other_role"]] if p["other_role"] else
+                lambda q, p: ([q.other_cell, p["other_role"]] if p["other_role"] else
                               [option(q, p["role"])[1], ""]),
                 lambda q, p: [",".join([option(q, b)[1] for b in p["barriers"]] +
-                                       ([q.other_text] if p["typed"] else [])),
+                                       ([q.other_cell] if p["typed"] else [])),
                               p["typed"] or ""])
         out.append(r)
     buf = io.StringIO()
