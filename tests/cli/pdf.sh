@@ -159,10 +159,17 @@ absent('Authorities ·')  # no council page
 need('†: protected, hidden so that a figure of fewer than 2 respondents cannot be worked out')
 "
 
-# 4b. Mentors counted on self-assessments alone: the report says so
+# 4b. The plan case (tests/cases/planning/plan, worked by hand in test_planning.c) with
+#     mentors counted on self-assessments alone: the report says so. Its all-Wales pools
+#     (cohort_min 8, 300 an open place): Welsh-medium, North's 3 and West's 2 learners, two
+#     regions so online, 5 places at 300; English-medium, West's 5 alone, in person; each
+#     £300 a learner.
 expect_exit 0 "$TNA" run tests/cases/planning/plan/tna-mentors-self.yaml -o "$SCRATCH/self" -q
 check "$SCRATCH/self/tna-2026-Q3.pdf" "
 need(\"staff at level 4 or above in at least 50% of the topic's skills they answered. Only people's own ratings count, not their managers'.\")
+need('Topic Medium Delivery Learners Cohorts Places Cost Cost per learner')
+need('Topic one Welsh-medium Online 5 0 5 £1,500 £300')
+need('Topic one English-medium In person 5 0 5 £1,500 £300')
 "
 
 # 5. Welsh: headings and names
