@@ -367,6 +367,10 @@ static void expectations(pdf_doc *d)
             continue;
         if (e->note != TNA_NOTE_NONE && e->note != TNA_NOTE_BASELINE_SET) /* that is in the row */
             tna_pdf_note(d, tna_pdf_str(d, "%s: %s", cells[r * NC], tna_pdf_t(d, tna_note_term(e->note))));
+        /* share_at_target counts people, not skills: say so beside each of its rows */
+        if (d->m->expectations[e->expectation].metric == TNA_METRIC_SHARE_AT_TARGET)
+            tna_pdf_note(d, tna_pdf_str(d, "%s: %s", cells[r * NC],
+                                        tna_pdf_t(d, TERM_DEFINE_SHARE_AT_TARGET)));
         r++;
     }
     tna_pdf_note(d, tna_pdf_t(d, TERM_PROGRESS_RULE_PDF));

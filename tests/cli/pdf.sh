@@ -86,9 +86,25 @@ for n in '${names%|}'.split('|'):
     page_of(n)
 need('Page 3 of ')
 need('Mean gap by authority and topic')
+need('Four in five user researchers at target in user research: a share of people, not of skills')
 # who counts as a mentor, as inputs/tna.yaml sets it (mentors: {min_level: 4, min_share: 0.5})
 need(\"staff at level 4 or above in at least 50% of the topic's skills they answered. Where a person and their manager both rated a skill, the manager's rating counts.\")
 "
+
+# 1b. share_at_target counts people, not skills (issue 15): its definition follows each row
+#     that uses it, in English and in Welsh, and no other row (tests/cases/expectations: two
+#     share_at_target rows of fourteen)
+for lang in en cy; do
+  expect_exit 0 "$TNA" run tests/cases/expectations/tna.yaml -o "$SCRATCH/ex-$lang" -q --lang $lang
+  check "$SCRATCH/ex-$lang/tna-2026-Q3.pdf" "
+define = {'en': 'a share of people, not of skills (those with every assessed skill at or above target, out of the people assessed): one skill below target counts a person out',
+          'cy': \"cyfran o bobl, nid o sgiliau (y rhai sydd â phob sgil a aseswyd ar y targed neu uwch, allan o'r bobl a aseswyd): mae un sgil islaw'r targed yn ddigon i beidio â chyfrif unigolyn\"}['$lang']
+need('Three in ten at target, then half: ' + define)
+need('North holds its share at target: ' + define)
+if text.count(define) != 2:
+    sys.exit('the definition is printed %d times, not once for each of the 2 rows' % text.count(define))
+"
+done
 
 # 2. Determinism: the same inputs and SOURCE_DATE_EPOCH give the same bytes
 expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/b" -q
