@@ -114,6 +114,13 @@ cmp "$A" "$SCRATCH/b/tna-2026-Q3.pdf" || die "two runs gave different PDFs"
 #    Wales 5 respondents, 11 pairs, 5 below, gap 8: mean 0.73, 45% below, 4 learners;
 #    t1 0.86 (43%), t2 0.50 (50%); r1 0.50 (40%), r2 3.00 (100%); a1 0.57 43% (t1 0.75,
 #    t2 0.33), a2 3.00 100%, a3 0.33 33% (t1 0.00, t2 1.00); survey 9 rows, 7 accepted.
+#    The 95% intervals are those of the independent oracle (tests/tools/groups_oracle.py on
+#    resolved-answers.csv, as intervals.sh runs it), rounded here: shares below t1
+#    0.087931-0.853685 (9-85%), t2 0.060830-0.939170 (6-94%), r1 0.099184-0.801451
+#    (10-80%); a1 mean gap 0.000000-1.759290 (0.00-1.76), share 0.055677-0.905127 (6-91%);
+#    a1 x t1 share 0.006081-0.993919 (1-99%, holds Wales's 43%), a1 x t2 0.011330-0.956170
+#    (1-96%, holds 50%); a1's mean gaps' intervals hold Wales's (0.00-3.93 and 0.00-1.77).
+#    One person (a2, a3, r2) has none, and nothing of theirs is marked.
 expect_exit 0 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/h" -q
 H="$SCRATCH/h/tna-2026-Q3.pdf"
 qpdf --check "$H" >/dev/null 2>&1 || die "qpdf --check (hand-computed case)"
@@ -122,23 +129,30 @@ need('In 2026-Q3, 5 staff answered.')
 need('0.73 of a level below')
 need('45% of assessed skills are below target; 4 people')
 need(' 5 0.73 45% 4')
-need('Topic one Test framework 0.86~ 0.00–2.35 43% 3')  # ~: the intervals overlap
-need('Topic two (based on 1 of 2 skills) Test framework 0.50 0.00–1.42 50% 2')  # s4: no target
+need('Topic one Test framework 0.86~ 0.00–2.35 43% 9–85% 3')  # ~: the intervals overlap
+need('Topic two (based on 1 of 2 skills) Test framework 0.50 0.00–1.42 50% 6–94% 2')  # s4: no target
 need('~ within noise of the next largest gap')
-need('Topic one 0.86 (0.00–2.35; 43% below)')
-need('Topic two 0.50 (0.00–1.42; 50% below; based on 1 of 2 skills)')
+need('Topic one 0.86 (0.00–2.35; 43% below, 9–85%)')
+need('Topic two 0.50 (0.00–1.42; 50% below, 6–94%; based on 1 of 2 skills)')
 need('Role two 3.00 (100% below)')  # one person: no interval
-need('Role one 0.50 (0.00–1.14; 40% below)')
+need('Role one 0.50 (0.00–1.14; 40% below, 10–80%)')
 need('Authority one 0.75~ 0.33*~')  # both intervals hold Wales's 0.86 and 0.50
 need('Authority three 0.00 1.00*')  # one person each: no interval, no mark
 need('~ not clearly different from the Wales figure')
 a1 = page_of('Authority one')
 need(' 3 0.57 43% 2', a1)
-need('Topic one 2 50% 43% 2', a1)
-need('Topic two 3 33% 50% 1 1 of 2 skills', a1)
+need('95% interval 0.00–1.76', a1)  # the headline tiles
+need('95% interval 6–91%', a1)
+need('0.75~', a1)  # the bars
+need('0.33~', a1)
+need('Topic one 2 50%~ 1–99% 43% 2', a1)
+need('Topic two 3 33%~ 1–96% 50% 1 1 of 2 skills', a1)
+need('~ not clearly different from the Wales figure for the topic: the 95% interval of the figure marked includes it.', a1)
 a2 = page_of('Authority two')
 need(' 1 3.00 100% 1', a2)
 need('Topic one 1 100% 43% 1', a2)
+if '~' in a2 or 'interval' in a2:
+    sys.exit('a page of one person shows an interval or a mark')
 a3 = page_of('Authority three')
 need(' 1 0.33 33% 1', a3)
 need('Topic one 1 0% 43% 0', a3)
