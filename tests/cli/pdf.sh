@@ -115,7 +115,8 @@ cmp "$A" "$SCRATCH/b/tna-2026-Q3.pdf" || die "two runs gave different PDFs"
 #    t1 0.86 (43%), t2 0.50 (50%); r1 0.50 (40%), r2 3.00 (100%); a1 0.57 43% (t1 0.75,
 #    t2 0.33), a2 3.00 100%, a3 0.33 33% (t1 0.00, t2 1.00); survey 9 rows, 7 accepted.
 #    The 95% intervals are those of the independent oracle (tests/tools/groups_oracle.py on
-#    resolved-answers.csv, as intervals.sh runs it), rounded here: shares below t1
+#    resolved-answers.csv, as intervals.sh runs it), rounded here: Wales 0.000000-1.581215
+#    and 0.153105-0.793444 (0.00-1.58, 15-79%); shares below t1
 #    0.087931-0.853685 (9-85%), t2 0.060830-0.939170 (6-94%), r1 0.099184-0.801451
 #    (10-80%); a1 mean gap 0.000000-1.759290 (0.00-1.76), share 0.055677-0.905127 (6-91%);
 #    a1 x t1 share 0.006081-0.993919 (1-99%, holds Wales's 43%), a1 x t2 0.011330-0.956170
@@ -129,6 +130,7 @@ need('In 2026-Q3, 5 staff answered.')
 need('0.73 of a level below')
 need('45% of assessed skills are below target; 4 people')
 need(' 5 0.73 45% 4')
+need('95% intervals, with respondents as the units: mean gap 0.00–1.58, share of skills below target 15–79%.')
 need('Topic one Test framework 0.86~ 0.00–2.35 43% 9–85% 3')  # ~: the intervals overlap
 need('Topic two (based on 1 of 2 skills) Test framework 0.50 0.00–1.42 50% 6–94% 2')  # s4: no target
 need('~ within noise of the next largest gap')
