@@ -78,6 +78,21 @@ const char *tna_label_term(tna_labels *l, tna_term term)
     return tna_label_pair(l, tna_term_in(term, TNA_LANG_EN), tna_term_in(term, TNA_LANG_CY));
 }
 
+static char *sentence(const char *s)
+{
+    if (*s == '\0')
+        return g_strdup(s);
+    char first[8] = {0};
+    g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(s)), first);
+    return g_strconcat(first, g_utf8_next_char(s), ".", NULL);
+}
+
+const char *tna_label_term_sentence(tna_labels *l, tna_term term)
+{
+    return tna_label_pair_made(l, sentence(tna_term_in(term, TNA_LANG_EN)),
+                               sentence(tna_term_in(term, TNA_LANG_CY)));
+}
+
 const char *tna_label_format(tna_labels *l, tna_term term, ...)
 {
     va_list ap, again;

@@ -51,6 +51,9 @@ const char *tna_label_level(tna_labels *l, uint32_t framework, int level);
 
 /* A term in the report's language ("en / cy" with both). */
 const char *tna_label_term(tna_labels *l, tna_term term);
+/* The same as a sentence, its first letter in capitals and a full stop after it, in each
+ * language: a term written to follow "Title: " (a note) standing alone as a definition. */
+const char *tna_label_term_sentence(tna_labels *l, tna_term term);
 
 /* The words of a data-quality reason (dq_reason.h) in one language (TNA_LANG_EN or
  * TNA_LANG_CY), its detail filled in; with `kind`, the words of its kind without the detail

@@ -4,6 +4,11 @@
  * topic its respondents, share below target (with Wales's), learners needing training and,
  * where the figure rests on fewer than all the topic's skills, how many.
  *
+ * A council of 17 respondents beside Wales's 1,700 differs by noise as often as not, so the
+ * place's own figures carry their 95% intervals (groups-PERIOD.csv): printed in the headline
+ * tiles and the table, drawn across its bars; and a topic's mean gap or share is marked "~"
+ * where its interval holds the Wales figure beside it (not clearly different).
+ *
  * An authority whose own figures are shown gets its page, in the model's order, with a
  * bookmark under "Authorities". The others (no responses, too few to show, or protected)
  * are listed in one table at the start of the section with the reason, so a run over three
@@ -44,6 +49,16 @@ static const char *tile_learners(pdf_doc *d, const tna_group *g)
     return tna_pdf_group_count(d, g, g->learners_needing);
 }
 
+/* "95% interval 0.55–0.67", then on a line of its own "Wales: 0.45": a figure's interval first,
+ * then what it is beside. */
+static const char *with_range(pdf_doc *d, const char *range, const char *beside_text)
+{
+    if (range == NULL)
+        return beside_text;
+    const char *r = tna_pdf_str(d, "%s %s", tna_pdf_t(d, TERM_INTERVAL_95), range);
+    return beside_text ? tna_pdf_str(d, "%s\n%s", r, beside_text) : r;
+}
+
 /* A place's headline tiles: beside Wales, and in a pack beside its region (r, may be NULL). */
 static void tiles(pdf_doc *d, const tna_group *g, const tna_group *r, const char *region,
                   const tna_group *w)
@@ -52,9 +67,9 @@ static void tiles(pdf_doc *d, const tna_group *g, const tna_group *r, const char
         {tna_pdf_count(d, g->respondents), tna_pdf_t(d, TERM_RESPONDENTS),
          beside(d, r, w, region, tile_respondents)},
         {tna_pdf_gap(d, g->mean_gap), tna_pdf_t(d, TERM_MEAN_GAP_LEVELS_BELOW_TARGET),
-         beside(d, r, w, region, tna_pdf_group_gap)},
+         with_range(d, tna_pdf_gap_range(d, g), beside(d, r, w, region, tna_pdf_group_gap))},
         {tna_pdf_share(d, g->share_below), tna_pdf_t(d, TERM_SHARE_OF_SKILLS_BELOW_TARGET),
-         beside(d, r, w, region, tna_pdf_group_share)},
+         with_range(d, tna_pdf_share_range(d, g), beside(d, r, w, region, tna_pdf_group_share))},
         {tna_pdf_count(d, g->learners_needing), tna_pdf_t(d, TERM_LEARNERS_NEEDING_TRAINING),
          beside(d, r, w, region, tile_learners)},
     };
@@ -86,18 +101,21 @@ static const tna_group *region_topic(pdf_doc *d, const place *p, uint32_t t)
                                                                .topic = tna_is(t)});
 }
 
-/* The topic table: respondents, share below (the region's in a pack, and Wales's), learners;
- * drawn, or only measured when draw is false. */
-static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, size_t n, bool draw)
+/* The topic table: respondents, share below with its interval ("~" where that holds Wales's
+ * share), the region's in a pack, Wales's, learners; drawn, or only measured when draw is
+ * false. *marked: whether a share is marked. */
+static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, size_t n, bool draw,
+                          bool *marked)
 {
-    enum { NC = 7 };
+    enum { NC = 8 };
     bool regional = p->region != TNA_NONE;
     const char *head[NC] = {
         tna_pdf_t(d, TERM_TOPIC),
         tna_pdf_t(d, TERM_RESPONDENTS),
         tna_pdf_t(d, TERM_BELOW_TARGET),
+        tna_pdf_t(d, TERM_INTERVAL_95),
         regional ? tna_pdf_str(d, "%s: %s", tna_label_region(d->l, p->region),
-                           tna_pdf_t(d, TERM_BELOW_TARGET_LOWER))
+                               tna_pdf_t(d, TERM_BELOW_TARGET_LOWER))
                  : NULL,
         tna_pdf_str(d, "%s: %s", tna_label_wales(d->l), tna_pdf_t(d, TERM_BELOW_TARGET_LOWER)),
         tna_pdf_t(d, TERM_LEARNERS_NEEDING),
@@ -105,6 +123,8 @@ static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, si
     const char **cells = g_new0(const char *, n *NC);
     unsigned char *kind = g_new0(unsigned char, n *NC);
     bool partial = false; /* a topic's figure rests on fewer than all its skills */
+    bool ranges = false;  /* a topic's share has an interval */
+    *marked = false;
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = place_topic(d, p, topics[i]);
         const tna_group *r = region_topic(d, p, topics[i]);
@@ -112,25 +132,31 @@ static double topic_table(pdf_doc *d, const place *p, const uint32_t *topics, si
             tna_results_find(d->cur, TNA_SET_TOPIC, (tna_dims){.topic = tna_is(topics[i])});
         const char **c = cells + i * NC;
         c[0] = tna_label_topic(d->l, topics[i]);
+        bool near = w && !w->hidden && tna_pdf_share_holds(g, w->share_below);
+        *marked |= near;
         c[1] = tna_pdf_group_count(d, g, g ? g->respondents : 0);
-        c[2] = tna_pdf_group_share(d, g);
-        c[3] = tna_pdf_group_share(d, r);
-        c[4] = tna_pdf_group_share(d, w);
-        c[5] = tna_pdf_group_count(d, g, g ? g->learners_needing : 0);
-        c[6] = tna_pdf_coverage_short(d, g); /* blank when every skill counts */
-        partial |= c[6] != NULL;
-        const tna_group *of[NC] = {NULL, g, g, r, w, g, g};
+        c[2] = near ? tna_pdf_str(d, "%s~", tna_pdf_share(d, g->share_below))
+                    : tna_pdf_group_share(d, g);
+        const char *range = tna_pdf_share_range(d, g);
+        ranges |= range != NULL;
+        c[3] = range ? range : "–";
+        c[4] = tna_pdf_group_share(d, r);
+        c[5] = tna_pdf_group_share(d, w);
+        c[6] = tna_pdf_group_count(d, g, g ? g->learners_needing : 0);
+        c[7] = tna_pdf_coverage_short(d, g); /* blank when every skill counts */
+        partial |= c[7] != NULL;
+        const tna_group *of[NC] = {NULL, g, g, g, r, w, g, g};
         for (int j = 1; j < NC; j++)
             if (of[j] == NULL || of[j]->hidden)
                 kind[i * NC + j] = PDF_CELL_MUTED;
     }
-    /* the columns shown: without the region (not a council's pack) and the coverage (every
-     * skill counts), the others keep their room */
-    bool keep[NC] = {true, true, true, regional, true, true, partial};
-    double all_width[NC] = {0, 62, 68, 92, 92, 70, 0};
+    /* the columns shown: without the intervals (no topic has one), the region (not a
+     * council's pack) and the coverage (every skill counts), the others keep their room */
+    bool keep[NC] = {true, true, true, ranges, regional, true, true, partial};
+    double all_width[NC] = {0, 58, 56, 62, 0, 84, 58, 0};
     if (partial || regional)
-        all_width[1] = 54, all_width[2] = 56, all_width[3] = 84, all_width[4] = 84,
-        all_width[5] = 58, all_width[6] = 64;
+        all_width[1] = 46, all_width[2] = 48, all_width[3] = 54, all_width[4] = 72,
+        all_width[5] = 72, all_width[6] = 48, all_width[7] = 58;
     size_t nc = 0;
     const char *shown_head[NC];
     double width[NC];
@@ -202,6 +228,7 @@ static void place_page(pdf_doc *d, const place *p)
     }
     tna_pdf_h2(d, pdf_tf(d, TERM_MEAN_GAP_BY_TOPIC_BESIDE_WALES, tna_label_wales_lower(d->l)));
     chart_bar *bars = g_new0(chart_bar, n);
+    bool marked = false; /* a "~" or an interval line on the page: the key says what they are */
     for (size_t i = 0; i < n; i++) {
         const tna_group *ga = place_topic(d, p, topics[i]);
         const tna_group *gw =
@@ -211,6 +238,12 @@ static void place_page(pdf_doc *d, const place *p)
         b->missing[0] = ga == NULL || ga->hidden;
         b->value[0] = b->missing[0] ? 0 : ga->mean_gap;
         b->text[0] = tna_pdf_group_gap(d, ga);
+        b->range[0] = tna_pdf_gap_range(d, ga) != NULL;
+        if (b->range[0])
+            b->lo[0] = ga->mean_gap_low, b->hi[0] = ga->mean_gap_high;
+        if (gw != NULL && !gw->hidden && tna_pdf_holds(ga, gw->mean_gap))
+            b->text[0] = tna_pdf_str(d, "%s~", b->text[0]);
+        marked |= b->range[0];
         b->missing[1] = gw == NULL || gw->hidden;
         b->value[1] = b->missing[1] ? 0 : gw->mean_gap;
         b->text[1] = tna_pdf_group_gap(d, gw);
@@ -218,7 +251,13 @@ static void place_page(pdf_doc *d, const place *p)
     /* the table below takes what it needs; the bars get the rest, as thick as fits. Where
      * even the thinnest bars leave no room for it (long labels wrap: both languages), the
      * chart takes the page and the table follows on the next. */
-    double table_h = topic_table(d, p, topics, n, false), room = PDF_BOTTOM - d->y - table_h - 8;
+    bool table_marked;
+    double table_h = topic_table(d, p, topics, n, false, &table_marked);
+    const char *key = tna_pdf_t(d, TERM_KEY_WITHIN_NOISE_OF_WALES_PLACE);
+    marked |= table_marked;
+    if (marked)
+        table_h += tna_pdf_note_height(d, key);
+    double room = PDF_BOTTOM - d->y - table_h - 8;
     chart_bars spec = {bars,
                        n,
                        2,
@@ -247,8 +286,10 @@ static void place_page(pdf_doc *d, const place *p)
     d->y += tna_chart_hbars(cr, PDF_LEFT, d->y, PDF_WIDTH, &spec) + 8;
     tna_pdf_figure_end(d);
     g_free(bars);
-    tna_pdf_keep(d, table_h); /* whole, on the next page if need be */
-    topic_table(d, p, topics, n, true);
+    tna_pdf_keep(d, table_h); /* whole, with its key, on the next page if need be */
+    topic_table(d, p, topics, n, true, &table_marked);
+    if (marked)
+        tna_pdf_note(d, key);
     g_free(topics);
 }
 

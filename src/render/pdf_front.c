@@ -388,15 +388,17 @@ static void largest_gaps(pdf_doc *d)
         tna_pdf_para(d, tna_pdf_t(d, TERM_NO_TOPIC_TO_SHOW));
         return;
     }
-    enum { NC = 6 };
-    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),        tna_pdf_t(d, TERM_FRAMEWORK),
-                            tna_pdf_t(d, TERM_MEAN_GAP),     tna_pdf_t(d, TERM_INTERVAL_95),
-                            tna_pdf_t(d, TERM_BELOW_TARGET), tna_pdf_t(d, TERM_LEARNERS_NEEDING)};
+    enum { NC = 7 }; /* each figure with its 95% interval after it */
+    const char *head[NC] = {tna_pdf_t(d, TERM_TOPIC),           tna_pdf_t(d, TERM_FRAMEWORK),
+                            tna_pdf_t(d, TERM_MEAN_GAP),        tna_pdf_t(d, TERM_INTERVAL_95),
+                            tna_pdf_t(d, TERM_BELOW_TARGET),    tna_pdf_t(d, TERM_INTERVAL_95),
+                            tna_pdf_t(d, TERM_LEARNERS_NEEDING)};
     const char *cells[3 * NC];
     bool noise = false; /* a gap within noise of the next largest */
     for (size_t i = 0; i < n; i++) {
         const tna_group *g = top[i];
-        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g);
+        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g),
+                   *share_range = tna_pdf_share_range(d, g);
         bool near = tna_pdf_within_noise(g, top[i + 1]);
         noise |= near;
         const char **c = cells + i * NC;
@@ -406,10 +408,11 @@ static void largest_gaps(pdf_doc *d)
         c[2] = tna_pdf_str(d, "%s%s", tna_pdf_gap(d, g->mean_gap), near ? "~" : "");
         c[3] = range ? range : "–";
         c[4] = tna_pdf_share(d, g->share_below);
-        c[5] = tna_pdf_count(d, g->learners_needing);
+        c[5] = share_range ? share_range : "–";
+        c[6] = tna_pdf_count(d, g->learners_needing);
     }
-    double width[NC] = {0, 110, 48, 62, 50, 55};
-    chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT,
+    double width[NC] = {0, 96, 40, 58, 42, 52, 48};
+    chart_align align[NC] = {CHART_LEFT,  CHART_LEFT,  CHART_RIGHT, CHART_RIGHT,
                              CHART_RIGHT, CHART_RIGHT, CHART_RIGHT};
     pdf_table t = {NC, n, head, width, align, cells, NULL, 8};
     tna_pdf_table_draw(d, &t);
@@ -466,6 +469,10 @@ static void expectations(pdf_doc *d)
             continue;
         if (e->note != TNA_NOTE_NONE && e->note != TNA_NOTE_BASELINE_SET) /* that is in the row */
             tna_pdf_note(d, tna_pdf_str(d, "%s: %s", cells[r * NC], tna_pdf_t(d, tna_note_term(e->note))));
+        /* share_at_target counts people, not skills: say so beside each of its rows */
+        if (d->m->expectations[e->expectation].metric == TNA_METRIC_SHARE_AT_TARGET)
+            tna_pdf_note(d, tna_pdf_str(d, "%s: %s", cells[r * NC],
+                                        tna_pdf_t(d, TERM_DEFINE_SHARE_AT_TARGET)));
         r++;
     }
     tna_pdf_note(d, tna_pdf_t(d, TERM_PROGRESS_RULE_PDF));

@@ -57,21 +57,21 @@ static void gap_bars(pdf_doc *d, const char *title, bool roles)
             roles ? tna_label_role(d->l, r[i].index) : tna_label_topic(d->l, r[i].index);
         bars[i].value[0] = g->mean_gap;
         bars[i].missing[0] = g->hidden;
-        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g);
+        const char *coverage = tna_pdf_coverage(d, g), *range = tna_pdf_gap_range(d, g),
+                   *share_range = tna_pdf_share_range(d, g);
         bars[i].range[0] = range != NULL;
         bars[i].lo[0] = g->mean_gap_low, bars[i].hi[0] = g->mean_gap_high;
-        const char *gap = range ? tna_pdf_str(d, "%s  (%s;", tna_pdf_gap(d, g->mean_gap), range)
-                                : tna_pdf_str(d, "%s  (", tna_pdf_gap(d, g->mean_gap));
-        if (g->hidden)
-            bars[i].text[0] = tna_pdf_hidden(d, g->hidden);
-        else if (coverage)
-            bars[i].text[0] = tna_pdf_str(d, "%s%s%s %s; %s)", gap, range ? " " : "",
-                                      tna_pdf_share(d, g->share_below), tna_pdf_t(d, TERM_BELOW_IN_BAR),
-                                      coverage);
-        else
-            bars[i].text[0] =
-                tna_pdf_str(d, "%s%s%s %s)", gap, range ? " " : "", tna_pdf_share(d, g->share_below),
-                        tna_pdf_t(d, TERM_BELOW_IN_BAR));
+        /* "0.50  (0.31–0.69; 40% below, 33–47%; 1 of 2 skills)": each figure's interval after it */
+        const char *in = tna_pdf_str(d, "%s %s", tna_pdf_share(d, g->share_below),
+                                     tna_pdf_t(d, TERM_BELOW_IN_BAR));
+        if (share_range)
+            in = tna_pdf_str(d, "%s, %s", in, share_range);
+        if (range)
+            in = tna_pdf_str(d, "%s; %s", range, in);
+        if (coverage)
+            in = tna_pdf_str(d, "%s; %s", in, coverage);
+        bars[i].text[0] = g->hidden ? tna_pdf_hidden(d, g->hidden)
+                                    : tna_pdf_str(d, "%s  (%s)", tna_pdf_gap(d, g->mean_gap), in);
     }
     chart_bars spec = {bars,
                        k,

@@ -137,6 +137,7 @@ void tna_pdf_h2(pdf_doc *d, const char *text);
 /* A paragraph across the text block (or width w from x when w > 0). */
 void tna_pdf_para(pdf_doc *d, const char *text);
 void tna_pdf_note(pdf_doc *d, const char *text); /* small, muted */
+double tna_pdf_note_height(pdf_doc *d, const char *text); /* the room tna_pdf_note takes */
 /* Tagged paragraph at a fixed place; returns its height. */
 double tna_pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
                    int flags);
@@ -219,9 +220,11 @@ const char *tna_pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v);
 const char *tna_pdf_gap_range(pdf_doc *d, const tna_group *g);
 const char *tna_pdf_share_range(pdf_doc *d, const tna_group *g);
 /* Two shown groups' mean gaps are within noise of each other when their intervals overlap;
- * tna_pdf_holds: the interval of g's mean gap holds v (both at their six-decimal values). */
+ * tna_pdf_holds: the interval of g's mean gap holds v, tna_pdf_share_holds that of its share
+ * below target (both at their six-decimal values). */
 bool tna_pdf_within_noise(const tna_group *a, const tna_group *b);
 bool tna_pdf_holds(const tna_group *g, double v);
+bool tna_pdf_share_holds(const tna_group *g, double v);
 /* Short names for tight places: "Isle of Anglesey" for "Isle of Anglesey County Council". */
 const char *tna_pdf_short_authority(pdf_doc *d, uint32_t authority);
 const char *tna_pdf_date(pdf_doc *d, int64_t t); /* "23 November 2026" in the language */

@@ -55,6 +55,13 @@ void tna_pdf_note(pdf_doc *d, const char *text)
     flow(d, text, NOTE_SIZE, tna_chart_muted);
 }
 
+double tna_pdf_note_height(pdf_doc *d, const char *text)
+{
+    double h;
+    tna_chart_text_size(d->cr, text, PDF_WIDTH, NOTE_SIZE, CHART_WRAP, 0, NULL, &h);
+    return h + NOTE_SIZE * 0.6;
+}
+
 double tna_pdf_text_at(pdf_doc *d, const char *text, double x, double y, double w, double size,
                    int flags)
 {
@@ -469,6 +476,13 @@ bool tna_pdf_holds(const tna_group *g, double v)
     return g != NULL && !g->hidden && g->has_interval &&
            tna_round_shown(g->mean_gap_low) <= tna_round_shown(v) &&
            tna_round_shown(v) <= tna_round_shown(g->mean_gap_high);
+}
+
+bool tna_pdf_share_holds(const tna_group *g, double v)
+{
+    return g != NULL && !g->hidden && g->has_interval &&
+           tna_round_shown(g->share_below_low) <= tna_round_shown(v) &&
+           tna_round_shown(v) <= tna_round_shown(g->share_below_high);
 }
 
 const char *tna_pdf_group_count(pdf_doc *d, const tna_group *g, int64_t v)

@@ -148,8 +148,15 @@ static void definitions(xw *x, lxw_worksheet *ws, lxw_row_t *row)
     } else {
         item(x, ws, row, tna_xw_t(x, TERM_COST_AND_SAVING), tna_xw_t(x, TERM_COSTS_NOT_SET));
     }
-    item(x, ws, row, tna_xw_t(x, TERM_EXPERTS), tna_xw_t(x, TERM_DEFINE_EXPERTS));
+    /* the rule as configured, in the Mentors sheet's words */
+    item(x, ws, row, tna_xw_t(x, TERM_EXPERTS), tna_label_mentor_rule(x->l));
     item(x, ws, row, tna_xw_t(x, TERM_PROGRESS_AND_STATUS), tna_xw_t(x, TERM_DEFINE_PROGRESS));
+    for (size_t i = 0; i < x->m->n_expectations; i++)
+        if (x->m->expectations[i].metric == TNA_METRIC_SHARE_AT_TARGET) {
+            item(x, ws, row, tna_xw_t(x, TERM_METRIC_SHARE_AT_TARGET),
+                 tna_label_term_sentence(x->l, TERM_DEFINE_SHARE_AT_TARGET));
+            break;
+        }
     item(x, ws, row, tna_xw_t(x, TERM_KIRKPATRICK_LEVELS), tna_xw_t(x, TERM_DEFINE_KIRKPATRICK));
     item(x, ws, row, tna_xw_t(x, TERM_CHANGES), tna_xw_t(x, TERM_DEFINE_CHANGES));
 }

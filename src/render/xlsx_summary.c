@@ -80,9 +80,20 @@ static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
         tna_xw_text(x, ws, row, col + 4, rag_text(x, er->rag), x->rag[er->rag]);
     if (!er->hidden)
         tna_xw_int(x, ws, row, col + 5, er->respondents, x->integer);
-    if (er->note == TNA_NOTE_NONE)
+    const char *note = er->note == TNA_NOTE_NONE ? NULL : tna_xw_t(x, tna_note_term(er->note));
+    if (ex->metric == TNA_METRIC_SHARE_AT_TARGET) { /* per person, and says so beside it */
+        char *text[2];
+        for (int k = 0; k < 2; k++) {
+            tna_language lang = k ? TNA_LANG_CY : TNA_LANG_EN;
+            const char *define = tna_term_in(TERM_DEFINE_SHARE_AT_TARGET, lang);
+            text[k] =
+                note ? g_strdup_printf("%s; %s", tna_term_in(tna_note_term(er->note), lang), define)
+                     : g_strdup(define);
+        }
+        note = tna_label_pair_made(x->l, text[0], text[1]);
+    }
+    if (note == NULL)
         return 1;
-    const char *note = tna_xw_t(x, tna_note_term(er->note));
     tna_xw_text(x, ws, row, note_col, note, x->wrap);
     return tna_xw_lines(note, width);
 }

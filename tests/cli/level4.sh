@@ -63,7 +63,8 @@ want = ("Adjusted for the starting gap: %s, 95%% interval %s\u2013%s (raw differ
 if want not in text:
     m = re.search(r"Adjusted for the starting gap:.{0,220}", text)
     sys.exit("want %r\ngot  %r" % (want, m.group(0) if m else None))
-assert "(self-selection)" in text and "(timing)" in text, "the limits are not stated"
+for limit in ("(self-selection)", "(self-report)", "(timing)"):
+    assert limit in text, "the limits are not stated: no " + limit
 PY
 done
 grep -q "not yet shown: the 95% interval of the adjusted estimate includes 0" "$SCRATCH/none.txt" ||

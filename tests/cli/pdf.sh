@@ -86,9 +86,25 @@ for n in '${names%|}'.split('|'):
     page_of(n)
 need('Page 3 of ')
 need('Mean gap by authority and topic')
+need('Four in five user researchers at target in user research: a share of people, not of skills')
 # who counts as a mentor, as inputs/tna.yaml sets it (mentors: {min_level: 4, min_share: 0.5})
 need(\"staff at level 4 or above in at least 50% of the topic's skills they answered. Where a person and their manager both rated a skill, the manager's rating counts.\")
 "
+
+# 1b. share_at_target counts people, not skills (issue 15): its definition follows each row
+#     that uses it, in English and in Welsh, and no other row (tests/cases/expectations: two
+#     share_at_target rows of fourteen)
+for lang in en cy; do
+  expect_exit 0 "$TNA" run tests/cases/expectations/tna.yaml -o "$SCRATCH/ex-$lang" -q --lang $lang
+  check "$SCRATCH/ex-$lang/tna-2026-Q3.pdf" "
+define = {'en': 'a share of people, not of skills (those with every assessed skill at or above target, out of the people assessed): one skill below target counts a person out',
+          'cy': \"cyfran o bobl, nid o sgiliau (y rhai sydd â phob sgil a aseswyd ar y targed neu uwch, allan o'r bobl a aseswyd): mae un sgil islaw'r targed yn ddigon i beidio â chyfrif unigolyn\"}['$lang']
+need('Three in ten at target, then half: ' + define)
+need('North holds its share at target: ' + define)
+if text.count(define) != 2:
+    sys.exit('the definition is printed %d times, not once for each of the 2 rows' % text.count(define))
+"
+done
 
 # 2. Determinism: the same inputs and SOURCE_DATE_EPOCH give the same bytes
 expect_exit 0 "$TNA" run inputs/tna.yaml -o "$SCRATCH/b" -q
@@ -98,6 +114,14 @@ cmp "$A" "$SCRATCH/b/tna-2026-Q3.pdf" || die "two runs gave different PDFs"
 #    Wales 5 respondents, 11 pairs, 5 below, gap 8: mean 0.73, 45% below, 4 learners;
 #    t1 0.86 (43%), t2 0.50 (50%); r1 0.50 (40%), r2 3.00 (100%); a1 0.57 43% (t1 0.75,
 #    t2 0.33), a2 3.00 100%, a3 0.33 33% (t1 0.00, t2 1.00); survey 9 rows, 7 accepted.
+#    The 95% intervals are those of the independent oracle (tests/tools/groups_oracle.py on
+#    resolved-answers.csv, as intervals.sh runs it), rounded here: Wales 0.000000-1.581215
+#    and 0.153105-0.793444 (0.00-1.58, 15-79%); shares below t1
+#    0.087931-0.853685 (9-85%), t2 0.060830-0.939170 (6-94%), r1 0.099184-0.801451
+#    (10-80%); a1 mean gap 0.000000-1.759290 (0.00-1.76), share 0.055677-0.905127 (6-91%);
+#    a1 x t1 share 0.006081-0.993919 (1-99%, holds Wales's 43%), a1 x t2 0.011330-0.956170
+#    (1-96%, holds 50%); a1's mean gaps' intervals hold Wales's (0.00-3.93 and 0.00-1.77).
+#    One person (a2, a3, r2) has none, and nothing of theirs is marked.
 expect_exit 0 "$TNA" run tests/cases/analysis/tna.yaml -o "$SCRATCH/h" -q
 H="$SCRATCH/h/tna-2026-Q3.pdf"
 qpdf --check "$H" >/dev/null 2>&1 || die "qpdf --check (hand-computed case)"
@@ -106,23 +130,31 @@ need('In 2026-Q3, 5 staff answered.')
 need('0.73 of a level below')
 need('45% of assessed skills are below target; 4 people')
 need(' 5 0.73 45% 4')
-need('Topic one Test framework 0.86~ 0.00–2.35 43% 3')  # ~: the intervals overlap
-need('Topic two (based on 1 of 2 skills) Test framework 0.50 0.00–1.42 50% 2')  # s4: no target
+need('95% intervals, with respondents as the units: mean gap 0.00–1.58, share of skills below target 15–79%.')
+need('Topic one Test framework 0.86~ 0.00–2.35 43% 9–85% 3')  # ~: the intervals overlap
+need('Topic two (based on 1 of 2 skills) Test framework 0.50 0.00–1.42 50% 6–94% 2')  # s4: no target
 need('~ within noise of the next largest gap')
-need('Topic one 0.86 (0.00–2.35; 43% below)')
-need('Topic two 0.50 (0.00–1.42; 50% below; based on 1 of 2 skills)')
+need('Topic one 0.86 (0.00–2.35; 43% below, 9–85%)')
+need('Topic two 0.50 (0.00–1.42; 50% below, 6–94%; based on 1 of 2 skills)')
 need('Role two 3.00 (100% below)')  # one person: no interval
-need('Role one 0.50 (0.00–1.14; 40% below)')
+need('Role one 0.50 (0.00–1.14; 40% below, 10–80%)')
 need('Authority one 0.75~ 0.33*~')  # both intervals hold Wales's 0.86 and 0.50
 need('Authority three 0.00 1.00*')  # one person each: no interval, no mark
 need('~ not clearly different from the Wales figure')
 a1 = page_of('Authority one')
 need(' 3 0.57 43% 2', a1)
-need('Topic one 2 50% 43% 2', a1)
-need('Topic two 3 33% 50% 1 1 of 2 skills', a1)
+need('95% interval 0.00–1.76', a1)  # the headline tiles
+need('95% interval 6–91%', a1)
+need('0.75~', a1)  # the bars
+need('0.33~', a1)
+need('Topic one 2 50%~ 1–99% 43% 2', a1)
+need('Topic two 3 33%~ 1–96% 50% 1 1 of 2 skills', a1)
+need('~ not clearly different from the Wales figure for the topic: the 95% interval of the figure marked includes it.', a1)
 a2 = page_of('Authority two')
 need(' 1 3.00 100% 1', a2)
 need('Topic one 1 100% 43% 1', a2)
+if '~' in a2 or 'interval' in a2:
+    sys.exit('a page of one person shows an interval or a mark')
 a3 = page_of('Authority three')
 need(' 1 0.33 33% 1', a3)
 need('Topic one 1 0% 43% 0', a3)
@@ -159,10 +191,17 @@ absent('Authorities ·')  # no council page
 need('†: protected, hidden so that a figure of fewer than 2 respondents cannot be worked out')
 "
 
-# 4b. Mentors counted on self-assessments alone: the report says so
+# 4b. The plan case (tests/cases/planning/plan, worked by hand in test_planning.c) with
+#     mentors counted on self-assessments alone: the report says so. Its all-Wales pools
+#     (cohort_min 8, 300 an open place): Welsh-medium, North's 3 and West's 2 learners, two
+#     regions so online, 5 places at 300; English-medium, West's 5 alone, in person; each
+#     £300 a learner.
 expect_exit 0 "$TNA" run tests/cases/planning/plan/tna-mentors-self.yaml -o "$SCRATCH/self" -q
 check "$SCRATCH/self/tna-2026-Q3.pdf" "
 need(\"staff at level 4 or above in at least 50% of the topic's skills they answered. Only people's own ratings count, not their managers'.\")
+need('Topic Medium Delivery Learners Cohorts Places Cost Cost per learner')
+need('Topic one Welsh-medium Online 5 0 5 £1,500 £300')
+need('Topic one English-medium In person 5 0 5 £1,500 £300')
 "
 
 # 5. Welsh: headings and names

@@ -54,6 +54,11 @@ expect_exit 0 "$TNA" run tests/cases/boundary/tna.yaml -o "$SCRATCH/boundary" -q
 grep -q '^2026-Q3,a4,\*,0,0,0,0,,,0,0' "$SCRATCH/boundary/trends-2026-Q3.csv" || die "boundary: no row of zeros in trends"
 check "$SCRATCH/boundary" tests/cases/boundary/tna.yaml en
 
+# 2d. the plan case with mentors: {min_level: 4, min_share: 0.5} on people's own ratings
+#     (rater_policy: self_only): About states that rule, as the Mentors sheet does
+expect_exit 0 "$TNA" run tests/cases/planning/plan/tna-mentors-self.yaml -o "$SCRATCH/self" -q
+check "$SCRATCH/self" tests/cases/planning/plan/tna-mentors-self.yaml en
+
 # 3. text the library would pass through: an _xHHHH_ escape and a formula in names the
 #    configuration gives (they reach the workbook), and invalid UTF-8, a formula, an escape
 #    and a very long value in the inputs (they land in the data-quality log, whose values the

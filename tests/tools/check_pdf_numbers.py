@@ -390,7 +390,7 @@ for pno, words in enumerate(pages, 1):
             if ws[i + 1:i + 3] == ["or", "more,"] or ws[i + 1:i + 3] == ["or", "more"]:
                 skip.add(i)  # the RAG rule: "green at 100% or more"
             if w == "95%" and (i + 1 < len(ws) and ws[i + 1].startswith("interval")
-                               or ws[i - 1:i] == ["Mean"]):
+                               or ws[i - 1:i] in (["Mean"], ["Below"])):
                 skip.add(i)  # the level of an interval, in prose or a column's heading
             if ws[i:i + 3] == ["1", "to", "5,"]:
                 skip.update((i, i + 2))  # the satisfaction scale

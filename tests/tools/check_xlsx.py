@@ -21,6 +21,9 @@ names in the configuration's reference files:
   - no cell holds NaN or infinity, every data sheet has frozen rows and a filter;
   - number formats: percentages 0.0%, gaps 0.00, money with a pound sign, and no pound sign
     anywhere in the workbook when the configuration sets no costs;
+  - who counts as an expert, composed from `mentors:` and `rater_policy:` with the glossary's
+    words, is what About and the Mentors sheet say; share_at_target's definition is in the
+    Note of each row that uses it (and no other) and on About;
   - the four charts exist in the zip, are drawn on a sheet, and plot only numbers (never a
     marker) from the Chart data sheet, and the plotted gaps are shown figures.
 Prints "ok" or each failure, and exits 1 on failure.
@@ -564,6 +567,43 @@ if dq is not None and len(dq) <= 100000:
     for row in ws.iter_rows(values_only=True):
         for v in row:
             check(not (isinstance(v, str) and v in values), "data quality shows a value: %r" % v)
+
+# ---- definitions that follow the configuration ----
+def G(key):
+    return GLOSSARY[key][1 if lang == "cy" else 0]
+
+
+def about(label):
+    return next((r[1] for r in S["about"].iter_rows(max_col=2, values_only=True) if r[0] == label), None)
+
+
+# who counts as an expert, composed here from `mentors:` and `rater_policy:` with the
+# glossary's words: the About sheet says the same as the Mentors sheet's subtitle
+rule = cfg.get("mentors") or {}
+level = G("mentors_level_n") % rule["min_level"] if "min_level" in rule else G("mentors_level_top")
+share = rule.get("min_share", 1)
+part = G("mentors_share_part") % ("%g%%" % (share * 100)) if share < 1 else G("mentors_share_all")
+rater = G("mentors_rater_" + cfg.get("rater_policy", "manager_first"))
+want = G("mentors_rule") % (level, part, rater)
+check(about(G("experts")) == want, "About: experts %r, want %r" % (about(G("experts")), want))
+check(S["mentors"].cell(2, 1).value == want, "Mentors: rule %r, want %r" % (S["mentors"].cell(2, 1).value, want))
+# share_at_target counts people, not skills: its definition beside each of its rows (the
+# Summary's note column, after any note of the row) and on About
+define = G("define_share_at_target")
+if any(e["metric"] == "share_at_target" for e in expect or []):
+    got = about(G("metric_share_at_target"))
+    check(got == define[0].upper() + define[1:] + ".", "About: share at target %r" % got)
+    ws = S["summary"]
+    top = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == G("return_on_expectations"))
+    head = [c.value for c in ws[top + 1]]
+    for i, e in enumerate(expect):
+        note = ws.cell(top + 2 + i, head.index(G("note")) + 1).value or ""
+        if e["metric"] == "share_at_target":
+            check(note.endswith(define), "expectation %s: note %r lacks the definition" % (e["id"], note))
+        else:
+            check(define not in note, "expectation %s (%s) defines share at target" % (e["id"], e["metric"]))
+else:
+    check(about(G("metric_share_at_target")) is None, "About defines share at target, which no expectation uses")
 
 # ---- charts ----
 z = zipfile.ZipFile(xlsx)

@@ -613,6 +613,51 @@ static void test_mentors_rule(void)
     run_free(&r);
 }
 
+/* The burden of a topic is its learners x its mean gap x its weight. Worked from the plan
+ * case's answers (tests/cases/planning/plan/2026-Q3-survey.csv), not from tna's groups:
+ * t1 (r1 targets s1 = s2 = 2; r2 targets s1 = 4): 50 r1 staff at None, None (4 levels, 2
+ *   pairs each: 200 over 100 pairs); p012-p014 Awareness, Working (1 each: 3 over 6); p015-
+ *   p018, p050 and a2's experts at or above target (0 over 8 + 4 + 1 + 2 + 2 = 17 pairs); r2's
+ *   p063 None (4) and p064 Practitioner (1) in s1 alone (2 pairs). Gap 208 over 125 pairs:
+ *   mean 1.664; learners 50 + 3 + 2 = 55.
+ * t2 (r1 targets s3 = 3, s4 none; r2 nothing): 62 r1 pairs in s3, p017 None (3) and p018
+ *   Working (1): mean 4/62; learners 2.
+ * tna-priorities.yaml weighs the framework 1.5 and t2 2 (a topic's own weight wins): burdens
+ * 55 x 1.664 x 1.5 = 137.28 and 2 x 4/62 x 2 = 16/62; with no priorities, weight 1. */
+static void check_burden(const run *r, const char *t, double weight, int64_t learners,
+                         double mean_gap, double burden)
+{
+    const tna_planning *pl = &r->res->planning;
+    const tna_burden *b = NULL;
+    for (size_t i = 0; i < pl->n_burden; i++)
+        if (pl->burden[i].topic == topic(r, t))
+            b = &pl->burden[i];
+    CHECK(b != NULL);
+    if (b == NULL)
+        return;
+    CHECK_INT(b->hidden, TNA_SHOWN);
+    CHECK_NEAR(b->weight, weight, 1e-12);
+    CHECK_INT(b->learners, learners);
+    CHECK_NEAR(b->mean_gap, mean_gap, 1e-12);
+    CHECK_NEAR(b->burden, burden, 1e-9);
+}
+
+static void test_burden(void)
+{
+    run r;
+    if (!run_case(CASES "plan/tna-priorities.yaml", &r))
+        return;
+    CHECK_INT(r.res->planning.n_burden, 2);
+    check_burden(&r, "t1", 1.5, 55, 1.664, 137.28);
+    check_burden(&r, "t2", 2, 2, 4.0 / 62, 16.0 / 62);
+    run_free(&r);
+    if (!run_case(CASES "plan/tna.yaml", &r))
+        return;
+    check_burden(&r, "t1", 1, 55, 1.664, 91.52);
+    check_burden(&r, "t2", 1, 2, 4.0 / 62, 8.0 / 62);
+    run_free(&r);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* plan: raters                                                                                */
 
@@ -1275,6 +1320,7 @@ int main(int argc, char **argv)
     RUN(test_budget_ends);
     RUN(test_budget_privacy);
     RUN(test_mentors_rule);
+    RUN(test_burden);
     RUN(test_raters);
     RUN(test_privacy);
     RUN(test_tiny);
