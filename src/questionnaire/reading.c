@@ -57,6 +57,17 @@ static void kv(FILE *fp, int indent, const char *key, const char *value)
     fputc('\n', fp);
 }
 
+/* name: ["first", "second"]: a field read from the first non-blank of two columns (an
+ * answer and the "Other" text typed beside it). */
+static void kv_pair(FILE *fp, const char *key, const char *first, const char *second)
+{
+    fprintf(fp, "      %s: [", key);
+    q(fp, first);
+    fputs(", ", fp);
+    q(fp, second);
+    fputs("]\n", fp);
+}
+
 static void path_kv(FILE *fp, tna_q_reading *r, int indent, const char *key, const char *path)
 {
     char *rel = tna_path_relative(r->dir, path);
@@ -473,13 +484,9 @@ static void field(FILE *fp, tna_q_survey *s, tna_q_reading *r, const tna_q_quest
                 g_free(h);
             }
         } else if (qu->other) {
-            fprintf(fp, "      %s: [", name);
-            q(fp, qu->code);
-            fputs(", ", fp);
             char *h = g_strdup_printf("%s[other]", qu->code);
-            q(fp, h);
+            kv_pair(fp, name, qu->code, h);
             g_free(h);
-            fputs("]\n", fp);
         } else {
             kv(fp, 6, name, qu->code);
         }
@@ -492,26 +499,18 @@ static void field(FILE *fp, tna_q_survey *s, tna_q_reading *r, const tna_q_quest
             if (qu->other)
                 kv(fp, 8, tna_q_entry_heading(s, qu, NULL), "other");
         } else if (qu->other) {
-            fprintf(fp, "      %s: [", name);
-            q(fp, tna_q_entry_heading(s, qu, NULL));
-            fputs(", ", fp);
             char *h = g_strconcat(tna_q_entry_heading(s, qu, NULL), "_other", NULL);
-            q(fp, h);
+            kv_pair(fp, name, tna_q_entry_heading(s, qu, NULL), h);
             g_free(h);
-            fputs("]\n", fp);
         } else {
             kv(fp, 6, name, tna_q_entry_heading(s, qu, NULL));
         }
         return;
     case TNA_QTOOL_QUALTRICS: /* the export tag, and Other's text beside it */
         if (qu->other) {
-            fprintf(fp, "      %s: [", name);
-            q(fp, qu->code);
-            fputs(", ", fp);
             char *h = g_strdup_printf("%s_%zu_TEXT", qu->code, tna_q_qsf_other_id(qu));
-            q(fp, h);
+            kv_pair(fp, name, qu->code, h);
             g_free(h);
-            fputs("]\n", fp);
         } else {
             kv(fp, 6, name, qu->code);
         }
