@@ -78,7 +78,7 @@ static int expectation_cells(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
         tna_xw_number(x, ws, row, col + 3, er->progress, x->percent);
     if (!er->hidden && er->rag != TNA_RAG_NONE)
         tna_xw_text(x, ws, row, col + 4, rag_text(x, er->rag), x->rag[er->rag]);
-    if (!er->hidden)
+    if (!er->hidden && er->has_actual) /* as the CSV: no figure, no count behind it */
         tna_xw_int(x, ws, row, col + 5, er->respondents, x->integer);
     const char *note = er->note == TNA_NOTE_NONE ? NULL : tna_xw_t(x, tna_note_term(er->note));
     if (ex->metric == TNA_METRIC_SHARE_AT_TARGET) { /* per person, and says so beside it */

@@ -59,6 +59,13 @@ check "$SCRATCH/boundary" tests/cases/boundary/tna.yaml en
 expect_exit 0 "$TNA" run tests/cases/planning/plan/tna-mentors-self.yaml -o "$SCRATCH/self" -q
 check "$SCRATCH/self" tests/cases/planning/plan/tna-mentors-self.yaml en
 
+# 2e. the expectations case: an expectation with no evaluation responses in scope has no
+#     figure and no count of respondents (the CSV's blank, not 0), on Summary and Evaluation
+expect_exit 0 "$TNA" run tests/cases/expectations/tna.yaml -o "$SCRATCH/expect" -q
+grep -q '^satisfaction-s4,.*,,,,,,0,no evaluation responses in scope,' \
+  "$SCRATCH/expect/expectations-2026-Q3.csv" || die "expectations: satisfaction-s4 not blank in the CSV"
+check "$SCRATCH/expect" tests/cases/expectations/tna.yaml en
+
 # 3. text the library would pass through: an _xHHHH_ escape and a formula in names the
 #    configuration gives (they reach the workbook), and invalid UTF-8, a formula, an escape
 #    and a very long value in the inputs (they land in the data-quality log, whose values the
