@@ -142,7 +142,15 @@ static void definitions(xw *x, lxw_worksheet *ws, lxw_row_t *row)
     if (x->costed) {
         char *cohort = tna_xw_money(c->cost_per_cohort),
              *learner = tna_xw_money(c->cost_per_elearning_learner);
-        itemf(x, ws, row, tna_xw_t(x, TERM_COST_AND_SAVING), TERM_DEFINE_COST, cohort, learner);
+        if (c->has_cost_per_open_place) { /* a pool under cohort_min buys open places */
+            char *place = tna_xw_money(c->cost_per_open_place);
+            itemf(x, ws, row, tna_xw_t(x, TERM_COST_AND_SAVING), TERM_DEFINE_COST_OPEN, cohort,
+                  place, c->cohort_min, learner, c->cohort_min);
+            g_free(place);
+        } else {
+            itemf(x, ws, row, tna_xw_t(x, TERM_COST_AND_SAVING), TERM_DEFINE_COST, cohort,
+                  learner);
+        }
         g_free(cohort);
         g_free(learner);
     } else {

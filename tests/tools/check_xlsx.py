@@ -605,6 +605,21 @@ if any(e["metric"] == "share_at_target" for e in expect or []):
 else:
     check(about(G("metric_share_at_target")) is None, "About defines share at target, which no expectation uses")
 
+# what the plan's costs are made of, composed here from `commissioning:` with the glossary's
+# words: open places are named when they are priced (a pool under cohort_min buys them)
+com = cfg.get("commissioning") or {}
+got = about(G("cost_and_saving"))
+if got != G("costs_not_set"):
+    def money(v):
+        return "£{:,.0f}".format(v)
+    if "cost_per_open_place" in com:
+        want = G("define_cost_open") % (money(com["cost_per_cohort"]), money(com["cost_per_open_place"]),
+                                        com.get("cohort_min", 8), money(com["cost_per_elearning_learner"]),
+                                        com.get("cohort_min", 8))
+    else:
+        want = G("define_cost") % (money(com["cost_per_cohort"]), money(com["cost_per_elearning_learner"]))
+    check(got == want, "About: cost %r, want %r" % (got, want))
+
 # ---- charts ----
 z = zipfile.ZipFile(xlsx)
 charts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
