@@ -83,6 +83,18 @@ static void key(qsf *j, const char *k)
     fputs(": ", j->fp);
 }
 
+/* A choice's key, its number as text ("1", "99"), to use within one expression. */
+typedef struct choice_key {
+    char text[24];
+} choice_key;
+
+static choice_key choice_id(size_t n)
+{
+    choice_key k;
+    snprintf(k.text, sizeof k.text, "%zu", n);
+    return k;
+}
+
 static void kstr(qsf *j, const char *k, const char *v)
 {
     key(j, k);
@@ -288,17 +300,13 @@ static void choices(qsf *j, const char *name, const char *order_name, const tna_
     tna_q_survey *s = j->s;
     jopen(j, name, '{');
     for (size_t k = 0; k < n; k++) {
-        char id[24];
-        snprintf(id, sizeof id, "%zu", k + 1);
-        jopen(j, id, '{');
+        jopen(j, choice_id(k + 1).text, '{');
         key(j, "Display");
         html(j, tna_q_option_text(s, &o[k]));
         jclose(j, '}');
     }
     if (other) {
-        char id[24];
-        snprintf(id, sizeof id, "%zu", other_id);
-        jopen(j, id, '{');
+        jopen(j, choice_id(other_id).text, '{');
         key(j, "Display");
         html(j, tna_q_both(s, s->other_en, s->other_cy));
         kstr(j, "TextEntry", "true");
@@ -307,10 +315,8 @@ static void choices(qsf *j, const char *name, const char *order_name, const tna_
     jclose(j, '}');
     jopen(j, order_name, '[');
     for (size_t k = 0; k < n + (other ? 1 : 0); k++) {
-        char id[24];
-        snprintf(id, sizeof id, "%zu", k < n ? k + 1 : other_id);
         sep(j);
-        str(j, id);
+        str(j, choice_id(k < n ? k + 1 : other_id).text);
     }
     jclose(j, ']');
 }
@@ -323,16 +329,10 @@ static void choices(qsf *j, const char *name, const char *order_name, const tna_
 static void variable_names(qsf *j, const tna_q_question *q)
 {
     jopen(j, "VariableNaming", '{');
-    for (size_t k = 0; k < q->n_options; k++) {
-        char id[24];
-        snprintf(id, sizeof id, "%zu", k + 1);
-        kstr(j, id, q->options[k].meaning);
-    }
-    if (q->other) {
-        char id[24];
-        snprintf(id, sizeof id, "%zu", tna_q_qsf_other_id(q));
-        kstr(j, id, "other");
-    }
+    for (size_t k = 0; k < q->n_options; k++)
+        kstr(j, choice_id(k + 1).text, q->options[k].meaning);
+    if (q->other)
+        kstr(j, choice_id(tna_q_qsf_other_id(q)).text, "other");
     jclose(j, '}');
 }
 
@@ -340,11 +340,8 @@ static void variable_names(qsf *j, const tna_q_question *q)
 static void row_tags(qsf *j, const tna_q_question *q)
 {
     jopen(j, "ChoiceDataExportTags", '{');
-    for (size_t k = 0; k < q->n_rows; k++) {
-        char id[24];
-        snprintf(id, sizeof id, "%zu", k + 1);
-        kstr(j, id, tna_q_qsf_row_tag(j->s, q, &q->rows[k]));
-    }
+    for (size_t k = 0; k < q->n_rows; k++)
+        kstr(j, choice_id(k + 1).text, tna_q_qsf_row_tag(j->s, q, &q->rows[k]));
     jclose(j, '}');
 }
 
@@ -353,10 +350,11 @@ static void recodes(qsf *j, const tna_q_question *q)
 {
     jopen(j, "RecodeValues", '{');
     for (size_t k = 0; k < q->n_options; k++) {
-        char id[24];
-        snprintf(id, sizeof id, "%zu", k + 1);
         const char *m = q->options[k].meaning;
-        kstr(j, id, strcmp(m, "yes") == 0 ? "1" : strcmp(m, "no") == 0 ? "0" : m);
+        kstr(j, choice_id(k + 1).text,
+             strcmp(m, "yes") == 0  ? "1"
+             : strcmp(m, "no") == 0 ? "0"
+                                    : m);
     }
     jclose(j, '}');
 }
